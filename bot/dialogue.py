@@ -1,0 +1,804 @@
+"""The self-assessment conversation as a pure state machine.
+
+``Engine.handle(session, event)`` takes the stored session and what the user
+said (the NLU intent, the raw text, entities from button payloads) and returns
+the bot's messages; it mutates ``session``, which the caller persists after
+every turn so that a crash never loses an answer already given. No Rasa, web or
+database code here: the Rasa actions are thin adapters over this module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from .report import build_report
+from .rubric import (
+    TIER_NONE,
+    AlternativesRule,
+    Criterion,
+    PerCountRule,
+    Rubric,
+    ThresholdRule,
+    TierRule,
+    TwoPartRule,
+)
+from .scoring import STATUS_LABELS, score
+from .understanding import (
+    clean_phone,
+    clean_postcode,
+    detect_unit_type,
+    interpret_boolean,
+    matched_keywords,
+    parse_counts,
+    parse_number,
+    parse_question_number,
+    parse_tier,
+    to_arabic,
+)
+
+Command = Literal[
+    "answer", "explain", "skip", "back", "modify", "progress", "score", "pause", "resume",
+    "restart", "report", "chitchat", "start",
+]
+
+
+class Button(BaseModel):
+    title: str
+    payload: str
+
+
+class Message(BaseModel):
+    text: str | None = None
+    buttons: list[Button] = Field(default_factory=list)
+    custom: dict[str, Any] | None = None
+
+
+class Session(BaseModel):
+    """Everything needed to resume a self-assessment; stored as JSON after every turn."""
+
+    id: str
+    unit_type: str | None = None
+    rubric_version: str | None = None
+    basics: dict[str, str] = Field(default_factory=dict)
+    answers: dict[str, Any] = Field(default_factory=dict)
+    cursor: int = 0  # index into steps(): the basics fields, then the criteria
+    return_to: int | None = None  # where to go back to after 修改第N题
+    reviewing: bool = False  # walking through the 待确认 items after the end
+    finished: bool = False
+    misses: int = 0  # consecutive replies we could not read
+    pending: dict[str, Any] = Field(default_factory=dict)  # sub-question of a multi-number criterion
+    confirm: str | None = None  # "restart" while waiting for confirmation
+    paused: bool = False
+
+
+@dataclass
+class UserEvent:
+    command: Command
+    text: str = ""
+    intent: str | None = None
+    entities: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class BasicField:
+    key: str
+    label: str
+    question: str
+    explain: str
+    kind: Literal["text", "postcode", "phone", "count"] = "text"
+
+
+def _f(key: str, label: str, question: str, explain: str, kind: Any = "text") -> BasicField:
+    return BasicField(key, label, question, explain, kind)
+
+
+_COMMON_HEAD = [
+    _f("leader", "负责人", "负责人是哪位？", "申报表上要填单位负责人（一般为法定代表人或主要负责人）。"),
+    _f("address", "联系地址", "联系地址是？", "申报表上的联系地址，便于市场监管所上门辅导和验收。"),
+    _f("postcode", "邮政编码", "邮政编码是多少？（6 位数字）", "联系地址的邮政编码，6 位数字，松江区一般以 2016 开头。", "postcode"),
+]
+_COMMON_TAIL = [
+    _f("contact", "联系人", "申报联系人是哪位？", "负责和市场监管所对接申报材料的联系人。"),
+    _f("title", "职务/职称", "联系人的职务或职称是？", "申报表上联系人的职务/职称，如法务经理、办公室主任。"),
+    _f("phone", "联系电话", "联系电话是多少？（手机或座机）", "手机号 11 位，座机如 021-57771234。", "phone"),
+]
+BASIC_FIELDS: dict[str, list[BasicField]] = {
+    "zone": [
+        _f("name", "园区名称", "先填申报表的基本信息（每项都可以说“跳过”）。园区名称是？", "申报表上的园区全称。"),
+        *_COMMON_HEAD,
+        _f("park_type", "园区类型", "园区类型是？（如产业基地、科技企业孵化器、大学科技园）", "示范区的培育对象是产业基地、科技企业孵化器、海外高层次人才创业园、大学科技园等园区。"),
+        _f("enterprise_count", "入园企业数量", "目前入园企业有多少家？", "申报表上的入园企业数量。", "count"),
+        _f("output_value", "园区产值", "园区年产值大约多少？（如 50 亿元）", "申报表上的园区产值，写上一年度数字即可。"),
+        *_COMMON_TAIL,
+    ],
+    "station": [
+        _f("name", "单位名称", "先填申报表的基本信息（每项都可以说“跳过”）。单位名称是？", "申报表上的单位全称。"),
+        *_COMMON_HEAD,
+        _f("org_type", "单位类型", "单位类型是？（如行业协会、律师事务所、公证机构、司法鉴定机构、联盟）", "示范站面向行业协会等组织和律所、公证、司法鉴定等商秘保护服务机构。"),
+        *_COMMON_TAIL,
+    ],
+    "point": [
+        _f("name", "企业名称", "先填申报表的基本信息（每项都可以说“跳过”）。企业名称是？", "申报表上的企业全称。"),
+        *_COMMON_HEAD,
+        _f("org_type", "单位类型", "企业类型和所属行业是？（如有限责任公司，集成电路）", "示范点聚焦集成电路、生物医药、人工智能、电子信息等重点产业。"),
+        *_COMMON_TAIL,
+    ],
+}
+
+UNIT_BUTTONS = [
+    Button(title="企业（示范点）", payload='/choose_unit_type{"unit_type":"point"}'),
+    Button(title="行业协会 / 律所等服务机构（示范站）", payload='/choose_unit_type{"unit_type":"station"}'),
+    Button(title="园区 / 孵化器（示范区）", payload='/choose_unit_type{"unit_type":"zone"}'),
+]
+UNIT_NAMES = {"point": "示范点（企业）", "station": "示范站（行业协会、服务机构）", "zone": "示范区（园区）"}
+HELP = "随时可以说：解释一下、跳过、上一题、修改第N题、进度、当前得分、暂停、重新开始。"
+CHITCHAT = {
+    "chitchat": "我是商秘自评助手，专门陪你做商业秘密保护示范创建的自评。",
+    "bot_challenge": "我是自动问答助手，不是真人；自评结果最终以区市场监管局的验收评定为准。",
+    "thanks": "不客气！",
+    "out_of_scope": "这个我帮不上忙，我只负责商业秘密保护示范创建的自评。",
+    "goodbye": "好的，进度已保存。下次说“继续”就能接着做。再见！",
+}
+BOOL_BUTTONS = [
+    Button(title="有，已做到", payload="/affirm"),
+    Button(title="部分做到", payload="/partial"),
+    Button(title="没有", payload="/deny"),
+    Button(title="不清楚", payload="/unsure"),
+    Button(title="解释一下", payload="/explain"),
+]
+ABSENCE_BUTTONS = [
+    Button(title="没有发生过", payload="/deny"),
+    Button(title="发生过", payload="/affirm"),
+    Button(title="不清楚", payload="/unsure"),
+    Button(title="解释一下", payload="/explain"),
+]
+NUMBER_BUTTONS = [
+    Button(title="没有（0）", payload="/deny"),
+    Button(title="不清楚", payload="/unsure"),
+    Button(title="解释一下", payload="/explain"),
+]
+SKIP_BUTTON = Button(title="跳过", payload="/skip")
+COUNT_UNITS = {"types": ("类", "种", "个类型"), "units": ("家", "个", "所", "间")}
+GROUP_WORDS = {
+    "association": ("协会", "联盟", "商会", "学会", "组织", "成员"),
+    "service": ("律所", "律师", "事务所", "公证", "鉴定", "服务机构", "咨询", "机构", "客户"),
+}
+
+
+def _n(x: float) -> str:
+    return f"{x:g}"
+
+
+def describe_answer(c: Criterion, value: Any) -> str:
+    """A stored answer in words, for 上一题 / 修改 confirmations."""
+    if value is None:
+        return "未回答"
+    if value == "unknown":
+        return "不清楚"
+    if value is True:
+        return "没有发生过" if c.polarity == "absence" else "已做到"
+    if value is False:
+        return "发生过" if c.polarity == "absence" else "没有"
+    if value == "partial":
+        return "部分做到"
+    rule = c.rule
+    if isinstance(rule, (ThresholdRule, PerCountRule)):
+        return f"{_n(value)}{rule.unit}"
+    if isinstance(rule, TierRule):
+        return next((t.label for t in rule.tiers if t.name == value), "都不是")
+    if isinstance(rule, TwoPartRule):
+        return "，".join(f"{p.label}{_n(value[p.key])}{p.unit}" for p in rule.parts if p.key in value)
+    if isinstance(rule, AlternativesRule):
+        return "，".join(
+            f"{k.label}{_n(value[k.key])}{k.unit}" for g in rule.groups for k in g.conditions if k.key in value
+        )
+    return str(value)
+
+
+ReportSink = Callable[[Session, dict[str, Any]], str]
+
+
+class Engine:
+    """The conversation over a set of rubrics. ``report_sink`` stores a finished report
+    (the adapter writes the files) and returns where the user can find it."""
+
+    def __init__(self, rubrics: Mapping[str, Rubric], report_sink: ReportSink | None = None) -> None:
+        self.rubrics = dict(rubrics)
+        self.report_sink = report_sink
+
+    # ── structure ────────────────────────────────────────────────────────
+    def rubric(self, s: Session) -> Rubric:
+        assert s.unit_type is not None
+        return self.rubrics[s.unit_type]
+
+    def basics(self, s: Session) -> list[BasicField]:
+        return BASIC_FIELDS[s.unit_type or "point"]
+
+    def n_steps(self, s: Session) -> int:
+        return len(self.basics(s)) + len(self.rubric(s).criteria)
+
+    def criterion_at(self, s: Session, cursor: int | None = None) -> Criterion | None:
+        i = (s.cursor if cursor is None else cursor) - len(self.basics(s))
+        crits = self.rubric(s).criteria
+        return crits[i] if 0 <= i < len(crits) else None
+
+    def field_at(self, s: Session, cursor: int | None = None) -> BasicField | None:
+        i = s.cursor if cursor is None else cursor
+        fields = self.basics(s)
+        return fields[i] if 0 <= i < len(fields) else None
+
+    def position(self, s: Session, c: Criterion) -> tuple[int, int]:
+        crits = self.rubric(s).criteria
+        return crits.index(c) + 1, len(crits)
+
+    # ── entry point ──────────────────────────────────────────────────────
+    def handle(self, s: Session, ev: UserEvent) -> list[Message]:
+        out: list[Message] = []
+        if s.paused:
+            s.paused = False
+            if s.unit_type and ev.command not in ("restart", "pause"):
+                out.append(Message(text="欢迎回来！我们从上次停下的地方继续。"))
+                if ev.command in ("resume", "start"):
+                    return out + self.ask(s)
+        if s.confirm == "restart":
+            return out + self._confirm_restart(s, ev)
+        if ev.command == "restart":
+            if not s.unit_type:
+                return out + self._welcome(s)
+            s.confirm = "restart"
+            return out + [
+                Message(
+                    text="重新开始会清空已经填写的全部答案，确定吗？",
+                    buttons=[Button(title="确定，重新开始", payload="/affirm"), Button(title="取消", payload="/deny")],
+                )
+            ]
+        if not s.unit_type:
+            return out + self._choose_unit_type(s, ev)
+        handler = {
+            "answer": self._answer,
+            "explain": self._explain,
+            "skip": self._skip,
+            "back": self._back,
+            "modify": self._modify,
+            "progress": self._progress,
+            "score": self._current_score,
+            "pause": self._pause,
+            "resume": self._resume,
+            "start": self._resume,
+            "report": self._report,
+            "chitchat": self._chitchat,
+        }[ev.command]
+        return out + handler(s, ev)
+
+    # ── start and unit type ──────────────────────────────────────────────
+    def _welcome(self, s: Session) -> list[Message]:
+        return [
+            Message(
+                text=(
+                    "你好！我是商秘自评助手。我会对照松江区市场监管局的商业秘密保护示范区、示范站（点）验收表，"
+                    "用聊天的方式逐项和你核对，最后给出得分和差距报告：哪些措施还缺、各丢多少分、该怎么补、要准备哪些证明材料。\n"
+                    "企业（示范点）约 60 个问题，协会/服务机构（示范站）约 40 个，园区（示范区）约 30 个，"
+                    "大约 10–20 分钟；中途可以暂停，下次接着做。\n" + HELP
+                )
+            ),
+            Message(text="先请问贵单位属于哪一类？", buttons=UNIT_BUTTONS, custom={"field": "unit_type", "expects": "choice"}),
+        ]
+
+    def _choose_unit_type(self, s: Session, ev: UserEvent) -> list[Message]:
+        ut = ev.entities.get("unit_type")
+        if ut not in self.rubrics:
+            ut = detect_unit_type(ev.text) if ev.command in ("answer", "chitchat") else None
+        if ut not in self.rubrics:
+            if ev.command in ("start", "resume") or not ev.text:
+                return self._welcome(s)
+            s.misses += 1
+            return [
+                Message(
+                    text="没太明白贵单位属于哪一类。企业选“示范点”，行业协会、律所、公证或鉴定机构选“示范站”，园区、孵化器选“示范区”：",
+                    buttons=UNIT_BUTTONS,
+                    custom={"field": "unit_type", "expects": "choice"},
+                )
+            ]
+        assert ut is not None
+        r = self.rubrics[ut]
+        s.unit_type, s.rubric_version, s.cursor, s.misses = ut, r.version, 0, 0
+        intro = Message(
+            text=(
+                f"好的，按{UNIT_NAMES[ut]}的《{r.title}》自评：基本项 {len(r.base_criteria)} 项共 {_n(r.base_max)} 分，"
+                f"加分项 {len(r.bonus_criteria)} 项最多加 {_n(r.bonus_max)} 分。"
+            )
+        )
+        return [intro, *self.ask(s)]
+
+    # ── asking ───────────────────────────────────────────────────────────
+    def ask(self, s: Session, intro: bool = False, prefix: str = "") -> list[Message]:
+        """The current question (or the final summary), with buttons and the custom payload."""
+        if s.finished or s.cursor >= self.n_steps(s):
+            return self._summary(s)
+        pre = f"{prefix}\n" if prefix else ""
+        f = self.field_at(s)
+        if f is not None:
+            i = s.cursor + 1
+            current = s.basics.get(f.key)
+            note = f"（已填：{current}）" if current else ""
+            return [
+                Message(
+                    text=f"{pre}【申报表 {i}/{len(self.basics(s))}】{f.question}{note}",
+                    buttons=[SKIP_BUTTON, Button(title="跳过全部基本信息", payload="全部跳过")],
+                    custom={"field": f.key, "expects": "text"},
+                )
+            ]
+        c = self.criterion_at(s)
+        assert c is not None
+        i, n = self.position(s, c)
+        head = f"{pre}{self.rubric(s).intro(c.indicator)}\n" if intro else pre
+        where = c.indicator + (f"·{c.content}" if c.content else "")
+        label = f"【第 {i}/{n} 项 · {where} · {'加分项，' if c.bonus else ''}{_n(c.points)} 分】"
+        if s.pending:
+            return [self._sub_question(s, c, head + label, (i, n))]
+        expects, buttons = self._expects(c)
+        prev = s.answers.get(c.id)
+        note = f"\n（之前的回答：{describe_answer(c, prev)}）" if c.id in s.answers else ""
+        return [
+            Message(
+                text=f"{head}{label}\n{c.question}{note}",
+                buttons=buttons,
+                custom={"criterion": c.id, "expects": expects, "progress": [i, n]},
+            )
+        ]
+
+    def _expects(self, c: Criterion) -> tuple[str, list[Button]]:
+        rule = c.rule
+        if isinstance(rule, TierRule):
+            tb = [Button(title=t.label, payload=f'/inform_tier{{"tier":"{t.name}"}}') for t in rule.tiers]
+            tb.append(Button(title="都不是", payload=f'/inform_tier{{"tier":"{TIER_NONE}"}}'))
+            return "tier", [*tb, Button(title="不清楚", payload="/unsure")]
+        if isinstance(rule, (ThresholdRule, PerCountRule)):
+            return "number", NUMBER_BUTTONS
+        if isinstance(rule, TwoPartRule):
+            return "counts", NUMBER_BUTTONS
+        if isinstance(rule, AlternativesRule):
+            gb = [Button(title=g.label, payload=f'/inform_text{{"choice":"{g.name}"}}') for g in rule.groups]
+            return "choice", [*gb, Button(title="不清楚", payload="/unsure"), Button(title="解释一下", payload="/explain")]
+        return "boolean", ABSENCE_BUTTONS if c.polarity == "absence" else BOOL_BUTTONS
+
+    def _sub_question(self, s: Session, c: Criterion, head: str, progress: tuple[int, int]) -> Message:
+        rule = c.rule
+        key = s.pending.get("key")
+        label, unit = key, ""
+        if isinstance(rule, TwoPartRule):
+            part = next(p for p in rule.parts if p.key == key)
+            label, unit = part.label, part.unit
+        elif isinstance(rule, AlternativesRule):
+            cond = next(k for g in rule.groups for k in g.conditions if k.key == key)
+            label, unit = cond.label, cond.unit
+        return Message(
+            text=f"{head}\n请告诉我：{label}是多少？（单位：{unit}）",
+            buttons=NUMBER_BUTTONS,
+            custom={"criterion": c.id, "expects": "number", "progress": list(progress), "key": key},
+        )
+
+    # ── answers ──────────────────────────────────────────────────────────
+    def _answer(self, s: Session, ev: UserEvent) -> list[Message]:
+        if s.finished and not s.reviewing:
+            if ev.intent == "affirm" or ev.text.strip() in ("回看待确认", "好", "好的"):
+                return self._start_review(s)
+            return self._summary(s, brief=True)
+        f = self.field_at(s)
+        if f is not None:
+            return self._answer_field(s, f, ev)
+        c = self.criterion_at(s)
+        assert c is not None
+        value, hint = self._read(s, c, ev)
+        if value is _ASK_MORE:
+            return self.ask(s)
+        if value is _UNREADABLE:
+            return self._not_understood(s, c, hint)
+        s.answers[c.id] = value
+        s.misses = 0
+        s.pending = {}
+        return self._after_answer(s, f"记下了：{describe_answer(c, value)}。")
+
+    def _after_answer(self, s: Session, ack: str) -> list[Message]:
+        if s.reviewing:
+            nxt = self._next_unknown(s, s.cursor + 1)
+            if nxt is None:
+                s.reviewing = False
+                s.cursor = self.n_steps(s)
+                return [Message(text=ack + "待确认的题目都过了一遍。"), *self._finish(s)]
+            s.cursor = nxt
+            return self.ask(s, prefix=ack)
+        if s.return_to is not None:
+            back_to, s.return_to = s.return_to, None
+            s.cursor = back_to
+            if s.finished:
+                return [Message(text=ack + "已更新。"), *self._finish(s)]
+            return self.ask(s, prefix=ack + "已修改，回到原来的题目。")
+        return self._advance(s, ack)
+
+    def _advance(self, s: Session, ack: str) -> list[Message]:
+        before = self.criterion_at(s)
+        s.cursor += 1
+        s.pending = {}
+        if s.cursor >= self.n_steps(s):
+            return [Message(text=ack), *self._finish(s)] if ack else self._finish(s)
+        after = self.criterion_at(s)
+        new_section = after is not None and (before is None or before.indicator != after.indicator)
+        return self.ask(s, intro=new_section, prefix=ack)
+
+    def _answer_field(self, s: Session, f: BasicField, ev: UserEvent) -> list[Message]:
+        text = ev.text.strip()
+        if text in ("全部跳过", "跳过全部基本信息", "跳过基本信息"):
+            s.cursor = len(self.basics(s))
+            return self.ask(s, intro=True, prefix="好的，申报表信息以后可以再补（说“修改单位名称”等）。下面开始逐项自评。")
+        value: str | None = text or None
+        if f.kind == "postcode":
+            value = clean_postcode(text)
+            err = "邮政编码应为 6 位数字，比如 201600。"
+        elif f.kind == "phone":
+            value = clean_phone(text)
+            err = "电话号码格式不对：手机号 11 位，座机如 021-57771234。"
+        elif f.kind == "count":
+            n = parse_number(text, "家")
+            value = None if n is None else _n(n)
+            err = "请告诉我一个数字，比如 120 家。"
+        else:
+            err = "请直接输入内容，或者说“跳过”。"
+        if value is None:
+            s.misses += 1
+            return [Message(text=err), *self.ask(s)]
+        s.basics[f.key] = value
+        s.misses = 0
+        return self._after_answer(s, f"{f.label}：{value}。")
+
+    def _read(self, s: Session, c: Criterion, ev: UserEvent) -> tuple[Any, str]:
+        """The answer value for ``c`` from this turn, ``_ASK_MORE`` or ``_UNREADABLE`` + hint."""
+        text, rule = ev.text.strip(), c.rule
+        if ev.intent == "unsure":
+            return "unknown", ""
+        if isinstance(rule, TierRule):
+            tier = ev.entities.get("tier")
+            limits = [(t.name, _rank_limit(t.label)) for t in rule.tiers]
+            tier = tier if tier in [*(t.name for t in rule.tiers), TIER_NONE] else parse_tier(text, limits)
+            if tier is None and interpret_boolean(text, ev.intent) == "unknown":
+                return "unknown", ""
+            if tier is None and ev.intent == "deny":
+                tier = TIER_NONE
+            return (tier, "") if tier else (_UNREADABLE, "请选择全国前10名、全市前15名、全区前10名，或者“都不是”。")
+        if isinstance(rule, (ThresholdRule, PerCountRule)):
+            n = parse_number(text, rule.unit)
+            verdict = interpret_boolean(text, ev.intent)
+            if n is None:
+                if verdict == "unknown":
+                    return "unknown", ""
+                if verdict == "no":
+                    return 0, ""
+                return _UNREADABLE, f"请告诉我具体数字（{rule.unit}），比如“3{rule.unit}”；没有就说“没有”。"
+            return (int(n) if isinstance(rule, PerCountRule) or n.is_integer() else n), ""
+        if isinstance(rule, TwoPartRule):
+            return self._read_counts(s, rule, ev)
+        if isinstance(rule, AlternativesRule):
+            return self._read_alternatives(s, rule, ev)
+        verdict = interpret_boolean(text, ev.intent, c.keywords)
+        if verdict is None:
+            return _UNREADABLE, "请回答“有”、“没有”、“部分做到”或“不清楚”，也可以用一句话描述你们的做法。"
+        if c.polarity == "absence":
+            verdict = {"yes": "no", "no": "yes"}.get(verdict, verdict)  # type: ignore[assignment]
+        return {"yes": True, "no": False, "partial": "partial", "unknown": "unknown"}[verdict], ""
+
+    def _read_counts(self, s: Session, rule: TwoPartRule, ev: UserEvent) -> tuple[Any, str]:
+        values: dict[str, float] = dict(s.pending.get("values", {}))
+        units = {p.key: COUNT_UNITS.get(p.key, (p.unit,)) for p in rule.parts}
+        found = parse_counts(ev.text, units)
+        key = s.pending.get("key")
+        if not found and key:
+            n = parse_number(ev.text)
+            if n is not None:
+                found = {key: n}
+        verdict = interpret_boolean(ev.text, ev.intent)
+        if not found:
+            if verdict == "unknown":
+                return "unknown", ""
+            if verdict == "no":
+                found = {p.key: 0 for p in rule.parts if p.key not in values}
+            else:
+                return _UNREADABLE, "请告诉我有几类、共几家，比如“3类5家”；没有就说“没有”。"
+        values.update({k: int(v) for k, v in found.items()})
+        missing = [p.key for p in rule.parts if p.key not in values]
+        if missing:
+            s.pending = {"values": values, "key": missing[0]}
+            s.misses = 0
+            return _ASK_MORE, ""
+        return {p.key: values[p.key] for p in rule.parts}, ""
+
+    def _read_alternatives(self, s: Session, rule: AlternativesRule, ev: UserEvent) -> tuple[Any, str]:
+        verdict = interpret_boolean(ev.text, ev.intent)
+        group_name = s.pending.get("group")
+        if group_name is None:
+            choice = ev.entities.get("choice")
+            if choice not in [g.name for g in rule.groups]:
+                choice = next((g for g, words in GROUP_WORDS.items() if any(w in ev.text for w in words)), None)
+            if choice is None:
+                if verdict == "unknown":
+                    return "unknown", ""
+                return _UNREADABLE, "请先选择贵单位属于哪一类：" + " / ".join(g.label for g in rule.groups)
+            group = next(g for g in rule.groups if g.name == choice)
+            values: dict[str, float] = {}
+            # the figures may come with the choice ("律所，服务了8家客户")
+            nums = [n for n, _ in _numbers_after_choice(ev.text)]
+            for cond, n in zip(group.conditions, nums, strict=False):
+                values[cond.key] = n
+        else:
+            group = next(g for g in rule.groups if g.name == group_name)
+            values = dict(s.pending.get("values", {}))
+            key = s.pending["key"]
+            cond = next(k for k in group.conditions if k.key == key)
+            n = parse_number(ev.text, cond.unit)
+            if n is None:
+                if verdict == "unknown":
+                    return "unknown", ""
+                if verdict == "no":
+                    n = 0
+                else:
+                    return _UNREADABLE, f"请告诉我{cond.label}（{cond.unit}），比如“40{cond.unit}”。"
+            values[key] = n
+        missing = [k.key for k in group.conditions if k.key not in values]
+        if missing:
+            s.pending = {"group": group.name, "values": values, "key": missing[0]}
+            s.misses = 0
+            return _ASK_MORE, ""
+        return {k: (int(v) if float(v).is_integer() else v) for k, v in values.items()}, ""
+
+    def _not_understood(self, s: Session, c: Criterion, hint: str) -> list[Message]:
+        s.misses += 1
+        if s.misses >= 2:
+            return [
+                Message(
+                    text=(
+                        f"看来这题不太好答，我解释一下：{c.explain}\n"
+                        f"需要的证明材料：{'；'.join(c.evidence)}。\n"
+                        "你可以直接点下面的按钮回答；拿不准就选“不清楚”，这题会列为待确认，之后再补。"
+                    )
+                ),
+                *self.ask(s),
+            ]
+        return [Message(text=f"抱歉，没太明白。{hint}"), *self.ask(s)]
+
+    # ── navigation commands ──────────────────────────────────────────────
+    def _explain(self, s: Session, ev: UserEvent) -> list[Message]:
+        if s.finished and not s.reviewing:
+            return self._summary(s, brief=True)
+        f = self.field_at(s)
+        if f is not None:
+            return [Message(text=f"为什么问这个：{f.explain}"), *self.ask(s)]
+        c = self.criterion_at(s)
+        assert c is not None
+        text = (
+            f"【{c.short}】{c.explain}\n"
+            f"验收表原文：{c.standard}\n"
+            f"包含的措施：{'；'.join(c.measures)}\n"
+            f"要准备的证明材料：{'；'.join(c.evidence)}"
+        )
+        return [Message(text=text), *self.ask(s)]
+
+    def _skip(self, s: Session, ev: UserEvent) -> list[Message]:
+        if s.finished and not s.reviewing:
+            return self._summary(s, brief=True)
+        f = self.field_at(s)
+        if f is not None and any(w in ev.text for w in ("全部", "基本信息", "申报")):
+            return self._answer_field(s, f, UserEvent("answer", "全部跳过"))
+        s.misses = 0
+        s.pending = {}
+        c = self.criterion_at(s)
+        ack = f"先跳过“{c.short}”，这题记为待确认。" if c else "先跳过。"
+        return self._after_answer(s, ack)
+
+    def _back(self, s: Session, ev: UserEvent) -> list[Message]:
+        s.misses = 0
+        if s.pending:
+            s.pending = {}
+            return self.ask(s, prefix="好的，这题重新回答。")
+        if s.finished:
+            s.finished = False
+            s.reviewing = False
+            s.cursor = self.n_steps(s) - 1
+            return self.ask(s, prefix="回到最后一题：")
+        if s.cursor == 0:
+            return self.ask(s, prefix="这已经是第一题了。")
+        s.cursor -= 1
+        return self.ask(s, prefix="回到上一题：")
+
+    def _modify(self, s: Session, ev: UserEvent) -> list[Message]:
+        target = self._find_target(s, ev)
+        if target is None:
+            n = len(self.rubric(s).criteria)
+            return [
+                Message(text=f"要修改哪一题？请说“修改第N题”（1–{n}），或者题目里的关键词，比如“修改{self.rubric(s).criteria[min(8, n - 1)].short}那题”。"),
+                *self.ask(s),
+            ]
+        if s.return_to is None and target != s.cursor:
+            s.return_to = s.cursor
+        s.cursor = target
+        s.pending = {}
+        s.misses = 0
+        return self.ask(s, prefix="好的，修改这一题：")
+
+    def _find_target(self, s: Session, ev: UserEvent) -> int | None:
+        offset = len(self.basics(s))
+        crits = self.rubric(s).criteria
+        cid = ev.entities.get("criterion")
+        if isinstance(cid, str):
+            for i, c in enumerate(crits):
+                if c.id == cid:
+                    return offset + i
+        text = ev.text
+        for i, f in enumerate(self.basics(s)):
+            if f.label in text or (f.key == "postcode" and "邮编" in text) or (f.key == "phone" and "电话" in text):
+                return i
+        if "名称" in text:
+            return 0
+        for i, c in enumerate(crits):
+            if c.short in text or c.id in text:
+                return offset + i
+        n = parse_question_number(text) if any(ch.isdigit() for ch in to_arabic(text)) else None
+        if n is not None and 1 <= n <= len(crits):
+            return offset + n - 1
+        best: tuple[int, int] | None = None
+        for i, c in enumerate(crits):
+            hits = len(matched_keywords(text, [*c.keywords, c.short]))
+            if hits and (best is None or hits > best[0]):
+                best = (hits, i)
+        return offset + best[1] if best else None
+
+    def _progress(self, s: Session, ev: UserEvent) -> list[Message]:
+        r = self.rubric(s)
+        answered = [c for c in r.criteria if c.id in s.answers and s.answers[c.id] != "unknown"]
+        unknown = [c for c in r.criteria if s.answers.get(c.id) == "unknown"]
+        c = self.criterion_at(s)
+        where = f"现在是第 {self.position(s, c)[0]} 项（{c.indicator}）。" if c else ""
+        if self.field_at(s) is not None:
+            where = f"现在在填申报表基本信息（{s.cursor + 1}/{len(self.basics(s))}）。"
+        text = f"共 {len(r.criteria)} 项，已回答 {len(answered)} 项，待确认 {len(unknown)} 项。{where}"
+        return [Message(text=text), *self.ask(s)]
+
+    def _current_score(self, s: Session, ev: UserEvent) -> list[Message]:
+        r = self.rubric(s)
+        res = score(r, s.answers)
+        answered = sum(1 for c in r.criteria if c.id in s.answers)
+        text = (
+            f"按目前已回答的 {answered}/{len(r.criteria)} 项计算：基本项 {_n(res.base)}/{_n(r.base_max)} 分，"
+            f"加分项 {_n(res.bonus)}/{_n(r.bonus_max)} 分，合计 {_n(res.total)} 分（未回答的题暂记 0 分）。"
+        )
+        return [Message(text=text), *self.ask(s)]
+
+    def _pause(self, s: Session, ev: UserEvent) -> list[Message]:
+        s.paused = True
+        c = self.criterion_at(s)
+        where = f"第 {self.position(s, c)[0]} 项" if c else "申报表基本信息" if self.field_at(s) else "结果"
+        return [Message(text=f"好的，已保存你的全部回答。下次回来说“继续”，就从{where}接着做。")]
+
+    def _resume(self, s: Session, ev: UserEvent) -> list[Message]:
+        return self.ask(s, prefix="我们继续：" if not s.finished else "")
+
+    def _chitchat(self, s: Session, ev: UserEvent) -> list[Message]:
+        reply = CHITCHAT.get(ev.intent or "", CHITCHAT["chitchat"])
+        if ev.intent == "goodbye":
+            s.paused = True
+            return [Message(text=reply)]
+        return [Message(text=reply + " 我们接着自评："), *self.ask(s)]
+
+    def _confirm_restart(self, s: Session, ev: UserEvent) -> list[Message]:
+        verdict = "yes" if ev.intent == "affirm" else "no" if ev.intent == "deny" else interpret_boolean(ev.text, ev.intent)
+        if "确定" in ev.text or verdict == "yes" or ev.command == "restart":
+            keep = s.id
+            s.__dict__.update(Session(id=keep).__dict__)
+            return [Message(text="已清空，重新开始。"), *self._welcome(s)]
+        s.confirm = None
+        return self.ask(s, prefix="好的，不重新开始，答案都保留着。")
+
+    # ── the end ──────────────────────────────────────────────────────────
+    def _next_unknown(self, s: Session, start: int) -> int | None:
+        offset = len(self.basics(s))
+        for i, c in enumerate(self.rubric(s).criteria):
+            if offset + i >= start and s.answers.get(c.id, "unknown") == "unknown":
+                return offset + i
+        return None
+
+    def _start_review(self, s: Session) -> list[Message]:
+        nxt = self._next_unknown(s, 0)
+        if nxt is None:
+            return [Message(text="没有待确认的题目。"), *self._summary(s, brief=True)]
+        s.reviewing, s.finished, s.cursor = True, False, nxt
+        return self.ask(s, prefix="好的，我们逐一回看待确认的题目。")
+
+    def report_data(self, s: Session) -> dict[str, Any]:
+        r = self.rubric(s)
+        return build_report(r, score(r, s.answers), {k: v for k, v in s.basics.items() if v})
+
+    def _finish(self, s: Session) -> list[Message]:
+        s.finished = True
+        s.reviewing = False
+        s.cursor = self.n_steps(s)
+        return self._summary(s)
+
+    def _summary(self, s: Session, brief: bool = False) -> list[Message]:
+        s.finished = True
+        data = self.report_data(s)
+        where = self.report_sink(s, data) if self.report_sink else ""
+        lines = [
+            f"自评完成！基本项 {data['base']}/{data['base_max']} 分，加分项 {data['bonus']}/{data['bonus_max']} 分，"
+            f"总分 {data['total']} 分。"
+        ]
+        if not brief:
+            if data["gaps"]:
+                lines.append("失分最多的几项：")
+                for k, g in enumerate(data["gaps"][:3], 1):
+                    lines.append(
+                        f"{k}. {g['short']}（{g['status_label']}，失 {g['lost']} 分）：{g['remediation'][0]}"
+                    )
+            else:
+                lines.append("基本项没有发现失分，做得很好！")
+        if where:
+            lines.append(f"完整的差距报告（每项缺什么、怎么补、要准备哪些证明材料）：{where}")
+        lines.append("提醒：提交证明材料时，敏感信息请作脱敏处理。")
+        buttons = [Button(title="查看报告", payload="/report"), Button(title="重新开始", payload="/restart")]
+        unknown = [u for u in data["unconfirmed"]]
+        if unknown:
+            lines.append(f"还有 {len(unknown)} 项待确认（记 0 分），要现在回看吗？")
+            buttons.insert(0, Button(title=f"回看待确认的 {len(unknown)} 项", payload="/affirm"))
+        return [
+            Message(text="\n".join(lines), buttons=buttons),
+            Message(custom={"report": data}),
+        ]
+
+    def _report(self, s: Session, ev: UserEvent) -> list[Message]:
+        if s.finished and not s.reviewing:
+            return self._summary(s)
+        data = self.report_data(s)
+        where = self.report_sink(s, data) if self.report_sink else ""
+        remaining = len(self.rubric(s).criteria) - sum(1 for c in self.rubric(s).criteria if c.id in s.answers)
+        text = f"还有 {remaining} 项没回答，按目前的回答生成了一份临时报告（未答的记为待确认）。"
+        if where:
+            text += f"\n报告：{where}"
+        return [Message(text=text), Message(custom={"report": data}), *self.ask(s)]
+
+
+class _Sentinel:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+_ASK_MORE = _Sentinel("ASK_MORE")
+_UNREADABLE = _Sentinel("UNREADABLE")
+
+
+def _rank_limit(label: str) -> int | None:
+    import re
+
+    m = re.search(r"前\s*(\d+)", label)
+    return int(m.group(1)) if m else None
+
+
+def _numbers_after_choice(text: str) -> list[tuple[float, str]]:
+    from .understanding import numbers_in
+
+    return numbers_in(text)
+
+
+__all__ = [
+    "BASIC_FIELDS",
+    "STATUS_LABELS",
+    "Button",
+    "Engine",
+    "Message",
+    "Session",
+    "UserEvent",
+    "describe_answer",
+]
