@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .answers import AnswersFileError, answers_template, load_answers
-from .report import build_report, render_html, render_json, render_markdown
+from .report import build_report, render_html, render_json, render_markdown, write_private
 from .rubric import UNIT_TYPES, RubricError, load_rubric, load_rubric_file, normalize_unit_type, rubrics_dir
 from .scoring import AnswersInvalid, score
 
@@ -26,8 +26,7 @@ def _unit_type(value: str) -> str:
 def _emit(text: str, output: str | None) -> None:
     if output:
         path = Path(output)
-        path.write_text(text, encoding="utf-8")
-        path.chmod(0o600)  # reports reveal a unit's weaknesses: owner-only by default
+        write_private(path, text)
         print(f"已写入 {path}", file=sys.stderr)
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
@@ -88,7 +87,9 @@ def cmd_rubric_check(args: argparse.Namespace) -> int:
             failed += 1
             print(str(exc), file=sys.stderr)
             continue
-        print(f"{p}: OK（{r.title}，基本项 {len(r.base_criteria)} 项 {r.base_max:g} 分，加分项 {len(r.bonus_criteria)} 项 {r.bonus_max:g} 分）")
+        print(
+            f"{p}: OK（{r.title}，基本项 {len(r.base_criteria)} 项 {r.base_max:g} 分，加分项 {len(r.bonus_criteria)} 项 {r.bonus_max:g} 分）"
+        )
     return EXIT_INPUT if failed else 0
 
 
@@ -157,6 +158,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except (RubricError, AnswersFileError) as exc:
         print(str(exc), file=sys.stderr)
+        return EXIT_INPUT
+    except OSError as exc:
+        print(f"{exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_INPUT
 
 

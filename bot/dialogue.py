@@ -41,8 +41,19 @@ from .understanding import (
 )
 
 Command = Literal[
-    "answer", "explain", "skip", "back", "modify", "progress", "score", "pause", "resume",
-    "restart", "report", "chitchat", "start",
+    "answer",
+    "explain",
+    "skip",
+    "back",
+    "modify",
+    "progress",
+    "score",
+    "pause",
+    "resume",
+    "restart",
+    "report",
+    "chitchat",
+    "start",
 ]
 
 
@@ -99,7 +110,13 @@ def _f(key: str, label: str, question: str, explain: str, kind: Any = "text") ->
 _COMMON_HEAD = [
     _f("leader", "负责人", "负责人是哪位？", "申报表上要填单位负责人（一般为法定代表人或主要负责人）。"),
     _f("address", "联系地址", "联系地址是？", "申报表上的联系地址，便于市场监管所上门辅导和验收。"),
-    _f("postcode", "邮政编码", "邮政编码是多少？（6 位数字）", "联系地址的邮政编码，6 位数字，松江区一般以 2016 开头。", "postcode"),
+    _f(
+        "postcode",
+        "邮政编码",
+        "邮政编码是多少？（6 位数字）",
+        "联系地址的邮政编码，6 位数字，松江区一般以 2016 开头。",
+        "postcode",
+    ),
 ]
 _COMMON_TAIL = [
     _f("contact", "联系人", "申报联系人是哪位？", "负责和市场监管所对接申报材料的联系人。"),
@@ -110,21 +127,38 @@ BASIC_FIELDS: dict[str, list[BasicField]] = {
     "zone": [
         _f("name", "园区名称", "先填申报表的基本信息（每项都可以说“跳过”）。园区名称是？", "申报表上的园区全称。"),
         *_COMMON_HEAD,
-        _f("park_type", "园区类型", "园区类型是？（如产业基地、科技企业孵化器、大学科技园）", "示范区的培育对象是产业基地、科技企业孵化器、海外高层次人才创业园、大学科技园等园区。"),
+        _f(
+            "park_type",
+            "园区类型",
+            "园区类型是？（如产业基地、科技企业孵化器、大学科技园）",
+            "示范区的培育对象是产业基地、科技企业孵化器、海外高层次人才创业园、大学科技园等园区。",
+        ),
         _f("enterprise_count", "入园企业数量", "目前入园企业有多少家？", "申报表上的入园企业数量。", "count"),
-        _f("output_value", "园区产值", "园区年产值大约多少？（如 50 亿元）", "申报表上的园区产值，写上一年度数字即可。"),
+        _f(
+            "output_value", "园区产值", "园区年产值大约多少？（如 50 亿元）", "申报表上的园区产值，写上一年度数字即可。"
+        ),
         *_COMMON_TAIL,
     ],
     "station": [
         _f("name", "单位名称", "先填申报表的基本信息（每项都可以说“跳过”）。单位名称是？", "申报表上的单位全称。"),
         *_COMMON_HEAD,
-        _f("org_type", "单位类型", "单位类型是？（如行业协会、律师事务所、公证机构、司法鉴定机构、联盟）", "示范站面向行业协会等组织和律所、公证、司法鉴定等商秘保护服务机构。"),
+        _f(
+            "org_type",
+            "单位类型",
+            "单位类型是？（如行业协会、律师事务所、公证机构、司法鉴定机构、联盟）",
+            "示范站面向行业协会等组织和律所、公证、司法鉴定等商秘保护服务机构。",
+        ),
         *_COMMON_TAIL,
     ],
     "point": [
         _f("name", "企业名称", "先填申报表的基本信息（每项都可以说“跳过”）。企业名称是？", "申报表上的企业全称。"),
         *_COMMON_HEAD,
-        _f("org_type", "单位类型", "企业类型和所属行业是？（如有限责任公司，集成电路）", "示范点聚焦集成电路、生物医药、人工智能、电子信息等重点产业。"),
+        _f(
+            "org_type",
+            "单位类型",
+            "企业类型和所属行业是？（如有限责任公司，集成电路）",
+            "示范点聚焦集成电路、生物医药、人工智能、电子信息等重点产业。",
+        ),
         *_COMMON_TAIL,
     ],
 }
@@ -250,11 +284,12 @@ class Engine:
             if not s.unit_type:
                 return out + self._welcome(s)
             s.confirm = "restart"
-            return out + [
+            return [
+                *out,
                 Message(
                     text="重新开始会清空已经填写的全部答案，确定吗？",
                     buttons=[Button(title="确定，重新开始", payload="/affirm"), Button(title="取消", payload="/deny")],
-                )
+                ),
             ]
         if not s.unit_type:
             return out + self._choose_unit_type(s, ev)
@@ -285,7 +320,11 @@ class Engine:
                     "大约 10–20 分钟；中途可以暂停，下次接着做。\n" + HELP
                 )
             ),
-            Message(text="先请问贵单位属于哪一类？", buttons=UNIT_BUTTONS, custom={"field": "unit_type", "expects": "choice"}),
+            Message(
+                text="先请问贵单位属于哪一类？",
+                buttons=UNIT_BUTTONS,
+                custom={"field": "unit_type", "expects": "choice"},
+            ),
         ]
 
     def _choose_unit_type(self, s: Session, ev: UserEvent) -> list[Message]:
@@ -337,7 +376,7 @@ class Engine:
         i, n = self.position(s, c)
         head = f"{pre}{self.rubric(s).intro(c.indicator)}\n" if intro else pre
         where = c.indicator + (f"·{c.content}" if c.content else "")
-        label = f"【第 {i}/{n} 项 · {where} · {'加分项，' if c.bonus else ''}{_n(c.points)} 分】"
+        label = f"【第 {i}/{n} 项 · {where} · {'最多 ' if c.bonus else ''}{_n(c.points)} 分】"
         if s.pending:
             return [self._sub_question(s, c, head + label, (i, n))]
         expects, buttons = self._expects(c)
@@ -363,7 +402,11 @@ class Engine:
             return "counts", NUMBER_BUTTONS
         if isinstance(rule, AlternativesRule):
             gb = [Button(title=g.label, payload=f'/inform_text{{"choice":"{g.name}"}}') for g in rule.groups]
-            return "choice", [*gb, Button(title="不清楚", payload="/unsure"), Button(title="解释一下", payload="/explain")]
+            return "choice", [
+                *gb,
+                Button(title="不清楚", payload="/unsure"),
+                Button(title="解释一下", payload="/explain"),
+            ]
         return "boolean", ABSENCE_BUTTONS if c.polarity == "absence" else BOOL_BUTTONS
 
     def _sub_question(self, s: Session, c: Criterion, head: str, progress: tuple[int, int]) -> Message:
@@ -434,7 +477,9 @@ class Engine:
         text = ev.text.strip()
         if text in ("全部跳过", "跳过全部基本信息", "跳过基本信息"):
             s.cursor = len(self.basics(s))
-            return self.ask(s, intro=True, prefix="好的，申报表信息以后可以再补（说“修改单位名称”等）。下面开始逐项自评。")
+            return self.ask(
+                s, intro=True, prefix="好的，申报表信息以后可以再补（说“修改单位名称”等）。下面开始逐项自评。"
+            )
         value: str | None = text or None
         if f.kind == "postcode":
             value = clean_postcode(text)
@@ -529,23 +574,22 @@ class Engine:
             group = next(g for g in rule.groups if g.name == choice)
             values: dict[str, float] = {}
             # the figures may come with the choice ("律所，服务了8家客户")
-            nums = [n for n, _ in _numbers_after_choice(ev.text)]
-            for cond, n in zip(group.conditions, nums, strict=False):
-                values[cond.key] = n
+            nums = [num for num, _ in _numbers_after_choice(ev.text)]
+            for first, num in zip(group.conditions, nums, strict=False):
+                values[first.key] = num
         else:
             group = next(g for g in rule.groups if g.name == group_name)
             values = dict(s.pending.get("values", {}))
             key = s.pending["key"]
             cond = next(k for k in group.conditions if k.key == key)
-            n = parse_number(ev.text, cond.unit)
-            if n is None:
+            number = parse_number(ev.text, cond.unit)
+            if number is None:
                 if verdict == "unknown":
                     return "unknown", ""
-                if verdict == "no":
-                    n = 0
-                else:
+                if verdict != "no":
                     return _UNREADABLE, f"请告诉我{cond.label}（{cond.unit}），比如“40{cond.unit}”。"
-            values[key] = n
+                number = 0.0
+            values[key] = number
         missing = [k.key for k in group.conditions if k.key not in values]
         if missing:
             s.pending = {"group": group.name, "values": values, "key": missing[0]}
@@ -617,7 +661,9 @@ class Engine:
         if target is None:
             n = len(self.rubric(s).criteria)
             return [
-                Message(text=f"要修改哪一题？请说“修改第N题”（1–{n}），或者题目里的关键词，比如“修改{self.rubric(s).criteria[min(8, n - 1)].short}那题”。"),
+                Message(
+                    text=f"要修改哪一题？请说“修改第N题”（1–{n}），或者题目里的关键词，比如“修改{self.rubric(s).criteria[min(8, n - 1)].short}那题”。"
+                ),
                 *self.ask(s),
             ]
         if s.return_to is None and target != s.cursor:
@@ -692,7 +738,9 @@ class Engine:
         return [Message(text=reply + " 我们接着自评："), *self.ask(s)]
 
     def _confirm_restart(self, s: Session, ev: UserEvent) -> list[Message]:
-        verdict = "yes" if ev.intent == "affirm" else "no" if ev.intent == "deny" else interpret_boolean(ev.text, ev.intent)
+        verdict = (
+            "yes" if ev.intent == "affirm" else "no" if ev.intent == "deny" else interpret_boolean(ev.text, ev.intent)
+        )
         if "确定" in ev.text or verdict == "yes" or ev.command == "restart":
             keep = s.id
             s.__dict__.update(Session(id=keep).__dict__)
@@ -737,9 +785,7 @@ class Engine:
             if data["gaps"]:
                 lines.append("失分最多的几项：")
                 for k, g in enumerate(data["gaps"][:3], 1):
-                    lines.append(
-                        f"{k}. {g['short']}（{g['status_label']}，失 {g['lost']} 分）：{g['remediation'][0]}"
-                    )
+                    lines.append(f"{k}. {g['short']}（{g['status_label']}，失 {g['lost']} 分）：{g['remediation'][0]}")
             else:
                 lines.append("基本项没有发现失分，做得很好！")
         if where:

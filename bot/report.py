@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import html
 import json
+import os
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from .rubric import Rubric
@@ -41,9 +43,9 @@ def _n(x: float) -> int | float:
 def build_report(rubric: Rubric, result: ScoreResult, unit: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """The full report as JSON-ready data; gaps sorted by points lost, largest first."""
     crit_by_id = {c.id: c for c in rubric.criteria}
-    gaps = []
-    unconfirmed = []
-    opportunities = []
+    gaps: list[dict[str, Any]] = []
+    unconfirmed: list[dict[str, Any]] = []
+    opportunities: list[dict[str, Any]] = []
     for s in result.criteria:
         c = crit_by_id[s.id]
         if s.status == "unknown":
@@ -106,6 +108,14 @@ def build_report(rubric: Rubric, result: ScoreResult, unit: Mapping[str, Any] | 
         "scoring_notes": rubric.scoring.notes.strip(),
         "desensitize": DESENSITIZE,
     }
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write a report readable by its owner only, from the first byte (reports reveal weaknesses)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)  # an existing file keeps its mode on O_CREAT: tighten it too
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
 
 
 def render_json(report: Mapping[str, Any]) -> str:
@@ -267,20 +277,20 @@ def render_html(report: Mapping[str, Any]) -> str:
     return f"""<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{e(name)} — 商业秘密保护{e(r['unit_label'])}自评差距报告</title>
+<title>{e(name)} — 商业秘密保护{e(r["unit_label"])}自评差距报告</title>
 <style>{_CSS}</style></head>
 <body>
-<h1>商业秘密保护{e(r['unit_label'])}自评差距报告</h1>
-<p style="text-align:center" class=muted>对照《{e(r['title'])}》（{e(r['rubric_version'])} 版） · {e(r['campaign'])}</p>
+<h1>商业秘密保护{e(r["unit_label"])}自评差距报告</h1>
+<p style="text-align:center" class=muted>对照《{e(r["title"])}》（{e(r["rubric_version"])} 版） · {e(r["campaign"])}</p>
 <div class=summary>
-<div>基本项<b>{r['base']}</b>满分 {r['base_max']}</div>
-<div>加分项<b>{r['bonus']}</b>上限 {r['bonus_max']}</div>
-<div>总分<b>{r['total']}</b>&nbsp;</div>
+<div>基本项<b>{r["base"]}</b>满分 {r["base_max"]}</div>
+<div>加分项<b>{r["bonus"]}</b>上限 {r["bonus_max"]}</div>
+<div>总分<b>{r["total"]}</b>&nbsp;</div>
 </div>
 <h2>申报单位</h2>
-<table><tr><th style="width:25%">单位名称</th><td>{e(str(name))}</td></tr>{''.join(
-        row for row in [unit_rows.replace(f"<tr><th>单位名称</th><td>{e(str(name))}</td></tr>", "")]
-    )}</table>
+<table><tr><th style="width:25%">单位名称</th><td>{e(str(name))}</td></tr>{
+        "".join(row for row in [unit_rows.replace(f"<tr><th>单位名称</th><td>{e(str(name))}</td></tr>", "")])
+    }</table>
 <h2>一、得分概况</h2>
 <table><tr><th>评价指标</th><th>得分</th><th>满分</th><th>得分情况</th></tr>{ind_rows}</table>
 <h2>二、差距清单（按失分从多到少）</h2>
@@ -290,10 +300,10 @@ def render_html(report: Mapping[str, Any]) -> str:
 <h2>四、尚未取得的加分项</h2>
 {bonus_html}
 <h2>五、提醒</h2>
-<p class=note>{e(r['desensitize'])}</p>
+<p class=note>{e(r["desensitize"])}</p>
 <p>本报告为自评结果，最终以区市场监管局验收评定为准。</p>
 <h2>附：评分口径</h2>
-<p style="white-space:pre-line">{e(r['scoring_notes'])}</p>
+<p style="white-space:pre-line">{e(r["scoring_notes"])}</p>
 <div class=sign><span>市场所推荐意见：</span><span>负责人（签字）：　　　　　</span><span>年　　月　　日</span></div>
 </body></html>
 """

@@ -224,7 +224,7 @@ class Rubric(_Strict):
         seen: set[str] = set()
         for c in criteria:
             if c.id in seen:
-                raise ValueError(f"duplicate criterion id {c.id}")
+                raise _CriterionError(c.id, "id", "duplicate id (ids must be unique)")
             seen.add(c.id)
         return criteria
 
@@ -300,6 +300,7 @@ def _locate(raw: Any, loc: tuple[str | int, ...]) -> str:
 
 
 _RULE_KINDS = set(EXPECTS)
+_TOP_FIELD = re.compile(r"^(?P<field>[a-z_]+): (?P<msg>.*)$", re.S)
 _NAMED = re.compile(r"^(?P<id>[a-z]+\.B?\d+): (?P<field>[a-z_.]+): (?P<msg>.*)$", re.S)
 
 
@@ -315,8 +316,11 @@ def parse_rubric(raw: Any, path: Path | str = "<memory>") -> Rubric:
             if err["loc"] and err["type"] == "missing":
                 msg = "is required but missing"
             named = _NAMED.match(msg)
-            if named and not err["loc"]:
+            top = _TOP_FIELD.match(msg)
+            if named and tuple(err["loc"]) in ((), ("criteria",)):
                 problems.append(f"criterion {named['id']}: field {named['field']}: {named['msg']}")
+            elif top and not err["loc"]:
+                problems.append(f"field {top['field']}: {top['msg']}")
             else:
                 problems.append(f"{_locate(raw, tuple(err['loc']))}: {msg}")
         raise RubricError(path, problems) from None

@@ -117,7 +117,9 @@ def _num(value: float) -> str:
 
 
 def normalize_value(value: Any) -> Any:
-    """Map the Chinese aliases of answer files onto the canonical values."""
+    """Map the Chinese aliases of answer files onto the canonical values (also inside mappings)."""
+    if isinstance(value, Mapping):
+        return {k: normalize_value(v) for k, v in value.items()}
     if isinstance(value, str):
         key = value.strip()
         if key.lower() in (PARTIAL, UNKNOWN):
@@ -167,7 +169,7 @@ def _check_one(c: Criterion, value: Any) -> str | None:
                 return f"'{k}' must be a whole number, got {v!r}"
         if isinstance(rule, TwoPartRule):
             t, u = value.get("types"), value.get("units")
-            if _is_number(t) and _is_number(u) and u < t:
+            if _is_number(t) and _is_number(u) and u < t:  # type: ignore[operator]
                 return f"units ({u}) cannot be fewer than types ({t}): each type needs at least one unit"
         return None
     return f"unsupported rule {rule.kind}"  # pragma: no cover - guarded by the rubric model
@@ -209,7 +211,9 @@ def score_criterion(c: Criterion, value: Any, partial_ratio: float) -> Criterion
             detail = f"{rule.label}：{_num(value)}{rule.unit}（要求{op}{_num(rule.minimum)}{rule.unit}）"
         elif isinstance(rule, PerCountRule):
             got = min(rule.cap, rule.per * int(value))
-            detail = f"{rule.label}：{int(value)}{rule.unit}，每{rule.unit}{_num(rule.per)}分，累计不超过{_num(rule.cap)}分"
+            detail = (
+                f"{rule.label}：{int(value)}{rule.unit}，每{rule.unit}{_num(rule.per)}分，累计不超过{_num(rule.cap)}分"
+            )
         elif isinstance(rule, TierRule):
             tier = next((t for t in rule.tiers if t.name == value), None)
             got = tier.points if tier else 0.0
@@ -221,7 +225,9 @@ def score_criterion(c: Criterion, value: Any, partial_ratio: float) -> Criterion
                 if _is_number(n):
                     part = min(p.cap, p.per * max(0, int(n) - p.baseline))
                     got += part
-                    parts.append(f"{p.label}{int(n)}{p.unit}（超出{p.baseline}{p.unit}的部分每{p.unit}{_num(p.per)}分，得{_num(part)}分）")
+                    parts.append(
+                        f"{p.label}{int(n)}{p.unit}（超出{p.baseline}{p.unit}的部分每{p.unit}{_num(p.per)}分，得{_num(part)}分）"
+                    )
                 else:
                     parts.append(f"{p.label}待确认")
             detail = "；".join(parts)
@@ -229,10 +235,17 @@ def score_criterion(c: Criterion, value: Any, partial_ratio: float) -> Criterion
                 unknown = True
         elif isinstance(rule, AlternativesRule):
             lines = []
+            complete = False  # at least one path fully answered: otherwise the item is 待确认
             for g in rule.groups:
                 given = [k for k in g.conditions if _is_number(value.get(k.key))]
                 if not given:
                     continue
+                # a path is decided when fully answered, or when a given figure already fails it
+                complete = (
+                    complete
+                    or len(given) == len(g.conditions)
+                    or any(not _meets(float(value[k.key]), k.minimum, k.strict) for k in given)
+                )
                 ok = len(given) == len(g.conditions) and all(
                     _meets(float(value[k.key]), k.minimum, k.strict) for k in g.conditions
                 )
@@ -247,7 +260,7 @@ def score_criterion(c: Criterion, value: Any, partial_ratio: float) -> Criterion
                     )
                 )
             detail = "；".join(lines)
-            if not lines:
+            if not complete:
                 unknown = True
     if unknown:
         status: Status = "unknown"

@@ -7,8 +7,9 @@ library); 两 is handled before it since cn2an leaves it as is in sentences.
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -16,15 +17,104 @@ import cn2an
 
 Verdict = Literal["yes", "no", "partial", "unknown"]
 
-UNSURE = ("不清楚", "不知道", "不确定", "不太清楚", "不太确定", "说不好", "说不准", "要问", "问一下", "问问",
-          "查一下", "查查", "待确认", "再确认", "确认一下", "不好说", "不了解", "搞不清", "没数")
-PARTIAL = ("部分", "一部分", "只有", "只在", "仅", "有些", "有的", "一半", "不完善", "不完整", "不全", "没全",
-           "不够", "正在", "在建", "建设中", "筹备", "计划中", "还在", "个别", "少数", "基本上", "大部分",
-           "差不多", "部分做到", "有一些", "还不", "没完全", "不是全部", "不是所有", "尚不")
-NEGATIVE = ("没有", "没", "无", "否", "未", "不是", "还没", "尚未", "暂无", "暂时没", "并没", "不曾", "从未",
-            "没做", "没签", "没建", "没开展", "不具备", "不存在", "都不是", "不")
-POSITIVE = ("有", "是", "对", "嗯", "好", "已", "都", "做到", "签了", "建了", "建立了", "开展了", "落实",
-            "当然", "肯定", "确实", "全部", "全都", "yes", "ok", "没问题", "每", "了", "定期")
+UNSURE = (
+    "不清楚",
+    "不知道",
+    "不确定",
+    "不太清楚",
+    "不太确定",
+    "说不好",
+    "说不准",
+    "要问",
+    "问一下",
+    "问问",
+    "查一下",
+    "查查",
+    "待确认",
+    "再确认",
+    "确认一下",
+    "不好说",
+    "不了解",
+    "搞不清",
+    "没数",
+)
+PARTIAL = (
+    "部分",
+    "一部分",
+    "只有",
+    "只在",
+    "仅",
+    "有些",
+    "有的",
+    "一半",
+    "不完善",
+    "不完整",
+    "不全",
+    "没全",
+    "不够",
+    "正在",
+    "在建",
+    "建设中",
+    "筹备",
+    "计划中",
+    "还在",
+    "个别",
+    "少数",
+    "基本上",
+    "大部分",
+    "差不多",
+    "部分做到",
+    "有一些",
+    "还不",
+    "没完全",
+    "不是全部",
+    "不是所有",
+    "尚不",
+)
+NEGATIVE = (
+    "没有",
+    "没",
+    "无",
+    "否",
+    "未",
+    "不是",
+    "还没",
+    "尚未",
+    "暂无",
+    "暂时没",
+    "并没",
+    "不曾",
+    "从未",
+    "没做",
+    "没签",
+    "没建",
+    "没开展",
+    "不具备",
+    "不存在",
+    "都不是",
+    "不",
+)
+POSITIVE = (
+    "有",
+    "已",
+    "做到",
+    "签了",
+    "签过",
+    "建了",
+    "建立了",
+    "开展了",
+    "落实",
+    "当然",
+    "肯定",
+    "确实",
+    "全部",
+    "全都",
+    "没问题",
+    "定期",
+    "都做",
+)
+# one-syllable assents only count in a short reply ("嗯", "是的"), not inside noise
+WEAK_POSITIVE = ("是", "对", "嗯", "好", "都", "yes", "ok", "了", "行", "可以")
 # phrases where a negative character does not negate ("没问题都有", "不错")
 NOT_NEGATION = ("没问题", "不错", "无一遗漏", "无论", "不定期", "不少", "不仅", "不只", "不论", "不断")
 _CLAUSE = re.compile(r"[，,。.;；!！?？、\s]+")
@@ -51,6 +141,8 @@ def _verdict_of(text: str) -> Verdict | None:
     if _has(t, NEGATIVE):
         return "no"
     if _has(t, POSITIVE):
+        return "yes"
+    if len(t) <= 4 and _has(t, WEAK_POSITIVE):
         return "yes"
     return None
 
@@ -126,10 +218,8 @@ def to_arabic(text: str) -> str:
     """Chinese numerals to digits inside a sentence (两次 -> 2次, 五百多人次 -> 500多人次)."""
     t = _LIANG.sub("二", text.strip())
     t = re.sub(r"两三", "二", t)  # "两三次": take the lower bound
-    try:
+    with contextlib.suppress(ValueError, KeyError, IndexError):  # cn2an raises on odd mixes: keep the text
         t = cn2an.transform(t, "cn2an")
-    except (ValueError, KeyError, IndexError):  # cn2an raises on odd mixes; keep the raw text
-        pass
     return t
 
 
@@ -168,7 +258,7 @@ def parse_number(text: str, unit: str = "") -> float | None:
     return nums[-1][0]
 
 
-def parse_counts(text: str, keys_units: dict[str, Sequence[str]]) -> dict[str, float]:
+def parse_counts(text: str, keys_units: Mapping[str, Sequence[str]]) -> dict[str, float]:
     """Numbers assigned to keys by the unit that follows them (3类5家 -> types 3, units 5)."""
     out: dict[str, float] = {}
     for value, after in numbers_in(text):
@@ -203,8 +293,20 @@ def parse_tier(text: str, tiers: Sequence[tuple[str, int | None]]) -> str | None
 
 UNIT_TYPE_WORDS: dict[str, tuple[str, ...]] = {
     "zone": ("示范区", "园区", "孵化器", "产业基地", "科技园", "创业园", "众创空间", "产业园", "开发区", "基地"),
-    "station": ("示范站", "协会", "律师事务所", "律所", "公证", "司法鉴定", "鉴定机构", "联盟", "商会",
-                "服务机构", "学会", "事务所"),
+    "station": (
+        "示范站",
+        "协会",
+        "律师事务所",
+        "律所",
+        "公证",
+        "司法鉴定",
+        "鉴定机构",
+        "联盟",
+        "商会",
+        "服务机构",
+        "学会",
+        "事务所",
+    ),
     "point": ("示范点", "企业", "公司", "工厂", "厂", "集团", "有限", "制造", "科技"),
 }
 

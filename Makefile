@@ -1,0 +1,78 @@
+# 商秘自评助手 — `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PY311 ?= $(shell scripts/find-python.sh 3.11 2>/dev/null || scripts/find-python.sh 3.12)
+PY310 ?= $(shell scripts/find-python.sh 3.10)
+VENV := .venv
+RVENV := .venv-rasa
+MODEL := models/shangmi.tar.gz
+RASA := RASA_TELEMETRY_ENABLED=false $(RVENV)/bin/rasa
+RASA_INPUTS := config.yml domain.yml $(wildcard data/*/*.yml) $(wildcard data/dict/*)
+
+.PHONY: help setup run chat train test test-core test-rasa test-e2e lint typecheck validate nlu-test story-test bench example clean
+
+help: ## list the targets
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*?## "}{printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
+
+setup: $(VENV)/.installed $(RVENV)/.installed ## create both environments (.venv: core + action server; .venv-rasa: Rasa 3.6)
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(VENV)/bin/python || $(PY311) -m venv $(VENV)
+	$(VENV)/bin/pip install -q --upgrade pip
+	$(VENV)/bin/pip install -q -e ".[actions,dev]"
+	touch $@
+
+$(RVENV)/.installed: requirements-rasa.txt
+	test -x $(RVENV)/bin/python || $(PY310) -m venv $(RVENV)
+	$(RVENV)/bin/pip install -q --upgrade pip
+	$(RVENV)/bin/pip install -q -r requirements-rasa.txt
+	$(RASA) telemetry disable >/dev/null 2>&1 || true
+	touch $@
+
+train: $(MODEL) ## train the Rasa model (skipped when data and config are unchanged)
+
+$(MODEL): $(RASA_INPUTS) | $(RVENV)/.installed
+	$(RASA) train --fixed-model-name shangmi --out models
+	touch $@
+
+run: setup $(MODEL) ## the assistant: REST + socket.io on 127.0.0.1:5005, actions on 127.0.0.1:5055
+	scripts/serve.sh run
+
+chat: setup $(MODEL) ## chat in the terminal (action server + rasa shell)
+	scripts/serve.sh shell
+
+example: $(VENV)/.installed ## print the gap report of the example 示范点 answers
+	$(VENV)/bin/shangmi score point examples/point-sample.yml --format markdown
+
+lint: $(VENV)/.installed ## ruff
+	$(VENV)/bin/ruff check bot actions tests bench scripts
+	$(VENV)/bin/ruff format --check bot actions tests bench scripts
+
+typecheck: $(VENV)/.installed ## mypy (strict) on the core and the actions
+	$(VENV)/bin/mypy bot actions
+
+test-core: $(VENV)/.installed ## pytest: core, actions, CLI (no servers)
+	$(VENV)/bin/python -m pytest -q -m "not e2e"
+
+validate: $(RVENV)/.installed ## rasa data validate
+	$(RASA) data validate --fail-on-warnings
+
+nlu-test: $(MODEL) ## intent accuracy on the held-out test set (tests/nlu)
+	$(RASA) test nlu --nlu tests/nlu/test_nlu.yml -m $(MODEL) --out results/nlu
+	$(VENV)/bin/python scripts/nlu_gate.py results/nlu/intent_report.json
+
+story-test: $(MODEL) ## rasa test conversation stories (tests/conversations)
+	$(RASA) test core --stories tests/conversations -m $(MODEL) --out results/core --fail-on-prediction-errors
+
+test-e2e: setup $(MODEL) ## real Rasa + action servers on loopback, driven through REST
+	$(VENV)/bin/python -m pytest -q -m e2e
+
+test-rasa: validate nlu-test story-test ## all Rasa checks
+
+test: setup lint typecheck test-core test-rasa test-e2e ## everything (sets up and trains first on a fresh machine)
+
+bench: setup $(MODEL) ## latency / throughput / training time / memory figures
+	$(VENV)/bin/python bench/run.py
+
+clean: ## remove models and test results (keeps var/, which holds the answers)
+	rm -rf models results .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,76 @@
+"""The one base class every action shares: load the session, let the core engine
+handle the turn, save, then send the messages.
+
+Saving happens before anything is sent, so an answer the user has given is on
+disk even if the reply never reaches them.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, ClassVar
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.dialogue import Command, Engine, Message, UserEvent
+from bot.storage import SessionStore
+
+from . import runtime
+
+logger = logging.getLogger(__name__)
+
+
+def event_from_tracker(tracker: Tracker, command: Command) -> UserEvent:
+    """What the user said this turn; button payloads (``/intent{...}``) carry no text."""
+    latest = tracker.latest_message or {}
+    text = str(latest.get("text") or "")
+    if text.startswith("/"):
+        text = ""
+    intent = (latest.get("intent") or {}).get("name")
+    entities = {e["entity"]: e.get("value") for e in latest.get("entities") or [] if "entity" in e}
+    return UserEvent(command=command, text=text, intent=intent, entities=entities)
+
+
+def send(dispatcher: CollectingDispatcher, messages: list[Message]) -> None:
+    for m in messages:
+        kwargs: dict[str, Any] = {}
+        if m.buttons:
+            kwargs["buttons"] = [b.model_dump() for b in m.buttons]
+        if m.custom is not None:
+            kwargs["json_message"] = m.custom
+        if m.text is not None:
+            kwargs["text"] = m.text
+        dispatcher.utter_message(**kwargs)
+
+
+class EngineAction(Action):
+    """Subclasses only name the action and the engine command it stands for."""
+
+    action_name: ClassVar[str]
+    command: ClassVar[Command]
+
+    def name(self) -> str:
+        return self.action_name
+
+    def engine(self) -> Engine:
+        return runtime.engine()
+
+    def store(self) -> SessionStore:
+        return runtime.store()
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        store = self.store()
+        session = store.load(tracker.sender_id)
+        try:
+            messages = self.engine().handle(session, event_from_tracker(tracker, self.command))
+            store.save(session)
+        except Exception as exc:  # answers stay in the store from the previous turn
+            # no message text or answers in logs: they reveal a unit's weaknesses
+            logger.error("action %s failed: %s", self.action_name, type(exc).__name__)
+            dispatcher.utter_message(text="抱歉，处理这条消息时出了问题。之前的回答都已保存，请再说一次或换个说法。")
+            return []
+        send(dispatcher, messages)
+        return []

@@ -1,0 +1,41 @@
+"""Process-wide singletons of the action server: the rubrics, the engine and the store."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from bot.dialogue import Engine, Session
+from bot.report import render_html, render_markdown, write_private
+from bot.rubric import UNIT_TYPES, load_rubric
+from bot.storage import SessionStore, report_name, var_dir
+
+
+def write_report(session: Session, data: dict[str, Any]) -> str:
+    """Write the Markdown and printable HTML report owner-only; return where to find it."""
+    folder = var_dir() / "reports"
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    stem = f"{session.unit_type}-{report_name(session.id)}"
+    html_path = folder / f"{stem}.html"
+    md_path = folder / f"{stem}.md"
+    for path, text in ((html_path, render_html(data)), (md_path, render_markdown(data))):
+        write_private(path, text)
+    return str(_display(html_path))
+
+
+def _display(path: Path) -> Path:
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+@lru_cache(maxsize=1)
+def engine() -> Engine:
+    return Engine({ut: load_rubric(ut) for ut in UNIT_TYPES}, report_sink=write_report)
+
+
+@lru_cache(maxsize=1)
+def store() -> SessionStore:
+    return SessionStore()

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Start the action server and the Rasa server on loopback; Ctrl-C stops both.
+#   scripts/serve.sh run    REST + socket.io on 127.0.0.1:5005, actions on 127.0.0.1:5055
+#   scripts/serve.sh shell  the same action server + a terminal chat (rasa shell)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode="${1:-run}"
+HOST="${SHANGMI_HOST:-127.0.0.1}"
+RASA_PORT="${RASA_PORT:-5005}"
+ACTIONS_PORT="${ACTIONS_PORT:-5055}"
+mkdir -p var && chmod 700 var
+export SANIC_HOST="$HOST"
+.venv/bin/python -m rasa_sdk --actions actions -p "$ACTIONS_PORT" > var/actions.log 2>&1 &
+actions_pid=$!
+trap 'kill $actions_pid 2>/dev/null || true' EXIT INT TERM
+for _ in $(seq 1 60); do
+  if curl -fs "http://$HOST:$ACTIONS_PORT/health" >/dev/null 2>&1; then break; fi
+  sleep 0.5
+done
+echo "动作服务器已启动：http://$HOST:$ACTIONS_PORT （日志 var/actions.log）"
+export RASA_TELEMETRY_ENABLED=false
+if [ "$mode" = "shell" ]; then
+  .venv-rasa/bin/rasa shell -m models/shangmi.tar.gz --endpoints endpoints.yml
+else
+  echo "助手启动中：REST http://$HOST:$RASA_PORT/webhooks/rest/webhook ，socket.io http://$HOST:$RASA_PORT/socket.io"
+  .venv-rasa/bin/rasa run -m models/shangmi.tar.gz -i "$HOST" -p "$RASA_PORT" \
+    --endpoints endpoints.yml --credentials credentials.yml
+fi

@@ -1,0 +1,325 @@
+"""The conversation state machine (bot.dialogue), without Rasa."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.dialogue import Engine, Message, Session, UserEvent
+from bot.report import build_report
+from bot.rubric import UNIT_TYPES, load_rubric
+from bot.scoring import score
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine({ut: load_rubric(ut) for ut in UNIT_TYPES})
+
+
+class Chat:
+    def __init__(self, engine: Engine, sid: str = "t") -> None:
+        self.engine = engine
+        self.session = Session(id=sid)
+        self.last: list[Message] = []
+
+    def say(self, command: str, text: str = "", intent: str | None = None, **entities: Any) -> list[Message]:
+        self.last = self.engine.handle(self.session, UserEvent(command, text, intent, entities))  # type: ignore[arg-type]
+        return self.last
+
+    @property
+    def text(self) -> str:
+        return "\n".join(m.text for m in self.last if m.text)
+
+    @property
+    def question(self) -> dict[str, Any]:
+        customs = [m.custom for m in self.last if m.custom and ("criterion" in m.custom or "field" in m.custom)]
+        assert customs, self.text
+        return customs[-1]
+
+    @property
+    def report(self) -> dict[str, Any]:
+        customs = [m.custom for m in self.last if m.custom and "report" in m.custom]
+        assert customs, self.text
+        return customs[-1]["report"]
+
+
+def start(engine: Engine, unit_text: str) -> Chat:
+    chat = Chat(engine)
+    chat.say("start", "你好", "greet")
+    assert "属于哪一类" in chat.text
+    chat.say("answer", unit_text, "choose_unit_type")
+    chat.say("answer", "全部跳过", "skip")
+    return chat
+
+
+def test_greeting_says_what_and_how_long(engine: Engine) -> None:
+    chat = Chat(engine)
+    chat.say("start", "你好", "greet")
+    assert "差距报告" in chat.text and "分钟" in chat.text
+    assert next(b.title for b in chat.last[-1].buttons).startswith("企业")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit_type"),
+    [("我们是一家做芯片的企业", "point"), ("我们是律师事务所", "station"), ("我们是科技园区", "zone")],
+)
+def test_unit_type_from_free_text(engine: Engine, text: str, unit_type: str) -> None:
+    chat = Chat(engine)
+    chat.say("answer", text, "choose_unit_type")
+    assert chat.session.unit_type == unit_type
+    assert chat.question == {"field": "name", "expects": "text"}
+
+
+def test_unit_type_from_button_payload(engine: Engine) -> None:
+    chat = Chat(engine)
+    chat.say("answer", "", "choose_unit_type", unit_type="station")
+    assert chat.session.unit_type == "station"
+
+
+def test_basics_are_validated_skippable_and_kept(engine: Engine) -> None:
+    chat = Chat(engine)
+    chat.say("answer", "", "choose_unit_type", unit_type="point")
+    chat.say("answer", "上海松江星辰芯片科技有限公司", "inform_text")
+    chat.say("skip", "跳过", "skip")  # 负责人
+    chat.say("answer", "上海市松江区九亭镇涞寅路1号", "inform_text")
+    assert chat.question["field"] == "postcode"
+    chat.say("answer", "2016", "inform_number")
+    assert "6 位数字" in chat.text and chat.question["field"] == "postcode"
+    chat.say("answer", "201600", "inform_number")
+    chat.say("answer", "有限责任公司，集成电路", "inform_text")
+    chat.say("answer", "李娜", "inform_text")
+    chat.say("answer", "法务经理", "inform_text")
+    chat.say("answer", "12345", "inform_number")
+    assert "电话号码格式不对" in chat.text
+    chat.say("answer", "021-57771234", "inform_text")
+    assert chat.question["criterion"] == "point.1"
+    assert chat.session.basics == {
+        "name": "上海松江星辰芯片科技有限公司",
+        "address": "上海市松江区九亭镇涞寅路1号",
+        "postcode": "201600",
+        "org_type": "有限责任公司，集成电路",
+        "contact": "李娜",
+        "title": "法务经理",
+        "phone": "021-57771234",
+    }
+
+
+def test_question_payload_contract(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    q = chat.question
+    assert q == {"criterion": "point.1", "expects": "boolean", "progress": [1, 50]}
+    assert {b.payload for b in chat.last[-1].buttons} >= {"/affirm", "/deny", "/partial", "/unsure"}
+    assert "组织机构" in chat.text  # section intro
+
+
+def test_every_answer_is_stored_at_once(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    chat.say("answer", "有", "affirm")
+    assert chat.session.answers == {"point.1": True}
+    chat.say("answer", "只有核心员工签了", "partial")
+    assert chat.session.answers == {"point.1": True, "point.2": "partial"}
+    chat.say("answer", "要问一下", "unsure")
+    assert chat.session.answers["point.3"] == "unknown"
+
+
+def test_explain_gives_what_counts_and_evidence_then_asks_again(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    chat.say("explain", "为什么问这个", "explain")
+    assert "证明材料" in chat.text and "验收表原文" in chat.text
+    assert chat.question["criterion"] == "point.1"
+
+
+def test_skip_back_and_correct(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    chat.say("skip", "跳过", "skip")
+    assert chat.question["criterion"] == "point.2" and "point.1" not in chat.session.answers
+    chat.say("answer", "没有", "deny")
+    chat.say("back", "上一题", "go_back")
+    assert chat.question["criterion"] == "point.2" and "之前的回答：没有" in chat.text
+    chat.say("answer", "有", "affirm")
+    assert chat.session.answers["point.2"] is True
+    assert chat.question["criterion"] == "point.3"
+
+
+def test_modify_by_number_and_by_name_returns_to_where_we_were(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    for _ in range(5):
+        chat.say("answer", "有", "affirm")
+    assert chat.question["criterion"] == "point.6"
+    chat.say("modify", "修改第二题", "modify")
+    assert chat.question["criterion"] == "point.2"
+    chat.say("answer", "没有", "deny")
+    assert chat.session.answers["point.2"] is False
+    assert chat.question["criterion"] == "point.6"
+    chat.say("modify", "修改“竞业限制协议”那题", "modify")
+    assert chat.question["criterion"] == "point.9"
+    chat.say("answer", "签了", "affirm")
+    assert chat.question["criterion"] == "point.6"
+    chat.say("modify", "", "modify", criterion="point.4")
+    assert chat.question["criterion"] == "point.4"
+
+
+def test_modify_without_target_asks_which(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    chat.say("modify", "我要改", "modify")
+    assert "修改第N题" in chat.text
+
+
+def test_progress_and_current_score(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    chat.say("answer", "有", "affirm")  # point.1: 3
+    chat.say("answer", "部分", "partial")  # point.2: 2 * 0.5
+    chat.say("progress", "进度", "progress")
+    assert "已回答 2 项" in chat.text and "第 3 项" in chat.text
+    chat.say("score", "当前得分", "current_score")
+    assert "基本项 4/100" in chat.text
+
+
+def test_two_unreadable_replies_offer_buttons_and_explanation(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    chat.say("answer", "啊吧啊吧", "nlu_fallback")
+    assert "没太明白" in chat.text and chat.session.misses == 1
+    chat.say("answer", "啦啦啦啦", "nlu_fallback")
+    assert "解释一下" in chat.text or "我解释一下" in chat.text
+    assert chat.last[-1].buttons and chat.question["criterion"] == "point.1"
+    chat.say("answer", "有", "affirm")
+    assert chat.session.misses == 0
+
+
+def test_chitchat_gets_a_reply_and_the_question_again(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    chat.say("chitchat", "你是谁", "chitchat")
+    assert "商秘自评助手" in chat.text and chat.question["criterion"] == "point.1"
+
+
+def test_pause_then_resume(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    chat.say("answer", "有", "affirm")
+    chat.say("pause", "暂停", "pause")
+    assert "已保存" in chat.text and chat.session.paused
+    stored = chat.session.model_dump_json()
+    chat.session = Session.model_validate_json(stored)  # as if loaded after a restart
+    chat.say("resume", "继续", "resume")
+    assert "欢迎回来" in chat.text and chat.question["criterion"] == "point.2"
+
+
+def test_restart_needs_confirmation(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    chat.say("answer", "有", "affirm")
+    chat.say("restart", "重新开始", "start_over")
+    assert "确定" in chat.text
+    chat.say("answer", "取消", "deny")
+    assert chat.session.answers == {"point.1": True}
+    chat.say("restart", "重新开始", "start_over")
+    chat.say("answer", "确定", "affirm")
+    assert chat.session.answers == {} and chat.session.unit_type is None
+
+
+def _walk(chat: Chat, answer_for: Any) -> None:
+    rubric = chat.engine.rubric(chat.session)
+    for c in rubric.criteria:
+        assert chat.question["criterion"] == c.id, chat.text
+        for text, intent, ents in answer_for(c):
+            chat.say("answer", text, intent, **ents)
+
+
+def test_full_walk_point_matches_core_score(engine: Engine) -> None:
+    chat = start(engine, "企业")
+
+    def answer(c: Any) -> list[tuple[str, str, dict[str, Any]]]:
+        if c.id == "point.42":
+            return [("一年两次", "inform_number", {})]
+        n = int(c.id.split(".")[1].lstrip("B"))
+        if c.bonus:
+            return [("有", "affirm", {})] if n % 2 else [("没有", "deny", {})]
+        return [[("有", "affirm", {}), ("部分", "partial", {}), ("没有", "deny", {}), ("不清楚", "unsure", {})][n % 4]]
+
+    _walk(chat, answer)
+    report = chat.report
+    rubric = engine.rubric(chat.session)
+    assert report == build_report(rubric, score(rubric, chat.session.answers), {})
+    assert report["base_max"] == 100 and report["bonus_max"] == 35
+    assert chat.session.answers["point.42"] == 2
+    assert "自评完成" in chat.text and "失分最多" in chat.text
+    assert report["gaps"][0]["lost"] >= report["gaps"][-1]["lost"]
+
+
+def test_full_walk_zone_with_numbers_tiers_and_counts(engine: Engine) -> None:
+    chat = start(engine, "我们是科技园区")
+    script = {
+        "zone.12": [("五百多人次", "inform_number", {})],
+        "zone.15": [("两家", "inform_number", {})],
+        "zone.16": [("没有发生过", "deny", {})],
+        "zone.B1": [("有三类", "inform_number", {}), ("五家", "inform_number", {})],
+        "zone.B2": [("", "inform_tier", {"tier": "city"})],
+        "zone.B4": [("两起", "inform_number", {})],
+    }
+    _walk(chat, lambda c: script.get(c.id, [("有", "affirm", {})]))
+    a = chat.session.answers
+    assert a["zone.12"] == 500 and a["zone.15"] == 2 and a["zone.16"] is True
+    assert a["zone.B1"] == {"types": 3, "units": 5} and a["zone.B2"] == "city" and a["zone.B4"] == 2
+    r = chat.report
+    # base: 100 - zone.15 (10, only 2 of 3 required) = 90
+    # bonus: B1 (3-1)*3 + (5-1)*2 = 6 + 8 -> 6 + min(8, 6) = 12; B2 city 5; B3 5; B4 2*5 = 10; B5 10; B6 10
+    assert (r["base"], r["bonus"], r["total"]) == (90, 12 + 5 + 5 + 10 + 10 + 10, 90 + 52)
+
+
+def test_full_walk_station_alternatives(engine: Engine) -> None:
+    chat = start(engine, "行业协会")
+    script = {
+        "station.24": [
+            ("", "inform_text", {"choice": "association"}),
+            ("40%", "inform_number", {}),
+            ("百分之三十", "inform_number", {}),
+        ],
+        "station.25": [("三百人次", "inform_number", {})],
+        "station.27": [("两次", "inform_number", {})],
+        "station.B4": [("五起", "inform_number", {})],
+    }
+    _walk(chat, lambda c: script.get(c.id, [("有", "affirm", {})]))
+    a = chat.session.answers
+    assert a["station.24"] == {"trained_ratio": 40, "active_ratio": 30}
+    r = chat.report
+    # base: 100 - station.24 (30% is not "超30%": 8) - station.27 (2 < 3: 8) = 84
+    # bonus: 5 + 5 + 5 + min(5*5, 20) + 5 + 5 = 45
+    assert (r["base"], r["bonus"], r["total"]) == (84, 45, 129)
+    assert [g["id"] for g in r["gaps"]] == ["station.24", "station.27"]
+
+
+def test_absence_criterion_reads_meiyou_as_met(engine: Engine) -> None:
+    chat = start(engine, "园区")
+    chat.say("modify", "", "modify", criterion="zone.16")
+    chat.say("answer", "没有", "deny")
+    assert chat.session.answers["zone.16"] is True
+    chat.say("modify", "", "modify", criterion="zone.16")
+    chat.say("answer", "发生过一次", "affirm")
+    assert chat.session.answers["zone.16"] is False
+
+
+def test_review_unknowns_at_the_end(engine: Engine) -> None:
+    chat = start(engine, "园区")
+    script = {"zone.3": [("不清楚", "unsure", {})], "zone.B3": [("跳过", "skip", {})]}
+    rubric = engine.rubric(chat.session)
+    for c in rubric.criteria:
+        for text, intent, _ in script.get(
+            c.id, [("有", "affirm", {})] if c.rule.kind == "boolean" else [("没有", "deny", {})]
+        ):
+            chat.say("skip" if intent == "skip" else "answer", text, intent)
+    assert "2 项待确认" in chat.text
+    chat.say("answer", "好", "affirm")
+    assert chat.question["criterion"] == "zone.3"
+    chat.say("answer", "有", "affirm")
+    assert chat.question["criterion"] == "zone.B3"
+    chat.say("answer", "有", "affirm")
+    assert "自评完成" in chat.text and chat.report["unconfirmed"] == []
+
+
+def test_go_back_after_the_end_reopens_the_last_question(engine: Engine) -> None:
+    chat = start(engine, "园区")
+    while not chat.session.finished:
+        chat.say("answer", "没有", "deny")
+    chat.say("back", "上一题", "go_back")
+    assert chat.question["criterion"] == "zone.B6"
+    chat.say("answer", "有", "affirm")
+    assert chat.session.finished and chat.report["bonus"] == 10

@@ -1,0 +1,293 @@
+"""End to end: the real Rasa 3.6 server (its own venv) and the real action server
+(rasa-sdk in this venv) on loopback, driven through the REST channel.
+
+Also the protocol check between the two: buttons arrive with the text, a
+``json_message`` arrives as a separate ``{"custom": ...}`` message.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+import yaml
+
+pytestmark = pytest.mark.e2e
+ROOT = Path(__file__).resolve().parent.parent
+MODEL = ROOT / "models" / "shangmi.tar.gz"
+RASA = ROOT / ".venv-rasa" / "bin" / "rasa"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_http(url: str, proc: subprocess.Popen[bytes], timeout: float = 180) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode} before answering {url}")
+        try:
+            if requests.get(url, timeout=2).ok:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    raise TimeoutError(url)
+
+
+@dataclass
+class Servers:
+    tmp: Path
+    rasa_port: int
+    actions_port: int
+    env: dict[str, str]
+    rasa: subprocess.Popen[bytes] | None = None
+    actions: subprocess.Popen[bytes] | None = None
+
+    def start_actions(self) -> None:
+        log = open(self.tmp / "actions.log", "ab")  # noqa: SIM115
+        self.actions = subprocess.Popen(
+            [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "-p", str(self.actions_port)],
+            cwd=ROOT,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        wait_http(f"http://127.0.0.1:{self.actions_port}/health", self.actions)
+
+    def start_rasa(self) -> None:
+        log = open(self.tmp / "rasa.log", "ab")  # noqa: SIM115
+        self.rasa = subprocess.Popen(
+            [
+                str(RASA),
+                "run",
+                "-m",
+                str(MODEL),
+                "-i",
+                "127.0.0.1",
+                "-p",
+                str(self.rasa_port),
+                "--endpoints",
+                str(self.tmp / "endpoints.yml"),
+                "--credentials",
+                str(ROOT / "credentials.yml"),
+            ],
+            cwd=ROOT,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        wait_http(f"http://127.0.0.1:{self.rasa_port}/", self.rasa)
+
+    def stop(self, proc: subprocess.Popen[bytes] | None) -> None:
+        if proc and proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+    def say(self, sender: str, message: str) -> list[dict[str, Any]]:
+        r = requests.post(
+            f"http://127.0.0.1:{self.rasa_port}/webhooks/rest/webhook",
+            json={"sender": sender, "message": message},
+            timeout=30,
+        )
+        r.raise_for_status()
+        return list(r.json())
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
+    if not MODEL.exists() or not RASA.exists():
+        pytest.fail("run `make train` first: the end-to-end test needs the Rasa venv and a trained model")
+    tmp = tmp_path_factory.mktemp("e2e")
+    actions_port, rasa_port = free_port(), free_port()
+    (tmp / "endpoints.yml").write_text(
+        yaml.safe_dump(
+            {
+                "action_endpoint": {"url": f"http://127.0.0.1:{actions_port}/webhook"},
+                "tracker_store": {"type": "SQL", "dialect": "sqlite", "db": str(tmp / "tracker.db")},
+            }
+        ),
+        encoding="utf-8",
+    )
+    env = {**os.environ, "SHANGMI_VAR": str(tmp / "var"), "SANIC_HOST": "127.0.0.1", "RASA_TELEMETRY_ENABLED": "false"}
+    env.pop("SHANGMI_DB_URL", None)
+    s = Servers(tmp, rasa_port, actions_port, env)
+    s.start_actions()
+    s.start_rasa()
+    yield s
+    s.stop(s.rasa)
+    s.stop(s.actions)
+
+
+def customs(msgs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [m["custom"] for m in msgs if "custom" in m]
+
+
+def current(msgs: list[dict[str, Any]]) -> dict[str, Any]:
+    qs = [c for c in customs(msgs) if "criterion" in c or "field" in c]
+    assert qs, f"no question in reply: {msgs}"
+    return qs[-1]
+
+
+def text(msgs: list[dict[str, Any]]) -> str:
+    return "\n".join(m.get("text", "") for m in msgs)
+
+
+def test_protocol_buttons_with_text_and_custom_as_separate_message(servers: Servers) -> None:
+    msgs = servers.say("protocol", "你好")
+    with_buttons = [m for m in msgs if m.get("buttons")]
+    assert with_buttons and with_buttons[-1]["text"].startswith("先请问")
+    assert {"title", "payload"} <= set(with_buttons[-1]["buttons"][0])
+    custom = [m for m in msgs if "custom" in m]
+    assert custom == [{"recipient_id": "protocol", "custom": {"field": "unit_type", "expects": "choice"}}]
+
+
+# phrasings grouped by the value they mean; cycled through the criteria
+YES = ["有", "是的", "已经签了", "都做了", "早就建立了", "/affirm", "我们一直在执行"]
+NO = ["没有", "还没", "暂时没做", "/deny"]
+PARTIAL = ["部分", "只有核心员工签了", "做了一部分"]
+UNSURE = ["不清楚", "要问一下"]
+
+
+def planned_point_answer(cid: str, k: int) -> tuple[str, Any]:
+    if cid == "point.42":
+        return "一年两次", 2
+    bucket = k % 10
+    if bucket in (0, 1, 2, 3, 4):
+        return YES[k % len(YES)], True
+    if bucket in (5, 6):
+        return NO[k % len(NO)], False
+    if bucket in (7, 8):
+        return PARTIAL[k % len(PARTIAL)], "partial"
+    return UNSURE[k % len(UNSURE)], "unknown"
+
+
+def test_complete_point_assessment_through_rest_matches_cli(servers: Servers) -> None:
+    sid = "e2e-point"
+    msgs = servers.say(sid, "你好，我想做自评")
+    assert "属于哪一类" in text(msgs)
+    msgs = servers.say(sid, "我们是一家做芯片的企业")
+    assert current(msgs) == {"field": "name", "expects": "text"}
+    unit = {"name": "上海松江星辰芯片科技有限公司", "leader": "张伟"}
+    msgs = servers.say(sid, unit["name"])
+    msgs = servers.say(sid, unit["leader"])
+    msgs = servers.say(sid, "全部跳过")
+    assert current(msgs)["criterion"] == "point.1"
+
+    expected: dict[str, Any] = {}
+    k = 0
+    restarted = False
+    seen_commands: set[str] = set()
+    while True:
+        q = current(msgs)
+        if "report" in customs(msgs)[-1]:
+            break
+        cid = q["criterion"]
+        assert q["expects"] in ("boolean", "number")
+        assert q["progress"][1] == 50
+        # navigation along the way, as a user would try it
+        if cid == "point.3" and "explain" not in seen_commands:
+            seen_commands.add("explain")
+            reply = servers.say(sid, "解释一下")
+            assert "证明材料" in text(reply) and current(reply)["criterion"] == "point.3"
+        if cid == "point.5" and "skip" not in seen_commands:
+            seen_commands.add("skip")
+            msgs = servers.say(sid, "跳过")
+            assert current(msgs)["criterion"] == "point.6"
+            continue
+        if cid == "point.8" and "back" not in seen_commands:
+            seen_commands.add("back")
+            msgs = servers.say(sid, "上一题")
+            assert current(msgs)["criterion"] == "point.7"
+            msgs = servers.say(sid, "没有")
+            expected["point.7"] = False
+            continue
+        if cid == "point.12" and "modify" not in seen_commands:
+            seen_commands.add("modify")
+            msgs = servers.say(sid, "修改第2题")
+            assert current(msgs)["criterion"] == "point.2"
+            msgs = servers.say(sid, "没有")
+            expected["point.2"] = False
+            assert current(msgs)["criterion"] == "point.12"
+            reply = servers.say(sid, "进度")
+            assert "已回答" in text(reply)
+            reply = servers.say(sid, "当前得分")
+            assert "基本项" in text(reply)
+        if cid == "point.20" and not restarted:
+            restarted = True
+            reply = servers.say(sid, "暂停")
+            assert "已保存" in text(reply)
+            servers.stop(servers.rasa)
+            servers.start_rasa()
+            msgs = servers.say(sid, "继续")
+            assert "欢迎回来" in text(msgs) and current(msgs)["criterion"] == "point.20"
+        if cid == "point.30" and "fallback" not in seen_commands:
+            seen_commands.add("fallback")
+            reply = servers.say(sid, "啊吧啊吧")
+            reply = servers.say(sid, "呜啦啦啦啦")
+            assert current(reply)["criterion"] == "point.30"
+            assert any(m.get("buttons") for m in reply) and "解释一下" in text(reply)
+        phrase, value = planned_point_answer(cid, k)
+        k += 1
+        expected[cid] = value
+        msgs = servers.say(sid, phrase)
+        nxt = current(msgs)
+        assert nxt.get("criterion") != cid or "report" in customs(msgs)[-1], f"{cid} not accepted: {phrase!r} -> {msgs}"
+
+    report = customs(msgs)[-1]["report"]
+    assert seen_commands == {"explain", "skip", "back", "modify", "fallback"} and restarted
+
+    answers_file = servers.tmp / "answers.yml"
+    answers_file.write_text(
+        yaml.safe_dump({"unit_type": "point", "unit": unit, "answers": expected}, allow_unicode=True), encoding="utf-8"
+    )
+    cli = subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "shangmi"), "score", "point", str(answers_file), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert report == json.loads(cli.stdout)
+    assert "point.5" in [u["id"] for u in report["unconfirmed"]]
+    assert "自评完成" in text(msgs)
+    html = list((servers.tmp / "var" / "reports").glob("point-*.html"))
+    assert len(html) == 1 and oct(html[0].stat().st_mode & 0o777) == "0o600"
+
+
+def test_zone_walk_with_numbers_tiers_and_counts(servers: Servers) -> None:
+    sid = "e2e-zone"
+    servers.say(sid, "你好")
+    msgs = servers.say(sid, '/choose_unit_type{"unit_type":"zone"}')
+    msgs = servers.say(sid, "全部跳过")
+    plan = {
+        "zone.12": ["五百多人次"],
+        "zone.15": ["三家"],
+        "zone.16": ["没有发生过"],
+        "zone.B1": ["三类五家"],
+        "zone.B2": ["全国前十"],
+        "zone.B4": ["两起"],
+    }
+    while "report" not in customs(msgs)[-1]:
+        cid = current(msgs)["criterion"]
+        for phrase in plan.get(cid, ["有"]):
+            msgs = servers.say(sid, phrase)
+    report = customs(msgs)[-1]["report"]
+    # base 100; bonus B1 min((3-1)*3, 9) + min((5-1)*2, 6) = 6 + 6, B2 national 10, B3 5, B4 2*5, B5 10, B6 10 = 57
+    assert (report["base"], report["bonus"], report["total"]) == (100, 57, 157)
