@@ -8,6 +8,7 @@ disk even if the reply never reaches them.
 from __future__ import annotations
 
 import logging
+from abc import ABC, abstractmethod
 from typing import Any, ClassVar
 
 from rasa_sdk import Action, Tracker
@@ -27,9 +28,16 @@ def event_from_tracker(tracker: Tracker, command: Command) -> UserEvent:
     text = str(latest.get("text") or "")
     if text.startswith("/"):
         text = ""
-    intent = (latest.get("intent") or {}).get("name")
+    intent_data = latest.get("intent") or {}
     entities = {e["entity"]: e.get("value") for e in latest.get("entities") or [] if "entity" in e}
-    return UserEvent(command=command, text=text, intent=intent, entities=entities)
+    confidence = intent_data.get("confidence")
+    return UserEvent(
+        command=command,
+        text=text,
+        intent=intent_data.get("name"),
+        entities=entities,
+        confidence=None if confidence is None else float(confidence),
+    )
 
 
 def send(dispatcher: CollectingDispatcher, messages: list[Message]) -> None:
@@ -44,11 +52,19 @@ def send(dispatcher: CollectingDispatcher, messages: list[Message]) -> None:
         dispatcher.utter_message(**kwargs)
 
 
-class EngineAction(Action):
-    """Subclasses only name the action and the engine command it stands for."""
+class EngineAction(Action, ABC):
+    """Subclasses only name the action and the engine command it stands for.
+
+    Abstract, so that rasa-sdk (which registers every concrete ``Action``
+    subclass it finds) does not register the base class itself.
+    """
 
     action_name: ClassVar[str]
-    command: ClassVar[Command]
+
+    @property
+    @abstractmethod
+    def command(self) -> Command:
+        """The engine command; subclasses set it as a class attribute."""
 
     def name(self) -> str:
         return self.action_name

@@ -92,6 +92,21 @@ class UserEvent:
     text: str = ""
     intent: str | None = None
     entities: dict[str, Any] = field(default_factory=dict)
+    confidence: float | None = None  # NLU confidence of ``intent``; None = trusted (buttons, tests)
+
+    @property
+    def hint(self) -> str | None:
+        """The intent, when it may decide an answer the text rules could not read.
+
+        DIET is confidently wrong on noise ("啊吧啊吧" -> affirm 0.86), so a typed
+        reply without any answer word needs a very sure intent to count.
+        """
+        if not self.text or self.confidence is None or self.confidence >= HINT_CONFIDENCE:
+            return self.intent
+        return None
+
+
+HINT_CONFIDENCE = 0.9
 
 
 @dataclass(frozen=True)
@@ -428,7 +443,7 @@ class Engine:
     # ── answers ──────────────────────────────────────────────────────────
     def _answer(self, s: Session, ev: UserEvent) -> list[Message]:
         if s.finished and not s.reviewing:
-            if ev.intent == "affirm" or ev.text.strip() in ("回看待确认", "好", "好的"):
+            if ev.hint == "affirm" or ev.text.strip() in ("回看待确认", "好", "好的"):
                 return self._start_review(s)
             return self._summary(s, brief=True)
         f = self.field_at(s)
@@ -503,20 +518,20 @@ class Engine:
     def _read(self, s: Session, c: Criterion, ev: UserEvent) -> tuple[Any, str]:
         """The answer value for ``c`` from this turn, ``_ASK_MORE`` or ``_UNREADABLE`` + hint."""
         text, rule = ev.text.strip(), c.rule
-        if ev.intent == "unsure":
+        if ev.hint == "unsure":
             return "unknown", ""
         if isinstance(rule, TierRule):
             tier = ev.entities.get("tier")
             limits = [(t.name, _rank_limit(t.label)) for t in rule.tiers]
             tier = tier if tier in [*(t.name for t in rule.tiers), TIER_NONE] else parse_tier(text, limits)
-            if tier is None and interpret_boolean(text, ev.intent) == "unknown":
+            if tier is None and interpret_boolean(text, ev.hint) == "unknown":
                 return "unknown", ""
-            if tier is None and ev.intent == "deny":
+            if tier is None and ev.hint == "deny":
                 tier = TIER_NONE
             return (tier, "") if tier else (_UNREADABLE, "请选择全国前10名、全市前15名、全区前10名，或者“都不是”。")
         if isinstance(rule, (ThresholdRule, PerCountRule)):
             n = parse_number(text, rule.unit)
-            verdict = interpret_boolean(text, ev.intent)
+            verdict = interpret_boolean(text, ev.hint)
             if n is None:
                 if verdict == "unknown":
                     return "unknown", ""
@@ -528,7 +543,7 @@ class Engine:
             return self._read_counts(s, rule, ev)
         if isinstance(rule, AlternativesRule):
             return self._read_alternatives(s, rule, ev)
-        verdict = interpret_boolean(text, ev.intent, c.keywords)
+        verdict = interpret_boolean(text, ev.hint, c.keywords)
         if verdict is None:
             return _UNREADABLE, "请回答“有”、“没有”、“部分做到”或“不清楚”，也可以用一句话描述你们的做法。"
         if c.polarity == "absence":
@@ -544,7 +559,7 @@ class Engine:
             n = parse_number(ev.text)
             if n is not None:
                 found = {key: n}
-        verdict = interpret_boolean(ev.text, ev.intent)
+        verdict = interpret_boolean(ev.text, ev.hint)
         if not found:
             if verdict == "unknown":
                 return "unknown", ""
@@ -561,7 +576,7 @@ class Engine:
         return {p.key: values[p.key] for p in rule.parts}, ""
 
     def _read_alternatives(self, s: Session, rule: AlternativesRule, ev: UserEvent) -> tuple[Any, str]:
-        verdict = interpret_boolean(ev.text, ev.intent)
+        verdict = interpret_boolean(ev.text, ev.hint)
         group_name = s.pending.get("group")
         if group_name is None:
             choice = ev.entities.get("choice")
@@ -738,9 +753,7 @@ class Engine:
         return [Message(text=reply + " 我们接着自评："), *self.ask(s)]
 
     def _confirm_restart(self, s: Session, ev: UserEvent) -> list[Message]:
-        verdict = (
-            "yes" if ev.intent == "affirm" else "no" if ev.intent == "deny" else interpret_boolean(ev.text, ev.intent)
-        )
+        verdict = "yes" if ev.hint == "affirm" else "no" if ev.hint == "deny" else interpret_boolean(ev.text, ev.hint)
         if "确定" in ev.text or verdict == "yes" or ev.command == "restart":
             keep = s.id
             s.__dict__.update(Session(id=keep).__dict__)
@@ -791,7 +804,7 @@ class Engine:
         if where:
             lines.append(f"完整的差距报告（每项缺什么、怎么补、要准备哪些证明材料）：{where}")
         lines.append("提醒：提交证明材料时，敏感信息请作脱敏处理。")
-        buttons = [Button(title="查看报告", payload="/report"), Button(title="重新开始", payload="/restart")]
+        buttons = [Button(title="查看报告", payload="/report"), Button(title="重新开始", payload="/start_over")]
         unknown = [u for u in data["unconfirmed"]]
         if unknown:
             lines.append(f"还有 {len(unknown)} 项待确认（记 0 分），要现在回看吗？")

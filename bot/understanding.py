@@ -185,8 +185,8 @@ def interpret_boolean(text: str, intent: str | None = None, keywords: Sequence[s
     the sentence does not flip it.
     """
     text = text.strip()
-    if not text:
-        return None
+    if not text:  # a button payload (/affirm) carries only the intent
+        return INTENT_VERDICT.get(intent or "")
     hits = matched_keywords(text, keywords)
     if hits:
         verdicts = []

@@ -14,7 +14,8 @@ export SANIC_HOST="$HOST"
 actions_pid=$!
 trap 'kill $actions_pid 2>/dev/null || true' EXIT INT TERM
 for _ in $(seq 1 60); do
-  if curl -fs "http://$HOST:$ACTIONS_PORT/health" >/dev/null 2>&1; then break; fi
+  if .venv/bin/python -c "import urllib.request,sys; urllib.request.urlopen(sys.argv[1], timeout=1)" \
+      "http://$HOST:$ACTIONS_PORT/health" >/dev/null 2>&1; then break; fi
   sleep 0.5
 done
 echo "动作服务器已启动：http://$HOST:$ACTIONS_PORT （日志 var/actions.log）"

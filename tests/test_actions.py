@@ -121,3 +121,14 @@ def test_final_report_is_written_owner_only(tmp_path: Path) -> None:
     assert [f.suffix for f in files] == [".html", ".md"]
     assert all(f.stat().st_mode & 0o777 == 0o600 for f in files)
     assert "u1" not in files[0].name
+
+
+def test_rasa_sdk_registers_exactly_the_domain_actions() -> None:
+    """What `python -m rasa_sdk --actions actions` does at start-up."""
+    import yaml
+    from rasa_sdk.executor import ActionExecutor
+
+    executor = ActionExecutor()
+    executor.register_package("actions")
+    domain = yaml.safe_load(Path("domain.yml").read_text(encoding="utf-8"))
+    assert set(executor.actions) == set(domain["actions"])

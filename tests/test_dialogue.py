@@ -323,3 +323,21 @@ def test_go_back_after_the_end_reopens_the_last_question(engine: Engine) -> None
     assert chat.question["criterion"] == "zone.B6"
     chat.say("answer", "有", "affirm")
     assert chat.session.finished and chat.report["bonus"] == 10
+
+
+def test_button_payloads_carry_only_the_intent(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    for intent, value in [("affirm", True), ("partial", "partial"), ("deny", False), ("unsure", "unknown")]:
+        chat.say("answer", "", intent)
+        assert list(chat.session.answers.values())[-1] == value
+    chat.say("modify", "", "modify", criterion="point.42")
+    chat.say("answer", "", "deny")
+    assert chat.session.answers["point.42"] == 0
+
+
+def test_an_unsure_nlu_guess_does_not_decide_an_unreadable_reply(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    chat.engine.handle(chat.session, UserEvent("answer", "啊吧啊吧", "affirm", confidence=0.86))
+    assert chat.session.answers == {} and chat.session.misses == 1
+    chat.engine.handle(chat.session, UserEvent("answer", "早就搞定了", "affirm", confidence=0.97))
+    assert chat.session.answers == {"point.1": True}

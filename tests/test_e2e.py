@@ -195,10 +195,8 @@ def test_complete_point_assessment_through_rest_matches_cli(servers: Servers) ->
     k = 0
     restarted = False
     seen_commands: set[str] = set()
-    while True:
+    while "report" not in customs(msgs)[-1]:
         q = current(msgs)
-        if "report" in customs(msgs)[-1]:
-            break
         cid = q["criterion"]
         assert q["expects"] in ("boolean", "number")
         assert q["progress"][1] == 50
@@ -240,16 +238,17 @@ def test_complete_point_assessment_through_rest_matches_cli(servers: Servers) ->
             assert "欢迎回来" in text(msgs) and current(msgs)["criterion"] == "point.20"
         if cid == "point.30" and "fallback" not in seen_commands:
             seen_commands.add("fallback")
-            reply = servers.say(sid, "啊吧啊吧")
-            reply = servers.say(sid, "呜啦啦啦啦")
+            reply = servers.say(sid, "啊吧啊吧")  # DIET guesses affirm (0.86): below the hint gate
+            assert "没太明白" in text(reply)
+            reply = servers.say(sid, "这个嘛")  # nlu_fallback
             assert current(reply)["criterion"] == "point.30"
             assert any(m.get("buttons") for m in reply) and "解释一下" in text(reply)
         phrase, value = planned_point_answer(cid, k)
         k += 1
         expected[cid] = value
         msgs = servers.say(sid, phrase)
-        nxt = current(msgs)
-        assert nxt.get("criterion") != cid or "report" in customs(msgs)[-1], f"{cid} not accepted: {phrase!r} -> {msgs}"
+        if "report" not in customs(msgs)[-1]:
+            assert current(msgs).get("criterion") != cid, f"{cid} not accepted: {phrase!r} -> {text(msgs)[:300]}"
 
     report = customs(msgs)[-1]["report"]
     assert seen_commands == {"explain", "skip", "back", "modify", "fallback"} and restarted

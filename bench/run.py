@@ -1,0 +1,254 @@
+"""Benchmark: per-turn latency (p50/p95), throughput, training time and memory.
+
+Starts, on loopback only, (1) our assistant (Rasa 3.6 + the action server) and
+(2) a bare default Rasa bot (`rasa init`) as the floor, drives both through the
+REST channel with one client and with 20 concurrent conversations (bounded turn
+counts), and prints the figures. Not a test: it prints, it does not assert.
+
+    .venv/bin/python bench/run.py [--turns 60] [--concurrency 20] [--skip-train]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import requests
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+RASA = ROOT / ".venv-rasa" / "bin" / "rasa"
+ENV = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "SANIC_HOST": "127.0.0.1"}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children, from /proc."""
+    total = 0
+    pids = [pid]
+    try:
+        out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
+        pids += [int(p) for p in out]
+    except FileNotFoundError:
+        pass
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue
+    return total / 1024
+
+
+def wait(url: str, proc: subprocess.Popen[bytes], timeout: float = 240) -> None:
+    end = time.time() + timeout
+    while time.time() < end:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited ({proc.returncode})")
+        try:
+            if requests.get(url, timeout=2).ok:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    raise TimeoutError(url)
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def drive(port: int, script: Callable[[int], list[str]], clients: int, turns: int) -> tuple[list[float], float]:
+    """Run ``clients`` conversations of ``turns`` turns; return per-turn latencies (ms) and wall time (s)."""
+    url = f"http://127.0.0.1:{port}/webhooks/rest/webhook"
+    tag = f"{time.time_ns()}"
+
+    def one(client: int) -> list[float]:
+        session = requests.Session()
+        lat = []
+        msgs = script(turns)
+        for msg in msgs:
+            t0 = time.perf_counter()
+            r = session.post(url, json={"sender": f"bench-{tag}-{client}", "message": msg}, timeout=60)
+            r.raise_for_status()
+            lat.append((time.perf_counter() - t0) * 1000)
+        return lat
+
+    t0 = time.perf_counter()
+    with ThreadPoolExecutor(clients) as pool:
+        results = list(pool.map(one, range(clients)))
+    return [x for r in results for x in r], time.perf_counter() - t0
+
+
+def pct(xs: list[float], q: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, round(q * (len(xs) - 1)))]
+
+
+def our_script(turns: int) -> list[str]:
+    answers = ["有", "已经签了", "部分", "没有", "不清楚", "一年两次", "解释一下", "进度"]
+    head = ["你好", "我们是一家做芯片的企业", "全部跳过"]
+    return (head + [answers[i % len(answers)] for i in range(turns)])[:turns]
+
+
+def floor_script(turns: int) -> list[str]:
+    msgs = ["hello", "I am sad", "yes", "great", "bye", "are you a bot?"]
+    return [msgs[i % len(msgs)] for i in range(turns)]
+
+
+def train_time(out: Path) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(
+        [str(RASA), "train", "--force", "--fixed-model-name", "bench", "--out", str(out)],
+        cwd=ROOT,
+        env=ENV,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    return time.perf_counter() - t0
+
+
+def measure(
+    name: str, port: int, script: Callable[[int], list[str]], args: argparse.Namespace, pids: dict[str, int]
+) -> dict[str, str]:
+    drive(port, script, 1, 5)  # warm-up
+    single, _ = drive(port, script, 1, args.turns)
+    many, wall = drive(port, script, args.concurrency, args.turns // 2)
+    row = {
+        "bot": name,
+        "1 client p50 ms": f"{statistics.median(single):.1f}",
+        "1 client p95 ms": f"{pct(single, 0.95):.1f}",
+        f"{args.concurrency} clients p50 ms": f"{statistics.median(many):.1f}",
+        f"{args.concurrency} clients p95 ms": f"{pct(many, 0.95):.1f}",
+        "turns/s": f"{len(many) / wall:.1f}",
+    }
+    row["RSS MB"] = ", ".join(f"{k} {rss_mb(v):.0f}" for k, v in pids.items())
+    return row
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--turns", type=int, default=60)
+    ap.add_argument("--concurrency", type=int, default=20)
+    ap.add_argument("--skip-train", action="store_true", help="do not measure training time")
+    args = ap.parse_args()
+    rows: list[dict[str, str]] = []
+    tmp = Path(tempfile.mkdtemp(prefix="shangmi-bench-"))
+    procs: list[subprocess.Popen[bytes]] = []
+    try:
+        # ── our assistant ───────────────────────────────────────────────
+        train_s = None if args.skip_train else train_time(tmp / "models")
+        a_port, r_port = free_port(), free_port()
+        env = {**ENV, "SHANGMI_VAR": str(tmp / "var")}
+        (tmp / "endpoints.yml").write_text(
+            yaml.safe_dump(
+                {
+                    "action_endpoint": {"url": f"http://127.0.0.1:{a_port}/webhook"},
+                    "tracker_store": {"type": "SQL", "dialect": "sqlite", "db": str(tmp / "tracker.db")},
+                }
+            )
+        )
+        actions = subprocess.Popen(
+            [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "-p", str(a_port)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        procs.append(actions)
+        wait(f"http://127.0.0.1:{a_port}/health", actions)
+        rasa = subprocess.Popen(
+            [
+                str(RASA),
+                "run",
+                "-m",
+                str(ROOT / "models" / "shangmi.tar.gz"),
+                "-i",
+                "127.0.0.1",
+                "-p",
+                str(r_port),
+                "--endpoints",
+                str(tmp / "endpoints.yml"),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        procs.append(rasa)
+        wait(f"http://127.0.0.1:{r_port}/", rasa)
+        rows.append(measure("商秘自评助手", r_port, our_script, args, {"rasa": rasa.pid, "actions": actions.pid}))
+        stop(rasa)
+        stop(actions)
+
+        # ── the floor: a bare default Rasa bot ──────────────────────────
+        init_dir = tmp / "default-bot"
+        t0 = time.perf_counter()
+        subprocess.run(
+            [str(RASA), "init", "--no-prompt", "--init-dir", str(init_dir)],
+            env=ENV,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        floor_train_s = time.perf_counter() - t0
+        f_port = free_port()
+        floor = subprocess.Popen(
+            [str(RASA), "run", "-i", "127.0.0.1", "-p", str(f_port)],
+            cwd=init_dir,
+            env=ENV,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        procs.append(floor)
+        wait(f"http://127.0.0.1:{f_port}/", floor)
+        rows.append(measure("default Rasa bot (floor)", f_port, floor_script, args, {"rasa": floor.pid}))
+        stop(floor)
+    finally:
+        for p in procs:
+            stop(p)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    keys = list(rows[0])
+    widths = {k: max(len(k), *(len(r.get(k, "")) for r in rows)) for k in keys}
+    print(" | ".join(k.ljust(widths[k]) for k in keys))
+    print("-+-".join("-" * widths[k] for k in keys))
+    for r in rows:
+        print(" | ".join(r.get(k, "").ljust(widths[k]) for k in keys))
+    ours, base = rows[0], rows[1]
+    ratio = float(ours["1 client p95 ms"]) / float(base["1 client p95 ms"])
+    print(f"\np95 per turn (1 client): {ratio:.2f}x the default bot (target <= 2x)")
+    ratio20 = float(ours[f"{args.concurrency} clients p95 ms"]) / float(base[f"{args.concurrency} clients p95 ms"])
+    print(f"p95 per turn ({args.concurrency} clients): {ratio20:.2f}x the default bot")
+    if train_s is not None:
+        print(
+            f"training time: ours {train_s:.0f} s (rasa train --force); default bot {floor_train_s:.0f} s (rasa init, incl. training)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
