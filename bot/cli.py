@@ -121,6 +121,43 @@ def cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sessions_list(args: argparse.Namespace) -> int:
+    from .storage import SessionStore
+
+    store = SessionStore(args.db)
+    rows = store.list_ids()
+    if not rows:
+        print("（没有自评记录）")
+    for sid, unit_type, updated in rows:
+        s = store.load(sid)
+        name = s.basics.get("name", "")
+        total = len(load_rubric(unit_type).criteria) if unit_type else 0
+        state = "已完成" if s.finished else f"{len(s.answers)}/{total} 项"
+        print(f"{sid}\t{unit_type or '-'}\t{state}\t{updated:%Y-%m-%d %H:%M}\t{name}")
+    return 0
+
+
+def cmd_sessions_report(args: argparse.Namespace) -> int:
+    """The gap report of a stored chat self-assessment, for the unit or its responsible officer."""
+    from .storage import SessionStore
+
+    store = SessionStore(args.db)
+    if args.session not in {sid for sid, _, _ in store.list_ids()}:
+        print(f"no self-assessment with id '{args.session}'", file=sys.stderr)
+        return EXIT_INPUT
+    s = store.load(args.session)
+    if not s.unit_type:
+        print(f"'{args.session}' has not chosen a unit type yet", file=sys.stderr)
+        return EXIT_INPUT
+    rubric = load_rubric(s.unit_type)
+    if s.rubric_version and s.rubric_version != rubric.version:
+        print(f"注意：该自评按 {s.rubric_version} 版进行，当前标准为 {rubric.version} 版。", file=sys.stderr)
+    report = build_report(rubric, score(rubric, s.answers), {k: v for k, v in s.basics.items() if v})
+    renderer = {"json": render_json, "markdown": render_markdown, "html": render_html}[args.format]
+    _emit(renderer(report), args.output)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="shangmi", description="商秘自评助手：验收表、自评答案与差距报告")
     sub = p.add_subparsers(dest="command", required=True)
@@ -149,6 +186,18 @@ def build_parser() -> argparse.ArgumentParser:
     sc.add_argument("--format", choices=["json", "markdown", "html"], default="markdown")
     sc.add_argument("-o", "--output")
     sc.set_defaults(func=cmd_score)
+
+    sessions = sub.add_parser("sessions", help="对话自评记录（本机存储）")
+    ssub = sessions.add_subparsers(dest="sessions_command", required=True)
+    sl = ssub.add_parser("list", help="列出自评记录")
+    sl.add_argument("--db", help="数据库 URL（默认 $SHANGMI_DB_URL 或 var/shangmi.db）")
+    sl.set_defaults(func=cmd_sessions_list)
+    sr = ssub.add_parser("report", help="导出某次对话自评的差距报告")
+    sr.add_argument("session", metavar="SESSION_ID")
+    sr.add_argument("--format", choices=["json", "markdown", "html"], default="markdown")
+    sr.add_argument("-o", "--output")
+    sr.add_argument("--db", help="数据库 URL（默认 $SHANGMI_DB_URL 或 var/shangmi.db）")
+    sr.set_defaults(func=cmd_sessions_report)
     return p
 
 

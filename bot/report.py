@@ -213,7 +213,7 @@ td.num{text-align:right;white-space:nowrap}
 .note{background:#fff8e6;border-left:4px solid #e0a800;padding:6px 10px}
 .sign{margin-top:36px;display:flex;justify-content:space-between}
 .muted{color:#666;font-size:12px}
-@media print{body{margin:0;max-width:none;font-size:12px}h2{page-break-after:avoid}
+@media print{body{margin:0;max-width:none;font-size:12px;-webkit-print-color-adjust:exact;print-color-adjust:exact}h2{page-break-after:avoid}
  .noprint{display:none}@page{size:A4;margin:16mm}}
 """
 

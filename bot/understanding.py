@@ -70,6 +70,12 @@ PARTIAL = (
     "不是全部",
     "不是所有",
     "尚不",
+    "只覆盖",
+    "只限",
+    "只对",
+    "只针对",
+    "但只",
+    "仅限",
 )
 NEGATIVE = (
     "没有",
@@ -202,6 +208,9 @@ def interpret_boolean(text: str, intent: str | None = None, keywords: Sequence[s
             return "no"
         if verdicts:
             return "yes"
+    clauses = [v for v in (_verdict_of(c) for c in _CLAUSE.split(text) if c) if v]
+    if "yes" in clauses and "no" in clauses:  # "新员工都签了，老员工还没补签"
+        return "partial"
     v = _verdict_of(text)
     if v is not None and len(text) <= 30:
         return v

@@ -132,3 +132,16 @@ def test_form_validation() -> None:
 def test_question_numbers() -> None:
     assert parse_question_number("修改第十二题") == 12
     assert parse_question_number("改一下第3项") == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("新员工都签了，老员工还没补签", "partial"),
+        ("有，但只覆盖研发部", "partial"),
+        ("没有，但是计划下个月做", "no"),
+        ("我们每年组织两次保密培训，有签到表", "yes"),
+    ],
+)
+def test_mixed_sentences(text: str, expected: str) -> None:
+    assert interpret_boolean(text) == expected

@@ -1,0 +1,49 @@
+"""`shangmi sessions`: officers and units export a stored chat self-assessment."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.dialogue import Engine, Session, UserEvent
+from bot.rubric import UNIT_TYPES, load_rubric
+from bot.storage import SessionStore
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    store = SessionStore(url)
+    engine = Engine({ut: load_rubric(ut) for ut in UNIT_TYPES})
+    s = Session(id="chat-42")
+    for ev in [
+        UserEvent("answer", "", "choose_unit_type", {"unit_type": "point"}),
+        UserEvent("answer", "星辰芯片有限公司", "inform_text"),
+        UserEvent("answer", "全部跳过", "skip"),
+        UserEvent("answer", "有", "affirm"),
+        UserEvent("answer", "部分", "partial"),
+    ]:
+        engine.handle(s, ev)
+        store.save(s)
+    return url
+
+
+def test_list_shows_progress_without_answers(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["sessions", "list", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "chat-42" in out and "point" in out and "2/50 项" in out and "星辰芯片有限公司" in out
+
+
+def test_report_of_a_stored_session(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["sessions", "report", "chat-42", "--db", db, "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["base"] == 3 + 2 * 0.5 and report["unit"] == {"name": "星辰芯片有限公司"}
+    assert len(report["unconfirmed"]) == 48
+
+
+def test_unknown_session_is_a_clear_error(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["sessions", "report", "nobody", "--db", db]) == 2
+    assert "no self-assessment with id 'nobody'" in capsys.readouterr().err
