@@ -40,13 +40,18 @@ def event_from_tracker(tracker: Tracker, command: Command) -> UserEvent:
     )
 
 
-def send(dispatcher: CollectingDispatcher, messages: list[Message]) -> None:
+def send(dispatcher: CollectingDispatcher, messages: list[Message], channel: str | None = None) -> None:
+    """Send the engine's messages; a custom payload reaches every channel as ``{"custom": ...}``.
+
+    Rasa's REST channel wraps a ``json_message`` itself; its socket.io channel passes
+    it to ``emit(**json_message)``, so there it must be ``{"data": ...}``.
+    """
     for m in messages:
         kwargs: dict[str, Any] = {}
         if m.buttons:
             kwargs["buttons"] = [b.model_dump() for b in m.buttons]
         if m.custom is not None:
-            kwargs["json_message"] = m.custom
+            kwargs["json_message"] = {"data": {"custom": m.custom}} if channel == "socketio" else m.custom
         if m.text is not None:
             kwargs["text"] = m.text
         dispatcher.utter_message(**kwargs)
@@ -88,5 +93,5 @@ class EngineAction(Action, ABC):
             logger.error("action %s failed: %s", self.action_name, type(exc).__name__)
             dispatcher.utter_message(text="抱歉，处理这条消息时出了问题。之前的回答都已保存，请再说一次或换个说法。")
             return []
-        send(dispatcher, messages)
+        send(dispatcher, messages, tracker.get_latest_input_channel())
         return []

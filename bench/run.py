@@ -13,8 +13,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -25,17 +23,12 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import requests
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-RASA = ROOT / ".venv-rasa" / "bin" / "rasa"
+sys.path.insert(0, str(ROOT / "tests"))
+from servers import RASA, Servers, free_port, stop, wait_http  # noqa: E402  (shared with the e2e test)
+
 ENV = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "SANIC_HOST": "127.0.0.1"}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def rss_mb(pid: int) -> float:
@@ -55,29 +48,6 @@ def rss_mb(pid: int) -> float:
         except OSError:
             continue
     return total / 1024
-
-
-def wait(url: str, proc: subprocess.Popen[bytes], timeout: float = 240) -> None:
-    end = time.time() + timeout
-    while time.time() < end:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited ({proc.returncode})")
-        try:
-            if requests.get(url, timeout=2).ok:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.5)
-    raise TimeoutError(url)
-
-
-def stop(proc: subprocess.Popen[bytes]) -> None:
-    if proc.poll() is None:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 def drive(port: int, script: Callable[[int], list[str]], clients: int, turns: int) -> tuple[list[float], float]:
@@ -158,51 +128,21 @@ def main() -> int:
     rows: list[dict[str, str]] = []
     tmp = Path(tempfile.mkdtemp(prefix="shangmi-bench-"))
     procs: list[subprocess.Popen[bytes]] = []
+    procs_ours: Servers | None = None
     try:
         # ── our assistant ───────────────────────────────────────────────
         train_s = None if args.skip_train else train_time(tmp / "models")
-        a_port, r_port = free_port(), free_port()
-        env = {**ENV, "SHANGMI_VAR": str(tmp / "var")}
-        (tmp / "endpoints.yml").write_text(
-            yaml.safe_dump(
-                {
-                    "action_endpoint": {"url": f"http://127.0.0.1:{a_port}/webhook"},
-                    "tracker_store": {"type": "SQL", "dialect": "sqlite", "db": str(tmp / "tracker.db")},
-                }
+        ours = Servers.create(tmp)
+        procs_ours = ours
+        ours.start_actions()
+        ours.start_rasa()
+        assert ours.rasa is not None and ours.actions is not None
+        rows.append(
+            measure(
+                "商秘自评助手", ours.rasa_port, our_script, args, {"rasa": ours.rasa.pid, "actions": ours.actions.pid}
             )
         )
-        actions = subprocess.Popen(
-            [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "-p", str(a_port)],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        procs.append(actions)
-        wait(f"http://127.0.0.1:{a_port}/health", actions)
-        rasa = subprocess.Popen(
-            [
-                str(RASA),
-                "run",
-                "-m",
-                str(ROOT / "models" / "shangmi.tar.gz"),
-                "-i",
-                "127.0.0.1",
-                "-p",
-                str(r_port),
-                "--endpoints",
-                str(tmp / "endpoints.yml"),
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        procs.append(rasa)
-        wait(f"http://127.0.0.1:{r_port}/", rasa)
-        rows.append(measure("商秘自评助手", r_port, our_script, args, {"rasa": rasa.pid, "actions": actions.pid}))
-        stop(rasa)
-        stop(actions)
+        ours.stop_all()
 
         # ── the floor: a bare default Rasa bot ──────────────────────────
         init_dir = tmp / "default-bot"
@@ -224,12 +164,14 @@ def main() -> int:
             stderr=subprocess.DEVNULL,
         )
         procs.append(floor)
-        wait(f"http://127.0.0.1:{f_port}/", floor)
+        wait_http(f"http://127.0.0.1:{f_port}/", floor)
         rows.append(measure("default Rasa bot (floor)", f_port, floor_script, args, {"rasa": floor.pid}))
         stop(floor)
     finally:
         for p in procs:
             stop(p)
+        if procs_ours is not None:
+            procs_ours.stop_all()
         shutil.rmtree(tmp, ignore_errors=True)
 
     keys = list(rows[0])

@@ -132,3 +132,16 @@ def test_rasa_sdk_registers_exactly_the_domain_actions() -> None:
     executor.register_package("actions")
     domain = yaml.safe_load(Path("domain.yml").read_text(encoding="utf-8"))
     assert set(executor.actions) == set(domain["actions"])
+
+
+def test_custom_payload_shape_per_channel() -> None:
+    """socket.io's output channel calls emit(**json_message): it needs {"data": ...}."""
+    from actions.base import send
+    from bot.dialogue import Message
+
+    rest, sock = CollectingDispatcher(), CollectingDispatcher()
+    msgs = [Message(text="问题", custom={"criterion": "point.1", "expects": "boolean", "progress": [1, 50]})]
+    send(rest, msgs, "rest")
+    send(sock, msgs, "socketio")
+    assert rest.messages[0]["custom"] == {"criterion": "point.1", "expects": "boolean", "progress": [1, 50]}
+    assert sock.messages[0]["custom"] == {"data": {"custom": rest.messages[0]["custom"]}}

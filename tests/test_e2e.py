@@ -8,132 +8,27 @@ Also the protocol check between the two: buttons arrive with the text, a
 from __future__ import annotations
 
 import json
-import os
-import signal
-import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
-import requests
 import yaml
+from servers import MODEL, RASA, ROOT, Servers
 
 pytestmark = pytest.mark.e2e
-ROOT = Path(__file__).resolve().parent.parent
-MODEL = ROOT / "models" / "shangmi.tar.gz"
-RASA = ROOT / ".venv-rasa" / "bin" / "rasa"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def wait_http(url: str, proc: subprocess.Popen[bytes], timeout: float = 180) -> None:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited with {proc.returncode} before answering {url}")
-        try:
-            if requests.get(url, timeout=2).ok:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.5)
-    raise TimeoutError(url)
-
-
-@dataclass
-class Servers:
-    tmp: Path
-    rasa_port: int
-    actions_port: int
-    env: dict[str, str]
-    rasa: subprocess.Popen[bytes] | None = None
-    actions: subprocess.Popen[bytes] | None = None
-
-    def start_actions(self) -> None:
-        log = open(self.tmp / "actions.log", "ab")  # noqa: SIM115
-        self.actions = subprocess.Popen(
-            [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "-p", str(self.actions_port)],
-            cwd=ROOT,
-            env=self.env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        wait_http(f"http://127.0.0.1:{self.actions_port}/health", self.actions)
-
-    def start_rasa(self) -> None:
-        log = open(self.tmp / "rasa.log", "ab")  # noqa: SIM115
-        self.rasa = subprocess.Popen(
-            [
-                str(RASA),
-                "run",
-                "-m",
-                str(MODEL),
-                "-i",
-                "127.0.0.1",
-                "-p",
-                str(self.rasa_port),
-                "--endpoints",
-                str(self.tmp / "endpoints.yml"),
-                "--credentials",
-                str(ROOT / "credentials.yml"),
-            ],
-            cwd=ROOT,
-            env=self.env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        wait_http(f"http://127.0.0.1:{self.rasa_port}/", self.rasa)
-
-    def stop(self, proc: subprocess.Popen[bytes] | None) -> None:
-        if proc and proc.poll() is None:
-            proc.send_signal(signal.SIGTERM)
-            try:
-                proc.wait(20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-
-    def say(self, sender: str, message: str) -> list[dict[str, Any]]:
-        r = requests.post(
-            f"http://127.0.0.1:{self.rasa_port}/webhooks/rest/webhook",
-            json={"sender": sender, "message": message},
-            timeout=30,
-        )
-        r.raise_for_status()
-        return list(r.json())
 
 
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
     if not MODEL.exists() or not RASA.exists():
         pytest.fail("run `make train` first: the end-to-end test needs the Rasa venv and a trained model")
-    tmp = tmp_path_factory.mktemp("e2e")
-    actions_port, rasa_port = free_port(), free_port()
-    (tmp / "endpoints.yml").write_text(
-        yaml.safe_dump(
-            {
-                "action_endpoint": {"url": f"http://127.0.0.1:{actions_port}/webhook"},
-                "tracker_store": {"type": "SQL", "dialect": "sqlite", "db": str(tmp / "tracker.db")},
-            }
-        ),
-        encoding="utf-8",
-    )
-    env = {**os.environ, "SHANGMI_VAR": str(tmp / "var"), "SANIC_HOST": "127.0.0.1", "RASA_TELEMETRY_ENABLED": "false"}
-    env.pop("SHANGMI_DB_URL", None)
-    s = Servers(tmp, rasa_port, actions_port, env)
+    s = Servers.create(tmp_path_factory.mktemp("e2e"))
     s.start_actions()
     s.start_rasa()
     yield s
-    s.stop(s.rasa)
-    s.stop(s.actions)
+    s.stop_all()
 
 
 def customs(msgs: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -290,3 +185,32 @@ def test_zone_walk_with_numbers_tiers_and_counts(servers: Servers) -> None:
     report = customs(msgs)[-1]["report"]
     # base 100; bonus B1 min((3-1)*3, 9) + min((5-1)*2, 6) = 6 + 6, B2 national 10, B3 5, B4 2*5, B5 10, B6 10 = 57
     assert (report["base"], report["bonus"], report["total"]) == (100, 57, 157)
+
+
+def test_socketio_channel_for_a_web_chat(servers: Servers) -> None:
+    """The same assistant over socket.io (credentials.yml), as a web chat widget uses it."""
+    import threading
+
+    import socketio
+
+    received: list[dict[str, Any]] = []
+    done = threading.Event()
+    client = socketio.Client()
+
+    @client.on("bot_uttered")  # type: ignore[misc]
+    def on_bot(data: dict[str, Any]) -> None:
+        received.append(data)
+        if "custom" in data:
+            done.set()
+
+    client.connect(f"http://127.0.0.1:{servers.rasa_port}", socketio_path="/socket.io", transports=["websocket"])
+    try:
+        client.emit("session_request", {"session_id": "socket-web-1"})
+        time.sleep(0.5)
+        client.emit("user_uttered", {"message": "你好", "session_id": "socket-web-1"})
+        assert done.wait(30), received
+    finally:
+        client.disconnect()
+    joined = json.dumps(received, ensure_ascii=False)
+    assert "商秘自评助手" in joined and "属于哪一类" in joined
+    assert {"custom": {"field": "unit_type", "expects": "choice"}} in received
