@@ -146,6 +146,7 @@ def main() -> int:
 
         # ── the floor: a bare default Rasa bot ──────────────────────────
         init_dir = tmp / "default-bot"
+        init_dir.mkdir()
         t0 = time.perf_counter()
         subprocess.run(
             [str(RASA), "init", "--no-prompt", "--init-dir", str(init_dir)],

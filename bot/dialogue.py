@@ -9,6 +9,7 @@ database code here: the Rasa actions are thin adapters over this module.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -26,13 +27,14 @@ from .rubric import (
     TierRule,
     TwoPartRule,
 )
-from .scoring import STATUS_LABELS, score
+from .scoring import score
 from .understanding import (
     clean_phone,
     clean_postcode,
     detect_unit_type,
     interpret_boolean,
     matched_keywords,
+    numbers_in,
     parse_counts,
     parse_number,
     parse_question_number,
@@ -589,7 +591,7 @@ class Engine:
             group = next(g for g in rule.groups if g.name == choice)
             values: dict[str, float] = {}
             # the figures may come with the choice ("律所，服务了8家客户")
-            nums = [num for num, _ in _numbers_after_choice(ev.text)]
+            nums = [num for num, _ in numbers_in(ev.text)]
             for first, num in zip(group.conditions, nums, strict=False):
                 values[first.key] = num
         else:
@@ -811,7 +813,7 @@ class Engine:
             buttons.insert(0, Button(title=f"回看待确认的 {len(unknown)} 项", payload="/affirm"))
         return [
             Message(text="\n".join(lines), buttons=buttons),
-            Message(custom={"report": data}),
+            Message(custom={"report": data, "final": True}),
         ]
 
     def _report(self, s: Session, ev: UserEvent) -> list[Message]:
@@ -823,7 +825,7 @@ class Engine:
         text = f"还有 {remaining} 项没回答，按目前的回答生成了一份临时报告（未答的记为待确认）。"
         if where:
             text += f"\n报告：{where}"
-        return [Message(text=text), Message(custom={"report": data}), *self.ask(s)]
+        return [Message(text=text), Message(custom={"report": data, "final": False}), *self.ask(s)]
 
 
 class _Sentinel:
@@ -839,25 +841,9 @@ _UNREADABLE = _Sentinel("UNREADABLE")
 
 
 def _rank_limit(label: str) -> int | None:
-    import re
-
+    """全国前10名 -> 10: the rank a tier label allows."""
     m = re.search(r"前\s*(\d+)", label)
     return int(m.group(1)) if m else None
 
 
-def _numbers_after_choice(text: str) -> list[tuple[float, str]]:
-    from .understanding import numbers_in
-
-    return numbers_in(text)
-
-
-__all__ = [
-    "BASIC_FIELDS",
-    "STATUS_LABELS",
-    "Button",
-    "Engine",
-    "Message",
-    "Session",
-    "UserEvent",
-    "describe_answer",
-]
+__all__ = ["BASIC_FIELDS", "Button", "Engine", "Message", "Session", "UserEvent", "describe_answer"]

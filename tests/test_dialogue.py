@@ -341,3 +341,13 @@ def test_an_unsure_nlu_guess_does_not_decide_an_unreadable_reply(engine: Engine)
     assert chat.session.answers == {} and chat.session.misses == 1
     chat.engine.handle(chat.session, UserEvent("answer", "早就搞定了", "affirm", confidence=0.97))
     assert chat.session.answers == {"point.1": True}
+
+
+def test_provisional_report_mid_way_is_marked_and_the_question_follows(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    chat.say("answer", "有", "affirm")
+    chat.say("report", "看报告", "report")
+    assert "还有 49 项没回答" in chat.text
+    provisional = next(m.custom for m in chat.last if m.custom and "report" in m.custom)
+    assert provisional["final"] is False and provisional["report"]["base"] == 3
+    assert chat.question["criterion"] == "point.2"
