@@ -39,3 +39,18 @@ def engine() -> Engine:
 @lru_cache(maxsize=1)
 def store() -> SessionStore:
     return SessionStore()
+
+
+def warm_up() -> None:
+    """Load the rubrics and the spaCy pipeline at start-up, not on a user's first turn (~2 s)."""
+    import sys
+
+    from bot.rubric import RubricError
+    from bot.understanding import matched_keywords
+
+    try:
+        engine()
+    except RubricError as exc:  # one readable line per problem instead of a traceback
+        print(f"验收表文件有误，动作服务器无法启动：\n{exc}", file=sys.stderr)
+        raise SystemExit(2) from None
+    matched_keywords("预热", ["预热"])

@@ -11,8 +11,9 @@ import hashlib
 import os
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import JSON, DateTime, String, create_engine, select
+from sqlalchemy import JSON, DateTime, String, create_engine, event, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
 
@@ -47,10 +48,21 @@ class SessionRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """WAL: a committed turn survives a crash of the server process; NORMAL sync skips the
+    per-commit fsync (only a power loss could drop the very last turns)."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
 class SessionStore:
     def __init__(self, url: str | None = None) -> None:
         url = url or default_url()
         self.engine: Engine = create_engine(url, future=True)
+        if url.startswith("sqlite"):
+            event.listen(self.engine, "connect", _sqlite_pragmas)
         if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
             db = Path(url.removeprefix("sqlite:///"))
             Base.metadata.create_all(self.engine)
