@@ -45,7 +45,6 @@ PARTIAL = (
     "只在",
     "仅",
     "有些",
-    "有的",
     "一半",
     "不完善",
     "不完整",
@@ -123,6 +122,8 @@ POSITIVE = (
 WEAK_POSITIVE = ("是", "对", "嗯", "好", "都", "yes", "ok", "了", "行", "可以")
 # phrases where a negative character does not negate ("没问题都有", "不错")
 NOT_NEGATION = ("没问题", "不错", "无一遗漏", "无论", "不定期", "不少", "不仅", "不只", "不论", "不断")
+# "有的部门/有的岗位…" is partial; a bare "有的" (or "有的呀") is a plain yes
+_SOME = re.compile(r"有的(?![啊呀呢吧哦嘛啦]*$)")
 _CLAUSE = re.compile(r"[，,。.;；!！?？、\s]+")
 
 INTENT_VERDICT: dict[str, Verdict] = {"affirm": "yes", "deny": "no", "partial": "partial", "unsure": "unknown"}
@@ -142,7 +143,7 @@ def _verdict_of(text: str) -> Verdict | None:
     t = _strip_not_negation(text.lower())
     if _has(t, UNSURE):
         return "unknown"
-    if _has(t, PARTIAL):
+    if _has(t, PARTIAL) or _SOME.search(t):
         return "partial"
     if _has(t, NEGATIVE):
         return "no"

@@ -145,3 +145,11 @@ def test_question_numbers() -> None:
 )
 def test_mixed_sentences(text: str, expected: str) -> None:
     assert interpret_boolean(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("有的", "yes"), ("有的呀", "yes"), ("有的部门有", "partial"), ("有的岗位签了，有的没签", "partial")],
+)
+def test_youde(text: str, expected: str) -> None:
+    assert interpret_boolean(text) == expected
