@@ -55,10 +55,20 @@ def test_protocol_buttons_with_text_and_custom_as_separate_message(servers: Serv
 
 
 # phrasings grouped by the value they mean; cycled through the criteria
-YES = ["有", "是的", "已经签了", "都做了", "早就建立了", "/affirm", "我们一直在执行"]
+YES = ["有", "是的", "已经签了", "都做了", "早就建立了", "/affirm", "我们一直有执行"]
 NO = ["没有", "还没", "暂时没做", "/deny"]
 PARTIAL = ["部分", "只有核心员工签了", "做了一部分"]
 UNSURE = ["不清楚", "要问一下"]
+
+
+def test_planned_phrasings_are_readable_without_the_nlu() -> None:
+    """The walk below must not depend on DIET's confidence on a given machine."""
+    from bot.understanding import interpret_boolean
+
+    for phrases, verdict in ((YES, "yes"), (NO, "no"), (PARTIAL, "partial"), (UNSURE, "unknown")):
+        for p in phrases:
+            if not p.startswith("/"):
+                assert interpret_boolean(p) == verdict, p
 
 
 def planned_point_answer(cid: str, k: int) -> tuple[str, Any]:
@@ -133,9 +143,11 @@ def test_complete_point_assessment_through_rest_matches_cli(servers: Servers) ->
             assert "欢迎回来" in text(msgs) and current(msgs)["criterion"] == "point.20"
         if cid == "point.30" and "fallback" not in seen_commands:
             seen_commands.add("fallback")
-            reply = servers.say(sid, "啊吧啊吧")  # DIET guesses affirm (0.86): below the hint gate
+            # what Rasa sends when the NLU is unsure (FallbackClassifier): deterministic here;
+            # noise that DIET misreads with confidence is covered in test_dialogue
+            reply = servers.say(sid, "/nlu_fallback")
             assert "没太明白" in text(reply)
-            reply = servers.say(sid, "这个嘛")  # nlu_fallback
+            reply = servers.say(sid, "/nlu_fallback")
             assert current(reply)["criterion"] == "point.30"
             assert any(m.get("buttons") for m in reply) and "解释一下" in text(reply)
         phrase, value = planned_point_answer(cid, k)
