@@ -8,6 +8,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import yaml
+
 from .answers import AnswersFileError, answers_template, load_answers
 from .report import build_report, render_html, render_json, render_markdown, write_private
 from .rubric import UNIT_TYPES, RubricError, load_rubric, load_rubric_file, normalize_unit_type, rubrics_dir
@@ -128,12 +130,40 @@ def cmd_sessions_list(args: argparse.Namespace) -> int:
     rows = store.list_ids()
     if not rows:
         print("（没有自评记录）")
+    else:
+        print("会话ID\t类型\t进度\t基本项/加分项/总分\t待确认\t更新时间\t单位名称")
+    rubrics = {ut: load_rubric(ut) for ut in UNIT_TYPES}
     for sid, unit_type, updated in rows:
         s = store.load(sid)
         name = s.basics.get("name", "")
-        total = len(load_rubric(unit_type).criteria) if unit_type else 0
-        state = "已完成" if s.finished else f"{len(s.answers)}/{total} 项"
-        print(f"{sid}\t{unit_type or '-'}\t{state}\t{updated:%Y-%m-%d %H:%M}\t{name}")
+        if unit_type not in rubrics:
+            print(f"{sid}\t-\t未选类型\t-\t-\t{updated:%Y-%m-%d %H:%M}\t{name}")
+            continue
+        rubric = rubrics[unit_type]
+        result = score(rubric, s.answers)
+        unknown = sum(1 for c in result.criteria if c.status == "unknown")
+        state = "已完成" if s.finished else f"{len(s.answers)}/{len(rubric.criteria)} 项"
+        totals = f"{result.base:g}/{result.bonus:g}/{result.total:g}"
+        print(f"{sid}\t{rubric.unit_label}\t{state}\t{totals}\t{unknown}\t{updated:%Y-%m-%d %H:%M}\t{name}")
+    return 0
+
+
+def cmd_sessions_answers(args: argparse.Namespace) -> int:
+    """A chat self-assessment as an answers file, to edit offline and score again with `shangmi score`."""
+    from .storage import SessionStore
+
+    store = SessionStore(args.db)
+    if args.session not in {sid for sid, _, _ in store.list_ids()}:
+        print(f"no self-assessment with id '{args.session}'", file=sys.stderr)
+        return EXIT_INPUT
+    s = store.load(args.session)
+    data = {
+        "unit_type": s.unit_type,
+        "rubric_version": s.rubric_version,
+        "unit": {k: v for k, v in s.basics.items() if v},
+        "answers": s.answers,
+    }
+    _emit(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), args.output)
     return 0
 
 
@@ -192,6 +222,11 @@ def build_parser() -> argparse.ArgumentParser:
     sl = ssub.add_parser("list", help="列出自评记录")
     sl.add_argument("--db", help="数据库 URL（默认 $SHANGMI_DB_URL 或 var/shangmi.db）")
     sl.set_defaults(func=cmd_sessions_list)
+    sa = ssub.add_parser("answers", help="把某次对话自评导出为答案文件（可离线修改后用 score 重新评分）")
+    sa.add_argument("session", metavar="SESSION_ID")
+    sa.add_argument("-o", "--output")
+    sa.add_argument("--db", help="数据库 URL（默认 $SHANGMI_DB_URL 或 var/shangmi.db）")
+    sa.set_defaults(func=cmd_sessions_answers)
     sr = ssub.add_parser("report", help="导出某次对话自评的差距报告")
     sr.add_argument("session", metavar="SESSION_ID")
     sr.add_argument("--format", choices=["json", "markdown", "html"], default="markdown")

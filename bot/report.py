@@ -122,6 +122,10 @@ def render_json(report: Mapping[str, Any]) -> str:
     return json.dumps(report, ensure_ascii=False, indent=2)
 
 
+def _measures_label(status: str) -> str:
+    return "请逐项核对、补齐以下措施" if status == "partial" else "需要落实的措施"
+
+
 def _bar(got: float, maximum: float, width: int = 20) -> str:
     filled = round(width * got / maximum) if maximum else 0
     return "█" * filled + "░" * (width - filled)
@@ -158,7 +162,7 @@ def render_markdown(report: Mapping[str, Any]) -> str:
         out.append(f"- 评价标准：{g['standard']}")
         if g["detail"]:
             out.append(f"- 情况：{g['detail']}")
-        out.append(f"- 需要落实的措施：{'；'.join(g['measures'])}")
+        out.append(f"- {_measures_label(g['status'])}：{'；'.join(g['measures'])}")
         out.append("- 怎么做：")
         out.extend(f"  {k}. {step}" for k, step in enumerate(g["remediation"], 1))
         out.append(f"- 准备的证明材料：{'；'.join(g['evidence'])}")
@@ -248,7 +252,7 @@ def render_html(report: Mapping[str, Any]) -> str:
             f"<span class='{tag}'>{e(g['status_label'])}，失 {g['lost']} 分</span></h3>"
             f"<p><b>评价标准：</b>{e(g['standard'])}</p>"
             + (f"<p><b>情况：</b>{e(g['detail'])}</p>" if g["detail"] else "")
-            + f"<p><b>需要落实的措施：</b></p><ul>{li(g['measures'])}</ul>"
+            + f"<p><b>{_measures_label(g['status'])}：</b></p><ul>{li(g['measures'])}</ul>"
             f"<p><b>怎么做：</b></p><ol>{li(g['remediation'])}</ol>"
             f"<p><b>准备的证明材料：</b></p><ul>{li(g['evidence'])}</ul></div>"
         )
