@@ -337,19 +337,23 @@ class Engine:
                     "大约 10–20 分钟；中途可以暂停，下次接着做。\n" + HELP
                 )
             ),
-            Message(
-                text="先请问贵单位属于哪一类？",
-                buttons=UNIT_BUTTONS,
-                custom={"field": "unit_type", "expects": "choice"},
-            ),
+            self._unit_question(),
         ]
+
+    def _unit_question(self) -> Message:
+        return Message(
+            text="先请问贵单位属于哪一类？", buttons=UNIT_BUTTONS, custom={"field": "unit_type", "expects": "choice"}
+        )
 
     def _choose_unit_type(self, s: Session, ev: UserEvent) -> list[Message]:
         ut = ev.entities.get("unit_type")
         if ut not in self.rubrics:
-            ut = detect_unit_type(ev.text) if ev.command in ("answer", "chitchat") else None
+            ut = detect_unit_type(ev.text) if ev.command in ("answer", "chitchat", "start", "resume") else None
         if ut not in self.rubrics:
-            if ev.command in ("start", "resume") or not ev.text:
+            if ev.command == "chitchat":
+                reply = CHITCHAT.get(ev.intent or "", CHITCHAT["chitchat"])
+                return [Message(text=reply), self._unit_question()]
+            if ev.command != "answer" or not ev.text:  # 你好 / 解释一下 / 进度 … before choosing
                 return self._welcome(s)
             s.misses += 1
             return [

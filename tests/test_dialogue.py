@@ -351,3 +351,19 @@ def test_provisional_report_mid_way_is_marked_and_the_question_follows(engine: E
     provisional = next(m.custom for m in chat.last if m.custom and "report" in m.custom)
     assert provisional["final"] is False and provisional["report"]["base"] == 3
     assert chat.question["criterion"] == "point.2"
+
+
+def test_before_choosing_a_unit_type(engine: Engine) -> None:
+    chat = Chat(engine)
+    chat.say("chitchat", "你是谁", "chitchat")
+    assert "商秘自评助手" in chat.text and chat.question == {"field": "unit_type", "expects": "choice"}
+    chat.say("explain", "这是干什么的", "explain")
+    assert "差距报告" in chat.text and chat.question["field"] == "unit_type"
+    chat.say("answer", "随便看看", "inform_text")
+    assert "没太明白贵单位属于哪一类" in chat.text and chat.session.unit_type is None
+
+
+def test_first_message_naming_the_unit_skips_the_question(engine: Engine) -> None:
+    chat = Chat(engine)
+    chat.say("resume", "你好，我们是一家芯片企业，想做个自评", "greet")
+    assert chat.session.unit_type == "point" and chat.question["field"] == "name"
