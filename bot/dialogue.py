@@ -348,7 +348,7 @@ class Engine:
     def _choose_unit_type(self, s: Session, ev: UserEvent) -> list[Message]:
         ut = ev.entities.get("unit_type")
         if ut not in self.rubrics:
-            ut = detect_unit_type(ev.text) if ev.command in ("answer", "chitchat", "start", "resume") else None
+            ut = detect_unit_type(ev.text) if ev.command in ("answer", "start", "resume") else None
         if ut not in self.rubrics:
             if ev.command == "chitchat":
                 reply = CHITCHAT.get(ev.intent or "", CHITCHAT["chitchat"])

@@ -355,8 +355,9 @@ def test_provisional_report_mid_way_is_marked_and_the_question_follows(engine: E
 
 def test_before_choosing_a_unit_type(engine: Engine) -> None:
     chat = Chat(engine)
-    chat.say("chitchat", "你是谁", "chitchat")
+    chat.say("chitchat", "你是哪个公司做的", "chitchat")  # "公司" must not pick 示范点
     assert "商秘自评助手" in chat.text and chat.question == {"field": "unit_type", "expects": "choice"}
+    assert chat.session.unit_type is None
     chat.say("explain", "这是干什么的", "explain")
     assert "差距报告" in chat.text and chat.question["field"] == "unit_type"
     chat.say("answer", "随便看看", "inform_text")
