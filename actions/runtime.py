@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,8 @@ def write_report(session: Session, data: dict[str, Any]) -> str:
     stem = f"{session.unit_type}-{report_name(session.id)}"
     html_path = folder / f"{stem}.html"
     md_path = folder / f"{stem}.md"
-    for path, text in ((html_path, render_html(data)), (md_path, render_markdown(data))):
+    today = date.today().isoformat()
+    for path, text in ((html_path, render_html(data, generated=today)), (md_path, render_markdown(data))):
         write_private(path, text)
     return str(_display(html_path))
 

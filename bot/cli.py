@@ -6,7 +6,9 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -118,7 +120,7 @@ def cmd_score(args: argparse.Namespace) -> int:
             print(f"{args.answers}: {issue}", file=sys.stderr)
         return EXIT_INPUT
     report = build_report(rubric, result, af.unit)
-    renderer = {"json": render_json, "markdown": render_markdown, "html": render_html}[args.format]
+    renderer = {"json": render_json, "markdown": render_markdown, "html": _html_today}[args.format]
     _emit(renderer(report), args.output)
     return 0
 
@@ -183,9 +185,13 @@ def cmd_sessions_report(args: argparse.Namespace) -> int:
     if s.rubric_version and s.rubric_version != rubric.version:
         print(f"注意：该自评按 {s.rubric_version} 版进行，当前标准为 {rubric.version} 版。", file=sys.stderr)
     report = build_report(rubric, score(rubric, s.answers), {k: v for k, v in s.basics.items() if v})
-    renderer = {"json": render_json, "markdown": render_markdown, "html": render_html}[args.format]
+    renderer = {"json": render_json, "markdown": render_markdown, "html": _html_today}[args.format]
     _emit(renderer(report), args.output)
     return 0
+
+
+def _html_today(report: dict[str, Any]) -> str:
+    return render_html(report, generated=date.today().isoformat())
 
 
 def build_parser() -> argparse.ArgumentParser:

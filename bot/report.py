@@ -222,7 +222,7 @@ td.num{text-align:right;white-space:nowrap}
 """
 
 
-def render_html(report: Mapping[str, Any]) -> str:
+def render_html(report: Mapping[str, Any], generated: str | None = None) -> str:
     """A self-contained page (inline CSS, no scripts, no external assets) that prints on A4."""
     r = report
     e = html.escape
@@ -285,7 +285,9 @@ def render_html(report: Mapping[str, Any]) -> str:
 <style>{_CSS}</style></head>
 <body>
 <h1>商业秘密保护{e(r["unit_label"])}自评差距报告</h1>
-<p style="text-align:center" class=muted>对照《{e(r["title"])}》（{e(r["rubric_version"])} 版） · {e(r["campaign"])}</p>
+<p style="text-align:center" class=muted>对照《{e(r["title"])}》（{e(r["rubric_version"])} 版） · {e(r["campaign"])}{
+        " · 生成于 " + e(generated) if generated else ""
+    }</p>
 <div class=summary>
 <div>基本项<b>{r["base"]}</b>满分 {r["base_max"]}</div>
 <div>加分项<b>{r["bonus"]}</b>上限 {r["bonus_max"]}</div>
