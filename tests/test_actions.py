@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -145,3 +146,21 @@ def test_custom_payload_shape_per_channel() -> None:
     send(sock, msgs, "socketio")
     assert rest.messages[0]["custom"] == {"criterion": "point.1", "expects": "boolean", "progress": [1, 50]}
     assert sock.messages[0]["custom"] == {"data": {"custom": rest.messages[0]["custom"]}}
+
+
+def test_broken_rubric_stops_the_action_server_with_one_readable_error(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    for f in Path("rubrics").glob("*.yml"):
+        shutil.copy(f, tmp_path / f.name)
+    broken = tmp_path / "station.yml"
+    broken.write_text(
+        broken.read_text(encoding="utf-8").replace("  points: 8\n", "  points: nine\n", 1), encoding="utf-8"
+    )
+    env = {**os.environ, "SHANGMI_RUBRICS": str(tmp_path), "SHANGMI_VAR": str(tmp_path / "var")}
+    proc = subprocess.run([sys.executable, "-c", "import actions"], env=env, capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert "station.yml" in proc.stderr and "criterion station.23: field points" in proc.stderr
+    assert "Traceback" not in proc.stderr
