@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from .answers import AnswersFileError, answers_template, load_answers
+from .dialogue import Session
 from .report import build_report, render_html, render_json, render_markdown, write_private
 from .rubric import UNIT_TYPES, RubricError, load_rubric, load_rubric_file, normalize_unit_type, rubrics_dir
 from .scoring import AnswersInvalid, score
@@ -150,15 +151,22 @@ def cmd_sessions_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_sessions_answers(args: argparse.Namespace) -> int:
-    """A chat self-assessment as an answers file, to edit offline and score again with `shangmi score`."""
+def _stored_session(args: argparse.Namespace) -> Session | None:
+    """The session named on the command line, or None after saying why on stderr."""
     from .storage import SessionStore
 
     store = SessionStore(args.db)
     if args.session not in {sid for sid, _, _ in store.list_ids()}:
         print(f"no self-assessment with id '{args.session}'", file=sys.stderr)
+        return None
+    return store.load(args.session)
+
+
+def cmd_sessions_answers(args: argparse.Namespace) -> int:
+    """A chat self-assessment as an answers file, to edit offline and score again with `shangmi score`."""
+    s = _stored_session(args)
+    if s is None:
         return EXIT_INPUT
-    s = store.load(args.session)
     data = {
         "unit_type": s.unit_type,
         "rubric_version": s.rubric_version,
@@ -171,13 +179,9 @@ def cmd_sessions_answers(args: argparse.Namespace) -> int:
 
 def cmd_sessions_report(args: argparse.Namespace) -> int:
     """The gap report of a stored chat self-assessment, for the unit or its responsible officer."""
-    from .storage import SessionStore
-
-    store = SessionStore(args.db)
-    if args.session not in {sid for sid, _, _ in store.list_ids()}:
-        print(f"no self-assessment with id '{args.session}'", file=sys.stderr)
+    s = _stored_session(args)
+    if s is None:
         return EXIT_INPUT
-    s = store.load(args.session)
     if not s.unit_type:
         print(f"'{args.session}' has not chosen a unit type yet", file=sys.stderr)
         return EXIT_INPUT
