@@ -246,12 +246,45 @@ def numbers_in(text: str) -> list[tuple[float, str]]:
     return out
 
 
+# how often per year, for "每年…次" questions: 每季度一次 = 4, 半年一次 = 2
+_NOT_WHEN = r"(?![前后内里多左])"  # "一个月前做过一次" is a date, not a frequency
+_PER_YEAR = (
+    (re.compile(r"(?:每|一)个?(?:星期|周|礼拜)" + _NOT_WHEN), 52),
+    (re.compile(r"(?:每|一)个?月" + _NOT_WHEN), 12),
+    (re.compile(r"(?:每|一)个?季度?" + _NOT_WHEN), 4),
+    (re.compile(r"(?:每|一)?半年" + _NOT_WHEN), 2),
+)
+_TENTHS = re.compile(r"([一二三四五六七八九两])成")
+
+
+def _annual(text: str) -> float | None:
+    """'每季度一次' -> 4; None when the text gives no frequency."""
+    for pattern, per_year in _PER_YEAR:
+        m = pattern.search(text)
+        if m:
+            rest = text[m.end() :]
+            times = numbers_in(rest)
+            return float(per_year * (times[0][0] if times else 1))
+    return None
+
+
 def parse_number(text: str, unit: str = "") -> float | None:
     """The number a person gave for a count or a percentage, or None.
 
     "五百多人次" counts as 500 (the stated base, not a guess above it); with several
     numbers ("一年两次") the one followed by the expected unit wins, else the last.
+    For 次 (the tables count times per year) "每季度一次" is 4; for % "四成" is 40, "一半" 50.
     """
+    if unit == "次":
+        annual = _annual(text)
+        if annual is not None:
+            return annual
+    if unit == "%":
+        tenths = _TENTHS.search(text)
+        if tenths:
+            return float(cn2an.cn2an(tenths.group(1).replace("两", "二"), "smart") * 10)
+        if "一半" in text and "%" not in text and "百分之" not in text:
+            return 50.0
     nums = numbers_in(text)
     if not nums:
         t = text.strip()

@@ -153,3 +153,22 @@ def test_mixed_sentences(text: str, expected: str) -> None:
 )
 def test_youde(text: str, expected: str) -> None:
     assert interpret_boolean(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "expected"),
+    [
+        ("每季度一次", "次", 4),
+        ("一季度一次", "次", 4),
+        ("半年一次", "次", 2),
+        ("每个月都查一次", "次", 12),
+        ("每月两次", "次", 24),
+        ("一年两次", "次", 2),
+        ("一个月前做过一次", "次", 1),
+        ("四成", "%", 40),
+        ("大概一半", "%", 50),
+        ("百分之四十", "%", 40),
+    ],
+)
+def test_frequencies_and_shares(text: str, unit: str, expected: float) -> None:
+    assert parse_number(text, unit) == expected
