@@ -759,8 +759,14 @@ class Engine:
         return [Message(text=reply + " 我们接着自评："), *self.ask(s)]
 
     def _confirm_restart(self, s: Session, ev: UserEvent) -> list[Message]:
-        verdict = "yes" if ev.hint == "affirm" else "no" if ev.hint == "deny" else interpret_boolean(ev.text, ev.hint)
-        if "确定" in ev.text or verdict == "yes" or ev.command == "restart":
+        # clearing every answer needs a clear yes: "不确定" or anything unclear cancels
+        t = ev.text.strip()
+        confirmed = (
+            ev.command == "restart"
+            or bool(_CONFIRM.match(t))
+            or (ev.hint == "affirm" and (not t or interpret_boolean(t) == "yes"))
+        )
+        if confirmed:
             keep = s.id
             s.__dict__.update(Session(id=keep).__dict__)
             return [Message(text="已清空，重新开始。"), *self._welcome(s)]
@@ -842,6 +848,9 @@ class _Sentinel:
 
 _ASK_MORE = _Sentinel("ASK_MORE")
 _UNREADABLE = _Sentinel("UNREADABLE")
+
+
+_CONFIRM = re.compile(r"^我?(?:确定|确认|是的?|对|好的?|嗯|可以|行)(?:重新开始|重来|清空)?[。.！!]*$")
 
 
 def _rank_limit(label: str) -> int | None:

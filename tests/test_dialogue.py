@@ -368,3 +368,22 @@ def test_first_message_naming_the_unit_skips_the_question(engine: Engine) -> Non
     chat = Chat(engine)
     chat.say("resume", "你好，我们是一家芯片企业，想做个自评", "greet")
     assert chat.session.unit_type == "point" and chat.question["field"] == "name"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "cleared"),
+    [
+        ("确定", "unsure", True),  # the NLU hears 不确定 in it; the text decides
+        ("确认重新开始", "affirm", True),
+        ("", "affirm", True),  # the button
+        ("不确定", "unsure", False),
+        ("取消", "nlu_fallback", False),
+        ("算了吧", "deny", False),
+    ],
+)
+def test_restart_confirmation_needs_a_clear_yes(engine: Engine, text: str, intent: str, cleared: bool) -> None:
+    chat = start(engine, "企业")
+    chat.say("answer", "有", "affirm")
+    chat.say("restart", "重新开始", "start_over")
+    chat.say("answer", text, intent)
+    assert (chat.session.answers == {}) is cleared
