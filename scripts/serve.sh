@@ -21,7 +21,9 @@ done
 echo "动作服务器已启动：http://$HOST:$ACTIONS_PORT （日志 var/actions.log）"
 export RASA_TELEMETRY_ENABLED=false
 if [ "$mode" = "shell" ]; then
-  .venv-rasa/bin/rasa shell -m models/shangmi.tar.gz --endpoints endpoints.yml
+  # a fixed conversation id, so that 暂停 in one terminal session resumes in the next
+  .venv-rasa/bin/rasa shell -m models/shangmi.tar.gz --endpoints endpoints.yml \
+    --conversation-id "${SHANGMI_CHAT_ID:-terminal-${USER:-local}}"
 else
   echo "助手启动中：REST http://$HOST:$RASA_PORT/webhooks/rest/webhook ，socket.io http://$HOST:$RASA_PORT/socket.io"
   .venv-rasa/bin/rasa run -m models/shangmi.tar.gz -i "$HOST" -p "$RASA_PORT" \
