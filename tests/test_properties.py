@@ -97,7 +97,8 @@ def _improve(draw: st.DrawFn, c: Criterion, old: Any) -> Any | None:
         key = draw(st.sampled_from(sorted(numeric)))
         new = dict(old)
         new[key] = old[key] + delta
-        if isinstance(rule, TwoPartRule) and isinstance(new.get("units"), int) and new["units"] < new["types"]:
+        counts = (new.get("units"), new.get("types"))  # either may still be "unknown"
+        if isinstance(rule, TwoPartRule) and all(isinstance(n, int) for n in counts) and new["units"] < new["types"]:
             new["units"] = new["types"]  # keep it valid: increase both counts
         return new
     return None
