@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from .answers import AnswersFileError, answers_template, load_answers
-from .dialogue import Session
+from .dialogue import Session, session_report
 from .report import build_report, render_html, render_json, render_markdown, write_private
 from .rubric import UNIT_TYPES, RubricError, load_rubric, load_rubric_file, normalize_unit_type, rubrics_dir
 from .scoring import AnswersInvalid, score
@@ -120,9 +120,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         for issue in exc.issues:
             print(f"{args.answers}: {issue}", file=sys.stderr)
         return EXIT_INPUT
-    report = build_report(rubric, result, af.unit)
-    renderer = {"json": render_json, "markdown": render_markdown, "html": _html_today}[args.format]
-    _emit(renderer(report), args.output)
+    _emit(RENDERERS[args.format](build_report(rubric, result, af.unit)), args.output)
     return 0
 
 
@@ -155,11 +153,10 @@ def _stored_session(args: argparse.Namespace) -> Session | None:
     """The session named on the command line, or None after saying why on stderr."""
     from .storage import SessionStore
 
-    store = SessionStore(args.db)
-    if args.session not in {sid for sid, _, _ in store.list_ids()}:
+    s = SessionStore(args.db).find(args.session)
+    if s is None:
         print(f"no self-assessment with id '{args.session}'", file=sys.stderr)
-        return None
-    return store.load(args.session)
+    return s
 
 
 def cmd_sessions_answers(args: argparse.Namespace) -> int:
@@ -170,7 +167,7 @@ def cmd_sessions_answers(args: argparse.Namespace) -> int:
     data = {
         "unit_type": s.unit_type,
         "rubric_version": s.rubric_version,
-        "unit": {k: v for k, v in s.basics.items() if v},
+        "unit": s.unit,
         "answers": s.answers,
     }
     _emit(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), args.output)
@@ -188,14 +185,19 @@ def cmd_sessions_report(args: argparse.Namespace) -> int:
     rubric = load_rubric(s.unit_type)
     if s.rubric_version and s.rubric_version != rubric.version:
         print(f"注意：该自评按 {s.rubric_version} 版进行，当前标准为 {rubric.version} 版。", file=sys.stderr)
-    report = build_report(rubric, score(rubric, s.answers), {k: v for k, v in s.basics.items() if v})
-    renderer = {"json": render_json, "markdown": render_markdown, "html": _html_today}[args.format]
-    _emit(renderer(report), args.output)
+    _emit(RENDERERS[args.format](session_report(rubric, s)), args.output)
     return 0
 
 
 def _html_today(report: dict[str, Any]) -> str:
     return render_html(report, generated=date.today().isoformat())
+
+
+RENDERERS: dict[str, Callable[[dict[str, Any]], str]] = {
+    "json": render_json,
+    "markdown": render_markdown,
+    "html": _html_today,
+}
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -87,6 +87,16 @@ class Session(BaseModel):
     confirm: str | None = None  # "restart" while waiting for confirmation
     paused: bool = False
 
+    @property
+    def unit(self) -> dict[str, str]:
+        """The 申报表 fields filled in so far (skipped ones left out), as reports show them."""
+        return {k: v for k, v in self.basics.items() if v}
+
+
+def session_report(rubric: Rubric, s: Session) -> dict[str, Any]:
+    """The report of a session's answers: what the chat sends at the end and the CLI exports."""
+    return build_report(rubric, score(rubric, s.answers), s.unit)
+
 
 @dataclass
 class UserEvent:
@@ -351,8 +361,7 @@ class Engine:
             ut = detect_unit_type(ev.text) if ev.command in ("answer", "start", "resume") else None
         if ut not in self.rubrics:
             if ev.command == "chitchat":
-                reply = CHITCHAT.get(ev.intent or "", CHITCHAT["chitchat"])
-                return [Message(text=reply), self._unit_question()]
+                return [Message(text=_chitchat_reply(ev)), self._unit_question()]
             if ev.command != "answer" or not ev.text:  # 你好 / 解释一下 / 进度 … before choosing
                 return self._welcome(s)
             s.misses += 1
@@ -752,7 +761,7 @@ class Engine:
         return self.ask(s, prefix="我们继续：" if not s.finished else "")
 
     def _chitchat(self, s: Session, ev: UserEvent) -> list[Message]:
-        reply = CHITCHAT.get(ev.intent or "", CHITCHAT["chitchat"])
+        reply = _chitchat_reply(ev)
         if ev.intent == "goodbye":
             s.paused = True
             return [Message(text=reply)]
@@ -789,8 +798,7 @@ class Engine:
         return self.ask(s, prefix="好的，我们逐一回看待确认的题目。")
 
     def report_data(self, s: Session) -> dict[str, Any]:
-        r = self.rubric(s)
-        return build_report(r, score(r, s.answers), {k: v for k, v in s.basics.items() if v})
+        return session_report(self.rubric(s), s)
 
     def _finish(self, s: Session) -> list[Message]:
         s.finished = True
@@ -817,7 +825,7 @@ class Engine:
             lines.append(f"完整的差距报告（每项缺什么、怎么补、要准备哪些证明材料）：{where}")
         lines.append("提醒：提交证明材料时，敏感信息请作脱敏处理。")
         buttons = [Button(title="查看报告", payload="/report"), Button(title="重新开始", payload="/start_over")]
-        unknown = [u for u in data["unconfirmed"]]
+        unknown = data["unconfirmed"]
         if unknown:
             lines.append(f"还有 {len(unknown)} 项待确认（记 0 分），要现在回看吗？")
             buttons.insert(0, Button(title=f"回看待确认的 {len(unknown)} 项", payload="/affirm"))
@@ -853,10 +861,23 @@ _UNREADABLE = _Sentinel("UNREADABLE")
 _CONFIRM = re.compile(r"^我?(?:确定|确认|是的?|对|好的?|嗯|可以|行)(?:重新开始|重来|清空)?[。.！!]*$")
 
 
+def _chitchat_reply(ev: UserEvent) -> str:
+    return CHITCHAT.get(ev.intent or "", CHITCHAT["chitchat"])
+
+
 def _rank_limit(label: str) -> int | None:
     """全国前10名 -> 10: the rank a tier label allows."""
     m = re.search(r"前\s*(\d+)", label)
     return int(m.group(1)) if m else None
 
 
-__all__ = ["BASIC_FIELDS", "Button", "Engine", "Message", "Session", "UserEvent", "describe_answer"]
+__all__ = [
+    "BASIC_FIELDS",
+    "Button",
+    "Engine",
+    "Message",
+    "Session",
+    "UserEvent",
+    "describe_answer",
+    "session_report",
+]

@@ -233,7 +233,7 @@ def render_html(report: Mapping[str, Any], generated: str | None = None) -> str:
     unit_rows = "".join(
         f"<tr><th>{e(BASIC_FIELD_LABELS.get(k, k))}</th><td>{e(str(v))}</td></tr>"
         for k, v in r["unit"].items()
-        if v not in (None, "")
+        if k != "name" and v not in (None, "")  # the name has its own first row
     )
     ind_rows = ""
     for i in r["indicators"]:
@@ -294,9 +294,7 @@ def render_html(report: Mapping[str, Any], generated: str | None = None) -> str:
 <div>总分<b>{r["total"]}</b>&nbsp;</div>
 </div>
 <h2>申报单位</h2>
-<table><tr><th style="width:25%">单位名称</th><td>{e(str(name))}</td></tr>{
-        "".join(row for row in [unit_rows.replace(f"<tr><th>单位名称</th><td>{e(str(name))}</td></tr>", "")])
-    }</table>
+<table><tr><th style="width:25%">单位名称</th><td>{e(str(name))}</td></tr>{unit_rows}</table>
 <h2>一、得分概况</h2>
 <table><tr><th>评价指标</th><th>得分</th><th>满分</th><th>得分情况</th></tr>{ind_rows}</table>
 <h2>二、差距清单（按失分从多到少）</h2>

@@ -240,16 +240,11 @@ def score_criterion(c: Criterion, value: Any, partial_ratio: float) -> Criterion
                 given = [k for k in g.conditions if _is_number(value.get(k.key))]
                 if not given:
                     continue
+                full = len(given) == len(g.conditions)
+                failed = any(not _meets(float(value[k.key]), k.minimum, k.strict) for k in given)
                 # a path is decided when fully answered, or when a given figure already fails it
-                complete = (
-                    complete
-                    or len(given) == len(g.conditions)
-                    or any(not _meets(float(value[k.key]), k.minimum, k.strict) for k in given)
-                )
-                ok = len(given) == len(g.conditions) and all(
-                    _meets(float(value[k.key]), k.minimum, k.strict) for k in g.conditions
-                )
-                if ok:
+                complete = complete or full or failed
+                if full and not failed:
                     got = c.points
                 lines.append(
                     g.label

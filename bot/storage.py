@@ -63,20 +63,20 @@ class SessionStore:
         self.engine: Engine = create_engine(url, future=True)
         if url.startswith("sqlite"):
             event.listen(self.engine, "connect", _sqlite_pragmas)
+        Base.metadata.create_all(self.engine)
         if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
-            db = Path(url.removeprefix("sqlite:///"))
-            Base.metadata.create_all(self.engine)
-            db.chmod(0o600)
-        else:
-            Base.metadata.create_all(self.engine)
+            Path(url.removeprefix("sqlite:///")).chmod(0o600)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
-    def load(self, session_id: str) -> Session:
+    def find(self, session_id: str) -> Session | None:
+        """The stored session, or None when this id has never been saved."""
         with self._sessions() as db:
             row = db.get(SessionRow, session_id)
-            if row is None:
-                return Session(id=session_id)
-            return Session.model_validate({**row.state, "id": session_id})
+            return None if row is None else Session.model_validate({**row.state, "id": session_id})
+
+    def load(self, session_id: str) -> Session:
+        """The stored session, or a new one for a first-time id."""
+        return self.find(session_id) or Session(id=session_id)
 
     def save(self, session: Session) -> None:
         now = datetime.now(UTC)
