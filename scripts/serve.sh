@@ -8,6 +8,9 @@ mode="${1:-run}"
 HOST="${SHANGMI_HOST:-127.0.0.1}"
 RASA_PORT="${RASA_PORT:-5005}"
 ACTIONS_PORT="${ACTIONS_PORT:-5055}"
+# everything the servers write (answer store and its WAL, Rasa's tracker, logs, reports)
+# reveals a unit's weaknesses: owner-only from creation
+umask 077
 mkdir -p var && chmod 700 var
 export SANIC_HOST="$HOST"
 .venv/bin/python -m rasa_sdk --actions actions -p "$ACTIONS_PORT" > var/actions.log 2>&1 &
