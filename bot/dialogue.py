@@ -16,6 +16,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from . import correction
+from .quantity import as_quantity
+from .reading import Hint, Reading, describe_words, read
 from .report import build_report
 from .rubric import (
     TIER_NONE,
@@ -32,15 +35,12 @@ from .understanding import (
     clean_phone,
     clean_postcode,
     detect_unit_type,
-    interpret_boolean,
     matched_keywords,
-    numbers_in,
-    parse_counts,
     parse_number,
     parse_question_number,
-    parse_tier,
     to_arabic,
 )
+from .verdict import analyze
 
 Command = Literal[
     "answer",
@@ -86,6 +86,10 @@ class Session(BaseModel):
     pending: dict[str, Any] = Field(default_factory=dict)  # sub-question of a multi-number criterion
     confirm: str | None = None  # "restart" while waiting for confirmation
     paused: bool = False
+    words: dict[str, str] = Field(default_factory=dict)  # criterion id -> the unit's own words for its answer
+    last: str | None = None  # the criterion answered in the previous turn (a correction replaces it)
+    # a reading not sure enough to record silently: {"criterion", "value", "words"} awaiting 是 / 不是
+    proposal: dict[str, Any] | None = None
 
     @property
     def unit(self) -> dict[str, str]:
@@ -223,12 +227,6 @@ NUMBER_BUTTONS = [
     Button(title="解释一下", payload="/explain"),
 ]
 SKIP_BUTTON = Button(title="跳过", payload="/skip")
-COUNT_UNITS = {"types": ("类", "种", "个类型"), "units": ("家", "个", "所", "间")}
-GROUP_WORDS = {
-    "association": ("协会", "联盟", "商会", "学会", "组织", "成员"),
-    "service": ("律所", "律师", "事务所", "公证", "鉴定", "服务机构", "咨询", "机构", "客户"),
-}
-
 
 def _n(x: float) -> str:
     return f"{x:g}"
@@ -248,15 +246,20 @@ def describe_answer(c: Criterion, value: Any) -> str:
         return "部分做到"
     rule = c.rule
     if isinstance(rule, (ThresholdRule, PerCountRule)):
-        return f"{_n(value)}{rule.unit}"
+        q = as_quantity(value)
+        return q.describe(rule.unit) if q is not None else str(value)
     if isinstance(rule, TierRule):
         return next((t.label for t in rule.tiers if t.name == value), "都不是")
     if isinstance(rule, TwoPartRule):
         return "，".join(f"{p.label}{_n(value[p.key])}{p.unit}" for p in rule.parts if p.key in value)
     if isinstance(rule, AlternativesRule):
-        return "，".join(
-            f"{k.label}{_n(value[k.key])}{k.unit}" for g in rule.groups for k in g.conditions if k.key in value
-        )
+        parts = []
+        for g in rule.groups:
+            for k in g.conditions:
+                q = as_quantity(value.get(k.key))
+                if q is not None:
+                    parts.append(f"{k.label}{q.describe(k.unit)}")
+        return "，".join(parts)
     return str(value)
 
 
@@ -320,6 +323,15 @@ class Engine:
             ]
         if not s.unit_type:
             return out + self._choose_unit_type(s, ev)
+        last, s.last = s.last, None
+        proposal, s.proposal = s.proposal, None
+        if proposal is not None and (ev.command == "answer" or _REPLY_TO_PROPOSAL.match(ev.text.strip())):
+            return out + self._settle(s, ev, proposal)
+        if last is not None and ev.text:
+            c_last = self.rubric(s).get(last)
+            fix = correction.parse(ev.text, s.answers.get(last), c_last.expects != "boolean")
+            if fix is not None:
+                return out + self._correct(s, ev, c_last, fix)
         handler = {
             "answer": self._answer,
             "explain": self._explain,
@@ -442,15 +454,17 @@ class Engine:
     def _sub_question(self, s: Session, c: Criterion, head: str, progress: tuple[int, int]) -> Message:
         rule = c.rule
         key = s.pending.get("key")
-        label, unit = key, ""
+        question = "请告诉我具体数字。"
         if isinstance(rule, TwoPartRule):
-            part = next(p for p in rule.parts if p.key == key)
-            label, unit = part.label, part.unit
+            question = next(p.question for p in rule.parts if p.key == key)
         elif isinstance(rule, AlternativesRule):
-            cond = next(k for g in rule.groups for k in g.conditions if k.key == key)
-            label, unit = cond.label, cond.unit
+            group = next(g for g in rule.groups if g.name == s.pending.get("group"))
+            if key == "total":
+                question = group.total_question or question
+            else:
+                question = next(k.question for k in group.conditions if k.key == key)
         return Message(
-            text=f"{head}\n请告诉我：{label}是多少？（单位：{unit}）",
+            text=f"{head}\n{question}",
             buttons=NUMBER_BUTTONS,
             custom={"criterion": c.id, "expects": "number", "progress": list(progress), "key": key},
         )
@@ -466,15 +480,98 @@ class Engine:
             return self._answer_field(s, f, ev)
         c = self.criterion_at(s)
         assert c is not None
-        value, hint = self._read(s, c, ev)
-        if value is _ASK_MORE:
+        return self._apply(s, c, read(c, ev.text, _hint(ev), s.pending))
+
+    def _apply(self, s: Session, c: Criterion, r: Reading) -> list[Message]:
+        """Record a reading, confirm it first when unsure, ask the follow-up, or ask again."""
+        if r.outcome == "more":
+            s.pending = r.pending
+            s.misses = 0
             return self.ask(s)
-        if value is _UNREADABLE:
-            return self._not_understood(s, c, hint)
+        if r.outcome == "reask":
+            return self._not_understood(s, c, r.problem)
+        if r.needs_confirmation:
+            s.proposal = {"criterion": c.id, "value": r.value, "words": describe_words(r.words)}
+            return [self._proposal_message(s, c, r.value)]
+        return self._record(s, c, r.value, r.words)
+
+    def _record(self, s: Session, c: Criterion, value: Any, words: str, ack_prefix: str = "") -> list[Message]:
         s.answers[c.id] = value
+        s.words[c.id] = describe_words(words)
+        s.last = c.id
         s.misses = 0
         s.pending = {}
-        return self._after_answer(s, f"记下了：{describe_answer(c, value)}。")
+        return self._after_answer(s, f"{ack_prefix}记下了：{describe_answer(c, value)}。")
+
+    def _proposal_message(self, s: Session, c: Criterion, value: Any) -> Message:
+        i, n = self.position(s, c)
+        return Message(
+            text=f"我理解为“{describe_answer(c, value)}”，对吗？（第 {i} 项 · {c.short}）",
+            buttons=[
+                Button(title="是的", payload="/affirm"),
+                Button(title="不是，重新选", payload="/deny"),
+            ],
+            custom={"criterion": c.id, "expects": "confirm", "proposed": value, "progress": [i, n]},
+        )
+
+    def _settle(self, s: Session, ev: UserEvent, proposal: dict[str, Any]) -> list[Message]:
+        """The reply to "我理解为…，对吗？": 是 records the proposal, 不是 asks again, anything else is a new answer."""
+        c = self.rubric(s).get(proposal["criterion"])
+        text = ev.text.strip()
+        verdict = analyze(text) if text else None
+        yes = (not text and ev.intent == "affirm") or bool(_CONFIRM_YES.match(text))
+        no = (not text and ev.intent == "deny") or bool(_CONFIRM_NO.match(text))
+        current = self.criterion_at(s)
+        if yes and not no:
+            if current is not None and current.id != c.id:  # a confirmed correction: the walk stays here
+                return self._apply_correction(s, c, Reading(outcome="record", value=proposal["value"], words=proposal["words"]))
+            return self._record(s, c, proposal["value"], proposal["words"])
+        if no or (verdict is not None and verdict.verdict is None and not text):
+            if current is not None and current.id != c.id:  # a correction that was not confirmed
+                return self.ask(s, prefix=f"好的，第 {self.position(s, c)[0]} 项“{c.short}”保持原来的回答。")
+            return self.ask(s, prefix="好的，那请直接点选，或者换个说法：")
+        if current is not None and current.id != c.id:
+            return self._apply_correction(s, c, read(c, text, _hint(ev), {}))
+        return self._apply(s, c, read(c, text, _hint(ev), s.pending))
+
+    # ── one-message corrections ──────────────────────────────────────────
+    def _correct(self, s: Session, ev: UserEvent, c: Criterion, fix: correction.Correction) -> list[Message]:
+        """不对，应该是没有 / 刚才那题改成“有” / 上一题选错了: replace the previous answer, stay here."""
+        if fix.rest:
+            previous = s.answers.get(c.id)
+            pending: dict[str, Any] = {}
+            if c.expects == "counts" and isinstance(previous, dict):  # figures: what was said, then the fix
+                pending = {**read(c, s.words.get(c.id, ""), Hint(), {}).pending, "key": None}
+            r = read(c, fix.rest, Hint(), pending)
+            if r.outcome == "record" and fix.kind == "supplement" and previous is True and r.value is False:
+                r = r.model_copy(update={"value": "partial"})  # 刚才漏说了，记录没保存: a yes with a gap
+            if r.outcome == "record":
+                return self._apply_correction(s, c, r.model_copy(update={"words": ev.text.strip()}))
+        # no readable new answer: ask the previous question again, then come back here
+        target = len(self.basics(s)) + self.rubric(s).criteria.index(c)
+        if s.return_to is None and target != s.cursor:
+            s.return_to = s.cursor
+        s.cursor = target
+        s.pending = {}
+        return self.ask(s, prefix=f"好的，第 {self.position(s, c)[0]} 项重新回答（原来记的是“{describe_answer(c, s.answers.get(c.id))}”）：")
+
+    def _apply_correction(self, s: Session, c: Criterion, r: Reading) -> list[Message]:
+        if r.outcome != "record":
+            return self._correct(s, UserEvent("answer", ""), c, correction.Correction("explicit", ""))
+        if r.needs_confirmation:
+            s.proposal = {"criterion": c.id, "value": r.value, "words": describe_words(r.words)}
+            return [self._proposal_message(s, c, r.value)]
+        before = describe_answer(c, s.answers.get(c.id))
+        s.answers[c.id] = r.value
+        s.words[c.id] = describe_words(r.words)
+        s.last = c.id
+        s.misses = 0
+        after = describe_answer(c, r.value)
+        i = self.position(s, c)[0]
+        change = f"已把第 {i} 项“{c.short}”从“{before}”改为“{after}”。" if before != after else f"第 {i} 项“{c.short}”仍记为“{after}”。"
+        if s.finished and not s.reviewing:
+            return [Message(text=change), *self._summary(s, brief=True)]
+        return self.ask(s, prefix=change + "我们接着刚才的题：")
 
     def _after_answer(self, s: Session, ack: str) -> list[Message]:
         if s.reviewing:
@@ -529,103 +626,6 @@ class Engine:
         s.basics[f.key] = value
         s.misses = 0
         return self._after_answer(s, f"{f.label}：{value}。")
-
-    def _read(self, s: Session, c: Criterion, ev: UserEvent) -> tuple[Any, str]:
-        """The answer value for ``c`` from this turn, ``_ASK_MORE`` or ``_UNREADABLE`` + hint."""
-        text, rule = ev.text.strip(), c.rule
-        if ev.hint == "unsure":
-            return "unknown", ""
-        if isinstance(rule, TierRule):
-            tier = ev.entities.get("tier")
-            limits = [(t.name, _rank_limit(t.label)) for t in rule.tiers]
-            tier = tier if tier in [*(t.name for t in rule.tiers), TIER_NONE] else parse_tier(text, limits)
-            if tier is None and interpret_boolean(text, ev.hint) == "unknown":
-                return "unknown", ""
-            if tier is None and ev.hint == "deny":
-                tier = TIER_NONE
-            return (tier, "") if tier else (_UNREADABLE, "请选择全国前10名、全市前15名、全区前10名，或者“都不是”。")
-        if isinstance(rule, (ThresholdRule, PerCountRule)):
-            n = parse_number(text, rule.unit)
-            verdict = interpret_boolean(text, ev.hint)
-            if n is None:
-                if verdict == "unknown":
-                    return "unknown", ""
-                if verdict == "no":
-                    return 0, ""
-                return _UNREADABLE, f"请告诉我具体数字（{rule.unit}），比如“3{rule.unit}”；没有就说“没有”。"
-            return (int(n) if isinstance(rule, PerCountRule) or n.is_integer() else n), ""
-        if isinstance(rule, TwoPartRule):
-            return self._read_counts(s, rule, ev)
-        if isinstance(rule, AlternativesRule):
-            return self._read_alternatives(s, rule, ev)
-        verdict = interpret_boolean(text, ev.hint, c.keywords)
-        if verdict is None:
-            return _UNREADABLE, "请回答“有”、“没有”、“部分做到”或“不清楚”，也可以用一句话描述你们的做法。"
-        if c.polarity == "absence":
-            verdict = {"yes": "no", "no": "yes"}.get(verdict, verdict)  # type: ignore[assignment]
-        return {"yes": True, "no": False, "partial": "partial", "unknown": "unknown"}[verdict], ""
-
-    def _read_counts(self, s: Session, rule: TwoPartRule, ev: UserEvent) -> tuple[Any, str]:
-        values: dict[str, float] = dict(s.pending.get("values", {}))
-        units = {p.key: COUNT_UNITS.get(p.key, (p.unit,)) for p in rule.parts}
-        found = parse_counts(ev.text, units)
-        key = s.pending.get("key")
-        if not found and key:
-            n = parse_number(ev.text)
-            if n is not None:
-                found = {key: n}
-        verdict = interpret_boolean(ev.text, ev.hint)
-        if not found:
-            if verdict == "unknown":
-                return "unknown", ""
-            if verdict == "no":
-                found = {p.key: 0 for p in rule.parts if p.key not in values}
-            else:
-                return _UNREADABLE, "请告诉我有几类、共几家，比如“3类5家”；没有就说“没有”。"
-        values.update({k: int(v) for k, v in found.items()})
-        missing = [p.key for p in rule.parts if p.key not in values]
-        if missing:
-            s.pending = {"values": values, "key": missing[0]}
-            s.misses = 0
-            return _ASK_MORE, ""
-        return {p.key: values[p.key] for p in rule.parts}, ""
-
-    def _read_alternatives(self, s: Session, rule: AlternativesRule, ev: UserEvent) -> tuple[Any, str]:
-        verdict = interpret_boolean(ev.text, ev.hint)
-        group_name = s.pending.get("group")
-        if group_name is None:
-            choice = ev.entities.get("choice")
-            if choice not in [g.name for g in rule.groups]:
-                choice = next((g for g, words in GROUP_WORDS.items() if any(w in ev.text for w in words)), None)
-            if choice is None:
-                if verdict == "unknown":
-                    return "unknown", ""
-                return _UNREADABLE, "请先选择贵单位属于哪一类：" + " / ".join(g.label for g in rule.groups)
-            group = next(g for g in rule.groups if g.name == choice)
-            values: dict[str, float] = {}
-            # the figures may come with the choice ("律所，服务了8家客户")
-            nums = [num for num, _ in numbers_in(ev.text)]
-            for first, num in zip(group.conditions, nums, strict=False):
-                values[first.key] = num
-        else:
-            group = next(g for g in rule.groups if g.name == group_name)
-            values = dict(s.pending.get("values", {}))
-            key = s.pending["key"]
-            cond = next(k for k in group.conditions if k.key == key)
-            number = parse_number(ev.text, cond.unit)
-            if number is None:
-                if verdict == "unknown":
-                    return "unknown", ""
-                if verdict != "no":
-                    return _UNREADABLE, f"请告诉我{cond.label}（{cond.unit}），比如“40{cond.unit}”。"
-                number = 0.0
-            values[key] = number
-        missing = [k.key for k in group.conditions if k.key not in values]
-        if missing:
-            s.pending = {"group": group.name, "values": values, "key": missing[0]}
-            s.misses = 0
-            return _ASK_MORE, ""
-        return {k: (int(v) if float(v).is_integer() else v) for k, v in values.items()}, ""
 
     def _not_understood(self, s: Session, c: Criterion, hint: str) -> list[Message]:
         s.misses += 1
@@ -773,7 +773,7 @@ class Engine:
         confirmed = (
             ev.command == "restart"
             or bool(_CONFIRM.match(t))
-            or (ev.hint == "affirm" and (not t or interpret_boolean(t) == "yes"))
+            or (ev.hint == "affirm" and (not t or analyze(t).verdict == "yes"))
         )
         if confirmed:
             keep = s.id
@@ -846,19 +846,19 @@ class Engine:
         return [Message(text=text), Message(custom={"report": data, "final": False}), *self.ask(s)]
 
 
-class _Sentinel:
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def __repr__(self) -> str:
-        return self.name
-
-
-_ASK_MORE = _Sentinel("ASK_MORE")
-_UNREADABLE = _Sentinel("UNREADABLE")
-
-
 _CONFIRM = re.compile(r"^我?(?:确定|确认|是的?|对|好的?|嗯|可以|行)(?:重新开始|重来|清空)?[。.！!]*$")
+
+
+_CONFIRM_YES = re.compile(
+    r"^(?:是|是的|是滴|对|对的|对头|嗯+|没错|正确|确认|确定|没问题|好的?|可以|ok|okay|yes|yep|y|对对|是是|就是这个|就是|没毛病)[。.!！~]*$",
+    re.I,
+)
+_CONFIRM_NO = re.compile(r"^(?:不是|不对|错了|不|不不|no|nope|n|重新选|不是的|都不是|理解错了|搞错了)[。.!！~]*$", re.I)
+_REPLY_TO_PROPOSAL = re.compile(f"{_CONFIRM_YES.pattern}|{_CONFIRM_NO.pattern}", re.I)
+
+def _hint(ev: UserEvent) -> Hint:
+    """The NLU's opinion on this turn, for the reading; a button payload carries no text."""
+    return Hint(intent=ev.intent, confidence=ev.confidence, entities=ev.entities, button=not ev.text.strip())
 
 
 def _chitchat_reply(ev: UserEvent) -> str:

@@ -57,12 +57,25 @@ class Condition(_Strict):
     minimum: float = Field(ge=0)
     strict: bool = False
     unit: str
+    question: str = Field(min_length=1)  # the follow-up question when this figure is missing
+    # words that name this figure in a sentence ("培训过四十家" -> trained); for a share (unit %),
+    # a count named by these words is divided by the group's ``total_cues`` count
+    cues: list[str] = Field(min_length=1)
 
 
 class ConditionGroup(_Strict):
     name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     label: str
     conditions: list[Condition] = Field(min_length=1)
+    words: list[str] = Field(min_length=1)  # how a unit of this kind names itself (协会, 律所 …)
+    total_cues: list[str] = Field(default_factory=list)  # the base of shares: 会员, 成员单位, 一共
+    total_question: str | None = None  # asked when counts were given without the total
+
+    @model_validator(mode="after")
+    def _total(self) -> ConditionGroup:
+        if any(c.unit == "%" for c in self.conditions) and not (self.total_cues and self.total_question):
+            raise ValueError("a group with shares (unit %) needs total_cues and total_question")
+        return self
 
 
 class AlternativesRule(_Strict):
@@ -96,6 +109,12 @@ class CountPart(_Strict):
     cap: float = Field(gt=0)
     baseline: int = Field(ge=0)  # counts up to the baseline earn nothing ("每多一")
     unit: str
+    words: list[str] = Field(min_length=1)  # measure words after the count (类, 种 / 家, 个)
+    cues: list[str] = Field(default_factory=list)  # words before a bare count that name it (类型：4 / 数量：9)
+    question: str = Field(min_length=1)  # the follow-up question when this count is missing
+    # named kinds (法律: [律所, 律师]) that may be listed instead of counted; the count of
+    # kinds named is the count of this part
+    kinds: dict[str, list[str]] = Field(default_factory=dict)
 
 
 class TwoPartRule(_Strict):
@@ -116,6 +135,15 @@ class Tier(_Strict):
     name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     label: str
     points: float = Field(gt=0)
+    words: list[str] = Field(min_length=1)  # how people name the scope (全国, 国内 / 全市, 上海 …)
+    rank: int = Field(gt=0)  # the rank the tier allows (前10名 -> 10)
+
+    @model_validator(mode="after")
+    def _rank_in_label(self) -> Tier:
+        m = re.search(r"前\s*(\d+)", self.label)
+        if m and int(m.group(1)) != self.rank:
+            raise ValueError(f"rank ({self.rank}) must match the label '{self.label}'")
+        return self
 
 
 class TierRule(_Strict):
@@ -167,6 +195,9 @@ class Criterion(_Strict):
     evidence: list[str] = Field(min_length=1)
     remediation: list[str] = Field(min_length=1)
     keywords: list[str] = Field(default_factory=list)
+    # what meets the standard on its own, so that "只有…" naming it is a yes, not a partial
+    # (the standard asks for 专(兼)职人员: "只有兼职的" meets it)
+    accepts: list[str] = Field(default_factory=list)
 
     @property
     def expects(self) -> str:

@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from .quantity import Quantity, as_quantity
 from .rubric import (
     TIER_NONE,
     AlternativesRule,
@@ -138,11 +139,12 @@ def _check_one(c: Criterion, value: Any) -> str | None:
             return None
         return f"expected true / false / partial / unknown, got {value!r}"
     if isinstance(rule, (ThresholdRule, PerCountRule)):
-        if not _is_number(value):
-            return f"expected a number ({rule.unit}), got {value!r}"
-        if value < 0:
+        if _is_number(value) and value < 0:
             return f"a count cannot be negative, got {value!r}"
-        if isinstance(rule, PerCountRule) and value != int(value):
+        q = as_quantity(value)
+        if q is None:
+            return f"expected a number ({rule.unit}) or {{value, relation}}, got {value!r}"
+        if isinstance(rule, PerCountRule) and q.relation == "eq" and q.value != int(q.value):
             return f"expected a whole number of {rule.unit}, got {value!r}"
         return None
     if isinstance(rule, TierRule):
@@ -163,10 +165,13 @@ def _check_one(c: Criterion, value: Any) -> str | None:
                 return f"unknown key '{k}' (expected {', '.join(keys)})"
             if v is None or v == UNKNOWN:
                 continue
-            if not _is_number(v) or v < 0:
-                return f"'{k}' must be a non-negative number, got {v!r}"
-            if isinstance(rule, TwoPartRule) and v != int(v):
-                return f"'{k}' must be a whole number, got {v!r}"
+            if isinstance(rule, TwoPartRule):
+                if not _is_number(v) or v < 0:
+                    return f"'{k}' must be a non-negative number, got {v!r}"
+                if v != int(v):
+                    return f"'{k}' must be a whole number, got {v!r}"
+            elif (_is_number(v) and v < 0) or as_quantity(v) is None:
+                return f"'{k}' must be a non-negative number or {{value, relation}}, got {v!r}"
         if isinstance(rule, TwoPartRule):
             t, u = value.get("types"), value.get("units")
             if _is_number(t) and _is_number(u) and u < t:  # type: ignore[operator]
@@ -190,6 +195,12 @@ def check_answers(rubric: Rubric, answers: Mapping[str, Any]) -> list[AnswerIssu
     return issues
 
 
+def _quantity(value: Any) -> Quantity:
+    q = as_quantity(value)
+    assert q is not None, "checked by check_answers"
+    return q
+
+
 def _meets(value: float, minimum: float, strict: bool) -> bool:
     return value > minimum if strict else value >= minimum
 
@@ -206,14 +217,22 @@ def score_criterion(c: Criterion, value: Any, partial_ratio: float) -> Criterion
             got = c.points if value is True else c.points * partial_ratio if value == PARTIAL else 0.0
         elif isinstance(rule, ThresholdRule):
             op = "超过" if rule.strict else "不少于"
-            ok = _meets(float(value), rule.minimum, rule.strict)
+            q = _quantity(value)
+            ok = q.meets(rule.minimum, rule.strict)
             got = c.points if ok else 0.0
-            detail = f"{rule.label}：{_num(value)}{rule.unit}（要求{op}{_num(rule.minimum)}{rule.unit}）"
+            detail = f"{rule.label}：{q.describe(rule.unit)}（要求{op}{_num(rule.minimum)}{rule.unit}）"
+            if ok is None:  # 三百左右 against 不少于300: the words do not say which side
+                unknown = True
+                detail += "，无法判断是否达到"
         elif isinstance(rule, PerCountRule):
-            got = min(rule.cap, rule.per * int(value))
-            detail = (
-                f"{rule.label}：{int(value)}{rule.unit}，每{rule.unit}{_num(rule.per)}分，累计不超过{_num(rule.cap)}分"
-            )
+            q = _quantity(value)
+            n = q.whole_count()
+            if n is None:
+                unknown = True
+                detail = f"{rule.label}：{q.describe(rule.unit)}，需要确切数字"
+            else:
+                got = min(rule.cap, rule.per * n)
+                detail = f"{rule.label}：{q.describe(rule.unit)}，每{rule.unit}{_num(rule.per)}分，累计不超过{_num(rule.cap)}分"
         elif isinstance(rule, TierRule):
             tier = next((t for t in rule.tiers if t.name == value), None)
             got = tier.points if tier else 0.0
@@ -237,21 +256,22 @@ def score_criterion(c: Criterion, value: Any, partial_ratio: float) -> Criterion
             lines = []
             complete = False  # at least one path fully answered: otherwise the item is 待确认
             for g in rule.groups:
-                given = [k for k in g.conditions if _is_number(value.get(k.key))]
+                given = [(k, q) for k in g.conditions if (q := as_quantity(value.get(k.key))) is not None]
                 if not given:
                     continue
                 full = len(given) == len(g.conditions)
-                failed = any(not _meets(float(value[k.key]), k.minimum, k.strict) for k in given)
+                sides = [q.meets(k.minimum, k.strict) for k, q in given]
+                failed = any(side is False for side in sides)
                 # a path is decided when fully answered, or when a given figure already fails it
-                complete = complete or full or failed
-                if full and not failed:
+                complete = complete or (full and None not in sides) or failed
+                if full and all(side is True for side in sides):
                     got = c.points
                 lines.append(
                     g.label
                     + "："
                     + "，".join(
-                        f"{k.label}{_num(value[k.key])}{k.unit}（要求{'超过' if k.strict else '不少于'}{_num(k.minimum)}{k.unit}）"
-                        for k in given
+                        f"{k.label}{q.describe(k.unit)}（要求{'超过' if k.strict else '不少于'}{_num(k.minimum)}{k.unit}）"
+                        for k, q in given
                     )
                 )
             detail = "；".join(lines)

@@ -1,0 +1,84 @@
+"""One-message corrections of the previous answer: 不对，应该是没有 / 刚才那题改成“有” / 上一题选错了.
+
+A correction is recognised by its cue, and read for the new answer it carries, against the
+*previous* criterion. Cues come in kinds, because some only make sense after certain answers:
+
+- ``explicit``: 不对 / 说错了 / 改成 / 刚才那题 / 上一题 … — always a correction;
+- ``checked``: 我问了下 / 刚查了 / 看了下统计 — a correction after 不清楚 or after a figure;
+- ``recalled``: 想起来了 / 哦对了 — a correction after 没有 / 不清楚 / 0;
+- ``supplement``: 补充一下 / 刚才漏说了 — adds to the previous answer: a gap after a yes makes it partial.
+
+"修改第3题" names its own target and is a modification, not a correction of the last answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from .text import normalize
+
+Kind = Literal["explicit", "checked", "recalled", "supplement"]
+
+_EXPLICIT = re.compile(
+    r"刚才|刚刚(?:那|说|选|答)|上一题|上题|前一题|上一个问题|上个问题|前面那|前一个|改成|改为|改一下|更正|纠正|修正|撤回|说反了|"
+    r"说错|选错|点错|搞错|弄错|打错|按错|答错|填错|记错|写错|看错|数字错|数错|少打|多打|选岔|"
+    r"^(?:哦|啊|哎|诶|额|呃|噢|唉|嗯)?[,，\s]*(?:不对|错了|不是不是|等等|等一下|sorry|抱歉|不好意思|哦不|啊不是|哦不是|不不)"
+)
+_CHECKED = re.compile(r"问了(?:一?下)?|问到了|问过了|查了(?:一?下)?|刚查|查到了?|核实了|确认了|看了(?:一?下)?|翻了(?:一?下)?|统计了")
+_RECALLED = re.compile(r"想起来|哦对了|对了[,，]|我刚想")
+_SUPPLEMENT = re.compile(r"补充(?:一下)?|漏说|漏了|还没说完|忘了说")
+_OWN_TARGET = re.compile(r"第\s*[\d一二三四五六七八九十百两]+\s*[题项条]")
+# the words of the cue itself, removed before the rest is read as the new answer
+_FILLER = re.compile(
+    r"刚才(?:那|这)?(?:题|个|道题|个问题)?(?:的答案|我?(?:说|选|答|回答)的)?|刚刚(?:那|这)?(?:题|个)?|修改|(?:上一?|前一)题(?:的话)?|上一?个问题|"
+    r"前面那(?:题|个)|前一个|改成|改为|改一下|更正(?:一下)?|纠正(?:一下)?|修正(?:一下)?|撤回|说反了|补充(?:一下)?|"
+    r"(?:我|刚才)?(?:说|选|点|搞|弄|打|按|答|填|记|写|看|数)(?:错|岔|反)了?|数字错了?|少打了?个?\d?|多打了?个?\d?|"
+    r"^(?:哦|啊|哎|诶|额|呃|噢|唉|嗯)|不对|错了|不是不是|不不|等等|等一下|sorry|抱歉|不好意思|哦不是|啊不是|哦不|"
+    r"(?:我)?(?:刚)?(?:问了(?:一?下)?|问到了|问过了|查了(?:一?下)?|查到了?|核实了|确认了|看了(?:一?下)?(?:统计|记录|台账)?|翻了(?:一?下)?)|"
+    r"(?:我)?刚?想起来了?|哦对了|对了|漏说了?|刚才漏说了?|还没说完|忘了说|那题|那个题|这题|的答案|选项"
+)
+# "…，应该是X" / "改成X": the answer is what follows the last of these
+_TAIL = re.compile(r"(?:应该(?:是|选|算|为)?|其实(?:是)?|实际上?(?:是)?|改成|改为|是)([^，,。]*?)[。.!！]*$")
+
+
+@dataclass(frozen=True)
+class Correction:
+    kind: Kind
+    rest: str  # the new answer inside the message, possibly empty
+
+
+def parse(text: str, previous: Any, previous_is_figure: bool) -> Correction | None:
+    """The correction in ``text`` of an answer ``previous``, or None when it is not one."""
+    t = normalize(text)
+    if not t or _OWN_TARGET.search(t):
+        return None
+    kind: Kind | None = None
+    if _SUPPLEMENT.search(t):
+        kind = "supplement"
+    elif _EXPLICIT.search(t):
+        kind = "explicit"
+    elif _CHECKED.search(t) and (previous == "unknown" or previous_is_figure):
+        kind = "checked"
+    elif _RECALLED.search(t) and (previous in ("unknown", False, 0) or previous_is_figure):
+        kind = "recalled"
+    if kind is None:
+        return None
+    return Correction(kind, remainder(t))
+
+
+def remainder(text: str) -> str:
+    """The new answer inside a correction ("不对，应该是部分做到" -> "部分做到"), possibly empty."""
+    t = normalize(text)
+    tail = _TAIL.search(t)
+    if tail and tail.group(1).strip() and re.search(r"应该|其实|实际|改成|改为", t[: tail.end()]):
+        return tail.group(1).strip()
+    rest = _FILLER.sub("，", t)
+    rest = re.sub(r"[\s,，。.!！:：;；、~]+", "，", rest).strip("，")
+    if re.fullmatch(r"是?", rest):
+        return ""
+    tail = re.search(r"(?:^|，)(?:现在|目前|一共|总共|实际)?是([^，]+)$", rest)  # 少打了个0，是4000
+    if tail and re.search(r"\d|有|没|部分|不", tail.group(1)):
+        return tail.group(1)
+    return rest

@@ -1,0 +1,305 @@
+"""Numbers with the words around them: 不到三百, 五百多, 三四百, 每季度一次, 会员120家培训过40家.
+
+A :class:`Quantity` keeps the side of a threshold the unit put the value on: 不到300 is
+"below 300" and never meets 不少于300, whatever number a rounding would give. The scoring
+uses :meth:`Quantity.meets` and :meth:`Quantity.whole_count`; the reading asks again when
+they answer ``None`` (the words do not say which side).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Literal, cast
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .text import arabic, normalize
+
+Relation = Literal["eq", "lt", "le", "gt", "ge", "about", "range"]
+ABOUT_TOLERANCE = 0.1  # 大约 N: within 10 % either side
+
+RELATION_WORDS: dict[str, str] = {
+    "lt": "不到",
+    "le": "不超过",
+    "gt": "超过",
+    "ge": "不少于",
+    "about": "约",
+}
+
+
+class Quantity(BaseModel):
+    """A number as the unit stated it; ``upper`` closes a range (三四百 = 300–400)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    value: float = Field(ge=0)
+    relation: Relation = "eq"
+    upper: float | None = None
+
+    def interval(self) -> tuple[float, bool, float, bool]:
+        """(low, low included, high, high included) of the values the words allow."""
+        v = self.value
+        match self.relation:
+            case "eq":
+                return v, True, v, True
+            case "lt":
+                return 0.0, True, v, False
+            case "le":
+                return 0.0, True, v, True
+            case "gt":  # 两百多 is below 300: "多" stays under the next round number
+                return v, False, self.upper if self.upper is not None else math.inf, False
+            case "ge":
+                return v, True, math.inf, False
+            case "about":
+                return v * (1 - ABOUT_TOLERANCE), True, v * (1 + ABOUT_TOLERANCE), True
+            case "range":  # 三四百: counted at the lower bound (README, scoring notes)
+                return v, True, v, True
+        raise AssertionError(self.relation)  # pragma: no cover
+
+    def meets(self, minimum: float, strict: bool) -> bool | None:
+        """Whether every value the words allow meets the minimum; None when some do and some don't."""
+        low, low_in, high, high_in = self.interval()
+        if strict:
+            all_ok = low > minimum or (low == minimum and not low_in)
+            none_ok = high <= minimum
+        else:
+            all_ok = low >= minimum
+            none_ok = high < minimum or (high == minimum and not high_in)
+        if all_ok:
+            return True
+        if none_ok:
+            return False
+        return None
+
+    def whole_count(self) -> int | None:
+        """The count the words guarantee (两起以上 = 2, 超过两起 = 3); None when they guarantee none."""
+        v = self.value
+        if self.relation in ("eq", "ge", "range"):
+            return math.ceil(v)
+        if self.relation == "gt":
+            return math.floor(v) + 1
+        return None
+
+    def describe(self, unit: str = "") -> str:
+        n = f"{self.value:g}"
+        if self.relation == "range" and self.upper is not None:
+            return f"{n}–{self.upper:g}{unit}"
+        if self.relation == "eq":
+            return f"{n}{unit}"
+        return f"{RELATION_WORDS[self.relation]}{n}{unit}"
+
+
+def as_quantity(value: object) -> Quantity | None:
+    """A stored number answer (a plain number or a Quantity mapping) as a Quantity."""
+    if isinstance(value, Quantity):
+        return value
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)) and math.isfinite(value) and value >= 0:
+        return Quantity(value=float(value))
+    if isinstance(value, dict) and "value" in value:
+        try:
+            return Quantity.model_validate(value)
+        except ValueError:
+            return None
+    return None
+
+
+# ── finding numbers in a sentence ───────────────────────────────────────────
+_PRE = [
+    ("eq", r"刚好|正好|恰好|整整|刚刚好|就是"),
+    ("lt", r"不到|不足|没到|没有到|未到|不满|未满|低于|少于|小于|差一点|差点|还差|将近|接近|快到|快要|近|不够"),
+    ("le", r"最多|至多|顶多|不超过|没超过|没有超过|不多于|不高于|<=|≤"),
+    ("ge", r"至少|不少于|不低于|起码|最少|最起码|不止|>=|≥|满|足足"),
+    ("gt", r"超过了|超过|超出|超|多于|高于|大于|逾|突破|>"),
+    ("about", r"大约|大概|大致|差不多|估计|估摸|预计|约莫|约|大体|应该有|可能有|基本上?"),
+]
+_POST = [
+    ("eq", r"整|来"),  # 五百整; 十来家 counts as 10 (the stated base, README)
+    ("lt", r"都不到|还不到|不到|不足|没到"),
+    ("more", r"多|余|几|有余"),  # 两百多: above 200, below 300
+    ("gt", r"出头|开外|挂零|都不止|还不止|不止"),
+    ("ge", r"以上|及以上|往上"),
+    ("le", r"以下|以内|之内|及以下"),
+    ("about", r"左右|上下|前后|的样子"),
+]
+_PRE_RE = re.compile(r"(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _PRE) + r")\s*$")
+_POST_RE = re.compile(r"^\s*(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _POST) + r")")
+
+# measure words people use for each unit of the tables
+UNIT_WORDS: dict[str, tuple[str, ...]] = {
+    "次": ("次", "场", "回", "期", "轮", "遍", "趟"),
+    "人次": ("人次", "人", "名", "位", "个人", "人左右"),
+    "家": ("家", "个", "所", "间", "户", "单位", "企业", "公司"),
+    "起": ("起", "件", "宗", "个", "次", "单"),
+    "%": ("%", "成", "分之"),
+    "类": ("类", "种", "个类型", "类型", "个门类", "样"),
+}
+_PERIOD_AFTER = re.compile(r"^\s*(?:个)?(?:年|月|季度|季|周|星期|礼拜|天|日|号|岁|点|分钟|小时|届|期间)")
+_NUM = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?:\s*-\s*(\d+(?:\.\d+)?))?")
+
+
+@dataclass(frozen=True)
+class Found:
+    """One number in a sentence: what it is, the unit after it, and where."""
+
+    quantity: Quantity
+    unit: str  # the measure word that follows ('' when none)
+    start: int
+    end: int
+    before: str  # up to 12 characters before the number (what it counts)
+    clause: int  # index of the clause it is in
+    after: str = ""  # the rest of its clause after the number ("100家会员")
+    text: str = ""  # its whole clause
+
+
+def _unit_after(rest: str) -> str:
+    for words in UNIT_WORDS.values():
+        for w in sorted(words, key=len, reverse=True):
+            if rest.startswith(w):
+                return w
+    m = re.match(r"[\u4e00-\u9fff]", rest)
+    return m.group(0) if m else ""
+
+
+def numbers(text: str) -> list[Found]:
+    """Every number in the reply with its qualifier (不到 / 多 / 左右 …), its unit and its context."""
+    t = _shares(arabic(normalize(text)))
+    out: list[Found] = []
+    clause_starts = [0] + [m.end() for m in re.finditer(r"[,;!?，。；！？、\n]", t)]
+    for m in _NUM.finditer(t):
+        rest = t[m.end() :]
+        if _PERIOD_AFTER.match(rest):
+            continue  # 一年 / 三个月 / 2023年: a period or a date, not a count
+        if rest.startswith("分之"):
+            continue
+        value = float(m.group(1))
+        upper = float(m.group(2)) if m.group(2) else None
+        relation: Relation = "range" if upper is not None and upper > value else "eq"
+        if relation != "range":
+            upper = None
+        # qualifier after the number, before or after its unit (500多人次 / 500人次左右 / 300人次不到)
+        post = _POST_RE.match(rest)
+        unit_rest = rest[post.end() :] if post else rest
+        unit = _unit_after(unit_rest)
+        after_unit = unit_rest[len(unit) :]
+        post2 = _POST_RE.match(after_unit) if unit and not post else None
+        pre = _PRE_RE.search(t[max(0, m.start() - 6) : m.start()])
+        rel = _relation(pre, post or post2)
+        if rel == "eq":
+            pass
+        elif rel == "more" and relation == "eq":  # 两百多 / 三十多 / 十几: below the next round number
+            relation, upper = "gt", value + _magnitude(value)
+        elif rel is not None and rel != "more" and relation == "eq":
+            relation = cast(Relation, rel)
+        elif rel in ("lt", "le") and relation == "range":
+            relation, upper = rel, None
+        before = t[max(0, m.start() - 12) : m.start()]
+        clause = sum(1 for s in clause_starts if s <= m.start()) - 1
+        c_start = clause_starts[clause]
+        c_end = next((s for s in clause_starts if s > m.start()), len(t) + 1) - 1
+        out.append(
+            Found(
+                Quantity(value=value, relation=relation, upper=upper),
+                unit,
+                m.start(),
+                m.end(),
+                before,
+                clause,
+                after=t[m.end() : c_end][:12],
+                text=t[c_start:c_end],
+            )
+        )
+    return out
+
+
+def _relation(pre: re.Match[str] | None, post: re.Match[str] | None) -> str | None:
+    # the word before the number wins (不到三百多 is still below): 不到 / 至少 / 约 …
+    for m in (pre, post):
+        if m is None:
+            continue
+        for key in ("eq", "lt", "le", "ge", "gt", "about", "more"):
+            if m.groupdict().get(key):
+                return key
+    return None
+
+
+def _magnitude(value: float) -> float:
+    """The place of the last non-zero digit: 200 -> 100, 30 -> 10, 120 -> 10, 5 -> 1."""
+    if value <= 0 or not value.is_integer():
+        return 1.0
+    mag = 1.0
+    v = int(value)
+    while v % 10 == 0:
+        v //= 10
+        mag *= 10
+    return mag
+
+
+def _shares(t: str) -> str:
+    """百分之40 -> 40%, 4成 -> 40%, 3分之1 -> 33.33%, 一半 -> 50%: shares as percentages."""
+    t = re.sub(r"百分之\s*(\d+(?:\.\d+)?)", r"\1%", t)
+    t = re.sub(r"(\d+(?:\.\d+)?)\s*成", lambda m: f"{float(m.group(1)) * 10:g}%", t)
+    t = re.sub(
+        r"(\d+)\s*分之\s*(\d+)", lambda m: f"{float(m.group(2)) / float(m.group(1)) * 100:.2f}%".replace(".00%", "%"), t
+    )
+    t = re.sub(r"(?:成百上千|上百)", "不少于100", t)
+    t = re.sub(r"上千", "不少于1000", t)
+    t = re.sub(r"上万", "不少于10000", t)
+    t = re.sub(r"一小半", "不到50%", t)
+    t = re.sub(r"(?<![一])大半", "超过50%", t)
+    return re.sub(r"一半", "50%", t)
+
+
+# ── annual frequency for 每年…次 questions ───────────────────────────────────
+_EVERY = [
+    (re.compile(r"每(?:个)?(?:星期|周|礼拜)"), 52.0),
+    (re.compile(r"每(\d+)个?月"), -12.0),  # 每两个月 = 6
+    (re.compile(r"(\d+)个月(?:一次|1次|查一次|搞一次|做一次)"), -12.0),
+    (re.compile(r"每(?:个)?月|月月|按月|月度"), 12.0),
+    (re.compile(r"每(?:个)?季度?|季季|按季度?|季度性|每一季度?"), 4.0),
+    (re.compile(r"每半年|半年(?:一次|1次|度)|按半年"), 2.0),
+]
+_SUB_YEAR = re.compile(r"上半年|下半年|季度|年初|年中|年底|年末|春|夏|秋|冬|[1-4]月|上旬|下旬|第\d+次")
+_PERIODS_EACH = [
+    (re.compile(r"上下半年|上半年和下半年|上半年下半年|年中和年底|年初和年底|年初年底|年中年底|春秋两?季"), 2.0),
+    (re.compile(r"四个季度|每个季度|各季度"), 4.0),
+]
+
+
+def annual_count(text: str) -> Quantity | None:
+    """How many times a year the words say ("每季度一次" = 4, "上下半年各一次" = 2); None if they say no frequency."""
+    t = arabic(normalize(text))
+    times = [f for f in numbers(t) if f.unit in UNIT_WORDS["次"]]
+    parts = [f for f in times if _SUB_YEAR.search(f.before.split(",")[-1])]
+    if len(parts) >= 2 and len({f.clause for f in parts}) == len(parts):  # 上半年两次，下半年一次 = 3
+        summed: Relation = "ge" if any(f.quantity.relation in ("ge", "gt") for f in parts) else "eq"
+        return Quantity(value=sum(f.quantity.value for f in parts), relation=summed)
+    for pattern, n in _PERIODS_EACH:
+        if pattern.search(t) and re.search(r"各|都|分别", t):
+            each = times[0].quantity.value if times else 1.0
+            return Quantity(value=n * each)
+    for pattern, per_year in _EVERY:
+        m = pattern.search(t)
+        if not m:
+            continue
+        factor = 12.0 / float(m.group(1)) if per_year < 0 and m.groups() and m.group(1) else per_year
+        rest = t[m.end() :]
+        after = [f for f in numbers(rest) if f.unit in UNIT_WORDS["次"]]
+        k = after[0].quantity if after else Quantity(value=1)
+        rel: Relation = k.relation if k.relation in ("ge", "gt", "about") else "eq"
+        return Quantity(value=factor * k.value, relation=rel)
+    return None
+
+
+ZERO = re.compile(
+    r"(?:一|1)(?:次|个|家|起|件|场|回)(?:都|也)(?:没|没有|木有|无)|从来?没|从未|一直没|还没(?:有)?(?:搞|做|开展|办|组织)过|"
+    r"^(?:零|0|没有|没|无|木有|没得|冇)(?:次|个|家|起|件|场|人次)?$|^(?:0|零)$|(?:次|个|家|起|件|场)?数?为?零"
+)
+
+
+def says_zero(text: str) -> bool:
+    """一次都没有 / 从来没做过 / 零: a count of nothing."""
+    return bool(ZERO.search(arabic(normalize(text))))

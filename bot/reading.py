@@ -1,0 +1,581 @@
+"""Reading one reply against one criterion: the value to record, how sure we are, or why we ask again.
+
+Where the rules decide and where the trained model does:
+
+- **Buttons** carry their value (``/affirm`` …): recorded as they are.
+- **Yes / no / partial / not sure**: the rules of :mod:`bot.verdict` read the words clause by
+  clause, against the criterion's ``accepts`` (what meets its standard on its own). The NLU
+  intent (DIET) is a second opinion: agreeing raises the confidence, a confident disagreement
+  lowers it below :data:`CONFIRM_BELOW` so the assistant asks before recording, and where the
+  rules find no answer words at all a very confident intent is proposed for confirmation, never
+  recorded silently (DIET is sure of itself on noise).
+- **Numbers, tiers, counts, shares**: rules only (:mod:`bot.quantity`): a model that guesses a
+  number is worse than a question. A qualifier keeps the value on its side of a threshold; words
+  that do not say which side (三百左右 for 不少于300) make the assistant ask for the figure.
+
+Every reading carries the unit's own words, which the record keeps next to the value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from .quantity import UNIT_WORDS, Found, Quantity, annual_count, as_quantity, numbers, says_zero
+from .rubric import (
+    TIER_NONE,
+    AlternativesRule,
+    ConditionGroup,
+    Criterion,
+    PerCountRule,
+    ThresholdRule,
+    TierRule,
+    TwoPartRule,
+)
+from .text import arabic, clauses, normalize
+from .verdict import OTHERS_UNAWARE, PLAN, UNSURE, Analysis, Context, Verdict, analyze
+
+CONFIRM_BELOW = 0.7  # a reading less sure than this is confirmed with the unit before it is recorded
+MODEL_TRUSTED = 0.9  # an intent this sure may be proposed when the rules find no answer words
+INTENT_VERDICT: dict[str, Verdict] = {"affirm": "yes", "deny": "no", "partial": "partial", "unsure": "unknown"}
+VERDICT_VALUE: dict[Verdict, Any] = {"yes": True, "no": False, "partial": "partial", "unknown": "unknown"}
+
+
+@dataclass(frozen=True)
+class Hint:
+    """What the NLU said about the turn; ``button``: the intent came from a button payload (trusted)."""
+
+    intent: str | None = None
+    confidence: float | None = None
+    entities: Mapping[str, Any] | None = None
+    button: bool = False
+
+
+class Reading(BaseModel):
+    """The outcome of reading a reply: record a value, ask a follow-up, or ask again."""
+
+    outcome: Literal["record", "more", "reask"]
+    value: Any = None
+    confidence: float = 1.0
+    words: str = ""
+    reasons: list[str] = Field(default_factory=list)
+    problem: str = ""  # for "reask": what to tell the unit (in Chinese)
+    pending: dict[str, Any] = Field(default_factory=dict)  # for "more": the partial answer so far
+
+    @property
+    def needs_confirmation(self) -> bool:
+        return self.outcome == "record" and self.confidence < CONFIRM_BELOW
+
+
+def record(value: Any, confidence: float, words: str, *reasons: str) -> Reading:
+    return Reading(outcome="record", value=value, confidence=round(confidence, 3), words=words, reasons=list(reasons))
+
+
+def reask(problem: str, words: str = "", *reasons: str) -> Reading:
+    return Reading(outcome="reask", problem=problem, words=words, reasons=list(reasons))
+
+
+def more(pending: dict[str, Any], words: str) -> Reading:
+    return Reading(outcome="more", pending=pending, words=words)
+
+
+def quantity_value(q: Quantity) -> Any:
+    """How a number is stored: a plain number when exact, else value + relation (+ upper)."""
+    if q.relation == "eq":
+        return int(q.value) if q.value.is_integer() else q.value
+    return q.model_dump(exclude_none=True)
+
+
+def context(c: Criterion) -> Context:
+    """What the criterion tells the yes/no rules: what its standard accepts, its own plan-like words
+    (年度培训计划), whether it asks about a bad event (未发生…)."""
+    own = tuple(c.standard[max(0, m.start() - 2) : m.end()] for m in PLAN.finditer(c.standard))
+    absence = c.polarity == "absence"
+    return Context(
+        accepts=tuple(c.accepts),
+        own_words=own,
+        absence=absence,
+        no_bad_event_ok=not absence and "未发生" in c.standard,
+    )
+
+
+# ── entry point ─────────────────────────────────────────────────────────────
+def read(c: Criterion, text: str, hint: Hint, pending: Mapping[str, Any] | None = None) -> Reading:
+    """Read ``text`` (or a button's intent) as an answer to ``c``."""
+    words = text.strip()
+    rule = c.rule
+    if hint.button and hint.intent == "unsure":
+        return record("unknown", 1.0, words, "button")
+    if isinstance(rule, (ThresholdRule, PerCountRule)):
+        return _read_number(c, rule, words, hint)
+    if isinstance(rule, TierRule):
+        return _read_tier(rule, words, hint)
+    if isinstance(rule, TwoPartRule):
+        return _read_two_part(rule, words, hint, dict(pending or {}))
+    if isinstance(rule, AlternativesRule):
+        return _read_alternatives(rule, words, hint, dict(pending or {}))
+    return _read_boolean(c, words, hint)
+
+
+# ── yes / no ────────────────────────────────────────────────────────────────
+_ONLY_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?(?:-\d+)?\s*[\u4e00-\u9fff%]{0,3}$")
+
+
+def _read_boolean(c: Criterion, words: str, hint: Hint) -> Reading:
+    if hint.button:
+        verdict = INTENT_VERDICT.get(hint.intent or "")
+        if verdict is None:
+            return reask(_BOOLEAN_PROBLEM, words, "button without an answer")
+        return record(_boolean_value(c, verdict), 1.0, words, "button")
+    t = arabic(normalize(words))
+    a = analyze(words, ctx=context(c))
+    if a.verdict is None and _ONLY_NUMBER.match(t):
+        return reask(
+            "这题问的是有没有做到，不是数量。请回答“有”、“没有”、“部分做到”或“不清楚”。", words, "a number for a yes/no"
+        )
+    a = _with_model(a, hint)
+    if a.verdict is None:
+        return reask(_BOOLEAN_PROBLEM, words, *a.reasons)
+    return record(_boolean_value(c, a.verdict), a.confidence, words, *a.reasons)
+
+
+_BOOLEAN_PROBLEM = "请回答“有”、“没有”、“部分做到”或“不清楚”，也可以用一句话描述你们的做法。"
+
+
+def _boolean_value(c: Criterion, verdict: Verdict) -> Any:
+    if c.polarity == "absence":  # "有没有发生过…事件": 没有 meets the standard
+        verdict = {"yes": "no", "no": "yes"}.get(verdict, verdict)  # type: ignore[assignment]
+    return VERDICT_VALUE[verdict]
+
+
+def _with_model(a: Analysis, hint: Hint) -> Analysis:
+    """Combine the rules' reading with the intent DIET gave the whole message."""
+    model = INTENT_VERDICT.get(hint.intent or "")
+    conf = hint.confidence or 0.0
+    if model is None:
+        return a
+    if a.verdict is None:
+        if conf >= MODEL_TRUSTED:
+            return Analysis(model, 0.6, [*a.reasons, f"model only ({hint.intent} {conf:.2f})"])
+        return a
+    if model == a.verdict:
+        return Analysis(a.verdict, min(0.99, max(a.confidence, a.confidence + 0.08 * conf)), [*a.reasons, "model agrees"])
+    if conf >= 0.8 and a.confidence < 0.9:
+        return Analysis(a.verdict, min(a.confidence, 0.62), [*a.reasons, f"model disagrees ({hint.intent} {conf:.2f})"])
+    return a
+
+
+def _unsure(words: str) -> bool:
+    """An unsure clause anywhere ("没看到过排名，不知道"): for questions that want a figure, that is 不清楚."""
+    t = OTHERS_UNAWARE.sub("", normalize(words))
+    return bool(UNSURE.search(t))
+
+
+# ── numbers ────────────────────────────────────────────────────────────────
+def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, hint: Hint) -> Reading:
+    unit = rule.unit
+    if hint.button:
+        if hint.intent == "deny":
+            return record(0, 1.0, words, "button")
+        return reask(f"请告诉我具体数字（{unit}），比如“3{unit}”；没有就说“没有”。", words)
+    t = arabic(normalize(words))
+    if re.search(r"(?<![\d\w])-\s*\d|负\s*\d", t):
+        return reask(f"数量不能是负数，请再说一下是多少{unit}。", words, "negative")
+    q, conf, why = _quantity_for(rule, t)
+    if q is None:
+        a = _with_model(analyze(words), hint)
+        if a.verdict == "unknown" or _unsure(words):
+            return record("unknown", max(a.confidence, 0.9), words, "unsure", *a.reasons)
+        if a.verdict == "no" and a.confidence >= CONFIRM_BELOW:
+            return record(0, a.confidence, words, "no = 0", *a.reasons)
+        if why:
+            return reask(why, words)
+        if a.verdict in ("yes", "partial"):
+            return reask(f"有的话，具体是多少{unit}？请告诉我一个数字，比如“3{unit}”。", words, "yes without a number")
+        return reask(f"请告诉我具体数字（{unit}），比如“3{unit}”；没有就说“没有”。", words)
+    if isinstance(rule, ThresholdRule):
+        side = q.meets(rule.minimum, rule.strict)
+        if side is None:
+            op = "超过" if rule.strict else "不少于"
+            return reask(
+                f"“{words}”在{rule.minimum:g}{unit}上下，我没法判断是否{op}{rule.minimum:g}{unit}。"
+                f"请告诉我确切的数字，比如“{rule.minimum + 20:g}{unit}”。",
+                words,
+                "ambiguous side",
+            )
+    else:
+        if q.whole_count() is None:
+            return reask(f"请告诉我确切是几{unit}（“{words}”没法确定数目），没有就说“没有”。", words, "no whole count")
+    if re.search(r"可能|也许|好像|印象中|估计|大概|应该", t) and q.relation == "eq":
+        conf = min(conf, 0.8)
+    return record(quantity_value(q), conf, words, "number")
+
+
+# figures that do not count yet (在申报, 还在走程序, 没成功) and figures that do (成功, 已授牌)
+NOT_DONE = re.compile(
+    r"在走程序|正在|进行中|还没(?:有)?(?:结果|批|成|下来|立|完|办完|结束|通过)|没(?:成|立上|批|通过|成功|结果)|未(?:成功|通过|批|立案)|"
+    r"不同意|失败|在申报|申报中|在培育|培育中|公示|在谈|待批|撤诉|还在|打算|准备|计划|在创建|创建中|在办|没办成|不算"
+)
+SUCCESS = re.compile(r"立案|查办|成功|办结|结案|查办完|立上|调解成|成了|已(?:经)?(?:立案|查办|调解|授牌|完成|办完|创建|通过)|授牌|批下来|创建完成|通过验收")
+_SESSIONS = ("场", "次", "期", "回", "轮", "家", "个")
+
+
+def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity | None, float, str]:
+    """The quantity the reply gives for the rule's unit, a confidence, or a reason to ask again."""
+    unit = rule.unit
+    if says_zero(t):
+        return Quantity(value=0), 0.95, ""
+    if unit == "次" and isinstance(rule, ThresholdRule):
+        annual = annual_count(t)
+        if annual is not None:
+            return annual, 0.92, ""
+    found = numbers(t)
+    if not found:
+        return None, 0.0, ""
+    if unit == "人次":
+        product = _per_session_total(found)
+        if product is not None:
+            return product, 0.85, ""
+    accepted = UNIT_WORDS.get(unit, (unit,))
+    matching = [f for f in found if f.unit in accepted or f.unit.startswith(unit)]
+    bare = [f for f in found if not f.unit or not re.match(r"[\u4e00-\u9fff%]", f.unit)]
+    candidates = matching or bare
+    if unit in ("人次", "家", "起") and matching:  # 线下120人，线上400多: a bare figure in its own clause adds up
+        candidates = matching + [f for f in bare if f.clause not in {m.clause for m in matching}]
+    if not candidates:
+        return None, 0.0, f"请告诉我{rule.label}是多少{unit}（只说了“{found[0].quantity.describe(found[0].unit)}”）。"
+    done = [f for f in candidates if not NOT_DONE.search(f.text)]
+    if not done:  # 有三家在申报，还没批下来: none counts yet
+        return Quantity(value=0), 0.85, ""
+    conf = 0.95 if done[0] in matching else 0.9
+    values = [f.quantity for f in done]
+    biggest = max(values, key=lambda q: q.value)
+    rest = [q.value for q in values if q is not biggest]
+    if len(values) > 2 and biggest.relation == "eq" and sum(rest) == biggest.value:  # 两起（一起调解、一起立案）
+        return biggest, conf, ""
+    succeeded = [f for f in done if SUCCESS.search(f.text)]
+    if succeeded and len(succeeded) < len(done):  # 协助过三起，成功的两起
+        done = succeeded
+        values = [f.quantity for f in done]
+    if len(done) == 1:
+        return done[0].quantity, conf, ""
+    separate = len({f.clause for f in done}) == len(done)
+    if unit in ("人次", "家", "起") or (separate and unit != "次"):  # 区级2家市级1家 / 线下120人，线上400多
+        return _sum(values), 0.85, ""
+    if len(set(values)) == 1:
+        return values[0], conf, ""
+    listed = "、".join(f.quantity.describe(f.unit) for f in done)
+    return None, 0.0, f"你提到了几个数字（{listed}），请告诉我{rule.label}一共是多少{unit}。"
+
+
+def _sum(values: list[Quantity]) -> Quantity:
+    total = sum(q.value for q in values)
+    relations = {q.relation for q in values}
+    if relations <= {"eq", "range"}:
+        return Quantity(value=total)
+    if relations <= {"eq", "range", "ge", "gt"}:
+        return Quantity(value=total, relation="ge")
+    return Quantity(value=total, relation="about")
+
+
+def _per_session_total(found: list[Found]) -> Quantity | None:
+    """"办了三场，每场一百多人" = 300+ 人次; "两场各150" = 300: sessions times people per session."""
+    for i, f in enumerate(found):
+        if f.unit in _SESSIONS and "各" in f.after[:3] and i + 1 < len(found):
+            each = found[i + 1].quantity
+            others = [g.quantity for g in found if g is not f and g is not found[i + 1] and g.unit not in _SESSIONS]
+            product = Quantity(value=f.quantity.value * each.value, relation="eq" if each.relation == "eq" else "ge")
+            return _sum([product, *others]) if others else product
+    sessions = [f for f in found if f.unit in ("场", "次", "期", "回", "轮")]
+    per = [f for f in found if f.unit in ("人", "人次", "名", "位") and re.search(r"每(?:场|次|期|回|轮)|平均|场均", f.before)]
+    if len(sessions) == 1 and len(per) == 1:
+        s, p = sessions[0].quantity, per[0].quantity
+        rel = p.relation if s.relation == "eq" else "about"
+        return Quantity(value=s.value * p.value, relation=rel if rel != "range" else "ge")
+    return None
+
+
+# ── tiers ──────────────────────────────────────────────────────────────────
+_NONE_TIER = re.compile(
+    r"都不是|都没有|排不上|不在前|进不了|进不去|够不上|算不上|没排上|没有排名|没进|谈不上|都不够|挨不上|没上榜|达不到|排不进|够不着|靠后"
+)
+_RANK = re.compile(r"(?:前|第|排名?|名列|top)\s*(\d+)|(\d+)\s*(?:名|位)")
+_LEADING = re.compile(r"领先|靠前|数一数二|第一|龙头|头部|前列|名列前茅|top|顶尖|最好|最大|前几")
+
+
+def _rank(clause: str) -> Quantity | None:
+    m = _RANK.search(clause)
+    if not m:
+        return None
+    pos = m.start(1) if m.group(1) else m.start(2)
+    for f in numbers(clause):
+        if f.start == pos:
+            return f.quantity
+    return Quantity(value=float(m.group(1) or m.group(2)))
+
+
+def _read_tier(rule: TierRule, words: str, hint: Hint) -> Reading:
+    tier = (hint.entities or {}).get("tier") if hint.button else None
+    if tier in [*(t.name for t in rule.tiers), TIER_NONE]:
+        return record(tier, 1.0, words, "button")
+    t = arabic(normalize(words))
+    qualifying: list[str] = []
+    out_of: list[str] = []
+    vague: list[str] = []
+    for clause in clauses(t) or [t]:
+        for tier_ in rule.tiers:
+            if not any(w in clause for w in tier_.words):
+                continue
+            rank = _rank(clause)
+            if _NONE_TIER.search(clause):
+                out_of.append(tier_.name)
+            elif rank is not None:
+                side = rank.meets(tier_.rank + 1, strict=False)  # within 前N: every allowed rank is below N+1
+                if side is False:
+                    qualifying.append(tier_.name)
+                elif side is True:
+                    out_of.append(tier_.name)
+                else:
+                    vague.append(tier_.name)
+            elif _LEADING.search(clause) or clause.strip() in tier_.words:
+                vague.append(tier_.name)
+            break  # one scope per clause: 全国 is checked before the 市/区 words that also appear in it
+    order = [t.name for t in rule.tiers]
+    if qualifying:
+        best = min(qualifying, key=order.index)
+        return record(best, 0.93, words, "tier with rank")
+    if vague:
+        best = min(vague, key=order.index)
+        label = next(t.label for t in rule.tiers if t.name == best)
+        return record(best, 0.6, words, f"scope without a rank: {label}?")
+    a = _with_model(analyze(words), hint)
+    if (a.verdict == "unknown" or _unsure(words)) and not out_of:
+        return record("unknown", max(a.confidence, 0.9), words, "unsure", *a.reasons)
+    if out_of or _NONE_TIER.search(t):
+        return record(TIER_NONE, 0.9, words, "no tier")
+    if a.verdict == "no":
+        return record(TIER_NONE, min(a.confidence, 0.9), words, *a.reasons)
+    if re.search(r"前\s*\d+|第\s*\d+", t):
+        return reask("这个排名是全国、全市还是全区的？请选一项。", words, "rank without a scope")
+    labels = "、".join(t.label for t in rule.tiers)
+    return reask(f"请选择{labels}，或者“都不是”。", words)
+
+
+# ── two counts (types and units) ───────────────────────────────────────────
+def _read_two_part(rule: TwoPartRule, words: str, hint: Hint, pending: dict[str, Any]) -> Reading:
+    values: dict[str, float] = dict(pending.get("values", {}))
+    asked = pending.get("key")
+    if hint.button and hint.intent == "deny":
+        values.update({p.key: 0 for p in rule.parts if p.key not in values})
+        return record({p.key: int(values[p.key]) for p in rule.parts}, 1.0, words, "button")
+    t = arabic(normalize(words))
+    if re.search(r"(?<![\d\w])-\s*\d|负\s*\d", t):
+        return reask("数量不能是负数，请再说一下。", words, "negative")
+    found = numbers(t)
+    got = _two_counts(rule, t, found)
+    if not got and asked and len(found) == 1:
+        got[asked] = found[0].quantity.value
+    if not got:
+        a = _with_model(analyze(words), hint)
+        if a.verdict == "unknown":
+            return record("unknown", a.confidence, words, *a.reasons)
+        if says_zero(t) or a.verdict == "no":
+            values.update({p.key: 0 for p in rule.parts if p.key not in values})
+        else:
+            example = "".join(f"{i + 2}{p.unit}" for i, p in enumerate(rule.parts))
+            return reask(f"请告诉我{'、'.join(p.label for p in rule.parts)}，比如“{example}”；没有就说“没有”。", words)
+    if any(not float(v).is_integer() for v in got.values()):
+        return reask("机构的类型数和家数应该是整数，请再说一下。", words, "fraction")
+    values.update(got)
+    missing = [p.key for p in rule.parts if p.key not in values]
+    if missing:
+        return more({"values": values, "key": missing[0]}, words)
+    ints = {p.key: int(values[p.key]) for p in rule.parts}
+    first, second = rule.parts[0], rule.parts[1]
+    if ints[second.key] < ints[first.key]:
+        return reask(
+            f"{second.label}（{ints[second.key]}{second.unit}）比{first.label}（{ints[first.key]}{first.unit}）还少，"
+            "每一类至少要有一家，请核对后再说一下。",
+            words,
+            "fewer units than types",
+        )
+    return record(ints, 0.9, words, "counts").model_copy(update={"pending": {"values": dict(ints)}})
+
+
+def _two_counts(rule: TwoPartRule, t: str, found: list[Found]) -> dict[str, float]:
+    """类型三个，数量七家 / 3类5家 / 有律所、鉴定机构和培训机构，各一家 / 律所有两家，其他各一家."""
+    got: dict[str, float] = {}
+    used: set[int] = set()
+    for p in rule.parts:  # a count named by the words before it (类型：4)
+        for i, f in enumerate(found):
+            if i not in used and any(cue in f.before.split(",")[-1][-4:] for cue in p.cues):
+                got[p.key], _ = f.quantity.value, used.add(i)
+                break
+    each_given = any("各" in f.before[-2:] for f in found)
+    for p in rule.parts:  # a count by its measure word (3类 / 5家)
+        if p.key in got or (each_given and not p.kinds):
+            continue
+        hits = [i for i, f in enumerate(found) if i not in used and f.unit in p.words and "各" not in f.before[-2:]]
+        if len(hits) == 1:
+            got[p.key], _ = found[hits[0]].quantity.value, used.add(hits[0])
+    kinds_part = next((p for p in rule.parts if p.kinds), None)
+    if kinds_part is None:
+        return got
+    other = next(p for p in rule.parts if p is not kinds_part)
+    named = [k for k, ws in kinds_part.kinds.items() if any(w.lower() in t for w in ws)]
+    if kinds_part.key not in got and named:
+        got[kinds_part.key] = len(named)
+    if other.key not in got and kinds_part.key in got:
+        each = next((f for f in found if "各" in f.before[-2:]), None)
+        explicit = [f for i, f in enumerate(found) if i not in used and f is not each and f.unit in other.words]
+        if each is not None:  # 各一家 for the kinds without their own figure
+            rest = max(0, int(got[kinds_part.key]) - len(explicit))
+            got[other.key] = sum(f.quantity.value for f in explicit) + rest * each.quantity.value
+        elif explicit and len(named) >= 1 and len(explicit) > 1:
+            got[other.key] = sum(f.quantity.value for f in explicit)
+        elif len(explicit) == 1:
+            got[other.key] = explicit[0].quantity.value
+    return got
+
+
+# ── alternatives (协会 path / 律所 path) ────────────────────────────────────
+_BOTH = re.compile(r"两个(?:比例)?都|两项都|两个比例|都是|均为|均|两者都|两样都|都超过|都在|都有")
+
+
+def _group_of(rule: AlternativesRule, t: str, found: list[Found]) -> ConditionGroup | None:
+    """The path the unit is on: named (协会 / 律所), or implied by what its figures are (比例 / 客户)."""
+    hits = [g for g in rule.groups if any(w.lower() in t for w in g.words)]
+    if len(hits) == 1:
+        return hits[0]
+    if any(f.unit == "%" for f in found) or "比例" in t or "占比" in t:
+        return next((g for g in rule.groups if any(k.unit == "%" for k in g.conditions)), None)
+    cued = [g for g in rule.groups if any(cue in t for k in g.conditions for cue in k.cues)]
+    return cued[0] if len(cued) == 1 else None
+
+
+def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: dict[str, Any]) -> Reading:
+    t = arabic(normalize(words))
+    found = [f for f in numbers(t) if not (f.unit in ("个", "项", "样") and re.match(r"^(?:个|项|样)?(?:比例|都|占比)", f.after))]
+    group_name = pending.get("group") or (hint.entities or {}).get("choice")
+    group = next((g for g in rule.groups if g.name == group_name), None) or _group_of(rule, t, found)
+    a = _with_model(analyze(words), hint) if not hint.button else Analysis(INTENT_VERDICT.get(hint.intent or ""), 1.0)
+    if group is None:
+        if a.verdict == "unknown":
+            return record("unknown", a.confidence, words, *a.reasons)
+        return reask("请先选择贵单位属于哪一类：" + " / ".join(g.label for g in rule.groups), words)
+    if re.search(r"(?<![\d\w])-\s*\d|负\s*\d", t):
+        return reask("数量不能是负数，请再说一下。", words, "negative")
+    values: dict[str, Any] = dict(pending.get("values", {}))
+    counts: dict[str, Any] = dict(pending.get("counts", {}))
+    asked = pending.get("key")
+    shares = [k for k in group.conditions if k.unit == "%"]
+    loose: list[Found] = []
+    for f in found:
+        key = _cue_key(group, f)
+        if key is None:
+            loose.append(f)
+        elif key == "total":
+            counts["total"] = quantity_value(f.quantity)
+            values = {k: v for k, v in values.items() if k not in counts}  # shares to compute again
+        elif f.unit == "%" or not any(k.key == key and k.unit == "%" for k in group.conditions):
+            values[key] = quantity_value(f.quantity)
+            counts.pop(key, None)
+        else:
+            counts[key] = quantity_value(f.quantity)
+            values.pop(key, None)
+    if loose and len(group.conditions) == 1 and len(loose) == 1:  # 律所：服务过6家 / 不对，是4家
+        values[group.conditions[0].key] = quantity_value(loose[0].quantity)
+        loose = []
+    if loose and _BOTH.search(t) and len(loose) == 1 and loose[0].unit == "%":  # 两个比例都超过三成
+        for k in shares:
+            values.setdefault(k.key, quantity_value(loose[0].quantity))
+        loose = []
+    missing = [k for k in group.conditions if k.key not in values and k.key not in counts]
+    if asked and len(loose) == 1:
+        target = asked
+        (counts if target == "total" or (loose[0].unit != "%" and target in {k.key for k in shares}) else values)[
+            target
+        ] = quantity_value(loose[0].quantity)
+        loose = []
+    elif loose and len(loose) <= len(missing):  # 正好30%和40%: in the order the table lists them
+        for k, f in zip(missing, loose, strict=False):
+            if f.unit == "%" or k.unit != "%":
+                values[k.key] = quantity_value(f.quantity)
+            else:
+                counts[k.key] = quantity_value(f.quantity)
+    if not found:
+        if a.verdict == "unknown":
+            return record("unknown", a.confidence, words, *a.reasons)
+        if a.verdict == "no" or says_zero(t) or (hint.button and hint.intent == "deny"):
+            target = asked or (group.conditions[0].key if len(group.conditions) == 1 else None)
+            if target and target != "total":
+                values[target] = 0
+    total = as_quantity(counts.get("total"))
+    for k in shares:
+        n = as_quantity(counts.get(k.key))
+        if k.key in values or n is None or total is None:
+            continue
+        if total.value <= 0:
+            return reask("成员总数不能是0，请再说一下成员单位一共多少家。", words, "zero total")
+        if n.value > total.value:
+            return reask(
+                f"{_short(k.label)}（{n.describe('家')}）比成员总数（{total.describe('家')}）还多，请核对后再说一下。",
+                words,
+                "count over total",
+            )
+        share = Quantity(value=round(n.value / total.value * 100, 2), relation=n.relation if n.relation != "range" else "eq")
+        values[k.key] = quantity_value(share)
+    for k in shares:
+        q = as_quantity(values.get(k.key))
+        if q is not None and q.value > 100:
+            return reask(f"{k.label}不能超过100%，请核对后再说一下。", words, "share over 100")
+    state = {"group": group.name, "values": values, "counts": counts}
+    decided = [k for k in group.conditions if (q := as_quantity(values.get(k.key))) is not None]
+    if any(as_quantity(values[k.key]).meets(k.minimum, k.strict) is False for k in decided):  # type: ignore[union-attr]
+        r = record({k.key: values[k.key] for k in decided}, 0.9, words, "a figure already fails the path")
+        return r.model_copy(update={"pending": state})
+    still = [k.key for k in group.conditions if k.key not in values]
+    if still:
+        if any(k.key in counts for k in shares) and total is None:
+            return more({**state, "key": "total"}, words)
+        return more({**state, "key": still[0]}, words)
+    r = record({k.key: values[k.key] for k in group.conditions}, 0.9, words, "figures")
+    return r.model_copy(update={"pending": state})
+
+
+def _short(label: str) -> str:
+    return label.replace("占成员总数的比例", "").replace("的比例", "")
+
+
+def _cue_key(group: ConditionGroup, f: Found) -> str | None:
+    """Which figure a number is: the one the words before it name, else the words after it."""
+    before = f.before.split(",")[-1]
+    after = f.after
+    for near in (before[-8:], after[:8]):
+        for k in group.conditions:
+            if any(cue in near for cue in k.cues):
+                return k.key
+        if group.total_cues and any(cue in near for cue in group.total_cues):
+            return "total"
+    return None
+
+
+def describe_words(words: str, limit: int = 200) -> str:
+    """The unit's words as the record keeps them: trimmed, at most ``limit`` characters."""
+    w = " ".join(words.split())
+    return w if len(w) <= limit else w[: limit - 1] + "…"
+
+
+__all__ = [
+    "CONFIRM_BELOW",
+    "Hint",
+    "Reading",
+    "describe_words",
+    "quantity_value",
+    "read",
+]
+

@@ -1,0 +1,148 @@
+"""Text as people type it in a chat, made comparable: width, spaces, emoji, repeats, numerals.
+
+Every reader (yes/no, numbers, tiers, commands) works on :func:`normalize` output, so the
+same reply reads the same whether typed with full-width punctuation, stray spaces or 👍.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import cn2an
+
+# emoji carry an answer only in a few cases; the rest is decoration
+_EMOJI_WORDS = {
+    "👍": "好",
+    "👌": "好",
+    "✅": "是",
+    "✔": "是",
+    "☑": "是",
+    "💯": "是",
+    "🙆": "好",
+    "√": "是",
+    "❌": "没有",
+    "✖": "没有",
+    "🙅": "没有",
+    "✗": "没有",
+    "×": "没有",
+    "🤔": "不确定",
+    "🤷": "不知道",
+}
+_DECORATION = re.compile(
+    "[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d\u3000]"  # pictographs, dingbats, variation selectors
+)
+_QUOTES = re.compile("[\"'“”‘’「」『』【】《》〈〉()（）\\[\\]]")
+_CJK = r"\u4e00-\u9fff"
+_SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}\d])\s+(?=[{_CJK}\d])")
+# 有有有 / 对对对 / 有的有的 / 是是是 -> one: a repeated assent or denial is the same answer
+_REPEAT = re.compile(r"(有的|是的|对的|好的|没有|有|是|对|没|嗯|好|行|哦|啊|呀|哈|不)\1+")
+
+
+def normalize(text: str) -> str:
+    """NFKC (full-width to half-width), lower case, emoji to words, spaces inside Chinese removed."""
+    t = unicodedata.normalize("NFKC", text or "")
+    for emoji, word in _EMOJI_WORDS.items():
+        t = t.replace(emoji, f" {word} ")
+    t = _DECORATION.sub(" ", t)
+    t = _QUOTES.sub(" ", t).lower()
+    t = _SPACE_IN_CJK.sub("", t)
+    t = re.sub(r"\s+", " ", t).strip()
+    return _REPEAT.sub(r"\1", t)
+
+
+# clause boundaries: punctuation, and the contrast words that start a new clause
+_SPLIT = re.compile(r"(?:[,;!?，。；！？、\n~…]|(?<!\d)\.|\.(?!\d))+|\s+(?=[a-z\u4e00-\u9fff])")
+_CONTRAST = re.compile(r"(但是|但|可是|不过|然而|只不过|就是说?还|却)")
+
+
+def split_clauses(text: str) -> list[tuple[str, bool]]:
+    """Clauses of a normalized reply, each with whether a contrast word (但是, 不过 …) opened it."""
+    out: list[tuple[str, bool]] = []
+    for part in _SPLIT.split(text):
+        part = part.strip()
+        if not part:
+            continue
+        buf, contrast = "", False
+        for p in _CONTRAST.split(part):
+            if _CONTRAST.fullmatch(p):
+                if buf:
+                    out.append((buf, contrast))
+                buf, contrast = "", True
+            else:
+                buf += p
+        if buf:
+            out.append((buf, contrast))
+    return out
+
+
+def clauses(text: str) -> list[str]:
+    """Clauses of a normalized reply; a contrast word (但是, 不过 …) starts a new clause."""
+    return [c for c, _ in split_clauses(text)]
+
+
+_DIGITS = "零〇一二两俩仨三四五六七八九"
+_NUMERAL_RUN = re.compile(rf"[{_DIGITS}十百千万亿点]+")
+# words whose 一/十/万 is not a number
+_NOT_NUMERAL = re.compile(
+    r"一直|一下|一些|一般|一定|一样|一致|一律|一共|统一|一旦|一贯|一切|一点|一块|一线|一把手|唯一|"
+    r"一起(?=[做干搞来去参学讨商开办弄研])|一同|一道|一并|一时|一向|一手|一体|一再|万一|千万|十分|"
+    r"一个不落|一个不少|一个都不少|一个没落|一个也没落|一个都没落|无一|一视同仁|不一|一带|一方面|"
+    r"一开始|一早|一路|一概|一应|一整套|一系列|一套|(?<!分)之一|一口气|一番|一阵|一步步|一步一步|一半"
+)
+
+
+def _to_number(run: str) -> float | None:
+    run = run.replace("两", "二").replace("俩", "二").replace("仨", "三").replace("〇", "零")
+    try:
+        value = cn2an.cn2an(run, "smart")
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+    return float(value)
+
+
+@lru_cache(maxsize=2048)
+def arabic(text: str) -> str:
+    """Chinese numerals to digits inside a normalized sentence: 两次 -> 2次, 一万二 -> 12000, 1.2万 -> 12000.
+
+    Idioms that contain numerals (一直, 一起做, 一个不落 …) are left alone, and so is 两 where it is
+    not a count (cn2an leaves 两 as is in sentences, hence our own pass).
+    """
+    protected: list[str] = []
+
+    def protect(m: re.Match[str]) -> str:
+        protected.append(m.group(0))
+        return f"\x00{len(protected) - 1}\x00"
+
+    t = _NOT_NUMERAL.sub(protect, text)
+
+    def conv(m: re.Match[str]) -> str:
+        run = m.group(0)
+        if run in ("点", "万", "亿", "千", "百") or run.startswith("点"):
+            return run
+        # 三四百 / 两三次 / 七八十: adjacent digits are a range, kept as "a-b"
+        rng = re.fullmatch(rf"([{_DIGITS}])([{_DIGITS}])([十百千万]?)", run)
+        if rng and rng.group(1) != rng.group(2) and "零" not in run[:2]:
+            a, b = _to_number(rng.group(1) + rng.group(3)), _to_number(rng.group(2) + rng.group(3))
+            if a is not None and b is not None and b > a:
+                return f"{a:g}-{b:g}"
+        trailing = ""
+        while run and run[-1] in "点":
+            run, trailing = run[:-1], run[-1] + trailing
+        value = _to_number(run)
+        return run + trailing if value is None else f"{value:g}{trailing}"
+
+    t = _NUMERAL_RUN.sub(conv, t)
+    # 1.2万 / 3千 / 12万5: digit followed by a magnitude
+    t = re.sub(r"(\d+(?:\.\d+)?)万(\d+)?", lambda m: f"{float(m.group(1)) * 10000 + _tail(m.group(2), 1000):g}", t)
+    t = re.sub(r"(\d+(?:\.\d+)?)千(\d+)?", lambda m: f"{float(m.group(1)) * 1000 + _tail(m.group(2), 100):g}", t)
+    t = re.sub(r"(\d+(?:\.\d+)?)百(\d+)?", lambda m: f"{float(m.group(1)) * 100 + _tail(m.group(2), 10):g}", t)
+    return re.sub(r"\x00(\d+)\x00", lambda m: protected[int(m.group(1))], t)
+
+
+def _tail(digits: str | None, scale: int) -> float:
+    """一万二 = 1万2 = 12000: a bare digit after a magnitude is the next order down."""
+    if not digits:
+        return 0.0
+    return float(digits) * scale if len(digits) == 1 else float(digits)

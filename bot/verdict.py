@@ -1,0 +1,364 @@
+"""Yes / no / partial / not sure in everyday Chinese: the rules, clause by clause.
+
+Why rules and not only the trained model: DIET sees bags of character n-grams, so it
+cannot tell 没有不签的 (everyone signs) from 没有签 (nobody signs), nor 只有兼职的 that meets
+a standard asking for 专(兼)职人员 from 只有核心员工 that does not. Those are phenomena of
+scope and of the criterion's text, which these rules handle explicitly and explain
+(:attr:`Analysis.reasons`). The model's intent is a second opinion the reading combines
+with this analysis (:mod:`bot.reading`).
+
+Each clause of a reply gets one polarity, in this order of precedence:
+
+1. **unsure** — including the forms written with negation characters (没印象, 拿不准, 说不上来);
+2. **double negation and positive idioms** (没有不签的, 无一例外, 一个不落, 不用担心, 没毛病) — yes;
+3. **plans and intentions** (打算, 准备, 正在考虑, 明年) — not done, unless the clause reports practice;
+4. **partial** (部分, 有的…, 还没覆盖全部, 刚开始做, 除了…都);
+5. **restriction** (只有, 仅) — partial, unless what follows is something the standard accepts
+   on its own (``accepts`` in the rubric: 只有兼职的 meets 专(兼)职人员);
+6. **negation** (没有, 还没, 木有, 没得, 尚未 …) — no;
+7. **assent / practice** (有, 是的, 签了, 一直在做, 必须的 …) — yes.
+
+Clauses are then combined: agreement keeps the verdict; yes with no is a contrastive partial
+(研发签了，销售还没签) unless the clauses are past against present (以前没有，现在有了 = yes).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .text import normalize, split_clauses
+
+Verdict = Literal["yes", "no", "partial", "unknown"]
+
+
+@dataclass
+class Analysis:
+    """A reading of a yes/no reply with how sure it is and which rules decided it."""
+
+    verdict: Verdict | None
+    confidence: float
+    reasons: list[str] = field(default_factory=list)
+
+
+# ── whole replies that are an answer on their own ───────────────────────────
+_PARTICLES = "啊呀呢吧哦嘛啦哈呐嘞哟噢喔哇咯嗷呗了的~!！。.,，…"
+WHOLE: dict[Verdict, tuple[str, ...]] = {
+    "yes": (
+        "有", "是", "对", "嗯", "好", "行", "可以", "有的", "是的", "对的", "嗯嗯", "嗯呐", "嗯那", "对头", "没错",
+        "必须", "必须的", "那必须", "必须滴", "当然", "当然有", "当然了", "肯定", "肯定有", "肯定的", "那肯定", "没问题",
+        "没毛病", "妥", "妥妥", "妥妥的", "妥妥滴", "有滴", "有哒", "是滴", "是哒", "对滴", "杠杠的", "666", "确实",
+        "有呀", "有啊", "有哇", "都有", "都做了", "做了", "做到了", "已做到", "已经做到", "全部做到", "都做到了",
+        "搞了", "弄了", "签了", "有有", "一直有", "早就有了", "有了", "yes", "y", "yeah", "yep", "yup", "ok", "okay",
+        "sure", "of course", "yes we do", "we do", "done", "true", "是滴呢", "有嘞", "好的", "有这个", "这个有",
+        "是有的", "确实有", "有的有的", "对对", "bingo", "yes!", "嗯有", "嗯对", "是呀", "是啊", "对啊", "对呀",
+        "阿拉有额", "有额", "有个", "嗯哼", "en", "en en", "yes yes", "ok的", "好滴", "有嘞", "那当然",
+    ),
+    "no": (
+        "没", "没有", "无", "否", "不", "不是", "不对", "木有", "没得", "莫得", "冇", "冇得", "么有", "没呢", "还没",
+        "还没有", "暂无", "暂时没有", "暂时没", "没做", "没搞", "没弄", "没签", "没建", "没设", "都没有", "啥也没有",
+        "什么都没有", "从来没有", "一直没有", "尚未", "未", "没有呢", "没有哦", "无此", "空白", "一片空白", "no",
+        "n", "nope", "nah", "not yet", "none", "never", "no we don't", "false", "没有的", "木有哦", "冇啊", "没有啊",
+        "并没有", "真没有", "真没", "没呀", "没的", "没有没有", "没有哈", "还木有", "没得哦", "没整", "没弄过",
+        "木得", "莫有", "呒没", "没有的事", "没这回事", "木有木有",
+    ),
+    "partial": (
+        "部分", "一部分", "部分有", "部分是", "部分做到", "部分做了", "有一些", "有些", "一些", "一半", "一半吧",
+        "半半", "一半一半", "有一半", "有一点", "一点点", "部分吧", "partially", "partly", "some", "kind of", "sort of",
+        "a bit", "half", "somewhat", "not fully", "not all", "有部分", "部分落实", "算部分吧", "部分岗位",
+    ),
+    "unknown": (
+        "不清楚", "不知道", "不确定", "不晓得", "不懂", "不了解", "不太清楚", "不太知道", "不太确定", "不好说", "说不好",
+        "说不准", "说不清", "难说", "不知", "不知道哦", "不造", "母鸡", "唔知", "伐晓得", "不晓得哦", "待确认", "待定", "不记得", "忘了",
+        "没印象", "拿不准", "说不上来", "吃不准", "idk", "dunno", "not sure", "no idea", "unsure", "i don't know",
+        "don't know", "i'm not sure", "maybe", "不确定哦", "不清楚诶", "这个不清楚", "这我不知道", "不太了解",
+    ),
+}
+
+
+def _strip_particles(t: str) -> str:
+    t = t.strip(" " + _PARTICLES)
+    while t and t[-1] in _PARTICLES:
+        t = t[:-1]
+    return re.sub(r"^(?:嗯|额|呃|啊|哦|噢|那个|这个|emm+|em+|um+|hmm+)[,，\s]*", "", t).strip(" " + _PARTICLES)
+
+
+_WHOLE_LOOKUP: dict[str, Verdict] = {w: v for v, words in WHOLE.items() for w in words}
+
+
+# ── clause patterns ─────────────────────────────────────────────────────────
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(parts))
+
+
+UNSURE = _rx(
+    r"(?:不|没)(?:太|怎么|大|是很|很)?(?:清楚|知道|确定|了解|晓得|懂|肯定|敢说|敢保证|记得|好说|太记得|掌握|熟悉)",
+    r"记不(?:清|得|住|太清)|说不(?:上来|清|准|好|定|出来)|拿不准|吃不准|摸不准|搞不(?:清|懂|明白)|弄不(?:清|明白)",
+    r"闹不清|没(?:有)?(?:什么)?印象|没(?:什么)?概念|心里没底|没底|没数|没注意|没留意|没关注|没了解过|没问过",
+    r"没(?:有)?(?:统计|算|数|记录|记|核算|汇总)过?|未统计|不掌握|没掌握|无法(?:确定|判断|确认|回答|说|统计)|不好判断|没法(?:确定|判断|说|统计)",
+    r"判断不了|确定不了|不是我(?:负责|管|分管|经手)|不归我管|我是新来的|刚来不久|不太熟悉|不造|母鸡|唔知|伐晓得|不晓得",
+    r"(?:^|要|得|需要|去|再|还要|还得|帮我|我|先|让我)(?:问|查|核实|确认|了解|翻翻|打听|咨询)(?:一下|问|下|查|看)?",
+    r"^问(?:一下|问|下)|^查(?:一下|查|下)|核实一下|确认一下|再确认|回头确认|我看看|让我看看|我想想|想不起",
+    r"忘了|忘记|不太记得|难说|待确认|待定|不知|不详|未知|谁知道|天知道|这就不好说|算不算|不知道算",
+    r"\bnot sure\b|\bdunno\b|\bidk\b|no idea|don'?t know|\bunsure\b|not certain|\bmaybe\b|have to check|need to check",
+    r"不是很清楚|没有把握|没把握|不敢打包票|不好讲|讲不清|回忆不起来|想不起来",
+)
+# "员工不知道" is a fact about others (a gap), not the speaker's uncertainty
+OTHERS_UNAWARE = re.compile(
+    r"(?:人|员工|大家|企业|同事|他们|职工|会员|客户|别人|下面|部门|成员)(?:都|也|还|并|基本|根本)?(?:不|没)(?:太|怎么)?(?:知道|清楚|了解|晓得|知晓)"
+)
+# fine / no worries: yes to a practice, "nothing happened" to an absence question
+FINE = _rx(
+    r"没(?:有)?问题|没毛病|没得说|没说的|没二话|不用(?:担心|操心|怀疑)|不必担心|放心|不成问题|不是问题|妥妥|稳稳",
+)
+POSITIVE_IDIOMS = _rx(
+    r"无一例外|没有例外|没例外|不例外",
+    r"无一(?:遗漏|不|缺)|一个(?:都|也)?(?:不落|不少|没落下?|没少|没漏)|一个不差|没(?:有)?(?:落下|遗漏|漏掉?)|无遗漏|不落下",
+    r"一人不落|一家不落|一个部门都没落下|全都没落下",
+    r"不差|不错|不含糊|不在话下|错不了|跑不了|少不了|不可少|不可或缺|缺一不可|毫无疑问|无疑",
+    r"哪能没有|怎么(?:可能|会)没(?:有)?|不可能没(?:有)?|当然不会没有|不会没有|不能没有|不是没(?:有|做|签)",
+    r"(?:没有|没|无|不存在)(?:人|谁|哪个|哪位|哪一个|一个|任何|哪家|一家|员工|部门|岗位|同事|一位|一人)[^,，。；]{0,6}?(?:不|没|未)",
+    r"(?:没有|没|无|不存在)[^,，。；]{0,6}?(?:不|没有?|未)[^,，。；]{1,5}的(?:情况|人|员工|部门|岗位)?",
+    r"无不|莫不|不会不|不能不|不得不|必须滴?|必需",
+)
+# negation characters that do not negate the answer: parts of words …
+NOT_NEGATION = _rx(
+    r"不少|不仅|不只|不但|不光|不断|无论|不论|不管(?=是|什么|谁|哪|多|怎么|大小)|不久|不同|不一样|不好意思|不客气|没事|没关系",
+    r"无所谓|无关|无线|无纸|非常|非得|是否|不间断|不超过|不少于|不低于|不含|除非|不然|要不然|要不|不一定(?=要)|无论如何",
+)
+# … and prohibitions, which describe a practice (不让外人进, 禁止带手机, 不用默认密码)
+PROHIBITION = _rx(
+    r"未经|不得|不许|不准|不让|不能(?:随便|随意|私自|带|拍|拷|外|泄|用|进)|禁止|严禁|不允许|无权|不可(?:以)?(?:随便|私自|外)",
+    r"不泄露|不泄密|不外传|不外泄|不外借|不侵犯|不应|不用(?:默认|弱|简单|公共|私人|个人|u盘)|不保存|不自动|不联网|不上网",
+    r"不接(?:入)?(?:外网|互联网)|不通(?:外网|互联网)|不连(?:外网|互联网|网)|物理隔离|断网|与外网隔离|不开放|都不给|不给(?:多|额外)",
+    r"一律不|绝不|决不|不随便|不对外|不外发|不外带|不带出|不能带出",
+)
+# a negated bad event: part of meeting a standard that asks for 未发生… (presence questions only)
+NO_BAD_EVENT = re.compile(r"(?:没|未|从未|从没)(?:有)?(?:出|发生|出现|遇到|碰到|闹)过?[^,，。；]{0,10}(?:侵犯|侵权|泄密|事故|问题|纠纷|事件|违规|事)")
+# no control over it: a negative description with no negation word (谁都能进, 直接拿去修, 停了)
+LAX = _rx(
+    r"谁都(?:能|可以|会)|都能(?:看|进|用|拿|访问|下载|拷|发)|随便|随意|直接(?:拿|带|给|进|发|用|走|放|拷|删|扔|送)|来了就进",
+    r"不管了?$|没人管|放任|自己(?:管|弄|买|保管|处理|决定|看着办)|口头说说|说说而已|走个?形式|不了了之|停了|断了|停掉|没再|不再",
+    r"搁置|取消了|废了|荒废|常规的|默认密码|自动登录|明文|共用|一个账号|开放的|敞开|就走了|人走了|想起来才",
+)
+PLAN = _rx(
+    r"打算|计划(?![书里表内上中的已])|准备(?:明年|下|今年|年底|开始|做|搞|弄|建|签|上|启动|申请|成立|设立|引进|招|买|采购|起草|制定)|预计|拟(?:定|于|在)?",
+    r"将要|将会|即将|马上要|想要|想着|想搞|想做|想弄|考虑|规划|筹划|筹备|酝酿|争取|有意向|想法|念头|设想|后续|将来|未来",
+    r"回头再|改天|下一步|下阶段|明年|后年|下个?月|年底前|再说吧?$|还没想好|在采购|采购中|在招|招聘中",
+    r"正在(?:考虑|研究|讨论|商量|起草|制定|筹备|准备|申请|规划|论证|酝酿|谋划|物色|招|梳理)|在(?:考虑|研究|讨论|商量|起草|谈)",
+    r"\bplan(?:ning)?\b|\bgoing to\b|\bwill\b|next year|\blater\b",
+)
+IMPROVE = _rx(r"升级|完善|优化|加强|扩大|进一步|再提升|更新|细化|补充|推广|深化|复审|续签|再搞|再做一次|再开展")
+IN_PROGRESS = _rx(
+    r"刚(?:刚)?(?:开始|起步|启动|开展|弄|搞|做)|起步阶段|初步|试行|试运行|试点|陆续|逐步|慢慢(?:在|地|来)",
+    r"正在(?:做|推进|推行|落实|实施|完善|补|签|覆盖|铺开|整改|建设|搭建|建|弄|搞|执行|开展|办理)",
+    r"(?:还在|仍在)(?:完善|推进|补签?|做|弄|搞|建设|建|整改|落实|铺开)|在(?:完善|推进|补签|建设|整改|铺开)",
+    r"建设中|推进中|进行中|完善中|实施中|在建",
+    r"搭了个?架子|有(?:个)?雏形|草案|征求意见稿|半成品|做了一些|做了一点|签了一些|弄了一些|in progress|started",
+)
+PARTIAL = _rx(
+    r"部分|一些(?!都)|有些|个别|少数|多数|大部分|大多数|大多|一半|半数|大半|小半|不完善|不完整|不全|没全|不够|不太够",
+    r"不到位|不彻底|不充分|不规范|不系统|不严格|没完全|不完全|未完全|不是全部|不是所有|不是每|并非全部|并非所有|不是都",
+    r"没有?都|没(?:有)?全部|没(?:有)?覆盖(?:全|到全|所有|每)|还没覆盖|未覆盖全|覆盖不全|只覆盖|有待|还需(?:要)?完善",
+    r"还有(?:欠缺|不足|缺口|差距)|有欠缺|有(?:一定)?差距|有的[^有]{0,8}有的|有时|偶尔|时有时无|看情况|视情况|不一定",
+    r"不怎么|流于形式|形式上|将就|凑合|马马虎虎|一般般|还行吧?|还可以吧?|差不多吧|不是很(?:完善|规范|全)",
+    r"除了?[^,，。]{1,12}(?:以外|之外|外)?[^,，。]{0,4}(?:都|全|均)|除[^,，。]{1,10}外|其余|其他的?还没|其它的?还没|剩下的",
+    r"还差|还缺|缺(?:了)?(?:一些|一点|一部分|几)|没有签全|没签全|没做全|没建全|不够全面|不太全面|基本上?(?!是空白|没)|大体上?|大致",
+    r"有的(?:部门|岗位|人|员工|项目|时候|有|签|做|没|地方|区域|系统|设备|文件|子公司|分公司|车间|同事|业务|场合|客户)",
+    r"不定期|不太规律|不规律|[1-9]成|[一二三四五六七八九]成|(?<!\d)[1-9]\d?%",
+    r"\bpartial(?:ly)?\b|\bpartly\b|\bsome\b|not (?:all|fully|every)|kind of|sort of|\bhalf\b",
+)
+RESTRICT = re.compile(
+    r"(?:只有|只是|只在|只对|只给|只跟|只和|只针对|只限|只(?!要|需|管|能|允许|准|让|限于?授权|好)|仅仅|仅限|仅(?!供|限授权)|光(?!盘)|单单|\bonly\b)"
+    r"(?P<scope>[^,，。；]{0,14})"
+)
+NEGATIVE = _rx(
+    r"没有|没|无(?!线|纸|关|论)|未|否|不|木有|木得|没得|莫得|莫有|冇|么有|呒没|尚未|从未|从没|并未|并没|暂无|暂未|暂不",
+    r"空白|缺失|缺少|欠缺|缺|不具备|不存在|谈不上|算不上|哪有|哪里有|啥也没|什么也没|还是零|零",
+    r"\bno\b|\bnot\b|\bnope\b|\bnone\b|\bnever\b|don'?t|doesn'?t|haven'?t|hasn'?t|didn'?t|\bnah\b",
+)
+POSITIVE = _rx(
+    r"有|是(?!否)|对|已|了|在用|在执行|在做|执行|落实|落地|到位|齐全|完善|健全|常态化|一直|始终|一贯|向来|都|全部|全都|全员",
+    r"所有|每个|每位|每年|每次|每季|每月|每半年|定期|按时|当然|肯定|必须|确实|的确|确定|没错|对头|妥|搞定|做到|实现|覆盖",
+    r"建立|成立|设立|设置|设有|配备|配了|配置|安排|制定|签订|签署|签|开展|组织|实行|实施|采取|采用|装了|部署|上线|启用|登记",
+    r"备案|审批|审核|加密|备份|隔离|张贴|贴了|挂了|佩戴|告知|提醒|移交|回收|收回|检查|培训|监督|留痕|记录|管理|管控|规定|要求",
+    r"控制|统一|限制|上锁|锁起来|单独|专人|专门|按岗位|按权限|门禁|保险柜|保密柜|聚焦|推荐|帮助|协助|分享|交流|合作|对接",
+    r"(?<![协学商工社理开])会(?=[\u4e00-\u9fff])(?!议|员|计|上|长|场|后|前|儿|不会|议室)|阿拉有",
+    r"\byes\b|\byeah\b|\byep\b|\bok\b|\bokay\b|\bsure\b|of course|\bwe do\b|\bdone\b|\bhave\b|好|行|可以|666|杠杠",
+    r"▲|过(?!去|来|程|于|期|渡|滤)",
+)
+# positives that alone do not report a practice ("都是老板自己管", "就直接走了")
+WEAK = re.compile(r"都|是|了|就|过|对|好|行|可以|一直|有(?=[个点些])")
+HEDGE = _rx(r"可能|也许|好像|应该|大概|似乎|估计|印象中|貌似|或许|大约|差不多|感觉|觉得|算是|算有|勉强|\bprobably\b|\bi think\b")
+PAST = _rx(r"以前|之前|过去|原来|原先|早先|早年|前几年|前年|当初|曾经|先前|去年之前|那时候?|\d\d年(?!开始|起)")
+NOW = _rx(r"现在|目前|如今|今年|当前|眼下|已经|后来|后面|之后|最近|近期|这两年|开始|起(?!来)|现已|现有|\bnow\b|already")
+# a reply that describes only the unit itself, not an answer ("我们公司", "这个嘛")
+NEUTRAL = _rx(r"^(?:我们|我司|本公司|我们公司|公司|这个|那个|这块|这一块|关于这个|说实话|老实说|怎么说呢|嗯+|emm+|这个嘛|我想想|好的|好|收到)$")
+# a question back to the assistant is not an answer ("你说的留痕是啥意思")
+QUESTION = re.compile(
+    r"(?:什么意思|啥意思|是什么|是啥|什么叫|什么是|怎么算|指的是|指什么|怎么理解|啥叫|咋算|哪些算|是指)|"
+    r"(?:吗|么|嘛)[?]?$|[?]$"
+)
+
+
+def _mask(pattern: re.Pattern[str], text: str, fill: str = "□") -> str:
+    return pattern.sub(lambda m: fill * len(m.group(0)), text)
+
+
+@dataclass
+class _Clause:
+    text: str
+    verdict: Verdict | None
+    kind: str  # which rule decided: unsure / idiom / plan / started / except / partial / restrict / accepted / lax / no / yes / weak
+    past: bool
+    now: bool
+    improve: bool
+    contrast: bool = False  # opened by 但是 / 不过 …
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the criterion adds to the reading of a reply."""
+
+    accepts: Sequence[str] = ()  # phrases that meet the standard on their own (只有兼职的 for 专(兼)职人员)
+    own_words: Sequence[str] = ()  # phrases of the standard that look like plans (年度培训计划)
+    absence: bool = False  # the question asks whether something bad happened (zone.16)
+    no_bad_event_ok: bool = False  # the standard includes 未发生… (station.28): 没出过侵权的事 is part of meeting it
+
+
+def _clause(text: str, contrast: bool, ctx: Context) -> _Clause:
+    """The polarity of one clause."""
+    t = text
+    for w in ctx.own_words:  # the standard's own words (年度培训计划) are practice, not plans
+        if w in t:
+            t = t.replace(w, "◇" * len(w))
+    past, now, improve = bool(PAST.search(t)), bool(NOW.search(t)), bool(IMPROVE.search(t))
+
+    def out(v: Verdict | None, kind: str) -> _Clause:
+        return _Clause(text, v, kind, past, now, improve, contrast)
+
+    t = OTHERS_UNAWARE.sub(lambda m: "没落实" + "□" * (len(m.group(0)) - 3), t)
+    if UNSURE.search(t):
+        return out("unknown", "unsure")
+    if ctx.no_bad_event_ok:
+        t = _mask(NO_BAD_EVENT, t, "▲")
+    if FINE.search(t):
+        rest = _mask(FINE, t, "◇")
+        if ctx.absence:  # "没毛病" to "有没有发生过…": nothing happened
+            t = rest
+        elif not (PARTIAL.search(rest) or RESTRICT.search(rest) or LAX.search(rest)):
+            return out("yes", "idiom")
+        else:
+            t = rest
+    if POSITIVE_IDIOMS.search(t):
+        rest = _mask(POSITIVE_IDIOMS, t)
+        if not (PARTIAL.search(rest) or RESTRICT.search(rest)):
+            return out("yes", "idiom")
+        t = rest
+    t = _mask(NOT_NEGATION, t, "◇")
+    t = _mask(PROHIBITION, t, "▲")
+    if re.match(r"^除(?:了|去|开)?", t) and not NEGATIVE.search(t[1:]):  # 除了销售部，其他都签了
+        return out("partial", "except")
+    if PLAN.search(t) and not re.search(r"已经|早就|现在|目前|签了|做了|建了|有了|成立了", _mask(PLAN, t)):
+        return out("no", "plan")
+    if IN_PROGRESS.search(t):
+        return out("partial", "started")
+    m = RESTRICT.search(t)
+    if m:
+        scope = m.group("scope")
+        if any(a.lower() in scope or a.lower() in t for a in ctx.accepts):
+            return out("yes", "accepted")
+        if not re.fullmatch(r"[是要]?(?:这样|这么|如此)?", scope):  # 只是这样 = that is how we do it
+            return out("partial", "restrict")
+    if PARTIAL.search(t):
+        return out("partial", "partial")
+    if LAX.search(t):
+        return out("no", "lax")
+    if NEGATIVE.search(t):
+        return out("no", "no")
+    if POSITIVE.search(t):
+        strong = POSITIVE.search(_mask(WEAK, t))
+        return out("yes", "yes" if strong else "weak")
+    return out(None, "none")
+
+
+def analyze(text: str, accepts: Sequence[str] = (), own_words: Sequence[str] = (), ctx: Context | None = None) -> Analysis:
+    """Read a reply to a met-or-not question (see the module docstring for the rules)."""
+    ctx = ctx or Context(accepts=accepts, own_words=own_words)
+    t = normalize(text)
+    if not t:
+        return Analysis(None, 0.0, ["empty"])
+    whole = _strip_particles(t)
+    if whole in _WHOLE_LOOKUP:
+        return Analysis(_WHOLE_LOOKUP[whole], 0.97, ["whole reply"])
+    if QUESTION.search(t) and not UNSURE.search(t):
+        return Analysis(None, 0.0, ["a question back"])
+    parts = split_clauses(t)
+    found = [_clause(c, contrast, ctx) for c, contrast in parts]
+    # a clause with no answer words before a contrast ("存单位服务器，但没加密") states a practice
+    for i, c in enumerate(found[:-1]):
+        nxt = found[i + 1]
+        if c.verdict is None and nxt.contrast and nxt.verdict in ("no", "partial") and not NEUTRAL.match(c.text):
+            found[i] = _Clause(c.text, "yes", "implicit", c.past, c.now, c.improve, c.contrast)
+    found = [c for c in found if c.verdict is not None and not NEUTRAL.match(c.text)]
+    if not found:
+        return Analysis(None, 0.0, ["no answer words"])
+    reasons = [f"{c.kind}:{c.text}" for c in found]
+    hedged = bool(HEDGE.search(t))
+    answers = [c for c in found if c.verdict != "unknown"]
+    if not answers:
+        return Analysis("unknown", 0.92, reasons)
+    verdict, confidence = _combine(answers, reasons)
+    if len(answers) < len(found):  # an answer and an unsure clause: "有，具体要问人事"
+        confidence = min(confidence, 0.65)
+        reasons.append("answer with an unsure clause")
+    if hedged:
+        confidence = min(confidence, 0.66)
+        reasons.append("hedged")
+    return Analysis(verdict, confidence, reasons)
+
+
+def _combine(answers: list[_Clause], reasons: list[str]) -> tuple[Verdict, float]:
+    kinds = {c.verdict for c in answers}
+    if len(kinds) == 1:
+        v = answers[0].verdict
+        assert v is not None
+        return v, 0.93 if len(answers) == 1 or all(c.kind == answers[0].kind for c in answers) else 0.9
+    # past against present: the present wins (以前没有，现在有了 / 以前做过，后来停了)
+    now = [c for c in answers if c.now and not c.past]
+    past = [c for c in answers if c.past and not c.now]
+    if now and past and {c.verdict for c in now} != {c.verdict for c in past}:
+        reasons.append("present over past")
+        v = now[-1].verdict
+        assert v is not None
+        return v, 0.85
+    plans = [c for c in answers if c.kind == "plan"]
+    others = [c for c in answers if c.kind != "plan"]
+    if plans and others:
+        rest = {c.verdict for c in others}
+        if rest == {"yes"}:
+            if all(c.improve for c in plans):  # 有，明年打算再完善 = yes
+                reasons.append("plan to improve")
+                return "yes", 0.85
+            reasons.append("done in part, the rest planned")
+            return "partial", 0.72
+        if rest == {"no"}:
+            return "no", 0.9
+        answers, kinds = others, rest
+    yes = [c for c in answers if c.verdict == "yes"]
+    if kinds == {"yes", "no"} and all(c.kind == "weak" for c in yes):
+        reasons.append("only weak assent next to a negation")  # 没有，离职就直接走了
+        return "no", 0.85
+    if "partial" in kinds or kinds == {"yes", "no"}:
+        reasons.append("contrast")
+        return "partial", 0.86
+    v = answers[-1].verdict
+    assert v is not None
+    return v, 0.6
+
+
+def interpret_boolean(text: str, accepts: Sequence[str] = ()) -> Verdict | None:
+    """The verdict alone, for callers that do not need the confidence."""
+    return analyze(text, accepts).verdict
