@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .text import normalize
+from .text import arabic, normalize
 
 Kind = Literal["explicit", "checked", "recalled", "supplement"]
 
@@ -79,6 +79,6 @@ def remainder(text: str) -> str:
     if re.fullmatch(r"是?", rest):
         return ""
     tail = re.search(r"(?:^|，)(?:现在|目前|一共|总共|实际)?是([^，]+)$", rest)  # 少打了个0，是4000
-    if tail and re.search(r"\d|有|没|部分|不", tail.group(1)):
+    if tail and re.search(r"\d|有|没|部分|不", arabic(tail.group(1))):
         return tail.group(1)
     return rest

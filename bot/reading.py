@@ -100,6 +100,7 @@ def context(c: Criterion) -> Context:
         own_words=own,
         absence=absence,
         no_bad_event_ok=not absence and "未发生" in c.standard,
+        topic=" ".join([c.standard, c.question, *c.measures, *c.keywords]),
     )
 
 

@@ -97,7 +97,7 @@ UNSURE = _rx(
     r"(?:不|没)(?:太|怎么|大|是很|很)?(?:清楚|知道|确定|了解|晓得|懂|肯定|敢说|敢保证|记得|好说|太记得|掌握|熟悉)",
     r"记不(?:清|得|住|太清)|说不(?:上来|清|准|好|定|出来)|拿不准|吃不准|摸不准|搞不(?:清|懂|明白)|弄不(?:清|明白)",
     r"闹不清|没(?:有)?(?:什么)?印象|没(?:什么)?概念|心里没底|没底|没数|没注意|没留意|没关注|没了解过|没问过",
-    r"没(?:有)?(?:统计|算|数|记录|记|核算|汇总)过?|未统计|不掌握|没掌握|无法(?:确定|判断|确认|回答|说|统计)|不好判断|没法(?:确定|判断|说|统计)",
+    r"没(?:有)?(?:统计|算|数|核算|汇总)过?|未统计|不掌握|没掌握|无法(?:确定|判断|确认|回答|说|统计)|不好判断|没法(?:确定|判断|说|统计)",
     r"判断不了|确定不了|不是我(?:负责|管|分管|经手)|不归我管|我是新来的|刚来不久|不太熟悉|不造|母鸡|唔知|伐晓得|不晓得",
     r"(?:^|要|得|需要|去|再|还要|还得|帮我|我|先|让我)(?:问|查|核实|确认|了解|翻翻|打听|咨询)(?:一下|问|下|查|看)?",
     r"^问(?:一下|问|下)|^查(?:一下|查|下)|核实一下|确认一下|再确认|回头确认|我看看|让我看看|我想想|想不起",
@@ -113,6 +113,8 @@ OTHERS_UNAWARE = re.compile(
 FINE = _rx(
     r"没(?:有)?问题|没毛病|没得说|没说的|没二话|不用(?:担心|操心|怀疑)|不必担心|放心|不成问题|不是问题|妥妥|稳稳",
 )
+# to an absence question (有没有发生过…), these say "all is well": nothing happened
+WELL = _rx(r"符合|满足|达标|太平|平安|安稳|清净|清白|干净")
 POSITIVE_IDIOMS = _rx(
     r"无一例外|没有例外|没例外|不例外",
     r"无一(?:遗漏|不|缺)|一个(?:都|也)?(?:不落|不少|没落下?|没少|没漏)|一个不差|没(?:有)?(?:落下|遗漏|漏掉?)|无遗漏|不落下",
@@ -127,6 +129,7 @@ POSITIVE_IDIOMS = _rx(
 NOT_NEGATION = _rx(
     r"不少|不仅|不只|不但|不光|不断|无论|不论|不管(?=是|什么|谁|哪|多|怎么|大小)|不久|不同|不一样|不好意思|不客气|没事|没关系",
     r"无所谓|无关|无线|无纸|非常|非得|是否|不间断|不超过|不少于|不低于|不含|除非|不然|要不然|要不|不一定(?=要)|无论如何",
+    r"不需要的|不需要时|不用的|不涉密的|非涉密|不相关的|无关的|不同意的",
 )
 # … and prohibitions, which describe a practice (不让外人进, 禁止带手机, 不用默认密码)
 PROHIBITION = _rx(
@@ -141,12 +144,14 @@ NO_BAD_EVENT = re.compile(r"(?:没|未|从未|从没)(?:有)?(?:出|发生|出�
 LAX = _rx(
     r"谁都(?:能|可以|会)|都能(?:看|进|用|拿|访问|下载|拷|发)|随便|随意|直接(?:拿|带|给|进|发|用|走|放|拷|删|扔|送)|来了就进",
     r"不管了?$|没人管|放任|自己(?:管|弄|买|保管|处理|决定|看着办)|口头说说|说说而已|走个?形式|不了了之|停了|断了|停掉|没再|不再",
-    r"搁置|取消了|废了|荒废|常规的|默认密码|自动登录|明文|共用|一个账号|开放的|敞开|就走了|人走了|想起来才",
+    r"搁置|取消了|废了|荒废|常规的|明文|共用|一个账号|开放的|敞开|就走了|人走了|想起来才|自己(?:的)?电脑|个人电脑|私人电脑|个人网盘",
+    r"(?:还是|还在用|用的|都是|仍是|仍然是)默认密码|(?P<same>[\u4e00-\u9fff]{1,3})就(?P=same)|没什么特别|没啥特别|跟平时一样|都一样|默认密码(?:没|未)改|(?:开着|设了|都是|还是|都)自动登录",
 )
 PLAN = _rx(
     r"打算|计划(?![书里表内上中的已])|准备(?:明年|下|今年|年底|开始|做|搞|弄|建|签|上|启动|申请|成立|设立|引进|招|买|采购|起草|制定)|预计|拟(?:定|于|在)?",
-    r"将要|将会|即将|马上要|想要|想着|想搞|想做|想弄|考虑|规划|筹划|筹备|酝酿|争取|有意向|想法|念头|设想|后续|将来|未来",
+    r"将要|将会|即将|马上要|想要|想着|想搞|想做|想弄|考虑|规划|筹划|筹备|酝酿|争取|有意向|想法|念头|设想|后续(?!就)|将来|未来",
     r"回头再|改天|下一步|下阶段|明年|后年|下个?月|年底前|再说吧?$|还没想好|在采购|采购中|在招|招聘中",
+    r"在谈|正在谈|在洽谈|洽谈中|正在跟[^,，。]{0,12}谈|在对接(?!了)|在联系|联系中|在沟通(?!了)",
     r"正在(?:考虑|研究|讨论|商量|起草|制定|筹备|准备|申请|规划|论证|酝酿|谋划|物色|招|梳理)|在(?:考虑|研究|讨论|商量|起草|谈)",
     r"\bplan(?:ning)?\b|\bgoing to\b|\bwill\b|next year|\blater\b",
 )
@@ -159,16 +164,20 @@ IN_PROGRESS = _rx(
     r"搭了个?架子|有(?:个)?雏形|草案|征求意见稿|半成品|做了一些|做了一点|签了一些|弄了一些|in progress|started",
 )
 PARTIAL = _rx(
-    r"部分|一些(?!都)|有些|个别|少数|多数|大部分|大多数|大多|一半|半数|大半|小半|不完善|不完整|不全|没全|不够|不太够",
-    r"不到位|不彻底|不充分|不规范|不系统|不严格|没完全|不完全|未完全|不是全部|不是所有|不是每|并非全部|并非所有|不是都",
-    r"没有?都|没(?:有)?全部|没(?:有)?覆盖(?:全|到全|所有|每)|还没覆盖|未覆盖全|覆盖不全|只覆盖|有待|还需(?:要)?完善",
-    r"还有(?:欠缺|不足|缺口|差距)|有欠缺|有(?:一定)?差距|有的[^有]{0,8}有的|有时|偶尔|时有时无|看情况|视情况|不一定",
-    r"不怎么|流于形式|形式上|将就|凑合|马马虎虎|一般般|还行吧?|还可以吧?|差不多吧|不是很(?:完善|规范|全)",
-    r"除了?[^,，。]{1,12}(?:以外|之外|外)?[^,，。]{0,4}(?:都|全|均)|除[^,，。]{1,10}外|其余|其他的?还没|其它的?还没|剩下的",
-    r"还差|还缺|缺(?:了)?(?:一些|一点|一部分|几)|没有签全|没签全|没做全|没建全|不够全面|不太全面|基本上?(?!是空白|没)|大体上?|大致",
+    r"部分|一些(?!都)|有些|个别|少数|多数|大部分|大多数|大多|一半|半数|大半|小半|没完全|不完全|未完全|不是全部|不是所有|不是每",
+    r"并非全部|并非所有|不是都|没有?都|没(?:有)?全部|没(?:有)?覆盖(?:全|到全|所有|每)|还没覆盖|未覆盖全|覆盖不全|只覆盖",
+    r"有的[^有]{0,8}有的|有时|偶尔|时有时无|看情况|视情况|不一定|流于形式|形式上|将就|凑合|马马虎虎|一般般",
+    r"除了?[^,，。]{1,12}(?:以外|之外|外)?[^,，。]{0,4}(?:都|全|均)|除[^,，。]{1,10}外|其余|剩下的|还差|还缺",
+    r"(?:别的|其他|其它|其余|剩下)的?(?:都|也|还|就)?(?:没|不|无)",
+    r"缺(?:了)?(?:一些|一点|一部分|几)|没有签全|没签全|没做全|没建全|基本上?(?!是空白|没)|大体上?|大致",
     r"有的(?:部门|岗位|人|员工|项目|时候|有|签|做|没|地方|区域|系统|设备|文件|子公司|分公司|车间|同事|业务|场合|客户)",
     r"不定期|不太规律|不规律|[1-9]成|[一二三四五六七八九]成|(?<!\d)[1-9]\d?%",
     r"\bpartial(?:ly)?\b|\bpartly\b|\bsome\b|not (?:all|fully|every)|kind of|sort of|\bhalf\b",
+)
+# done, but not well enough: weaker than a scope ("人手不够就停了" is a stop, not a partial)
+INCOMPLETE = _rx(
+    r"不完善|不完整|不全|没全|不够|不太够|不到位|不彻底|不充分|不规范|不系统|不严格|有待|还需(?:要)?完善|还有(?:欠缺|不足|缺口|差距)",
+    r"有欠缺|有(?:一定)?差距|还行吧?|还可以吧?|差不多吧|不是很(?:完善|规范|全)|不够全面|不太全面|没那么严格",
 )
 RESTRICT = re.compile(
     r"(?:只有|只是|只在|只对|只给|只跟|只和|只针对|只限|只(?!要|需|管|能|允许|准|让|限于?授权|好)|仅仅|仅限|仅(?!供|限授权)|光(?!盘)|单单|\bonly\b)"
@@ -193,7 +202,7 @@ POSITIVE = _rx(
 WEAK = re.compile(r"都|是|了|就|过|对|好|行|可以|一直|有(?=[个点些])")
 HEDGE = _rx(r"可能|也许|好像|应该|大概|似乎|估计|印象中|貌似|或许|大约|差不多|感觉|觉得|算是|算有|勉强|\bprobably\b|\bi think\b")
 PAST = _rx(r"以前|之前|过去|原来|原先|早先|早年|前几年|前年|当初|曾经|先前|去年之前|那时候?|\d\d年(?!开始|起)")
-NOW = _rx(r"现在|目前|如今|今年|当前|眼下|已经|后来|后面|之后|最近|近期|这两年|开始|起(?!来)|现已|现有|\bnow\b|already")
+NOW = _rx(r"现在|目前|如今|今年|当前|眼下|已经|后来|后面|之后|以后就|最近|近期|这两年|开始|起(?!来)|现已|现有|\bnow\b|already")
 # a reply that describes only the unit itself, not an answer ("我们公司", "这个嘛")
 NEUTRAL = _rx(r"^(?:我们|我司|本公司|我们公司|公司|这个|那个|这块|这一块|关于这个|说实话|老实说|怎么说呢|嗯+|emm+|这个嘛|我想想|好的|好|收到)$")
 # a question back to the assistant is not an answer ("你说的留痕是啥意思")
@@ -225,6 +234,7 @@ class Context:
     accepts: Sequence[str] = ()  # phrases that meet the standard on their own (只有兼职的 for 专(兼)职人员)
     own_words: Sequence[str] = ()  # phrases of the standard that look like plans (年度培训计划)
     absence: bool = False  # the question asks whether something bad happened (zone.16)
+    topic: str = ""  # the criterion's own text: a clause naming its subject states a practice
     no_bad_event_ok: bool = False  # the standard includes 未发生… (station.28): 没出过侵权的事 is part of meeting it
 
 
@@ -244,6 +254,8 @@ def _clause(text: str, contrast: bool, ctx: Context) -> _Clause:
         return out("unknown", "unsure")
     if ctx.no_bad_event_ok:
         t = _mask(NO_BAD_EVENT, t, "▲")
+    if ctx.absence:
+        t = _mask(WELL, t, "◇")
     if FINE.search(t):
         rest = _mask(FINE, t, "◇")
         if ctx.absence:  # "没毛病" to "有没有发生过…": nothing happened
@@ -276,12 +288,25 @@ def _clause(text: str, contrast: bool, ctx: Context) -> _Clause:
         return out("partial", "partial")
     if LAX.search(t):
         return out("no", "lax")
+    if INCOMPLETE.search(t):
+        return out("partial", "incomplete")
     if NEGATIVE.search(t):
         return out("no", "no")
     if POSITIVE.search(t):
         strong = POSITIVE.search(_mask(WEAK, t))
         return out("yes", "yes" if strong else "weak")
     return out(None, "none")
+
+
+_COMMON = {"我们", "没有", "公司", "这个", "那个", "就是", "还是", "但是", "不过", "一个", "有的", "已经", "现在", "目前", "可以"}
+
+
+def _on_topic(clause: str, topic: str) -> bool:
+    """Whether a clause shares a two-character word with the criterion's text."""
+    if not topic:
+        return False
+    grams = {clause[i : i + 2] for i in range(len(clause) - 1)}
+    return any(g in topic for g in grams if g not in _COMMON and re.fullmatch(r"[\u4e00-\u9fff]{2}", g))
 
 
 def analyze(text: str, accepts: Sequence[str] = (), own_words: Sequence[str] = (), ctx: Context | None = None) -> Analysis:
@@ -297,11 +322,13 @@ def analyze(text: str, accepts: Sequence[str] = (), own_words: Sequence[str] = (
         return Analysis(None, 0.0, ["a question back"])
     parts = split_clauses(t)
     found = [_clause(c, contrast, ctx) for c, contrast in parts]
-    # a clause with no answer words before a contrast ("存单位服务器，但没加密") states a practice
+    # a clause with no answer words before a negation ("存单位服务器，但没加密", "口头提一句保密，法律责任没讲")
+    # states a practice, when a contrast word says so or it names the criterion's subject
     for i, c in enumerate(found[:-1]):
         nxt = found[i + 1]
-        if c.verdict is None and nxt.contrast and nxt.verdict in ("no", "partial") and not NEUTRAL.match(c.text):
-            found[i] = _Clause(c.text, "yes", "implicit", c.past, c.now, c.improve, c.contrast)
+        if c.verdict is None and nxt.verdict in ("no", "partial") and not NEUTRAL.match(c.text) and not ctx.absence:
+            if nxt.contrast or _on_topic(c.text, ctx.topic):
+                found[i] = _Clause(c.text, "yes", "implicit", c.past, c.now, c.improve, c.contrast)
     found = [c for c in found if c.verdict is not None and not NEUTRAL.match(c.text)]
     if not found:
         return Analysis(None, 0.0, ["no answer words"])
@@ -348,8 +375,9 @@ def _combine(answers: list[_Clause], reasons: list[str]) -> tuple[Verdict, float
             return "no", 0.9
         answers, kinds = others, rest
     yes = [c for c in answers if c.verdict == "yes"]
-    if kinds == {"yes", "no"} and all(c.kind == "weak" for c in yes):
-        reasons.append("only weak assent next to a negation")  # 没有，离职就直接走了
+    first_no = next(i for i, c in enumerate(answers) if c.verdict == "no") if "no" in kinds else -1
+    if kinds == {"yes", "no"} and all(c.kind == "weak" and answers.index(c) > first_no for c in yes):
+        reasons.append("a negation explained")  # 没有，离职就直接走了
         return "no", 0.85
     if "partial" in kinds or kinds == {"yes", "no"}:
         reasons.append("contrast")
