@@ -18,7 +18,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from .text import arabic, normalize
 
 Relation = Literal["eq", "lt", "le", "gt", "ge", "about", "range"]
-ABOUT_TOLERANCE = 0.1  # 大约 N: within 10 % either side
+ABOUT_TOLERANCE = 0.05  # 大约 N: within 5 % either side (280左右 is below 300, 300左右 is not known)
+NEARLY = 0.9  # 将近 / 接近 N: between 90 % of N and N
 
 RELATION_WORDS: dict[str, str] = {
     "lt": "不到",
@@ -37,6 +38,7 @@ class Quantity(BaseModel):
     value: float = Field(ge=0)
     relation: Relation = "eq"
     upper: float | None = None
+    lower: float | None = None  # 将近300 = below 300 but not far below
 
     def interval(self) -> tuple[float, bool, float, bool]:
         """(low, low included, high, high included) of the values the words allow."""
@@ -45,7 +47,7 @@ class Quantity(BaseModel):
             case "eq":
                 return v, True, v, True
             case "lt":
-                return 0.0, True, v, False
+                return self.lower or 0.0, True, v, False
             case "le":
                 return 0.0, True, v, True
             case "gt":  # 两百多 is below 300: "多" stays under the next round number
@@ -78,8 +80,8 @@ class Quantity(BaseModel):
         v = self.value
         if self.relation in ("eq", "ge", "range"):
             return math.ceil(v)
-        if self.relation == "gt":
-            return math.floor(v) + 1
+        if self.relation == "gt":  # 十几起 counts as 10 (the stated base); 超过两起 guarantees 3
+            return math.floor(v) if self.upper is not None else math.floor(v) + 1
         return None
 
     def describe(self, unit: str = "") -> str:
@@ -110,7 +112,8 @@ def as_quantity(value: object) -> Quantity | None:
 # ── finding numbers in a sentence ───────────────────────────────────────────
 _PRE = [
     ("eq", r"刚好|正好|恰好|整整|刚刚好|就是"),
-    ("lt", r"不到|不足|没到|没有到|未到|不满|未满|低于|少于|小于|差一点|差点|还差|将近|接近|快到|快要|近|不够"),
+    ("nearly", r"差一点|差点|将近|接近|快到|快要|近|几乎"),
+    ("lt", r"不到|不足|没到|没有到|未到|不满|未满|低于|少于|小于|还差|不够"),
     ("le", r"最多|至多|顶多|不超过|没超过|没有超过|不多于|不高于|<=|≤"),
     ("ge", r"至少|不少于|不低于|起码|最少|最起码|不止|>=|≥|满|足足"),
     ("gt", r"超过了|超过|超出|超|多于|高于|大于|逾|突破|>"),
@@ -131,7 +134,7 @@ _POST_RE = re.compile(r"^\s*(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _POST) +
 # measure words people use for each unit of the tables
 UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "次": ("次", "场", "回", "期", "轮", "遍", "趟"),
-    "人次": ("人次", "人", "名", "位", "个人", "人左右"),
+    "人次": ("人次", "人", "名", "位", "个人"),
     "家": ("家", "个", "所", "间", "户", "单位", "企业", "公司"),
     "起": ("起", "件", "宗", "个", "次", "单"),
     "%": ("%", "成", "分之"),
@@ -188,8 +191,11 @@ def numbers(text: str) -> list[Found]:
         post2 = _POST_RE.match(after_unit) if unit and not post else None
         pre = _PRE_RE.search(t[max(0, m.start() - 6) : m.start()])
         rel = _relation(pre, post or post2)
+        lower = None
         if rel == "eq":
             pass
+        elif rel == "nearly" and relation == "eq":
+            relation, lower = "lt", value * NEARLY
         elif rel == "more" and relation == "eq":  # 两百多 / 三十多 / 十几: below the next round number
             relation, upper = "gt", value + _magnitude(value)
         elif rel is not None and rel != "more" and relation == "eq":
@@ -202,7 +208,7 @@ def numbers(text: str) -> list[Found]:
         c_end = next((s for s in clause_starts if s > m.start()), len(t) + 1) - 1
         out.append(
             Found(
-                Quantity(value=value, relation=relation, upper=upper),
+                Quantity(value=value, relation=relation, upper=upper, lower=lower),
                 unit,
                 m.start(),
                 m.end(),
@@ -220,7 +226,7 @@ def _relation(pre: re.Match[str] | None, post: re.Match[str] | None) -> str | No
     for m in (pre, post):
         if m is None:
             continue
-        for key in ("eq", "lt", "le", "ge", "gt", "about", "more"):
+        for key in ("eq", "nearly", "lt", "le", "ge", "gt", "about", "more"):
             if m.groupdict().get(key):
                 return key
     return None
@@ -247,6 +253,7 @@ def _shares(t: str) -> str:
     )
     t = re.sub(r"(?:成百上千|上百)", "不少于100", t)
     t = re.sub(r"上千", "不少于1000", t)
+    t = re.sub(r"(百|千|万)把", lambda m: {"百": "约100", "千": "约1000", "万": "约10000"}[m.group(1)], t)
     t = re.sub(r"上万", "不少于10000", t)
     t = re.sub(r"一小半", "不到50%", t)
     t = re.sub(r"(?<![一])大半", "超过50%", t)
@@ -274,7 +281,7 @@ def annual_count(text: str) -> Quantity | None:
     t = arabic(normalize(text))
     times = [f for f in numbers(t) if f.unit in UNIT_WORDS["次"]]
     parts = [f for f in times if _SUB_YEAR.search(f.before.split(",")[-1])]
-    if len(parts) >= 2 and len({f.clause for f in parts}) == len(parts):  # 上半年两次，下半年一次 = 3
+    if len(parts) >= 2:  # 上半年两次，下半年一次 = 3
         summed: Relation = "ge" if any(f.quantity.relation in ("ge", "gt") for f in parts) else "eq"
         return Quantity(value=sum(f.quantity.value for f in parts), relation=summed)
     for pattern, n in _PERIODS_EACH:

@@ -36,8 +36,19 @@ from .rubric import (
     TierRule,
     TwoPartRule,
 )
-from .text import arabic, clauses, normalize
-from .verdict import OTHERS_UNAWARE, PLAN, UNSURE, Analysis, Context, Verdict, analyze
+from .text import arabic, clauses, normalize, split_clauses
+from .verdict import (
+    IN_PROGRESS,
+    INCOMPLETE,
+    OTHERS_UNAWARE,
+    PLAN,
+    UNSURE,
+    Analysis,
+    Context,
+    Verdict,
+    analyze,
+    on_topic,
+)
 
 CONFIRM_BELOW = 0.7  # a reading less sure than this is confirmed with the unit before it is recorded
 MODEL_TRUSTED = 0.9  # an intent this sure may be proposed when the rules find no answer words
@@ -93,10 +104,12 @@ def quantity_value(q: Quantity) -> Any:
 def context(c: Criterion) -> Context:
     """What the criterion tells the yes/no rules: what its standard accepts, its own plan-like words
     (年度培训计划), whether it asks about a bad event (未发生…)."""
-    own = tuple(c.standard[max(0, m.start() - 2) : m.end()] for m in PLAN.finditer(c.standard))
+    # the standard's own words that look like plans or unfinished work (培训计划, 初步受理) name the practice
+    own = tuple(m.group(0) for rx in (PLAN, IN_PROGRESS, INCOMPLETE) for m in rx.finditer(c.standard))
     absence = c.polarity == "absence"
     return Context(
         accepts=tuple(c.accepts),
+        shortfalls=tuple(c.shortfalls),
         own_words=own,
         absence=absence,
         no_bad_event_ok=not absence and "未发生" in c.standard,
@@ -138,6 +151,15 @@ def _read_boolean(c: Criterion, words: str, hint: Hint) -> Reading:
         return reask(
             "这题问的是有没有做到，不是数量。请回答“有”、“没有”、“部分做到”或“不清楚”。", words, "a number for a yes/no"
         )
+    if (
+        re.search(r"\d+\s*(?:多|余|来|几)?\s*(?:次|个|家|人|名|位|场|起|类|%)", t)
+        and not on_topic(t, context(c).topic)
+        and not re.match(r"^(?:有|没|是|对|不|yes|no)", t)
+        and a.verdict != "no"
+    ):
+        return reask(  # 我们公司有三百多个员工 (to a question about passwords): an answer to something else
+            "这题问的是有没有做到，不是数量。请回答“有”、“没有”、“部分做到”或“不清楚”。", words, "a count, off the topic"
+        )
     a = _with_model(a, hint)
     if a.verdict is None:
         return reask(_BOOLEAN_PROBLEM, words, *a.reasons)
@@ -176,6 +198,9 @@ def _unsure(words: str) -> bool:
     return bool(UNSURE.search(t))
 
 
+_NEGATIVE_NUMBER = re.compile(r"(?<!\d)-\s*\d|负\s*\d")
+
+
 # ── numbers ────────────────────────────────────────────────────────────────
 def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, hint: Hint) -> Reading:
     unit = rule.unit
@@ -184,9 +209,11 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
             return record(0, 1.0, words, "button")
         return reask(f"请告诉我具体数字（{unit}），比如“3{unit}”；没有就说“没有”。", words)
     t = arabic(normalize(words))
-    if re.search(r"(?<![\d\w])-\s*\d|负\s*\d", t):
+    if _NEGATIVE_NUMBER.search(t):
         return reask(f"数量不能是负数，请再说一下是多少{unit}。", words, "negative")
     q, conf, why = _quantity_for(rule, t)
+    if q is None and isinstance(rule, PerCountRule) and not numbers(t) and re.search(r"没(?:有)?(?:一起)?成功|都没成|没有成的|都(?:撤|失败)", t):
+        q, conf = Quantity(value=0), 0.85  # 协助过，但都撤诉了，没有成功的
     if q is None:
         a = _with_model(analyze(words), hint)
         if a.verdict == "unknown" or _unsure(words):
@@ -249,8 +276,9 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         candidates = matching + [f for f in bare if f.clause not in {m.clause for m in matching}]
     if not candidates:
         return None, 0.0, f"请告诉我{rule.label}是多少{unit}（只说了“{found[0].quantity.describe(found[0].unit)}”）。"
-    done = [f for f in candidates if not NOT_DONE.search(f.text)]
-    if not done:  # 有三家在申报，还没批下来: none counts yet
+    parts = split_clauses(t)
+    done = [f for f in candidates if not NOT_DONE.search(f.text) and not _undone_by_next(f, parts)]
+    if not done:  # 有三家在申报，还没批下来 / 协助过一起，但最后没立上案: none counts yet
         return Quantity(value=0), 0.85, ""
     conf = 0.95 if done[0] in matching else 0.9
     values = [f.quantity for f in done]
@@ -259,18 +287,36 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     if len(values) > 2 and biggest.relation == "eq" and sum(rest) == biggest.value:  # 两起（一起调解、一起立案）
         return biggest, conf, ""
     succeeded = [f for f in done if SUCCESS.search(f.text)]
-    if succeeded and len(succeeded) < len(done):  # 协助过三起，成功的两起
+    others = [f for f in done if f not in succeeded]
+    if (
+        succeeded
+        and len(others) == 1
+        and others[0].quantity.value >= sum(f.quantity.value for f in succeeded)
+        and re.search(r"成功|成了|办结|结案", " ".join(f.text for f in succeeded))
+    ):  # 协助过三起，成功的两起: a total and its successful part
         done = succeeded
         values = [f.quantity for f in done]
     if len(done) == 1:
         return done[0].quantity, conf, ""
     separate = len({f.clause for f in done}) == len(done)
-    if unit in ("人次", "家", "起") or (separate and unit != "次"):  # 区级2家市级1家 / 线下120人，线上400多
-        return _sum(values), 0.85, ""
-    if len(set(values)) == 1:
+    years = len({m.group(0) for m in re.finditer(r"去年|今年|前年|明年|\d{4}年", t)}) > 1
+    if len(set(values)) == 1 and not separate:
         return values[0], conf, ""
+    if unit in ("人次", "家", "起") or (unit == "次" and not years and (separate or _ENUMERATED.search(t))):
+        return _sum(values), 0.85, ""  # 区级2家市级1家 / 线下120人，线上400多 / 免费咨询5场，技术论证1次
     listed = "、".join(f.quantity.describe(f.unit) for f in done)
     return None, 0.0, f"你提到了几个数字（{listed}），请告诉我{rule.label}一共是多少{unit}。"
+
+
+_ENUMERATED = re.compile(r"再|另外|还有|加上|以及|和|、|\+")
+
+
+def _undone_by_next(f: Found, parts: list[tuple[str, bool]]) -> bool:
+    """协助过一起，但最后没立上案: a contrast clause right after, with no figure of its own, undoes it."""
+    if f.clause + 1 >= len(parts):
+        return False
+    nxt, contrast = parts[f.clause + 1]
+    return contrast and bool(NOT_DONE.search(nxt)) and not re.search(r"\d", arabic(nxt))
 
 
 def _sum(values: list[Quantity]) -> Quantity:
@@ -374,8 +420,11 @@ def _read_two_part(rule: TwoPartRule, words: str, hint: Hint, pending: dict[str,
         values.update({p.key: 0 for p in rule.parts if p.key not in values})
         return record({p.key: int(values[p.key]) for p in rule.parts}, 1.0, words, "button")
     t = arabic(normalize(words))
-    if re.search(r"(?<![\d\w])-\s*\d|负\s*\d", t):
+    if _NEGATIVE_NUMBER.search(t):
         return reask("数量不能是负数，请再说一下。", words, "negative")
+    if says_zero(t) and len(numbers(t)) <= 1:  # 暂时一家都没有
+        values.update({p.key: 0 for p in rule.parts if p.key not in values})
+        return record({p.key: int(values[p.key]) for p in rule.parts}, 0.92, words, "none")
     found = numbers(t)
     got = _two_counts(rule, t, found)
     if not got and asked and len(found) == 1:
@@ -407,6 +456,9 @@ def _read_two_part(rule: TwoPartRule, words: str, hint: Hint, pending: dict[str,
     return record(ints, 0.9, words, "counts").model_copy(update={"pending": {"values": dict(ints)}})
 
 
+_EACH = re.compile(r"各$|每(?:类|种|个类型|样)(?:各|都)?$")
+
+
 def _two_counts(rule: TwoPartRule, t: str, found: list[Found]) -> dict[str, float]:
     """类型三个，数量七家 / 3类5家 / 有律所、鉴定机构和培训机构，各一家 / 律所有两家，其他各一家."""
     got: dict[str, float] = {}
@@ -416,11 +468,11 @@ def _two_counts(rule: TwoPartRule, t: str, found: list[Found]) -> dict[str, floa
             if i not in used and any(cue in f.before.split(",")[-1][-4:] for cue in p.cues):
                 got[p.key], _ = f.quantity.value, used.add(i)
                 break
-    each_given = any("各" in f.before[-2:] for f in found)
+    each_given = any(_EACH.search(f.before[-4:]) for f in found)
     for p in rule.parts:  # a count by its measure word (3类 / 5家)
         if p.key in got or (each_given and not p.kinds):
             continue
-        hits = [i for i, f in enumerate(found) if i not in used and f.unit in p.words and "各" not in f.before[-2:]]
+        hits = [i for i, f in enumerate(found) if i not in used and f.unit in p.words and not _EACH.search(f.before[-4:])]
         if len(hits) == 1:
             got[p.key], _ = found[hits[0]].quantity.value, used.add(hits[0])
     kinds_part = next((p for p in rule.parts if p.kinds), None)
@@ -431,7 +483,7 @@ def _two_counts(rule: TwoPartRule, t: str, found: list[Found]) -> dict[str, floa
     if kinds_part.key not in got and named:
         got[kinds_part.key] = len(named)
     if other.key not in got and kinds_part.key in got:
-        each = next((f for f in found if "各" in f.before[-2:]), None)
+        each = next((f for f in found if _EACH.search(f.before[-4:])), None)
         explicit = [f for i, f in enumerate(found) if i not in used and f is not each and f.unit in other.words]
         if each is not None:  # 各一家 for the kinds without their own figure
             rest = max(0, int(got[kinds_part.key]) - len(explicit))
@@ -468,7 +520,7 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
         if a.verdict == "unknown":
             return record("unknown", a.confidence, words, *a.reasons)
         return reask("请先选择贵单位属于哪一类：" + " / ".join(g.label for g in rule.groups), words)
-    if re.search(r"(?<![\d\w])-\s*\d|负\s*\d", t):
+    if _NEGATIVE_NUMBER.search(t):
         return reask("数量不能是负数，请再说一下。", words, "negative")
     values: dict[str, Any] = dict(pending.get("values", {}))
     counts: dict[str, Any] = dict(pending.get("counts", {}))
@@ -516,6 +568,12 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
             if target and target != "total":
                 values[target] = 0
     total = as_quantity(counts.get("total"))
+    if total is not None:  # 会员80家，全部培训过: the whole membership
+        for part, _ in split_clauses(t):
+            if re.search(r"全部|全都|都(?!没|不)|全员|所有|每家|百分百|100%", part) and not re.search(r"\d", part):
+                for k in shares:
+                    if k.key not in values and k.key not in counts and any(cue in part for cue in k.cues):
+                        counts[k.key] = quantity_value(total)
     for k in shares:
         n = as_quantity(counts.get(k.key))
         if k.key in values or n is None or total is None:
@@ -544,6 +602,15 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
         if any(k.key in counts for k in shares) and total is None:
             return more({**state, "key": "total"}, words)
         return more({**state, "key": still[0]}, words)
+    for k in group.conditions:
+        q = as_quantity(values[k.key])
+        if q is not None and q.meets(k.minimum, k.strict) is None:
+            op = "超过" if k.strict else "不少于"
+            return reask(
+                f"“{q.describe(k.unit)}”没法判断{k.label}是否{op}{k.minimum:g}{k.unit}，请告诉我确切的数字。",
+                words,
+                "ambiguous side",
+            )
     r = record({k.key: values[k.key] for k in group.conditions}, 0.9, words, "figures")
     return r.model_copy(update={"pending": state})
 
@@ -554,7 +621,7 @@ def _short(label: str) -> str:
 
 def _cue_key(group: ConditionGroup, f: Found) -> str | None:
     """Which figure a number is: the one the words before it name, else the words after it."""
-    before = f.before.split(",")[-1]
+    before = re.split(r"[,;]", f.before)[-1]
     after = f.after
     for near in (before[-8:], after[:8]):
         for k in group.conditions:

@@ -198,6 +198,9 @@ class Criterion(_Strict):
     # what meets the standard on its own, so that "只有…" naming it is a yes, not a partial
     # (the standard asks for 专(兼)职人员: "只有兼职的" meets it)
     accepts: list[str] = Field(default_factory=list)
+    # what says a requirement of the standard is not met, so that a yes mentioning it is partial
+    # (专职人员要求大专以上学历: "有专职的，高中学历" is partial)
+    shortfalls: list[str] = Field(default_factory=list)
 
     @property
     def expects(self) -> str:

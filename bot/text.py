@@ -40,13 +40,44 @@ _SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}\d])\s+(?=[{_CJK}\d])")
 _REPEAT = re.compile(r"(有的|是的|对的|好的|没有|有|是|对|没|嗯|好|行|哦|啊|呀|哈|不)\1+")
 
 
+# financial numerals (壹贰叁) and the English people mix in (twice a year, 6 clients, top 10 nationally)
+_CAPITAL = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")
+_ENGLISH = [
+    (r"\blaw firms?\b", "律所"),
+    (r"\bassociations?\b", "协会"),
+    (r"\btwice\b", " 2次 "),
+    (r"\bonce\b", " 1次 "),
+    (r"\bthrice\b", " 3次 "),
+    (r"\b(?:times|sessions)\b", "次"),
+    (r"\b(?:cases?)\b", "起"),
+    (r"\b(?:types?|kinds?(?! of)|categories|category)\b", "类"),
+    (r"\b(?:firms?|institutions?|clients?|companies|members?)\b", "家"),
+    (r"\b(?:people|persons|attendees|person-times)\b", "人次"),
+    (r"\b(?:nationally|nationwide|national|in china)\b", "全国"),
+    (r"\b(?:in the city|city|citywide|shanghai)\b", "全市"),
+    (r"\b(?:in the district|district)\b", "全区"),
+    (r"\btop\s*(\d+)", r"前\1"),
+    (r"\bnone\b", "没有"),
+]
+_EN_NUM = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _english(t: str) -> str:
+    if not re.search(r"[a-z]{3,}", t):
+        return t
+    t = re.sub(r"\b(" + "|".join(_EN_NUM) + r")\b", lambda m: f" {_EN_NUM[m.group(1)]}", t)
+    for pattern, repl in _ENGLISH:
+        t = re.sub(pattern, repl, t)
+    return t
+
+
 def normalize(text: str) -> str:
     """NFKC (full-width to half-width), lower case, emoji to words, spaces inside Chinese removed."""
-    t = unicodedata.normalize("NFKC", text or "")
+    t = unicodedata.normalize("NFKC", text or "").translate(_CAPITAL)
     for emoji, word in _EMOJI_WORDS.items():
         t = t.replace(emoji, f" {word} ")
     t = _DECORATION.sub(" ", t)
-    t = _QUOTES.sub(" ", t).lower()
+    t = _english(_QUOTES.sub(" ", t).lower())
     t = _SPACE_IN_CJK.sub("", t)
     t = re.sub(r"\s+", " ", t).strip()
     return _REPEAT.sub(r"\1", t)
@@ -89,7 +120,8 @@ _NOT_NUMERAL = re.compile(
     r"一直|一下|一些|一般|一定|一样|一致|一律|一共|统一|一旦|一贯|一切|一点|一块|一线|一把手|唯一|"
     r"一起(?=[做干搞来去参学讨商开办弄研])|一同|一道|一并|一时|一向|一手|一体|一再|万一|千万|十分|"
     r"一个不落|一个不少|一个都不少|一个没落|一个也没落|一个都没落|无一|一视同仁|不一|一带|一方面|"
-    r"一开始|一早|一路|一概|一应|一整套|一系列|一套|(?<!分)之一|一口气|一番|一阵|一步步|一步一步|一半"
+    r"一开始|一早|一路|一概|一应|一整套|一系列|一套|(?<!分)之一|一口气|一番|一阵|一步步|一步一步|一半|数一数二|独一无二|一流|"
+    r"一把|一块儿|一律|一旁|一身|一头|一心|一刀切|一清二楚|一五一十|三天两头|七七八八|乱七八糟|一来二去"
 )
 
 
@@ -119,19 +151,22 @@ def arabic(text: str) -> str:
 
     def conv(m: re.Match[str]) -> str:
         run = m.group(0)
-        if run in ("点", "万", "亿", "千", "百") or run.startswith("点"):
-            return run
+        lead = ""
+        while run.startswith("点"):  # 示范点三家: 点 here ends a word, it is not a decimal point
+            lead, run = lead + "点", run[1:]
+        if not run or run in ("万", "亿", "千", "百"):
+            return lead + run
         # 三四百 / 两三次 / 七八十: adjacent digits are a range, kept as "a-b"
         rng = re.fullmatch(rf"([{_DIGITS}])([{_DIGITS}])([十百千万]?)", run)
         if rng and rng.group(1) != rng.group(2) and "零" not in run[:2]:
             a, b = _to_number(rng.group(1) + rng.group(3)), _to_number(rng.group(2) + rng.group(3))
             if a is not None and b is not None and b > a:
-                return f"{a:g}-{b:g}"
+                return f"{lead}{a:g}-{b:g}"
         trailing = ""
         while run and run[-1] in "点":
             run, trailing = run[:-1], run[-1] + trailing
         value = _to_number(run)
-        return run + trailing if value is None else f"{value:g}{trailing}"
+        return lead + (run + trailing if value is None else f"{value:g}{trailing}")
 
     t = _NUMERAL_RUN.sub(conv, t)
     # 1.2万 / 3千 / 12万5: digit followed by a magnitude

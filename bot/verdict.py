@@ -99,15 +99,18 @@ UNSURE = _rx(
     r"闹不清|没(?:有)?(?:什么)?印象|没(?:什么)?概念|心里没底|没底|没数|没注意|没留意|没关注|没了解过|没问过",
     r"没(?:有)?(?:统计|算|数|核算|汇总)过?|未统计|不掌握|没掌握|无法(?:确定|判断|确认|回答|说|统计)|不好判断|没法(?:确定|判断|说|统计)",
     r"判断不了|确定不了|不是我(?:负责|管|分管|经手)|不归我管|我是新来的|刚来不久|不太熟悉|不造|母鸡|唔知|伐晓得|不晓得",
-    r"(?:^|要|得|需要|去|再|还要|还得|帮我|我|先|让我)(?:问|查|核实|确认|了解|翻翻|打听|咨询)(?:一下|问|下|查|看)?",
+    r"(?:要|得|需要|去|再|还要|还得|帮我|我|先|让我)(?:问|查|核实|确认|了解|翻翻|打听|咨询)(?:一下|问|下|查|看)?",
+    r"我?不(?:负责|分管|经手|管)(?:这|那)(?:块|个|方面|些)|不归我|不是我管",
     r"^问(?:一下|问|下)|^查(?:一下|查|下)|核实一下|确认一下|再确认|回头确认|我看看|让我看看|我想想|想不起",
-    r"忘了|忘记|不太记得|难说|待确认|待定|不知|不详|未知|谁知道|天知道|这就不好说|算不算|不知道算",
+    r"(?:^|我|都|给)忘(?:了|记了)$|忘了(?:是|有没有|具体|当时)|不太记得|难说|待确认|待定|不知|不详|未知|谁知道|天知道|这就不好说",
+    r"算不算|不知道算|晓不得|弗晓得|答不了|回答不了|没法回答|不好回答|(?<!重)(?:得|要|需要)(?:统计|算|数(?!据)|盘点|汇总)(?:一下|下)?",
     r"\bnot sure\b|\bdunno\b|\bidk\b|no idea|don'?t know|\bunsure\b|not certain|\bmaybe\b|have to check|need to check",
     r"不是很清楚|没有把握|没把握|不敢打包票|不好讲|讲不清|回忆不起来|想不起来",
 )
 # "员工不知道" is a fact about others (a gap), not the speaker's uncertainty
 OTHERS_UNAWARE = re.compile(
-    r"(?:人|员工|大家|企业|同事|他们|职工|会员|客户|别人|下面|部门|成员)(?:都|也|还|并|基本|根本)?(?:不|没)(?:太|怎么)?(?:知道|清楚|了解|晓得|知晓)"
+    r"(?:人|员工|大家|企业|同事|他们|职工|会员|客户|别人|下面|部门|成员)(?:都|也|还|并|基本|根本)?(?:不|没)(?:太|怎么)?(?:知道|清楚|了解|晓得|知晓)|"
+    r"(?:不|没)(?:了解|知道|清楚|掌握|跟踪|问)(?:过)?(?:他们|员工|人家|对方|离职的人|走的人)?(?:去哪|去向|在哪|干什么|去了哪)"
 )
 # fine / no worries: yes to a practice, "nothing happened" to an absence question
 FINE = _rx(
@@ -120,7 +123,9 @@ POSITIVE_IDIOMS = _rx(
     r"无一(?:遗漏|不|缺)|一个(?:都|也)?(?:不落|不少|没落下?|没少|没漏)|一个不差|没(?:有)?(?:落下|遗漏|漏掉?)|无遗漏|不落下",
     r"一人不落|一家不落|一个部门都没落下|全都没落下",
     r"不差|不错|不含糊|不在话下|错不了|跑不了|少不了|不可少|不可或缺|缺一不可|毫无疑问|无疑",
-    r"哪能没有|怎么(?:可能|会)没(?:有)?|不可能没(?:有)?|当然不会没有|不会没有|不能没有|不是没(?:有|做|签)",
+    r"哪能没有|怎么(?:可能|会)(?:没|不)(?:有)?|哪能不|怎能不|岂能不|不可能没(?:有)?|当然不会没有|不会没有|不能没有|不是没(?:有|做|签)",
+    r"不能说没(?:有)?|不[\u4e00-\u9fff]{1,3}不(?:让|能|给|许|准|予|可以)|没[\u4e00-\u9fff]{1,4}不(?:让|能|给|许|准)",
+    r"办不下来|不让走|走不了|不给办|不放行|不予办理|不给签字",
     r"(?:没有|没|无|不存在)(?:人|谁|哪个|哪位|哪一个|一个|任何|哪家|一家|员工|部门|岗位|同事|一位|一人)[^,，。；]{0,6}?(?:不|没|未)",
     r"(?:没有|没|无|不存在)[^,，。；]{0,6}?(?:不|没有?|未)[^,，。；]{1,5}的(?:情况|人|员工|部门|岗位)?",
     r"无不|莫不|不会不|不能不|不得不|必须滴?|必需",
@@ -136,24 +141,27 @@ PROHIBITION = _rx(
     r"未经|不得|不许|不准|不让|不能(?:随便|随意|私自|带|拍|拷|外|泄|用|进)|禁止|严禁|不允许|无权|不可(?:以)?(?:随便|私自|外)",
     r"不泄露|不泄密|不外传|不外泄|不外借|不侵犯|不应|不用(?:默认|弱|简单|公共|私人|个人|u盘)|不保存|不自动|不联网|不上网",
     r"不接(?:入)?(?:外网|互联网)|不通(?:外网|互联网)|不连(?:外网|互联网|网)|物理隔离|断网|与外网隔离|不开放|都不给|不给(?:多|额外)",
-    r"一律不|绝不|决不|不随便|不对外|不外发|不外带|不带出|不能带出",
+    r"一律不|绝不|决不|不随便|不对外|不外发|不外带|不带出|不能带出|不动(?:就|自动)|不明文|不外露|不落地|不留(?:存|底)?在",
+    r"(?:闲人|外人|别人|其他人|无关人员|外来人员|陌生人|外部人员|访客)[^,，]{0,4}(?:进不|拿不|带不|看不|接触不|碰不)",
+    r"([\u4e00-\u9fff]{1,2})(?:不|没)\1",
 )
 # a negated bad event: part of meeting a standard that asks for 未发生… (presence questions only)
 NO_BAD_EVENT = re.compile(r"(?:没|未|从未|从没)(?:有)?(?:出|发生|出现|遇到|碰到|闹)过?[^,，。；]{0,10}(?:侵犯|侵权|泄密|事故|问题|纠纷|事件|违规|事)")
 # no control over it: a negative description with no negation word (谁都能进, 直接拿去修, 停了)
 LAX = _rx(
-    r"谁都(?:能|可以|会)|都能(?:看|进|用|拿|访问|下载|拷|发)|随便|随意|直接(?:拿|带|给|进|发|用|走|放|拷|删|扔|送)|来了就进",
+    r"谁都(?:能|可以|会)|都能(?:看|进|用|拿|访问|下载|拷|发)|随便|随意|直接[^,，]{0,6}?(?:拿|带|给|进|发|用|走|放|拷|删|扔|送|申|叫|交|修)|来了就进",
     r"不管了?$|没人管|放任|自己(?:管|弄|买|保管|处理|决定|看着办)|口头说说|说说而已|走个?形式|不了了之|停了|断了|停掉|没再|不再",
     r"搁置|取消了|废了|荒废|常规的|明文|共用|一个账号|开放的|敞开|就走了|人走了|想起来才|自己(?:的)?电脑|个人电脑|私人电脑|个人网盘",
+    r"谁(?:有空|在|方便|想|有时间)谁|想(?P<want>[\u4e00-\u9fff])就(?P=want)|自己(?:就)?(?:发|弄|搞|管)了?|开放式|权限(?:都)?一样|一样的权限|没隔|没分开|混在一起|挤在|挤着|一个[^,，]{0,5}账号|"
     r"(?:还是|还在用|用的|都是|仍是|仍然是)默认密码|(?P<same>[\u4e00-\u9fff]{1,3})就(?P=same)|没什么特别|没啥特别|跟平时一样|都一样|默认密码(?:没|未)改|(?:开着|设了|都是|还是|都)自动登录",
 )
 PLAN = _rx(
     r"打算|计划(?![书里表内上中的已])|准备(?:明年|下|今年|年底|开始|做|搞|弄|建|签|上|启动|申请|成立|设立|引进|招|买|采购|起草|制定)|预计|拟(?:定|于|在)?",
     r"将要|将会|即将|马上要|想要|想着|想搞|想做|想弄|考虑|规划|筹划|筹备|酝酿|争取|有意向|想法|念头|设想|后续(?!就)|将来|未来",
     r"回头再|改天|下一步|下阶段|明年|后年|下个?月|年底前|再说吧?$|还没想好|在采购|采购中|在招|招聘中",
-    r"在谈|正在谈|在洽谈|洽谈中|正在跟[^,，。]{0,12}谈|在对接(?!了)|在联系|联系中|在沟通(?!了)",
+    r"在谈|正在谈|在洽谈|洽谈中|在接触|接触中|正在跟[^,，。]{0,12}谈|在对接(?!了)|在联系|联系中|在沟通(?!了)",
     r"正在(?:考虑|研究|讨论|商量|起草|制定|筹备|准备|申请|规划|论证|酝酿|谋划|物色|招|梳理)|在(?:考虑|研究|讨论|商量|起草|谈)",
-    r"\bplan(?:ning)?\b|\bgoing to\b|\bwill\b|next year|\blater\b",
+    r"\bplanning to\b|\bplan to\b|\bgoing to\b|\bwill\b|next year|\blater\b",
 )
 IMPROVE = _rx(r"升级|完善|优化|加强|扩大|进一步|再提升|更新|细化|补充|推广|深化|复审|续签|再搞|再做一次|再开展")
 IN_PROGRESS = _rx(
@@ -169,15 +177,19 @@ PARTIAL = _rx(
     r"有的[^有]{0,8}有的|有时|偶尔|时有时无|看情况|视情况|不一定|流于形式|形式上|将就|凑合|马马虎虎|一般般",
     r"除了?[^,，。]{1,12}(?:以外|之外|外)?[^,，。]{0,4}(?:都|全|均)|除[^,，。]{1,10}外|其余|剩下的|还差|还缺",
     r"(?:别的|其他|其它|其余|剩下)的?(?:都|也|还|就)?(?:没|不|无)",
-    r"缺(?:了)?(?:一些|一点|一部分|几)|没有签全|没签全|没做全|没建全|基本上?(?!是空白|没)|大体上?|大致",
+    r"缺(?:了)?(?:一些|一点|一部分|几)|没有签全|没签全|没做全|没建全|基本上?(?!是空白|没|都没|都不|不|上没|上不)|大体上?|大致",
     r"有的(?:部门|岗位|人|员工|项目|时候|有|签|做|没|地方|区域|系统|设备|文件|子公司|分公司|车间|同事|业务|场合|客户)",
-    r"不定期|不太规律|不规律|[1-9]成|[一二三四五六七八九]成|(?<!\d)[1-9]\d?%",
+    r"不定期|不太规律|不规律|(?<!\d)[1-8]成|[一二三四五六七八]成|(?<!\d)[1-8]?\d%",
     r"\bpartial(?:ly)?\b|\bpartly\b|\bsome\b|not (?:all|fully|every)|kind of|sort of|\bhalf\b",
 )
 # done, but not well enough: weaker than a scope ("人手不够就停了" is a stop, not a partial)
 INCOMPLETE = _rx(
     r"不完善|不完整|不全|没全|不够|不太够|不到位|不彻底|不充分|不规范|不系统|不严格|有待|还需(?:要)?完善|还有(?:欠缺|不足|缺口|差距)",
     r"有欠缺|有(?:一定)?差距|还行吧?|还可以吧?|差不多吧|不是很(?:完善|规范|全)|不够全面|不太全面|没那么严格",
+)
+# what a restriction limits when it is itself the practice (access, storage, channels)
+CONTROL = _rx(
+    r"相关人员|授权|指定|专人|需要的|工作需要|一个口子|一个出口|唯一|服务器|内网|oa|审批|存|走|给|开门禁|有权限|权限|保密室|保险柜|柜",
 )
 RESTRICT = re.compile(
     r"(?:只有|只是|只在|只对|只给|只跟|只和|只针对|只限|只(?!要|需|管|能|允许|准|让|限于?授权|好)|仅仅|仅限|仅(?!供|限授权)|光(?!盘)|单单|\bonly\b)"
@@ -194,20 +206,22 @@ POSITIVE = _rx(
     r"建立|成立|设立|设置|设有|配备|配了|配置|安排|制定|签订|签署|签|开展|组织|实行|实施|采取|采用|装了|部署|上线|启用|登记",
     r"备案|审批|审核|加密|备份|隔离|张贴|贴了|挂了|佩戴|告知|提醒|移交|回收|收回|检查|培训|监督|留痕|记录|管理|管控|规定|要求",
     r"控制|统一|限制|上锁|锁起来|单独|专人|专门|按岗位|按权限|门禁|保险柜|保密柜|聚焦|推荐|帮助|协助|分享|交流|合作|对接",
+    r"交(?:了|回|接|还)|全交|都交|上交|门锁|独立(?:房间|的房间|区域)|隔开|分开|列入|列进|发生|出现|出过|遇到|碰到|闹过",
     r"(?<![协学商工社理开])会(?=[\u4e00-\u9fff])(?!议|员|计|上|长|场|后|前|儿|不会|议室)|阿拉有",
     r"\byes\b|\byeah\b|\byep\b|\bok\b|\bokay\b|\bsure\b|of course|\bwe do\b|\bdone\b|\bhave\b|好|行|可以|666|杠杠",
     r"▲|过(?!去|来|程|于|期|渡|滤)",
 )
 # positives that alone do not report a practice ("都是老板自己管", "就直接走了")
-WEAK = re.compile(r"都|是|了|就|过|对|好|行|可以|一直|有(?=[个点些])")
+WEAK = re.compile(r"都|是|了|就|过|对|好|行|可以|一直|有(?=[个点些\d])")
 HEDGE = _rx(r"可能|也许|好像|应该|大概|似乎|估计|印象中|貌似|或许|大约|差不多|感觉|觉得|算是|算有|勉强|\bprobably\b|\bi think\b")
 PAST = _rx(r"以前|之前|过去|原来|原先|早先|早年|前几年|前年|当初|曾经|先前|去年之前|那时候?|\d\d年(?!开始|起)")
 NOW = _rx(r"现在|目前|如今|今年|当前|眼下|已经|后来|后面|之后|以后就|最近|近期|这两年|开始|起(?!来)|现已|现有|\bnow\b|already")
 # a reply that describes only the unit itself, not an answer ("我们公司", "这个嘛")
 NEUTRAL = _rx(r"^(?:我们|我司|本公司|我们公司|公司|这个|那个|这块|这一块|关于这个|说实话|老实说|怎么说呢|嗯+|emm+|这个嘛|我想想|好的|好|收到)$")
+_ECHO = re.compile(r"^[^,，。?]{1,6}\?(?=.)")
 # a question back to the assistant is not an answer ("你说的留痕是啥意思")
 QUESTION = re.compile(
-    r"(?:什么意思|啥意思|是什么|是啥|什么叫|什么是|怎么算|指的是|指什么|怎么理解|啥叫|咋算|哪些算|是指)|"
+    r"(?:什么意思|啥意思|是什么|是啥|什么叫|什么是|怎么算|指的是|指什么|怎么理解|啥叫|咋算|是指)|"
     r"(?:吗|么|嘛)[?]?$|[?]$"
 )
 
@@ -233,6 +247,7 @@ class Context:
 
     accepts: Sequence[str] = ()  # phrases that meet the standard on their own (只有兼职的 for 专(兼)职人员)
     own_words: Sequence[str] = ()  # phrases of the standard that look like plans (年度培训计划)
+    shortfalls: Sequence[str] = ()  # words saying a requirement of the standard is not met (高中学历 for 大专以上)
     absence: bool = False  # the question asks whether something bad happened (zone.16)
     topic: str = ""  # the criterion's own text: a clause naming its subject states a practice
     no_bad_event_ok: bool = False  # the standard includes 未发生… (station.28): 没出过侵权的事 is part of meeting it
@@ -255,6 +270,8 @@ def _clause(text: str, contrast: bool, ctx: Context) -> _Clause:
     if ctx.no_bad_event_ok:
         t = _mask(NO_BAD_EVENT, t, "▲")
     if ctx.absence:
+        if re.search(r"不符合|不满足|不达标|不能说没", t):
+            return out("yes", "it happened")
         t = _mask(WELL, t, "◇")
     if FINE.search(t):
         rest = _mask(FINE, t, "◇")
@@ -282,10 +299,16 @@ def _clause(text: str, contrast: bool, ctx: Context) -> _Clause:
         scope = m.group("scope")
         if any(a.lower() in scope or a.lower() in t for a in ctx.accepts):
             return out("yes", "accepted")
+        if CONTROL.search(scope) or CONTROL.search(t[: m.start()][-4:]):  # 只给工作需要的 / 只存公司服务器: a control
+            return out("yes", "control")
         if not re.fullmatch(r"[是要]?(?:这样|这么|如此)?", scope):  # 只是这样 = that is how we do it
             return out("partial", "restrict")
     if PARTIAL.search(t):
         return out("partial", "partial")
+    if any(w.lower() in t for w in ctx.shortfalls):
+        return out("partial", "shortfall")
+    if ctx.accepts and not NEGATIVE.search(t) and any(a.lower() in t for a in ctx.accepts) and POSITIVE.search(t):
+        return out("yes", "accepted")
     if LAX.search(t):
         return out("no", "lax")
     if INCOMPLETE.search(t):
@@ -294,6 +317,8 @@ def _clause(text: str, contrast: bool, ctx: Context) -> _Clause:
         return out("no", "no")
     if POSITIVE.search(t):
         strong = POSITIVE.search(_mask(WEAK, t))
+        if not strong and ctx.absence:  # "这几年都很太平": nothing about an event
+            return out(None, "none")
         return out("yes", "yes" if strong else "weak")
     return out(None, "none")
 
@@ -301,7 +326,7 @@ def _clause(text: str, contrast: bool, ctx: Context) -> _Clause:
 _COMMON = {"我们", "没有", "公司", "这个", "那个", "就是", "还是", "但是", "不过", "一个", "有的", "已经", "现在", "目前", "可以"}
 
 
-def _on_topic(clause: str, topic: str) -> bool:
+def on_topic(clause: str, topic: str) -> bool:
     """Whether a clause shares a two-character word with the criterion's text."""
     if not topic:
         return False
@@ -320,14 +345,16 @@ def analyze(text: str, accepts: Sequence[str] = (), own_words: Sequence[str] = (
         return Analysis(_WHOLE_LOOKUP[whole], 0.97, ["whole reply"])
     if QUESTION.search(t) and not UNSURE.search(t):
         return Analysis(None, 0.0, ["a question back"])
+    t = _ECHO.sub("", t)  # "全员？没有的事…": the question's word echoed back is not an answer
     parts = split_clauses(t)
     found = [_clause(c, contrast, ctx) for c, contrast in parts]
     # a clause with no answer words before a negation ("存单位服务器，但没加密", "口头提一句保密，法律责任没讲")
     # states a practice, when a contrast word says so or it names the criterion's subject
     for i, c in enumerate(found[:-1]):
         nxt = found[i + 1]
+        prev_no = i > 0 and found[i - 1].verdict == "no"
         if c.verdict is None and nxt.verdict in ("no", "partial") and not NEUTRAL.match(c.text) and not ctx.absence:
-            if nxt.contrast or _on_topic(c.text, ctx.topic):
+            if nxt.contrast or (on_topic(c.text, ctx.topic) and not prev_no):
                 found[i] = _Clause(c.text, "yes", "implicit", c.past, c.now, c.improve, c.contrast)
     found = [c for c in found if c.verdict is not None and not NEUTRAL.match(c.text)]
     if not found:
@@ -337,8 +364,13 @@ def analyze(text: str, accepts: Sequence[str] = (), own_words: Sequence[str] = (
     answers = [c for c in found if c.verdict != "unknown"]
     if not answers:
         return Analysis("unknown", 0.92, reasons)
+    if len(answers) < len(found):  # an answer next to an unsure clause
+        firm = [c for c in answers if c.kind not in ("weak", "implicit") and not HEDGE.search(c.text)]
+        if not firm or found[0].verdict == "unknown":  # 不清楚，一般是IT在弄 / 可能有吧，不太确定
+            reasons.append("unsure, the rest hedged or explaining")
+            return Analysis("unknown", 0.85, reasons)
     verdict, confidence = _combine(answers, reasons)
-    if len(answers) < len(found):  # an answer and an unsure clause: "有，具体要问人事"
+    if len(answers) < len(found):  # "有，具体要问人事": the answer, to be confirmed
         confidence = min(confidence, 0.65)
         reasons.append("answer with an unsure clause")
     if hedged:
@@ -349,6 +381,12 @@ def analyze(text: str, accepts: Sequence[str] = (), own_words: Sequence[str] = (
 
 def _combine(answers: list[_Clause], reasons: list[str]) -> tuple[Verdict, float]:
     kinds = {c.verdict for c in answers}
+    accepted = [i for i, c in enumerate(answers) if c.kind == "accepted"]
+    negated = [i for i, c in enumerate(answers) if c.verdict == "no"]
+    if accepted and kinds == {"yes", "no"} and min(accepted) > max(negated):
+        # 没有单独签NDA，但合同里都写了保密条款: what the standard accepts instead is there
+        reasons.append("what the standard accepts is there")
+        return "yes", 0.85
     if len(kinds) == 1:
         v = answers[0].verdict
         assert v is not None
