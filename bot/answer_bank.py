@@ -73,25 +73,25 @@ def matches(c: Criterion, expect: Any, value: Any, partial_ratio: float = 0.5) -
     if value is None:
         return False
     if expect == "unknown":
-        return value == "unknown"
+        return bool(value == "unknown")
     rule = c.rule
     if isinstance(rule, (ThresholdRule, AlternativesRule)):
         if not isinstance(expect, dict) or "meets" not in expect:
-            return value == expect
+            return bool(value == expect)
         if value == "unknown":
             return False
         status = score_criterion(c, value, partial_ratio).status
-        return status == ("met" if expect["meets"] else "not_met")
+        return bool(status == ("met" if expect["meets"] else "not_met"))
     if isinstance(rule, PerCountRule):
         q = as_quantity(value)
         return q is not None and q.whole_count() == int(expect["count"])
     if isinstance(rule, TierRule):
-        return value == expect
+        return bool(value == expect)
     if isinstance(rule, TwoPartRule):
         return isinstance(value, dict) and {k: int(v) for k, v in value.items()} == {
             k: int(v) for k, v in dict(expect).items()
         }
-    return value == BOOLEAN_LABELS.get(str(expect), expect)
+    return bool(value == BOOLEAN_LABELS.get(str(expect), expect))
 
 
 def is_number_case(c: Criterion) -> bool:

@@ -228,6 +228,7 @@ NUMBER_BUTTONS = [
 ]
 SKIP_BUTTON = Button(title="跳过", payload="/skip")
 
+
 def _n(x: float) -> str:
     return f"{x:g}"
 
@@ -524,7 +525,9 @@ class Engine:
         current = self.criterion_at(s)
         if yes and not no:
             if current is not None and current.id != c.id:  # a confirmed correction: the walk stays here
-                return self._apply_correction(s, c, Reading(outcome="record", value=proposal["value"], words=proposal["words"]))
+                return self._apply_correction(
+                    s, c, Reading(outcome="record", value=proposal["value"], words=proposal["words"])
+                )
             return self._record(s, c, proposal["value"], proposal["words"])
         if no or (verdict is not None and verdict.verdict is None and not text):
             if current is not None and current.id != c.id:  # a correction that was not confirmed
@@ -551,9 +554,11 @@ class Engine:
         target = len(self.basics(s)) + self.rubric(s).criteria.index(c)
         if s.return_to is None and target != s.cursor:
             s.return_to = s.cursor
-        s.cursor = target
-        s.pending = {}
-        return self.ask(s, prefix=f"好的，第 {self.position(s, c)[0]} 项重新回答（原来记的是“{describe_answer(c, s.answers.get(c.id))}”）：")
+        s.cursor, s.pending, s.finished, s.reviewing = target, {}, False, False
+        return self.ask(
+            s,
+            prefix=f"好的，第 {self.position(s, c)[0]} 项重新回答（原来记的是“{describe_answer(c, s.answers.get(c.id))}”）：",
+        )
 
     def _apply_correction(self, s: Session, c: Criterion, r: Reading) -> list[Message]:
         if r.outcome != "record":
@@ -568,7 +573,11 @@ class Engine:
         s.misses = 0
         after = describe_answer(c, r.value)
         i = self.position(s, c)[0]
-        change = f"已把第 {i} 项“{c.short}”从“{before}”改为“{after}”。" if before != after else f"第 {i} 项“{c.short}”仍记为“{after}”。"
+        change = (
+            f"已把第 {i} 项“{c.short}”从“{before}”改为“{after}”。"
+            if before != after
+            else f"第 {i} 项“{c.short}”仍记为“{after}”。"
+        )
         if s.finished and not s.reviewing:
             return [Message(text=change), *self._summary(s, brief=True)]
         return self.ask(s, prefix=change + "我们接着刚才的题：")
@@ -855,6 +864,7 @@ _CONFIRM_YES = re.compile(
 )
 _CONFIRM_NO = re.compile(r"^(?:不是|不对|错了|不|不不|no|nope|n|重新选|不是的|都不是|理解错了|搞错了)[。.!！~]*$", re.I)
 _REPLY_TO_PROPOSAL = re.compile(f"{_CONFIRM_YES.pattern}|{_CONFIRM_NO.pattern}", re.I)
+
 
 def _hint(ev: UserEvent) -> Hint:
     """The NLU's opinion on this turn, for the reading; a button payload carries no text."""

@@ -201,7 +201,7 @@ def numbers(text: str) -> list[Found]:
         elif rel is not None and rel != "more" and relation == "eq":
             relation = cast(Relation, rel)
         elif rel in ("lt", "le") and relation == "range":
-            relation, upper = rel, None
+            relation, upper = cast(Relation, rel), None
         before = t[max(0, m.start() - 12) : m.start()]
         clause = sum(1 for s in clause_starts if s <= m.start()) - 1
         c_start = clause_starts[clause]

@@ -158,7 +158,9 @@ def _read_boolean(c: Criterion, words: str, hint: Hint) -> Reading:
         and a.verdict != "no"
     ):
         return reask(  # 我们公司有三百多个员工 (to a question about passwords): an answer to something else
-            "这题问的是有没有做到，不是数量。请回答“有”、“没有”、“部分做到”或“不清楚”。", words, "a count, off the topic"
+            "这题问的是有没有做到，不是数量。请回答“有”、“没有”、“部分做到”或“不清楚”。",
+            words,
+            "a count, off the topic",
         )
     a = _with_model(a, hint)
     if a.verdict is None:
@@ -186,7 +188,9 @@ def _with_model(a: Analysis, hint: Hint) -> Analysis:
             return Analysis(model, 0.6, [*a.reasons, f"model only ({hint.intent} {conf:.2f})"])
         return a
     if model == a.verdict:
-        return Analysis(a.verdict, min(0.99, max(a.confidence, a.confidence + 0.08 * conf)), [*a.reasons, "model agrees"])
+        return Analysis(
+            a.verdict, min(0.99, max(a.confidence, a.confidence + 0.08 * conf)), [*a.reasons, "model agrees"]
+        )
     if conf >= 0.8 and a.confidence < 0.9:
         return Analysis(a.verdict, min(a.confidence, 0.62), [*a.reasons, f"model disagrees ({hint.intent} {conf:.2f})"])
     return a
@@ -212,7 +216,12 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
     if _NEGATIVE_NUMBER.search(t):
         return reask(f"数量不能是负数，请再说一下是多少{unit}。", words, "negative")
     q, conf, why = _quantity_for(rule, t)
-    if q is None and isinstance(rule, PerCountRule) and not numbers(t) and re.search(r"没(?:有)?(?:一起)?成功|都没成|没有成的|都(?:撤|失败)", t):
+    if (
+        q is None
+        and isinstance(rule, PerCountRule)
+        and not numbers(t)
+        and re.search(r"没(?:有)?(?:一起)?成功|都没成|没有成的|都(?:撤|失败)", t)
+    ):
         q, conf = Quantity(value=0), 0.85  # 协助过，但都撤诉了，没有成功的
     if q is None:
         a = _with_model(analyze(words), hint)
@@ -248,7 +257,9 @@ NOT_DONE = re.compile(
     r"在走程序|正在|进行中|还没(?:有)?(?:结果|批|成|下来|立|完|办完|结束|通过)|没(?:成|立上|批|通过|成功|结果)|未(?:成功|通过|批|立案)|"
     r"不同意|失败|在申报|申报中|在培育|培育中|公示|在谈|待批|撤诉|还在|打算|准备|计划|在创建|创建中|在办|没办成|不算"
 )
-SUCCESS = re.compile(r"立案|查办|成功|办结|结案|查办完|立上|调解成|成了|已(?:经)?(?:立案|查办|调解|授牌|完成|办完|创建|通过)|授牌|批下来|创建完成|通过验收")
+SUCCESS = re.compile(
+    r"立案|查办|成功|办结|结案|查办完|立上|调解成|成了|已(?:经)?(?:立案|查办|调解|授牌|完成|办完|创建|通过)|授牌|批下来|创建完成|通过验收"
+)
 _SESSIONS = ("场", "次", "期", "回", "轮", "家", "个")
 
 
@@ -330,7 +341,7 @@ def _sum(values: list[Quantity]) -> Quantity:
 
 
 def _per_session_total(found: list[Found]) -> Quantity | None:
-    """"办了三场，每场一百多人" = 300+ 人次; "两场各150" = 300: sessions times people per session."""
+    """ "办了三场，每场一百多人" = 300+ 人次; "两场各150" = 300: sessions times people per session."""
     for i, f in enumerate(found):
         if f.unit in _SESSIONS and "各" in f.after[:3] and i + 1 < len(found):
             each = found[i + 1].quantity
@@ -338,7 +349,11 @@ def _per_session_total(found: list[Found]) -> Quantity | None:
             product = Quantity(value=f.quantity.value * each.value, relation="eq" if each.relation == "eq" else "ge")
             return _sum([product, *others]) if others else product
     sessions = [f for f in found if f.unit in ("场", "次", "期", "回", "轮")]
-    per = [f for f in found if f.unit in ("人", "人次", "名", "位") and re.search(r"每(?:场|次|期|回|轮)|平均|场均", f.before)]
+    per = [
+        f
+        for f in found
+        if f.unit in ("人", "人次", "名", "位") and re.search(r"每(?:场|次|期|回|轮)|平均|场均", f.before)
+    ]
     if len(sessions) == 1 and len(per) == 1:
         s, p = sessions[0].quantity, per[0].quantity
         rel = p.relation if s.relation == "eq" else "about"
@@ -466,15 +481,19 @@ def _two_counts(rule: TwoPartRule, t: str, found: list[Found]) -> dict[str, floa
     for p in rule.parts:  # a count named by the words before it (类型：4)
         for i, f in enumerate(found):
             if i not in used and any(cue in f.before.split(",")[-1][-4:] for cue in p.cues):
-                got[p.key], _ = f.quantity.value, used.add(i)
+                got[p.key] = f.quantity.value
+                used.add(i)
                 break
     each_given = any(_EACH.search(f.before[-4:]) for f in found)
     for p in rule.parts:  # a count by its measure word (3类 / 5家)
         if p.key in got or (each_given and not p.kinds):
             continue
-        hits = [i for i, f in enumerate(found) if i not in used and f.unit in p.words and not _EACH.search(f.before[-4:])]
+        hits = [
+            i for i, f in enumerate(found) if i not in used and f.unit in p.words and not _EACH.search(f.before[-4:])
+        ]
         if len(hits) == 1:
-            got[p.key], _ = found[hits[0]].quantity.value, used.add(hits[0])
+            got[p.key] = found[hits[0]].quantity.value
+            used.add(hits[0])
     kinds_part = next((p for p in rule.parts if p.kinds), None)
     if kinds_part is None:
         return got
@@ -512,7 +531,11 @@ def _group_of(rule: AlternativesRule, t: str, found: list[Found]) -> ConditionGr
 
 def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: dict[str, Any]) -> Reading:
     t = arabic(normalize(words))
-    found = [f for f in numbers(t) if not (f.unit in ("个", "项", "样") and re.match(r"^(?:个|项|样)?(?:比例|都|占比)", f.after))]
+    found = [
+        f
+        for f in numbers(t)
+        if not (f.unit in ("个", "项", "样") and re.match(r"^(?:个|项|样)?(?:比例|都|占比)", f.after))
+    ]
     group_name = pending.get("group") or (hint.entities or {}).get("choice")
     group = next((g for g in rule.groups if g.name == group_name), None) or _group_of(rule, t, found)
     a = _with_model(analyze(words), hint) if not hint.button else Analysis(INTENT_VERDICT.get(hint.intent or ""), 1.0)
@@ -586,7 +609,9 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
                 words,
                 "count over total",
             )
-        share = Quantity(value=round(n.value / total.value * 100, 2), relation=n.relation if n.relation != "range" else "eq")
+        share = Quantity(
+            value=round(n.value / total.value * 100, 2), relation=n.relation if n.relation != "range" else "eq"
+        )
         values[k.key] = quantity_value(share)
     for k in shares:
         q = as_quantity(values.get(k.key))
@@ -646,4 +671,3 @@ __all__ = [
     "quantity_value",
     "read",
 ]
-

@@ -256,11 +256,11 @@ def score_criterion(c: Criterion, value: Any, partial_ratio: float) -> Criterion
             lines = []
             complete = False  # at least one path fully answered: otherwise the item is 待确认
             for g in rule.groups:
-                given = [(k, q) for k in g.conditions if (q := as_quantity(value.get(k.key))) is not None]
+                given = [(k, got_q) for k in g.conditions if (got_q := as_quantity(value.get(k.key))) is not None]
                 if not given:
                     continue
                 full = len(given) == len(g.conditions)
-                sides = [q.meets(k.minimum, k.strict) for k, q in given]
+                sides = [gq.meets(k.minimum, k.strict) for k, gq in given]
                 failed = any(side is False for side in sides)
                 # a path is decided when fully answered, or when a given figure already fails it
                 complete = complete or (full and None not in sides) or failed
@@ -270,8 +270,8 @@ def score_criterion(c: Criterion, value: Any, partial_ratio: float) -> Criterion
                     g.label
                     + "："
                     + "，".join(
-                        f"{k.label}{q.describe(k.unit)}（要求{'超过' if k.strict else '不少于'}{_num(k.minimum)}{k.unit}）"
-                        for k, q in given
+                        f"{k.label}{gq.describe(k.unit)}（要求{'超过' if k.strict else '不少于'}{_num(k.minimum)}{k.unit}）"
+                        for k, gq in given
                     )
                 )
             detail = "；".join(lines)

@@ -47,33 +47,252 @@ class Analysis:
 _PARTICLES = "啊呀呢吧哦嘛啦哈呐嘞哟噢喔哇咯嗷呗了的~!！。.,，…"
 WHOLE: dict[Verdict, tuple[str, ...]] = {
     "yes": (
-        "有", "是", "对", "嗯", "好", "行", "可以", "有的", "是的", "对的", "嗯嗯", "嗯呐", "嗯那", "对头", "没错",
-        "必须", "必须的", "那必须", "必须滴", "当然", "当然有", "当然了", "肯定", "肯定有", "肯定的", "那肯定", "没问题",
-        "没毛病", "妥", "妥妥", "妥妥的", "妥妥滴", "有滴", "有哒", "是滴", "是哒", "对滴", "杠杠的", "666", "确实",
-        "有呀", "有啊", "有哇", "都有", "都做了", "做了", "做到了", "已做到", "已经做到", "全部做到", "都做到了",
-        "搞了", "弄了", "签了", "有有", "一直有", "早就有了", "有了", "yes", "y", "yeah", "yep", "yup", "ok", "okay",
-        "sure", "of course", "yes we do", "we do", "done", "true", "是滴呢", "有嘞", "好的", "有这个", "这个有",
-        "是有的", "确实有", "有的有的", "对对", "bingo", "yes!", "嗯有", "嗯对", "是呀", "是啊", "对啊", "对呀",
-        "阿拉有额", "有额", "有个", "嗯哼", "en", "en en", "yes yes", "ok的", "好滴", "有嘞", "那当然",
+        "有",
+        "是",
+        "对",
+        "嗯",
+        "好",
+        "行",
+        "可以",
+        "有的",
+        "是的",
+        "对的",
+        "嗯嗯",
+        "嗯呐",
+        "嗯那",
+        "对头",
+        "没错",
+        "必须",
+        "必须的",
+        "那必须",
+        "必须滴",
+        "当然",
+        "当然有",
+        "当然了",
+        "肯定",
+        "肯定有",
+        "肯定的",
+        "那肯定",
+        "没问题",
+        "没毛病",
+        "妥",
+        "妥妥",
+        "妥妥的",
+        "妥妥滴",
+        "有滴",
+        "有哒",
+        "是滴",
+        "是哒",
+        "对滴",
+        "杠杠的",
+        "666",
+        "确实",
+        "有呀",
+        "有啊",
+        "有哇",
+        "都有",
+        "都做了",
+        "做了",
+        "做到了",
+        "已做到",
+        "已经做到",
+        "全部做到",
+        "都做到了",
+        "搞了",
+        "弄了",
+        "签了",
+        "有有",
+        "一直有",
+        "早就有了",
+        "有了",
+        "yes",
+        "y",
+        "yeah",
+        "yep",
+        "yup",
+        "ok",
+        "okay",
+        "sure",
+        "of course",
+        "yes we do",
+        "we do",
+        "done",
+        "true",
+        "是滴呢",
+        "有嘞",
+        "好的",
+        "有这个",
+        "这个有",
+        "是有的",
+        "确实有",
+        "有的有的",
+        "对对",
+        "bingo",
+        "yes!",
+        "嗯有",
+        "嗯对",
+        "是呀",
+        "是啊",
+        "对啊",
+        "对呀",
+        "阿拉有额",
+        "有额",
+        "有个",
+        "嗯哼",
+        "en",
+        "en en",
+        "yes yes",
+        "ok的",
+        "好滴",
+        "有嘞",
+        "那当然",
     ),
     "no": (
-        "没", "没有", "无", "否", "不", "不是", "不对", "木有", "没得", "莫得", "冇", "冇得", "么有", "没呢", "还没",
-        "还没有", "暂无", "暂时没有", "暂时没", "没做", "没搞", "没弄", "没签", "没建", "没设", "都没有", "啥也没有",
-        "什么都没有", "从来没有", "一直没有", "尚未", "未", "没有呢", "没有哦", "无此", "空白", "一片空白", "no",
-        "n", "nope", "nah", "not yet", "none", "never", "no we don't", "false", "没有的", "木有哦", "冇啊", "没有啊",
-        "并没有", "真没有", "真没", "没呀", "没的", "没有没有", "没有哈", "还木有", "没得哦", "没整", "没弄过",
-        "木得", "莫有", "呒没", "没有的事", "没这回事", "木有木有",
+        "没",
+        "没有",
+        "无",
+        "否",
+        "不",
+        "不是",
+        "不对",
+        "木有",
+        "没得",
+        "莫得",
+        "冇",
+        "冇得",
+        "么有",
+        "没呢",
+        "还没",
+        "还没有",
+        "暂无",
+        "暂时没有",
+        "暂时没",
+        "没做",
+        "没搞",
+        "没弄",
+        "没签",
+        "没建",
+        "没设",
+        "都没有",
+        "啥也没有",
+        "什么都没有",
+        "从来没有",
+        "一直没有",
+        "尚未",
+        "未",
+        "没有呢",
+        "没有哦",
+        "无此",
+        "空白",
+        "一片空白",
+        "no",
+        "n",
+        "nope",
+        "nah",
+        "not yet",
+        "none",
+        "never",
+        "no we don't",
+        "false",
+        "没有的",
+        "木有哦",
+        "冇啊",
+        "没有啊",
+        "并没有",
+        "真没有",
+        "真没",
+        "没呀",
+        "没的",
+        "没有没有",
+        "没有哈",
+        "还木有",
+        "没得哦",
+        "没整",
+        "没弄过",
+        "木得",
+        "莫有",
+        "呒没",
+        "没有的事",
+        "没这回事",
+        "木有木有",
     ),
     "partial": (
-        "部分", "一部分", "部分有", "部分是", "部分做到", "部分做了", "有一些", "有些", "一些", "一半", "一半吧",
-        "半半", "一半一半", "有一半", "有一点", "一点点", "部分吧", "partially", "partly", "some", "kind of", "sort of",
-        "a bit", "half", "somewhat", "not fully", "not all", "有部分", "部分落实", "算部分吧", "部分岗位",
+        "部分",
+        "一部分",
+        "部分有",
+        "部分是",
+        "部分做到",
+        "部分做了",
+        "有一些",
+        "有些",
+        "一些",
+        "一半",
+        "一半吧",
+        "半半",
+        "一半一半",
+        "有一半",
+        "有一点",
+        "一点点",
+        "部分吧",
+        "partially",
+        "partly",
+        "some",
+        "kind of",
+        "sort of",
+        "a bit",
+        "half",
+        "somewhat",
+        "not fully",
+        "not all",
+        "有部分",
+        "部分落实",
+        "算部分吧",
+        "部分岗位",
     ),
     "unknown": (
-        "不清楚", "不知道", "不确定", "不晓得", "不懂", "不了解", "不太清楚", "不太知道", "不太确定", "不好说", "说不好",
-        "说不准", "说不清", "难说", "不知", "不知道哦", "不造", "母鸡", "唔知", "伐晓得", "不晓得哦", "待确认", "待定", "不记得", "忘了",
-        "没印象", "拿不准", "说不上来", "吃不准", "idk", "dunno", "not sure", "no idea", "unsure", "i don't know",
-        "don't know", "i'm not sure", "maybe", "不确定哦", "不清楚诶", "这个不清楚", "这我不知道", "不太了解",
+        "不清楚",
+        "不知道",
+        "不确定",
+        "不晓得",
+        "不懂",
+        "不了解",
+        "不太清楚",
+        "不太知道",
+        "不太确定",
+        "不好说",
+        "说不好",
+        "说不准",
+        "说不清",
+        "难说",
+        "不知",
+        "不知道哦",
+        "不造",
+        "母鸡",
+        "唔知",
+        "伐晓得",
+        "不晓得哦",
+        "待确认",
+        "待定",
+        "不记得",
+        "忘了",
+        "没印象",
+        "拿不准",
+        "说不上来",
+        "吃不准",
+        "idk",
+        "dunno",
+        "not sure",
+        "no idea",
+        "unsure",
+        "i don't know",
+        "don't know",
+        "i'm not sure",
+        "maybe",
+        "不确定哦",
+        "不清楚诶",
+        "这个不清楚",
+        "这我不知道",
+        "不太了解",
     ),
 }
 
@@ -146,7 +365,9 @@ PROHIBITION = _rx(
     r"([\u4e00-\u9fff]{1,2})(?:不|没)\1",
 )
 # a negated bad event: part of meeting a standard that asks for 未发生… (presence questions only)
-NO_BAD_EVENT = re.compile(r"(?:没|未|从未|从没)(?:有)?(?:出|发生|出现|遇到|碰到|闹)过?[^,，。；]{0,10}(?:侵犯|侵权|泄密|事故|问题|纠纷|事件|违规|事)")
+NO_BAD_EVENT = re.compile(
+    r"(?:没|未|从未|从没)(?:有)?(?:出|发生|出现|遇到|碰到|闹)过?[^,，。；]{0,10}(?:侵犯|侵权|泄密|事故|问题|纠纷|事件|违规|事)"
+)
 # no control over it: a negative description with no negation word (谁都能进, 直接拿去修, 停了)
 LAX = _rx(
     r"谁都(?:能|可以|会)|都能(?:看|进|用|拿|访问|下载|拷|发)|随便|随意|直接[^,，]{0,6}?(?:拿|带|给|进|发|用|走|放|拷|删|扔|送|申|叫|交|修)|来了就进",
@@ -213,11 +434,17 @@ POSITIVE = _rx(
 )
 # positives that alone do not report a practice ("都是老板自己管", "就直接走了")
 WEAK = re.compile(r"都|是|了|就|过|对|好|行|可以|一直|有(?=[个点些\d])")
-HEDGE = _rx(r"可能|也许|好像|应该|大概|似乎|估计|印象中|貌似|或许|大约|差不多|感觉|觉得|算是|算有|勉强|\bprobably\b|\bi think\b")
+HEDGE = _rx(
+    r"可能|也许|好像|应该|大概|似乎|估计|印象中|貌似|或许|大约|差不多|感觉|觉得|算是|算有|勉强|\bprobably\b|\bi think\b"
+)
 PAST = _rx(r"以前|之前|过去|原来|原先|早先|早年|前几年|前年|当初|曾经|先前|去年之前|那时候?|\d\d年(?!开始|起)")
-NOW = _rx(r"现在|目前|如今|今年|当前|眼下|已经|后来|后面|之后|以后就|最近|近期|这两年|开始|起(?!来)|现已|现有|\bnow\b|already")
+NOW = _rx(
+    r"现在|目前|如今|今年|当前|眼下|已经|后来|后面|之后|以后就|最近|近期|这两年|开始|起(?!来)|现已|现有|\bnow\b|already"
+)
 # a reply that describes only the unit itself, not an answer ("我们公司", "这个嘛")
-NEUTRAL = _rx(r"^(?:我们|我司|本公司|我们公司|公司|这个|那个|这块|这一块|关于这个|说实话|老实说|怎么说呢|嗯+|emm+|这个嘛|我想想|好的|好|收到)$")
+NEUTRAL = _rx(
+    r"^(?:我们|我司|本公司|我们公司|公司|这个|那个|这块|这一块|关于这个|说实话|老实说|怎么说呢|嗯+|emm+|这个嘛|我想想|好的|好|收到)$"
+)
 _ECHO = re.compile(r"^[^,，。?]{1,6}\?(?=.)")
 # a question back to the assistant is not an answer ("你说的留痕是啥意思")
 QUESTION = re.compile(
@@ -323,7 +550,23 @@ def _clause(text: str, contrast: bool, ctx: Context) -> _Clause:
     return out(None, "none")
 
 
-_COMMON = {"我们", "没有", "公司", "这个", "那个", "就是", "还是", "但是", "不过", "一个", "有的", "已经", "现在", "目前", "可以"}
+_COMMON = {
+    "我们",
+    "没有",
+    "公司",
+    "这个",
+    "那个",
+    "就是",
+    "还是",
+    "但是",
+    "不过",
+    "一个",
+    "有的",
+    "已经",
+    "现在",
+    "目前",
+    "可以",
+}
 
 
 def on_topic(clause: str, topic: str) -> bool:
@@ -334,7 +577,9 @@ def on_topic(clause: str, topic: str) -> bool:
     return any(g in topic for g in grams if g not in _COMMON and re.fullmatch(r"[\u4e00-\u9fff]{2}", g))
 
 
-def analyze(text: str, accepts: Sequence[str] = (), own_words: Sequence[str] = (), ctx: Context | None = None) -> Analysis:
+def analyze(
+    text: str, accepts: Sequence[str] = (), own_words: Sequence[str] = (), ctx: Context | None = None
+) -> Analysis:
     """Read a reply to a met-or-not question (see the module docstring for the rules)."""
     ctx = ctx or Context(accepts=accepts, own_words=own_words)
     t = normalize(text)
@@ -353,9 +598,9 @@ def analyze(text: str, accepts: Sequence[str] = (), own_words: Sequence[str] = (
     for i, c in enumerate(found[:-1]):
         nxt = found[i + 1]
         prev_no = i > 0 and found[i - 1].verdict == "no"
-        if c.verdict is None and nxt.verdict in ("no", "partial") and not NEUTRAL.match(c.text) and not ctx.absence:
-            if nxt.contrast or (on_topic(c.text, ctx.topic) and not prev_no):
-                found[i] = _Clause(c.text, "yes", "implicit", c.past, c.now, c.improve, c.contrast)
+        silent = c.verdict is None and nxt.verdict in ("no", "partial") and not NEUTRAL.match(c.text)
+        if silent and not ctx.absence and (nxt.contrast or (on_topic(c.text, ctx.topic) and not prev_no)):
+            found[i] = _Clause(c.text, "yes", "implicit", c.past, c.now, c.improve, c.contrast)
     found = [c for c in found if c.verdict is not None and not NEUTRAL.match(c.text)]
     if not found:
         return Analysis(None, 0.0, ["no answer words"])

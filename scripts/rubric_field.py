@@ -1,6 +1,6 @@
 """Append a list field to criteria of a rubric file, keeping the file's layout (officers' edits stay).
 
-    python scripts/rubric_field.py rubrics/point.yml accepts point.39 保密条款 协议条款
+python scripts/rubric_field.py rubrics/point.yml accepts point.39 保密条款 协议条款
 """
 
 from __future__ import annotations

@@ -237,7 +237,7 @@ def test_score_string_for_a_number(tmp_path: Path, capsys: pytest.CaptureFixture
     assert code == 2
     assert out == ""
     assert_readable(err)
-    assert err.strip() == f"{path}: zone.12: expected a number (人次), got '五百多'"
+    assert err.strip() == f"{path}: zone.12: expected a number (人次) or {{value, relation}}, got '五百多'"
 
 
 def test_score_unknown_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

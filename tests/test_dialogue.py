@@ -257,7 +257,8 @@ def test_full_walk_zone_with_numbers_tiers_and_counts(engine: Engine) -> None:
     }
     _walk(chat, lambda c: script.get(c.id, [("有", "affirm", {})]))
     a = chat.session.answers
-    assert a["zone.12"] == 500 and a["zone.15"] == 2 and a["zone.16"] is True
+    assert a["zone.12"] == {"value": 500, "relation": "gt", "upper": 600}  # 五百多: above 500, below 600
+    assert a["zone.15"] == 2 and a["zone.16"] is True
     assert a["zone.B1"] == {"types": 3, "units": 5} and a["zone.B2"] == "city" and a["zone.B4"] == 2
     r = chat.report
     # base: 100 - zone.15 (10, only 2 of 3 required) = 90
