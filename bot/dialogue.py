@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -40,6 +40,7 @@ from .understanding import (
     parse_question_number,
     to_arabic,
 )
+from .text import normalize
 from .verdict import analyze
 
 Command = Literal[
@@ -333,6 +334,7 @@ class Engine:
             fix = correction.parse(ev.text, s.answers.get(last), c_last.expects != "boolean")
             if fix is not None:
                 return out + self._correct(s, ev, c_last, fix)
+        ev = self._answer_if_misrouted(s, ev)
         handler = {
             "answer": self._answer,
             "explain": self._explain,
@@ -348,6 +350,21 @@ class Engine:
             "chitchat": self._chitchat,
         }[ev.command]
         return out + handler(s, ev)
+
+    def _answer_if_misrouted(self, s: Session, ev: UserEvent) -> UserEvent:
+        """A reply the NLU sent to a command ("暂时没有" -> pause) without that command's own words,
+        which reads as an answer to the current question, is that answer: commands need their words."""
+        if ev.command in ("answer", "start") or not ev.text.strip() or s.finished or s.pending:
+            return ev
+        words = COMMAND_WORDS.get(ev.command)
+        if words is not None and words.search(normalize(ev.text)):
+            return ev
+        c = self.criterion_at(s)
+        if c is None:
+            return ev
+        r = read(c, ev.text, Hint(), {})
+        sure = r.outcome == "record" and r.confidence >= (0.95 if ev.command == "chitchat" else 0.85)
+        return replace(ev, command="answer") if sure else ev
 
     # ── start and unit type ──────────────────────────────────────────────
     def _welcome(self, s: Session) -> list[Message]:
@@ -864,6 +881,24 @@ _CONFIRM_YES = re.compile(
 )
 _CONFIRM_NO = re.compile(r"^(?:不是|不对|错了|不|不不|no|nope|n|重新选|不是的|都不是|理解错了|搞错了)[。.!！~]*$", re.I)
 _REPLY_TO_PROPOSAL = re.compile(f"{_CONFIRM_YES.pattern}|{_CONFIRM_NO.pattern}", re.I)
+
+
+# the words a command cannot do without: a reply routed to a command without them may be an answer
+COMMAND_WORDS: dict[str, re.Pattern[str]] = {
+    name: re.compile(pattern)
+    for name, pattern in {
+        "explain": r"解释|意思|为什么|啥|什么|怎么|举例|例子|说明|不懂|不明白|没看懂|看不懂|标准|要求|材料|证明|哪些|\?",
+        "skip": r"跳|下一|略过|不答|先放|空着|pass|next|以后再说|后面再",
+        "back": r"上一|上题|前一|返回|回到|回去|退回|back",
+        "modify": r"修改|改|更正|重新答|重答|第\s*\S{1,3}\s*[题项条]",
+        "progress": r"进度|几题|多少题|第几|还剩|还有多少|做到哪|到哪了|完成了多少",
+        "score": r"得分|多少分|分数|几分|算分|score",
+        "pause": r"暂停|先到这|下次|回头|改天|明天|等会|先停|休息|歇|忙|走了|pause|stop",
+        "resume": r"继续|接着|回来|开始|resume|continue",
+        "restart": r"重新开始|重来|从头|清空|重置|重新做|restart",
+        "report": r"报告|结果|看看|差距|report",
+    }.items()
+}
 
 
 def _hint(ev: UserEvent) -> Hint:
