@@ -51,7 +51,7 @@ def load_bank(folder: Path | str) -> list[Case]:
     """Every case of every YAML file in ``folder``; ids must be unique."""
     cases: list[Case] = []
     seen: set[str] = set()
-    for path in sorted(Path(folder).glob("*.yml")):
+    for path in sorted([*Path(folder).glob("*.yml"), *Path(folder).glob("*.yaml")]):
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for item in raw.get("cases", []):
             case = Case.model_validate({**item, "file": path.name})

@@ -31,16 +31,15 @@ from .rubric import (
     TwoPartRule,
 )
 from .scoring import score
+from .text import normalize
 from .understanding import (
     clean_phone,
     clean_postcode,
+    count_in,
     detect_unit_type,
     matched_keywords,
-    parse_number,
     parse_question_number,
-    to_arabic,
 )
-from .text import normalize
 from .verdict import analyze
 
 Command = Literal[
@@ -641,7 +640,7 @@ class Engine:
             value = clean_phone(text)
             err = "电话号码格式不对：手机号 11 位，座机如 021-57771234。"
         elif f.kind == "count":
-            n = parse_number(text, "家")
+            n = count_in(text)
             value = None if n is None else _n(n)
             err = "请告诉我一个数字，比如 120 家。"
         else:
@@ -746,7 +745,7 @@ class Engine:
         for i, c in enumerate(crits):
             if c.short in text or c.id in text:
                 return offset + i
-        n = parse_question_number(text) if any(ch.isdigit() for ch in to_arabic(text)) else None
+        n = parse_question_number(text)
         if n is not None and 1 <= n <= len(crits):
             return offset + n - 1
         best: tuple[int, int] | None = None

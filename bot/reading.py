@@ -25,6 +25,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from .answer_model import AnswerModel, default_model
 from .quantity import UNIT_WORDS, Found, Quantity, annual_count, as_quantity, numbers, says_zero
 from .rubric import (
     TIER_NONE,
@@ -51,9 +52,29 @@ from .verdict import (
 )
 
 CONFIRM_BELOW = 0.7  # a reading less sure than this is confirmed with the unit before it is recorded
+WHOLE_REPLY = 0.97  # the rules' confidence in a reply that is an answer word on its own (有 / 木有 / 不清楚)
 MODEL_TRUSTED = 0.9  # an intent this sure may be proposed when the rules find no answer words
 INTENT_VERDICT: dict[str, Verdict] = {"affirm": "yes", "deny": "no", "partial": "partial", "unsure": "unknown"}
 VERDICT_VALUE: dict[Verdict, Any] = {"yes": True, "no": False, "partial": "partial", "unknown": "unknown"}
+
+
+class _ModelSlot:
+    """The trained combiner the reading uses: the default one, or one set by the caller (tests, evaluation)."""
+
+    def __init__(self) -> None:
+        self._model: AnswerModel | None = None
+        self._set = False
+
+    def get(self) -> AnswerModel | None:
+        if not self._set:
+            self._model, self._set = default_model(), True
+        return self._model
+
+    def use(self, model: AnswerModel | None) -> None:
+        self._model, self._set = model, True
+
+
+ANSWER_MODEL = _ModelSlot()
 
 
 @dataclass(frozen=True)
@@ -162,10 +183,35 @@ def _read_boolean(c: Criterion, words: str, hint: Hint) -> Reading:
             words,
             "a count, off the topic",
         )
+    a = _with_learned(words, a)
     a = _with_model(a, hint)
     if a.verdict is None:
         return reask(_BOOLEAN_PROBLEM, words, *a.reasons)
     return record(_boolean_value(c, a.verdict), a.confidence, words, *a.reasons)
+
+
+LEARNED_MIN = 0.45  # below this the learned reading of a reply without answer words is not proposed
+
+
+def _with_learned(words: str, a: Analysis) -> Analysis:
+    """Let the trained combiner (:mod:`bot.answer_model`) decide how the clauses the rules read add up.
+
+    A whole-reply answer (有 / 木有 / 不清楚) and a question back stay with the rules; elsewhere the
+    model, which sees the rules' findings, gives the verdict and its probability is the confidence."""
+    if a.confidence >= WHOLE_REPLY or "a question back" in a.reasons:
+        return a
+    model = ANSWER_MODEL.get()
+    if model is None:
+        return a
+    probs = model.predict(words, a)
+    top = max(probs, key=lambda v: probs[v])
+    p = probs[top]
+    if a.verdict is None and p < LEARNED_MIN:
+        return a
+    reasons = [*a.reasons, f"learned {top} {p:.2f}"]
+    if a.verdict is not None and "hedged" in a.reasons:
+        p = min(p, 0.66)  # 应该有吧: confirmed whatever the combiner says
+    return Analysis(top, p, reasons)
 
 
 _BOOLEAN_PROBLEM = "请回答“有”、“没有”、“部分做到”或“不清楚”，也可以用一句话描述你们的做法。"

@@ -325,6 +325,11 @@ UNSURE = _rx(
     r"算不算|不知道算|晓不得|弗晓得|答不了|回答不了|没法回答|不好回答|(?<!重)(?:得|要|需要)(?:统计|算|数(?!据)|盘点|汇总)(?:一下|下)?",
     r"\bnot sure\b|\bdunno\b|\bidk\b|no idea|don'?t know|\bunsure\b|not certain|\bmaybe\b|have to check|need to check",
     r"不是很清楚|没有把握|没把握|不敢打包票|不好讲|讲不清|回忆不起来|想不起来",
+    r"(?:得|要|需要|需|待|还要|还得|等我|我去|我先|回头|回去|稍后|晚点|下来|才能|先)[^,，。]{0,10}?(?:翻|查|核|对一下|问|确认|了解|盘点|统计|梳理|研究|打听|看看|看一眼|看下|睇)",
+    r"(?:待|需|需要|尚需|有待)(?:进一步)?(?:核实|核查|确认|研究|统计|了解)|另行(?:报告|答复|报送)|暂(?:无法|不能|不好)(?:确认|确定|回答|作答|判断)|暂不作答",
+    r"给不了|答复你|回复你|回复您|答复您|再回你|再告诉你|再跟你说|回你|才知道|才能答|不代表没有|不敢保证|不敢说|说不好|"
+    r"还在了解|刚接手|刚来|才入职|新来的|还没接触|不熟|没看到过|没见过|没听说过?|没参加过|没参与过|没经手|没借过|没办过|"
+    r"没遇到过|没注意过|搞不醒豁|莫得底|没得底|没底|唔(?:太)?清楚|唔知|要睇|depends|confirm later|\btbd\b|check一下|要check",
 )
 # "员工不知道" is a fact about others (a gap), not the speaker's uncertainty
 OTHERS_UNAWARE = re.compile(
@@ -354,6 +359,7 @@ NOT_NEGATION = _rx(
     r"不少|不仅|不只|不但|不光|不断|无论|不论|不管(?=是|什么|谁|哪|多|怎么|大小)|不久|不同|不一样|不好意思|不客气|没事|没关系",
     r"无所谓|无关|无线|无纸|非常|非得|是否|不间断|不超过|不少于|不低于|不含|除非|不然|要不然|要不|不一定(?=要)|无论如何",
     r"不需要的|不需要时|不用的|不涉密的|非涉密|不相关的|无关的|不同意的",
+    r"(?P<ab>[\u4e00-\u9fff]{1,2})(?:不|没)(?P=ab)|是不是|要不要|有没有|算不算|能不能",
 )
 # … and prohibitions, which describe a practice (不让外人进, 禁止带手机, 不用默认密码)
 PROHIBITION = _rx(
@@ -362,7 +368,6 @@ PROHIBITION = _rx(
     r"不接(?:入)?(?:外网|互联网)|不通(?:外网|互联网)|不连(?:外网|互联网|网)|物理隔离|断网|与外网隔离|不开放|都不给|不给(?:多|额外)",
     r"一律不|绝不|决不|不随便|不对外|不外发|不外带|不带出|不能带出|不动(?:就|自动)|不明文|不外露|不落地|不留(?:存|底)?在",
     r"(?:闲人|外人|别人|其他人|无关人员|外来人员|陌生人|外部人员|访客)[^,，]{0,4}(?:进不|拿不|带不|看不|接触不|碰不)",
-    r"([\u4e00-\u9fff]{1,2})(?:不|没)\1",
 )
 # a negated bad event: part of meeting a standard that asks for 未发生… (presence questions only)
 NO_BAD_EVENT = re.compile(
@@ -373,6 +378,7 @@ LAX = _rx(
     r"谁都(?:能|可以|会)|都能(?:看|进|用|拿|访问|下载|拷|发)|随便|随意|直接[^,，]{0,6}?(?:拿|带|给|进|发|用|走|放|拷|删|扔|送|申|叫|交|修)|来了就进",
     r"不管了?$|没人管|放任|自己(?:管|弄|买|保管|处理|决定|看着办)|口头说说|说说而已|走个?形式|不了了之|停了|断了|停掉|没再|不再",
     r"搁置|取消了|废了|荒废|常规的|明文|共用|一个账号|开放的|敞开|就走了|人走了|想起来才|自己(?:的)?电脑|个人电脑|私人电脑|个人网盘",
+    r"出厂密码|开机自动登录|一张网|都行|很自由|随便进|(?P<each>[\u4e00-\u9fff])各\S?(?P=each)|领进去|敞着|百度网盘|微信qq|有事才|"
     r"谁(?:有空|在|方便|想|有时间)谁|想(?P<want>[\u4e00-\u9fff])就(?P=want)|自己(?:就)?(?:发|弄|搞|管)了?|开放式|权限(?:都)?一样|一样的权限|没隔|没分开|混在一起|挤在|挤着|一个[^,，]{0,5}账号|"
     r"(?:还是|还在用|用的|都是|仍是|仍然是)默认密码|(?P<same>[\u4e00-\u9fff]{1,3})就(?P=same)|没什么特别|没啥特别|跟平时一样|都一样|默认密码(?:没|未)改|(?:开着|设了|都是|还是|都)自动登录",
 )
@@ -418,7 +424,8 @@ RESTRICT = re.compile(
 )
 NEGATIVE = _rx(
     r"没有|没|无(?!线|纸|关|论)|未|否|不|木有|木得|没得|莫得|莫有|冇|么有|呒没|尚未|从未|从没|并未|并没|暂无|暂未|暂不",
-    r"空白|缺失|缺少|欠缺|缺|不具备|不存在|谈不上|算不上|哪有|哪里有|啥也没|什么也没|还是零|零",
+    r"空白|缺失|缺少|欠缺|缺|不具备|不存在|谈不上|算不上|哪有|哪里有|啥也没|什么也没|还是零|零|更别说|更不用说|别提|谈何",
+    r"哪来的?|^啥(?=[\u4e00-\u9fff]{2,8}$)|哪个(?:管|签|弄|搞|跟)|(?:整|搞|弄)[^,，。]{0,8}(?:嘎哈|干嘛|干啥|有啥用|有什么用)",
     r"\bno\b|\bnot\b|\bnope\b|\bnone\b|\bnever\b|don'?t|doesn'?t|haven'?t|hasn'?t|didn'?t|\bnah\b",
 )
 POSITIVE = _rx(
@@ -440,6 +447,10 @@ HEDGE = _rx(
 PAST = _rx(r"以前|之前|过去|原来|原先|早先|早年|前几年|前年|当初|曾经|先前|去年之前|那时候?|\d\d年(?!开始|起)")
 NOW = _rx(
     r"现在|目前|如今|今年|当前|眼下|已经|后来|后面|之后|以后就|最近|近期|这两年|开始|起(?!来)|现已|现有|\bnow\b|already"
+)
+# words that answer the question outright (有的 / 已经 / 没有 …), as opposed to restating its subject
+EXPLICIT = re.compile(
+    r"^(?:有的?|是的?|对|嗯|没错|当然|肯定|必须|确实|yes|no)|已经|已|都有|都做|做了|签了|有了|没有|没|不|还没|未|无"
 )
 # a reply that describes only the unit itself, not an answer ("我们公司", "这个嘛")
 NEUTRAL = _rx(
@@ -534,7 +545,7 @@ def _clause(text: str, contrast: bool, ctx: Context) -> _Clause:
         return out("partial", "partial")
     if any(w.lower() in t for w in ctx.shortfalls):
         return out("partial", "shortfall")
-    if ctx.accepts and not NEGATIVE.search(t) and any(a.lower() in t for a in ctx.accepts) and POSITIVE.search(t):
+    if ctx.accepts and not NEGATIVE.search(t) and any(a.lower() in t for a in ctx.accepts):
         return out("yes", "accepted")
     if LAX.search(t):
         return out("no", "lax")
@@ -569,12 +580,15 @@ _COMMON = {
 }
 
 
+_CONTENT = re.compile(r"[^\W\d有的是了在和都个我们这那也就还把被给对与或及其之为以于不没要会能可]{2}")
+
+
 def on_topic(clause: str, topic: str) -> bool:
     """Whether a clause shares a two-character word with the criterion's text."""
     if not topic:
         return False
     grams = {clause[i : i + 2] for i in range(len(clause) - 1)}
-    return any(g in topic for g in grams if g not in _COMMON and re.fullmatch(r"[\u4e00-\u9fff]{2}", g))
+    return any(g in topic for g in grams if g not in _COMMON and _CONTENT.fullmatch(g))
 
 
 def analyze(
@@ -610,7 +624,7 @@ def analyze(
     if not answers:
         return Analysis("unknown", 0.92, reasons)
     if len(answers) < len(found):  # an answer next to an unsure clause
-        firm = [c for c in answers if c.kind not in ("weak", "implicit") and not HEDGE.search(c.text)]
+        firm = [c for c in answers if EXPLICIT.search(c.text) and not HEDGE.search(c.text)]
         if not firm or found[0].verdict == "unknown":  # 不清楚，一般是IT在弄 / 可能有吧，不太确定
             reasons.append("unsure, the rest hedged or explaining")
             return Analysis("unknown", 0.85, reasons)
@@ -657,6 +671,9 @@ def _combine(answers: list[_Clause], reasons: list[str]) -> tuple[Verdict, float
         if rest == {"no"}:
             return "no", 0.9
         answers, kinds = others, rest
+    if answers[0].verdict == "no" and kinds <= {"yes", "no"} and not any(c.contrast for c in answers[1:]):
+        reasons.append("a negation explained")  # 没这个要求，离职交接主要交代手上的工作进度
+        return "no", 0.85
     yes = [c for c in answers if c.verdict == "yes"]
     first_no = next(i for i, c in enumerate(answers) if c.verdict == "no") if "no" in kinds else -1
     if kinds == {"yes", "no"} and all(c.kind == "weak" and answers.index(c) > first_no for c in yes):

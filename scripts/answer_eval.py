@@ -28,7 +28,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from bot.answer_bank import Case, is_number_case, load_bank, matches, rubric_of  # noqa: E402
+from bot.answer_model import DEV_BANKS, train_default  # noqa: E402
 from bot.dialogue import BASIC_FIELDS, Engine, Session, UserEvent  # noqa: E402
+from bot.reading import ANSWER_MODEL  # noqa: E402
 from bot.rubric import UNIT_TYPES, Rubric, load_rubric  # noqa: E402
 
 MIN_ACCURACY = 0.98
@@ -254,9 +256,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--quiet", action="store_true", help="do not list the cases not recorded as meant")
     p.add_argument("--json", type=Path, help="write the summary as JSON here")
     p.add_argument("--workers", type=int, default=4)
+    p.add_argument("--rules-only", action="store_true", help="in process: without the trained combiner")
+    p.add_argument(
+        "--model-without", nargs="+", metavar="BANK", help="in process: train the combiner without these dev banks"
+    )
     args = p.parse_args(argv)
 
     rubrics = {ut: load_rubric(ut) for ut in UNIT_TYPES}
+    if args.rules_only:
+        ANSWER_MODEL.use(None)
+    elif args.model_without:
+        ANSWER_MODEL.use(train_default(rubrics, [b for b in DEV_BANKS if b not in args.model_without]))
     cases = load_bank(args.bank)
     if args.servers:
         report = _through_servers(cases, rubrics, args.workers)

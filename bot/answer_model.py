@@ -1,0 +1,145 @@
+"""The trained half of the yes / no / partial / not-sure reading.
+
+The rules (:mod:`bot.verdict`) find the phenomena — negation scope, plans, restrictions, what the
+standard accepts — clause by clause; what they cannot know is how people *combine* clauses
+("没有，离职就直接走了" explains a no; "分了等级，期限没定" is a partial). That is learned here:
+a logistic regression over character n-grams of the reply **plus the rules' own findings as
+tokens** (which rule fired on which clause, in which order, with or without a contrast word), so
+the model learns when a rule's reading holds and when a combination means something else.
+
+Trained on the development answer banks only (``tests/answer_dev*``; never the held-out bank), by
+``make train`` into ``models/answers.joblib``; :func:`default_model` trains it in memory when the
+file is missing or older than the banks, so a fresh checkout works without a separate step.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .answer_bank import Case, load_bank
+from .rubric import Criterion, Rubric
+from .text import arabic, normalize
+from .verdict import Analysis, Context, Verdict, analyze
+
+logger = logging.getLogger(__name__)
+
+ROOT = Path(__file__).resolve().parent.parent
+MODEL_PATH = ROOT / "models" / "answers.joblib"
+DEV_BANKS = ("answer_dev", "answer_dev2", "answer_dev3", "answer_dev4")
+LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
+# the label of a case as the rules' literal verdict: for an absence question (有没有发生过…),
+# "met" means nothing happened, i.e. the literal answer was "no"
+_LITERAL = {"met": "yes", "not_met": "no", "partial": "partial", "unknown": "unknown"}
+_ABSENCE = {"met": "no", "not_met": "yes", "partial": "partial", "unknown": "unknown"}
+
+
+def rule_tokens(a: Analysis) -> str:
+    """The rules' findings as words: which rule fired on each clause, first/last, signature, hedges."""
+    kinds = [r.split(":", 1)[0] for r in a.reasons if ":" in r]
+    notes = [r.replace(" ", "_") for r in a.reasons if ":" not in r]
+    toks = [f"V_{a.verdict}", f"N_{min(len(kinds), 4)}"]
+    toks += [f"K_{k}" for k in kinds]
+    if kinds:
+        toks += [f"FIRST_{kinds[0]}", f"LAST_{kinds[-1]}", "SIG_" + "_".join(kinds[:4])]
+    toks += [f"R_{n}" for n in notes]
+    toks.append(f"C_{int(a.confidence * 10)}")
+    return " ".join(toks)
+
+
+@dataclass
+class AnswerModel:
+    """Char n-grams of the reply + the rules' tokens -> P(yes / no / partial / unknown)."""
+
+    chars: Any  # TfidfVectorizer over characters
+    tokens: Any  # CountVectorizer over rule tokens
+    classifier: Any  # LogisticRegression
+
+    def features(self, texts: Sequence[str], analyses: Sequence[Analysis]) -> Any:
+        from scipy.sparse import hstack
+
+        norm = [arabic(normalize(t)) for t in texts]
+        return hstack([self.chars.transform(norm), self.tokens.transform([rule_tokens(a) for a in analyses])]).tocsr()
+
+    def predict(self, text: str, analysis: Analysis) -> dict[Verdict, float]:
+        probs = self.classifier.predict_proba(self.features([text], [analysis]))[0]
+        return {label: float(p) for label, p in zip(self.classifier.classes_, probs, strict=True)}
+
+    @classmethod
+    def train(cls, examples: Sequence[tuple[str, Analysis, str]]) -> AnswerModel:
+        from scipy.sparse import hstack
+        from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+
+        texts = [arabic(normalize(t)) for t, _, _ in examples]
+        chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 3), sublinear_tf=True, min_df=2)
+        tokens = CountVectorizer(token_pattern=r"\S+", lowercase=False, binary=True)
+        x = hstack([chars.fit_transform(texts), tokens.fit_transform([rule_tokens(a) for _, a, _ in examples])])
+        clf = LogisticRegression(C=4.0, max_iter=3000)
+        clf.fit(x.tocsr(), [label for _, _, label in examples])
+        return cls(chars, tokens, clf)
+
+
+def examples_from(cases: Iterable[Case], rubrics: dict[str, Rubric], context: Any) -> list[tuple[str, Analysis, str]]:
+    """Single-message yes/no cases as (text, the rules' analysis, literal label)."""
+    out = []
+    for case in cases:
+        if case.text is None or not isinstance(case.expect, str) or case.expect not in _LITERAL:
+            continue
+        c: Criterion = rubrics[case.criterion.split(".")[0]].get(case.criterion)
+        if c.expects != "boolean":
+            continue
+        ctx: Context = context(c)
+        label = (_ABSENCE if c.polarity == "absence" else _LITERAL)[str(case.expect)]
+        out.append((case.text, analyze(case.text, ctx=ctx), label))
+    return out
+
+
+def dev_cases(banks: Sequence[str] = DEV_BANKS) -> list[Case]:
+    cases: list[Case] = []
+    for name in banks:
+        folder = ROOT / "tests" / name
+        if folder.is_dir():
+            cases += load_bank(folder)
+    return cases
+
+
+def train_default(rubrics: dict[str, Rubric], banks: Sequence[str] = DEV_BANKS) -> AnswerModel:
+    from .reading import context
+
+    return AnswerModel.train(examples_from(dev_cases(banks), rubrics, context))
+
+
+def _bank_mtime() -> float:
+    files = [p for name in DEV_BANKS for p in (ROOT / "tests" / name).glob("*.y*ml")]
+    return max((p.stat().st_mtime for p in files), default=0.0)
+
+
+def save(model: AnswerModel, path: Path = MODEL_PATH) -> None:
+    import joblib
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    joblib.dump(model, path)
+
+
+@lru_cache(maxsize=1)
+def default_model() -> AnswerModel | None:
+    """The model of ``make train``; trained here when the file is missing or older than the banks.
+
+    None only when there are no development banks at all (then the rules read alone)."""
+    import joblib
+
+    from .rubric import UNIT_TYPES, load_rubric
+
+    if MODEL_PATH.exists() and MODEL_PATH.stat().st_mtime >= _bank_mtime():
+        model: AnswerModel = joblib.load(MODEL_PATH)
+        return model
+    rubrics = {ut: load_rubric(ut) for ut in UNIT_TYPES}
+    if not dev_cases():
+        return None
+    logger.info("answer model: training from the development banks (models/answers.joblib missing or stale)")
+    return train_default(rubrics)

@@ -1,0 +1,282 @@
+"""Reading answers against criteria: the phenomena of issue 6, each with several phrasings.
+
+These phrasings are the developers' own (the held-out bank in tests/answer_bank is never used
+here); they pin the behaviour of each rule so that a later change cannot silently undo it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot import correction
+from bot.quantity import Quantity, annual_count, numbers
+from bot.reading import CONFIRM_BELOW, Hint, read
+from bot.rubric import Rubric, load_rubric
+from bot.scoring import score_criterion
+from bot.text import arabic, normalize
+from bot.verdict import analyze
+
+RUBRICS: dict[str, Rubric] = {ut: load_rubric(ut) for ut in ("point", "station", "zone")}
+
+
+def crit(cid: str) -> Any:
+    return RUBRICS[cid.split(".")[0]].get(cid)
+
+
+def value(cid: str, text: str, **hint: Any) -> Any:
+    r = read(crit(cid), text, Hint(**hint))
+    assert r.outcome == "record", (text, r)
+    return r.value
+
+
+def status(cid: str, text: str) -> str:
+    return str(score_criterion(crit(cid), value(cid, text), 0.5).status)
+
+
+YES, NO, PARTIAL, UNSURE = True, False, "partial", "unknown"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # reduplicated, colloquial, dialect
+        ("有的有的", YES),
+        ("有有有", YES),
+        ("是滴", YES),
+        ("对头", YES),
+        ("必须的", YES),
+        ("木有", NO),
+        ("没得", NO),
+        ("冇", NO),
+        ("呒没", NO),
+        # negation scope and double negation
+        ("没有人不签的", YES),
+        ("不存在没签的情况", YES),
+        ("一个都没落下，全签了", YES),
+        ("无一例外都签了", YES),
+        ("这个不用担心，都签了", YES),
+        ("没毛病", YES),
+        ("没签", NO),
+        ("都没签", NO),
+        ("不是每个人都签了", PARTIAL),
+        # unsure worded with negation characters
+        ("没印象", UNSURE),
+        ("拿不准", UNSURE),
+        ("说不上来", UNSURE),
+        ("这块不是我负责的，得问问人事", UNSURE),
+        ("好像有吧，不太确定", UNSURE),
+        # plans and intentions versus practice
+        ("打算明年签", NO),
+        ("正在考虑", NO),
+        ("计划下个月开始", NO),
+        ("刚开始签，还没覆盖全部", PARTIAL),
+        # contrastive partials and time
+        ("研发签了，销售还没签", PARTIAL),
+        ("新员工签了，老员工没补", PARTIAL),
+        ("以前没签，今年都补签了", YES),
+        ("以前签过，后来就停了", NO),
+        # English, emoji, punctuation
+        ("yes", YES),
+        ("Nope", NO),
+        ("not sure", UNSURE),
+        ("partially", PARTIAL),
+        ("👍", YES),
+        ("❌", NO),
+        ("有 ！", YES),
+    ],
+)
+def test_yes_no_phenomena(text: str, expected: Any) -> None:
+    assert value("point.8", text) == expected
+
+
+def test_only_is_not_always_partial_the_standard_decides() -> None:
+    # point.2 accepts 专(兼)职人员: part-time alone meets it
+    assert value("point.2", "只有兼职的") is True
+    assert value("point.2", "就一个兼职保密员") is True
+    # point.9 asks for 高管、高技术人员及其他负有保密义务的人员: only managers is partial
+    assert value("point.9", "只有高管签了") == "partial"
+    # point.11 accepts any one form of training with records
+    assert value("point.11", "只做过网络培训，有签到记录") is True
+    # a requirement the standard states, said to be unmet, makes a yes partial (大专以上)
+    assert value("point.2", "有专职的，高中学历") == "partial"
+
+
+def test_descriptions_without_answer_words() -> None:
+    assert value("point.37", "闲人进不去，进涉密区要审批，有人全程陪同") is True
+    assert value("point.38", "客户来了直接带进车间参观") is False  # lax practice, no negation word
+    assert value("point.28", "内外网物理隔离，外发走审批") is True  # incidental negations inside a yes
+    assert value("point.25", "大家权限都一样，谁都能看") is False
+
+
+def test_absence_question_reads_meiyou_as_met() -> None:
+    assert value("zone.16", "没有发生过") is True
+    assert value("zone.16", "一起都没有，太平得很") is True
+    assert value("zone.16", "发生过一起") is False
+    assert value("zone.16", "不能说没有，前两年出过一次") is False
+    assert value("zone.16", "不清楚") == "unknown"
+
+
+def test_a_number_or_a_question_is_not_a_yes() -> None:
+    for text in ("5", "3次", "我们公司有三百多个员工", "你说的留痕是啥意思", "啊吧啊吧"):
+        assert read(crit("point.33"), text, Hint()).outcome == "reask", text
+    assert read(crit("zone.5"), "园区有六十多家企业", Hint()).outcome == "reask"
+
+
+def test_the_model_alone_is_proposed_never_recorded_silently() -> None:
+    r = read(crit("point.8"), "啊吧啊吧", Hint(intent="affirm", confidence=0.86))
+    assert r.outcome == "reask"
+    r = read(crit("point.8"), "嘿嘿嘿", Hint(intent="affirm", confidence=0.97))
+    assert r.outcome == "record" and r.confidence < CONFIRM_BELOW  # a confirmation turn, not a record
+    r = read(crit("point.8"), "", Hint(intent="partial", button=True))
+    assert r.value == "partial" and r.confidence == 1.0
+
+
+def test_hedges_are_confirmed() -> None:
+    r = read(crit("point.8"), "应该签了吧", Hint())
+    assert r.value is True and r.needs_confirmation
+    r = read(crit("point.8"), "签了", Hint())
+    assert not r.needs_confirmation
+
+
+# ── numbers ──────────────────────────────────────────────────────────────
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("station.25", "不到三百人次", "not_met"),
+        ("station.25", "将近三百", "not_met"),
+        ("station.25", "两百多", "not_met"),  # 两百多 stays below 300
+        ("station.25", "三百多", "met"),
+        ("station.25", "三百出头", "met"),
+        ("station.25", "至少三百", "met"),
+        ("station.25", "三四百", "met"),  # a range counts at its lower bound
+        ("station.25", "两三百", "not_met"),
+        ("station.25", "1.2万人次", "met"),
+        ("station.25", "上千人次", "met"),
+        ("station.25", "办了三场，每场一百多人", "met"),
+        ("station.25", "线下讲座120人，线上直播400多", "met"),
+        ("station.25", "280左右", "not_met"),
+        ("point.42", "上半年一次、下半年一次", "met"),
+        ("point.42", "每个月都查", "met"),
+        ("point.42", "一年一次", "not_met"),
+        ("point.42", "一次都没有", "not_met"),
+        ("point.42", "twice a year", "met"),
+        ("zone.15", "两家已授牌，一家还在公示", "not_met"),
+        ("zone.15", "区级2家，市级1家", "met"),
+    ],
+)
+def test_numbers_keep_their_side_of_the_threshold(cid: str, text: str, expected: str) -> None:
+    assert status(cid, text) == expected
+
+
+@pytest.mark.parametrize("text", ["三百左右", "大概三百", "差不多三百人次"])
+def test_words_that_do_not_say_which_side_are_asked_again(text: str) -> None:
+    r = read(crit("station.25"), text, Hint())
+    assert r.outcome == "reask" and "300" in r.problem
+
+
+def test_numbers_keep_the_units_words() -> None:
+    r = read(crit("station.25"), "不到三百人次", Hint())
+    assert r.value == {"value": 300, "relation": "lt"} and r.words == "不到三百人次"
+    assert Quantity.model_validate(r.value).describe("人次") == "不到300人次"
+
+
+def test_counts_of_cases_only_successes() -> None:
+    assert value("station.B4", "协助过三起，成功的两起") == 2
+    assert value("station.B4", "去年一起，今年两起") == 3
+    assert value("station.B4", "正在协助一起，还没结果") == 0
+    assert value("station.B4", "两起（一起调解、一起立案）") == 2
+    assert value("station.B4", "十几起") == {"value": 10, "relation": "gt", "upper": 20}
+
+
+def test_negative_and_impossible_figures_are_asked_again() -> None:
+    for cid, text in [
+        ("station.25", "-300"),
+        ("station.B4", "负一起"),
+        ("zone.B1", "5类3家"),
+        ("station.24", "协会，会员100家，培训过150家，开展工作的40家"),
+        ("station.24", "培训覆盖120%，开展工作的50%"),
+    ]:
+        r = read(crit(cid), text, Hint())
+        assert r.outcome == "reask", (text, r)
+        assert r.problem
+
+
+# ── shares from counts (station.24) and two counts (zone.B1) ─────────────────
+def test_shares_are_computed_from_counts() -> None:
+    v = value("station.24", "会员120家，培训过四十家，开展工作的三十五家")
+    assert v == {"trained_ratio": 33.33, "active_ratio": 29.17}
+    assert status("station.24", "会员120家，培训过四十家，开展工作的三十五家") == "not_met"
+    assert status("station.24", "协会，两个比例都超过一半") == "met"
+    assert status("station.24", "培训的占六成，开展工作的三成") == "not_met"  # 超30% excludes 30 %
+    assert status("station.24", "我们是律所，服务了8家企业") == "met"
+    assert status("station.24", "律所，服务对象不到5家") == "not_met"
+    assert status("station.24", "协会，会员40家，只培训过5家") == "not_met"  # decided by the first figure
+
+
+def test_a_share_needing_its_total_asks_for_it() -> None:
+    r = read(crit("station.24"), "协会，培训过40家，开展工作的35家", Hint())
+    assert r.outcome == "more" and r.pending["key"] == "total"
+    r = read(crit("station.24"), "120家", Hint(), r.pending)
+    assert r.value == {"trained_ratio": 33.33, "active_ratio": 29.17}
+
+
+def test_two_counts() -> None:
+    assert value("zone.B1", "法律、鉴定、咨询三类，一共6家") == {"types": 3, "units": 6}
+    assert value("zone.B1", "有律所、鉴定机构和培训机构，各一家") == {"types": 3, "units": 3}
+    assert value("zone.B1", "律所、咨询、培训三类，律所有两家，其他各一家") == {"types": 3, "units": 4}
+    assert value("zone.B1", "暂时一家都没有") == {"types": 0, "units": 0}
+
+
+def test_tiers() -> None:
+    assert value("zone.B2", "全国前十") == "national"
+    assert value("zone.B2", "全国排第20，市里第3") == "city"
+    assert value("zone.B2", "区里前十都进不去") == "none"
+    assert value("zone.B2", "top 10 nationally") == "national"
+    assert value("zone.B2", "没看到过排名，不知道") == "unknown"
+
+
+# ── corrections ───────────────────────────────────────────────────────────
+@pytest.mark.parametrize(
+    ("text", "previous", "rest"),
+    [
+        ("不对，应该是没有", True, "没有"),
+        ("刚才那题应该是有", False, "有"),
+        ("改成“有”", False, "有"),
+        ("上一题选错了，应该是部分做到", True, "部分做到"),
+        ("哦不对 我说错了 没有", True, "没有"),
+        ("少打了个0，是4000", 400, "4000"),
+        ("上一题选错了", True, ""),
+    ],
+)
+def test_corrections_name_the_new_answer(text: str, previous: Any, rest: str) -> None:
+    fix = correction.parse(text, previous, isinstance(previous, int) and not isinstance(previous, bool))
+    assert fix is not None
+    assert arabic(normalize(fix.rest)) == arabic(normalize(rest))
+
+
+@pytest.mark.parametrize("text", ["没有", "有的", "修改第3题", "不是", "我查了一下，有的"])
+def test_answers_are_not_corrections(text: str) -> None:
+    assert correction.parse(text, True, False) is None
+
+
+def test_checked_and_recalled_follow_ups_after_unsure_or_no() -> None:
+    assert correction.parse("我问了下，有的", "unknown", False) is not None
+    assert correction.parse("想起来了，去年做过一次", False, False) is not None
+
+
+# ── text helpers ──────────────────────────────────────────────────────────
+def test_text_normalization() -> None:
+    assert normalize("有 的 有 的 👍") == "有的好"
+    assert arabic(normalize("一万二千人次")) == "12000人次"
+    assert arabic("我们一起做的") == "我们一起做的"  # 一起 as "together" is not a count
+    assert arabic(normalize("叁佰人次")) == "300人次"
+    assert [f.quantity.describe(f.unit) for f in numbers("不到三百人次")] == ["不到300人次"]
+    assert annual_count("每季度一次") == Quantity(value=4)
+    assert annual_count("上半年两次，下半年一次") == Quantity(value=3)
+
+
+def test_analysis_explains_itself() -> None:
+    a = analyze("研发签了，销售还没签")
+    assert a.verdict == "partial" and "contrast" in a.reasons
