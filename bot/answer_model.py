@@ -138,7 +138,7 @@ def default_model() -> AnswerModel | None:
     if MODEL_PATH.exists() and MODEL_PATH.stat().st_mtime >= _bank_mtime():
         model: AnswerModel = joblib.load(MODEL_PATH)
         return model
-    rubrics = {ut: load_rubric(ut) for ut in UNIT_TYPES}
+    rubrics: dict[str, Rubric] = {ut: load_rubric(ut) for ut in UNIT_TYPES}
     if not dev_cases():
         return None
     logger.info("answer model: training from the development banks (models/answers.joblib missing or stale)")

@@ -83,6 +83,36 @@ def _english(t: str) -> str:
     return t
 
 
+# dialect words people type (Shanghainese, Cantonese, northern and south-western), to Mandarin,
+# so that every rule reads them: 勿晓得 = 不知道, 呒没 = 没有, 冇 = 没有, 唔清楚 = 不清楚, 莫得 = 没得
+_DIALECT = [
+    (r"呒没|呒|木有|冇得|冇|么有|莫得|莫有|没得", "没有"),
+    (r"勿晓得|弗晓得|伐晓得|晓不得|唔知|不造|母鸡", "不知道"),
+    (r"清爽", "清楚"),
+    (r"(?<=[我你他她侬])勿|勿(?=[是要用大会晓清懂能好讲准记得允许准得拆登分锁带])", "不"),
+    (r"唔(?=[清知系係好会要该使])", "不"),
+    (r"阿拉|俺们|俺", "我们"),
+    (r"伊拉|佢哋", "他们"),
+    (r"侪", "都"),
+    (r"迭个|迭种|迭项|迭只|迭", "这个"),
+    (r"事体", "事情"),
+    (r"(?<=[有做签弄搞])额", "的"),
+    (r"额$", "的"),
+    (r"係|系(?=[咪])", "是"),
+    (r"嘅", "的"),
+    (r"睇", "看"),
+    (r"啥子", "什么"),
+    (r"嘎哈|干哈", "干啥"),
+    (r"伐(?=[,，。?？]|$)", "吗"),
+]
+
+
+def _dialect(t: str) -> str:
+    for pattern, repl in _DIALECT:
+        t = re.sub(pattern, repl, t)
+    return t
+
+
 def normalize(text: str) -> str:
     """NFKC (full-width to half-width), lower case, emoji to words, spaces inside Chinese removed."""
     t = unicodedata.normalize("NFKC", text or "").translate(_CAPITAL)
@@ -91,7 +121,7 @@ def normalize(text: str) -> str:
     t = _DECORATION.sub(" ", t)
     t = _english(_QUOTES.sub(" ", t).lower())
     t = _SPACE_IN_CJK.sub("", t)
-    t = re.sub(r"\s+", " ", t).strip()
+    t = _dialect(re.sub(r"\s+", " ", t).strip())
     return _REPEAT.sub(r"\1", t)
 
 
