@@ -24,7 +24,7 @@ from typing import Any
 from .answer_bank import Case, load_bank
 from .rubric import Criterion, Rubric
 from .text import arabic, normalize
-from .verdict import Analysis, Context, Verdict, analyze
+from .verdict import Analysis, Context, Verdict, analyze, on_topic
 
 logger = logging.getLogger(__name__)
 
@@ -38,9 +38,11 @@ _LITERAL = {"met": "yes", "not_met": "no", "partial": "partial", "unknown": "unk
 _ABSENCE = {"met": "no", "not_met": "yes", "partial": "partial", "unknown": "unknown"}
 
 
-def rule_tokens(a: Analysis) -> str:
-    """The rules' findings as words: which rule fired on each clause, first/last, signature, hedges."""
-    kinds = [r.split(":", 1)[0] for r in a.reasons if ":" in r]
+def rule_tokens(a: Analysis, ctx: Context | None = None) -> str:
+    """The rules' findings as words: which rule fired on each clause, first/last, signature, hedges,
+    and whether a clause read as a yes names one of the criterion's measures."""
+    clauses = [r.split(":", 1) for r in a.reasons if ":" in r]
+    kinds = [k for k, _ in clauses]
     notes = [r.replace(" ", "_") for r in a.reasons if ":" not in r]
     toks = [f"V_{a.verdict}", f"N_{min(len(kinds), 4)}"]
     toks += [f"K_{k}" for k in kinds]
@@ -48,6 +50,10 @@ def rule_tokens(a: Analysis) -> str:
         toks += [f"FIRST_{kinds[0]}", f"LAST_{kinds[-1]}", "SIG_" + "_".join(kinds[:4])]
     toks += [f"R_{n}" for n in notes]
     toks.append(f"C_{int(a.confidence * 10)}")
+    if ctx is not None and ctx.measures:
+        for k, text in clauses:
+            if k in ("yes", "weak", "implicit", "accepted", "control"):
+                toks.append(f"M_{k}_{'on' if on_topic(text, ctx.measures) else 'off'}")
     return " ".join(toks)
 
 
@@ -59,32 +65,36 @@ class AnswerModel:
     tokens: Any  # CountVectorizer over rule tokens
     classifier: Any  # LogisticRegression
 
-    def features(self, texts: Sequence[str], analyses: Sequence[Analysis]) -> Any:
+    def features(self, texts: Sequence[str], analyses: Sequence[Analysis], contexts: Sequence[Context]) -> Any:
         from scipy.sparse import hstack
 
         norm = [arabic(normalize(t)) for t in texts]
-        return hstack([self.chars.transform(norm), self.tokens.transform([rule_tokens(a) for a in analyses])]).tocsr()
+        toks = [rule_tokens(a, c) for a, c in zip(analyses, contexts, strict=True)]
+        return hstack([self.chars.transform(norm), self.tokens.transform(toks)]).tocsr()
 
-    def predict(self, text: str, analysis: Analysis) -> dict[Verdict, float]:
-        probs = self.classifier.predict_proba(self.features([text], [analysis]))[0]
+    def predict(self, text: str, analysis: Analysis, ctx: Context) -> dict[Verdict, float]:
+        probs = self.classifier.predict_proba(self.features([text], [analysis], [ctx]))[0]
         return {label: float(p) for label, p in zip(self.classifier.classes_, probs, strict=True)}
 
     @classmethod
-    def train(cls, examples: Sequence[tuple[str, Analysis, str]]) -> AnswerModel:
+    def train(cls, examples: Sequence[tuple[str, Analysis, Context, str]]) -> AnswerModel:
         from scipy.sparse import hstack
         from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
 
-        texts = [arabic(normalize(t)) for t, _, _ in examples]
+        texts = [arabic(normalize(t)) for t, _, _, _ in examples]
         chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 3), sublinear_tf=True, min_df=2)
         tokens = CountVectorizer(token_pattern=r"\S+", lowercase=False, binary=True)
-        x = hstack([chars.fit_transform(texts), tokens.fit_transform([rule_tokens(a) for _, a, _ in examples])])
+        toks = [rule_tokens(a, c) for _, a, c, _ in examples]
+        x = hstack([chars.fit_transform(texts), tokens.fit_transform(toks)])
         clf = LogisticRegression(C=4.0, max_iter=3000)
-        clf.fit(x.tocsr(), [label for _, _, label in examples])
+        clf.fit(x.tocsr(), [label for _, _, _, label in examples])
         return cls(chars, tokens, clf)
 
 
-def examples_from(cases: Iterable[Case], rubrics: dict[str, Rubric], context: Any) -> list[tuple[str, Analysis, str]]:
+def examples_from(
+    cases: Iterable[Case], rubrics: dict[str, Rubric], context: Any
+) -> list[tuple[str, Analysis, Context, str]]:
     """Single-message yes/no cases as (text, the rules' analysis, literal label)."""
     out = []
     for case in cases:
@@ -95,7 +105,7 @@ def examples_from(cases: Iterable[Case], rubrics: dict[str, Rubric], context: An
             continue
         ctx: Context = context(c)
         label = (_ABSENCE if c.polarity == "absence" else _LITERAL)[str(case.expect)]
-        out.append((case.text, analyze(case.text, ctx=ctx), label))
+        out.append((case.text, analyze(case.text, ctx=ctx), ctx, label))
     return out
 
 

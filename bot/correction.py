@@ -24,7 +24,7 @@ Kind = Literal["explicit", "checked", "recalled", "supplement"]
 _EXPLICIT = re.compile(
     r"刚才|刚刚(?:那|说|选|答)|上一题|上题|前一题|上一个问题|上个问题|前面那|前一个|改成|改为|改一下|更正|纠正|修正|撤回|说反了|"
     r"说错|选错|点错|搞错|弄错|打错|按错|答错|填错|记错|写错|看错|数字错|数错|少打|多打|选岔|"
-    r"^(?:哦|啊|哎|诶|额|呃|噢|唉|嗯)?[,，\s]*(?:不对|错了|不是不是|等等|等一下|sorry|抱歉|不好意思|哦不|啊不是|哦不是|不不)"
+    r"^(?:哦|啊|哎|诶|额|呃|噢|唉|嗯)?[,，\s]*(?:不对|错了|不是不是|等等|等一下|等下|sorry|抱歉|不好意思|哦不|啊不是|哦不是|不不)|补正|理解反了|看错题"
 )
 _CHECKED = re.compile(
     r"问了(?:一?下)?|问到了|问过了|查了(?:一?下)?|刚查|查到了?|核实了|确认了|看了(?:一?下)?|翻了(?:一?下)?|统计了"
@@ -70,13 +70,23 @@ def parse(text: str, previous: Any, previous_is_figure: bool) -> Correction | No
     return Correction(kind, remainder(t))
 
 
+_MARKED = re.compile(r"(?:应该(?:是|选|算|为)?|其实(?:是)?|实际上?(?:是)?|改成|改为|算|记成|记为)([^，,。;；]+)")
+_ANSWERISH = re.compile(r"\d|有|没|部分|不|全|都|是的|对|yes|no")
+
+
 def remainder(text: str) -> str:
-    """The new answer inside a correction ("不对，应该是部分做到" -> "部分做到"), possibly empty."""
+    """The new answer inside a correction ("不对，应该是部分做到" -> "部分做到"), possibly empty.
+
+    What follows 应该是 / 其实 / 改成 wins when it carries an answer; otherwise the message without
+    the words of the correction itself."""
     t = normalize(text)
-    tail = _TAIL.search(t)
-    if tail and tail.group(1).strip() and re.search(r"应该|其实|实际|改成|改为", t[: tail.end()]):
-        return tail.group(1).strip()
-    rest = _FILLER.sub("，", t)
+    for m in _MARKED.finditer(t):
+        part = m.group(1).strip(" 吧啊呢。.")
+        if part and _ANSWERISH.search(arabic(part)):
+            return part
+    pieces = [p for p in (_FILLER.sub("", c).strip() for c in re.split(r"[\s,，。.!！:：;；~]+", t)) if p]
+    pieces = [p for p in pieces if len(p) > 1 and not re.fullmatch(r"[a-z]+", p)]
+    rest = "，".join(pieces)
     rest = re.sub(r"[\s,，。.!！:：;；、~]+", "，", rest).strip("，")
     if re.fullmatch(r"是?", rest):
         return ""

@@ -135,6 +135,7 @@ def context(c: Criterion) -> Context:
         absence=absence,
         no_bad_event_ok=not absence and "未发生" in c.standard,
         topic=" ".join([c.standard, c.question, *c.measures, *c.keywords]),
+        measures=" ".join([*c.measures, *c.keywords]),
     )
 
 
@@ -183,7 +184,7 @@ def _read_boolean(c: Criterion, words: str, hint: Hint) -> Reading:
             words,
             "a count, off the topic",
         )
-    a = _with_learned(words, a)
+    a = _with_learned(words, a, context(c))
     a = _with_model(a, hint)
     if a.verdict is None:
         return reask(_BOOLEAN_PROBLEM, words, *a.reasons)
@@ -193,7 +194,7 @@ def _read_boolean(c: Criterion, words: str, hint: Hint) -> Reading:
 LEARNED_MIN = 0.45  # below this the learned reading of a reply without answer words is not proposed
 
 
-def _with_learned(words: str, a: Analysis) -> Analysis:
+def _with_learned(words: str, a: Analysis, ctx: Context) -> Analysis:
     """Let the trained combiner (:mod:`bot.answer_model`) decide how the clauses the rules read add up.
 
     A whole-reply answer (有 / 木有 / 不清楚) and a question back stay with the rules; elsewhere the
@@ -203,7 +204,7 @@ def _with_learned(words: str, a: Analysis) -> Analysis:
     model = ANSWER_MODEL.get()
     if model is None:
         return a
-    probs = model.predict(words, a)
+    probs = model.predict(words, a, ctx)
     top = max(probs, key=lambda v: probs[v])
     p = probs[top]
     if a.verdict is None and p < LEARNED_MIN:
@@ -261,6 +262,8 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
     t = arabic(normalize(words))
     if _NEGATIVE_NUMBER.search(t):
         return reask(f"数量不能是负数，请再说一下是多少{unit}。", words, "negative")
+    if _unsure(words) and re.search(r"可能|也许|印象|好像|大概|应该|估计|不确定|待|得看|要看", normalize(words)):
+        return record("unknown", 0.85, words, "unsure about the figure")  # 印象里是两次，但也可能只是一次，得看记录
     q, conf, why = _quantity_for(rule, t)
     if (
         q is None
@@ -301,7 +304,8 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
 # figures that do not count yet (在申报, 还在走程序, 没成功) and figures that do (成功, 已授牌)
 NOT_DONE = re.compile(
     r"在走程序|正在|进行中|还没(?:有)?(?:结果|批|成|下来|立|完|办完|结束|通过)|没(?:成|立上|批|通过|成功|结果)|未(?:成功|通过|批|立案)|"
-    r"不同意|失败|在申报|申报中|在培育|培育中|公示|在谈|待批|撤诉|还在|打算|准备|计划|在创建|创建中|在办|没办成|不算"
+    r"不同意|失败|在申报|申报中|在培育|培育中|培育了|培育的|公示|在谈|待批|撤诉|还在|打算|准备|计划|在创建|创建中|在办|没办成|不算|"
+    r"尚未|未决定|没决定|等待|待定|没谈拢|谈崩|没谈成|没立案|没调解成|调解中|在调解|没调成|还没调|报上去|没出来|没出结果|等结果|还没验收"
 )
 SUCCESS = re.compile(
     r"立案|查办|成功|办结|结案|查办完|立上|调解成|成了|已(?:经)?(?:立案|查办|调解|授牌|完成|办完|创建|通过)|授牌|批下来|创建完成|通过验收"
@@ -322,7 +326,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     if not found:
         return None, 0.0, ""
     if unit == "人次":
-        product = _per_session_total(found)
+        product = _per_session_total(found, t)
         if product is not None:
             return product, 0.85, ""
     accepted = UNIT_WORDS.get(unit, (unit,))
@@ -339,6 +343,15 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         return Quantity(value=0), 0.85, ""
     conf = 0.95 if done[0] in matching else 0.9
     values = [f.quantity for f in done]
+    exact = [f for f in done if f.quantity.relation == "eq"]
+    bounds = [f for f in done if f.quantity.relation in ("lt", "le", "gt", "ge")]
+    if (
+        len(exact) == 1
+        and bounds
+        and all(b.quantity.meets(exact[0].quantity.value, strict=False) is not True for b in bounds)
+    ):
+        if all(_within(exact[0].quantity.value, b.quantity) for b in bounds):  # 不到两次，去年就搞了一回
+            return exact[0].quantity, conf, ""
     biggest = max(values, key=lambda q: q.value)
     rest = [q.value for q in values if q is not biggest]
     if len(values) > 2 and biggest.relation == "eq" and sum(rest) == biggest.value:  # 两起（一起调解、一起立案）
@@ -365,6 +378,11 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     return None, 0.0, f"你提到了几个数字（{listed}），请告诉我{rule.label}一共是多少{unit}。"
 
 
+def _within(value: float, bound: Quantity) -> bool:
+    low, low_in, high, high_in = bound.interval()
+    return (value > low or (low_in and value == low)) and (value < high or (high_in and value == high))
+
+
 _ENUMERATED = re.compile(r"再|另外|还有|加上|以及|和|、|\+")
 
 
@@ -386,8 +404,20 @@ def _sum(values: list[Quantity]) -> Quantity:
     return Quantity(value=total, relation="about")
 
 
-def _per_session_total(found: list[Found]) -> Quantity | None:
-    """ "办了三场，每场一百多人" = 300+ 人次; "两场各150" = 300: sessions times people per session."""
+def _per_session_total(found: list[Found], t: str = "") -> Quantity | None:
+    """ "办了三场，每场一百多人" = 300+ 人次; "两场各150" = 300; "每季度一场，每场一百人出头" = 400+:
+    sessions times people per session."""
+    per_any = [
+        f
+        for f in found
+        if f.unit in ("人", "人次", "名", "位", "个") and re.search(r"每(?:场|次|期|回|轮)|平均|场均", f.before)
+    ]
+    sessions_a_year = annual_count(re.sub(r"每(?:场|次|期|回|轮)[^,，。]*", "", t)) if t else None
+    if len(per_any) == 1 and sessions_a_year is not None and sessions_a_year.relation == "eq":
+        p = per_any[0].quantity
+        low = p.value if p.relation in ("eq", "range", "ge", "gt") else None
+        if low is not None:
+            return Quantity(value=sessions_a_year.value * low, relation="eq" if p.relation in ("eq", "range") else "ge")
     for i, f in enumerate(found):
         if f.unit in _SESSIONS and "各" in f.after[:3] and i + 1 < len(found):
             each = found[i + 1].quantity
@@ -409,8 +439,21 @@ def _per_session_total(found: list[Found]) -> Quantity | None:
 
 # ── tiers ──────────────────────────────────────────────────────────────────
 _NONE_TIER = re.compile(
-    r"都不是|都没有|排不上|不在前|进不了|进不去|够不上|算不上|没排上|没有排名|没进|谈不上|都不够|挨不上|没上榜|达不到|排不进|够不着|靠后"
+    r"都不是|都没有|排不上|不在前|进不了|进不去|够不上|算不上|没排上|没有排名|没进|谈不上|都不够|挨不上|没上榜|达不到|排不进|够不着|靠后|"
+    r"不够|没戏|不行|差得远|差远了|没得比|比不上|排不到"
 )
+
+
+def _rank_bounds(q: Quantity) -> tuple[float, float]:
+    """The best and the worst place the words allow (第十几名 = 11…19; 前五 = 1…5)."""
+    low, _, high, _ = q.interval()
+    best = q.value + 1 if q.relation == "gt" else low if q.relation != "lt" else 1.0
+    worst = high if high != float("inf") else float("inf")
+    if q.relation == "gt" and q.upper is not None:
+        worst = q.upper - 1
+    return best, worst
+
+
 _RANK = re.compile(r"(?:前|第|排名?|名列|top)\s*(\d+)|(\d+)\s*(?:名|位)")
 _LEADING = re.compile(r"领先|靠前|数一数二|第一|龙头|头部|前列|名列前茅|top|顶尖|最好|最大|前几")
 
@@ -434,24 +477,35 @@ def _read_tier(rule: TierRule, words: str, hint: Hint) -> Reading:
     qualifying: list[str] = []
     out_of: list[str] = []
     vague: list[str] = []
-    for clause in clauses(t) or [t]:
-        for tier_ in rule.tiers:
-            if not any(w in clause for w in tier_.words):
-                continue
-            rank = _rank(clause)
-            if _NONE_TIER.search(clause):
-                out_of.append(tier_.name)
-            elif rank is not None:
-                side = rank.meets(tier_.rank + 1, strict=False)  # within 前N: every allowed rank is below N+1
-                if side is False:
-                    qualifying.append(tier_.name)
-                elif side is True:
-                    out_of.append(tier_.name)
-                else:
-                    vague.append(tier_.name)
-            elif _LEADING.search(clause) or clause.strip() in tier_.words:
-                vague.append(tier_.name)
-            break  # one scope per clause: 全国 is checked before the 市/区 words that also appear in it
+    if _unsure(words) and re.search(r"吧|可能|也许|应该|好像|大概|估计|不确定", normalize(words)):
+        return record("unknown", 0.85, words, "unsure about the rank")
+    parts = clauses(t) or [t]
+    scope: str | None = None
+    for i, clause in enumerate(parts):
+        named = next((tier_ for tier_ in rule.tiers if any(w in clause for w in tier_.words)), None)
+        if named is None and scope is not None and _RANK.search(clause):
+            named = next(tier_ for tier_ in rule.tiers if tier_.name == scope)  # 全国老牛了，前五
+        if named is None:
+            continue
+        scope = named.name
+        rank = _rank(clause)
+        later_denial = (
+            i + 1 < len(parts)
+            and _NONE_TIER.search(parts[i + 1])
+            and not any(w in parts[i + 1] for tier_ in rule.tiers for w in tier_.words)
+        )
+        if _NONE_TIER.search(clause) or later_denial or re.search(r"吗$|么$|\?$", clause):
+            out_of.append(named.name)  # 全国前十吗……我们不够 / 全国top10没戏
+        elif rank is not None:
+            best_rank, worst_rank = _rank_bounds(rank)
+            if worst_rank <= named.rank:
+                qualifying.append(named.name)
+            elif best_rank > named.rank:
+                out_of.append(named.name)
+            else:
+                vague.append(named.name)
+        elif _LEADING.search(clause) or clause.strip() in named.words:
+            vague.append(named.name)
     order = [t.name for t in rule.tiers]
     if qualifying:
         best = min(qualifying, key=order.index)
@@ -522,6 +576,13 @@ _EACH = re.compile(r"各$|每(?:类|种|个类型|样)(?:各|都)?$")
 
 def _two_counts(rule: TwoPartRule, t: str, found: list[Found]) -> dict[str, float]:
     """类型三个，数量七家 / 3类5家 / 有律所、鉴定机构和培训机构，各一家 / 律所有两家，其他各一家."""
+    first, second = rule.parts[0], rule.parts[1]
+    pairs = list(
+        re.finditer(rf"(\d+)\s*(?:{'|'.join(first.words)})[^\d,，。]{{0,3}}?(\d+)\s*(?:{'|'.join(second.words)})", t)
+    )
+    if pairs:  # 三类四家 said outright wins over any breakdown around it
+        m = pairs[-1]
+        return {first.key: float(m.group(1)), second.key: float(m.group(2))}
     got: dict[str, float] = {}
     used: set[int] = set()
     for p in rule.parts:  # a count named by the words before it (类型：4)
@@ -554,7 +615,14 @@ def _two_counts(rule: TwoPartRule, t: str, found: list[Found]) -> dict[str, floa
             rest = max(0, int(got[kinds_part.key]) - len(explicit))
             got[other.key] = sum(f.quantity.value for f in explicit) + rest * each.quantity.value
         elif explicit and len(named) >= 1 and len(explicit) > 1:
-            got[other.key] = sum(f.quantity.value for f in explicit)
+            values = [f.quantity.value for f in explicit]
+            top = max(values)
+            if len(set(values)) == 1 and len(values) == 2:
+                got[other.key] = values[0]  # 一类一家，就一个律师工作站: the same count twice
+            elif values.count(top) == 1 and top == sum(values) - top:
+                got[other.key] = top  # 律所两家、鉴定一家、咨询一家，一共四家
+            else:
+                got[other.key] = sum(values)
         elif len(explicit) == 1:
             got[other.key] = explicit[0].quantity.value
     return got
@@ -655,9 +723,14 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
                 words,
                 "count over total",
             )
-        share = Quantity(
-            value=round(n.value / total.value * 100, 2), relation=n.relation if n.relation != "range" else "eq"
-        )
+        share = _share(n, total, k.minimum, k.strict)
+        if share is None:
+            return reask(
+                f"{_short(k.label)}（{n.describe('家')}）和成员总数（{total.describe('家')}）算出的比例在{k.minimum:g}%上下，"
+                "请告诉我确切的家数。",
+                words,
+                "share straddles the threshold",
+            )
         values[k.key] = quantity_value(share)
     for k in shares:
         q = as_quantity(values.get(k.key))
@@ -686,14 +759,33 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
     return r.model_copy(update={"pending": state})
 
 
+def _share(count: Quantity, total: Quantity, minimum: float, strict: bool) -> Quantity | None:
+    """count / total as a percentage that keeps its side of the threshold: 培训过一百家左右 of 会员三百多家
+    is 25–35 %, which does not say whether it is over 30 %, so None (ask)."""
+    if count.relation in ("eq", "range") and total.relation in ("eq", "range"):
+        return Quantity(value=round(count.value / total.value * 100, 2))
+    c_low, _, c_high, _ = count.interval()
+    t_low, _, t_high, _ = total.interval()
+    low = c_low / t_high * 100 if t_high not in (0, float("inf")) else 0.0
+    high = c_high / t_low * 100 if t_low > 0 else float("inf")
+    if low > minimum or (not strict and low >= minimum):
+        return Quantity(value=round(low, 2), relation="ge")
+    if high < minimum or (strict and high <= minimum):
+        return Quantity(value=round(high, 2), relation="le")
+    return None
+
+
 def _short(label: str) -> str:
     return label.replace("占成员总数的比例", "").replace("的比例", "")
 
 
 def _cue_key(group: ConditionGroup, f: Found) -> str | None:
     """Which figure a number is: the one the words before it name, else the words after it."""
-    before = re.split(r"[,;]", f.before)[-1]
+    pieces = re.split(r"[,;]", f.before)
+    before = pieces[-1]
     after = f.after
+    if len(pieces) > 1 and not before.strip() and not any(c.isdigit() for c in pieces[-2]):
+        before = pieces[-2]  # 会员名单在系统里，200家
     for near in (before[-8:], after[:8]):
         for k in group.conditions:
             if any(cue in near for cue in k.cues):

@@ -326,7 +326,8 @@ UNSURE = _rx(
     r"\bnot sure\b|\bdunno\b|\bidk\b|no idea|don'?t know|\bunsure\b|not certain|\bmaybe\b|have to check|need to check",
     r"不是很清楚|没有把握|没把握|不敢打包票|不好讲|讲不清|回忆不起来|想不起来",
     r"(?:得|要|需要|需|待|还要|还得|等我|我去|我先|回头|回去|稍后|晚点|下来|才能|先)[^,，。]{0,10}?(?:翻|查|核|对一下|问|确认|了解|盘点|统计|梳理|研究|打听|看看|看一眼|看下|睇)",
-    r"(?:待|需|需要|尚需|有待)(?:进一步)?(?:核实|核查|确认|研究|统计|了解)|另行(?:报告|答复|报送)|暂(?:无法|不能|不好)(?:确认|确定|回答|作答|判断)|暂不作答",
+    r"(?:待|需|需要|尚需|有待)(?:进一步)?(?:核实|核查|确认|研究|统计|了解)|另行(?:报告|答复|报送)|暂(?:无法|不能|不好)(?:确认|确定|回答|作答|判断|提供|给出)|暂不作答",
+    r"(?:尚在|正在|还在)(?:统计|核实|梳理|盘点|汇总|了解)",
     r"给不了|答复你|回复你|回复您|答复您|再回你|再告诉你|再跟你说|回你|才知道|才能答|不代表没有|不敢保证|不敢说|说不好|"
     r"还在了解|刚接手|我刚来|我才来|才入职|我(?:是)?新来的|还没接触|两眼一抹黑|没摸清|没摸清楚|难以判断|建议由|讲不出|讲不好|不熟|没看到过|没看过|没见过|没听说过?|没经手|没借过|没办过|"
     r"没遇到过|没注意过|搞不醒豁|莫得底|没得底|没底|唔(?:太)?清楚|唔知|要睇|depends|confirm later|\btbd\b|check一下|要check",
@@ -455,6 +456,8 @@ EXPLICIT = re.compile(
     r"^(?:有的?|是的?|对|嗯|没错|当然|肯定|必须|确实|yes|no)|已经|已|都有|都做|做了|签了|有了|没有|没|不|还没|未|无"
 )
 # a reply that describes only the unit itself, not an answer ("我们公司", "这个嘛")
+# "那是离职交接" / "我把保密协议当成竞业协议了": explaining an earlier mistake, not answering
+MISTAKE = re.compile(r"^(?:那是|那个是|那只是|之前那个|之前说的是|刚才那个是|我把|我以为|看错题|理解错)")
 NEUTRAL = _rx(
     r"^(?:我们|我司|本公司|我们公司|公司|这个|那个|这块|这一块|关于这个|说实话|老实说|怎么说呢|嗯+|emm+|这个嘛|我想想|好的|好|收到)$"
 )
@@ -490,6 +493,7 @@ class Context:
     shortfalls: Sequence[str] = ()  # words saying a requirement of the standard is not met (高中学历 for 大专以上)
     absence: bool = False  # the question asks whether something bad happened (zone.16)
     topic: str = ""  # the criterion's own text: a clause naming its subject states a practice
+    measures: str = ""  # its measures and keywords: a yes naming one reports part of the practice
     no_bad_event_ok: bool = False  # the standard includes 未发生… (station.28): 没出过侵权的事 is part of meeting it
 
 
@@ -505,6 +509,8 @@ def _clause(text: str, contrast: bool, ctx: Context) -> _Clause:
         return _Clause(text, v, kind, past, now, improve, contrast)
 
     t = OTHERS_UNAWARE.sub(lambda m: "没落实" + "□" * (len(m.group(0)) - 3), t)
+    if MISTAKE.match(t):
+        return out(None, "mistake")
     if UNSURE.search(t):
         return out("unknown", "unsure")
     if ctx.no_bad_event_ok:
