@@ -262,7 +262,12 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
     t = arabic(normalize(words))
     if _NEGATIVE_NUMBER.search(t):
         return reask(f"数量不能是负数，请再说一下是多少{unit}。", words, "negative")
-    if _unsure(words) and re.search(r"可能|也许|印象|好像|大概|应该|估计|不确定|待|得看|要看", normalize(words)):
+    if _unsure(words) and (
+        re.search(
+            r"可能|也许|印象|好像|大概|应该|估计|不确定|待|得看|要看|记不清|记不得|不记得|数不清", normalize(words)
+        )
+        or not any(f.quantity.relation == "eq" for f in numbers(t))
+    ):
         return record("unknown", 0.85, words, "unsure about the figure")  # 印象里是两次，但也可能只是一次，得看记录
     q, conf, why = _quantity_for(rule, t)
     if (
@@ -343,7 +348,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         return Quantity(value=0), 0.85, ""
     conf = 0.95 if done[0] in matching else 0.9
     values = [f.quantity for f in done]
-    exact = [f for f in done if f.quantity.relation == "eq"]
+    exact = [f for f in done if f.quantity.relation in ("eq", "about")]
     bounds = [f for f in done if f.quantity.relation in ("lt", "le", "gt", "ge")]
     if (
         len(exact) == 1
@@ -358,14 +363,32 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         return biggest, conf, ""
     succeeded = [f for f in done if SUCCESS.search(f.text)]
     others = [f for f in done if f not in succeeded]
+    wins = sum(f.quantity.value for f in succeeded)
     if (
         succeeded
         and len(others) == 1
-        and others[0].quantity.value >= sum(f.quantity.value for f in succeeded)
-        and re.search(r"成功|成了|办结|结案", " ".join(f.text for f in succeeded))
-    ):  # 协助过三起，成功的两起: a total and its successful part
-        done = succeeded
-        values = [f.quantity for f in done]
+        and re.search(r"成功|成了|办结|结案|立上|真正", " ".join(f.text for f in succeeded))
+    ):
+        if re.search(r"(?:一共|总共|共)$", others[0].before) and others[0].quantity.value < wins:
+            return (
+                None,
+                0.0,
+                f"成功的（{wins:g}{unit}）比总数（{others[0].quantity.describe(unit)}）还多，请核对后再说一下。",
+            )
+        if others[0].quantity.value >= wins:  # 协助过三起，成功的两起: a total and its successful part
+            done = succeeded
+            values = [f.quantity for f in done]
+    failed_part = [
+        f for f in candidates if f not in done and NOT_DONE.search(f.text) and re.search(r"有|其中|另", f.before[-3:])
+    ]
+    if (
+        len(done) == 1
+        and len(failed_part) == 1
+        and unit == "起"
+        and done[0].quantity.value > failed_part[0].quantity.value
+    ):
+        q0 = done[0].quantity  # 三起，有一起最后没成 = 2
+        return Quantity(value=q0.value - failed_part[0].quantity.value), 0.85, ""
     if len(done) == 1:
         return done[0].quantity, conf, ""
     separate = len({f.clause for f in done}) == len(done)
@@ -387,11 +410,12 @@ _ENUMERATED = re.compile(r"再|另外|还有|加上|以及|和|、|\+")
 
 
 def _undone_by_next(f: Found, parts: list[tuple[str, bool]]) -> bool:
-    """协助过一起，但最后没立上案: a contrast clause right after, with no figure of its own, undoes it."""
+    """协助过一起，但最后没立上案 / 协助报案一起，公安机关尚未决定: the clause right after, with no
+    figure of its own, says it did not come to anything."""
     if f.clause + 1 >= len(parts):
         return False
-    nxt, contrast = parts[f.clause + 1]
-    return contrast and bool(NOT_DONE.search(nxt)) and not re.search(r"\d", arabic(nxt))
+    nxt, _ = parts[f.clause + 1]
+    return bool(NOT_DONE.search(nxt)) and not re.search(r"\d", arabic(nxt))
 
 
 def _sum(values: list[Quantity]) -> Quantity:
@@ -444,6 +468,9 @@ _NONE_TIER = re.compile(
 )
 
 
+_DENIED = re.compile(_NONE_TIER.pattern + r"|开玩笑|说笑|瞎说|逗你")
+
+
 def _rank_bounds(q: Quantity) -> tuple[float, float]:
     """The best and the worst place the words allow (第十几名 = 11…19; 前五 = 1…5)."""
     low, _, high, _ = q.interval()
@@ -491,7 +518,7 @@ def _read_tier(rule: TierRule, words: str, hint: Hint) -> Reading:
         rank = _rank(clause)
         later_denial = (
             i + 1 < len(parts)
-            and _NONE_TIER.search(parts[i + 1])
+            and _DENIED.search(parts[i + 1])
             and not any(w in parts[i + 1] for tier_ in rule.tiers for w in tier_.words)
         )
         if _NONE_TIER.search(clause) or later_denial or re.search(r"吗$|么$|\?$", clause):
@@ -615,14 +642,14 @@ def _two_counts(rule: TwoPartRule, t: str, found: list[Found]) -> dict[str, floa
             rest = max(0, int(got[kinds_part.key]) - len(explicit))
             got[other.key] = sum(f.quantity.value for f in explicit) + rest * each.quantity.value
         elif explicit and len(named) >= 1 and len(explicit) > 1:
-            values = [f.quantity.value for f in explicit]
-            top = max(values)
-            if len(set(values)) == 1 and len(values) == 2:
-                got[other.key] = values[0]  # 一类一家，就一个律师工作站: the same count twice
-            elif values.count(top) == 1 and top == sum(values) - top:
-                got[other.key] = top  # 律所两家、鉴定一家、咨询一家，一共四家
+            totals = [f for f in explicit if re.search(r"(?:一共|总共|共|合计|总计)$", f.before)]
+            parts = [f.quantity.value for f in explicit if f not in totals]
+            if totals and totals[0].quantity.value == sum(parts):
+                got[other.key] = totals[0].quantity.value  # 律所两家、鉴定一家、咨询一家，一共四家
             else:
-                got[other.key] = sum(values)
+                got[other.key] = sum(f.quantity.value for f in explicit if f not in totals) + sum(
+                    f.quantity.value for f in totals if f.quantity.value != sum(parts)
+                )
         elif len(explicit) == 1:
             got[other.key] = explicit[0].quantity.value
     return got
