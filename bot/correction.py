@@ -24,11 +24,10 @@ Kind = Literal["explicit", "checked", "recalled", "supplement"]
 _EXPLICIT = re.compile(
     r"刚才|刚刚(?:那|说|选|答)|上一题|上题|前一题|上一个问题|上个问题|前面那|前一个|改成|改为|改一下|更正|纠正|修正|撤回|说反了|"
     r"说错|选错|点错|搞错|弄错|打错|按错|答错|填错|记错|写错|看错|数字错|数错|少打|多打|选岔|"
-    r"^(?:哦|啊|哎|诶|额|呃|噢|唉|嗯)?[,，\s]*(?:不对|错了|不是不是|等等|等一下|等下|sorry|抱歉|不好意思|哦不|啊不是|哦不是|不不)|补正|理解反了|看错题"
+    r"^(?:哦|啊|哎|诶|额|呃|噢|唉|嗯|你)?[,，\s]*(?:不对|错了|不是不是|等等|等一下|等下|等会儿?|且慢|sorry|抱歉|不好意思|哦不|啊不是|哦不是|不不)|"
+    r"补正|理解反了|看错题|漏算|算漏|少算|多算|算错"
 )
-_CHECKED = re.compile(
-    r"问了(?:一?下)?|问到了|问过了|查了(?:一?下)?|刚查|查到了?|核实了|确认了|看了(?:一?下)?|翻了(?:一?下)?|统计了"
-)
+_CHECKED = re.compile(r"问(?:了|过|到)|查了(?:一?下)?|刚查|查到了?|核实了|确认了|看了(?:一?下)?|翻了(?:一?下)?|统计了")
 _RECALLED = re.compile(r"想起来|哦对了|对了[,，]|我刚想")
 _SUPPLEMENT = re.compile(r"补充(?:一下)?|漏说|漏了|还没说完|忘了说")
 _OWN_TARGET = re.compile(r"第\s*[\d一二三四五六七八九十百两]+\s*[题项条]")
@@ -39,7 +38,8 @@ _FILLER = re.compile(
     r"(?:我|刚才)?(?:说|选|点|搞|弄|打|按|答|填|记|写|看|数)(?:错|岔|反)了?|数字错了?|少打了?个?\d?|多打了?个?\d?|"
     r"^(?:哦|啊|哎|诶|额|呃|噢|唉|嗯)|不对|错了|不是不是|不不|等等|等一下|sorry|抱歉|不好意思|哦不是|啊不是|哦不|"
     r"(?:我)?(?:刚)?(?:问了(?:一?下)?|问到了|问过了|查了(?:一?下)?|查到了?|核实了|确认了|看了(?:一?下)?(?:统计|记录|台账)?|翻了(?:一?下)?)|"
-    r"(?:我)?刚?想起来了?|哦对了|对了|漏说了?|刚才漏说了?|还没说完|忘了说|那题|那个题|这题|的答案|选项"
+    r"(?:我)?刚?想起来了?|哦对了|对了|漏说了?|刚才漏说了?|还没说完|忘了说|那题|那个题|这题|的答案|选项|"
+    r"我?刚?刚?忘(?:记)?了(?:说)?|(?:看|理解|听|想)(?:错|反)(?:题|了)*|等会儿?|且慢|漏算了?|算漏了?|少算了?|多算了?|算错了?"
 )
 # "…，应该是X" / "改成X": the answer is what follows the last of these
 _TAIL = re.compile(r"(?:应该(?:是|选|算|为)?|其实(?:是)?|实际上?(?:是)?|改成|改为|是)([^，,。]*?)[。.!！]*$")
@@ -70,7 +70,11 @@ def parse(text: str, previous: Any, previous_is_figure: bool) -> Correction | No
     return Correction(kind, remainder(t))
 
 
-_MARKED = re.compile(r"(?:应该(?:是|选|算|为)?|其实(?:是)?|实际上?(?:是)?|改成|改为|算|记成|记为)([^，,。;；]+)")
+# what follows these is the corrected answer: a verdict marker (改成 / 应该算) wins over a fact (其实 / 实际)
+_VERDICT_MARK = re.compile(
+    r"(?:改成|改为|记成|记为|应该(?:是|选|算|为)?|(?:^|那|就|这|那就|可以)算(?:是|作)?)([^，,。;；]+)"
+)
+_FACT_MARK = re.compile(r"(?:其实(?:是)?|实际上?(?:是)?|总数是|一共是?|总共是?|合计)([^，,。;；]+)")
 _ANSWERISH = re.compile(r"\d|有|没|部分|不|全|都|是的|对|yes|no")
 
 
@@ -80,8 +84,12 @@ def remainder(text: str) -> str:
     What follows 应该是 / 其实 / 改成 wins when it carries an answer; otherwise the message without
     the words of the correction itself."""
     t = normalize(text)
-    for m in _MARKED.finditer(t):
-        part = m.group(1).strip(" 吧啊呢。.")
+    marked: list[str] = [m.group(1).strip(" 吧啊呢。.") for m in _VERDICT_MARK.finditer(t)]
+    for part in reversed(marked):  # 其实还没签，应该算一部分: the verdict said last
+        if part and _ANSWERISH.search(arabic(part)):
+            return part
+    for m in _FACT_MARK.finditer(t):
+        part = str(m.group(1)).strip(" 吧啊呢。.")
         if part and _ANSWERISH.search(arabic(part)):
             return part
     pieces = [p for p in (_FILLER.sub("", c).strip() for c in re.split(r"[\s,，。.!！:：;；~]+", t)) if p]

@@ -36,6 +36,23 @@ _DECORATION = re.compile(
 _QUOTES = re.compile("[\"'“”‘’「」『』【】《》〈〉()（）\\[\\]]")
 _CJK = r"\u4e00-\u9fff"
 _SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}\d])\s+(?=[{_CJK}\d])")
+_CJK_RUN = re.compile(rf"[{_CJK}\d]+(?:\s+[{_CJK}\d]+)+")
+
+
+def _spaces(t: str) -> str:
+    """Spaces inside Chinese: stray ones go ("有 的" -> "有的"); between two phrases of two or more
+    characters they separate clauses, as people type on a phone ("经费没有 办公室有" -> "经费没有，办公室有")."""
+
+    def fix(m: re.Match[str]) -> str:
+        parts = m.group(0).split()
+        out = parts[0]
+        for prev, part in zip(parts, parts[1:], strict=False):
+            out += "，" + part if len(prev) > 2 and len(part) > 2 else part
+        return out
+
+    return _CJK_RUN.sub(fix, t)
+
+
 # 有有有 / 对对对 / 有的有的 / 是是是 -> one: a repeated assent or denial is the same answer
 _REPEAT = re.compile(r"(有的|是的|对的|好的|没有|有|是|对|没|嗯|好|行|哦|啊|呀|哈|不)\1+")
 
@@ -120,7 +137,7 @@ def normalize(text: str) -> str:
         t = t.replace(emoji, f" {word} ")
     t = _DECORATION.sub(" ", t)
     t = _english(_QUOTES.sub(" ", t).lower())
-    t = _SPACE_IN_CJK.sub("", t)
+    t = _spaces(t)
     t = _dialect(re.sub(r"\s+", " ", t).strip())
     return _REPEAT.sub(r"\1", t)
 
