@@ -6,10 +6,12 @@ PY310 ?= $(shell scripts/find-python.sh 3.10)
 VENV := .venv
 RVENV := .venv-rasa
 MODEL := models/shangmi.tar.gz
+ANSWER_MODEL := models/answers.joblib
+DEV_BANKS := $(wildcard tests/answer_dev*/*.yml tests/answer_dev*/*.yaml)
 RASA := RASA_TELEMETRY_ENABLED=false $(RVENV)/bin/rasa
 RASA_INPUTS := config.yml domain.yml $(wildcard data/*/*.yml) $(wildcard data/dict/*)
 
-.PHONY: help setup run chat train test test-core test-rasa test-e2e lint typecheck validate nlu-test story-test bench example clean
+.PHONY: help setup run chat train test test-core test-rasa test-e2e lint typecheck validate nlu-test story-test answer-eval answer-dev bench example clean
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*?## "}{printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
@@ -29,16 +31,19 @@ $(RVENV)/.installed: requirements-rasa.txt
 	$(RASA) telemetry disable >/dev/null 2>&1 || true
 	touch $@
 
-train: $(MODEL) ## train the Rasa model (skipped when data and config are unchanged)
+train: $(MODEL) $(ANSWER_MODEL) ## train the Rasa model and the answer combiner (skipped when unchanged)
 
 $(MODEL): $(RASA_INPUTS) | $(RVENV)/.installed
 	$(RASA) train --fixed-model-name shangmi --out models
 	touch $@
 
-run: setup $(MODEL) ## the assistant: REST + socket.io on 127.0.0.1:5005, actions on 127.0.0.1:5055
+$(ANSWER_MODEL): $(DEV_BANKS) bot/answer_model.py bot/verdict.py bot/reading.py bot/text.py $(wildcard rubrics/*.yml) | $(VENV)/.installed
+	$(VENV)/bin/python -m bot.answer_model
+
+run: setup $(MODEL) $(ANSWER_MODEL) ## the assistant: REST + socket.io on 127.0.0.1:5005, actions on 127.0.0.1:5055
 	scripts/serve.sh run
 
-chat: setup $(MODEL) ## chat in the terminal (action server + rasa shell)
+chat: setup $(MODEL) $(ANSWER_MODEL) ## chat in the terminal (action server + rasa shell)
 	scripts/serve.sh shell
 
 example: $(VENV)/.installed ## print the gap report of the example 示范点 answers
@@ -64,14 +69,20 @@ nlu-test: $(MODEL) ## intent accuracy on the held-out test set (tests/nlu)
 story-test: $(MODEL) ## rasa test conversation stories (tests/conversations)
 	$(RASA) test core --stories tests/conversations -m $(MODEL) --out results/core --fail-on-prediction-errors
 
-test-e2e: setup $(MODEL) ## real Rasa + action servers on loopback, driven through REST
+test-e2e: setup $(MODEL) $(ANSWER_MODEL) ## real Rasa + action servers on loopback, driven through REST
 	$(VENV)/bin/python -m pytest -q -m e2e
+
+answer-eval: setup $(MODEL) $(ANSWER_MODEL) ## held-out answer bank through the real servers, gated (docs/reading.md)
+	$(VENV)/bin/python scripts/answer_eval.py tests/answer_bank --servers --gate --quiet --json results/answer-eval.json
+
+answer-dev: $(VENV)/.installed ## development banks in process, every answer not recorded as meant listed
+	@for b in tests/answer_dev*; do echo "== $$b"; $(VENV)/bin/python scripts/answer_eval.py $$b | tail -n +1; done
 
 test-rasa: validate nlu-test story-test ## all Rasa checks
 
-test: setup lint typecheck test-core test-rasa test-e2e ## everything (sets up and trains first on a fresh machine)
+test: setup lint typecheck test-core test-rasa test-e2e answer-eval ## everything (sets up and trains first on a fresh machine)
 
-bench: setup $(MODEL) ## latency / throughput / training time / memory figures
+bench: setup $(MODEL) $(ANSWER_MODEL) ## latency / throughput / training time / memory figures
 	$(VENV)/bin/python bench/run.py
 
 clean: ## remove models and test results (keeps var/, which holds the answers)

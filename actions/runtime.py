@@ -56,3 +56,6 @@ def warm_up() -> None:
         print(f"验收表文件有误，动作服务器无法启动：\n{exc}", file=sys.stderr)
         raise SystemExit(2) from None
     matched_keywords("预热", ["预热"])
+    from bot.reading import ANSWER_MODEL
+
+    ANSWER_MODEL.get()  # load (or, without `make train`, train) the answer combiner now, not on a first answer

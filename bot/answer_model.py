@@ -119,14 +119,14 @@ def dev_cases(banks: Sequence[str] = DEV_BANKS) -> list[Case]:
 
 
 def train_default(rubrics: dict[str, Rubric], banks: Sequence[str] = DEV_BANKS) -> AnswerModel:
-    from .reading import context
-
-    return AnswerModel.train(examples_from(dev_cases(banks), rubrics, context))
+    return AnswerModel.train(examples_from(dev_cases(banks), rubrics, _context()))
 
 
-def _bank_mtime() -> float:
+def _inputs_mtime() -> float:
+    """The newest of what the model depends on: the development banks and the rules it reads with."""
     files = [p for name in DEV_BANKS for p in (ROOT / "tests" / name).glob("*.y*ml")]
-    return max((p.stat().st_mtime for p in files), default=0.0)
+    files += [Path(__file__).parent / f for f in ("answer_model.py", "verdict.py", "reading.py", "text.py")]
+    return max((p.stat().st_mtime for p in files if p.exists()), default=0.0)
 
 
 def save(model: AnswerModel, path: Path = MODEL_PATH) -> None:
@@ -145,7 +145,7 @@ def default_model() -> AnswerModel | None:
 
     from .rubric import UNIT_TYPES, load_rubric
 
-    if MODEL_PATH.exists() and MODEL_PATH.stat().st_mtime >= _bank_mtime():
+    if MODEL_PATH.exists() and MODEL_PATH.stat().st_mtime >= _inputs_mtime():
         model: AnswerModel = joblib.load(MODEL_PATH)
         return model
     rubrics: dict[str, Rubric] = {ut: load_rubric(ut) for ut in UNIT_TYPES}
@@ -153,3 +153,26 @@ def default_model() -> AnswerModel | None:
         return None
     logger.info("answer model: training from the development banks (models/answers.joblib missing or stale)")
     return train_default(rubrics)
+
+
+def main() -> None:
+    """``python -m bot.answer_model``: train on the development banks, write models/answers.joblib."""
+    from .rubric import UNIT_TYPES, load_rubric
+
+    rubrics: dict[str, Rubric] = {ut: load_rubric(ut) for ut in UNIT_TYPES}
+    examples = examples_from(dev_cases(), rubrics, _context())
+    model = AnswerModel.train(examples)
+    save(model)
+    print(f"{MODEL_PATH.relative_to(ROOT)}: trained on {len(examples)} yes/no answers of {len(DEV_BANKS)} development banks")
+
+
+def _context() -> Any:
+    from .reading import context
+
+    return context
+
+
+if __name__ == "__main__":  # pickle the class as bot.answer_model.AnswerModel, not __main__.AnswerModel
+    from bot.answer_model import main as _main
+
+    _main()

@@ -350,13 +350,8 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     values = [f.quantity for f in done]
     exact = [f for f in done if f.quantity.relation in ("eq", "about")]
     bounds = [f for f in done if f.quantity.relation in ("lt", "le", "gt", "ge")]
-    if (
-        len(exact) == 1
-        and bounds
-        and all(b.quantity.meets(exact[0].quantity.value, strict=False) is not True for b in bounds)
-    ):
-        if all(_within(exact[0].quantity.value, b.quantity) for b in bounds):  # 不到两次，去年就搞了一回
-            return exact[0].quantity, conf, ""
+    if len(exact) == 1 and bounds and all(_within(exact[0].quantity.value, b.quantity) for b in bounds):
+        return exact[0].quantity, conf, ""  # 不到两次，去年就搞了一回: the figure inside the bound
     biggest = max(values, key=lambda q: q.value)
     rest = [q.value for q in values if q is not biggest]
     if len(values) > 2 and biggest.relation == "eq" and sum(rest) == biggest.value:  # 两起（一起调解、一起立案）

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import pairwise
 
 import cn2an
 
@@ -46,7 +47,7 @@ def _spaces(t: str) -> str:
     def fix(m: re.Match[str]) -> str:
         parts = m.group(0).split()
         out = parts[0]
-        for prev, part in zip(parts, parts[1:], strict=False):
+        for prev, part in pairwise(parts):
             out += "，" + part if len(prev) > 2 and len(part) > 2 else part
         return out
 
