@@ -311,19 +311,8 @@ class Engine:
                     return out + self.ask(s)
         if s.confirm == "restart":
             return out + self._confirm_restart(s, ev)
-        if ev.command == "restart":
-            if not s.unit_type:
-                return out + self._welcome(s)
-            s.confirm = "restart"
-            return [
-                *out,
-                Message(
-                    text="重新开始会清空已经填写的全部答案，确定吗？",
-                    buttons=[Button(title="确定，重新开始", payload="/affirm"), Button(title="取消", payload="/deny")],
-                ),
-            ]
         if not s.unit_type:
-            return out + self._choose_unit_type(s, ev)
+            return out + (self._welcome(s) if ev.command == "restart" else self._choose_unit_type(s, ev))
         last, s.last = s.last, None
         proposal, s.proposal = s.proposal, None
         if proposal is not None and (ev.command == "answer" or _REPLY_TO_PROPOSAL.match(ev.text.strip())):
@@ -334,6 +323,15 @@ class Engine:
             if fix is not None:
                 return out + self._correct(s, ev, c_last, fix)
         ev = self._answer_if_misrouted(s, ev)
+        if ev.command == "restart":
+            s.confirm = "restart"
+            return [
+                *out,
+                Message(
+                    text="重新开始会清空已经填写的全部答案，确定吗？",
+                    buttons=[Button(title="确定，重新开始", payload="/affirm"), Button(title="取消", payload="/deny")],
+                ),
+            ]
         handler = {
             "answer": self._answer,
             "explain": self._explain,
@@ -355,14 +353,17 @@ class Engine:
         which reads as an answer to the current question, is that answer: commands need their words."""
         if ev.command in ("answer", "start") or not ev.text.strip() or s.finished or s.pending:
             return ev
+        t = normalize(ev.text)
         words = COMMAND_WORDS.get(ev.command)
-        if words is not None and words.search(normalize(ev.text)):
+        # a command is said short ("跳过", "这题啥意思") or leads with its words ("解释一下这个…");
+        # a longer reply that only mentions them ("…出了排查报告") is an answer that happens to
+        if words is not None and (words.search(t[:6]) or (len(t) <= 10 and words.search(t))):
             return ev
         c = self.criterion_at(s)
         if c is None:
             return ev
         r = read(c, ev.text, Hint(), {})
-        sure = r.outcome == "record" and r.confidence >= (0.95 if ev.command == "chitchat" else 0.85)
+        sure = r.outcome == "record" and r.confidence >= (0.8 if ev.command == "chitchat" else 0.5)
         return replace(ev, command="answer") if sure else ev
 
     # ── start and unit type ──────────────────────────────────────────────
