@@ -388,3 +388,101 @@ def test_restart_confirmation_needs_a_clear_yes(engine: Engine, text: str, inten
     chat.say("restart", "重新开始", "start_over")
     chat.say("answer", text, intent)
     assert (chat.session.answers == {}) is cleared
+
+
+# ── confirmations and one-message corrections (issue 6) ────────────────────
+def _at(chat: Chat, criterion: str) -> None:
+    chat.say("modify", "", "modify", criterion=criterion)
+    assert chat.question["criterion"] == criterion
+
+
+def test_an_unsure_reading_is_confirmed_before_it_is_recorded(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    chat.say("answer", "应该签了吧", "affirm")
+    proposal = [m.custom for m in chat.last if m.custom and m.custom.get("expects") == "confirm"]
+    assert proposal and proposal[0]["proposed"] is True and proposal[0]["criterion"] == "point.1"
+    assert "point.1" not in chat.session.answers  # nothing recorded yet
+    assert [b.title for b in chat.last[-1].buttons] == ["是的", "不是，重新选"]
+    chat.say("answer", "是的", "affirm")
+    assert chat.session.answers["point.1"] is True and chat.question["criterion"] == "point.2"
+
+
+def test_a_rejected_proposal_records_nothing_and_asks_with_buttons(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    chat.say("answer", "应该签了吧", "affirm")
+    chat.say("answer", "不是", "deny")
+    assert "point.1" not in chat.session.answers
+    assert chat.question["criterion"] == "point.1" and chat.last[-1].buttons
+
+
+def test_another_answer_instead_of_yes_or_no_is_read_as_the_answer(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    chat.say("answer", "应该签了吧", "affirm")
+    chat.say("answer", "部分做到", "partial")
+    assert chat.session.answers["point.1"] == "partial"
+
+
+@pytest.mark.parametrize(
+    ("first", "fix", "expected"),
+    [
+        ("有", "不对，应该是没有", False),
+        ("没有", "刚才那题应该是有", True),
+        ("部分", "改成“有”", True),
+        ("有", "上一题选错了，应该是部分做到", "partial"),
+        ("有", "哦不对 我说错了 没有", False),
+    ],
+)
+def test_a_correction_in_one_message_replaces_the_last_answer(engine: Engine, first: str, fix: str, expected: Any) -> None:
+    chat = start(engine, "企业")
+    chat.say("answer", first, None)
+    assert chat.question["criterion"] == "point.2"
+    chat.say("answer", fix, None)
+    assert chat.session.answers["point.1"] == expected
+    assert "已把第 1 项" in chat.text  # says what changed
+    assert chat.question["criterion"] == "point.2"  # and goes on where it was
+    assert "point.2" not in chat.session.answers
+
+
+def test_a_correction_without_a_new_answer_asks_the_last_question_again(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    chat.say("answer", "有", "affirm")
+    chat.say("answer", "上一题选错了", "go_back")
+    assert chat.question["criterion"] == "point.1"
+    chat.say("answer", "没有", "deny")
+    assert chat.session.answers["point.1"] is False and chat.question["criterion"] == "point.2"
+
+
+def test_a_correction_after_modify_replaces_the_modified_answer(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    for _ in range(4):
+        chat.say("answer", "有", "affirm")
+    _at(chat, "point.2")
+    chat.say("answer", "没有", "deny")
+    assert chat.question["criterion"] == "point.5"  # back where the walk was
+    chat.say("answer", "不对，是部分做到", None)
+    assert chat.session.answers["point.2"] == "partial" and chat.question["criterion"] == "point.5"
+
+
+def test_a_number_correction_keeps_its_qualifier(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    _at(chat, "point.42")
+    chat.say("answer", "两次", "inform_number")
+    chat.say("answer", "不对，不到两次", None)
+    assert chat.session.answers["point.42"] == {"value": 2, "relation": "lt"}
+
+
+def test_the_units_words_are_kept_next_to_the_value(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    chat.say("answer", "我们总经理任组长，法务部是办事机构，职责写进了红头文件", None)
+    assert chat.session.answers["point.1"] is True
+    assert chat.session.words["point.1"].startswith("我们总经理任组长")
+
+
+def test_an_answer_the_nlu_sent_to_a_command_is_still_an_answer(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    text = "线上课推给大家了，不过学习记录导不出来，没存"
+    chat.engine.handle(chat.session, UserEvent("restart", text, "start_over", confidence=0.56))
+    read_as = chat.session.answers.get("point.1") or (chat.session.proposal or {}).get("value")
+    assert chat.session.confirm is None and read_as == "partial"  # recorded, or proposed for confirmation
+    chat.say("restart", "重新开始", "start_over")
+    assert chat.session.confirm == "restart"  # a real command still works
