@@ -78,6 +78,22 @@ _FACT_MARK = re.compile(r"(?:其实(?:是)?|实际上?(?:是)?|总数是|一共�
 _ANSWERISH = re.compile(r"\d|有|没|部分|不|全|都|是的|对|yes|no")
 
 
+_CHANGE = re.compile(r"改|修改|更正|纠正|答错|选错|填错|写错|说错|弄错|搞错|重新答")
+_NEW_ANSWER = re.compile(r"(?:改成|改为|应该是|应该选|换成|记成|记为)[\s:：]*([^，,。;；]+)")
+
+
+def names_its_target(text: str) -> bool:
+    """修改第3题 / 第三题要改成有: a change that names the question it is about."""
+    t = normalize(text)
+    return bool(_OWN_TARGET.search(t) and _CHANGE.search(t))
+
+
+def new_answer(text: str) -> str:
+    """The answer a modification carries ("把第8题改成有" -> "有"), or "" when it only names the question."""
+    m = _NEW_ANSWER.search(normalize(text))
+    return m.group(1).strip(" 吧啊呢。.") if m else ""
+
+
 def remainder(text: str) -> str:
     """The new answer inside a correction ("不对，应该是部分做到" -> "部分做到"), possibly empty.
 

@@ -486,3 +486,14 @@ def test_an_answer_the_nlu_sent_to_a_command_is_still_an_answer(engine: Engine) 
     assert chat.session.confirm is None and read_as == "partial"  # recorded, or proposed for confirmation
     chat.say("restart", "重新开始", "start_over")
     assert chat.session.confirm == "restart"  # a real command still works
+
+
+def test_a_modification_that_carries_the_answer_is_applied_in_one_message(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    for _ in range(4):
+        chat.say("answer", "有", "affirm")
+    chat.say("answer", "第三题要改成没有", "correct")  # whatever the NLU says, it names question 3
+    assert chat.session.answers["point.3"] is False and chat.question["criterion"] == "point.5"
+    assert "已把第 3 项" in chat.text
+    chat.say("modify", "把第2题改成部分做到", "modify")
+    assert chat.session.answers["point.2"] == "partial" and chat.question["criterion"] == "point.5"

@@ -63,7 +63,7 @@ UNSURE = ["不清楚", "要问一下"]
 
 def test_planned_phrasings_are_readable_without_the_nlu() -> None:
     """The walk below must not depend on DIET's confidence on a given machine."""
-    from bot.understanding import interpret_boolean
+    from bot.verdict import interpret_boolean
 
     for phrases, verdict in ((YES, "yes"), (NO, "no"), (PARTIAL, "partial"), (UNSURE, "unknown")):
         for p in phrases:
@@ -226,3 +226,30 @@ def test_socketio_channel_for_a_web_chat(servers: Servers) -> None:
     joined = json.dumps(received, ensure_ascii=False)
     assert "商秘自评助手" in joined and "属于哪一类" in joined
     assert {"custom": {"field": "unit_type", "expects": "choice"}} in received
+
+
+def test_correction_in_one_message_and_confirmation_through_rest(servers: Servers) -> None:
+    """Issue 6 through the real servers: a hedged answer is confirmed before it is recorded, and
+    "不对，…" right after an answer replaces it, says what changed and stays on the current question."""
+    from bot.storage import SessionStore
+
+    sid = "e2e-correction"
+    servers.say(sid, "你好")
+    servers.say(sid, "我们是一家做芯片的企业")
+    msgs = servers.say(sid, "全部跳过")
+    assert current(msgs)["criterion"] == "point.1"
+    msgs = servers.say(sid, "应该有吧")
+    proposal = [c for c in customs(msgs) if c.get("expects") == "confirm"]
+    assert proposal and proposal[0]["criterion"] == "point.1" and proposal[0]["proposed"] is True
+    store = SessionStore(f"sqlite:///{servers.tmp / 'var' / 'shangmi.db'}")
+    assert "point.1" not in store.load(sid).answers  # not recorded before the unit confirms
+    msgs = servers.say(sid, "是的")
+    assert current(msgs)["criterion"] == "point.2"
+    msgs = servers.say(sid, "只有兼职的")
+    assert current(msgs)["criterion"] == "point.3"
+    msgs = servers.say(sid, "不对，刚才那题应该是没有")
+    assert "已把第 2 项" in text(msgs) and current(msgs)["criterion"] == "point.3"
+    session = store.load(sid)
+    assert session.answers["point.1"] is True and session.answers["point.2"] is False
+    assert "point.3" not in session.answers
+    assert session.words["point.2"] == "不对，刚才那题应该是没有"
