@@ -236,12 +236,15 @@ def evaluate(
     return Report(outcomes, time.perf_counter() - start, rubrics)
 
 
-def gate(summary: dict[str, Any]) -> list[str]:
+def gate(summary: dict[str, Any], minimum: float = MIN_ACCURACY, wrong_side: int = 0) -> list[str]:
+    """What keeps the run below the bar: accuracy, numbers on the wrong side, wrong records after a yes."""
     problems = []
-    if summary["accuracy"] < MIN_ACCURACY:
-        problems.append(f"recorded as meant {summary['accuracy']:.1%} < {MIN_ACCURACY:.0%}")
-    if summary["numbers_wrong_side"]:
-        problems.append(f"{summary['numbers_wrong_side']} number(s) on the wrong side of their threshold")
+    if summary["accuracy"] < minimum:
+        problems.append(f"recorded as meant {summary['accuracy']:.1%} < {minimum:.1%}")
+    if summary["numbers_wrong_side"] > wrong_side:
+        problems.append(
+            f"{summary['numbers_wrong_side']} number(s) on the wrong side of their threshold (> {wrong_side})"
+        )
     if summary["wrong_after_confirmation"]:
         problems.append(f"{summary['wrong_after_confirmation']} wrong record(s) after a confirmation")
     return problems
@@ -252,7 +255,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("bank", type=Path)
     p.add_argument("--servers", action="store_true", help="through real Rasa + action servers on loopback")
     p.add_argument("--nlu", help="in process, with intents from this Rasa server URL")
-    p.add_argument("--gate", action="store_true", help="exit 1 below the bar (≥98 %%, no number on the wrong side)")
+    p.add_argument("--gate", action="store_true", help="exit 1 below the bar (--min, --wrong-side)")
+    p.add_argument("--min", type=float, default=MIN_ACCURACY, help="the accuracy the gate asks for (default 0.98)")
+    p.add_argument("--wrong-side", type=int, default=0, help="numbers on the wrong side the gate allows (default 0)")
     p.add_argument("--quiet", action="store_true", help="do not list the cases not recorded as meant")
     p.add_argument("--json", type=Path, help="write the summary as JSON here")
     p.add_argument("--workers", type=int, default=4)
@@ -279,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
     if args.gate:
-        problems = gate(summary)
+        problems = gate(summary, args.min, args.wrong_side)
         for problem in problems:
             print(f"GATE: {problem}", file=sys.stderr)
         return 1 if problems else 0

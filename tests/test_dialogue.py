@@ -432,7 +432,9 @@ def test_another_answer_instead_of_yes_or_no_is_read_as_the_answer(engine: Engin
         ("有", "哦不对 我说错了 没有", False),
     ],
 )
-def test_a_correction_in_one_message_replaces_the_last_answer(engine: Engine, first: str, fix: str, expected: Any) -> None:
+def test_a_correction_in_one_message_replaces_the_last_answer(
+    engine: Engine, first: str, fix: str, expected: Any
+) -> None:
     chat = start(engine, "企业")
     chat.say("answer", first, None)
     assert chat.question["criterion"] == "point.2"
