@@ -163,7 +163,9 @@ def main() -> None:
     examples = examples_from(dev_cases(), rubrics, _context())
     model = AnswerModel.train(examples)
     save(model)
-    print(f"{MODEL_PATH.relative_to(ROOT)}: trained on {len(examples)} yes/no answers of {len(DEV_BANKS)} development banks")
+    print(
+        f"{MODEL_PATH.relative_to(ROOT)}: trained on {len(examples)} yes/no answers of {len(DEV_BANKS)} development banks"
+    )
 
 
 def _context() -> Any:

@@ -74,7 +74,7 @@ def parse(text: str, previous: Any, previous_is_figure: bool) -> Correction | No
 _VERDICT_MARK = re.compile(
     r"(?:改成|改为|记成|记为|应该(?:是|选|算|为)?|(?:^|那|就|这|那就|可以)算(?:是|作)?)([^，,。;；]+)"
 )
-_FACT_MARK = re.compile(r"(?:其实(?:是)?|实际上?(?:是)?|总数是|一共是?|总共是?|合计)([^，,。;；]+)")
+_FACT_MARK = re.compile(r"(?:其实(?:是)?|实际上?(?:是)?)([^，,。;；]+)")
 _ANSWERISH = re.compile(r"\d|有|没|部分|不|全|都|是的|对|yes|no")
 
 

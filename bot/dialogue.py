@@ -31,6 +31,7 @@ from .rubric import (
     TwoPartRule,
 )
 from .scoring import score
+from .text import arabic as to_digits
 from .text import normalize
 from .understanding import (
     clean_phone,
@@ -564,7 +565,11 @@ class Engine:
             pending: dict[str, Any] = {}
             if c.expects == "counts" and isinstance(previous, dict):  # figures: what was said, then the fix
                 pending = {**read(c, s.words.get(c.id, ""), Hint(), {}).pending, "key": None}
-            r = read(c, fix.rest, Hint(), pending)
+            rest = fix.rest
+            if c.expects == "number":  # 六百是两年加起来的，今年就三百出头: the figure said last is the new one
+                with_figures = [p for p in re.split(r"[，,。；;]", rest) if re.search(r"\d", to_digits(p))]
+                rest = with_figures[-1] if with_figures else rest
+            r = read(c, rest, Hint(), pending)
             if r.outcome == "record" and fix.kind == "supplement" and previous is True and r.value is False:
                 r = r.model_copy(update={"value": "partial"})  # 刚才漏说了，记录没保存: a yes with a gap
             if r.outcome == "record":

@@ -269,6 +269,8 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
         or not any(f.quantity.relation == "eq" for f in numbers(t))
     ):
         return record("unknown", 0.85, words, "unsure about the figure")  # 印象里是两次，但也可能只是一次，得看记录
+    if isinstance(rule, PerCountRule) and re.search(r"好几|好多|很多|数不过来|数不清|若干", t):
+        return reask(f"每{unit}都要单独计分，请告诉我确切是几{unit}。", words, "vague count")
     q, conf, why = _quantity_for(rule, t)
     if (
         q is None
@@ -374,12 +376,18 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             done = succeeded
             values = [f.quantity for f in done]
     failed_part = [
-        f for f in candidates if f not in done and NOT_DONE.search(f.text) and re.search(r"有|其中|另", f.before[-3:])
+        f
+        for f in candidates
+        if f not in done
+        and NOT_DONE.search(f.text)
+        and re.search(r"有|其中|另", f.before[-3:])
+        and f.start > done[0].start
     ]
     if (
         len(done) == 1
         and len(failed_part) == 1
         and unit == "起"
+        and not SUCCESS.search(done[0].text)
         and done[0].quantity.value > failed_part[0].quantity.value
     ):
         q0 = done[0].quantity  # 三起，有一起最后没成 = 2
@@ -410,6 +418,8 @@ def _undone_by_next(f: Found, parts: list[tuple[str, bool]]) -> bool:
     if f.clause + 1 >= len(parts):
         return False
     nxt, _ = parts[f.clause + 1]
+    if SUCCESS.search(f.text) and not re.search(r"没|未|不", f.text):
+        return False  # 今年协助立案了一起，查处结果还没出来: the filing itself was the success
     return bool(NOT_DONE.search(nxt)) and not re.search(r"\d", arabic(nxt))
 
 
