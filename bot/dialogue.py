@@ -17,7 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from . import correction
-from .quantity import as_quantity
+from .quantity import as_quantity, numbers
 from .reading import Hint, Reading, describe_words, read
 from .report import build_report
 from .rubric import (
@@ -31,7 +31,6 @@ from .rubric import (
     TwoPartRule,
 )
 from .scoring import score
-from .text import arabic as to_digits
 from .text import normalize
 from .understanding import (
     clean_phone,
@@ -566,9 +565,12 @@ class Engine:
             if c.expects == "counts" and isinstance(previous, dict):  # figures: what was said, then the fix
                 pending = {**read(c, s.words.get(c.id, ""), Hint(), {}).pending, "key": None}
             rest = fix.rest
-            if c.expects == "number":  # 六百是两年加起来的，今年就三百出头: the figure said last is the new one
-                with_figures = [p for p in re.split(r"[，,。；;]", rest) if re.search(r"\d", to_digits(p))]
-                rest = with_figures[-1] if with_figures else rest
+            if c.expects == "number":  # 不对，一起，另一起还没立案 / 六百是两年加起来的，今年就三百出头
+                with_figures = [p for p in re.split(r"[，,。；;]", rest) if numbers(p)]
+                stressed = [
+                    p for p in with_figures if any(_STRESS.search(f.before) for f in numbers(p))
+                ]  # 今年就三百出头 / 成功协助的为一起 / 一共四次
+                rest = (stressed or with_figures or [rest])[0]
             r = read(c, rest, Hint(), pending)
             if r.outcome == "record" and fix.kind == "supplement" and previous is True and r.value is False:
                 r = r.model_copy(update={"value": "partial"})  # 刚才漏说了，记录没保存: a yes with a gap
@@ -912,6 +914,9 @@ COMMAND_WORDS: dict[str, re.Pattern[str]] = {
         "report": r"报告|结果|看看|差距|report",
     }.items()
 }
+
+
+_STRESS = re.compile(r"(?:就|是|为|其实|应该|只有|才|一共|总共|共|合计)\s*$")
 
 
 def _hint(ev: UserEvent) -> Hint:

@@ -285,7 +285,9 @@ _PERIODS_EACH = [
 def annual_count(text: str) -> Quantity | None:
     """How many times a year the words say ("每季度一次" = 4, "上下半年各一次" = 2); None if they say no frequency."""
     t = arabic(normalize(text))
-    said = re.search(r"(?:一年|每年|全年|年度|一年内|每一年)(?:里|内|共|总共)?(\d+)(?:次|回|场|期)", t)
+    said = re.search(
+        r"(?:(?:一|1)年|每年|全年|年度|(?:一|1)年内|每(?:一|1)年)(?:里|内|共|总共)?(\d+)(?:次|回|场|期)", t
+    )
     if said:  # 半年搞一次，一年两回: the yearly figure said outright
         return Quantity(value=float(said.group(1)))
     times = [f for f in numbers(t) if f.unit in UNIT_WORDS["次"]]
