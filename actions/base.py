@@ -14,8 +14,8 @@ from typing import Any, ClassVar
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.dialogue import Command, Engine, Message, UserEvent
-from bot.storage import SessionStore
+from app.services.assessments import Stamp
+from bot.dialogue import Command, Message, UserEvent
 
 from . import runtime
 
@@ -74,21 +74,15 @@ class EngineAction(Action, ABC):
     def name(self) -> str:
         return self.action_name
 
-    def engine(self) -> Engine:
-        return runtime.engine()
-
-    def store(self) -> SessionStore:
-        return runtime.store()
-
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        store = self.store()
-        session = store.load(tracker.sender_id)
+        latest = tracker.latest_message or {}
+        stamp = Stamp.from_metadata(latest.get("metadata"))
         try:
-            messages = self.engine().handle(session, event_from_tracker(tracker, self.command))
-            store.save(session)
-        except Exception as exc:  # answers stay in the store from the previous turn
+            event = event_from_tracker(tracker, self.command)
+            messages = runtime.services().assessments.take_turn(tracker.sender_id, event, stamp)
+        except Exception as exc:  # the turn's transaction rolled back: answers stay as they were
             # no message text or answers in logs: they reveal a unit's weaknesses
             logger.error("action %s failed: %s", self.action_name, type(exc).__name__)
             dispatcher.utter_message(text="抱歉，处理这条消息时出了问题。之前的回答都已保存，请再说一次或换个说法。")

@@ -1,4 +1,4 @@
-"""Process-wide singletons of the action server: the rubrics, the engine and the store."""
+"""Process-wide wiring of the action server: the services of app.bootstrap, and report files."""
 
 from __future__ import annotations
 
@@ -7,14 +7,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from bot.dialogue import Engine, Session
+from app.bootstrap import Services, build
+from bot.dialogue import Session
 from bot.report import render_html, render_markdown, write_private
-from bot.rubric import UNIT_TYPES, load_rubric
-from bot.storage import SessionStore, report_name, var_dir
+from bot.storage import report_name, var_dir
 
 
 def write_report(session: Session, data: dict[str, Any]) -> str:
-    """Write the Markdown and printable HTML report owner-only; return where to find it."""
+    """For chats without a web account: write the Markdown and printable HTML report owner-only."""
     folder = var_dir() / "reports"
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     stem = f"{session.unit_type}-{report_name(session.id)}"
@@ -34,24 +34,19 @@ def _display(path: Path) -> Path:
 
 
 @lru_cache(maxsize=1)
-def engine() -> Engine:
-    return Engine({ut: load_rubric(ut) for ut in UNIT_TYPES}, report_sink=write_report)
-
-
-@lru_cache(maxsize=1)
-def store() -> SessionStore:
-    return SessionStore()
+def services() -> Services:
+    return build(file_sink=write_report)
 
 
 def warm_up() -> None:
-    """Load the rubrics and the spaCy pipeline at start-up, not on a user's first turn (~2 s)."""
+    """Load the rubrics, the database and the reading models at start-up, not on a first turn."""
     import sys
 
     from bot.rubric import RubricError
     from bot.understanding import matched_keywords
 
     try:
-        engine()
+        services()
     except RubricError as exc:  # one readable line per problem instead of a traceback
         print(f"验收表文件有误，动作服务器无法启动：\n{exc}", file=sys.stderr)
         raise SystemExit(2) from None

@@ -10,10 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .answers import AnswersFileError, answers_template, load_answers
-from .dialogue import Session, session_report
 from .report import build_report, render_html, render_json, render_markdown, write_private
 from .rubric import UNIT_TYPES, RubricError, load_rubric, load_rubric_file, normalize_unit_type, rubrics_dir
 from .scoring import AnswersInvalid, score
@@ -124,71 +121,6 @@ def cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_sessions_list(args: argparse.Namespace) -> int:
-    from .storage import SessionStore
-
-    store = SessionStore(args.db)
-    rows = store.list_ids()
-    if not rows:
-        print("（没有自评记录）")
-    else:
-        print("会话ID\t类型\t进度\t基本项/加分项/总分\t待确认\t更新时间\t单位名称")
-    rubrics = {ut: load_rubric(ut) for ut in UNIT_TYPES}
-    for sid, unit_type, updated in rows:
-        s = store.load(sid)
-        name = s.basics.get("name", "")
-        if unit_type not in rubrics:
-            print(f"{sid}\t-\t未选类型\t-\t-\t{updated:%Y-%m-%d %H:%M}\t{name}")
-            continue
-        rubric = rubrics[unit_type]
-        result = score(rubric, s.answers)
-        unknown = sum(1 for c in result.criteria if c.status == "unknown")
-        state = "已完成" if s.finished else f"{len(s.answers)}/{len(rubric.criteria)} 项"
-        totals = f"{result.base:g}/{result.bonus:g}/{result.total:g}"
-        print(f"{sid}\t{rubric.unit_label}\t{state}\t{totals}\t{unknown}\t{updated:%Y-%m-%d %H:%M}\t{name}")
-    return 0
-
-
-def _stored_session(args: argparse.Namespace) -> Session | None:
-    """The session named on the command line, or None after saying why on stderr."""
-    from .storage import SessionStore
-
-    s = SessionStore(args.db).find(args.session)
-    if s is None:
-        print(f"no self-assessment with id '{args.session}'", file=sys.stderr)
-    return s
-
-
-def cmd_sessions_answers(args: argparse.Namespace) -> int:
-    """A chat self-assessment as an answers file, to edit offline and score again with `shangmi score`."""
-    s = _stored_session(args)
-    if s is None:
-        return EXIT_INPUT
-    data = {
-        "unit_type": s.unit_type,
-        "rubric_version": s.rubric_version,
-        "unit": s.unit,
-        "answers": s.answers,
-    }
-    _emit(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), args.output)
-    return 0
-
-
-def cmd_sessions_report(args: argparse.Namespace) -> int:
-    """The gap report of a stored chat self-assessment, for the unit or its responsible officer."""
-    s = _stored_session(args)
-    if s is None:
-        return EXIT_INPUT
-    if not s.unit_type:
-        print(f"'{args.session}' has not chosen a unit type yet", file=sys.stderr)
-        return EXIT_INPUT
-    rubric = load_rubric(s.unit_type)
-    if s.rubric_version and s.rubric_version != rubric.version:
-        print(f"注意：该自评按 {s.rubric_version} 版进行，当前标准为 {rubric.version} 版。", file=sys.stderr)
-    _emit(RENDERERS[args.format](session_report(rubric, s)), args.output)
-    return 0
-
-
 def _html_today(report: dict[str, Any]) -> str:
     return render_html(report, generated=date.today().isoformat())
 
@@ -229,35 +161,27 @@ def build_parser() -> argparse.ArgumentParser:
     sc.add_argument("-o", "--output")
     sc.set_defaults(func=cmd_score)
 
-    sessions = sub.add_parser("sessions", help="对话自评记录（本机存储）")
-    ssub = sessions.add_subparsers(dest="sessions_command", required=True)
-    sl = ssub.add_parser("list", help="列出自评记录")
-    sl.add_argument("--db", help="数据库 URL（默认 $SHANGMI_DB_URL 或 var/shangmi.db）")
-    sl.set_defaults(func=cmd_sessions_list)
-    sa = ssub.add_parser("answers", help="把某次对话自评导出为答案文件（可离线修改后用 score 重新评分）")
-    sa.add_argument("session", metavar="SESSION_ID")
-    sa.add_argument("-o", "--output")
-    sa.add_argument("--db", help="数据库 URL（默认 $SHANGMI_DB_URL 或 var/shangmi.db）")
-    sa.set_defaults(func=cmd_sessions_answers)
-    sr = ssub.add_parser("report", help="导出某次对话自评的差距报告")
-    sr.add_argument("session", metavar="SESSION_ID")
-    sr.add_argument("--format", choices=["json", "markdown", "html"], default="markdown")
-    sr.add_argument("-o", "--output")
-    sr.add_argument("--db", help="数据库 URL（默认 $SHANGMI_DB_URL 或 var/shangmi.db）")
-    sr.set_defaults(func=cmd_sessions_report)
     return p
+
+
+HANDLED = (RubricError, AnswersFileError, OSError)
+
+
+def report_error(exc: Exception) -> int:
+    """One readable line on stderr for a bad file; exit code 2."""
+    if isinstance(exc, OSError) and not isinstance(exc, (RubricError, AnswersFileError)):
+        print(f"{exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+    else:
+        print(str(exc), file=sys.stderr)
+    return EXIT_INPUT
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
-    except (RubricError, AnswersFileError) as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_INPUT
-    except OSError as exc:
-        print(f"{exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_INPUT
+    except HANDLED as exc:
+        return report_error(exc)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -105,25 +105,20 @@ class InProcess(Conversation):
 
 
 class ThroughServers(Conversation):
-    """The real Rasa server (REST) and action server; the store is seeded at the criterion."""
+    """The real Rasa server (REST) and action server; the chat is seeded at the criterion."""
 
-    def __init__(self, servers: Any, store: Any, rubrics: dict[str, Rubric], sid: str, criterion: str) -> None:
-        self.servers, self.store, self.sid = servers, store, sid
-        self.rubrics = rubrics
-        store.save(_session_at(rubrics, sid, criterion))
+    def __init__(self, servers: Any, services: Any, sid: str, criterion: str) -> None:
+        self.servers, self.services, self.sid = servers, services, sid
+        services.assessments.seed_conversation(sid, criterion.split(".")[0], criterion)
 
     def say(self, text: str) -> list[dict[str, Any]]:
         return self.servers.say(self.sid, text)
 
     def stored(self, criterion: str) -> Any:
-        s = self.store.load(self.sid)
-        return s.answers.get(criterion, MISSING)
+        return self.services.assessments.conversation_answers(self.sid).get(criterion, MISSING)
 
     def at(self) -> str | None:
-        s = self.store.load(self.sid)
-        rubric = self.rubrics[s.unit_type]
-        i = s.cursor - len(BASIC_FIELDS[s.unit_type])
-        return rubric.criteria[i].id if 0 <= i < len(rubric.criteria) else None
+        return self.services.assessments.conversation_at(self.sid)
 
 
 def _proposal(msgs: list[dict[str, Any]]) -> tuple[bool, Any, str | None]:
@@ -296,7 +291,7 @@ def _through_servers(cases: list[Case], rubrics: dict[str, Rubric], workers: int
 
     from servers import Servers
 
-    from bot.storage import SessionStore
+    from app.bootstrap import build
 
     with tempfile.TemporaryDirectory(prefix="answer-eval-") as tmp:
         servers = Servers.create(Path(tmp))
@@ -304,10 +299,10 @@ def _through_servers(cases: list[Case], rubrics: dict[str, Rubric], workers: int
         try:
             servers.start_actions()
             servers.start_rasa()
-            store = SessionStore(f"sqlite:///{Path(tmp) / 'var' / 'shangmi.db'}")
+            services = build(f"sqlite:///{Path(tmp) / 'var' / 'shangmi.db'}")
             return evaluate(
                 cases,
-                lambda c, i: ThroughServers(servers, store, rubrics, f"eval-{i}-{c.id}", c.criterion),
+                lambda c, i: ThroughServers(servers, services, f"eval-{i}-{c.id}", c.criterion),
                 rubrics,
                 workers=workers,
             )

@@ -19,15 +19,19 @@ from actions.explain import ActionExplain
 from actions.go_back import ActionGoBack
 from actions.pause import ActionPause
 from actions.resume import ActionResume
-from bot.storage import SessionStore
+from app.bootstrap import Services
 
 
 @pytest.fixture(autouse=True)
-def isolated_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SessionStore:
+def isolated_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Services:
     monkeypatch.setenv("SHANGMI_VAR", str(tmp_path))
     monkeypatch.delenv("SHANGMI_DB_URL", raising=False)
-    runtime.store.cache_clear()
-    return runtime.store()
+    runtime.services.cache_clear()
+    return runtime.services()
+
+
+def answers(services: Services, sender: str = "u1") -> dict[str, Any]:
+    return services.assessments.conversation_answers(sender)
 
 
 def tracker(text: str, intent: str, entities: list[dict[str, Any]] | None = None, sender: str = "u1") -> Tracker:
@@ -69,29 +73,29 @@ def test_button_payload_entities_and_json_message() -> None:
     assert q["text"].endswith("企业名称是？")
 
 
-def test_answers_are_saved_before_the_reply(isolated_store: SessionStore) -> None:
+def test_answers_are_saved_before_the_reply(isolated_store: Services) -> None:
     run(ActionAnswer(), tracker("", "choose_unit_type", [{"entity": "unit_type", "value": "point"}]))
     run(ActionAnswer(), tracker("全部跳过", "skip"))
     msgs = run(ActionAnswer(), tracker("已经签了", "affirm"))
-    assert isolated_store.load("u1").answers == {"point.1": True}
+    assert answers(isolated_store) == {"point.1": True}
     assert any(m.get("custom", {}).get("criterion") == "point.2" for m in msgs)
     run(ActionGoBack(), tracker("上一题", "go_back"))
     msgs = run(ActionExplain(), tracker("解释一下", "explain"))
     assert "证明材料" in msgs[0]["text"]
 
 
-def test_pause_and_resume_survive_a_new_process(isolated_store: SessionStore) -> None:
+def test_pause_and_resume_survive_a_new_process(isolated_store: Services) -> None:
     run(ActionAnswer(), tracker("", "choose_unit_type", [{"entity": "unit_type", "value": "zone"}]))
     run(ActionAnswer(), tracker("全部跳过", "skip"))
     run(ActionAnswer(), tracker("有", "affirm"))
     run(ActionPause(), tracker("暂停", "pause"))
-    runtime.store.cache_clear()  # a restarted action server opens the same database again
+    runtime.services.cache_clear()  # a restarted action server opens the same database again
     msgs = run(ActionResume(), tracker("继续", "resume"))
     assert any(m.get("custom", {}).get("criterion") == "zone.2" for m in msgs)
 
 
 def test_a_crash_keeps_earlier_answers_and_logs_no_content(
-    isolated_store: SessionStore, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    isolated_store: Services, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     run(ActionAnswer(), tracker("", "choose_unit_type", [{"entity": "unit_type", "value": "point"}]))
     run(ActionAnswer(), tracker("全部跳过", "skip"))
@@ -100,11 +104,13 @@ def test_a_crash_keeps_earlier_answers_and_logs_no_content(
     def boom(*_: Any) -> Any:
         raise RuntimeError("secret answer text 我们没有保密协议")
 
-    monkeypatch.setattr(runtime.engine(), "handle", boom)
+    from bot.dialogue import Engine
+
+    monkeypatch.setattr(Engine, "handle", boom)
     with caplog.at_level(logging.DEBUG):
         msgs = run(ActionAnswer(), tracker("我们没有保密协议", "deny"))
     assert "都已保存" in msgs[0]["text"]
-    assert isolated_store.load("u1").answers == {"point.1": True}
+    assert answers(isolated_store) == {"point.1": True}
     assert "保密协议" not in caplog.text and "RuntimeError" in caplog.text
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.cli import main
+from app.cli import main
 from bot.rubric import load_rubric
 from bot.scoring import score
 

@@ -231,7 +231,7 @@ def test_socketio_channel_for_a_web_chat(servers: Servers) -> None:
 def test_correction_in_one_message_and_confirmation_through_rest(servers: Servers) -> None:
     """Issue 6 through the real servers: a hedged answer is confirmed before it is recorded, and
     "不对，…" right after an answer replaces it, says what changed and stays on the current question."""
-    from bot.storage import SessionStore
+    from app.bootstrap import build
 
     sid = "e2e-correction"
     servers.say(sid, "你好")
@@ -241,15 +241,30 @@ def test_correction_in_one_message_and_confirmation_through_rest(servers: Server
     msgs = servers.say(sid, "应该有吧")
     proposal = [c for c in customs(msgs) if c.get("expects") == "confirm"]
     assert proposal and proposal[0]["criterion"] == "point.1" and proposal[0]["proposed"] is True
-    store = SessionStore(f"sqlite:///{servers.tmp / 'var' / 'shangmi.db'}")
-    assert "point.1" not in store.load(sid).answers  # not recorded before the unit confirms
+    services = build(f"sqlite:///{servers.tmp / 'var' / 'shangmi.db'}")
+    assert "point.1" not in services.assessments.conversation_answers(sid)  # not recorded before the unit confirms
     msgs = servers.say(sid, "是的")
     assert current(msgs)["criterion"] == "point.2"
     msgs = servers.say(sid, "只有兼职的")
     assert current(msgs)["criterion"] == "point.3"
     msgs = servers.say(sid, "不对，刚才那题应该是没有")
     assert "已把第 2 项" in text(msgs) and current(msgs)["criterion"] == "point.3"
-    session = store.load(sid)
-    assert session.answers["point.1"] is True and session.answers["point.2"] is False
-    assert "point.3" not in session.answers
-    assert session.words["point.2"] == "不对，刚才那题应该是没有"
+    answers = services.assessments.conversation_answers(sid)
+    assert answers["point.1"] is True and answers["point.2"] is False
+    assert "point.3" not in answers
+    from sqlalchemy import select
+
+    from app.db.models import Answer, AnswerHistory, Conversation
+
+    with services.sessions() as db:
+        aid = db.get(Conversation, sid).assessment_id  # type: ignore[union-attr]
+        mine = (Answer.criterion_id == "point.2", Answer.assessment_id == aid)
+        words = db.scalar(select(Answer.words).where(*mine))
+        history = list(
+            db.scalars(
+                select(AnswerHistory.value).where(
+                    AnswerHistory.criterion_id == "point.2", AnswerHistory.assessment_id == aid
+                )
+            )
+        )
+    assert words == "不对，刚才那题应该是没有" and history == [True, False]  # the change is kept, not overwritten

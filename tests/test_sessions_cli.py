@@ -7,18 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
-from bot.dialogue import Engine, Session, UserEvent
-from bot.rubric import UNIT_TYPES, load_rubric
-from bot.storage import SessionStore
+from app.bootstrap import build
+from app.cli import main
+from bot.dialogue import UserEvent
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> str:
+    """A chat through the service layer, as the action server takes it (conversation chat-42)."""
     url = f"sqlite:///{tmp_path / 'store.db'}"
-    store = SessionStore(url)
-    engine = Engine({ut: load_rubric(ut) for ut in UNIT_TYPES})
-    s = Session(id="chat-42")
+    services = build(url)
     for ev in [
         UserEvent("answer", "", "choose_unit_type", {"unit_type": "point"}),
         UserEvent("answer", "星辰芯片有限公司", "inform_text"),
@@ -26,15 +24,14 @@ def db(tmp_path: Path) -> str:
         UserEvent("answer", "有", "affirm"),
         UserEvent("answer", "部分", "partial"),
     ]:
-        engine.handle(s, ev)
-        store.save(s)
+        services.assessments.take_turn("chat-42", ev)
     return url
 
 
 def test_list_shows_progress_without_answers(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["sessions", "list", "--db", db]) == 0
     out = capsys.readouterr().out
-    assert "chat-42" in out and "示范点" in out and "2/50 项" in out and "星辰芯片有限公司" in out
+    assert "示范点" in out and "2/50 项" in out and "星辰芯片有限公司" in out
 
 
 def test_report_of_a_stored_session(db: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -51,7 +48,7 @@ def test_unknown_session_is_a_clear_error(db: str, capsys: pytest.CaptureFixture
 
 def test_list_shows_scores_for_officers(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     main(["sessions", "list", "--db", db])
-    line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("chat-42"))
+    line = next(x for x in capsys.readouterr().out.splitlines() if "星辰芯片" in x)
     assert "\t4/0/4\t48\t" in line  # point.1 3 + point.2 partial 1; 48 of 50 still 待确认
 
 
