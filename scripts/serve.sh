@@ -8,14 +8,17 @@ mode="${1:-run}"
 HOST="${SHANGMI_HOST:-127.0.0.1}"
 RASA_PORT="${RASA_PORT:-5005}"
 ACTIONS_PORT="${ACTIONS_PORT:-5055}"
+WEB_PORT="${WEB_PORT:-8000}"
 # everything the servers write (answer store and its WAL, Rasa's tracker, logs, reports)
 # reveals a unit's weaknesses: owner-only from creation
 umask 077
 mkdir -p var && chmod 700 var
 export SANIC_HOST="$HOST"
+.venv/bin/shangmi db upgrade > /dev/null  # the schema before any server opens the database
 .venv/bin/python -m rasa_sdk --actions actions -p "$ACTIONS_PORT" > var/actions.log 2>&1 &
 actions_pid=$!
-trap 'kill $actions_pid 2>/dev/null || true' EXIT INT TERM
+web_pid=""
+trap 'kill $actions_pid $web_pid 2>/dev/null || true' EXIT INT TERM
 for _ in $(seq 1 60); do
   if .venv/bin/python -c "import urllib.request,sys; urllib.request.urlopen(sys.argv[1], timeout=1)" \
       "http://$HOST:$ACTIONS_PORT/health" >/dev/null 2>&1; then break; fi
@@ -28,6 +31,10 @@ if [ "$mode" = "shell" ]; then
   .venv-rasa/bin/rasa shell -m models/shangmi.tar.gz --endpoints endpoints.yml \
     --conversation-id "${SHANGMI_CHAT_ID:-terminal-${USER:-local}}"
 else
+  SHANGMI_RASA_URL="http://$HOST:$RASA_PORT" .venv/bin/uvicorn --factory app.web.main:app --host "$HOST" --port "$WEB_PORT" \
+    --no-access-log > var/web.log 2>&1 &
+  web_pid=$!
+  echo "网页：http://$HOST:$WEB_PORT （首次使用先创建区局管理员：.venv/bin/shangmi admin create --username 用户名）"
   echo "助手启动中：REST http://$HOST:$RASA_PORT/webhooks/rest/webhook ，socket.io http://$HOST:$RASA_PORT/socket.io"
   .venv-rasa/bin/rasa run -m models/shangmi.tar.gz -i "$HOST" -p "$RASA_PORT" \
     --endpoints endpoints.yml --credentials credentials.yml

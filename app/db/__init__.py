@@ -4,12 +4,15 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 from bot.storage import var_dir
 
@@ -57,12 +60,50 @@ def alembic_config(url: str) -> Any:
     return cfg
 
 
+MIGRATION_LOCK = 0x5348414E474D49  # the PostgreSQL advisory lock key ("SHANGMI")
+
+
+@contextmanager
+def migration_lock(url: str) -> Iterator[None]:
+    """One migration at a time: action servers and web workers starting together on a fresh
+    database would otherwise all create the same tables. PostgreSQL: an advisory lock held on a
+    connection of its own; an SQLite file: an exclusive ``flock`` on its folder (one host)."""
+    if url.startswith("postgresql"):
+        engine = create_engine(url, poolclass=NullPool)
+        try:
+            with engine.connect() as conn:
+                conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})
+                conn.commit()
+                try:
+                    yield
+                finally:
+                    conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK})
+                    conn.commit()
+        finally:
+            engine.dispose()
+    elif url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        import fcntl
+
+        folder = Path(url.removeprefix("sqlite:///")).parent
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)  # releases the lock
+    else:
+        yield
+
+
 def upgrade(url: str | None = None, revision: str = "head") -> None:
-    """Bring the schema to ``revision`` (idempotent); the file is made owner-only for SQLite."""
+    """Bring the schema to ``revision`` (idempotent, one process at a time); the file is made
+    owner-only for SQLite."""
     from alembic import command
 
     url = url or default_url()
-    command.upgrade(alembic_config(url), revision)
+    with migration_lock(url):
+        command.upgrade(alembic_config(url), revision)
     if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
         path = Path(url.removeprefix("sqlite:///"))
         if path.exists():
@@ -72,4 +113,5 @@ def upgrade(url: str | None = None, revision: str = "head") -> None:
 def downgrade(url: str, revision: str = "base") -> None:
     from alembic import command
 
-    command.downgrade(alembic_config(url), revision)
+    with migration_lock(url):
+        command.downgrade(alembic_config(url), revision)

@@ -217,23 +217,29 @@ class Accounts:
             )
             if (failures or 0) >= MAX_FAILURES:
                 audit.log(db, None, "login.locked", "user", username[:64], client=key)
-                raise TooManyAttempts()
-            user = db.scalar(select(User).where(User.username == username.strip()))
-            ok = False
-            if user is not None and user.active and user.password_hash:
-                try:
-                    ok = _HASHER.verify(user.password_hash, password)
-                except (VerificationError, InvalidHashError):
-                    ok = False
+                outcome = "locked"
             else:
-                _HASHER.hash(password)  # the same cost whether or not the user exists
-            if not ok or user is None:
-                audit.log(db, None, "login.failed", "user", username[:64], client=key)
-                raise Invalid("用户名或密码不正确。")
-            if _HASHER.check_needs_rehash(user.password_hash or ""):
-                user.password_hash = _HASHER.hash(password)
-            audit.log(db, user.id, "login", "user", user.id)
-            return user
+                user = db.scalar(select(User).where(User.username == username.strip()))
+                ok = False
+                if user is not None and user.active and user.password_hash:
+                    try:
+                        ok = _HASHER.verify(user.password_hash, password)
+                    except (VerificationError, InvalidHashError):
+                        ok = False
+                else:
+                    _HASHER.hash(password)  # the same cost whether or not the user exists
+                if not ok or user is None:
+                    audit.log(db, None, "login.failed", "user", username[:64], client=key)
+                    outcome = "failed"
+                else:
+                    if _HASHER.check_needs_rehash(user.password_hash or ""):
+                        user.password_hash = _HASHER.hash(password)
+                    audit.log(db, user.id, "login", "user", user.id)
+                    return user
+        # the failure is committed above, then refused: a rolled-back failure would not count
+        if outcome == "locked":
+            raise TooManyAttempts()
+        raise Invalid("用户名或密码不正确。")
 
     def logout(self, user_id: int) -> None:
         """Ends every session of the user (the cookie's version no longer matches)."""

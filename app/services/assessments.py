@@ -194,7 +194,10 @@ class Assessments:
                 return [Message(**m) for m in conv.state.get("last_reply", [])]
             assessment = db.get(Assessment, conv.assessment_id) if conv.assessment_id else None
             if assessment is not None and assessment.status == "submitted":
-                return [Message(text="这份自评已经提交，不能再修改。如需修改，请联系市场监管所。")]
+                frozen = [Message(text="这份自评已经提交，不能再修改。如需修改，请联系市场监管所。")]
+                if stamp is not None:  # the turn was taken, nothing changed
+                    conv.last_message_id = stamp.message_id
+                return frozen
             session, rubric, before = self._session(db, conv, assessment)
             engine = Engine(self._engine_rubrics(rubric), report_sink=self._sink(conv, assessment))
             if conv.gated and event.command == "restart":  # a new assessment starts from the unit's page

@@ -1,0 +1,104 @@
+"""The chat gateway: the only caller of Rasa's REST channel.
+
+Browsers never reach Rasa or the action server. The gateway derives the conversation id from the
+assessment on the server, signs the turn (who sent which message), forwards it on loopback, and
+checks in the database that the turn was taken before telling the page it was: an answer the
+page shows as sent is an answer on disk.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+from sqlalchemy import select
+from sqlalchemy.orm import Session as Db
+from sqlalchemy.orm import sessionmaker
+
+from ..db.models import Conversation
+from ..services.assessments import Stamp, sender_for
+
+MAX_MESSAGE = 1000
+TIMEOUT = 30.0
+NOT_RECORDED = "助手暂时没有响应，刚才这条消息没有记录。请稍等片刻后重新发送。"
+TOO_LONG = f"消息太长了（最多 {MAX_MESSAGE} 字）。这条没有发送，请精简后分几次发送。"
+# what a button may send: our intents, with the entities our buttons carry
+_PAYLOAD = re.compile(
+    r"^/(?:affirm|deny|partial|unsure|explain|skip|go_back|report|start_over|progress|current_score|pause|resume|"
+    r'inform_tier\{"tier":"[a-z_]{1,20}"\}|inform_text\{"choice":"[a-z_]{1,20}"\}|'
+    r'choose_unit_type\{"unit_type":"(?:point|station|zone)"\}|modify\{"criterion":"[a-z]{1,8}\.B?\d{1,3}"\})$'
+)
+_MESSAGE_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+
+
+@dataclass
+class Turn:
+    ok: bool
+    messages: list[dict[str, Any]] = field(default_factory=list)
+    error: str = ""
+
+
+class Gateway:
+    def __init__(self, rasa_url: str, sessions: sessionmaker[Db], client: httpx.AsyncClient | None = None) -> None:
+        self.rasa_url = rasa_url.rstrip("/")
+        self.sessions = sessions
+        self.client = client or httpx.AsyncClient(timeout=TIMEOUT)
+
+    def check(self, message: Any) -> str | None:
+        """Why a message cannot be sent, or None."""
+        if not isinstance(message, str) or not message.strip():
+            return "请输入内容后再发送。"
+        if len(message) > MAX_MESSAGE:
+            return TOO_LONG
+        if message.strip().startswith("/") and not _PAYLOAD.match(message.strip()):
+            return "以“/”开头的内容不能发送；请直接输入文字或点按钮。"
+        return None
+
+    async def send(self, assessment_id: int, user_id: int, message: Any, message_id: Any = None) -> Turn:
+        problem = self.check(message)
+        if problem:
+            return Turn(False, error=problem)
+        mid = message_id if isinstance(message_id, str) and _MESSAGE_ID.match(message_id) else secrets.token_hex(12)
+        sender = sender_for(assessment_id)
+        stamp = Stamp.make(sender, mid, user_id)
+        body = {"sender": sender, "message": str(message).strip(), "metadata": stamp.as_metadata()}
+        try:
+            r = await self.client.post(f"{self.rasa_url}/webhooks/rest/webhook", json=body)
+            data = r.json() if r.status_code == 200 else None
+        except (httpx.HTTPError, ValueError):
+            data = None
+        if not isinstance(data, list) or not self._taken(sender, mid):
+            return Turn(False, error=NOT_RECORDED)
+        return Turn(True, [_clean(m) for m in data if isinstance(m, dict)])
+
+    def _taken(self, sender: str, message_id: str) -> bool:
+        """Whether the action server committed this very turn (Rasa answers [] when it could not)."""
+        with self.sessions() as db:
+            last = db.scalar(select(Conversation.last_message_id).where(Conversation.id == sender))
+            return last == message_id
+
+    async def healthy(self) -> bool:
+        try:
+            return (await self.client.get(f"{self.rasa_url}/", timeout=2.0)).status_code == 200
+        except httpx.HTTPError:
+            return False
+
+
+def _clean(m: dict[str, Any]) -> dict[str, Any]:
+    """What the page needs of a Rasa message: text, buttons, the custom payload."""
+    out: dict[str, Any] = {}
+    if isinstance(m.get("text"), str):
+        out["text"] = m["text"]
+    buttons = m.get("buttons")
+    if isinstance(buttons, list):
+        out["buttons"] = [
+            {"title": str(b.get("title", "")), "payload": str(b.get("payload", ""))}
+            for b in buttons
+            if isinstance(b, dict)
+        ]
+    if isinstance(m.get("custom"), dict):
+        out["custom"] = m["custom"]
+    return out

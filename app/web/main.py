@@ -1,0 +1,388 @@
+"""The web app: sign-in, the unit's home and chat, reports, the officers' and admins' pages.
+
+Pages are rendered on the server from templates that hold no logic; every decision about who
+may see what is taken by the use-case layer (:mod:`app.services.authz`). ``make run`` starts it on
+127.0.0.1:8000 next to Rasa and the action server.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from bot.report import render_html, render_json, render_markdown
+
+from ..bootstrap import Services, services
+from ..services.accounts import NewInvitation, actor_of
+from ..services.authz import Actor
+from ..services.errors import Forbidden, Invalid, NotFound, ServiceError, TooManyAttempts
+from .gateway import Gateway
+from .security import (
+    ANON_COOKIE,
+    CSP,
+    REPORT_CSP,
+    SESSION_COOKIE,
+    SESSION_HOURS,
+    anon_nonce,
+    cookie_args,
+    csrf_ok,
+    csrf_token,
+    read_session,
+    session_cookie,
+)
+
+logger = logging.getLogger(__name__)
+HERE = Path(__file__).resolve().parent
+UNIT_LABELS = {"point": "示范点（企业）", "station": "示范站（协会、服务机构）", "zone": "示范区（园区）"}
+ROLE_LABELS = {"unit": "单位", "officer": "市场监管所", "admin": "区局反不正当竞争科"}
+MAX_FORM = 20_000  # bytes of a form post
+
+
+class Redirect(Exception):
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+
+def create_app(svc: Services | None = None, gateway: Gateway | None = None) -> FastAPI:
+    svc = svc or services()
+    gw = gateway or Gateway(svc.rasa_url, svc.sessions)
+    app = FastAPI(title="商秘自评助手", docs_url=None, redoc_url=None, openapi_url=None)
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.globals.update(UNIT_LABELS=UNIT_LABELS, ROLE_LABELS=ROLE_LABELS)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    # ── request context: who is signing in, the CSRF nonce, headers ──────
+    @app.middleware("http")
+    async def context(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        request.state.user = None
+        request.state.actor = None
+        data = read_session(request)
+        set_anon: str | None = None
+        if data is not None:
+            user = svc.accounts.user(data.user_id)
+            if user is not None and user.active and user.session_version == data.version:
+                request.state.user, request.state.actor = user, actor_of(user)
+                request.state.nonce = data.nonce
+        if request.state.user is None:
+            request.state.nonce, set_anon = anon_nonce(request)
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > MAX_FORM:
+            response: Response = JSONResponse({"ok": False, "error": "内容太长了。"}, status_code=413)
+        else:
+            try:
+                response = await call_next(request)
+            except Exception as exc:  # never a traceback, never the request's content in the log
+                logger.error("request %s failed: %s", request.url.path.split("/")[1:2], type(exc).__name__)
+                response = PlainTextResponse("出错了，请稍后再试。", status_code=500)
+        if set_anon:
+            response.set_cookie(ANON_COOKIE, set_anon, **cookie_args(24 * 3600))
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = (
+            "SAMEORIGIN" if response.headers.get("Content-Security-Policy") == REPORT_CSP else "DENY"
+        )
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
+        return response
+
+    @app.exception_handler(Redirect)
+    async def redirect(request: Request, exc: Redirect) -> Response:
+        return RedirectResponse(exc.url, status_code=303)
+
+    @app.exception_handler(ServiceError)
+    async def refused(request: Request, exc: ServiceError) -> Response:
+        code = (
+            403
+            if isinstance(exc, Forbidden)
+            else 404
+            if isinstance(exc, NotFound)
+            else 429
+            if isinstance(exc, TooManyAttempts)
+            else 400
+        )
+        if request.url.path.endswith("/chat") and request.method == "POST":
+            return JSONResponse({"ok": False, "error": exc.message}, status_code=code)
+        return page(request, "message.html", {"title": "无法完成", "message": exc.message}, code)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        messages = {404: "找不到这个页面。", 405: "不支持这种请求。"}
+        return page(
+            request,
+            "message.html",
+            {"title": "出错了", "message": messages.get(exc.status_code, "请求有误。")},
+            exc.status_code,
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> Response:
+        return page(request, "message.html", {"title": "出错了", "message": "请求有误。"}, 400)
+
+    def page(request: Request, name: str, ctx: dict[str, Any], status: int = 200) -> Response:
+        base = {"request": request, "user": request.state.user, "csrf": csrf_token(request.state.nonce)}
+        return templates.TemplateResponse(request, name, {**base, **ctx}, status_code=status)
+
+    def actor(request: Request) -> Actor:
+        if request.state.actor is None:
+            raise Redirect("/login")
+        a: Actor = request.state.actor
+        return a
+
+    async def form(request: Request) -> dict[str, str]:
+        """The posted form, after the CSRF check (every form of the app carries the token)."""
+        data = await request.form()
+        values = {k: v for k, v in data.items() if isinstance(v, str)}
+        if not csrf_ok(request.state.nonce, values.get("csrf")):
+            raise Forbidden("页面已过期，请刷新后重试。")
+        return values
+
+    # ── signing in ───────────────────────────────────────────────────────
+    @app.get("/")
+    async def home(request: Request) -> Response:
+        a = request.state.actor
+        if a is None:
+            return RedirectResponse("/login", status_code=303)
+        target = {"admin": "/admin", "officer": "/office", "unit": f"/units/{a.unit_id}"}[a.role]
+        return RedirectResponse(target, status_code=303)
+
+    @app.get("/login")
+    async def login_page(request: Request) -> Response:
+        return page(request, "login.html", {"title": "登录"})
+
+    @app.post("/login")
+    async def login(request: Request) -> Response:
+        values = await form(request)
+        client = request.client.host if request.client else ""
+        try:
+            user = svc.accounts.authenticate(values.get("username", "")[:64], values.get("password", "")[:200], client)
+        except (Invalid, TooManyAttempts) as exc:
+            return page(
+                request, "login.html", {"title": "登录", "error": exc.message}, 401 if isinstance(exc, Invalid) else 429
+            )
+        response = RedirectResponse("/", status_code=303)
+        response.set_cookie(
+            SESSION_COOKIE, session_cookie(user.id, user.session_version), **cookie_args(SESSION_HOURS * 3600)
+        )
+        response.delete_cookie(ANON_COOKIE, path="/")
+        return response
+
+    @app.post("/logout")
+    async def logout(request: Request, who: Actor = Depends(actor)) -> Response:
+        await form(request)
+        svc.accounts.logout(who.user_id)
+        response = RedirectResponse("/login", status_code=303)
+        response.delete_cookie(SESSION_COOKIE, path="/")
+        return response
+
+    @app.get("/invite/{token}")
+    async def invite_page(request: Request, token: str) -> Response:
+        user = svc.accounts.invitation_user(token[:100])
+        return page(request, "invite.html", {"title": "设置密码", "invited": user, "token": token})
+
+    @app.post("/invite/{token}")
+    async def invite(request: Request, token: str) -> Response:
+        values = await form(request)
+        invited = svc.accounts.invitation_user(token[:100])
+        if values.get("password", "") != values.get("password2", ""):
+            return page(
+                request,
+                "invite.html",
+                {"title": "设置密码", "invited": invited, "token": token, "error": "两次输入的密码不一致。"},
+                400,
+            )
+        try:
+            user = svc.accounts.accept_invitation(token[:100], values.get("password", "")[:200])
+        except Invalid as exc:
+            return page(
+                request,
+                "invite.html",
+                {"title": "设置密码", "invited": invited, "token": token, "error": exc.message},
+                400,
+            )
+        response = RedirectResponse("/", status_code=303)
+        response.set_cookie(
+            SESSION_COOKIE, session_cookie(user.id, user.session_version), **cookie_args(SESSION_HOURS * 3600)
+        )
+        return response
+
+    def invite_link(request: Request, inv: NewInvitation) -> str:
+        return str(request.base_url).rstrip("/") + f"/invite/{inv.token}"
+
+    # ── district admin ───────────────────────────────────────────────────
+    @app.get("/admin")
+    async def admin(request: Request, who: Actor = Depends(actor)) -> Response:
+        if who.role != "admin":
+            raise Forbidden()
+        offices = svc.accounts.offices()
+        rows = {o.id: svc.assessments.for_office(who, o.id) for o in offices}
+        return page(
+            request,
+            "admin.html",
+            {"title": "区局", "offices": offices, "officers": svc.accounts.officers(), "rows": rows},
+        )
+
+    @app.post("/admin/offices")
+    async def add_office(request: Request, who: Actor = Depends(actor)) -> Response:
+        values = await form(request)
+        svc.accounts.create_office(who, values.get("name", ""))
+        return RedirectResponse("/admin", status_code=303)
+
+    @app.post("/admin/officers")
+    async def add_officer(request: Request, who: Actor = Depends(actor)) -> Response:
+        values = await form(request)
+        inv = svc.accounts.create_officer(
+            who, values.get("username", ""), values.get("display_name", ""), _int(values.get("office_id"))
+        )
+        return page(
+            request,
+            "invited.html",
+            {"title": "邀请链接", "link": invite_link(request, inv), "expires": inv.expires_at, "back": "/admin"},
+        )
+
+    # ── officers ─────────────────────────────────────────────────────────
+    @app.get("/office")
+    async def office(request: Request, who: Actor = Depends(actor), office: int | None = None) -> Response:
+        if who.role == "unit":
+            raise Forbidden()
+        office_id = office if who.role == "admin" else who.office_id
+        rows = svc.assessments.for_office(who, office_id)
+        fresh = svc.assessments.units_without_assessment(who, office_id)
+        return page(
+            request,
+            "office.html",
+            {
+                "title": "本所单位",
+                "office_name": svc.assessments.office_name(office_id),
+                "rows": rows,
+                "fresh": fresh,
+                "office_id": office_id,
+            },
+        )
+
+    @app.post("/office/units")
+    async def add_unit(request: Request, who: Actor = Depends(actor)) -> Response:
+        values = await form(request)
+        _, inv = svc.accounts.create_unit(
+            who,
+            values.get("name", ""),
+            values.get("unit_type", ""),
+            values.get("username", ""),
+            _int(values.get("office_id")) or None,
+        )
+        return page(
+            request,
+            "invited.html",
+            {"title": "邀请链接", "link": invite_link(request, inv), "expires": inv.expires_at, "back": "/office"},
+        )
+
+    # ── units ────────────────────────────────────────────────────────────
+    @app.get("/units/{unit_id}")
+    async def unit_page(request: Request, unit_id: int, who: Actor = Depends(actor)) -> Response:
+        unit = svc.assessments.unit(who, unit_id)
+        rows = svc.assessments.for_unit(who, unit_id)
+        return page(
+            request, "unit.html", {"title": unit.name, "unit": unit, "rows": rows, "own": who.unit_id == unit.id}
+        )
+
+    @app.post("/units/{unit_id}/assessments")
+    async def start(request: Request, unit_id: int, who: Actor = Depends(actor)) -> Response:
+        await form(request)
+        aid = svc.assessments.start(who, unit_id)
+        return RedirectResponse(f"/assessments/{aid}/chat", status_code=303)
+
+    # ── the chat ─────────────────────────────────────────────────────────
+    @app.get("/assessments/{aid}/chat")
+    async def chat_page(request: Request, aid: int, who: Actor = Depends(actor)) -> Response:
+        row = svc.assessments.get(who, aid)
+        svc.assessments.transcript(who, aid)  # the unit's own page: writers only
+        return page(request, "chat.html", {"title": "对话自评", "row": row})
+
+    @app.get("/assessments/{aid}/chat/state")
+    async def chat_state(request: Request, aid: int, who: Actor = Depends(actor)) -> Response:
+        transcript = svc.assessments.transcript(who, aid)
+        prompt = [m.model_dump(exclude_none=True) for m in svc.assessments.resume_prompt(who, aid)]
+        return JSONResponse({"ok": True, "transcript": transcript, "prompt": prompt})
+
+    @app.post("/assessments/{aid}/chat")
+    async def chat(request: Request, aid: int, who: Actor = Depends(actor)) -> Response:
+        if not csrf_ok(request.state.nonce, request.headers.get("x-csrf-token")):
+            return JSONResponse({"ok": False, "error": "页面已过期，请刷新后重试。"}, status_code=403)
+        try:
+            body = await request.json()
+        except ValueError:
+            return JSONResponse({"ok": False, "error": "请求有误。"}, status_code=400)
+        if not isinstance(body, dict):
+            return JSONResponse({"ok": False, "error": "请求有误。"}, status_code=400)
+        svc.assessments.transcript(who, aid)  # only the unit's members may write
+        turn = await gw.send(aid, who.user_id, body.get("message"), body.get("message_id"))
+        return JSONResponse({"ok": turn.ok, "messages": turn.messages, "error": turn.error})
+
+    # ── reports ──────────────────────────────────────────────────────────
+    @app.get("/assessments/{aid}/report")
+    async def report_page(request: Request, aid: int, who: Actor = Depends(actor)) -> Response:
+        data = svc.assessments.report(who, aid)
+        row = svc.assessments.get(who, aid)
+        return page(
+            request, "report.html", {"title": "差距报告", "data": data, "row": row, "own": who.unit_id == row.unit_id}
+        )
+
+    @app.get("/assessments/{aid}/report.{fmt}")
+    async def report_file(request: Request, aid: int, fmt: str, who: Actor = Depends(actor)) -> Response:
+        if fmt not in ("html", "md", "json"):
+            raise NotFound()
+        data = svc.assessments.report(who, aid)
+        name = f"report-{aid}.{fmt}"
+        if fmt == "html":
+            html = render_html(data, generated=date.today().isoformat())
+            return HTMLResponse(html, headers={"Content-Security-Policy": REPORT_CSP})
+        if fmt == "md":
+            return PlainTextResponse(
+                render_markdown(data), media_type="text/markdown; charset=utf-8", headers=_attachment(name)
+            )
+        return Response(render_json(data), media_type="application/json", headers=_attachment(name))
+
+    @app.get("/assessments/{aid}/answers.yml")
+    async def answers_file(request: Request, aid: int, who: Actor = Depends(actor)) -> Response:
+        text = svc.assessments.answers_file(who, aid)
+        return PlainTextResponse(
+            text, media_type="application/x-yaml; charset=utf-8", headers=_attachment(f"answers-{aid}.yml")
+        )
+
+    @app.post("/assessments/{aid}/submit")
+    async def submit(request: Request, aid: int, who: Actor = Depends(actor)) -> Response:
+        await form(request)
+        svc.assessments.submit(who, aid)
+        return RedirectResponse(f"/assessments/{aid}/report", status_code=303)
+
+    @app.get("/healthz")
+    async def healthz() -> Response:
+        return PlainTextResponse("ok")
+
+    return app
+
+
+def _int(value: str | None) -> int:
+    try:
+        return int(value or "")
+    except ValueError:
+        return 0
+
+
+def _attachment(name: str) -> dict[str, str]:
+    return {"Content-Disposition": f'attachment; filename="{name}"'}
+
+
+def app() -> FastAPI:
+    """The app for ``uvicorn --factory app.web.main:app``."""
+    return create_app()

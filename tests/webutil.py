@@ -1,0 +1,107 @@
+"""Helpers for the web tests: the app over a temporary database, a stand-in for Rasa that takes
+the turn through the real use-case layer (as the action server would), and signing in."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+from fastapi.testclient import TestClient
+
+from app.bootstrap import Services, build
+from app.services.assessments import Stamp
+from app.web.gateway import Gateway
+from app.web.main import create_app
+from bot.dialogue import UserEvent
+
+PASSWORD = "correct-horse-42"
+_PAYLOAD = re.compile(r"^/([a-z_]+)(\{.*\})?$")
+
+
+@dataclass
+class FakeRasa:
+    """Rasa's REST channel and the action server, collapsed: intent from a button payload, the
+    turn through ``Assessments.take_turn`` with the gateway's stamp. ``down`` simulates an outage."""
+
+    services: Services
+    down: bool = False
+    empty: bool = False
+    calls: list[dict[str, Any]] = field(default_factory=list)
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        if self.down:
+            raise httpx.ConnectError("down")
+        body = json.loads(request.content)
+        self.calls.append(body)
+        if self.empty:
+            return httpx.Response(200, json=[])
+        text = body["message"]
+        m = _PAYLOAD.match(text)
+        if m:
+            ev = UserEvent("answer", "", m.group(1), json.loads(m.group(2)) if m.group(2) else {})
+            if m.group(1) in ("explain", "skip", "report"):
+                ev = UserEvent(m.group(1), "", m.group(1))  # type: ignore[arg-type]
+        else:
+            ev = UserEvent("answer", text)
+        stamp = Stamp.from_metadata(body.get("metadata"))
+        messages = self.services.assessments.take_turn(body["sender"], ev, stamp)
+        out = [{"recipient_id": body["sender"], **m.model_dump(exclude_none=True)} for m in messages]
+        return httpx.Response(200, json=out)
+
+
+@dataclass
+class Web:
+    services: Services
+    rasa: FakeRasa
+    make_client: Callable[[], TestClient]
+
+    def client(self) -> TestClient:
+        return self.make_client()
+
+
+def make_web(tmp_path: Path) -> Web:
+    services = build(f"sqlite:///{tmp_path / 'web.db'}")
+    rasa = FakeRasa(services)
+    gateway = Gateway("http://rasa.test", services.sessions, httpx.AsyncClient(transport=httpx.MockTransport(rasa)))
+    app = create_app(services, gateway)
+    return Web(services, rasa, lambda: TestClient(app, base_url="http://127.0.0.1:8000", follow_redirects=False))
+
+
+def csrf(client: TestClient, path: str = "/login") -> str:
+    html = client.get(path, follow_redirects=True).text
+    m = re.search(r'name="csrf-token" content="([^"]+)"', html)
+    assert m, f"no CSRF token on {path}"
+    return m.group(1)
+
+
+def login(client: TestClient, username: str, password: str = PASSWORD) -> None:
+    r = client.post("/login", data={"username": username, "password": password, "csrf": csrf(client)})
+    assert r.status_code == 303, r.text[:300]
+
+
+def accept(client: TestClient, link: str, password: str = PASSWORD) -> None:
+    path = "/" + link.split("/", 3)[3]
+    token = csrf(client, path)
+    r = client.post(path, data={"password": password, "password2": password, "csrf": token})
+    assert r.status_code == 303, r.text[:300]
+
+
+def invite_link(html: str) -> str:
+    m = re.search(r'<code id="invite-link">([^<]+)</code>', html)
+    assert m, html[:500]
+    return m.group(1)
+
+
+def chat(
+    client: TestClient, assessment_id: int, message: str, page: str | None = None, message_id: str | None = None
+) -> Any:
+    token = csrf(client, page or f"/assessments/{assessment_id}/chat")
+    body: dict[str, Any] = {"message": message}
+    if message_id:
+        body["message_id"] = message_id
+    return client.post(f"/assessments/{assessment_id}/chat", json=body, headers={"X-CSRF-Token": token})
