@@ -29,7 +29,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
 from servers import free_port
 
 SYSTEM_USER = "postgres"  # who runs the server when the tests run as root
