@@ -41,6 +41,65 @@ def wait_http(url: str, proc: subprocess.Popen[bytes], timeout: float = 180) -> 
     raise TimeoutError(url)
 
 
+def launch_actions(port: int, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    """The action server (rasa-sdk, this venv) on 127.0.0.1:``port``, not waited for."""
+    with open(log, "ab") as out:
+        return subprocess.Popen(
+            [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "-p", str(port)],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+
+
+def launch_rasa(port: int, endpoints: Path, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    """A Rasa server (its own venv) on 127.0.0.1:``port`` with the trained model, not waited for."""
+    with open(log, "ab") as out:
+        return subprocess.Popen(
+            [
+                str(RASA),
+                "run",
+                "-m",
+                str(MODEL),
+                "-i",
+                "127.0.0.1",
+                "-p",
+                str(port),
+                "--endpoints",
+                str(endpoints),
+                "--credentials",
+                str(ROOT / "credentials.yml"),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+
+
+def launch_web(port: int, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    """The web app (uvicorn, this venv) on 127.0.0.1:``port``, not waited for; ``env`` names the Rasa
+    server (SHANGMI_RASA_URL), the data folder (SHANGMI_VAR) and the database (SHANGMI_DB_URL)."""
+    with open(log, "ab") as out:
+        return subprocess.Popen(
+            [
+                str(ROOT / ".venv" / "bin" / "uvicorn"),
+                "--factory",
+                "app.web.main:app",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--no-access-log",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+
+
 def stop(proc: subprocess.Popen[bytes] | None) -> None:
     if proc and proc.poll() is None:
         proc.send_signal(signal.SIGTERM)
@@ -60,38 +119,11 @@ class Servers:
     actions: subprocess.Popen[bytes] | None = None
 
     def start_actions(self) -> None:
-        log = open(self.tmp / "actions.log", "ab")  # noqa: SIM115
-        self.actions = subprocess.Popen(
-            [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "-p", str(self.actions_port)],
-            cwd=ROOT,
-            env=self.env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+        self.actions = launch_actions(self.actions_port, self.env, self.tmp / "actions.log")
         wait_http(f"http://127.0.0.1:{self.actions_port}/health", self.actions)
 
     def start_rasa(self) -> None:
-        log = open(self.tmp / "rasa.log", "ab")  # noqa: SIM115
-        self.rasa = subprocess.Popen(
-            [
-                str(RASA),
-                "run",
-                "-m",
-                str(MODEL),
-                "-i",
-                "127.0.0.1",
-                "-p",
-                str(self.rasa_port),
-                "--endpoints",
-                str(self.tmp / "endpoints.yml"),
-                "--credentials",
-                str(ROOT / "credentials.yml"),
-            ],
-            cwd=ROOT,
-            env=self.env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+        self.rasa = launch_rasa(self.rasa_port, self.tmp / "endpoints.yml", self.env, self.tmp / "rasa.log")
         wait_http(f"http://127.0.0.1:{self.rasa_port}/", self.rasa)
 
     def stop(self, proc: subprocess.Popen[bytes] | None) -> None:

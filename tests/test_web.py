@@ -310,3 +310,29 @@ def test_the_admin_lists(web: Web, world: dict[str, Any]) -> None:
     assert "车墩市场监管所" in page and "officer2" in page and "已设置密码" in page
     office = world["admin"].get(f"/office?office={world['office2']}").text
     assert "泗泾市场监管所" in office
+
+
+def test_the_units_application_form(web: Web, world: dict[str, Any]) -> None:
+    unit, uid = world["unit1"], world["unit1_id"]
+    data = {
+        "name": "星辰芯片1号公司",
+        "leader": "张伟",
+        "postcode": "201600",
+        "phone": "021-57771234",
+        "csrf": csrf(unit, f"/units/{uid}"),
+    }
+    assert unit.post(f"/units/{uid}/form", data=data).status_code == 303
+    page = unit.get(f"/units/{uid}").text
+    assert "张伟" in page and "201600" in page
+    bad = {**data, "postcode": "2016", "csrf": csrf(unit, f"/units/{uid}")}
+    r = unit.post(f"/units/{uid}/form", data=bad)
+    assert r.status_code == 400 and "邮政编码格式不对" in r.text
+    assert (
+        world["officer1"]
+        .post(f"/units/{uid}/form", data={**data, "csrf": csrf(world["officer1"], "/office")})
+        .status_code
+        == 403
+    )
+    assert "张伟" in world["officer1"].get(f"/units/{uid}").text  # the officer reads it
+    report = unit.get(f"/assessments/{world['a1']}/report.json").json()
+    assert report["unit"]["leader"] == "张伟"

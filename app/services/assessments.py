@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as Db
 from sqlalchemy.orm import sessionmaker
 
@@ -126,6 +127,15 @@ class Assessments:
     # ── rubric versions ──────────────────────────────────────────────────
     def sync_rubrics(self) -> dict[str, int]:
         """Record the current rubric files as versions (a changed file is a new version)."""
+        for attempt in range(3):
+            try:
+                return self._sync_rubrics()
+            except IntegrityError:  # another server starting at the same moment recorded it first
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _sync_rubrics(self) -> dict[str, int]:
         out: dict[str, int] = {}
         with self.sessions.begin() as db:
             for ut in UNIT_TYPES:
@@ -505,6 +515,40 @@ class Assessments:
                 raise NotFound()
             require(actor, "unit.read", Target(unit_id=unit.id, office_id=unit.office_id))
             return unit
+
+    def update_form(self, actor: Actor, unit_id: int, values: dict[str, str]) -> list[str]:
+        """The unit's 申报表 (附件1) fields, checked as the chat checks them; returns what was wrong."""
+        from bot.dialogue import BASIC_FIELDS
+        from bot.understanding import clean_phone, clean_postcode, count_in
+
+        with self.sessions.begin() as db:
+            unit = db.get(Unit, unit_id)
+            if unit is None:
+                raise NotFound()
+            require(actor, "assessment.write", Target(unit_id=unit.id, office_id=unit.office_id))
+            form, problems = dict(unit.form or {}), []
+            for f in BASIC_FIELDS[unit.unit_type]:
+                raw = (values.get(f.key) or "").strip()[:200]
+                if not raw:
+                    form.pop(f.key, None)
+                    continue
+                value: str | None = raw
+                if f.kind == "postcode":
+                    value = clean_postcode(raw)
+                elif f.kind == "phone":
+                    value = clean_phone(raw)
+                elif f.kind == "count":
+                    n = count_in(raw)
+                    value = None if n is None else f"{n:g}"
+                if value is None:
+                    problems.append(f"{f.label}格式不对：{f.explain}")
+                    continue
+                form[f.key] = value
+            if form.get("name"):
+                unit.name = form["name"]
+            unit.form = form
+            audit.log(db, actor, "unit.form", "unit", unit.id)
+            return problems
 
     def office_name(self, office_id: int | None) -> str:
         if office_id is None:

@@ -291,9 +291,32 @@ def create_app(svc: Services | None = None, gateway: Gateway | None = None) -> F
     async def unit_page(request: Request, unit_id: int, who: Actor = Depends(actor)) -> Response:
         unit = svc.assessments.unit(who, unit_id)
         rows = svc.assessments.for_unit(who, unit_id)
-        return page(
-            request, "unit.html", {"title": unit.name, "unit": unit, "rows": rows, "own": who.unit_id == unit.id}
-        )
+        ctx = {
+            "title": unit.name,
+            "unit": unit,
+            "rows": rows,
+            "own": who.unit_id == unit.id,
+            "fields": _fields(unit.unit_type),
+        }
+        return page(request, "unit.html", ctx)
+
+    @app.post("/units/{unit_id}/form")
+    async def unit_form(request: Request, unit_id: int, who: Actor = Depends(actor)) -> Response:
+        values = await form(request)
+        problems = svc.assessments.update_form(who, unit_id, values)
+        if problems:
+            unit = svc.assessments.unit(who, unit_id)
+            rows = svc.assessments.for_unit(who, unit_id)
+            ctx = {
+                "title": unit.name,
+                "unit": unit,
+                "rows": rows,
+                "own": True,
+                "fields": _fields(unit.unit_type),
+                "errors": problems,
+            }
+            return page(request, "unit.html", ctx, 400)
+        return RedirectResponse(f"/units/{unit_id}", status_code=303)
 
     @app.post("/units/{unit_id}/assessments")
     async def start(request: Request, unit_id: int, who: Actor = Depends(actor)) -> Response:
@@ -370,6 +393,13 @@ def create_app(svc: Services | None = None, gateway: Gateway | None = None) -> F
         return PlainTextResponse("ok")
 
     return app
+
+
+def _fields(unit_type: str) -> list[Any]:
+    """The 申报表 (附件1) fields of a unit type, as the chat asks them."""
+    from bot.dialogue import BASIC_FIELDS
+
+    return list(BASIC_FIELDS[unit_type])
 
 
 def _int(value: str | None) -> int:
