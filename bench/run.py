@@ -5,7 +5,12 @@ Starts, on loopback only, (1) our assistant (Rasa 3.6 + the action server) and
 REST channel with one client and with 20 concurrent conversations (bounded turn
 counts), and prints the figures. Not a test: it prints, it does not assert.
 
-    .venv/bin/python bench/run.py [--turns 60] [--concurrency 20] [--skip-train]
+With our servers still up it also starts the web app (bench/webbench.py) and measures
+(3) a turn through its chat gateway against the same turn sent to Rasa's REST channel
+directly, with 1 and 20 signed-in units, and (4) the officer list page over an office
+of 1,000 units and 3,000 assessments.
+
+    .venv/bin/python bench/run.py [--turns 60] [--concurrency 20] [--skip-train] [--skip-web]
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 from servers import RASA, Servers, free_port, stop, wait_http  # noqa: E402  (shared with the e2e test)
+from webbench import GATEWAY_TARGET_MS, OFFICE_TARGET_MS, WebBench, verdict  # noqa: E402
 
 ENV = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "SANIC_HOST": "127.0.0.1"}
 
@@ -124,8 +130,17 @@ def main() -> int:
     ap.add_argument("--turns", type=int, default=60)
     ap.add_argument("--concurrency", type=int, default=20)
     ap.add_argument("--skip-train", action="store_true", help="do not measure training time")
+    ap.add_argument("--skip-web", action="store_true", help="do not measure the web app")
+    ap.add_argument("--web-turns", type=int, default=96, help="turns per path with 1 unit")
+    ap.add_argument("--web-unit-turns", type=int, default=20, help="turns per path and unit with --concurrency units")
+    ap.add_argument("--office-units", type=int, default=1000)
+    ap.add_argument("--office-assessments", type=int, default=3000)
+    ap.add_argument("--office-requests", type=int, default=50)
     args = ap.parse_args()
     rows: list[dict[str, str]] = []
+    chat_rows: list[dict[str, str]] = []
+    office_rows: list[dict[str, str]] = []
+    web: WebBench | None = None
     tmp = Path(tempfile.mkdtemp(prefix="shangmi-bench-"))
     procs: list[subprocess.Popen[bytes]] = []
     procs_ours: Servers | None = None
@@ -142,6 +157,17 @@ def main() -> int:
                 "商秘自评助手", ours.rasa_port, our_script, args, {"rasa": ours.rasa.pid, "actions": ours.actions.pid}
             )
         )
+
+        # ── the web app in front of the same servers ────────────────────
+        if not args.skip_web:
+            web = WebBench(ours, tmp)
+            web.start()
+            chat_rows = web.chat(args.web_turns, args.concurrency, args.web_unit_turns)
+            office_rows = web.office(args.office_units, args.office_assessments, args.office_requests)
+            chat_rows[0]["RSS MB"] = ", ".join(
+                f"{k} {rss_mb(v):.0f}" for k, v in {"web": web.pid, "rasa": ours.rasa.pid, "actions": ours.actions.pid}.items()
+            )
+            web.stop()
         ours.stop_all()
 
         # ── the floor: a bare default Rasa bot ──────────────────────────
@@ -171,16 +197,13 @@ def main() -> int:
     finally:
         for p in procs:
             stop(p)
+        if web is not None:
+            web.stop()
         if procs_ours is not None:
             procs_ours.stop_all()
         shutil.rmtree(tmp, ignore_errors=True)
 
-    keys = list(rows[0])
-    widths = {k: max(len(k), *(len(r.get(k, "")) for r in rows)) for k in keys}
-    print(" | ".join(k.ljust(widths[k]) for k in keys))
-    print("-+-".join("-" * widths[k] for k in keys))
-    for r in rows:
-        print(" | ".join(r.get(k, "").ljust(widths[k]) for k in keys))
+    table(rows)
     ours, base = rows[0], rows[1]
     ratio = float(ours["1 client p95 ms"]) / float(base["1 client p95 ms"])
     print(f"\np95 per turn (1 client): {ratio:.2f}x the default bot (target <= 2x)")
@@ -190,7 +213,32 @@ def main() -> int:
         print(
             f"training time: ours {train_s:.0f} s (rasa train --force); default bot {floor_train_s:.0f} s (rasa init, incl. training)"
         )
+    if web is not None:
+        print()
+        table(chat_rows)
+        print()
+        for n, (p95, p50) in web.overhead.items():
+            unit = "unit" if n == "1" else "units"
+            print(
+                f"gateway overhead, {n} {unit}: p95 {p95:+.1f} ms, p50 {p50:+.1f} ms "
+                f"(target p95 <= {GATEWAY_TARGET_MS:g} ms: {verdict(p95, GATEWAY_TARGET_MS)})"
+            )
+        print(f"recorded: {web.recorded}")
+        print()
+        table(office_rows)
+        p95 = float(office_rows[0]["p95 ms"])
+        print(f"\nofficer list page p95: {p95:.1f} ms (target <= {OFFICE_TARGET_MS:g} ms: {verdict(p95, OFFICE_TARGET_MS)})")
+        print(f"({web.answer_rows} answer rows seeded; the page reads cached scores)")
     return 0
+
+
+def table(rows: list[dict[str, str]]) -> None:
+    keys = list(dict.fromkeys(k for r in rows for k in r))
+    widths = {k: max(len(k), *(len(r.get(k, "")) for r in rows)) for k in keys}
+    print(" | ".join(k.ljust(widths[k]) for k in keys))
+    print("-+-".join("-" * widths[k] for k in keys))
+    for r in rows:
+        print(" | ".join(r.get(k, "").ljust(widths[k]) for k in keys))
 
 
 if __name__ == "__main__":

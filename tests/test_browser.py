@@ -189,6 +189,8 @@ def turn(page: Any, act: Callable[[], None]) -> list[dict[str, Any]]:
 
 
 def click(page: Any, title: str) -> list[dict[str, Any]]:
+    titles = page.locator("#buttons button").all_inner_texts()
+    assert title in titles, (title, titles, page.locator(".msg.bot").last.inner_text())
     button = page.locator("#buttons").get_by_role("button", name=title, exact=True)
     msgs = turn(page, button.click)
     # the unit's own bubble shows the button's title, not its payload

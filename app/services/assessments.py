@@ -452,9 +452,13 @@ class Assessments:
             if unit is None:
                 raise NotFound()
             require(actor, "unit.read", Target(unit_id=unit.id, office_id=unit.office_id))
-            return self._rows(
+            rows = self._rows(
                 db, select(Assessment).where(Assessment.unit_id == unit_id).order_by(Assessment.id.desc())
             )
+        if actor.unit_id != unit_id:  # an officer looked at the unit's scores
+            with self.sessions.begin() as db:
+                audit.log(db, actor, "unit.read", "unit", unit_id)
+        return rows
 
     def for_office(self, actor: Actor, office_id: int | None = None) -> list[AssessmentRow]:
         """Every unit of an office with its latest assessment (one query, cached scores)."""
