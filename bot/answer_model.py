@@ -24,7 +24,7 @@ from typing import Any
 from .answer_bank import Case, load_bank
 from .rubric import Criterion, Rubric
 from .text import arabic, normalize
-from .verdict import Analysis, Context, Verdict, analyze, on_topic
+from .verdict import Analysis, Context, Verdict, analyze, context, on_topic
 
 logger = logging.getLogger(__name__)
 
@@ -92,9 +92,7 @@ class AnswerModel:
         return cls(chars, tokens, clf)
 
 
-def examples_from(
-    cases: Iterable[Case], rubrics: dict[str, Rubric], context: Any
-) -> list[tuple[str, Analysis, Context, str]]:
+def examples_from(cases: Iterable[Case], rubrics: dict[str, Rubric]) -> list[tuple[str, Analysis, Context, str]]:
     """Single-message yes/no cases as (text, the rules' analysis, literal label)."""
     out = []
     for case in cases:
@@ -119,7 +117,7 @@ def dev_cases(banks: Sequence[str] = DEV_BANKS) -> list[Case]:
 
 
 def train_default(rubrics: dict[str, Rubric], banks: Sequence[str] = DEV_BANKS) -> AnswerModel:
-    return AnswerModel.train(examples_from(dev_cases(banks), rubrics, _context()))
+    return AnswerModel.train(examples_from(dev_cases(banks), rubrics))
 
 
 def _inputs_mtime() -> float:
@@ -160,18 +158,12 @@ def main() -> None:
     from .rubric import UNIT_TYPES, load_rubric
 
     rubrics: dict[str, Rubric] = {ut: load_rubric(ut) for ut in UNIT_TYPES}
-    examples = examples_from(dev_cases(), rubrics, _context())
+    examples = examples_from(dev_cases(), rubrics)
     model = AnswerModel.train(examples)
     save(model)
     print(
         f"{MODEL_PATH.relative_to(ROOT)}: trained on {len(examples)} yes/no answers of {len(DEV_BANKS)} development banks"
     )
-
-
-def _context() -> Any:
-    from .reading import context
-
-    return context
 
 
 if __name__ == "__main__":  # pickle the class as bot.answer_model.AnswerModel, not __main__.AnswerModel

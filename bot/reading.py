@@ -39,15 +39,13 @@ from .rubric import (
 )
 from .text import arabic, clauses, normalize, split_clauses
 from .verdict import (
-    IN_PROGRESS,
-    INCOMPLETE,
     OTHERS_UNAWARE,
-    PLAN,
     UNSURE,
     Analysis,
     Context,
     Verdict,
     analyze,
+    context,
     on_topic,
 )
 
@@ -120,23 +118,6 @@ def quantity_value(q: Quantity) -> Any:
     if q.relation == "eq":
         return int(q.value) if q.value.is_integer() else q.value
     return q.model_dump(exclude_none=True)
-
-
-def context(c: Criterion) -> Context:
-    """What the criterion tells the yes/no rules: what its standard accepts, its own plan-like words
-    (年度培训计划), whether it asks about a bad event (未发生…)."""
-    # the standard's own words that look like plans or unfinished work (培训计划, 初步受理) name the practice
-    own = tuple(m.group(0) for rx in (PLAN, IN_PROGRESS, INCOMPLETE) for m in rx.finditer(c.standard))
-    absence = c.polarity == "absence"
-    return Context(
-        accepts=tuple(c.accepts),
-        shortfalls=tuple(c.shortfalls),
-        own_words=own,
-        absence=absence,
-        no_bad_event_ok=not absence and "未发生" in c.standard,
-        topic=" ".join([c.standard, c.question, *c.measures, *c.keywords]),
-        measures=" ".join([*c.measures, *c.keywords]),
-    )
 
 
 # ── entry point ─────────────────────────────────────────────────────────────

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .rubric import Criterion
 from .text import normalize, split_clauses
 
 Verdict = Literal["yes", "no", "partial", "unknown"]
@@ -701,6 +702,23 @@ def _combine(answers: list[_Clause], reasons: list[str]) -> tuple[Verdict, float
     v = answers[-1].verdict
     assert v is not None
     return v, 0.6
+
+
+def context(c: Criterion) -> Context:
+    """What the criterion tells the yes/no rules: what its standard accepts, its own plan-like words
+    (年度培训计划), whether it asks about a bad event (未发生…)."""
+    # the standard's own words that look like plans or unfinished work (培训计划, 初步受理) name the practice
+    own = tuple(m.group(0) for rx in (PLAN, IN_PROGRESS, INCOMPLETE) for m in rx.finditer(c.standard))
+    absence = c.polarity == "absence"
+    return Context(
+        accepts=tuple(c.accepts),
+        shortfalls=tuple(c.shortfalls),
+        own_words=own,
+        absence=absence,
+        no_bad_event_ok=not absence and "未发生" in c.standard,
+        topic=" ".join([c.standard, c.question, *c.measures, *c.keywords]),
+        measures=" ".join([*c.measures, *c.keywords]),
+    )
 
 
 def interpret_boolean(text: str, accepts: Sequence[str] = ()) -> Verdict | None:

@@ -16,9 +16,8 @@ import yaml
 
 from bot.answer_bank import BOOLEAN_LABELS, load_bank, matches
 from bot.answer_model import DEV_BANKS, AnswerModel, dev_cases, examples_from, rule_tokens
-from bot.reading import context
 from bot.rubric import UNIT_TYPES, Rubric, load_rubric
-from bot.verdict import analyze
+from bot.verdict import analyze, context
 
 ROOT = Path(__file__).resolve().parent.parent
 RUBRICS: dict[str, Rubric] = {ut: load_rubric(ut) for ut in UNIT_TYPES}
@@ -75,7 +74,7 @@ def test_held_out_phrasings_are_not_training_data() -> None:
 
 
 def test_the_combiner_learns_from_the_rules_findings() -> None:
-    examples = examples_from(dev_cases(["answer_dev"]), RUBRICS, context)
+    examples = examples_from(dev_cases(["answer_dev"]), RUBRICS)
     assert len(examples) > 300
     model = AnswerModel.train(examples)
     c = RUBRICS["point"].get("point.8")
@@ -88,7 +87,7 @@ def test_the_combiner_learns_from_the_rules_findings() -> None:
 
 
 def test_absence_labels_are_turned_into_the_literal_answer() -> None:
-    examples = examples_from(dev_cases(["answer_dev"]), RUBRICS, context)
+    examples = examples_from(dev_cases(["answer_dev"]), RUBRICS)
     zone16 = [e for e in examples if e[0] == "没有发生过"]
     assert all(label == "no" for *_, label in zone16)  # "met" on zone.16 means nothing happened
 
