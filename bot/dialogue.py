@@ -24,6 +24,7 @@ from .rubric import (
     TIER_NONE,
     AlternativesRule,
     Criterion,
+    FormField,
     PerCountRule,
     Rubric,
     ThresholdRule,
@@ -125,75 +126,6 @@ class UserEvent:
 HINT_CONFIDENCE = 0.9
 
 
-@dataclass(frozen=True)
-class BasicField:
-    key: str
-    label: str
-    question: str
-    explain: str
-    kind: Literal["text", "postcode", "phone", "count"] = "text"
-
-
-def _f(key: str, label: str, question: str, explain: str, kind: Any = "text") -> BasicField:
-    return BasicField(key, label, question, explain, kind)
-
-
-_COMMON_HEAD = [
-    _f("leader", "负责人", "负责人是哪位？", "申报表上要填单位负责人（一般为法定代表人或主要负责人）。"),
-    _f("address", "联系地址", "联系地址是？", "申报表上的联系地址，便于市场监管所上门辅导和验收。"),
-    _f(
-        "postcode",
-        "邮政编码",
-        "邮政编码是多少？（6 位数字）",
-        "联系地址的邮政编码，6 位数字，松江区一般以 2016 开头。",
-        "postcode",
-    ),
-]
-_COMMON_TAIL = [
-    _f("contact", "联系人", "申报联系人是哪位？", "负责和市场监管所对接申报材料的联系人。"),
-    _f("title", "职务/职称", "联系人的职务或职称是？", "申报表上联系人的职务/职称，如法务经理、办公室主任。"),
-    _f("phone", "联系电话", "联系电话是多少？（手机或座机）", "手机号 11 位，座机如 021-57771234。", "phone"),
-]
-BASIC_FIELDS: dict[str, list[BasicField]] = {
-    "zone": [
-        _f("name", "园区名称", "先填申报表的基本信息（每项都可以说“跳过”）。园区名称是？", "申报表上的园区全称。"),
-        *_COMMON_HEAD,
-        _f(
-            "park_type",
-            "园区类型",
-            "园区类型是？（如产业基地、科技企业孵化器、大学科技园）",
-            "示范区的培育对象是产业基地、科技企业孵化器、海外高层次人才创业园、大学科技园等园区。",
-        ),
-        _f("enterprise_count", "入园企业数量", "目前入园企业有多少家？", "申报表上的入园企业数量。", "count"),
-        _f(
-            "output_value", "园区产值", "园区年产值大约多少？（如 50 亿元）", "申报表上的园区产值，写上一年度数字即可。"
-        ),
-        *_COMMON_TAIL,
-    ],
-    "station": [
-        _f("name", "单位名称", "先填申报表的基本信息（每项都可以说“跳过”）。单位名称是？", "申报表上的单位全称。"),
-        *_COMMON_HEAD,
-        _f(
-            "org_type",
-            "单位类型",
-            "单位类型是？（如行业协会、律师事务所、公证机构、司法鉴定机构、联盟）",
-            "示范站面向行业协会等组织和律所、公证、司法鉴定等商秘保护服务机构。",
-        ),
-        *_COMMON_TAIL,
-    ],
-    "point": [
-        _f("name", "企业名称", "先填申报表的基本信息（每项都可以说“跳过”）。企业名称是？", "申报表上的企业全称。"),
-        *_COMMON_HEAD,
-        _f(
-            "org_type",
-            "单位类型",
-            "企业类型和所属行业是？（如有限责任公司，集成电路）",
-            "示范点聚焦集成电路、生物医药、人工智能、电子信息等重点产业。",
-        ),
-        *_COMMON_TAIL,
-    ],
-}
-
 UNIT_BUTTONS = [
     Button(title="企业（示范点）", payload='/choose_unit_type{"unit_type":"point"}'),
     Button(title="行业协会 / 律所等服务机构（示范站）", payload='/choose_unit_type{"unit_type":"station"}'),
@@ -280,8 +212,9 @@ class Engine:
         assert s.unit_type is not None
         return self.rubrics[s.unit_type]
 
-    def basics(self, s: Session) -> list[BasicField]:
-        return BASIC_FIELDS[s.unit_type or "point"]
+    def basics(self, s: Session) -> list[FormField]:
+        """The 申报表 fields of the unit's rubric (data: rubrics/*.yml ``form``)."""
+        return self.rubric(s).form if s.unit_type else []
 
     def n_steps(self, s: Session) -> int:
         return len(self.basics(s)) + len(self.rubric(s).criteria)
@@ -291,7 +224,7 @@ class Engine:
         crits = self.rubric(s).criteria
         return crits[i] if 0 <= i < len(crits) else None
 
-    def field_at(self, s: Session, cursor: int | None = None) -> BasicField | None:
+    def field_at(self, s: Session, cursor: int | None = None) -> FormField | None:
         i = s.cursor if cursor is None else cursor
         fields = self.basics(s)
         return fields[i] if 0 <= i < len(fields) else None
@@ -635,7 +568,7 @@ class Engine:
         new_section = after is not None and (before is None or before.indicator != after.indicator)
         return self.ask(s, intro=new_section, prefix=ack)
 
-    def _answer_field(self, s: Session, f: BasicField, ev: UserEvent) -> list[Message]:
+    def _answer_field(self, s: Session, f: FormField, ev: UserEvent) -> list[Message]:
         text = ev.text.strip()
         if text in ("全部跳过", "跳过全部基本信息", "跳过基本信息"):
             s.cursor = len(self.basics(s))
@@ -935,7 +868,6 @@ def _rank_limit(label: str) -> int | None:
 
 
 __all__ = [
-    "BASIC_FIELDS",
     "Button",
     "Engine",
     "Message",

@@ -20,19 +20,6 @@ DESENSITIZE = (
     "提交证明材料时，请对其中的敏感信息作脱敏处理（如涉密技术内容、客户名单、合同金额、员工身份证号和联系方式），"
     "只保留能证明措施已落实的部分。"
 )
-BASIC_FIELD_LABELS: dict[str, str] = {
-    "name": "单位名称",
-    "leader": "负责人",
-    "address": "联系地址",
-    "postcode": "邮政编码",
-    "org_type": "单位类型",
-    "park_type": "园区类型",
-    "enterprise_count": "入园企业数量",
-    "output_value": "园区产值",
-    "contact": "联系人",
-    "title": "职务/职称",
-    "phone": "联系电话",
-}
 
 
 def _n(x: float) -> int | float:
@@ -82,6 +69,7 @@ def build_report(rubric: Rubric, result: ScoreResult, unit: Mapping[str, Any] | 
         "rubric_version": result.rubric_version,
         "campaign": rubric.campaign,
         "unit": dict(unit or {}),
+        "unit_labels": {f.key: f.label for f in rubric.form},
         "base": _n(result.base),
         "bonus": _n(result.bonus),
         "total": _n(result.total),
@@ -231,7 +219,7 @@ def render_html(report: Mapping[str, Any], generated: str | None = None) -> str:
         return "".join(f"<li>{e(x)}</li>" for x in items)
 
     unit_rows = "".join(
-        f"<tr><th>{e(BASIC_FIELD_LABELS.get(k, k))}</th><td>{e(str(v))}</td></tr>"
+        f"<tr><th>{e(r.get('unit_labels', {}).get(k, k))}</th><td>{e(str(v))}</td></tr>"
         for k, v in r["unit"].items()
         if k != "name" and v not in (None, "")  # the name has its own first row
     )

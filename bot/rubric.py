@@ -231,6 +231,16 @@ class Indicator(_Strict):
     intro: str = Field(min_length=1)
 
 
+class FormField(_Strict):
+    """A field of the 申报表 (附件1) the chat asks before the criteria, and the unit page shows."""
+
+    key: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str = Field(min_length=1)
+    question: str = Field(min_length=1)
+    explain: str = Field(min_length=1)
+    kind: Literal["text", "postcode", "phone", "count"] = "text"
+
+
 class Scoring(_Strict):
     partial_ratio: float = Field(ge=0, le=1)
     notes: str = Field(min_length=1)
@@ -249,6 +259,8 @@ class Rubric(_Strict):
     base_max: float
     bonus_max: float
     scoring: Scoring
+    # 附件1 申报表: the first field is the unit's name
+    form: list[FormField] = Field(min_length=1)
     indicators: list[Indicator] = Field(min_length=1)
     criteria: list[Criterion] = Field(min_length=1)
 
@@ -264,6 +276,9 @@ class Rubric(_Strict):
 
     @model_validator(mode="after")
     def _consistent(self) -> Rubric:
+        keys = [f.key for f in self.form]
+        if len(keys) != len(set(keys)) or keys[0] != "name":
+            raise ValueError("form: keys must be unique and the first field must be 'name'")
         names = {i.name for i in self.indicators}
         base_n = bonus_n = 0
         for c in self.criteria:

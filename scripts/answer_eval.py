@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from bot.answer_bank import Case, is_number_case, load_bank, matches, rubric_of  # noqa: E402
 from bot.answer_model import DEV_BANKS, train_default  # noqa: E402
-from bot.dialogue import BASIC_FIELDS, Engine, Session, UserEvent  # noqa: E402
+from bot.dialogue import Engine, Session, UserEvent  # noqa: E402
 from bot.reading import ANSWER_MODEL  # noqa: E402
 from bot.rubric import UNIT_TYPES, Rubric, load_rubric  # noqa: E402
 
@@ -75,7 +75,7 @@ def _session_at(rubrics: dict[str, Rubric], sid: str, criterion: str) -> Session
         id=sid,
         unit_type=rubric.unit_type,
         rubric_version=rubric.version,
-        cursor=len(BASIC_FIELDS[rubric.unit_type]) + ids.index(criterion),
+        cursor=len(rubric.form) + ids.index(criterion),
     )
 
 

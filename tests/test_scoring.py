@@ -51,6 +51,7 @@ def tiny(
         "base_max": sum(p for p, _ in base),
         "bonus_max": sum(p for p, _ in bonus),
         "scoring": {"partial_ratio": partial_ratio, "notes": "测试口径"},
+        "form": [{"key": "name", "label": "单位名称", "question": "单位名称是？", "explain": "申报表上的全称。"}],
         "indicators": [{"name": "测试", "intro": "测试"}, {"name": "加分项", "intro": "加分"}],
         "criteria": rows,
     }

@@ -26,7 +26,7 @@ from sqlalchemy.orm import sessionmaker
 from bot.answers import answers_template
 from bot.dialogue import Engine, Message, Session, UserEvent
 from bot.report import build_report
-from bot.rubric import UNIT_TYPES, Rubric, load_rubric, parse_rubric
+from bot.rubric import UNIT_TYPES, FormField, Rubric, load_rubric, parse_rubric
 from bot.scoring import score
 
 from ..db.models import Answer, AnswerHistory, Assessment, ChatMessage, Conversation, Office, RubricVersion, Unit, now
@@ -179,7 +179,7 @@ class Assessments:
             db.add(a)
             db.flush()
             rubric = self.rubric(db, a.rubric_version_id)
-            state = {"cursor": len(_basics(unit.unit_type))}  # the 申报表 is on the unit's page
+            state = {"cursor": len(rubric.form)}  # the 申报表 is on the unit's page
             db.add(Conversation(id=sender_for(a.id), assessment_id=a.id, state=state, gated=True))
             self._update_score(a, rubric, {})
             audit.log(db, actor, "assessment.start", "assessment", a.id)
@@ -485,29 +485,50 @@ class Assessments:
             )
 
     def _rows(self, db: Db, query: Any) -> list[AssessmentRow]:
+        """The assessments ``query`` selects, in its order: the listed columns of each with its
+        unit's in one query, each rubric version read once (no query per row: an office lists
+        thousands)."""
+        columns = query.with_only_columns(
+            Assessment.id,
+            Assessment.rubric_version_id,
+            Assessment.status,
+            Assessment.answered,
+            Assessment.base,
+            Assessment.bonus,
+            Assessment.total,
+            Assessment.unconfirmed,
+            Assessment.started_at,
+            Assessment.updated_at,
+            Unit.id.label("unit_id"),
+            Unit.name,
+            Unit.unit_type,
+            Unit.office_id,
+        ).join(Unit, Unit.id == Assessment.unit_id)
+        versions: dict[int, tuple[str, int]] = {}
         out = []
-        for a in db.scalars(query):
-            unit = db.get(Unit, a.unit_id)
-            version = db.get(RubricVersion, a.rubric_version_id)
-            assert unit is not None and version is not None
-            n = len(version.content.get("criteria", []))
+        for r in db.execute(columns):
+            if r.rubric_version_id not in versions:
+                row = db.get(RubricVersion, r.rubric_version_id)
+                assert row is not None
+                versions[r.rubric_version_id] = (row.version, len(row.content.get("criteria", [])))
+            version, n = versions[r.rubric_version_id]
             out.append(
                 AssessmentRow(
-                    id=a.id,
-                    unit_id=unit.id,
-                    unit_name=unit.name,
-                    unit_type=unit.unit_type,
-                    office_id=unit.office_id,
-                    status=a.status,
-                    rubric_version=version.version,
-                    answered=a.answered,
+                    id=r.id,
+                    unit_id=r.unit_id,
+                    unit_name=r.name,
+                    unit_type=r.unit_type,
+                    office_id=r.office_id,
+                    status=r.status,
+                    rubric_version=version,
+                    answered=r.answered,
                     total_criteria=n,
-                    base=a.base,
-                    bonus=a.bonus,
-                    total=a.total,
-                    unconfirmed=a.unconfirmed,
-                    started_at=a.started_at,
-                    updated_at=a.updated_at,
+                    base=r.base,
+                    bonus=r.bonus,
+                    total=r.total,
+                    unconfirmed=r.unconfirmed,
+                    started_at=r.started_at,
+                    updated_at=r.updated_at,
                 )
             )
         return out
@@ -522,7 +543,6 @@ class Assessments:
 
     def update_form(self, actor: Actor, unit_id: int, values: dict[str, str]) -> list[str]:
         """The unit's 申报表 (附件1) fields, checked as the chat checks them; returns what was wrong."""
-        from bot.dialogue import BASIC_FIELDS
         from bot.understanding import clean_phone, clean_postcode, count_in
 
         with self.sessions.begin() as db:
@@ -531,7 +551,7 @@ class Assessments:
                 raise NotFound()
             require(actor, "assessment.write", Target(unit_id=unit.id, office_id=unit.office_id))
             form, problems = dict(unit.form or {}), []
-            for f in BASIC_FIELDS[unit.unit_type]:
+            for f in self.form_fields(unit.unit_type):
                 raw = (values.get(f.key) or "").strip()[:200]
                 if not raw:
                     form.pop(f.key, None)
@@ -554,6 +574,11 @@ class Assessments:
             audit.log(db, actor, "unit.form", "unit", unit.id)
             return problems
 
+    def form_fields(self, unit_type: str) -> list[FormField]:
+        """The 申报表 fields of the current rubric of a unit type."""
+        with self.sessions() as db:
+            return self.rubric(db, self.current_version(unit_type)).form
+
     def office_name(self, office_id: int | None) -> str:
         if office_id is None:
             return ""
@@ -572,7 +597,7 @@ class Assessments:
             db.add(a)
             db.flush()
             rubric = self.rubric(db, a.rubric_version_id)
-            cursor = len(_basics(unit_type)) + [c.id for c in rubric.criteria].index(criterion_id)
+            cursor = len(rubric.form) + [c.id for c in rubric.criteria].index(criterion_id)
             db.add(Conversation(id=conversation_id, assessment_id=a.id, state={"cursor": cursor}))
 
     def conversation_at(self, conversation_id: str) -> str | None:
@@ -584,7 +609,7 @@ class Assessments:
             a = db.get(Assessment, conv.assessment_id)
             assert a is not None
             rubric = self.rubric(db, a.rubric_version_id)
-            i = int(conv.state.get("cursor", 0)) - len(_basics(rubric.unit_type))
+            i = int(conv.state.get("cursor", 0)) - len(rubric.form)
             return rubric.criteria[i].id if 0 <= i < len(rubric.criteria) else None
 
     def conversation_answers(self, conversation_id: str) -> dict[str, Any]:
@@ -612,12 +637,6 @@ class Assessments:
             session, rubric, _ = self._session(db, conv or Conversation(id=f"a{a.id}", state={}), a)
             assert rubric is not None
             return build_report(rubric, score(rubric, session.answers), session.unit), session
-
-
-def _basics(unit_type: str) -> list[Any]:
-    from bot.dialogue import BASIC_FIELDS
-
-    return BASIC_FIELDS[unit_type]
 
 
 def _dialogue_state(session: Session, anonymous: bool) -> dict[str, Any]:

@@ -296,7 +296,7 @@ def create_app(svc: Services | None = None, gateway: Gateway | None = None) -> F
             "unit": unit,
             "rows": rows,
             "own": who.unit_id == unit.id,
-            "fields": _fields(unit.unit_type),
+            "fields": svc.assessments.form_fields(unit.unit_type),
         }
         return page(request, "unit.html", ctx)
 
@@ -312,7 +312,7 @@ def create_app(svc: Services | None = None, gateway: Gateway | None = None) -> F
                 "unit": unit,
                 "rows": rows,
                 "own": True,
-                "fields": _fields(unit.unit_type),
+                "fields": svc.assessments.form_fields(unit.unit_type),
                 "errors": problems,
             }
             return page(request, "unit.html", ctx, 400)
@@ -393,13 +393,6 @@ def create_app(svc: Services | None = None, gateway: Gateway | None = None) -> F
         return PlainTextResponse("ok")
 
     return app
-
-
-def _fields(unit_type: str) -> list[Any]:
-    """The 申报表 (附件1) fields of a unit type, as the chat asks them."""
-    from bot.dialogue import BASIC_FIELDS
-
-    return list(BASIC_FIELDS[unit_type])
 
 
 def _int(value: str | None) -> int:
