@@ -95,6 +95,11 @@ class Accounts:
             audit.log(db, actor, "office.create", "office", office.id)
             return office.id
 
+    def overview(self, actor: Actor) -> tuple[list[Office], list[User]]:
+        """The district admin's lists: offices and officers."""
+        require(actor, "office.manage")
+        return self.offices(), self.officers()
+
     def offices(self) -> list[Office]:
         with self.sessions() as db:
             return list(db.scalars(select(Office).where(Office.active).order_by(Office.name)))

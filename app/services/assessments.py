@@ -460,9 +460,14 @@ class Assessments:
                 audit.log(db, actor, "unit.read", "unit", unit_id)
         return rows
 
+    @staticmethod
+    def office_of(actor: Actor, asked: int | None) -> int | None:
+        """The office a list is about: a district admin picks one, everyone else sees their own."""
+        return asked if actor.role == "admin" else actor.office_id
+
     def for_office(self, actor: Actor, office_id: int | None = None) -> list[AssessmentRow]:
         """Every unit of an office with its latest assessment (one query, cached scores)."""
-        office_id = actor.office_id if actor.role != "admin" else office_id
+        office_id = self.office_of(actor, office_id)
         require(actor, "office.read", Target(office_id=office_id))
         with self.sessions() as db:
             latest = (
@@ -476,7 +481,7 @@ class Assessments:
             )
 
     def units_without_assessment(self, actor: Actor, office_id: int | None = None) -> list[Unit]:
-        office_id = actor.office_id if actor.role != "admin" else office_id
+        office_id = self.office_of(actor, office_id)
         require(actor, "office.read", Target(office_id=office_id))
         with self.sessions() as db:
             started = select(Assessment.unit_id)

@@ -11,9 +11,10 @@ import logging
 from collections.abc import Awaitable, Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Path as InPath
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -46,6 +47,9 @@ HERE = Path(__file__).resolve().parent
 UNIT_LABELS = {"point": "示范点（企业）", "station": "示范站（协会、服务机构）", "zone": "示范区（园区）"}
 ROLE_LABELS = {"unit": "单位", "officer": "市场监管所", "admin": "区局反不正当竞争科"}
 MAX_FORM = 20_000  # bytes of a form post
+# record ids are 64-bit: a larger number names nothing (and SQLite cannot even bind it: a 500)
+ID_MAX = 2**63 - 1
+Id = Annotated[int, InPath(ge=-ID_MAX, le=ID_MAX)]
 
 
 class Redirect(Exception):
@@ -78,6 +82,8 @@ def create_app(svc: Services | None = None, gateway: Gateway | None = None) -> F
         length = request.headers.get("content-length")
         if length and length.isdigit() and int(length) > MAX_FORM:
             response: Response = JSONResponse({"ok": False, "error": "内容太长了。"}, status_code=413)
+        elif "transfer-encoding" in request.headers:  # a body of no stated length would escape MAX_FORM
+            response = JSONResponse({"ok": False, "error": "请求有误。"}, status_code=411)
         else:
             try:
                 response = await call_next(request)
@@ -222,14 +228,12 @@ def create_app(svc: Services | None = None, gateway: Gateway | None = None) -> F
     # ── district admin ───────────────────────────────────────────────────
     @app.get("/admin")
     async def admin(request: Request, who: Actor = Depends(actor)) -> Response:
-        if who.role != "admin":
-            raise Forbidden()
-        offices = svc.accounts.offices()
+        offices, officers = svc.accounts.overview(who)
         rows = {o.id: svc.assessments.for_office(who, o.id) for o in offices}
         return page(
             request,
             "admin.html",
-            {"title": "区局", "offices": offices, "officers": svc.accounts.officers(), "rows": rows},
+            {"title": "区局", "offices": offices, "officers": officers, "rows": rows},
         )
 
     @app.post("/admin/offices")
@@ -252,10 +256,12 @@ def create_app(svc: Services | None = None, gateway: Gateway | None = None) -> F
 
     # ── officers ─────────────────────────────────────────────────────────
     @app.get("/office")
-    async def office(request: Request, who: Actor = Depends(actor), office: int | None = None) -> Response:
-        if who.role == "unit":
-            raise Forbidden()
-        office_id = office if who.role == "admin" else who.office_id
+    async def office(
+        request: Request,
+        who: Actor = Depends(actor),
+        office: Annotated[int | None, Query(ge=-ID_MAX, le=ID_MAX)] = None,
+    ) -> Response:
+        office_id = svc.assessments.office_of(who, office)
         rows = svc.assessments.for_office(who, office_id)
         fresh = svc.assessments.units_without_assessment(who, office_id)
         return page(
@@ -288,7 +294,7 @@ def create_app(svc: Services | None = None, gateway: Gateway | None = None) -> F
 
     # ── units ────────────────────────────────────────────────────────────
     @app.get("/units/{unit_id}")
-    async def unit_page(request: Request, unit_id: int, who: Actor = Depends(actor)) -> Response:
+    async def unit_page(request: Request, unit_id: Id, who: Actor = Depends(actor)) -> Response:
         unit = svc.assessments.unit(who, unit_id)
         rows = svc.assessments.for_unit(who, unit_id)
         ctx = {
@@ -301,7 +307,7 @@ def create_app(svc: Services | None = None, gateway: Gateway | None = None) -> F
         return page(request, "unit.html", ctx)
 
     @app.post("/units/{unit_id}/form")
-    async def unit_form(request: Request, unit_id: int, who: Actor = Depends(actor)) -> Response:
+    async def unit_form(request: Request, unit_id: Id, who: Actor = Depends(actor)) -> Response:
         values = await form(request)
         problems = svc.assessments.update_form(who, unit_id, values)
         if problems:
@@ -319,31 +325,31 @@ def create_app(svc: Services | None = None, gateway: Gateway | None = None) -> F
         return RedirectResponse(f"/units/{unit_id}", status_code=303)
 
     @app.post("/units/{unit_id}/assessments")
-    async def start(request: Request, unit_id: int, who: Actor = Depends(actor)) -> Response:
+    async def start(request: Request, unit_id: Id, who: Actor = Depends(actor)) -> Response:
         await form(request)
         aid = svc.assessments.start(who, unit_id)
         return RedirectResponse(f"/assessments/{aid}/chat", status_code=303)
 
     # ── the chat ─────────────────────────────────────────────────────────
     @app.get("/assessments/{aid}/chat")
-    async def chat_page(request: Request, aid: int, who: Actor = Depends(actor)) -> Response:
+    async def chat_page(request: Request, aid: Id, who: Actor = Depends(actor)) -> Response:
         row = svc.assessments.get(who, aid)
         svc.assessments.transcript(who, aid)  # the unit's own page: writers only
         return page(request, "chat.html", {"title": "对话自评", "row": row})
 
     @app.get("/assessments/{aid}/chat/state")
-    async def chat_state(request: Request, aid: int, who: Actor = Depends(actor)) -> Response:
+    async def chat_state(request: Request, aid: Id, who: Actor = Depends(actor)) -> Response:
         transcript = svc.assessments.transcript(who, aid)
         prompt = [m.model_dump(exclude_none=True) for m in svc.assessments.resume_prompt(who, aid)]
         return JSONResponse({"ok": True, "transcript": transcript, "prompt": prompt})
 
     @app.post("/assessments/{aid}/chat")
-    async def chat(request: Request, aid: int, who: Actor = Depends(actor)) -> Response:
+    async def chat(request: Request, aid: Id, who: Actor = Depends(actor)) -> Response:
         if not csrf_ok(request.state.nonce, request.headers.get("x-csrf-token")):
             return JSONResponse({"ok": False, "error": "页面已过期，请刷新后重试。"}, status_code=403)
         try:
             body = await request.json()
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested deeper than the parser goes
             return JSONResponse({"ok": False, "error": "请求有误。"}, status_code=400)
         if not isinstance(body, dict):
             return JSONResponse({"ok": False, "error": "请求有误。"}, status_code=400)
@@ -353,7 +359,7 @@ def create_app(svc: Services | None = None, gateway: Gateway | None = None) -> F
 
     # ── reports ──────────────────────────────────────────────────────────
     @app.get("/assessments/{aid}/report")
-    async def report_page(request: Request, aid: int, who: Actor = Depends(actor)) -> Response:
+    async def report_page(request: Request, aid: Id, who: Actor = Depends(actor)) -> Response:
         data = svc.assessments.report(who, aid)
         row = svc.assessments.get(who, aid)
         return page(
@@ -361,7 +367,7 @@ def create_app(svc: Services | None = None, gateway: Gateway | None = None) -> F
         )
 
     @app.get("/assessments/{aid}/report.{fmt}")
-    async def report_file(request: Request, aid: int, fmt: str, who: Actor = Depends(actor)) -> Response:
+    async def report_file(request: Request, aid: Id, fmt: str, who: Actor = Depends(actor)) -> Response:
         if fmt not in ("html", "md", "json"):
             raise NotFound()
         data = svc.assessments.report(who, aid)
@@ -376,14 +382,14 @@ def create_app(svc: Services | None = None, gateway: Gateway | None = None) -> F
         return Response(render_json(data), media_type="application/json", headers=_attachment(name))
 
     @app.get("/assessments/{aid}/answers.yml")
-    async def answers_file(request: Request, aid: int, who: Actor = Depends(actor)) -> Response:
+    async def answers_file(request: Request, aid: Id, who: Actor = Depends(actor)) -> Response:
         text = svc.assessments.answers_file(who, aid)
         return PlainTextResponse(
             text, media_type="application/x-yaml; charset=utf-8", headers=_attachment(f"answers-{aid}.yml")
         )
 
     @app.post("/assessments/{aid}/submit")
-    async def submit(request: Request, aid: int, who: Actor = Depends(actor)) -> Response:
+    async def submit(request: Request, aid: Id, who: Actor = Depends(actor)) -> Response:
         await form(request)
         svc.assessments.submit(who, aid)
         return RedirectResponse(f"/assessments/{aid}/report", status_code=303)
@@ -397,9 +403,10 @@ def create_app(svc: Services | None = None, gateway: Gateway | None = None) -> F
 
 def _int(value: str | None) -> int:
     try:
-        return int(value or "")
+        n = int(value or "")
     except ValueError:
         return 0
+    return n if abs(n) <= ID_MAX else 0
 
 
 def _attachment(name: str) -> dict[str, str]:
