@@ -150,12 +150,14 @@ def _read_boolean(c: Criterion, words: str, hint: Hint) -> Reading:
         return record(_boolean_value(c, verdict), 1.0, words, "button")
     t = arabic(normalize(words))
     a = analyze(words, ctx=context(c))
-    if a.verdict is None and _ONLY_NUMBER.match(t):
+    if a.verdict is None and says_zero(t):  # 0起 / 零: nothing (for 未发生… that is the standard met)
+        return record(_boolean_value(c, "no"), 0.9, words, "zero")
+    if a.verdict is None and _ONLY_NUMBER.match(t) and "%" not in t:
         return reask(
             "这题问的是有没有做到，不是数量。请回答“有”、“没有”、“部分做到”或“不清楚”。", words, "a number for a yes/no"
         )
     if (
-        re.search(r"\d+\s*(?:多|余|来|几)?\s*(?:次|个|家|人|名|位|场|起|类|%)", t)
+        re.search(r"\d+\s*(?:多|余|来|几)?\s*(?:次|个|家|人|名|位|场|起|类)", t)
         and not on_topic(t, context(c).topic)
         and not re.match(r"^(?:有|没|是|对|不|yes|no)", t)
         and a.verdict != "no"
@@ -293,7 +295,8 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
 NOT_DONE = re.compile(
     r"在走程序|正在|进行中|还没(?:有)?(?:结果|批|成|下来|立|完|办完|结束|通过)|没(?:成|立上|批|通过|成功|结果)|未(?:成功|通过|批|立案)|"
     r"不同意|失败|在申报|申报中|在培育|培育中|培育了|培育的|公示|在谈|待批|撤诉|还在|打算|准备|计划|在创建|创建中|在办|没办成|不算|"
-    r"尚未|未决定|没决定|等待|待定|没谈拢|谈崩|没谈成|没立案|没调解成|调解中|在调解|没调成|还没调|报上去|没出来|没出结果|等结果|还没验收"
+    r"尚未|未决定|没决定|等待|待定|没谈拢|谈崩|没谈成|没立案|没调解成|调解中|在调解|没调成|还没调|报上去|没出来|没出结果|等结果|还没验收|"
+    r"撤了|撤回|撤销|自己撤|没立上|在走流程|走流程|没结果"
 )
 SUCCESS = re.compile(
     r"立案|查办|成功|办结|结案|查办完|立上|调解成|成了|已(?:经)?(?:立案|查办|调解|授牌|完成|办完|创建|通过)|授牌|批下来|创建完成|通过验收"
@@ -361,7 +364,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         for f in candidates
         if f not in done
         and NOT_DONE.search(f.text)
-        and re.search(r"有|其中|另", f.before[-3:])
+        and re.search(r"(?<![还另])有|其中", f.before[-3:])
         and f.start > done[0].start
     ]
     if (
@@ -394,14 +397,16 @@ _ENUMERATED = re.compile(r"再|另外|还有|加上|以及|和|、|\+")
 
 
 def _undone_by_next(f: Found, parts: list[tuple[str, bool]]) -> bool:
-    """协助过一起，但最后没立上案 / 协助报案一起，公安机关尚未决定: the clause right after, with no
-    figure of its own, says it did not come to anything."""
-    if f.clause + 1 >= len(parts):
-        return False
-    nxt, _ = parts[f.clause + 1]
+    """协助过一起，但最后没立上案 / 帮过一次，材料递上去了，企业后来自己撤了: a later clause with no
+    figure of its own (before any other figure) says it did not come to anything."""
     if SUCCESS.search(f.text) and not re.search(r"没|未|不", f.text):
         return False  # 今年协助立案了一起，查处结果还没出来: the filing itself was the success
-    return bool(NOT_DONE.search(nxt)) and not re.search(r"\d", arabic(nxt))
+    for nxt, _ in parts[f.clause + 1 :]:
+        if re.search(r"\d", arabic(nxt)):
+            return False
+        if NOT_DONE.search(nxt):
+            return True
+    return False
 
 
 def _sum(values: list[Quantity]) -> Quantity:
@@ -584,7 +589,7 @@ def _read_two_part(rule: TwoPartRule, words: str, hint: Hint, pending: dict[str,
     return record(ints, 0.9, words, "counts").model_copy(update={"pending": {"values": dict(ints)}})
 
 
-_EACH = re.compile(r"各$|每(?:类|种|个类型|样)(?:各|都)?$")
+_EACH = re.compile(r"各(?:有)?$|每(?:类|种|个类型|样)(?:各|都)?$|(?<=[,，])1(?:类|种)$")
 
 
 def _two_counts(rule: TwoPartRule, t: str, found: list[Found]) -> dict[str, float]:
@@ -593,6 +598,7 @@ def _two_counts(rule: TwoPartRule, t: str, found: list[Found]) -> dict[str, floa
     pairs = list(
         re.finditer(rf"(\d+)\s*(?:{'|'.join(first.words)})[^\d,，。]{{0,3}}?(\d+)\s*(?:{'|'.join(second.words)})", t)
     )
+    pairs = [m for m in pairs if not (m.group(1) == "1" and _EACH.search(t[max(0, m.start() - 1) : m.start() + 2]))]
     if pairs:  # 三类四家 said outright wins over any breakdown around it
         m = pairs[-1]
         return {first.key: float(m.group(1)), second.key: float(m.group(2))}
@@ -628,7 +634,7 @@ def _two_counts(rule: TwoPartRule, t: str, found: list[Found]) -> dict[str, floa
             rest = max(0, int(got[kinds_part.key]) - len(explicit))
             got[other.key] = sum(f.quantity.value for f in explicit) + rest * each.quantity.value
         elif explicit and len(named) >= 1 and len(explicit) > 1:
-            totals = [f for f in explicit if re.search(r"(?:一共|总共|共|合计|总计)$", f.before)]
+            totals = [f for f in explicit if re.search(r"(?:一共|总共|共|合计|总计|就这|这)$", f.before)]
             parts = [f.quantity.value for f in explicit if f not in totals]
             if totals and totals[0].quantity.value == sum(parts):
                 got[other.key] = totals[0].quantity.value  # 律所两家、鉴定一家、咨询一家，一共四家

@@ -201,6 +201,9 @@ class Criterion(_Strict):
     # what says a requirement of the standard is not met, so that a yes mentioning it is partial
     # (专职人员要求大专以上学历: "有专职的，高中学历" is partial)
     shortfalls: list[str] = Field(default_factory=list)
+    shortfall_scope: list[str] = Field(default_factory=list)  # the shortfalls apply only next to these words
+    # what the standard only recommends (宜…): a reply saying it is missing is not a partial
+    optional: list[str] = Field(default_factory=list)
 
     @property
     def expects(self) -> str:

@@ -92,7 +92,20 @@ _EN_NUM = {
 }
 
 
+_PINYIN = [
+    (r"^\s*(?:mei\s*you|meiyou|mei)\s*$", "没有"),
+    (r"^\s*(?:you\s*de|youde|you)\s*$", "有的"),
+    (r"^\s*(?:bu\s*zhi\s*dao|buzhidao|bzd)\s*$", "不知道"),
+    (r"^\s*(?:bu\s*qing\s*chu|buqingchu|bqc)\s*$", "不清楚"),
+    (r"^\s*(?:shi\s*de|shide)\s*$", "是的"),
+    (r"^\s*(?:bu\s*shi|bushi)\s*$", "不是"),
+]
+
+
 def _english(t: str) -> str:
+    for pattern, repl in _PINYIN:  # a whole reply typed in pinyin
+        if re.match(pattern, t):
+            return repl
     if not re.search(r"[a-z]{3,}", t):
         return t
     t = re.sub(r"\b(" + "|".join(_EN_NUM) + r")\b", lambda m: f" {_EN_NUM[m.group(1)]}", t)
@@ -122,6 +135,10 @@ _DIALECT = [
     (r"啥子", "什么"),
     (r"嘎哈|干哈", "干啥"),
     (r"伐(?=[,，。?？…]|$)", "吗"),
+    (r"肿么", "怎么"),
+    (r"神马", "什么"),
+    (r"酱紫", "这样"),
+    (r"有得(?=[,，。!！~]|$)", "有的"),
 ]
 
 

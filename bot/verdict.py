@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from .rubric import Criterion
@@ -140,6 +140,15 @@ WHOLE: dict[Verdict, tuple[str, ...]] = {
         "有额",
         "有个",
         "嗯哼",
+        "会",
+        "会的",
+        "嗯呢",
+        "嗯嗯呢",
+        "百分百",
+        "百分之百",
+        "那是",
+        "可不",
+        "可不是",
         "en",
         "en en",
         "yes yes",
@@ -302,7 +311,8 @@ def _strip_particles(t: str) -> str:
     t = t.strip(" " + _PARTICLES)
     while t and t[-1] in _PARTICLES:
         t = t[:-1]
-    return re.sub(r"^(?:嗯|额|呃|啊|哦|噢|那个|这个|emm+|em+|um+|hmm+)[,，\s]*", "", t).strip(" " + _PARTICLES)
+    rest = re.sub(r"^(?:嗯|额|呃|啊|哦|噢|那个|这个|emm+|em+|um+|hmm+)[,，\s]*", "", t).strip(" " + _PARTICLES)
+    return rest or t  # "嗯" alone is the answer, not a filler
 
 
 _WHOLE_LOOKUP: dict[str, Verdict] = {w: v for v, words in WHOLE.items() for w in words}
@@ -319,7 +329,7 @@ UNSURE = _rx(
     r"闹不清|没(?:有)?(?:什么)?印象|没(?:什么)?概念|心里没底|没底|没数|没注意|没留意|没关注|没了解过|没问过",
     r"没(?:有)?(?:统计|算|数|核算|汇总)过?|未统计|不掌握|没掌握|无法(?:确定|判断|确认|回答|说|统计)|不好判断|没法(?:确定|判断|说|统计)",
     r"判断不了|确定不了|不是我(?:负责|管|分管|经手)|不归我管|我是新来的|刚来不久|不太熟悉|不造|母鸡|唔知|伐晓得|不晓得",
-    r"(?:要|得|需要|去|再|还要|还得|帮我|我|先|让我)(?:问|查|核实|确认|了解|翻翻|打听|咨询)(?:一下|问|下|查|看)?",
+    r"(?<![都也须律次])(?:要|得|需要|去|再|还要|还得|帮我|我|先|让我)(?:问|查|核实|确认|了解|翻翻|打听|咨询)(?:一下|问|下|查|看)?",
     r"我?不(?:负责|分管|经手|管)(?:这|那)(?:块|个|方面|些)|不归我|不是我管",
     r"^问(?:一下|问|下)|^查(?:一下|查|下)|核实一下|确认一下|再确认|回头确认|我看看|让我看看|我想想|想不起",
     r"(?:^|我|都|给)忘(?:了|记了)$|忘了(?:是|有没有|具体|当时)|不太记得|难说|待确认|待定|不知|不详|未知|谁知道|天知道|这就不好说",
@@ -331,7 +341,10 @@ UNSURE = _rx(
     r"(?:尚在|正在|还在)(?:统计|核实|梳理|盘点|汇总|了解)",
     r"给不了|答复你|回复你|回复您|答复您|再回你|再告诉你|再跟你说|回你|才知道|才能答|不代表没有|不敢保证|不敢说|说不好|"
     r"还在了解|刚接手|我刚来|我才来|才入职|我(?:是)?新来的|还没接触|两眼一抹黑|没摸清|没摸清楚|难以判断|建议由|讲不出|讲不好|不熟|没看到过|没看过|没见过|没听说过?|没经手|没借过|没办过|"
-    r"没注意过|看记录|看台账|看统计|看数据|看档案|搞不醒豁|莫得底|没得底|没底|唔(?:太)?清楚|唔知|要睇|depends|confirm later|\btbd\b|check一下|要check",
+    r"没注意过|看记录|看台账|看统计|看数据|看档案|稍等|等我|我找找|找下|翻下|查下|一窍不通|看不懂|不好乱说|不敢乱说|不能乱说|"
+    r"(?<!都)(?<!也)看不到(?:签|记录|情况|数据|台账)|不一定(?:知道|掌握|清楚|了解)|记不起|没(?:跟|和)我说|没告诉我|没人跟我说|"
+    r"问(?:一下|下)?(?:财务|人事|法务|it|领导|网管|行政|老板|主任|秘书长|技术|前台|档案)|分不清|心里没谱|没谱|"
+    r"搞不醒豁|莫得底|没得底|没底|唔(?:太)?清楚|唔知|要睇|depends|confirm later|\btbd\b|check一下|要check",
 )
 # "员工不知道" is a fact about others (a gap), not the speaker's uncertainty
 OTHERS_UNAWARE = re.compile(
@@ -371,7 +384,7 @@ PROHIBITION = _rx(
     r"不泄露|不泄密|不外传|不外泄|不外借|不侵犯|不应|不用(?:默认|弱|简单|公共|私人|个人|u盘)|不保存|不自动|不联网|不上网",
     r"不接(?:入)?(?:外网|互联网)|不通(?:外网|互联网)|不连(?:外网|互联网|网)|物理隔离|断网|与外网隔离|不开放|都不给|不给(?:多|额外)",
     r"一律不|绝不|决不|不随便|不对外|不外发|不外带|不带出|不能带出|不动(?:就|自动)|不明文|不外露|不落地|不留(?:存|底)?在",
-    r"(?:闲人|外人|别人|其他人|无关人员|外来人员|陌生人|外部人员|访客)[^,，]{0,4}(?:进不|拿不|带不|看不|接触不|碰不)",
+    r"(?:闲人|外人|别人|其他人|无关人员|外来人员|陌生人|外部人员|访客|维修的?|外包的?|对方|外面的人|客户)[^,，]{0,4}(?:进不|拿不|带不|看不|接触不|碰不)",
 )
 # a negated bad event: part of meeting a standard that asks for 未发生… (presence questions only)
 NO_BAD_EVENT = re.compile(
@@ -410,6 +423,7 @@ PARTIAL = _rx(
     r"(?:别的|其他|其它|其余|剩下)的?(?:都|也|还|就)?(?:没|不|无)",
     r"缺(?:了)?(?:一些|一点|一部分|几)|没有签全|没签全|没做全|没建全|基本上?(?!是空白|没|都没|都不|不|上没|上不)|大体上?|大致",
     r"有的(?:部门|岗位|人|员工|项目|时候|有|签|做|没|地方|区域|系统|设备|文件|子公司|分公司|车间|同事|业务|场合|客户)",
+    r"三分之二|分之|五五开|一半一半|对半|看(?:部门|人|岗位|项目|心情|具体)|因人而异|不是完全没|并非完全没|也不是一点没|"
     r"(?:只|就|仅)[^,，。]{0,6}(?:一次|1次|一回|1回)(?!都)|不定期|不太规律|不规律|(?<!\d)[1-8]成|[一二三四五六七八]成|(?<!\d)[1-8]?\d%",
     r"\bpartial(?:ly)?\b|\bpartly\b|\bsome\b|not (?:all|fully|every)|kind of|sort of|\bhalf\b",
 )
@@ -423,12 +437,14 @@ CONTROL = _rx(
     r"相关人员|授权|指定|专人|需要的|工作需要|一个口子|一个出口|唯一|服务器|内网|oa|审批|存|走|给|开门禁|有权限|权限|保密室|保险柜|柜",
 )
 RESTRICT = re.compile(
-    r"(?:只有|只是|只在|只对|只给|只跟|只和|只针对|只限|只(?!要|需|管|能|允许|准|让|限于?授权|好)|仅仅|仅限|仅(?!供|限授权)|光(?!盘)|单单|\bonly\b)"
+    r"(?:只有|只是|只在|只对|只给|只跟|只和|只针对|只限|只(?!要|需|管|能|允许|准|让|限于?授权|好)|仅仅|仅限|仅(?!供|限授权)|光(?!盘)|单单|\bonly\b|"
+    r"^就(?=[\u4e00-\u9fff]{1,6}(?:签|做|有|培训|搞|装|贴|登记|参加)))"
     r"(?P<scope>[^,，。；]{0,14})"
 )
 NEGATIVE = _rx(
     r"没有|没|无(?!线|纸|关|论)|未|否|不|木有|木得|没得|莫得|莫有|冇|么有|呒没|尚未|从未|从没|并未|并没|暂无|暂未|暂不",
     r"空白|缺失|缺少|欠缺|缺|不具备|不存在|谈不上|算不上|哪有|哪里有|啥也没|什么也没|还是零|零|更别说|更不用说|别提|谈何",
+    r"短板|弱项|薄弱|空缺|欠账|怎么可能有|哪可能有|哪可能|^在弄$|^在搞$|"
     r"哪来的?|^啥(?=[\u4e00-\u9fff]{2,8}$)|哪个(?:管|签|弄|搞|跟)|(?:整|搞|弄)[^,，。]{0,8}(?:嘎哈|干嘛|干啥|有啥用|有什么用)",
     r"\bno\b|\bnot\b|\bnope\b|\bnone\b|\bnever\b|don'?t|doesn'?t|haven'?t|hasn'?t|didn'?t|\bnah\b",
 )
@@ -445,6 +461,8 @@ POSITIVE = _rx(
 )
 # positives that alone do not report a practice ("都是老板自己管", "就直接走了")
 WEAK = re.compile(r"都|是|了|就|过|对|好|行|可以|一直|有(?=[个点些\d])")
+# a guess, not an answer, when the reply is no more than that (好像有 / 可能吧 / 也许贴过)
+_TENTATIVE = re.compile(r"好像|可能|也许|或许|大概|说不定|貌似|似乎|印象中|印象里")
 HEDGE = _rx(
     r"可能|也许|好像|应该|大概|似乎|估计|印象中|貌似|或许|大约|差不多|感觉|觉得|算是|算有|勉强|\bprobably\b|\bi think\b"
 )
@@ -492,6 +510,10 @@ class Context:
     accepts: Sequence[str] = ()  # phrases that meet the standard on their own (只有兼职的 for 专(兼)职人员)
     own_words: Sequence[str] = ()  # phrases of the standard that look like plans (年度培训计划)
     shortfalls: Sequence[str] = ()  # words saying a requirement of the standard is not met (高中学历 for 大专以上)
+    shortfall_scope: Sequence[
+        str
+    ] = ()  # the shortfalls count only next to these (专职: the 学历 rule is for full-time staff)
+    optional: Sequence[str] = ()  # what the standard only recommends (宜以发文形式公布): missing it is no gap
     absence: bool = False  # the question asks whether something bad happened (zone.16)
     topic: str = ""  # the criterion's own text: a clause naming its subject states a practice
     measures: str = ""  # its measures and keywords: a yes naming one reports part of the practice
@@ -519,6 +541,10 @@ def _clause(text: str, contrast: bool, ctx: Context) -> _Clause:
     if ctx.absence:
         if re.search(r"不符合|不满足|不达标|不能说没", t):
             return out("yes", "it happened")
+        if re.search(r"不属于|不算|不涉及|不是(?:恶意|群体|反复|商秘|侵权)|跟商秘无关|与商秘无关", t):
+            return out("no", "not such an event")  # 有过一起合同纠纷，不属于恶意侵犯商秘
+        if re.search(r"挖|偷|窃取|泄露|泄密|带走|盗用|抄袭|侵犯|侵权", t) and not NEGATIVE.search(t):
+            return out("yes", "an event described")  # 同一个人反复去挖几家企业的客户名单
         t = _mask(WELL, t, "◇")
     if FINE.search(t):
         rest = _mask(FINE, t, "◇")
@@ -552,7 +578,9 @@ def _clause(text: str, contrast: bool, ctx: Context) -> _Clause:
             return out("partial", "restrict")
     if PARTIAL.search(t):
         return out("partial", "partial")
-    if any(w.lower() in t for w in ctx.shortfalls):
+    if any(w.lower() in t for w in ctx.shortfalls) and (
+        not ctx.shortfall_scope or any(w in t for w in ctx.shortfall_scope)
+    ):
         return out("partial", "shortfall")
     if ctx.accepts and not NEGATIVE.search(t) and any(a.lower() in t for a in ctx.accepts):
         return out("yes", "accepted")
@@ -616,12 +644,17 @@ def analyze(
     t = normalize(text)
     if not t:
         return Analysis(None, 0.0, ["empty"])
+    if re.fullmatch(r"[嗯额呃啊哦噢哈呵嘿嘻~!。. ]+", t) and re.search(r"[哈呵嘿嘻]", t):
+        return Analysis(None, 0.0, ["laughter"])  # 嗯嗯哈哈哈: noise, not an answer
     whole = _strip_particles(t)
     if whole in _WHOLE_LOOKUP:
         return Analysis(_WHOLE_LOOKUP[whole], 0.97, ["whole reply"])
     if QUESTION.search(t) and not UNSURE.search(t):
         return Analysis(None, 0.0, ["a question back"])
     t = _ECHO.sub("", t)  # "全员？没有的事…": the question's word echoed back is not an answer
+    if ctx.shortfall_scope:  # 有专职的，高中学历: the scope word may be in another clause than the shortfall
+        in_scope = any(w in t for w in ctx.shortfall_scope)
+        ctx = replace(ctx, shortfall_scope=(), shortfalls=ctx.shortfalls if in_scope else ())
     parts = split_clauses(t)
     found = [_clause(c, contrast, ctx) for c, contrast in parts]
     # a clause with no answer words before a negation ("存单位服务器，但没加密", "口头提一句保密，法律责任没讲")
@@ -645,6 +678,15 @@ def analyze(
         if not firm or found[0].verdict == "unknown":  # 不清楚，一般是IT在弄 / 可能有吧，不太确定
             reasons.append("unsure, the rest hedged or explaining")
             return Analysis("unknown", 0.85, reasons)
+    if ctx.absence and any(c.kind == "not such an event" for c in answers):
+        return Analysis("no", 0.85, [*reasons, "what happened is not such an event"])
+    if ctx.optional:  # a gap in what the standard only recommends (宜以发文形式公布) is no gap
+        kept = [c for c in answers if not (c.verdict == "no" and any(w in c.text for w in ctx.optional))]
+        if kept and len(kept) < len(answers):
+            answers = kept
+            reasons.append("a recommended part left out")
+    if _TENTATIVE.search(t) and len(_strip_particles(t)) <= 8 and not any(c.kind == "whole" for c in found):
+        return Analysis("unknown", 0.85, [*reasons, "only a guess"])  # 好像有 / 可能吧 / 也许贴过
     verdict, confidence = _combine(answers, reasons)
     if len(answers) < len(found):  # "有，具体要问人事": the answer, to be confirmed
         confidence = min(confidence, 0.65)
@@ -713,6 +755,8 @@ def context(c: Criterion) -> Context:
     return Context(
         accepts=tuple(c.accepts),
         shortfalls=tuple(c.shortfalls),
+        shortfall_scope=tuple(c.shortfall_scope),
+        optional=tuple(c.optional),
         own_words=own,
         absence=absence,
         no_bad_event_ok=not absence and "未发生" in c.standard,
