@@ -190,8 +190,10 @@ def _with_learned(words: str, a: Analysis, ctx: Context) -> Analysis:
     probs = model.predict(words, a, ctx)
     top = max(probs, key=lambda v: probs[v])
     p = probs[top]
-    if a.verdict is None and p < LEARNED_MIN:
-        return a
+    if a.verdict is None and (p < LEARNED_MIN or top == "unknown"):
+        return a  # no answer words: a guess of 不清楚 would hide a reply we could not read
+    if a.verdict is None:
+        p = min(p, 0.69)  # read from the description alone: confirmed before it is recorded
     reasons = [*a.reasons, f"learned {top} {p:.2f}"]
     if a.verdict is not None and "hedged" in a.reasons:
         p = min(p, 0.66)  # 应该有吧: confirmed whatever the combiner says

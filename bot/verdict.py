@@ -394,7 +394,7 @@ NO_BAD_EVENT = re.compile(
 LAX = _rx(
     r"谁都(?:能|可以|会)|都能(?:看|进|用|拿|访问|下载|拷|发)|随便|随意|直接[^,，]{0,6}?(?:拿|带|给|进|发|用|走|放|拷|删|扔|送|申|叫|交|修)|来了就进",
     r"不管了?$|没人管|放任|自己(?:管|弄|买|保管|处理|决定|看着办)|口头说说|说说而已|走个?形式|不了了之|停了|断了|停掉|没再|不再",
-    r"搁置|取消了|废了|荒废|常规的|明文|共用|一个账号|开放的|敞开|就走了|人走了|想起来才|自己(?:的)?电脑|个人电脑|私人电脑|个人网盘",
+    r"搁置|取消了|废了|荒废|常规的|砍了|卸了|撤了|落灰|没人写|没人用|没人管|明文|共用|一个账号|开放的|敞开|就走了|人走了|想起来才|自己(?:的)?电脑|个人电脑|私人电脑|个人网盘",
     r"出厂密码|开机自动登录|一张网|都行|很自由|随便进|(?P<each>[\u4e00-\u9fff])各\S?(?P=each)|领进去|敞着|百度网盘|微信qq|有事才|"
     r"谁(?:有空|在|方便|想|有时间)谁|想(?P<want>[\u4e00-\u9fff])就(?P=want)|自己(?:就)?(?:发|弄|搞|管)了?|开放式|权限(?:都)?一样|一样的权限|没隔|没分开|混在一起|挤在|挤着|一个[^,，]{0,5}账号|"
     r"(?:还是|还在用|用的|都是|仍是|仍然是)默认密码|(?P<same>[\u4e00-\u9fff]{1,3})就(?P=same)|没什么特别|没啥特别|跟平时一样|都一样|默认密码(?:没|未)改|(?:开着|设了|都是|还是|都)自动登录",
@@ -403,6 +403,7 @@ PLAN = _rx(
     r"打算|计划(?![书里表内上中的已])|准备(?:明年|下|今年|年底|开始|做|搞|弄|建|签|上|启动|申请|成立|设立|引进|招|买|采购|起草|制定)|预计|拟(?:定|于|在)?",
     r"将要|将会|即将|马上要|想要|想着|想搞|想做|想弄|考虑|规划|筹划|筹备|酝酿|争取|有意向|想法|念头|设想|后续(?!就)|将来|未来",
     r"回头再|改天|下一步|下阶段|明年|后年|下个?月|年底前|再说吧?$|还没想好|在采购|采购中|在招|招聘中",
+    r"等批|在等|待批|报批中|审批中|还没批|没下文|没签发|还没发布|没发布|草稿|草案|征求意见稿|没落地|没有落地|还没落实|停留在纸面|"
     r"在谈|正在谈|在洽谈|洽谈中|在接触|接触中|正在跟[^,，。]{0,12}谈|在对接(?!了)|在联系|联系中|在沟通(?!了)",
     r"正在(?:考虑|研究|讨论|商量|起草|制定|筹备|准备|申请|规划|论证|酝酿|谋划|物色|招|梳理)|在(?:考虑|研究|讨论|商量|起草|谈)",
     r"\bplanning to\b|\bplan to\b|\bgoing to\b|\bwill\b|next year|\blater\b",
@@ -413,7 +414,7 @@ IN_PROGRESS = _rx(
     r"正在(?:做|推进|推行|落实|实施|完善|补|签|覆盖|铺开|整改|建设|搭建|建|弄|搞|执行|开展|办理)",
     r"(?:还在|仍在)(?:完善|推进|补签?|做|弄|搞|建设|建|整改|落实|铺开)|在(?:完善|推进|补签|建设|整改|铺开)",
     r"建设中|推进中|进行中|完善中|实施中|在建",
-    r"搭了个?架子|有(?:个)?雏形|草案|征求意见稿|半成品|做了一些|做了一点|签了一些|弄了一些|in progress|started",
+    r"搭了个?架子|有(?:个)?雏形|半成品|做了一些|做了一点|签了一些|弄了一些|in progress|started",
 )
 PARTIAL = _rx(
     r"部分|一些(?!都)|有些|个别|少数|多数|大部分|大多数|大多|一半|半数|大半|小半|没完全|不完全|未完全|不是全部|不是所有|不是每",
@@ -466,7 +467,7 @@ _TENTATIVE = re.compile(r"好像|可能|也许|或许|大概|说不定|貌似|�
 HEDGE = _rx(
     r"可能|也许|好像|应该|大概|似乎|估计|印象中|貌似|或许|大约|差不多|感觉|觉得|算是|算有|勉强|\bprobably\b|\bi think\b"
 )
-PAST = _rx(r"以前|之前|过去|原来|原先|早先|早年|前几年|前年|当初|曾经|先前|去年之前|那时候?|\d\d年(?!开始|起)")
+PAST = _rx(r"以前|之前|过去|原来|原先|早先|早年|前几年|前年|去年(?!开始|起)|当初|曾经|先前|那时候?|\d\d年(?!开始|起)")
 NOW = _rx(
     r"现在|目前|如今|今年|当前|眼下|已经|后来|后面|之后|以后就|最近|近期|这两年|开始|起(?!来)|现已|现有|\bnow\b|already"
 )
@@ -475,6 +476,10 @@ EXPLICIT = re.compile(
     r"^(?:有的?|是的?|对|嗯|没错|当然|肯定|必须|确实|yes|no)|已经|已|都有|都做|做了|签了|有了|没有|没|不|还没|未|无"
 )
 # a reply that describes only the unit itself, not an answer ("我们公司", "这个嘛")
+# "跟涉密没关系" / "两码事": what was just described is something else, it does not count
+IRRELEVANT = re.compile(r"没关系|不搭界|不沾边|不挨边|不相干|无关|两码事|不是一回事|不涉及(?!保密|商秘|涉密)|谈不上")
+# "模板倒是有" / "虽然有": a concession, what follows decides
+CONCESSION = re.compile(r"倒是|虽然|虽说|是有(?:的)?[,，]|说是有")
 # "那是离职交接" / "我把保密协议当成竞业协议了": explaining an earlier mistake, not answering
 MISTAKE = re.compile(r"^(?:那是|那个是|那只是|之前那个|之前说的是|刚才那个是|我把|我以为|看错题|理解错)")
 NEUTRAL = _rx(
@@ -534,6 +539,8 @@ def _clause(text: str, contrast: bool, ctx: Context) -> _Clause:
     t = OTHERS_UNAWARE.sub(lambda m: "没落实" + "□" * (len(m.group(0)) - 3), t)
     if MISTAKE.match(t):
         return out(None, "mistake")
+    if IRRELEVANT.search(t):
+        return out("no", "irrelevant")  # 摄像头…装在大门口防小偷的，跟涉密没关系
     if UNSURE.search(t):
         return out("unknown", "unsure")
     if ctx.no_bad_event_ok:
@@ -730,6 +737,14 @@ def _combine(answers: list[_Clause], reasons: list[str]) -> tuple[Verdict, float
         if rest == {"no"}:
             return "no", 0.9
         answers, kinds = others, rest
+    irrelevant = [i for i, c in enumerate(answers) if c.kind == "irrelevant"]
+    if irrelevant and not any(c.verdict == "partial" for c in answers):
+        reasons.append("what was described does not count")  # 消防演练每年都搞，网络的没搞过 / …跟涉密没关系
+        return "no", 0.8
+    conceded = [c for c in answers if c.verdict == "yes" and CONCESSION.search(c.text)]
+    if conceded and kinds == {"yes", "no"} and all(c.verdict != "yes" or c in conceded for c in answers):
+        reasons.append("a concession, then the answer")  # 模板倒是有…从来没拿出来让人签过
+        return "no", 0.8
     if answers[0].verdict == "no" and kinds <= {"yes", "no"} and not any(c.contrast for c in answers[1:]):
         reasons.append("a negation explained")  # 没这个要求，离职交接主要交代手上的工作进度
         return "no", 0.85
