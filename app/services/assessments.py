@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -273,8 +274,7 @@ class Assessments:
 
     def _sink(self, conv: Conversation, a: Assessment | None) -> ReportSink | None:
         if conv.gated and a is not None:
-            aid = a.id
-            return lambda s, data: f"/assessments/{aid}/report"
+            return lambda s, data: ""  # the page shows the report link itself
         return self.file_sink
 
     def _attach(self, db: Db, conv: Conversation, session: Session) -> Assessment:
@@ -343,7 +343,7 @@ class Assessments:
     @staticmethod
     def _update_score(a: Assessment, rubric: Rubric, answers: dict[str, Any]) -> None:
         res = score(rubric, answers)
-        a.answered = sum(1 for c in rubric.criteria if c.id in answers and answers[c.id] != "unknown")
+        a.answered = sum(1 for c in rubric.criteria if c.id in answers)  # 不清楚 is answered, and counted apart
         a.unconfirmed = sum(1 for c in res.criteria if c.status == "unknown")
         a.base, a.bonus, a.total = res.base, res.bonus, res.total
 
@@ -351,8 +351,9 @@ class Assessments:
     def _transcript(db: Db, assessment_id: int, event: UserEvent, messages: list[Message], gated: bool) -> None:
         if not gated:
             return
-        if event.text:
-            db.add(ChatMessage(assessment_id=assessment_id, role="unit", payload={"text": event.text[:1000]}))
+        said = event.text or _button_title(db, assessment_id, event)
+        if said:
+            db.add(ChatMessage(assessment_id=assessment_id, role="unit", payload={"text": said[:1000]}))
         for m in messages:
             db.add(ChatMessage(assessment_id=assessment_id, role="bot", payload=m.model_dump(exclude_none=True)))
 
@@ -491,8 +492,8 @@ class Assessments:
 
     def _rows(self, db: Db, query: Any) -> list[AssessmentRow]:
         """The assessments ``query`` selects, in its order: the listed columns of each with its
-        unit's in one query, each rubric version read once (no query per row: an office lists
-        thousands)."""
+        unit's in one query, the rubric versions from the parsed cache (no query per row: an
+        office lists thousands)."""
         columns = query.with_only_columns(
             Assessment.id,
             Assessment.rubric_version_id,
@@ -509,14 +510,9 @@ class Assessments:
             Unit.unit_type,
             Unit.office_id,
         ).join(Unit, Unit.id == Assessment.unit_id)
-        versions: dict[int, tuple[str, int]] = {}
         out = []
         for r in db.execute(columns):
-            if r.rubric_version_id not in versions:
-                row = db.get(RubricVersion, r.rubric_version_id)
-                assert row is not None
-                versions[r.rubric_version_id] = (row.version, len(row.content.get("criteria", [])))
-            version, n = versions[r.rubric_version_id]
+            rubric = self.rubric(db, r.rubric_version_id)  # a version never changes: parsed once
             out.append(
                 AssessmentRow(
                     id=r.id,
@@ -525,9 +521,9 @@ class Assessments:
                     unit_type=r.unit_type,
                     office_id=r.office_id,
                     status=r.status,
-                    rubric_version=version,
+                    rubric_version=rubric.version,
                     answered=r.answered,
-                    total_criteria=n,
+                    total_criteria=len(rubric.criteria),
                     base=r.base,
                     bonus=r.bonus,
                     total=r.total,
@@ -642,6 +638,30 @@ class Assessments:
             session, rubric, _ = self._session(db, conv or Conversation(id=f"a{a.id}", state={}), a)
             assert rubric is not None
             return build_report(rubric, score(rubric, session.answers), session.unit), session
+
+
+_PAYLOAD = re.compile(r"^/([a-z_]+)(\{.*\})?$")
+
+
+def _button_title(db: Db, assessment_id: int, event: UserEvent) -> str:
+    """What a clicked button said (有，已做到), for the transcript: a button sends only its payload."""
+    if not event.intent:
+        return ""
+    last = db.scalars(
+        select(ChatMessage)
+        .where(ChatMessage.assessment_id == assessment_id, ChatMessage.role == "bot")
+        .order_by(ChatMessage.id.desc())
+        .limit(5)
+    )
+    for m in last:
+        buttons = (m.payload or {}).get("buttons") or []
+        for b in buttons:
+            hit = _PAYLOAD.match(str(b.get("payload", "")))
+            if hit and hit.group(1) == event.intent and json.loads(hit.group(2) or "{}") == dict(event.entities):
+                return str(b.get("title", ""))
+        if buttons:
+            break
+    return ""
 
 
 def _dialogue_state(session: Session, anonymous: bool) -> dict[str, Any]:

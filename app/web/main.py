@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -251,7 +251,12 @@ def create_app(svc: Services | None = None, gateway: Gateway | None = None) -> F
         return page(
             request,
             "invited.html",
-            {"title": "邀请链接", "link": invite_link(request, inv), "expires": inv.expires_at, "back": "/admin"},
+            {
+                "title": "邀请链接",
+                "link": invite_link(request, inv),
+                "expires_local": _beijing(inv.expires_at),
+                "back": "/admin",
+            },
         )
 
     # ── officers ─────────────────────────────────────────────────────────
@@ -289,7 +294,12 @@ def create_app(svc: Services | None = None, gateway: Gateway | None = None) -> F
         return page(
             request,
             "invited.html",
-            {"title": "邀请链接", "link": invite_link(request, inv), "expires": inv.expires_at, "back": "/office"},
+            {
+                "title": "邀请链接",
+                "link": invite_link(request, inv),
+                "expires_local": _beijing(inv.expires_at),
+                "back": "/office",
+            },
         )
 
     # ── units ────────────────────────────────────────────────────────────
@@ -399,6 +409,10 @@ def create_app(svc: Services | None = None, gateway: Gateway | None = None) -> F
         return PlainTextResponse("ok")
 
     return app
+
+
+def _beijing(at: datetime) -> str:
+    return at.astimezone(timezone(timedelta(hours=8))).strftime("%Y-%m-%d %H:%M")
 
 
 def _int(value: str | None) -> int:
