@@ -11,7 +11,7 @@ DEV_BANKS := $(wildcard tests/answer_dev*/*.yml tests/answer_dev*/*.yaml)
 RASA := RASA_TELEMETRY_ENABLED=false $(RVENV)/bin/rasa
 RASA_INPUTS := config.yml domain.yml $(wildcard data/*/*.yml) $(wildcard data/dict/*)
 
-.PHONY: help setup run chat train test test-core test-rasa test-e2e lint typecheck validate nlu-test story-test answer-eval answer-dev bench example clean
+.PHONY: help setup run chat train test test-core test-rasa test-e2e test-deps test-storage test-scale test-browser test-faults test-fuzz lint typecheck validate nlu-test story-test answer-eval answer-dev bench example clean
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*?## "}{printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
@@ -50,14 +50,32 @@ example: $(VENV)/.installed ## print the gap report of the example 示范点 ans
 	$(VENV)/bin/shangmi score point examples/point-sample.yml --format markdown
 
 lint: $(VENV)/.installed ## ruff
-	$(VENV)/bin/ruff check bot actions tests bench scripts
-	$(VENV)/bin/ruff format --check bot actions tests bench scripts
+	$(VENV)/bin/ruff check app bot actions tests bench scripts
+	$(VENV)/bin/ruff format --check app bot actions tests bench scripts
 
-typecheck: $(VENV)/.installed ## mypy (strict) on the core and the actions
-	$(VENV)/bin/mypy bot actions
+typecheck: $(VENV)/.installed ## mypy (strict) on the web app, the core and the actions
+	$(VENV)/bin/mypy app bot actions
 
 test-core: $(VENV)/.installed ## pytest: core, actions, CLI (no servers)
-	$(VENV)/bin/python -m pytest -q -m "not e2e"
+	$(VENV)/bin/python -m pytest -q -m "not e2e and not storage and not scale and not browser and not faults and not fuzz"
+
+test-deps: ## PostgreSQL, redis-server, Chromium and CJK fonts for the storage, scale and browser tests (apt-get, only when missing)
+	@scripts/test-deps.sh
+
+test-storage: test-deps $(VENV)/.installed ## records on SQLite and a private PostgreSQL: migrations, history, audit, rubric versions
+	$(VENV)/bin/python -m pytest -q -m storage
+
+test-scale: test-deps setup $(MODEL) $(ANSWER_MODEL) ## two Rasa servers, one conversation: PostgreSQL tracker store, Redis lock store
+	$(VENV)/bin/python -m pytest -q -m scale
+
+test-browser: test-deps setup $(MODEL) $(ANSWER_MODEL) ## the web app in headless Chromium over the real servers (screenshots in results/screenshots)
+	$(VENV)/bin/python -m pytest -q -m browser
+
+test-faults: test-deps setup $(MODEL) $(ANSWER_MODEL) ## each server killed (SIGKILL) mid-conversation and restarted, on SQLite and PostgreSQL
+	$(VENV)/bin/python -m pytest -q -s -m faults
+
+test-fuzz: $(VENV)/.installed ## a few thousand random, oversized and malformed requests through the web app (SHANGMI_FUZZ_SEED, SHANGMI_FUZZ_N)
+	$(VENV)/bin/python -m pytest -q -s -m fuzz
 
 validate: $(RVENV)/.installed ## rasa data validate
 	$(RASA) data validate --fail-on-warnings
@@ -85,7 +103,7 @@ answer-dev: $(VENV)/.installed ## development banks in process, every answer not
 
 test-rasa: validate nlu-test story-test ## all Rasa checks
 
-test: setup lint typecheck test-core test-rasa test-e2e answer-eval ## everything (sets up and trains first on a fresh machine)
+test: setup test-deps lint typecheck test-core test-fuzz test-storage test-rasa test-e2e test-faults test-scale test-browser answer-eval ## everything (sets up and trains first on a fresh machine)
 
 bench: setup $(MODEL) $(ANSWER_MODEL) ## latency / throughput / training time / memory figures
 	$(VENV)/bin/python bench/run.py

@@ -22,7 +22,6 @@ import random
 import re
 import statistics
 import time
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -137,7 +136,10 @@ class WebBench:
             user = self.svc.accounts.accept_invitation(inv.token, PASSWORD)
             unit = BenchUnit(user.id, name, self.sign_in(name), requests.Session())
             for _ in range(math.ceil(turns / PER_ASSESSMENT)):
-                pair = (self.svc.assessments.start(actor_of(user), uid), self.svc.assessments.start(actor_of(user), uid))
+                pair = (
+                    self.svc.assessments.start(actor_of(user), uid),
+                    self.svc.assessments.start(actor_of(user), uid),
+                )
                 unit.pairs.append(pair)
             unit.csrf = self._csrf(unit.http, f"/assessments/{unit.pairs[0][0]}/chat")
             out.append(unit)
@@ -179,12 +181,11 @@ class WebBench:
             k = i % PER_ASSESSMENT
             message = ANSWERS[k % len(ANSWERS)]
             mid_web, mid_rest = f"bw{web_aid}x{k:04d}", f"br{rest_aid}x{k:04d}"
-            steps: list[Callable[[], None]] = [
-                lambda: web.append(self._web_turn(unit, web_aid, message, mid_web)),
-                lambda: rest.append(self._rest_turn(unit, rest_aid, message, mid_rest)),
-            ]
-            for step in steps if i % 2 == 0 else steps[::-1]:
-                step()
+            for path in ("web", "rest") if i % 2 == 0 else ("rest", "web"):
+                if path == "web":
+                    web.append(self._web_turn(unit, web_aid, message, mid_web))
+                else:
+                    rest.append(self._rest_turn(unit, rest_aid, message, mid_rest))
             unit.sent.setdefault(web_aid, []).append(mid_web)
             unit.sent.setdefault(rest_aid, []).append(mid_rest)
         return (web, rest) if measured else ([], [])
@@ -247,10 +248,28 @@ class WebBench:
                     "samples": f"{len(a)} + {len(b)}",
                 }
             )
+        # what the gateway adds: web − REST at the same percentile, and the median of the
+        # per-step differences (each web turn against the REST turn of the same step and unit)
+        pairs1 = [w - r for w, r in zip(web1, rest1, strict=True)]
+        pairsn = [w - r for ws, rs in results for w, r in zip(ws, rs, strict=True)]
         self.overhead = {
-            "1": (pct(web1, 0.95) - pct(rest1, 0.95), statistics.median(web1) - statistics.median(rest1)),
-            str(clients): (pct(webn, 0.95) - pct(restn, 0.95), statistics.median(webn) - statistics.median(restn)),
+            "1 unit": (pct(web1, 0.95) - pct(rest1, 0.95), statistics.median(web1) - statistics.median(rest1)),
+            f"{clients} units": (
+                pct(webn, 0.95) - pct(restn, 0.95),
+                statistics.median(webn) - statistics.median(restn),
+            ),
         }
+        self.paired = {"1 unit": statistics.median(pairs1), f"{clients} units": statistics.median(pairsn)}
+        (o1p95, o1p50), (onp95, onp50) = self.overhead.values()
+        rows.append(
+            {
+                "path (real action server)": "gateway adds (web − REST)",
+                "1 unit p50 ms": f"{o1p50:+.1f}",
+                "1 unit p95 ms": f"{o1p95:+.1f}",
+                f"{clients} units p50 ms": f"{onp50:+.1f}",
+                f"{clients} units p95 ms": f"{onp95:+.1f}",
+            }
+        )
         return rows
 
     # ── 2. the officer list page ─────────────────────────────────────────
@@ -267,7 +286,9 @@ class WebBench:
         rng = random.Random(7)
         types = ["point"] * 7 + ["station"] * 2 + ["zone"]
         with self.svc.sessions() as db:
-            rubrics = {ut: self.svc.assessments.rubric(db, self.svc.assessments.current_version(ut)) for ut in set(types)}
+            rubrics = {
+                ut: self.svc.assessments.rubric(db, self.svc.assessments.current_version(ut)) for ut in set(types)
+            }
         versions = {ut: self.svc.assessments.current_version(ut) for ut in rubrics}
 
         def answers(ut: str) -> dict[str, Any]:

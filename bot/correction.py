@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from .text import arabic, normalize
+from .verdict import on_topic
 
 Kind = Literal["explicit", "checked", "recalled", "supplement"]
 
@@ -25,7 +26,8 @@ _EXPLICIT = re.compile(
     r"刚才|刚刚(?:那|说|选|答)|上一题|上题|前一题|上一个问题|上个问题|前面那|前一个|改成|改为|改一下|更正|纠正|修正|撤回|说反了|"
     r"说错|选错|点错|搞错|弄错|打错|按错|答错|填错|记错|写错|看错|数字错|数错|少打|多打|选岔|"
     r"^(?:哦|啊|哎|诶|额|呃|噢|唉|嗯|你)?[,，\s]*(?:不对|错了|不是不是|等等|等一下|等下|等会儿?|且慢|sorry|抱歉|不好意思|哦不|啊不是|哦不是|不不)|"
-    r"补正|理解反了|看错题|漏算|算漏|少算|多算|算错"
+    r"补正|理解反了|看错题|漏算|算漏|少算|多算|算错|[搞弄记看听想]混|混淆|理解错|听错|想错|问错|口误|"
+    r"^(?:我|哦|啊)?[,，]?再想想|(?:^|[,，])(?:我|哦|啊)?[,，]?(?:我)?刚(?:才)?(?:问|查|核实|确认|翻)(?:了|过)"
 )
 _CHECKED = re.compile(r"问(?:了|过|到)|查了(?:一?下)?|刚查|查到了?|核实了|确认了|看了(?:一?下)?|翻了(?:一?下)?|统计了")
 _RECALLED = re.compile(r"想起来|哦对了|对了[,，]|我刚想")
@@ -39,7 +41,8 @@ _FILLER = re.compile(
     r"^(?:哦|啊|哎|诶|额|呃|噢|唉|嗯)|不对|错了|不是不是|不不|等等|等一下|sorry|抱歉|不好意思|哦不是|啊不是|哦不|"
     r"(?:我)?(?:刚)?(?:问了(?:一?下)?|问到了|问过了|查了(?:一?下)?|查到了?|核实了|确认了|看了(?:一?下)?(?:统计|记录|台账)?|翻了(?:一?下)?)|"
     r"(?:我)?刚?想起来了?|哦对了|对了|漏说了?|刚才漏说了?|还没说完|忘了说|那题|那个题|这题|的答案|选项|"
-    r"我?刚?刚?忘(?:记)?了(?:说)?|(?:看|理解|听|想)(?:错|反)(?:题|了)*|等会儿?|且慢|漏算了?|算漏了?|少算了?|多算了?|算错了?"
+    r"我?刚?刚?忘(?:记)?了(?:说)?|(?:看|理解|听|想)(?:错|反)(?:题|了)*|等会儿?|且慢|漏算了?|算漏了?|少算了?|多算了?|算错了?|"
+    r"(?:我)?(?:[搞弄记看听想]混|混淆|理解错|听错|想错|问错)了?|口误|(?:我)?再想想"
 )
 # "…，应该是X" / "改成X": the answer is what follows the last of these
 _TAIL = re.compile(r"(?:应该(?:是|选|算|为)?|其实(?:是)?|实际上?(?:是)?|改成|改为|是)([^，,。]*?)[。.!！]*$")
@@ -82,6 +85,20 @@ _CHANGE = re.compile(r"改|修改|更正|纠正|答错|选错|填错|写错|说�
 _NEW_ANSWER = re.compile(r"(?:改成|改为|应该是|应该选|换成|记成|记为)[\s:：]*([^，,。;；]+)")
 
 
+_REVISION = re.compile(r"其实|实际上|准确(?:地|的)?说|严格(?:地|的)?说|说实话|老实说|算(?:是)?(?:部分|有|没有|做到)")
+
+
+def about(text: str, previous_topic: str, current_topic: str) -> bool:
+    """Whether a reply is about the previous question's subject and not the current one's: a
+    correction without its cue. It must share words with the previous question only."""
+    t = normalize(text)
+    clauses = [c for c in re.split(r"[，,。；;！!？?\s]+", t) if c]
+    if any(on_topic(c, current_topic) for c in clauses):
+        return False
+    hits = sum(on_topic(c, previous_topic) for c in clauses)
+    return hits >= 2 or (hits >= 1 and bool(_REVISION.search(t)))
+
+
 def names_its_target(text: str) -> bool:
     """修改第3题 / 第三题要改成有: a change that names the question it is about."""
     t = normalize(text)
@@ -107,7 +124,7 @@ def remainder(text: str) -> str:
     for m in _FACT_MARK.finditer(t):
         part = str(m.group(1)).strip(" 吧啊呢。.")
         if part and _ANSWERISH.search(arabic(part)):
-            return part
+            return t[m.start(1) :].strip(" 吧啊呢。.")  # 其实还没上，只有存储位置管住了: all that follows
     pieces = [p for p in (_FILLER.sub("", c).strip() for c in re.split(r"[\s,，。.!！:：;；~]+", t)) if p]
     pieces = [p for p in pieces if len(p) > 1 and not re.fullmatch(r"[a-z]+", p)]
     rest = "，".join(pieces)

@@ -41,7 +41,7 @@ from .understanding import (
     matched_keywords,
     parse_question_number,
 )
-from .verdict import analyze
+from .verdict import analyze, context
 
 Command = Literal[
     "answer",
@@ -255,6 +255,10 @@ class Engine:
             fix = correction.parse(ev.text, s.answers.get(last), c_last.expects != "boolean")
             if fix is not None:
                 return out + self._correct(s, ev, c_last, fix)
+            if ev.command == "answer":
+                guess = self._topical_correction(s, ev, c_last)
+                if guess is not None:
+                    return out + guess
         ev = self._answer_if_misrouted(s, ev)
         if ev.command != "modify" and ev.text and correction.names_its_target(ev.text):
             ev = replace(ev, command="modify")  # 第三题要改成有: whatever the NLU said, it is about question 3
@@ -456,10 +460,15 @@ class Engine:
         s.pending = {}
         return self._after_answer(s, f"{ack_prefix}记下了：{describe_answer(c, value)}。")
 
-    def _proposal_message(self, s: Session, c: Criterion, value: Any) -> Message:
+    def _proposal_message(self, s: Session, c: Criterion, value: Any, change: bool = False) -> Message:
         i, n = self.position(s, c)
+        text = (
+            f"您是要把第 {i} 项“{c.short}”从“{describe_answer(c, s.answers.get(c.id))}”改为“{describe_answer(c, value)}”吗？"
+            if change
+            else f"我理解为“{describe_answer(c, value)}”，对吗？（第 {i} 项 · {c.short}）"
+        )
         return Message(
-            text=f"我理解为“{describe_answer(c, value)}”，对吗？（第 {i} 项 · {c.short}）",
+            text=text,
             buttons=[
                 Button(title="是的", payload="/affirm"),
                 Button(title="不是，重新选", payload="/deny"),
@@ -518,6 +527,22 @@ class Engine:
             s,
             prefix=f"好的，第 {self.position(s, c)[0]} 项重新回答（原来记的是“{describe_answer(c, s.answers.get(c.id))}”）：",
         )
+
+    def _topical_correction(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
+        """其实都隔离了，中试车间也装了门禁 (just after 部分做到 on 区域隔离): a reply about the previous
+        question's subject, not the current one's, that says something else than was recorded.
+
+        Without a cue this is a guess, so it is only proposed ("您是要把第 N 项改为…吗？"), never recorded."""
+        current = self.criterion_at(s)
+        if current is None or c.expects != "boolean" or current.id == c.id:
+            return None
+        if not correction.about(ev.text, context(c).topic, context(current).topic):
+            return None
+        r = read(c, ev.text, Hint(), {})
+        if r.outcome != "record" or r.value == s.answers.get(c.id) or r.value == "unknown":
+            return None
+        s.proposal = {"criterion": c.id, "value": r.value, "words": describe_words(ev.text.strip())}
+        return [self._proposal_message(s, c, r.value, change=True)]
 
     def _apply_correction(self, s: Session, c: Criterion, r: Reading) -> list[Message]:
         if r.outcome != "record":

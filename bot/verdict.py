@@ -435,7 +435,7 @@ INCOMPLETE = _rx(
 )
 # what a restriction limits when it is itself the practice (access, storage, channels)
 CONTROL = _rx(
-    r"相关人员|授权|指定|专人|需要的|工作需要|一个口子|一个出口|唯一|服务器|内网|oa|审批|存|走|给|开门禁|有权限|权限|保密室|保险柜|柜",
+    r"相关人员|授权|指定|专人|需要的|工作需要|一个口子|一个出口|唯一|服务器|内网|oa|审批|存(?!储)|走|给|开门禁|有权限|权限|保密室|保险柜|柜",
 )
 RESTRICT = re.compile(
     r"(?:只有|只是|只在|只对|只给|只跟|只和|只针对|只限|只(?!要|需|管|能|允许|准|让|限于?授权|好)|仅仅|仅限|仅(?!供|限授权)|光(?!盘)|单单|\bonly\b|"
@@ -635,6 +635,9 @@ _COMMON = {
 _CONTENT = re.compile(r"[^\W\d有的是了在和都个我们这那也就还把被给对与或及其之为以于不没要会能可]{2}")
 
 
+_ADDITIVE = re.compile(r"也|还有|另外|此外|同时")  # 加密还没上，备份也在做: a second measure, not an explanation
+
+
 def on_topic(clause: str, topic: str) -> bool:
     """Whether a clause shares a two-character word with the criterion's text."""
     if not topic:
@@ -745,7 +748,13 @@ def _combine(answers: list[_Clause], reasons: list[str]) -> tuple[Verdict, float
     if conceded and kinds == {"yes", "no"} and all(c.verdict != "yes" or c in conceded for c in answers):
         reasons.append("a concession, then the answer")  # 模板倒是有…从来没拿出来让人签过
         return "no", 0.8
-    if answers[0].verdict == "no" and kinds <= {"yes", "no"} and not any(c.contrast for c in answers[1:]):
+    if (
+        answers[0].verdict == "no"
+        and kinds <= {"yes", "no"}
+        and not any(
+            c.contrast or (c.verdict == "yes" and c.kind != "weak" and _ADDITIVE.search(c.text)) for c in answers[1:]
+        )
+    ):
         reasons.append("a negation explained")  # 没这个要求，离职交接主要交代手上的工作进度
         return "no", 0.85
     yes = [c for c in answers if c.verdict == "yes"]

@@ -1,6 +1,7 @@
 """A private PostgreSQL server for tests: initdb + pg_ctl in a temporary directory, on a free port
 of 127.0.0.1 (its unix socket in that directory, nothing else listening), password authentication,
-stopped and removed at the end. PostgreSQL refuses to run as root, so as root the server runs as
+stopped and removed at the end (by a watchdog shell too, should the test process be killed before
+its teardown). PostgreSQL refuses to run as root, so as root the server runs as
 the ``postgres`` system user (``runuser -u postgres --``) in a directory owned by that user.
 
 Fixtures (made available to every test module by tests/conftest.py):
@@ -19,6 +20,7 @@ from __future__ import annotations
 import glob
 import os
 import secrets
+import shlex
 import shutil
 import subprocess
 import tempfile
@@ -60,6 +62,7 @@ class PostgresServer:
     bin: Path
     user: str = "postgres"
     databases: list[str] = field(default_factory=list)
+    watchdog: subprocess.Popen[bytes] | None = None
 
     @property
     def data(self) -> Path:
@@ -124,6 +127,22 @@ class PostgresServer:
         )
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-w", "-t", "60", "-o", options, "start")
 
+    def watch(self) -> None:
+        """Should this test process be killed before its teardown, stop the server and remove its
+        directory anyway (a shell polling for this process; ended by :meth:`remove`)."""
+        halt = _as_server_user([str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop"])
+        script = (
+            f"while kill -0 {os.getpid()} 2>/dev/null; do sleep 1; done; "
+            f"{shlex.join(halt)} >/dev/null 2>&1; rm -rf {shlex.quote(str(self.root))}"
+        )
+        self.watchdog = subprocess.Popen(
+            ["sh", "-c", script],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+
     def stop(self) -> None:
         if (self.data / "postmaster.pid").exists():
             try:
@@ -155,6 +174,7 @@ class PostgresServer:
             for attempt in range(attempts):
                 try:
                     server.start()
+                    server.watch()
                     return server
                 except RuntimeError:
                     if attempt == attempts - 1:
@@ -167,6 +187,9 @@ class PostgresServer:
         raise AssertionError("unreachable")
 
     def remove(self) -> None:
+        if self.watchdog is not None:
+            self.watchdog.terminate()
+            self.watchdog.wait(10)
         try:
             self.stop()
         finally:

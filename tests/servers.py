@@ -42,7 +42,10 @@ def wait_http(url: str, proc: subprocess.Popen[bytes], timeout: float = 180) -> 
 
 
 def launch_actions(port: int, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
-    """The action server (rasa-sdk, this venv) on 127.0.0.1:``port``, not waited for."""
+    """The action server (rasa-sdk, this venv) on 127.0.0.1:``port``, not waited for.
+
+    In a session of its own: when a Sanic worker does not come up in time, Sanic SIGKILLs the
+    worker's whole process group, which would otherwise be the test run's."""
     with open(log, "ab") as out:
         return subprocess.Popen(
             [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "-p", str(port)],
@@ -50,11 +53,13 @@ def launch_actions(port: int, env: dict[str, str], log: Path) -> subprocess.Pope
             env=env,
             stdout=out,
             stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
 
 
 def launch_rasa(port: int, endpoints: Path, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
-    """A Rasa server (its own venv) on 127.0.0.1:``port`` with the trained model, not waited for."""
+    """A Rasa server (its own venv) on 127.0.0.1:``port`` with the trained model, not waited for
+    (in a session of its own, like the action server)."""
     with open(log, "ab") as out:
         return subprocess.Popen(
             [
@@ -75,6 +80,7 @@ def launch_rasa(port: int, endpoints: Path, env: dict[str, str], log: Path) -> s
             env=env,
             stdout=out,
             stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
 
 

@@ -1,14 +1,17 @@
 """Scaled out on Rasa's own mechanisms: TWO Rasa servers share one conversation through a
 PostgreSQL tracker store and a Redis lock store; one action server records the answers in
-PostgreSQL (SHANGMI_DB_URL). The turns of one conversation go alternately to the two servers
-(and two at once, one to each); every answer must be recorded exactly once, none lost, and the
-conversation must end at the right question (docs/deploy.md describes the same set-up).
+PostgreSQL (SHANGMI_DB_URL). The turns of one conversation go alternately to the two servers:
+every answer must be recorded exactly once, none lost, Rasa's tracker must hold every message once,
+and the conversation must end at the right question. Then two messages at once, one to each server
+(see that test for what Rasa 3.6 does and does not guarantee there). docs/deploy.md describes the
+same set-up for production.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import threading
 import time
@@ -140,7 +143,7 @@ def cluster(tmp_path_factory: pytest.TempPathFactory, pg_server: PostgresServer)
         procs.append(actions)
         rasas = [launch_rasa(port, endpoints, env, tmp / f"rasa-{i}.log") for i, port in enumerate(rasa_ports)]
         procs.extend(rasas)  # both start at once, on one tracker database
-        wait_http(f"http://127.0.0.1:{actions_port}/health", actions)
+        wait_http(f"http://127.0.0.1:{actions_port}/health", actions, timeout=300)
         for port, proc in zip(rasa_ports, rasas, strict=True):
             wait_http(f"http://127.0.0.1:{port}/", proc, timeout=300)
         services = build(db_url)
@@ -150,6 +153,9 @@ def cluster(tmp_path_factory: pytest.TempPathFactory, pg_server: PostgresServer)
     finally:
         if services is not None:
             services.db.dispose()
+        for proc in procs:  # all told at once, then each waited for (or killed)
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
         for proc in reversed(procs):
             stop(proc)
 
@@ -198,67 +204,123 @@ def turns_of(services: Services, sender: str) -> int:
         return conv.turns
 
 
-def test_one_conversation_across_two_rasa_servers(cluster: Cluster) -> None:
-    sender = f"scale-{uuid.uuid4().hex[:12]}"
-    sent = 0
+class Chat:
+    """One conversation, its messages sent to the two Rasa servers in turn (A, B, A, B, …)."""
 
-    def say(message: str) -> list[dict[str, Any]]:
-        nonlocal sent
-        instance = sent % 2  # alternately: A, B, A, B, …
-        sent += 1
-        return cluster.say(instance, sender, message)
+    def __init__(self, cluster: Cluster) -> None:
+        self.cluster = cluster
+        self.sender = f"scale-{uuid.uuid4().hex[:12]}"
+        self.sent = 0
 
-    assert asked(say("你好")) == "unit_type"
-    assert asked(say('/choose_unit_type{"unit_type":"point"}')) == "name"
-    assert asked(say("全部跳过")) == "point.1"
+    def say(self, message: str) -> list[dict[str, Any]]:
+        instance = self.sent % 2
+        self.sent += 1
+        return self.cluster.say(instance, self.sender, message)
 
+    def start(self) -> None:
+        assert asked(self.say("你好")) == "unit_type"
+        assert asked(self.say('/choose_unit_type{"unit_type":"point"}')) == "name"
+        assert asked(self.say("全部跳过")) == "point.1"
+
+    def history(self) -> list[tuple[str, Any]]:
+        return history_of(self.cluster.services, self.sender)
+
+    def tracker_events(self) -> list[tuple[str, str | None]]:
+        """Rasa's side, as its PostgreSQL tracker store holds it: (event type, action name)."""
+        with psycopg.connect(self.cluster.tracker_url) as conn:
+            rows = conn.execute(
+                "SELECT type_name, action_name FROM events WHERE sender_id = %s ORDER BY id", (self.sender,)
+            ).fetchall()
+        return [(str(t), a) for t, a in rows]
+
+
+def test_one_conversation_alternating_between_two_rasa_servers(cluster: Cluster) -> None:
+    chat = Chat(cluster)
+    chat.start()
     expected: list[tuple[str, Any]] = []
     for k in range(ANSWERS):
         cid = f"point.{k + 1}"
         phrase, value = PLAN[k % len(PLAN)]
-        msgs = say(phrase)
+        msgs = chat.say(phrase)
         expected.append((cid, value))
-        assert asked(msgs) == f"point.{k + 2}", f"{cid} via server {(sent - 1) % 2}: {phrase!r} -> {msgs}"
+        assert asked(msgs) == f"point.{k + 2}", f"{cid} via server {(chat.sent - 1) % 2}: {phrase!r} -> {msgs}"
         # recorded when the reply arrives, exactly once, whichever server took the turn
-        assert history_of(cluster.services, sender) == expected
+        assert chat.history() == expected
 
-    # two messages of the same conversation at the same moment, one to each server: the Redis
-    # lock store makes the second wait for the first, so both are taken, one after the other
+    # none lost, none twice: the record, the current answers, the position, one action per message
+    assert cluster.services.assessments.conversation_answers(chat.sender) == dict(expected)
+    assert cluster.services.assessments.conversation_at(chat.sender) == f"point.{ANSWERS + 1}"
+    assert turns_of(cluster.services, chat.sender) == chat.sent
+
+    # one tracker for both servers: every message once, in order, each turn finished before the next
+    kinds = [t if t == "user" else a for t, a in chat.tracker_events() if t == "user" or a == "action_listen"]
+    while kinds and kinds[0] == "action_listen":  # the session start listens first
+        kinds.pop(0)
+    assert kinds == ["user", "action_listen"] * chat.sent, kinds
+    stats = cluster.redis.info("commandstats")
+    assert stats.get("cmdstat_set", {}).get("calls", 0) >= chat.sent  # the lock store is in use
+
+
+BURSTS = 3
+
+
+def at_once(cluster: Cluster, sender: str, messages: list[str]) -> dict[int, list[dict[str, Any]]]:
+    """Message i to Rasa server i, all released at the same moment; the replies by server."""
     replies: dict[int, list[dict[str, Any]]] = {}
-    barrier = threading.Barrier(2)
+    barrier = threading.Barrier(len(messages))
 
     def send(instance: int, message: str) -> None:
         barrier.wait()
         replies[instance] = cluster.say(instance, sender, message)
 
-    threads = [threading.Thread(target=send, args=(i, m)) for i, m in ((0, "有"), (1, "没有"))]
+    threads = [threading.Thread(target=send, args=(i, m)) for i, m in enumerate(messages)]
     for t in threads:
         t.start()
     for t in threads:
         t.join(180)
-    sent += 2
-    assert sorted(asked(r) for r in replies.values()) == ["point.22", "point.23"]
-    burst = history_of(cluster.services, sender)[len(expected) :]
-    assert [cid for cid, _ in burst] == ["point.21", "point.22"]
-    assert sorted(str(v) for _, v in burst) == ["False", "True"]
-    expected += burst
+    return replies
 
-    # none lost, none twice: the record, the current answers, the position, one action per message
-    history = history_of(cluster.services, sender)
-    assert history == expected and len({cid for cid, _ in history}) == ANSWERS + 2
-    assert cluster.services.assessments.conversation_answers(sender) == dict(expected)
-    assert cluster.services.assessments.conversation_at(sender) == "point.23"
-    assert turns_of(cluster.services, sender) == sent
 
-    # Rasa's side, as its PostgreSQL tracker store holds it: each message once, and the two
-    # simultaneous ones handled one after the other (not interleaved) thanks to the lock
-    with psycopg.connect(cluster.tracker_url) as conn:
-        rows = conn.execute(
-            "SELECT type_name, action_name FROM events WHERE sender_id = %s ORDER BY id", (sender,)
-        ).fetchall()
-    kinds = [t if t == "user" else a for t, a in rows if t == "user" or a == "action_listen"]
-    while kinds and kinds[0] == "action_listen":  # the session start listens first
-        kinds.pop(0)
-    assert kinds == ["user", "action_listen"] * sent, kinds
-    stats = cluster.redis.info("commandstats")
-    assert stats.get("cmdstat_set", {}).get("calls", 0) >= sent  # the lock store is in use
+def test_two_messages_at_the_same_moment_to_the_two_servers(cluster: Cluster) -> None:
+    """A unit sends twice at once (two tabs, a double click) and the messages reach different Rasa
+    servers. Rasa 3.6's RedisLockStore issues its tickets with a GET then a SET (not atomically), so
+    two messages arriving within that instant may both proceed, and Rasa's tracker then keeps only
+    one of them. The records must hold anyway: the action server takes the turns of a conversation
+    one at a time (the conversation row is locked in PostgreSQL), so every message Rasa answers with
+    a next question is recorded exactly once, on consecutive questions, and a message Rasa could not
+    take gets an empty reply (the web gateway then tells the unit it was not recorded)."""
+    chat = Chat(cluster)
+    chat.start()
+    both_taken = 0
+    for burst in range(BURSTS):
+        before = chat.history()
+        at = len(before) + 1  # the current question: point.<at>
+        turns = turns_of(cluster.services, chat.sender)
+        replies = at_once(cluster, chat.sender, ["有", "没有"])
+        chat.sent += 2
+        assert set(replies) == {0, 1}
+        taken = [r for r in replies.values() if any("criterion" in c for c in customs(r))]
+        assert all(not r for r in replies.values() if r not in taken), replies  # not taken: nothing said
+        n = len(taken)
+        assert n >= 1, replies
+        both_taken += n == 2
+        new = chat.history()[len(before) :]
+        assert [cid for cid, _ in new] == [f"point.{at + j}" for j in range(n)], (burst, new)
+        assert sorted(asked(r) for r in taken) == sorted(f"point.{at + j + 1}" for j in range(n))
+        assert cluster.services.assessments.conversation_at(chat.sender) == f"point.{at + n}"
+        assert turns_of(cluster.services, chat.sender) == turns + n
+
+    # the conversation goes on normally afterwards, on either server
+    history = chat.history()
+    for _ in range(2):
+        at = len(history) + 1
+        assert asked(chat.say("有")) == f"point.{at + 1}"
+        history = chat.history()
+        assert history[-1] == (f"point.{at}", True)
+    assert len({cid for cid, _ in history}) == len(history)  # no question answered twice
+    assert cluster.services.assessments.conversation_answers(chat.sender) == dict(history)
+    users = [t for t, _ in chat.tracker_events() if t == "user"]
+    assert len(users) <= chat.sent  # Rasa never stored a message twice
+    print(
+        f"\nsimultaneous pairs taken one after the other: {both_taken}/{BURSTS}; tracker kept {len(users)}/{chat.sent}"
+    )

@@ -48,7 +48,9 @@ def allowed(actor: Actor | None, action: Action, target: Target = Target()) -> b
     if actor is None:
         return False
     if actor.role == "admin":
-        return action != "assessment.write"  # admins review; only a unit answers for itself
+        # admins review; only a unit answers for itself and starts its own assessments (a draft
+        # started by anyone else would become the unit's latest, the one its office's list shows)
+        return action not in ("assessment.write", "assessment.start")
     if actor.role == "officer":
         if actor.office_id is None:
             return False

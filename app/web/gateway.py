@@ -58,6 +58,8 @@ class Gateway:
         return None
 
     async def send(self, assessment_id: int, user_id: int, message: Any, message_id: Any = None) -> Turn:
+        if isinstance(message, str):  # NUL: PostgreSQL cannot store it, the turn would fail on every retry
+            message = message.replace("\x00", "")
         problem = self.check(message)
         if problem:
             return Turn(False, error=problem)

@@ -57,6 +57,7 @@
       a.textContent = c.final ? "查看完整的差距报告" : "查看临时报告";
       p.appendChild(a);
       log.appendChild(p);
+      log.scrollTop = log.scrollHeight; // the link is the last thing said: keep it in view
       if (c.final && progress) { progress.value = progress.max; progressText.textContent = "已完成"; }
     }
   }
