@@ -158,6 +158,7 @@ def _read_boolean(c: Criterion, words: str, hint: Hint) -> Reading:
         )
     if (
         re.search(r"\d+\s*(?:多|余|来|几)?\s*(?:次|个|家|人|名|位|场|起|类)", t)
+        and not re.search(r"[过了]\d+\s*(?:多|余|来|几)?\s*[次场回]", t)  # 只搞过1次: how often it was done
         and not on_topic(t, context(c).topic)
         and not re.match(r"^(?:有|没|是|对|不|yes|no)", t)
         and a.verdict != "no"
@@ -594,11 +595,23 @@ def _read_two_part(rule: TwoPartRule, words: str, hint: Hint, pending: dict[str,
 _EACH = re.compile(r"各(?:有)?$|每(?:类|种|个类型|样)(?:各|都)?$|(?<=[,，])1(?:类|种)$")
 
 
+_TOTAL_BEFORE = re.compile(r"(?:一共|总共|共|合计|总计|就这|这)$")
+
+
+def _names_each(found: list[Found], i: int) -> bool:
+    """一类一家: the 一类 that says 'per kind' for the figure right after it, not a count of kinds."""
+    nxt = found[i + 1] if i + 1 < len(found) else None
+    return nxt is not None and nxt.start - found[i].end <= 1 and bool(_EACH.search(nxt.before[-4:]))
+
+
 def _two_counts(rule: TwoPartRule, t: str, found: list[Found]) -> dict[str, float]:
     """类型三个，数量七家 / 3类5家 / 有律所、鉴定机构和培训机构，各一家 / 律所有两家，其他各一家."""
     first, second = rule.parts[0], rule.parts[1]
     pairs = list(
-        re.finditer(rf"(\d+)\s*(?:{'|'.join(first.words)})[^\d,，。]{{0,3}}?(\d+)\s*(?:{'|'.join(second.words)})", t)
+        re.finditer(
+            rf"(\d+)\s*(?:{'|'.join(first.words)})(?:\s|[:：]|一共|总共|共计|共|合计|总计|计|有|的)*(\d+)\s*(?:{'|'.join(second.words)})",
+            t,
+        )
     )
     pairs = [m for m in pairs if not (m.group(1) == "1" and _EACH.search(t[max(0, m.start() - 1) : m.start() + 2]))]
     if pairs:  # 三类四家 said outright wins over any breakdown around it
@@ -617,7 +630,9 @@ def _two_counts(rule: TwoPartRule, t: str, found: list[Found]) -> dict[str, floa
         if p.key in got or (each_given and not p.kinds):
             continue
         hits = [
-            i for i, f in enumerate(found) if i not in used and f.unit in p.words and not _EACH.search(f.before[-4:])
+            i
+            for i, f in enumerate(found)
+            if i not in used and f.unit in p.words and not _EACH.search(f.before[-4:]) and not _names_each(found, i)
         ]
         if len(hits) == 1:
             got[p.key] = found[hits[0]].quantity.value
@@ -633,10 +648,14 @@ def _two_counts(rule: TwoPartRule, t: str, found: list[Found]) -> dict[str, floa
         each = next((f for f in found if _EACH.search(f.before[-4:])), None)
         explicit = [f for i, f in enumerate(found) if i not in used and f is not each and f.unit in other.words]
         if each is not None:  # 各一家 for the kinds without their own figure
-            rest = max(0, int(got[kinds_part.key]) - len(explicit))
-            got[other.key] = sum(f.quantity.value for f in explicit) + rest * each.quantity.value
+            totals = [f for f in explicit if _TOTAL_BEFORE.search(f.before)]
+            own = [f for f in explicit if f not in totals]
+            rest = max(0, int(got[kinds_part.key]) - len(own))
+            computed = sum(f.quantity.value for f in own) + rest * each.quantity.value
+            if not totals or totals[-1].quantity.value == computed:  # 各有一家，就这三家
+                got[other.key] = computed  # (a total that disagrees is asked for again)
         elif explicit and len(named) >= 1 and len(explicit) > 1:
-            totals = [f for f in explicit if re.search(r"(?:一共|总共|共|合计|总计|就这|这)$", f.before)]
+            totals = [f for f in explicit if _TOTAL_BEFORE.search(f.before)]
             parts = [f.quantity.value for f in explicit if f not in totals]
             if totals and totals[0].quantity.value == sum(parts):
                 got[other.key] = totals[0].quantity.value  # 律所两家、鉴定一家、咨询一家，一共四家
@@ -650,7 +669,7 @@ def _two_counts(rule: TwoPartRule, t: str, found: list[Found]) -> dict[str, floa
 
 
 # ── alternatives (协会 path / 律所 path) ────────────────────────────────────
-_BOTH = re.compile(r"两个(?:比例)?都|两项都|两个比例|都是|均为|均|两者都|两样都|都超过|都在|都有")
+_BOTH = re.compile(r"(?:两|2)(?:个|项|者|样)(?:比例)?都|(?:两|2)个比例|都是|均为|均|都超过|都过|都在|都有")
 
 
 def _group_of(rule: AlternativesRule, t: str, found: list[Found]) -> ConditionGroup | None:

@@ -280,3 +280,56 @@ def test_text_normalization() -> None:
 def test_analysis_explains_itself() -> None:
     a = analyze("研发签了，销售还没签")
     assert a.verdict == "partial" and "contrast" in a.reasons
+
+
+# ── this round: question restated, guesses alone, checked vs will check, shares, breakdowns ──
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("zone.16", "你问的是有没有发生侵权事件，没有发生过", True),  # the question said back is no answer
+        ("point.9", "您是问是否签了协议，都签了", YES),
+        ("point.34", "也许吧", UNSURE),  # a guess on its own
+        ("station.6", "可能吧", UNSURE),
+        ("zone.16", "好像有过一次？", UNSURE),  # rising tone on a guess, not a question back
+        ("point.20", "这个我答不上来", UNSURE),
+        ("point.40", "得请示一下领导再回答", UNSURE),
+        ("station.6", "我查了一下，商秘的培训真没搞过", NO),  # checked: an answer, not 'will check'
+        ("point.B6", "只做过一次，之后没再搞", PARTIAL),  # how often it was done, not a count off the topic
+    ],
+)
+def test_restated_questions_guesses_and_checks(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
+
+
+def test_a_count_off_the_topic_is_still_asked_again() -> None:
+    assert read(crit("point.20"), "我们公司有三百多个员工", Hint()).outcome == "reask"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("协会，两个比例都过三成了", "met"),  # 过 after 都 is 'over', and applies to both shares
+        ("协会，培训覆盖六成，开展的三成五", "met"),  # 三成五 = 35 %
+        ("协会，培训覆盖六成，开展的两成五", "not_met"),
+    ],
+)
+def test_shares_said_in_tenths(text: str, expected: str) -> None:
+    assert status("station.24", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("律所、知产代理、信息安全公司各有一家，就这三家", {"types": 3, "units": 3}),
+        ("两类，一类一家", {"types": 2, "units": 2}),
+        ("三类：法律两家，信息三家，咨询一家", {"types": 3, "units": 6}),  # 三类 is not paired with 两家
+        ("3类共5家", {"types": 3, "units": 5}),
+    ],
+)
+def test_kinds_and_units_broken_down(text: str, expected: dict[str, int]) -> None:
+    assert value("zone.B1", text) == expected
+
+
+def test_checked_is_not_will_check() -> None:
+    assert analyze("我查一下").verdict == "unknown"
+    assert analyze("我问过了，有的").verdict == "yes"
