@@ -175,6 +175,7 @@ def _read_boolean(c: Criterion, words: str, hint: Hint) -> Reading:
     return record(_boolean_value(c, a.verdict), a.confidence, words, *a.reasons)
 
 
+LEARNED_OVERRULES = 0.9  # the combiner overturns a contrast the rules read as partial only this sure
 LEARNED_MIN = 0.45  # below this the learned reading of a reply without answer words is not proposed
 
 
@@ -185,6 +186,8 @@ def _with_learned(words: str, a: Analysis, ctx: Context) -> Analysis:
     model, which sees the rules' findings, gives the verdict and its probability is the confidence."""
     if a.confidence >= WHOLE_REPLY or "a question back" in a.reasons:
         return a
+    if a.verdict == "partial" and any(r.startswith(("except:", "rest:")) for r in a.reasons):
+        return a  # 除了销售部 / 销售没签，其他都签了: the structure says partial, the rules read it
     model = ANSWER_MODEL.get()
     if model is None:
         return a
@@ -196,6 +199,8 @@ def _with_learned(words: str, a: Analysis, ctx: Context) -> Analysis:
     if a.verdict is None:
         p = min(p, 0.69)  # read from the description alone: confirmed before it is recorded
     reasons = [*a.reasons, f"learned {top} {p:.2f}"]
+    if a.verdict == "partial" and top != "partial" and "contrast" in a.reasons and p < LEARNED_OVERRULES:
+        p = min(p, 0.69)  # 销售没签，其他都签了 read as a whole: not recorded against the clauses unasked
     if a.verdict is not None and "hedged" in a.reasons:
         p = min(p, 0.66)  # 应该有吧: confirmed whatever the combiner says
     return Analysis(top, p, reasons)

@@ -354,7 +354,7 @@ UNSURE = _rx(
 )
 # "员工不知道" is a fact about others (a gap), not the speaker's uncertainty
 OTHERS_UNAWARE = re.compile(
-    r"(?:人|员工|大家|企业|同事|他们|职工|会员|客户|别人|下面|部门|成员)(?:都|也|还|并|基本|根本)?(?:不|没)(?:太|怎么)?(?:知道|清楚|了解|晓得|知晓)|"
+    r"(?:人|员工|大家|企业|同事|他们|职工|会员|客户|别人|下面|部门|成员)(?:都|也|还|并|基本|根本|大多|大多数|大部分|多数|很多|普遍|一般)*(?:不|没)(?:太|怎么)?(?:知道|清楚|了解|晓得|知晓)|"
     r"(?:不|没)(?:了解|知道|清楚|掌握|跟踪|问)(?:过)?(?:他们|员工|人家|对方|离职的人|走的人)?(?:去哪|去向|在哪|干什么|去了哪)"
 )
 # fine / no worries: yes to a practice, "nothing happened" to an absence question
@@ -644,6 +644,9 @@ _COMMON = {
 _CONTENT = re.compile(r"[^\W\d有的是了在和都个我们这那也就还把被给对与或及其之为以于不没要会能可]{2}")
 
 
+_THE_REST = re.compile(
+    r"^(?:其他|其它|其余|别的|剩下|剩余)(?:的|几[项条个样])?(?:都|也都|全都|全|倒是都|基本都)(?!是)"
+)  # 扫描停了，其他都在
 _ADDITIVE = re.compile(r"也|还有|另外|此外|同时")  # 加密还没上，备份也在做: a second measure, not an explanation
 
 
@@ -686,6 +689,9 @@ def analyze(
         if silent and not ctx.absence and (nxt.contrast or (on_topic(c.text, ctx.topic) and not prev_no)):
             found[i] = _Clause(c.text, "yes", "implicit", c.past, c.now, c.improve, c.contrast)
     found = [c for c in found if c.verdict is not None and not NEUTRAL.match(c.text)]
+    found = [  # 扫描停了，其他都在: the rest in place, a kind of its own for the combiner to weigh
+        replace(c, kind="rest") if c.verdict == "yes" and _THE_REST.search(c.text) else c for c in found
+    ]
     if not found:
         return Analysis(None, 0.0, ["no answer words"])
     reasons = [f"{c.kind}:{c.text}" for c in found]
@@ -762,14 +768,19 @@ def _combine(answers: list[_Clause], reasons: list[str]) -> tuple[Verdict, float
         answers[0].verdict == "no"
         and kinds <= {"yes", "no"}
         and not any(
-            c.contrast or (c.verdict == "yes" and c.kind != "weak" and _ADDITIVE.search(c.text)) for c in answers[1:]
+            c.contrast
+            or (c.verdict == "yes" and c.kind != "weak" and _ADDITIVE.search(c.text))
+            or (c.verdict == "yes" and _THE_REST.search(c.text))
+            for c in answers[1:]
         )
     ):
         reasons.append("a negation explained")  # 没这个要求，离职交接主要交代手上的工作进度
         return "no", 0.85
     yes = [c for c in answers if c.verdict == "yes"]
     first_no = next(i for i, c in enumerate(answers) if c.verdict == "no") if "no" in kinds else -1
-    if kinds == {"yes", "no"} and all(c.kind == "weak" and answers.index(c) > first_no for c in yes):
+    if kinds == {"yes", "no"} and all(
+        c.kind == "weak" and answers.index(c) > first_no and not _THE_REST.search(c.text) for c in yes
+    ):
         reasons.append("a negation explained")  # 没有，离职就直接走了
         return "no", 0.85
     if "partial" in kinds or kinds == {"yes", "no"}:

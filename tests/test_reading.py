@@ -333,3 +333,32 @@ def test_kinds_and_units_broken_down(text: str, expected: dict[str, int]) -> Non
 def test_checked_is_not_will_check() -> None:
     assert analyze("我查一下").verdict == "unknown"
     assert analyze("我问过了，有的").verdict == "yes"
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("讲错了，没有", "没有"),
+        ("讲得勿对，方案是有额，不过只改好一半", "方案是有的，不过只改好一半"),
+        ("说得不对，应该是部分做到", "部分做到"),
+        ("Correction: only customers sign NDAs", "only customers sign ndas"),
+        ("sorry, i mean yes", "yes"),
+    ],
+)
+def test_more_ways_to_say_a_correction(text: str, rest: str) -> None:
+    fix = correction.parse(text, True, False)
+    assert fix is not None and fix.rest == rest
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("station.14", "漏洞扫描停了，没续费，其他都在", PARTIAL),  # the rest in place: a gap, not a no
+        ("station.4", "制度有，但普通员工大多不知道", PARTIAL),  # others not knowing is a fact, not 不清楚
+        ("point.9", "没有，其他都是口头说的", NO),  # 其他都是… describes, it does not say the rest is done
+    ],
+)
+def test_the_rest_done_and_others_unaware(cid: str, text: str, expected: Any) -> None:
+    r = read(crit(cid), text, Hint())
+    proposed = r.value if r.outcome == "record" else None
+    assert proposed == expected, r
