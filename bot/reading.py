@@ -176,6 +176,7 @@ def _read_boolean(c: Criterion, words: str, hint: Hint) -> Reading:
 
 
 LEARNED_OVERRULES = 0.9  # the combiner overturns a contrast the rules read as partial only this sure
+_REPEATS = re.compile(r"(.)\1+|(..)\2+")  # 啦啦啦 / 啊吧啊吧: one sound said again and again
 LEARNED_MIN = 0.45  # below this the learned reading of a reply without answer words is not proposed
 
 
@@ -196,6 +197,10 @@ def _with_learned(words: str, a: Analysis, ctx: Context) -> Analysis:
     p = probs[top]
     if a.verdict is None and (p < LEARNED_MIN or top == "unknown"):
         return a  # no answer words: a guess of 不清楚 would hide a reply we could not read
+    if a.verdict is None and not re.search(
+        r"[\u4e00-\u9fff]{2}|[a-z]{3,}\W+[a-z]{2,}", _REPEATS.sub("", normalize(words))
+    ):
+        return a  # 啦啦啦啦 / asdf: nothing described, nothing to propose
     if a.verdict is None:
         p = min(p, 0.69)  # read from the description alone: confirmed before it is recorded
     reasons = [*a.reasons, f"learned {top} {p:.2f}"]

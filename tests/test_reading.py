@@ -362,3 +362,17 @@ def test_the_rest_done_and_others_unaware(cid: str, text: str, expected: Any) ->
     r = read(crit(cid), text, Hint())
     proposed = r.value if r.outcome == "record" else None
     assert proposed == expected, r
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("point.B3", "百分之百覆盖", YES),  # 百分之百 is everyone
+        ("point.9", "百分之四十签了", PARTIAL),
+        ("point.B1", "我跟领导确认下", UNSURE),
+        ("zone.16", "需征询市场监管所意见后方能确认", UNSURE),
+        ("point.35", "我不大去，讲勿出", UNSURE),
+    ],
+)
+def test_shares_said_in_words_and_deferrals(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
