@@ -272,7 +272,9 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
         q is None
         and isinstance(rule, PerCountRule)
         and not numbers(t)
-        and re.search(r"没(?:有)?(?:一起)?成功|都没成|没有成的|都(?:撤|失败)", t)
+        and re.search(
+            r"没(?:有)?(?:一起)?(?:成功|立上|立案)|都没成|没有成的|都(?:撤|失败)|(?:结果)?还没(?:出来|结果)|没出结果", t
+        )
     ):
         q, conf = Quantity(value=0), 0.85  # 协助过，但都撤诉了，没有成功的
     if q is None:
@@ -312,7 +314,7 @@ NOT_DONE = re.compile(
     r"撤了|撤回|撤销|自己撤|没立上|在走流程|走流程|没结果"
 )
 SUCCESS = re.compile(
-    r"立案|查办|成功|办结|结案|查办完|立上|调解成|成了|已(?:经)?(?:立案|查办|调解|授牌|完成|办完|创建|通过)|授牌|批下来|创建完成|通过验收"
+    r"立了?案|查办|成功|办结|结案|查办完|立上|调解成|成了|已(?:经)?(?:立案|查办|调解|授牌|完成|办完|创建|通过)|授牌|批下来|创建完成|通过验收"
 )
 _SESSIONS = ("场", "次", "期", "回", "轮", "家", "个")
 
@@ -339,8 +341,16 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     candidates = matching or bare
     if unit in ("人次", "家", "起") and matching:  # 线下120人，线上400多: a bare figure in its own clause adds up
         candidates = matching + [f for f in bare if f.clause not in {m.clause for m in matching}]
+    if unit == "起":  # 调解了两起，帮一家企业立了案: a firm helped to a filing is a case
+        firms = [f for f in found if f.unit in ("家", "企业", "公司") and SUCCESS.search(f.after)]
+        candidates += [f for f in firms if f not in candidates and f.clause not in {m.clause for m in matching}]
     if not candidates:
         return None, 0.0, f"请告诉我{rule.label}是多少{unit}（只说了“{found[0].quantity.describe(found[0].unit)}”）。"
+    if unit == "起":  # 调解过两起，一起成了一起没成: each figure with what its own words say
+        own = [(f, re.split(r"\d", f.after, maxsplit=1)[0]) for f in candidates]
+        wins_said = [f for f, w in own if SUCCESS.search(w) and not NOT_DONE.search(w)]
+        if wins_said and any(NOT_DONE.search(w) for _, w in own):
+            return _sum([f.quantity for f in wins_said]), 0.85, ""
     parts = split_clauses(t)
     done = [f for f in candidates if not NOT_DONE.search(f.text) and not _undone_by_next(f, parts)]
     if not done:  # 有三家在申报，还没批下来 / 协助过一起，但最后没立上案: none counts yet
@@ -386,6 +396,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         and unit == "起"
         and not SUCCESS.search(done[0].text)
         and done[0].quantity.value > failed_part[0].quantity.value
+        and not re.search(r"都(?:已经?)?(?:立了?案|立上|调解成|成功|办结|结案)", t)  # 其中一起还在审理，但都已立案
     ):
         q0 = done[0].quantity  # 三起，有一起最后没成 = 2
         return Quantity(value=q0.value - failed_part[0].quantity.value), 0.85, ""
@@ -485,7 +496,7 @@ def _rank_bounds(q: Quantity) -> tuple[float, float]:
     return best, worst
 
 
-_RANK = re.compile(r"(?:前|第|排名?|名列|top)\s*(\d+)|(\d+)\s*(?:名|位)")
+_RANK = re.compile(r"(?:前|第|排名?|名列|top)\s*(\d+)|(?<![差落后少])(\d+)\s*(?:名|位)")  # 差1名 is a gap
 _LEADING = re.compile(r"领先|靠前|数一数二|第一|龙头|头部|前列|名列前茅|top|顶尖|最好|最大|前几")
 
 

@@ -376,3 +376,30 @@ def test_the_rest_done_and_others_unaware(cid: str, text: str, expected: Any) ->
 )
 def test_shares_said_in_words_and_deferrals(cid: str, text: str, expected: Any) -> None:
     assert value(cid, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("station.B4", "帮忙调解过两起，一起成了一起没成", 1),  # only what came to something counts
+        ("zone.B4", "去年协助调解了两起，前年帮一家企业立了案", 3),  # a firm helped to a filing is a case
+        ("zone.B4", "四起，其中一起还在审理，但都已经立案了", 4),  # filed is the success, the trial may go on
+        ("zone.B4", "三起，有一起最后没成", 2),
+        ("zone.B4", "帮企业报过案，结果还没出来，没立上", 0),
+        ("zone.B4", "帮三家企业调解了两起纠纷", 2),
+    ],
+)
+def test_cases_count_what_came_to_something(cid: str, text: str, expected: int) -> None:
+    assert value(cid, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全国第十一，可惜差一名；市里是第三", "city"),  # 差一名 is how far, not a rank
+        ("全国前十伐……阿拉勿够，上海是第九", "city"),  # 勿够 = 不够 (Wu)
+        ("区里排3名", "district"),
+    ],
+)
+def test_ranks_and_gaps(text: str, expected: str) -> None:
+    assert value("zone.B2", text) == expected
