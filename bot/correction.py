@@ -26,6 +26,7 @@ _EXPLICIT = re.compile(
     r"刚才|刚刚(?:那|说|选|答)|上一题|上题|前一题|上一个问题|上个问题|前面那|前一个|改成|改为|改一下|更正|纠正|修正|撤回|说反了|"
     r"说错|选错|点错|搞错|弄错|打错|按错|答错|填错|记错|写错|看错|数字错|数错|少打|多打|选岔|"
     r"^(?:哦|啊|哎|诶|额|呃|噢|唉|嗯|你)?[,，\s]*(?:不对|错了|不是不是|等等|等一下|等下|等会儿?|且慢|sorry|抱歉|不好意思|哦不|啊不是|哦不是|不不)|"
+    r"少说|多说|说少|说多|少报|多报|报少|报多|少算|"
     r"讲错|讲反|[说讲]得?(?:不|勿)对|\bcorrection\b|\bi mean\b|^(?:wait|sorry|oops)\b|"
     r"补正|理解反了|看错题|漏算|算漏|少算|多算|算错|[搞弄记看听想]混|混淆|理解错|听错|想错|问错|口误|"
     r"^(?:我|哦|啊)?[,，]?再想想|(?:^|[,，])(?:我|哦|啊)?[,，]?(?:我)?刚(?:才)?(?:问|查|核实|确认|翻)(?:了|过)"
@@ -44,7 +45,7 @@ _FILLER = re.compile(
     r"(?:我)?刚?想起来了?|哦对了|对了|漏说了?|刚才漏说了?|还没说完|忘了说|那题|那个题|这题|的答案|选项|"
     r"我?刚?刚?忘(?:记)?了(?:说)?|(?:看|理解|听|想)(?:错|反)(?:题|了)*|等会儿?|且慢|漏算了?|算漏了?|少算了?|多算了?|算错了?|"
     r"(?:我)?(?:[搞弄记看听想]混|混淆|理解错|听错|想错|问错)了?|口误|(?:我)?再想想|"
-    r"(?:我)?(?:讲(?:错|反)了?|[说讲]得?(?:不|勿)对)|\bcorrection\b[:：]?|\bi mean\b|^(?:wait|sorry|oops)\b"
+    r"(?:我)?(?:[少多]说了?|说[少多]了?|[少多]报了?|报[少多]了?)|(?:我)?(?:讲(?:错|反)了?|[说讲]得?(?:不|勿)对)|\bcorrection\b[:：]?|\bi mean\b|^(?:wait|sorry|oops)\b"
 )
 # "…，应该是X" / "改成X": the answer is what follows the last of these
 _TAIL = re.compile(r"(?:应该(?:是|选|算|为)?|其实(?:是)?|实际上?(?:是)?|改成|改为|是)([^，,。]*?)[。.!！]*$")
@@ -95,9 +96,10 @@ def about(text: str, previous_topic: str, current_topic: str) -> bool:
     correction without its cue. It must share words with the previous question only."""
     t = normalize(text)
     clauses = [c for c in re.split(r"[，,。；;！!？?\s]+", t) if c]
-    if any(on_topic(c, current_topic) for c in clauses):
-        return False
-    hits = sum(on_topic(c, previous_topic) for c in clauses)
+    prev = [on_topic(c, previous_topic) for c in clauses]
+    if any(on_topic(c, current_topic) and not p for c, p in zip(clauses, prev, strict=True)):
+        return False  # a clause about the current question alone: an answer to it
+    hits = sum(p and not on_topic(c, current_topic) for c, p in zip(clauses, prev, strict=True))
     return hits >= 2 or (hits >= 1 and bool(_REVISION.search(t)))
 
 
@@ -126,7 +128,10 @@ def remainder(text: str) -> str:
     for m in _FACT_MARK.finditer(t):
         part = str(m.group(1)).strip(" 吧啊呢。.")
         if part and _ANSWERISH.search(arabic(part)):
-            return t[m.start(1) :].strip(" 吧啊呢。.")  # 其实还没上，只有存储位置管住了: all that follows
+            start = max(t.rfind(d, 0, m.start()) for d in ",，。;；") + 1  # 加密其实还没上: its subject too
+            head = t[start : m.start()]
+            head = "" if _EXPLICIT.search(head) or _FILLER.fullmatch(head) else head
+            return (head + t[m.start(1) :]).strip(" 吧啊呢。.")  # 其实还没上，只有存储位置管住了: all that follows
     if re.fullmatch(r"[a-z0-9\s,.'!:;?%-]+", t):  # English: words, not clauses
         return re.sub(r"^[\s,.:;!-]+|[\s,.:;!-]+$", "", _FILLER.sub("", t))
     pieces = [p for p in (_FILLER.sub("", c).strip() for c in re.split(r"[\s,，。.!！:：;；~]+", t)) if p]

@@ -514,6 +514,10 @@ class Engine:
                 ]  # 今年就三百出头 / 成功协助的为一起 / 一共四次
                 rest = (stressed or with_figures or [rest])[0]
             r = read(c, rest, Hint(), pending)
+            if r.outcome == "record" and r.needs_confirmation and r.value == previous and c.expects == "boolean":
+                alone = read(c, rest, Hint(combiner=False), pending)  # a correction never proposes what it corrects
+                if alone.outcome == "record" and alone.value != previous:
+                    r = alone.model_copy(update={"confidence": min(alone.confidence, 0.69)})
             if r.outcome == "record" and fix.kind == "supplement" and previous is True and r.value is False:
                 r = r.model_copy(update={"value": "partial"})  # 刚才漏说了，记录没保存: a yes with a gap
             if r.outcome == "record":

@@ -83,6 +83,7 @@ class Hint:
     confidence: float | None = None
     entities: Mapping[str, Any] | None = None
     button: bool = False
+    combiner: bool = True  # False: the rules alone (a correction whose combined reading is the answer it corrects)
 
 
 class Reading(BaseModel):
@@ -168,7 +169,8 @@ def _read_boolean(c: Criterion, words: str, hint: Hint) -> Reading:
             words,
             "a count, off the topic",
         )
-    a = _with_learned(words, a, context(c))
+    if hint.combiner:
+        a = _with_learned(words, a, context(c))
     a = _with_model(a, hint)
     if a.verdict is None:
         return reask(_BOOLEAN_PROBLEM, words, *a.reasons)

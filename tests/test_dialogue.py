@@ -499,3 +499,30 @@ def test_a_modification_that_carries_the_answer_is_applied_in_one_message(engine
     assert "已把第 3 项" in chat.text
     chat.say("modify", "把第2题改成部分做到", "modify")
     assert chat.session.answers["point.2"] == "partial" and chat.question["criterion"] == "point.5"
+
+
+def walk_to(chat: Chat, cid: str) -> None:
+    while chat.question["criterion"] != cid:
+        chat.say("answer", "有", "affirm")
+
+
+def test_a_reply_about_the_previous_question_is_proposed_as_its_correction(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    walk_to(chat, "point.35")
+    chat.say("answer", "部分做到", "inform_partial")
+    assert chat.question["criterion"] == "point.36"
+    chat.say("answer", "其实都隔离了，研发区单独隔开了，车间也装了门禁", None)
+    assert "第 35 项" in chat.text and "改为“已做到”吗" in chat.text
+    assert chat.session.answers["point.35"] == "partial"  # only proposed, not recorded
+    chat.say("affirm", "是的", "affirm")
+    assert chat.session.answers["point.35"] is True and chat.question["criterion"] == "point.36"
+
+
+def test_a_correction_never_proposes_the_answer_it_corrects(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    walk_to(chat, "point.27")
+    chat.say("answer", "都做了", "affirm")
+    chat.say("answer", "等下，加密其实还没上，只有存储位置管住了，备份也在做", None)
+    proposal = chat.session.proposal or {}
+    recorded = chat.session.answers["point.27"]
+    assert recorded == "partial" or (proposal.get("criterion") == "point.27" and proposal.get("value") == "partial")
