@@ -507,6 +507,8 @@ class Engine:
             if c.expects == "counts" and isinstance(previous, dict):  # figures: what was said, then the fix
                 pending = {**read(c, s.words.get(c.id, ""), Hint(), {}).pending, "key": None}
             rest = fix.rest
+            if fix.kind == "supplement" and c.expects == "boolean" and s.words.get(c.id):
+                rest = f"{s.words[c.id]}，{rest}"  # 有专职的人 + 补充一下，他是中专学历: read as one reply
             if c.expects == "number":  # 不对，一起，另一起还没立案 / 六百是两年加起来的，今年就三百出头
                 with_figures = [p for p in re.split(r"[，,。；;]", rest) if numbers(p)]
                 stressed = [

@@ -160,6 +160,7 @@ def _read_boolean(c: Criterion, words: str, hint: Hint) -> Reading:
     if (
         re.search(r"\d+\s*(?:多|余|来|几)?\s*(?:次|个|家|人|名|位|场|起|类)", t)
         and not re.search(r"[过了]\d+\s*(?:多|余|来|几)?\s*[次场回]", t)  # 只搞过1次: how often it was done
+        and not re.search(r"每\S{0,3}?\d+\s*[次场回]", t)  # 每季度交1次: how often it is done
         and not on_topic(t, context(c).topic)
         and not re.match(r"^(?:有|没|是|对|不|yes|no)", t)
         and a.verdict != "no"
@@ -767,6 +768,10 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
             target = asked or (group.conditions[0].key if len(group.conditions) == 1 else None)
             if target and target != "total":
                 values[target] = 0
+            elif not target:  # 协会，都还没开始培训: none of the members, for the share it names
+                for k in shares:
+                    if any(cue in t for cue in k.cues):
+                        values[k.key] = 0
     total = as_quantity(counts.get("total"))
     if total is not None:  # 会员80家，全部培训过: the whole membership
         for part, _ in split_clauses(t):

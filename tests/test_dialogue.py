@@ -502,8 +502,11 @@ def test_a_modification_that_carries_the_answer_is_applied_in_one_message(engine
 
 
 def walk_to(chat: Chat, cid: str) -> None:
-    while chat.question["criterion"] != cid:
+    for _ in range(60):
+        if chat.question["criterion"] == cid:
+            return
         chat.say("answer", "有", "affirm")
+    raise AssertionError(f"never reached {cid}")
 
 
 def test_a_reply_about_the_previous_question_is_proposed_as_its_correction(engine: Engine) -> None:
@@ -526,3 +529,12 @@ def test_a_correction_never_proposes_the_answer_it_corrects(engine: Engine) -> N
     proposal = chat.session.proposal or {}
     recorded = chat.session.answers["point.27"]
     assert recorded == "partial" or (proposal.get("criterion") == "point.27" and proposal.get("value") == "partial")
+
+
+def test_a_supplement_is_read_with_what_it_adds_to(engine: Engine) -> None:
+    chat = start(engine, "行业协会")
+    walk_to(chat, "station.2")
+    chat.say("answer", "有专职的人", None)
+    chat.say("answer", "补充一下，他是中专学历", None)
+    proposal = chat.session.proposal or {}
+    assert chat.session.answers["station.2"] == "partial" or proposal.get("value") == "partial", chat.text

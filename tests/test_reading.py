@@ -403,3 +403,11 @@ def test_cases_count_what_came_to_something(cid: str, text: str, expected: int) 
 )
 def test_ranks_and_gaps(text: str, expected: str) -> None:
     assert value("zone.B2", text) == expected
+
+
+def test_how_often_is_not_a_count_off_the_topic() -> None:
+    assert value("point.19", "要求他们每季度交一次社保证明") == YES
+
+
+def test_an_association_that_trained_no_one_fails_its_path() -> None:
+    assert status("station.24", "协会，都还没开始培训") == "not_met"
