@@ -408,6 +408,11 @@ class Assessments:
         )
         return head + body
 
+    def may_write(self, actor: Actor, assessment_id: int) -> None:
+        """Raise unless the actor may answer in this assessment (every chat post asks, so it reads no messages)."""
+        with self.sessions() as db:
+            self._load(db, actor, assessment_id, "assessment.write")
+
     def transcript(self, actor: Actor, assessment_id: int) -> list[dict[str, Any]]:
         with self.sessions() as db:
             self._load(db, actor, assessment_id, "assessment.write")

@@ -344,7 +344,7 @@ def create_app(svc: Services | None = None, gateway: Gateway | None = None) -> F
     @app.get("/assessments/{aid}/chat")
     async def chat_page(request: Request, aid: Id, who: Actor = Depends(actor)) -> Response:
         row = svc.assessments.get(who, aid)
-        svc.assessments.transcript(who, aid)  # the unit's own page: writers only
+        svc.assessments.may_write(who, aid)  # the unit's own page: writers only
         return page(request, "chat.html", {"title": "对话自评", "row": row})
 
     @app.get("/assessments/{aid}/chat/state")
@@ -363,7 +363,7 @@ def create_app(svc: Services | None = None, gateway: Gateway | None = None) -> F
             return JSONResponse({"ok": False, "error": "请求有误。"}, status_code=400)
         if not isinstance(body, dict):
             return JSONResponse({"ok": False, "error": "请求有误。"}, status_code=400)
-        svc.assessments.transcript(who, aid)  # only the unit's members may write
+        svc.assessments.may_write(who, aid)  # only the unit's members may write
         turn = await gw.send(aid, who.user_id, body.get("message"), body.get("message_id"))
         return JSONResponse({"ok": turn.ok, "messages": turn.messages, "error": turn.error})
 
