@@ -139,7 +139,7 @@ def create_app(svc: Services | None = None, gateway: Gateway | None = None) -> F
         base = {"request": request, "user": request.state.user, "csrf": csrf_token(request.state.nonce)}
         return templates.TemplateResponse(request, name, {**base, **ctx}, status_code=status)
 
-    def actor(request: Request) -> Actor:
+    async def actor(request: Request) -> Actor:  # async: no thread-pool hop on every request
         if request.state.actor is None:
             raise Redirect("/login")
         a: Actor = request.state.actor
