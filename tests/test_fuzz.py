@@ -35,7 +35,7 @@ import pytest
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 from sqlalchemy import select
-from webutil import PASSWORD, Web, accept, chat, csrf, invite_link, login, make_web
+from webutil import PASSWORD, Web, chat, csrf, make_web, two_offices
 
 from app.db.models import AnswerHistory, Assessment, ChatMessage, Conversation, Unit, User
 from app.secrets import secret_key
@@ -542,39 +542,7 @@ def _world(web: Web) -> dict[str, Any]:
     """An admin; two offices with an officer each; a unit in each; unit 1 with two assessments,
     unit 2 with one that has answers."""
     svc = web.services
-    svc.accounts.create_admin("admin", PASSWORD)
-    admin = web.client()
-    login(admin, "admin")
-    w: dict[str, Any] = {"admin": admin}
-    for n in (1, 2):
-        admin.post("/admin/offices", data={"name": f"第{n}市场监管所", "csrf": csrf(admin, "/admin")})
-        office_id = max(o.id for o in svc.accounts.offices())
-        r = admin.post(
-            "/admin/officers",
-            data={
-                "username": f"officer{n}",
-                "display_name": f"王{n}",
-                "office_id": str(office_id),
-                "csrf": csrf(admin, "/admin"),
-            },
-        )
-        officer = web.client()
-        accept(officer, invite_link(r.text))
-        r = officer.post(
-            "/office/units",
-            data={
-                "name": f"芯片{n}号公司",
-                "unit_type": "point",
-                "username": f"unit{n}",
-                "csrf": csrf(officer, "/office"),
-            },
-        )
-        unit = web.client()
-        accept(unit, invite_link(r.text))
-        unit_id = int(unit.get("/").headers["location"].rsplit("/", 1)[1])
-        r = unit.post(f"/units/{unit_id}/assessments", data={"csrf": csrf(unit, f"/units/{unit_id}")})
-        w.update({f"officer{n}": officer, f"unit{n}": unit, f"unit{n}_id": unit_id, f"office{n}": office_id})
-        w[f"a{n}"] = int(r.headers["location"].split("/")[2])
+    w = two_offices(web)
     r = w["unit1"].post(f"/units/{w['unit1_id']}/assessments", data={"csrf": csrf(w["unit1"], "/")})
     w["a1b"] = int(r.headers["location"].split("/")[2])  # unit 1's second assessment: may be submitted
     for text in ("有", "没有", "/partial", "有，总经理任组长"):

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select, update
-from webutil import PASSWORD, Web, accept, chat, csrf, invite_link, login, make_web
+from webutil import PASSWORD, Web, accept, chat, csrf, invite_link, make_web, two_offices
 
 from app.db.models import AnswerHistory, AuditLog, Invitation, now
 
@@ -26,47 +26,7 @@ def web(tmp_path: Path) -> Web:
 @pytest.fixture
 def world(web: Web) -> dict[str, Any]:
     """An admin, two offices with an officer each, a unit in each office with an accepted member."""
-    web.services.accounts.create_admin("admin", PASSWORD)
-    admin = web.client()
-    login(admin, "admin")
-    ids: dict[str, Any] = {"admin": admin}
-    for n, office in ((1, "车墩市场监管所"), (2, "泗泾市场监管所")):
-        r = admin.post("/admin/offices", data={"name": office, "csrf": csrf(admin, "/admin")})
-        assert r.status_code == 303
-        office_id = max(o.id for o in web.services.accounts.offices())
-        r = admin.post(
-            "/admin/officers",
-            data={
-                "username": f"officer{n}",
-                "display_name": f"王{n}",
-                "office_id": str(office_id),
-                "csrf": csrf(admin, "/admin"),
-            },
-        )
-        assert r.status_code == 200
-        officer = web.client()
-        accept(officer, invite_link(r.text))
-        r = officer.post(
-            "/office/units",
-            data={
-                "name": f"星辰芯片{n}号公司",
-                "unit_type": "point",
-                "username": f"unit{n}",
-                "csrf": csrf(officer, "/office"),
-            },
-        )
-        assert r.status_code == 200, r.text[:300]
-        unit = web.client()
-        accept(unit, invite_link(r.text))
-        home = unit.get("/", follow_redirects=False)
-        unit_id = int(home.headers["location"].rsplit("/", 1)[1])
-        r = unit.post(f"/units/{unit_id}/assessments", data={"csrf": csrf(unit, f"/units/{unit_id}")})
-        assert r.status_code == 303
-        aid = int(r.headers["location"].split("/")[2])
-        ids.update(
-            {f"officer{n}": officer, f"unit{n}": unit, f"unit{n}_id": unit_id, f"a{n}": aid, f"office{n}": office_id}
-        )
-    return ids
+    return two_offices(web)
 
 
 def test_a_whole_walk_through_the_web(web: Web, world: dict[str, Any]) -> None:
