@@ -7,11 +7,13 @@ import argparse
 import getpass
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 import yaml
 
 from bot import cli as core
 from bot.cli import EXIT_INPUT, RENDERERS, _emit
+from bot.dialogue import Session
 
 from .services.errors import ServiceError
 
@@ -56,15 +58,24 @@ def _assessment_id(args: argparse.Namespace) -> int | None:
         return int(conv.assessment_id)
 
 
-def cmd_sessions_answers(args: argparse.Namespace) -> int:
+def _local_report(args: argparse.Namespace) -> tuple[dict[str, Any], Session] | None:
+    """The report and session of the assessment ``args.session`` names, or None (the reason printed)."""
     aid = _assessment_id(args)
     if aid is None:
-        return EXIT_INPUT
+        return None
     try:
-        _, session = _services(args).assessments.local_report(aid)
+        found: tuple[dict[str, Any], Session] = _services(args).assessments.local_report(aid)
     except ServiceError as exc:
         print(f"'{args.session}': {exc.message}", file=sys.stderr)
+        return None
+    return found
+
+
+def cmd_sessions_answers(args: argparse.Namespace) -> int:
+    found = _local_report(args)
+    if found is None:
         return EXIT_INPUT
+    _, session = found
     data = {
         "unit_type": session.unit_type,
         "rubric_version": session.rubric_version,
@@ -76,14 +87,10 @@ def cmd_sessions_answers(args: argparse.Namespace) -> int:
 
 
 def cmd_sessions_report(args: argparse.Namespace) -> int:
-    aid = _assessment_id(args)
-    if aid is None:
+    found = _local_report(args)
+    if found is None:
         return EXIT_INPUT
-    try:
-        report, _ = _services(args).assessments.local_report(aid)
-    except ServiceError as exc:
-        print(f"'{args.session}': {exc.message}", file=sys.stderr)
-        return EXIT_INPUT
+    report, _ = found
     _emit(RENDERERS[args.format](report), args.output)
     return 0
 

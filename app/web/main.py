@@ -222,6 +222,11 @@ def create_app(svc: Services | None = None, gateway: Gateway | None = None) -> F
         )
         return response
 
+    def invited(request: Request, inv: NewInvitation, back: str) -> Response:
+        """The one-time link just made, with its expiry in Beijing time, and where to go back to."""
+        ctx = {"title": "邀请链接", "link": invite_link(request, inv), "expires_local": _beijing(inv.expires_at)}
+        return page(request, "invited.html", {**ctx, "back": back})
+
     def invite_link(request: Request, inv: NewInvitation) -> str:
         return str(request.base_url).rstrip("/") + f"/invite/{inv.token}"
 
@@ -248,16 +253,7 @@ def create_app(svc: Services | None = None, gateway: Gateway | None = None) -> F
         inv = svc.accounts.create_officer(
             who, values.get("username", ""), values.get("display_name", ""), _int(values.get("office_id"))
         )
-        return page(
-            request,
-            "invited.html",
-            {
-                "title": "邀请链接",
-                "link": invite_link(request, inv),
-                "expires_local": _beijing(inv.expires_at),
-                "back": "/admin",
-            },
-        )
+        return invited(request, inv, "/admin")
 
     # ── officers ─────────────────────────────────────────────────────────
     @app.get("/office")
@@ -291,16 +287,7 @@ def create_app(svc: Services | None = None, gateway: Gateway | None = None) -> F
             values.get("username", ""),
             _int(values.get("office_id")) or None,
         )
-        return page(
-            request,
-            "invited.html",
-            {
-                "title": "邀请链接",
-                "link": invite_link(request, inv),
-                "expires_local": _beijing(inv.expires_at),
-                "back": "/office",
-            },
-        )
+        return invited(request, inv, "/office")
 
     # ── units ────────────────────────────────────────────────────────────
     @app.get("/units/{unit_id}")
