@@ -368,14 +368,21 @@ class Assessments:
         require(actor, action, Target(unit_id=unit.id, office_id=unit.office_id))  # type: ignore[arg-type]
         return a, unit
 
+    def _read(
+        self, db: Db, actor: Actor, assessment_id: int, audited_as: str
+    ) -> tuple[Assessment, Unit, Rubric, dict[str, Any]]:
+        """An assessment with its rubric and answers, for reading; a read by anyone but the unit is audited."""
+        a, unit = self._load(db, actor, assessment_id)
+        rubric = self.rubric(db, a.rubric_version_id)
+        answers = {r.criterion_id: r.value for r in db.scalars(select(Answer).where(Answer.assessment_id == a.id))}
+        if actor.unit_id != unit.id:
+            audit.log(db, actor, audited_as, "assessment", a.id)
+        return a, unit, rubric, answers
+
     def report(self, actor: Actor, assessment_id: int) -> dict[str, Any]:
         """The gap report (the core's JSON contract); a read by anyone but the unit is audited."""
         with self.sessions.begin() as db:
-            a, unit = self._load(db, actor, assessment_id)
-            rubric = self.rubric(db, a.rubric_version_id)
-            answers = {r.criterion_id: r.value for r in db.scalars(select(Answer).where(Answer.assessment_id == a.id))}
-            if actor.unit_id != unit.id:
-                audit.log(db, actor, "assessment.read", "assessment", a.id)
+            a, unit, rubric, answers = self._read(db, actor, assessment_id, "assessment.read")
             form = {k: v for k, v in (unit.form or {}).items() if v}
             data = build_report(rubric, score(rubric, answers), form)
             data["assessment"] = {
@@ -397,11 +404,7 @@ class Assessments:
         import yaml
 
         with self.sessions.begin() as db:
-            a, unit = self._load(db, actor, assessment_id)
-            rubric = self.rubric(db, a.rubric_version_id)
-            rows = {r.criterion_id: r.value for r in db.scalars(select(Answer).where(Answer.assessment_id == a.id))}
-            if actor.unit_id != unit.id:
-                audit.log(db, actor, "assessment.export", "assessment", a.id)
+            _, _, rubric, rows = self._read(db, actor, assessment_id, "assessment.export")
         head = answers_template(rubric).split("answers:")[0]
         body = yaml.safe_dump(
             {"answers": {c.id: rows.get(c.id, "unknown") for c in rubric.criteria}}, allow_unicode=True, sort_keys=False
