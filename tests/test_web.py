@@ -7,6 +7,7 @@ end-to-end tests.
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -296,3 +297,51 @@ def test_the_units_application_form(web: Web, world: dict[str, Any]) -> None:
     assert "张伟" in world["officer1"].get(f"/units/{uid}").text  # the officer reads it
     report = unit.get(f"/assessments/{world['a1']}/report.json").json()
     assert report["unit"]["leader"] == "张伟"
+
+
+def test_the_office_list_is_paged_filtered_and_ranked(web: Web, world: dict[str, Any]) -> None:
+    """An office lists its units a page at a time: counts over the whole office, an order to rank
+    within the quota, filters by status, and units not started yet on their own list."""
+    from app.db.models import Assessment, User
+    from app.services.authz import Actor
+
+    svc = web.services
+    with svc.sessions() as db:
+        officer_id = db.scalar(select(User.id).where(User.username == "officer1"))
+    officer = Actor(int(officer_id or 0), "officer", office_id=world["office1"])
+    started = []
+    for i in range(70):  # 60 start an assessment, 10 do not; ten of the 60 submit
+        uid, _ = svc.accounts.create_unit(officer, f"分页测试{i:03d}号公司", "point", f"pager{i:03d}")
+        if i < 60:
+            started.append(svc.assessments.start(Actor(officer.user_id, "unit", unit_id=uid), uid))  # any existing user
+    with svc.sessions.begin() as db:
+        for k, aid in enumerate(started):
+            values = {"total": float((k * 37) % 101), "base": float((k * 37) % 101)}
+            if k < 10:
+                values["status"] = "submitted"
+            db.execute(update(Assessment).where(Assessment.id == aid).values(**values))
+    o1 = world["officer1"]
+    first = o1.get("/office").text
+    assert "辖区单位 <strong>71</strong> 家" in first and "已开始自评 61 家" in first and "已提交 10 家" in first
+    assert first.count('">报告</a>') == 50 and "共 61 条（第 1/2 页）" in first
+    second = o1.get("/office?page=2").text
+    assert second.count('">报告</a>') == 11 and "第 51–61 条" in second
+    assert o1.get("/office?page=99").text.count('">报告</a>') == 11  # past the end: the last page
+    # ranked by total, across the page boundary
+    totals = [
+        float(t)
+        for page in (1, 2)
+        for t in re.findall(r"<td><strong>([\d.]+)</strong></td>", o1.get(f"/office?sort=total&page={page}").text)
+    ]
+    assert len(totals) == 61 and totals == sorted(totals, reverse=True) and totals[0] == 100
+    submitted = o1.get("/office?status=submitted").text
+    assert submitted.count('">报告</a>') == 10 and "草稿" not in submitted.split("<tbody>")[1]
+    fresh = o1.get("/office?status=fresh").text
+    assert "共 10 条" in fresh and "分页测试065号公司" in fresh and "分页测试001号公司" not in fresh
+    assert 'href="/office?status=fresh&amp;sort=total"' not in fresh  # the order is of started ones only
+    assert o1.get("/office?sort=bogus").status_code == 400 and o1.get("/office?page=0").status_code == 400
+    # the other office sees none of it; the district admin sees the counts
+    assert "分页测试" not in world["officer2"].get("/office?status=fresh").text
+    admin = world["admin"].get("/admin").text
+    assert "<td>71</td><td>61</td><td>10</td>" in admin
+    assert "共 61 条" in world["admin"].get(f"/office?office={world['office1']}").text

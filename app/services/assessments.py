@@ -15,7 +15,7 @@ import logging
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -105,6 +105,72 @@ class AssessmentRow:
     unconfirmed: int
     started_at: datetime
     updated_at: datetime
+
+
+OFFICE_SORTS = ("updated", "total", "name")
+OFFICE_STATUSES = ("", "draft", "submitted", "fresh")
+
+
+@dataclass(frozen=True)
+class OfficeQuery:
+    """What an officer asked of the list: which page, in which order, which units."""
+
+    page: int = 1
+    per_page: int = 50
+    sort: str = "updated"  # updated | total (ranking within the quota) | name
+    status: str = ""  # all started | draft | submitted | fresh (not started)
+
+    def __post_init__(self) -> None:
+        if self.sort not in OFFICE_SORTS or self.status not in OFFICE_STATUSES:
+            raise Invalid("列表参数有误。")
+        if not 1 <= self.per_page <= 500:
+            raise Invalid("列表参数有误。")
+
+    def pages(self, total: int) -> int:
+        return max(1, -(-total // self.per_page))
+
+    def page_in(self, total: int) -> int:
+        """The page asked for, kept within the pages there are."""
+        return min(max(1, self.page), self.pages(total))
+
+
+@dataclass
+class OfficeCounts:
+    units: int = 0
+    started: int = 0
+    submitted: int = 0
+
+    @property
+    def fresh(self) -> int:
+        return self.units - self.started
+
+
+@dataclass
+class OfficePage:
+    """One page of an office's list, and where it sits in the whole."""
+
+    query: OfficeQuery
+    counts: OfficeCounts
+    matched: int  # rows the filter matches over all pages
+    rows: list[AssessmentRow] = field(default_factory=list)
+    fresh: list[Unit] = field(default_factory=list)
+
+    @property
+    def page(self) -> int:
+        return self.query.page_in(self.matched)
+
+    @property
+    def pages(self) -> int:
+        return self.query.pages(self.matched)
+
+    @property
+    def first(self) -> int:
+        """The 1-based position of the page's first row (0 when there is none)."""
+        return (self.page - 1) * self.query.per_page + 1 if self.matched else 0
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.rows) + len(self.fresh) - 1 if self.matched else 0
 
 
 def sender_for(assessment_id: int) -> str:
@@ -474,29 +540,86 @@ class Assessments:
         """The office a list is about: a district admin picks one, everyone else sees their own."""
         return asked if actor.role == "admin" else actor.office_id
 
-    def for_office(self, actor: Actor, office_id: int | None = None) -> list[AssessmentRow]:
-        """Every unit of an office with its latest assessment (one query, cached scores)."""
+    def office_page(self, actor: Actor, office_id: int | None = None, query: OfficeQuery | None = None) -> OfficePage:
+        """One page of an office's units with their latest assessment (cached scores, never
+        rescored), or of its units not yet started; the counts over the whole office. An office
+        lists thousands of units: the page is cut in the database, not in the template."""
         office_id = self.office_of(actor, office_id)
         require(actor, "office.read", Target(office_id=office_id))
+        q = query or OfficeQuery()
+        if office_id is None:
+            raise NotFound()
         with self.sessions() as db:
-            latest = (
-                select(func.max(Assessment.id))
-                .join(Unit, Unit.id == Assessment.unit_id)
-                .where(Unit.office_id == office_id)
-                .group_by(Assessment.unit_id)
-            )
-            return self._rows(
-                db, select(Assessment).where(Assessment.id.in_(latest)).order_by(Assessment.updated_at.desc())
-            )
+            counts = self._office_counts(db, [office_id])[office_id]
+            if q.status == "fresh":
+                fresh = self._fresh(office_id)
+                total = counts.units - counts.started
+                units = list(
+                    db.scalars(
+                        fresh.order_by(Unit.name, Unit.id).limit(q.per_page).offset((q.page_in(total) - 1) * q.per_page)
+                    )
+                )
+                return OfficePage(q, counts, total, fresh=units)
+            latest = self._latest(office_id)
+            chosen = select(Assessment).where(Assessment.id.in_(latest))
+            if q.status in ("draft", "submitted"):
+                chosen = chosen.where(Assessment.status == q.status)
+            total = db.scalar(chosen.with_only_columns(func.count())) or 0
+            order = {
+                "total": (Assessment.total.desc(), Assessment.base.desc(), Assessment.id),
+                "name": (Unit.name, Assessment.id),
+                "updated": (Assessment.updated_at.desc(), Assessment.id.desc()),
+            }[q.sort]
+            rows = self._rows(db, chosen.order_by(*order).limit(q.per_page).offset((q.page_in(total) - 1) * q.per_page))
+            return OfficePage(q, counts, total, rows=rows)
 
-    def units_without_assessment(self, actor: Actor, office_id: int | None = None) -> list[Unit]:
-        office_id = self.office_of(actor, office_id)
-        require(actor, "office.read", Target(office_id=office_id))
+    def office_counts(self, actor: Actor, office_ids: list[int]) -> dict[int, OfficeCounts]:
+        """Units, started, submitted of each office (the district overview; one grouped query)."""
+        for office_id in office_ids:
+            require(actor, "office.read", Target(office_id=office_id))
         with self.sessions() as db:
-            started = select(Assessment.unit_id)
-            return list(
-                db.scalars(select(Unit).where(Unit.office_id == office_id, Unit.id.not_in(started)).order_by(Unit.name))
-            )
+            return self._office_counts(db, office_ids)
+
+    @staticmethod
+    def _latest(office_id: int) -> Any:
+        """The id of each unit's latest assessment in an office."""
+        return (
+            select(func.max(Assessment.id))
+            .join(Unit, Unit.id == Assessment.unit_id)
+            .where(Unit.office_id == office_id)
+            .group_by(Assessment.unit_id)
+        )
+
+    @staticmethod
+    def _fresh(office_id: int) -> Any:
+        """The units of an office that have not started an assessment."""
+        started = select(Assessment.unit_id)
+        return select(Unit).where(Unit.office_id == office_id, Unit.id.not_in(started))
+
+    @staticmethod
+    def _office_counts(db: Db, office_ids: list[int]) -> dict[int, OfficeCounts]:
+        out = {o: OfficeCounts() for o in office_ids}
+        units = select(Unit.office_id, func.count()).where(Unit.office_id.in_(office_ids)).group_by(Unit.office_id)
+        for office_id, n in db.execute(units):
+            out[int(office_id or 0)].units = n  # never None: the query selects listed offices
+        latest = (
+            select(func.max(Assessment.id))
+            .join(Unit, Unit.id == Assessment.unit_id)
+            .where(Unit.office_id.in_(office_ids))
+            .group_by(Assessment.unit_id)
+        )
+        statuses = (
+            select(Unit.office_id, Assessment.status, func.count())
+            .join(Unit, Unit.id == Assessment.unit_id)
+            .where(Assessment.id.in_(latest))
+            .group_by(Unit.office_id, Assessment.status)
+        )
+        for office_id, status, n in db.execute(statuses):
+            counts = out[int(office_id or 0)]
+            counts.started += n
+            if status == "submitted":
+                counts.submitted += n
+        return out
 
     def _rows(self, db: Db, query: Any) -> list[AssessmentRow]:
         """The assessments ``query`` selects, in its order: the listed columns of each with its

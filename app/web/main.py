@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi import Path as InPath
@@ -25,6 +26,7 @@ from bot.report import render_html, render_json, render_markdown
 
 from ..bootstrap import Services, services
 from ..services.accounts import NewInvitation, actor_of
+from ..services.assessments import OfficePage, OfficeQuery
 from ..services.authz import Actor
 from ..services.errors import Forbidden, Invalid, NotFound, ServiceError, TooManyAttempts
 from .gateway import Gateway
@@ -234,11 +236,11 @@ def create_app(svc: Services | None = None, gateway: Gateway | None = None) -> F
     @app.get("/admin")
     async def admin(request: Request, who: Actor = Depends(actor)) -> Response:
         offices, officers = svc.accounts.overview(who)
-        rows = {o.id: svc.assessments.for_office(who, o.id) for o in offices}
+        counts = svc.assessments.office_counts(who, [o.id for o in offices])
         return page(
             request,
             "admin.html",
-            {"title": "区局", "offices": offices, "officers": officers, "rows": rows},
+            {"title": "区局", "offices": offices, "officers": officers, "counts": counts},
         )
 
     @app.post("/admin/offices")
@@ -261,19 +263,23 @@ def create_app(svc: Services | None = None, gateway: Gateway | None = None) -> F
         request: Request,
         who: Actor = Depends(actor),
         office: Annotated[int | None, Query(ge=-ID_MAX, le=ID_MAX)] = None,
+        page_no: Annotated[int, Query(alias="page", ge=1, le=ID_MAX)] = 1,
+        sort: Annotated[str, Query(max_length=10)] = "updated",
+        status: Annotated[str, Query(max_length=10)] = "",
     ) -> Response:
         office_id = svc.assessments.office_of(who, office)
-        rows = svc.assessments.for_office(who, office_id)
-        fresh = svc.assessments.units_without_assessment(who, office_id)
+        if office_id is None and who.role == "admin":
+            raise Redirect("/admin")
+        listing = svc.assessments.office_page(who, office_id, OfficeQuery(page_no, sort=sort, status=status))
         return page(
             request,
             "office.html",
             {
                 "title": "本所单位",
                 "office_name": svc.assessments.office_name(office_id),
-                "rows": rows,
-                "fresh": fresh,
+                "listing": listing,
                 "office_id": office_id,
+                "links": _office_links(office_id if who.role == "admin" else None, listing),
             },
         )
 
@@ -417,3 +423,29 @@ def _attachment(name: str) -> dict[str, str]:
 def app() -> FastAPI:
     """The app for ``uvicorn --factory app.web.main:app``."""
     return create_app()
+
+
+def _office_links(office_id: int | None, listing: OfficePage) -> dict[str, Any]:
+    """The URLs of the office list's filters, orders and pages (built here: templates hold no logic)."""
+    q = listing.query
+
+    def url(page: int = 1, sort: str | None = None, status: str | None = None) -> str:
+        params: dict[str, str | int] = {}
+        if office_id is not None:
+            params["office"] = office_id
+        if status if status is not None else q.status:
+            params["status"] = status if status is not None else q.status
+        if (sort or q.sort) != "updated":
+            params["sort"] = sort or q.sort
+        if page > 1:
+            params["page"] = page
+        return "/office" + ("?" + urlencode(params) if params else "")
+
+    return {
+        "status": {s: url(status=s) for s in ("", "draft", "submitted", "fresh")},
+        "sort": {s: url(sort=s) for s in ("updated", "total", "name")},
+        "prev": url(listing.page - 1) if listing.page > 1 else "",
+        "next": url(listing.page + 1) if listing.page < listing.pages else "",
+        "first": url(1) if listing.page > 1 else "",
+        "last": url(listing.pages) if listing.page < listing.pages else "",
+    }
