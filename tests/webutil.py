@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import httpx
 from fastapi.testclient import TestClient
 
 from app.bootstrap import Services, build
@@ -33,13 +32,14 @@ class FakeRasa:
     empty: bool = False
     calls: list[dict[str, Any]] = field(default_factory=list)
 
-    def __call__(self, request: httpx.Request) -> httpx.Response:
+    async def post(self, url: str, body: dict[str, Any]) -> Any:
+        """The gateway's ``Channel``: what Rasa's REST channel would answer (None: not reached)."""
         if self.down:
-            raise httpx.ConnectError("down")
-        body = json.loads(request.content)
+            return None
+        body = json.loads(json.dumps(body))  # as it crosses the wire
         self.calls.append(body)
         if self.empty:
-            return httpx.Response(200, json=[])
+            return []
         text = body["message"]
         m = _PAYLOAD.match(text)
         if m:
@@ -50,8 +50,10 @@ class FakeRasa:
             ev = UserEvent("answer", text)
         stamp = Stamp.from_metadata(body.get("metadata"))
         messages = self.services.assessments.take_turn(body["sender"], ev, stamp)
-        out = [{"recipient_id": body["sender"], **m.model_dump(exclude_none=True)} for m in messages]
-        return httpx.Response(200, json=out)
+        return [{"recipient_id": body["sender"], **m.model_dump(exclude_none=True)} for m in messages]
+
+    async def close(self) -> None:
+        pass
 
 
 @dataclass
@@ -67,7 +69,7 @@ class Web:
 def make_web(tmp_path: Path) -> Web:
     services = build(f"sqlite:///{tmp_path / 'web.db'}")
     rasa = FakeRasa(services)
-    gateway = Gateway("http://rasa.test", services.sessions, httpx.AsyncClient(transport=httpx.MockTransport(rasa)))
+    gateway = Gateway("http://rasa.test", services.sessions, rasa)
     app = create_app(services, gateway)
     return Web(services, rasa, lambda: TestClient(app, base_url="http://127.0.0.1:8000", follow_redirects=False))
 

@@ -7,8 +7,8 @@ may see what is taken by the use-case layer (:mod:`app.services.authz`). ``make 
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Annotated, Any
@@ -25,30 +25,26 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from bot.report import render_html, render_json, render_markdown
 
 from ..bootstrap import Services, services
-from ..services.accounts import NewInvitation, actor_of
+from ..services.accounts import NewInvitation
 from ..services.assessments import OfficePage, OfficeQuery
 from ..services.authz import Actor
 from ..services.errors import Forbidden, Invalid, NotFound, ServiceError, TooManyAttempts
+from .context import RequestContext
 from .gateway import Gateway
 from .security import (
     ANON_COOKIE,
-    CSP,
     REPORT_CSP,
     SESSION_COOKIE,
     SESSION_HOURS,
-    anon_nonce,
     cookie_args,
     csrf_ok,
     csrf_token,
-    read_session,
     session_cookie,
 )
 
-logger = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
 UNIT_LABELS = {"point": "示范点（企业）", "station": "示范站（协会、服务机构）", "zone": "示范区（园区）"}
 ROLE_LABELS = {"unit": "单位", "officer": "市场监管所", "admin": "区局反不正当竞争科"}
-MAX_FORM = 20_000  # bytes of a form post
 # record ids are 64-bit: a larger number names nothing (and SQLite cannot even bind it: a 500)
 ID_MAX = 2**63 - 1
 Id = Annotated[int, InPath(ge=-ID_MAX, le=ID_MAX)]
@@ -62,47 +58,19 @@ class Redirect(Exception):
 def create_app(svc: Services | None = None, gateway: Gateway | None = None) -> FastAPI:
     svc = svc or services()
     gw = gateway or Gateway(svc.rasa_url, svc.sessions)
-    app = FastAPI(title="商秘自评助手", docs_url=None, redoc_url=None, openapi_url=None)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        await gw.close()
+
+    app = FastAPI(title="商秘自评助手", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals.update(UNIT_LABELS=UNIT_LABELS, ROLE_LABELS=ROLE_LABELS)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
-    # ── request context: who is signing in, the CSRF nonce, headers ──────
-    @app.middleware("http")
-    async def context(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        request.state.user = None
-        request.state.actor = None
-        data = read_session(request)
-        set_anon: str | None = None
-        if data is not None:
-            user = svc.accounts.user(data.user_id)
-            if user is not None and user.active and user.session_version == data.version:
-                request.state.user, request.state.actor = user, actor_of(user)
-                request.state.nonce = data.nonce
-        if request.state.user is None:
-            request.state.nonce, set_anon = anon_nonce(request)
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > MAX_FORM:
-            response: Response = JSONResponse({"ok": False, "error": "内容太长了。"}, status_code=413)
-        elif "transfer-encoding" in request.headers:  # a body of no stated length would escape MAX_FORM
-            response = JSONResponse({"ok": False, "error": "请求有误。"}, status_code=411)
-        else:
-            try:
-                response = await call_next(request)
-            except Exception as exc:  # never a traceback, never the request's content in the log
-                logger.error("request %s failed: %s", request.url.path.split("/")[1:2], type(exc).__name__)
-                response = PlainTextResponse("出错了，请稍后再试。", status_code=500)
-        if set_anon:
-            response.set_cookie(ANON_COOKIE, set_anon, **cookie_args(24 * 3600))
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["X-Frame-Options"] = (
-            "SAMEORIGIN" if response.headers.get("Content-Security-Policy") == REPORT_CSP else "DENY"
-        )
-        response.headers["Cache-Control"] = "no-store"
-        response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
-        return response
+    # who is signed in, the CSRF nonce, body limits, security headers: see .context
+    app.add_middleware(RequestContext, user=svc.accounts.user)
 
     @app.exception_handler(Redirect)
     async def redirect(request: Request, exc: Redirect) -> Response:
