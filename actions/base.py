@@ -81,11 +81,13 @@ class EngineAction(Action, ABC):
         stamp = Stamp.from_metadata(latest.get("metadata"))
         try:
             event = event_from_tracker(tracker, self.command)
-            messages = runtime.services().assessments.take_turn(tracker.sender_id, event, stamp)
+            turn = runtime.services().assessments.turn(tracker.sender_id, event, stamp)
         except Exception as exc:  # the turn's transaction rolled back: answers stay as they were
             # no message text or answers in logs: they reveal a unit's weaknesses
             logger.error("action %s failed: %s", self.action_name, type(exc).__name__)
             dispatcher.utter_message(text="抱歉，处理这条消息时出了问题。之前的回答都已保存，请再说一次或换个说法。")
             return []
-        send(dispatcher, messages, tracker.get_latest_input_channel())
+        send(dispatcher, turn.messages, tracker.get_latest_input_channel())
+        if turn.receipt:  # committed: the web gateway shows the turn as recorded on this, not before
+            dispatcher.utter_message(json_message={"receipt": turn.receipt})
         return []

@@ -17,6 +17,7 @@ from sqlalchemy import select, update
 from webutil import PASSWORD, Web, accept, chat, csrf, invite_link, make_web, two_offices
 
 from app.db.models import AnswerHistory, AuditLog, Invitation, now
+from app.services.assessments import Stamp, sender_for
 
 
 @pytest.fixture
@@ -203,6 +204,17 @@ def test_when_rasa_or_the_action_server_is_down_the_page_is_told(web: Web, world
     with web.services.sessions() as db:
         history = db.scalars(select(AnswerHistory).where(AnswerHistory.criterion_id == "point.1")).all()
     assert len(history) == 1  # recorded once
+    # a reply without the action server's receipt, or with one for another turn, is not a recorded turn
+    for receipt in ("", "0" * 32, Stamp.make(sender_for(aid), "another-turn-1", 1).receipt(sender_for(aid))):
+        web.rasa.receipt = receipt
+        r = chat(unit, aid, "没有")
+        assert r.json()["ok"] is False and "没有记录" in r.json()["error"] and not r.json()["messages"]
+    web.rasa.receipt = None
+    r = chat(unit, aid, "没有")
+    assert r.json()["ok"] and all("receipt" not in m.get("custom", {}) for m in r.json()["messages"])
+    # 重新开始 in the web chat is answered (a new assessment starts from the unit's page), not "not recorded"
+    r = chat(unit, aid, "/start_over")
+    assert r.json()["ok"] and "新建一份自评" in r.json()["messages"][0]["text"]
 
 
 def test_the_rest_channel_cannot_be_used_to_write_a_web_assessment(web: Web, world: dict[str, Any]) -> None:

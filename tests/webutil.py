@@ -30,6 +30,7 @@ class FakeRasa:
     services: Services
     down: bool = False
     empty: bool = False
+    receipt: str | None = None  # a receipt to send instead of the real one ("" = none)
     calls: list[dict[str, Any]] = field(default_factory=list)
 
     async def post(self, url: str, body: dict[str, Any]) -> Any:
@@ -44,13 +45,18 @@ class FakeRasa:
         m = _PAYLOAD.match(text)
         if m:
             ev = UserEvent("answer", "", m.group(1), json.loads(m.group(2)) if m.group(2) else {})
-            if m.group(1) in ("explain", "skip", "report"):
-                ev = UserEvent(m.group(1), "", m.group(1))  # type: ignore[arg-type]
+            commands = {"explain": "explain", "skip": "skip", "report": "report", "start_over": "restart"}
+            if m.group(1) in commands:
+                ev = UserEvent(commands[m.group(1)], "", m.group(1))  # type: ignore[arg-type]
         else:
             ev = UserEvent("answer", text)
         stamp = Stamp.from_metadata(body.get("metadata"))
-        messages = self.services.assessments.take_turn(body["sender"], ev, stamp)
-        return [{"recipient_id": body["sender"], **m.model_dump(exclude_none=True)} for m in messages]
+        turn = self.services.assessments.turn(body["sender"], ev, stamp)
+        out = [{"recipient_id": body["sender"], **m.model_dump(exclude_none=True)} for m in turn.messages]
+        receipt = turn.receipt if self.receipt is None else self.receipt
+        if receipt:  # as actions.base sends it
+            out.append({"recipient_id": body["sender"], "custom": {"receipt": receipt}})
+        return out
 
     async def close(self) -> None:
         pass
@@ -69,7 +75,7 @@ class Web:
 def make_web(tmp_path: Path) -> Web:
     services = build(f"sqlite:///{tmp_path / 'web.db'}")
     rasa = FakeRasa(services)
-    gateway = Gateway("http://rasa.test", services.sessions, rasa)
+    gateway = Gateway("http://rasa.test", rasa)
     app = create_app(services, gateway)
     return Web(services, rasa, lambda: TestClient(app, base_url="http://127.0.0.1:8000", follow_redirects=False))
 

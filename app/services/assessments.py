@@ -76,6 +76,11 @@ class Stamp:
     def as_metadata(self) -> dict[str, Any]:
         return {"message_id": self.message_id, "user_id": self.user_id, "ts": self.ts, "sig": self.sig}
 
+    def receipt(self, conversation_id: str) -> str:
+        """What the action server sends back once this turn is committed: the gateway checks it
+        instead of reading the database again (an answer shown as sent is an answer on disk)."""
+        return sign("taken", conversation_id, self.message_id)[:32]
+
     @classmethod
     def from_metadata(cls, meta: Any) -> Stamp | None:
         if not isinstance(meta, dict):
@@ -173,6 +178,12 @@ class OfficePage:
         return self.first + len(self.rows) + len(self.fresh) - 1 if self.matched else 0
 
 
+@dataclass(frozen=True)
+class TakenTurn:
+    messages: list[Message]
+    receipt: str | None  # Stamp.receipt, when a stamped turn was committed
+
+
 def sender_for(assessment_id: int) -> str:
     """The Rasa sender id of an assessment's web chat: derived on the server, not guessable."""
     return f"web-{assessment_id}-{sign('sender', assessment_id)[:20]}"
@@ -255,56 +266,75 @@ class Assessments:
     # ── a chat turn ──────────────────────────────────────────────────────
     def take_turn(self, conversation_id: str, event: UserEvent, stamp: Stamp | None = None) -> list[Message]:
         """Handle one turn of a conversation and persist it before anything is sent."""
+        return self.turn(conversation_id, event, stamp).messages
+
+    def turn(self, conversation_id: str, event: UserEvent, stamp: Stamp | None = None) -> TakenTurn:
+        """``take_turn``, with the stamped turn's receipt once it is committed (None when the turn
+        was not taken: no valid stamp, or a reply that records nothing)."""
         with self.sessions.begin() as db:
-            conv = db.get(Conversation, conversation_id, with_for_update=True)
-            if conv is None:
-                conv = Conversation(id=conversation_id, state={})
-                db.add(conv)
-                db.flush()
-            actor_id: int | None = None
-            if conv.gated:
-                if stamp is None or not stamp.valid_for(conversation_id):
-                    return [Message(text="请在网页上登录后继续这份自评。")]
-                actor_id = stamp.user_id
-            if stamp is not None and stamp.message_id and stamp.message_id == conv.last_message_id:
-                # the same message again (a retry after a timeout): the turn was already taken
-                return [Message(**m) for m in conv.state.get("last_reply", [])]
-            assessment = db.get(Assessment, conv.assessment_id) if conv.assessment_id else None
-            if assessment is not None and assessment.status == "submitted":
-                frozen = [Message(text="这份自评已经提交，不能再修改。如需修改，请联系市场监管所。")]
-                if stamp is not None:  # the turn was taken, nothing changed
-                    conv.last_message_id = stamp.message_id
-                return frozen
-            session, rubric, before = self._session(db, conv, assessment)
-            engine = Engine(self._engine_rubrics(rubric), report_sink=self._sink(conv, assessment))
-            if conv.gated and event.command == "restart":  # a new assessment starts from the unit's page
-                return [
-                    Message(text="如需重新开始，请回到“我的自评”页面新建一份自评；这一份的记录会原样保留。"),
-                    *engine.ask(session),
-                ]
-            messages = engine.handle(session, event)
-            if assessment is not None and session.unit_type is None:
-                # 重新开始 in a chat without a web account: the finished record stays as it is and
-                # the next unit type chosen starts a new assessment
-                conv.assessment_id = None
-                conv.state = _dialogue_state(session, anonymous=True)
-                conv.turns += 1
-                audit.log(db, None, "assessment.detach", "assessment", assessment.id)
-                return messages
-            if assessment is None and session.unit_type:  # a chat without a web account chose its type
-                assessment = self._attach(db, conv, session)
-                rubric = self.rubric(db, assessment.rubric_version_id)
-            if assessment is not None:
-                assert rubric is not None
-                self._write_answers(db, assessment, rubric, session, before, actor_id, stamp)
-                self._transcript(db, assessment.id, event, messages, conv.gated)
-            reply = [m.model_dump(exclude_none=True) for m in messages]
-            conv.state = {**_dialogue_state(session, anonymous=assessment is None), "last_reply": reply}
-            conv.turns += 1
-            conv.updated_at = now()
-            if stamp is not None:
+            messages = self._take_turn(db, conversation_id, event, stamp)
+            conv = db.get(Conversation, conversation_id)  # in the session already: no query
+            taken = (
+                stamp is not None
+                and conv is not None
+                and conv.last_message_id == stamp.message_id
+                and stamp.valid_for(conversation_id)
+            )
+        # committed here: only now may the gateway be told
+        return TakenTurn(messages, stamp.receipt(conversation_id) if taken and stamp is not None else None)
+
+    def _take_turn(self, db: Db, conversation_id: str, event: UserEvent, stamp: Stamp | None) -> list[Message]:
+        conv = db.get(Conversation, conversation_id, with_for_update=True)
+        if conv is None:
+            conv = Conversation(id=conversation_id, state={})
+            db.add(conv)
+            db.flush()
+        actor_id: int | None = None
+        if conv.gated:
+            if stamp is None or not stamp.valid_for(conversation_id):
+                return [Message(text="请在网页上登录后继续这份自评。")]
+            actor_id = stamp.user_id
+        if stamp is not None and stamp.message_id and stamp.message_id == conv.last_message_id:
+            # the same message again (a retry after a timeout): the turn was already taken
+            return [Message(**m) for m in conv.state.get("last_reply", [])]
+        assessment = db.get(Assessment, conv.assessment_id) if conv.assessment_id else None
+        if assessment is not None and assessment.status == "submitted":
+            frozen = [Message(text="这份自评已经提交，不能再修改。如需修改，请联系市场监管所。")]
+            if stamp is not None:  # the turn was taken, nothing changed
                 conv.last_message_id = stamp.message_id
+            return frozen
+        session, rubric, before = self._session(db, conv, assessment)
+        engine = Engine(self._engine_rubrics(rubric), report_sink=self._sink(conv, assessment))
+        if conv.gated and event.command == "restart":  # a new assessment starts from the unit's page
+            if stamp is not None:  # the turn was taken, nothing changed
+                conv.last_message_id = stamp.message_id
+            return [
+                Message(text="如需重新开始，请回到“我的自评”页面新建一份自评；这一份的记录会原样保留。"),
+                *engine.ask(session),
+            ]
+        messages = engine.handle(session, event)
+        if assessment is not None and session.unit_type is None:
+            # 重新开始 in a chat without a web account: the finished record stays as it is and
+            # the next unit type chosen starts a new assessment
+            conv.assessment_id = None
+            conv.state = _dialogue_state(session, anonymous=True)
+            conv.turns += 1
+            audit.log(db, None, "assessment.detach", "assessment", assessment.id)
             return messages
+        if assessment is None and session.unit_type:  # a chat without a web account chose its type
+            assessment = self._attach(db, conv, session)
+            rubric = self.rubric(db, assessment.rubric_version_id)
+        if assessment is not None:
+            assert rubric is not None
+            self._write_answers(db, assessment, rubric, session, before, actor_id, stamp)
+            self._transcript(db, assessment.id, event, messages, conv.gated)
+        reply = [m.model_dump(exclude_none=True) for m in messages]
+        conv.state = {**_dialogue_state(session, anonymous=assessment is None), "last_reply": reply}
+        conv.turns += 1
+        conv.updated_at = now()
+        if stamp is not None:
+            conv.last_message_id = stamp.message_id
+        return messages
 
     def _session(
         self, db: Db, conv: Conversation, a: Assessment | None
@@ -479,8 +509,15 @@ class Assessments:
 
     def may_write(self, actor: Actor, assessment_id: int) -> None:
         """Raise unless the actor may answer in this assessment (every chat post asks, so it reads no messages)."""
-        with self.sessions() as db:
-            self._load(db, actor, assessment_id, "assessment.write")
+        with self.sessions() as db:  # one query: the assessment's unit and office
+            unit = db.execute(
+                select(Unit.id, Unit.office_id)
+                .join(Assessment, Assessment.unit_id == Unit.id)
+                .where(Assessment.id == assessment_id)
+            ).first()
+        if unit is None:
+            raise NotFound()
+        require(actor, "assessment.write", Target(unit_id=unit.id, office_id=unit.office_id))
 
     def transcript(self, actor: Actor, assessment_id: int) -> list[dict[str, Any]]:
         with self.sessions() as db:

@@ -2,8 +2,8 @@
 
 Browsers never reach Rasa or the action server. The gateway derives the conversation id from the
 assessment on the server, signs the turn (who sent which message), forwards it on loopback, and
-checks in the database that the turn was taken before telling the page it was: an answer the
-page shows as sent is an answer on disk.
+tells the page a turn was taken only on the action server's receipt, which it signs after the
+turn's transaction committed: an answer the page shows as sent is an answer on disk.
 """
 
 from __future__ import annotations
@@ -15,11 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import aiohttp
-from sqlalchemy import select
-from sqlalchemy.orm import Session as Db
-from sqlalchemy.orm import sessionmaker
 
-from ..db.models import Conversation
+from ..secrets import same
 from ..services.assessments import Stamp, sender_for
 
 MAX_MESSAGE = 1000
@@ -79,9 +76,8 @@ class AiohttpChannel:
 
 
 class Gateway:
-    def __init__(self, rasa_url: str, sessions: sessionmaker[Db], channel: Channel | None = None) -> None:
+    def __init__(self, rasa_url: str, channel: Channel | None = None) -> None:
         self.rasa_url = rasa_url.rstrip("/")
-        self.sessions = sessions
         self.channel = channel or AiohttpChannel()
 
     def check(self, message: Any) -> str | None:
@@ -105,18 +101,17 @@ class Gateway:
         stamp = Stamp.make(sender, mid, user_id)
         body = {"sender": sender, "message": str(message).strip(), "metadata": stamp.as_metadata()}
         data = await self.channel.post(f"{self.rasa_url}/webhooks/rest/webhook", body)
-        if not isinstance(data, list) or not self._taken(sender, mid):
+        if not isinstance(data, list):
             return Turn(False, error=NOT_RECORDED)
-        return Turn(True, [_clean(m) for m in data if isinstance(m, dict)])
+        messages = [m for m in data if isinstance(m, dict)]
+        receipts = [m for m in messages if isinstance(m.get("custom"), dict) and "receipt" in m["custom"]]
+        expected = stamp.receipt(sender)
+        if not any(same(str(m["custom"]["receipt"]), expected) for m in receipts):
+            return Turn(False, error=NOT_RECORDED)  # not committed (Rasa answers [] or an apology then)
+        return Turn(True, [_clean(m) for m in messages if m not in receipts])
 
     async def close(self) -> None:
         await self.channel.close()
-
-    def _taken(self, sender: str, message_id: str) -> bool:
-        """Whether the action server committed this very turn (Rasa answers [] when it could not)."""
-        with self.sessions() as db:
-            last = db.scalar(select(Conversation.last_message_id).where(Conversation.id == sender))
-            return last == message_id
 
 
 def _clean(m: dict[str, Any]) -> dict[str, Any]:

@@ -57,7 +57,7 @@ class Redirect(Exception):
 
 def create_app(svc: Services | None = None, gateway: Gateway | None = None) -> FastAPI:
     svc = svc or services()
-    gw = gateway or Gateway(svc.rasa_url, svc.sessions)
+    gw = gateway or Gateway(svc.rasa_url)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
