@@ -131,7 +131,7 @@ def main() -> int:
     ap.add_argument("--concurrency", type=int, default=20)
     ap.add_argument("--skip-train", action="store_true", help="do not measure training time")
     ap.add_argument("--skip-web", action="store_true", help="do not measure the web app")
-    ap.add_argument("--web-turns", type=int, default=96, help="turns per path with 1 unit")
+    ap.add_argument("--web-turns", type=int, default=240, help="turns per path with 1 unit (a p95 needs a few hundred)")
     ap.add_argument("--web-unit-turns", type=int, default=8, help="turns per path and unit with --concurrency units")
     ap.add_argument("--office-units", type=int, default=1000)
     ap.add_argument("--office-assessments", type=int, default=3000)

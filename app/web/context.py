@@ -15,9 +15,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..db.models import User
-from ..services.accounts import actor_of
-from ..services.authz import Actor
+from ..services.accounts import SignedIn
 from .security import ANON_COOKIE, CSP, REPORT_CSP, anon_nonce, cookie_args, read_session
 
 logger = logging.getLogger(__name__)
@@ -27,9 +25,9 @@ MAX_FORM = 20_000  # bytes of a form post
 class RequestContext:
     """Sets ``request.state.user``, ``.actor`` and ``.nonce`` for the routes; adds the headers."""
 
-    def __init__(self, app: ASGIApp, user: Callable[[int], User | None]) -> None:
+    def __init__(self, app: ASGIApp, signed_in: Callable[[int, int], SignedIn | None]) -> None:
         self.app = app
-        self.user = user
+        self.signed_in = signed_in
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -40,10 +38,9 @@ class RequestContext:
         state["user"], state["actor"] = None, None
         data = read_session(request)
         if data is not None:
-            user = self.user(data.user_id)
-            if user is not None and user.active and user.session_version == data.version:
-                actor: Actor = actor_of(user)
-                state["user"], state["actor"], state["nonce"] = user, actor, data.nonce
+            user = self.signed_in(data.user_id, data.version)
+            if user is not None:
+                state["user"], state["actor"], state["nonce"] = user, user.actor, data.nonce
         set_anon: str | None = None
         if state["user"] is None:
             state["nonce"], set_anon = anon_nonce(request)

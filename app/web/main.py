@@ -70,7 +70,7 @@ def create_app(svc: Services | None = None, gateway: Gateway | None = None) -> F
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     # who is signed in, the CSRF nonce, body limits, security headers: see .context
-    app.add_middleware(RequestContext, user=svc.accounts.user)
+    app.add_middleware(RequestContext, signed_in=svc.accounts.signed_in)
 
     @app.exception_handler(Redirect)
     async def redirect(request: Request, exc: Redirect) -> Response:
