@@ -302,6 +302,9 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
                 "ambiguous side",
             )
     else:
+        if q.whole_count() is None and q.relation == "about" and q.value.is_integer() and q.value > 0:
+            # 大概三起: each counts for points, so the figure is proposed for the unit to confirm
+            return record(int(q.value), min(conf, CONFIRM_BELOW - 0.2), words, "about a count")
         if q.whole_count() is None:
             return reask(f"请告诉我确切是几{unit}（“{words}”没法确定数目），没有就说“没有”。", words, "no whole count")
     if re.search(r"可能|也许|好像|印象中|估计|大概|应该", t) and q.relation == "eq":
@@ -344,6 +347,8 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     candidates = matching or bare
     if unit in ("人次", "家", "起") and matching:  # 线下120人，线上400多: a bare figure in its own clause adds up
         candidates = matching + [f for f in bare if f.clause not in {m.clause for m in matching}]
+    if unit == "人次" and matching:  # 资料发了200份: materials handed out reach an audience too (the explain says so)
+        candidates += [f for f in found if f.unit == "份" and f.clause not in {m.clause for m in matching}]
     if unit == "起":  # 调解了两起，帮一家企业立了案: a firm helped to a filing is a case
         firms = [f for f in found if f.unit in ("家", "企业", "公司") and SUCCESS.search(f.after)]
         candidates += [f for f in firms if f not in candidates and f.clause not in {m.clause for m in matching}]
@@ -403,6 +408,16 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     ):
         q0 = done[0].quantity  # 三起，有一起最后没成 = 2
         return Quantity(value=q0.value - failed_part[0].quantity.value), 0.85, ""
+    part_of = [  # 有5起，其中2起是今年的: a part of the figure before it, not more of them
+        f
+        for i, f in enumerate(done)
+        if i
+        and re.search(r"(?:其中|里面|里头|当中|这里面|这当中)(?:有|的)?$", f.before)
+        and f.quantity.value <= done[0].quantity.value
+    ]
+    if part_of:
+        done = [f for f in done if f not in part_of]
+        values = [f.quantity for f in done]
     if len(done) == 1:
         return done[0].quantity, conf, ""
     separate = len({f.clause for f in done}) == len(done)
@@ -452,7 +467,7 @@ def _per_session_total(found: list[Found], t: str = "") -> Quantity | None:
     per_any = [
         f
         for f in found
-        if f.unit in ("人", "人次", "名", "位", "个") and re.search(r"每(?:场|次|期|回|轮)|平均|场均", f.before)
+        if f.unit in ("人", "人次", "名", "位", "个", "个人") and re.search(r"每(?:场|次|期|回|轮)|平均|场均", f.before)
     ]
     sessions_a_year = annual_count(re.sub(r"每(?:场|次|期|回|轮)[^,，。]*", "", t)) if t else None
     if len(per_any) == 1 and sessions_a_year is not None and sessions_a_year.relation == "eq":
@@ -470,7 +485,7 @@ def _per_session_total(found: list[Found], t: str = "") -> Quantity | None:
     per = [
         f
         for f in found
-        if f.unit in ("人", "人次", "名", "位") and re.search(r"每(?:场|次|期|回|轮)|平均|场均", f.before)
+        if f.unit in ("人", "人次", "名", "位", "个人") and re.search(r"每(?:场|次|期|回|轮)|平均|场均", f.before)
     ]
     if len(sessions) == 1 and len(per) == 1:
         s, p = sessions[0].quantity, per[0].quantity
@@ -481,7 +496,7 @@ def _per_session_total(found: list[Found], t: str = "") -> Quantity | None:
 
 # ── tiers ──────────────────────────────────────────────────────────────────
 _NONE_TIER = re.compile(
-    r"都不是|都没有|排不上|不在前|进不了|进不去|够不上|算不上|没排上|没有排名|没进|谈不上|都不够|挨不上|没上榜|达不到|排不进|够不着|靠后|"
+    r"(?:也|都|并|还)没(?:有)?(?:呢|啊|吧)?$|都不是|都没有|排不上|不在前|进不了|进不去|够不上|算不上|没排上|没有排名|没进|谈不上|都不够|挨不上|没上榜|达不到|排不进|够不着|靠后|"
     r"不够|没戏|不行|差得远|差远了|没得比|比不上|排不到"
 )
 
@@ -504,6 +519,8 @@ _LEADING = re.compile(r"领先|靠前|数一数二|第一|龙头|头部|前列|�
 
 
 def _rank(clause: str) -> Quantity | None:
+    if re.search(r"头名|头一名|榜首|状元|第一名|排第一|排名第一", clause):
+        return Quantity(value=1)
     m = _RANK.search(clause)
     if not m:
         return None
@@ -670,7 +687,17 @@ def _two_counts(rule: TwoPartRule, t: str, found: list[Found]) -> dict[str, floa
         got[kinds_part.key] = len(named)
     if other.key not in got and kinds_part.key in got:
         each = next((f for f in found if _EACH.search(f.before[-4:])), None)
-        explicit = [f for i, f in enumerate(found) if i not in used and f is not each and f.unit in other.words]
+        kind_words = [w.lower() for ws in kinds_part.kinds.values() for w in ws]
+        explicit = [
+            f
+            for i, f in enumerate(found)
+            if i not in used
+            and f is not each
+            and (
+                f.unit in other.words
+                or (not f.unit and any(w in re.split(r"[,，、;；和及与]", f.before)[-1] for w in kind_words))
+            )
+        ]  # 律所俩、鉴定仨: a bare figure right after a kind counts its units
         if each is not None:  # 各一家 for the kinds without their own figure
             totals = [f for f in explicit if _TOTAL_BEFORE.search(f.before)]
             own = [f for f in explicit if f not in totals]

@@ -411,3 +411,43 @@ def test_how_often_is_not_a_count_off_the_topic() -> None:
 
 def test_an_association_that_trained_no_one_fails_its_path() -> None:
     assert status("station.24", "协会，都还没开始培训") == "not_met"
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        # a step of the practice done by someone else is no deferral of the answer
+        ("point.23", "对外投稿需要法务部审核后才能发", YES),
+        ("point.23", "论文外发都得经过保密办审查", YES),
+        # … while the speaker looking it up is
+        ("point.23", "得去翻一下登记本", UNSURE),
+        ("point.13", "这个要问信息部", UNSURE),
+        ("zone.16", "这事得查下台账才知道", UNSURE),
+        ("point.10", "人事做的培训计划，有没有讲商秘我没仔细看", UNSURE),
+        ("zone.9", "面向企业的培训从没办过", NO),
+    ],
+)
+def test_deferrals_are_the_speakers_own(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
+
+
+def test_counts_with_colloquial_and_compound_wording() -> None:
+    assert value("zone.B4", "不止两起") == {"value": 2.0, "relation": "gt"}  # more than two: 3 or more
+    assert status("zone.B4", "不止两起") == "met"
+    assert value("zone.B4", "一共四起，其中一起是去年的") == 4  # 其中: a part, not more
+    assert value("station.25", "搞了四期，每期差不多九十个人") == {"value": 360.0, "relation": "about"}
+    assert value("zone.12", "讲座来了400人，手册发出去300份") == 700  # materials reach an audience (explain)
+    r = read(crit("station.B4"), "大概两起", Hint())
+    assert r.outcome == "record" and r.value == 2 and r.needs_confirmation  # proposed, confirmed before recorded
+    assert read(crit("station.25"), "三百毛", Hint()).outcome == "reask"  # 毛: Shanghainese "about", at the threshold
+    assert value("station.25", "两百毛") == {"value": 200.0, "relation": "about"}
+
+
+def test_two_counts_with_colloquial_numerals() -> None:
+    assert value("zone.B1", "律所俩，咨询公司仨") == {"types": 2, "units": 5}
+    assert value("zone.B1", "有家鉴定机构，另外还有两家律所") == {"types": 2, "units": 3}
+
+
+def test_tiers_denied_clause_by_clause() -> None:
+    assert value("zone.B2", "全国前十排不进，市里前十五也没有，区里是第三") == "district"
+    assert value("zone.B2", "我们是区里头名") == "district"

@@ -201,6 +201,7 @@ class Assessments:
         self.sessions = sessions
         self.file_sink = file_sink
         self._rubrics: dict[int, Rubric] = {}
+        self._owners: dict[int, Target] = {}  # assessment -> its unit and office (never change)
 
     # ── rubric versions ──────────────────────────────────────────────────
     def sync_rubrics(self) -> dict[str, int]:
@@ -508,16 +509,23 @@ class Assessments:
         return head + body
 
     def may_write(self, actor: Actor, assessment_id: int) -> None:
-        """Raise unless the actor may answer in this assessment (every chat post asks, so it reads no messages)."""
-        with self.sessions() as db:  # one query: the assessment's unit and office
-            unit = db.execute(
-                select(Unit.id, Unit.office_id)
-                .join(Assessment, Assessment.unit_id == Unit.id)
-                .where(Assessment.id == assessment_id)
-            ).first()
-        if unit is None:
-            raise NotFound()
-        require(actor, "assessment.write", Target(unit_id=unit.id, office_id=unit.office_id))
+        """Raise unless the actor may answer in this assessment. Every chat post asks, so the
+        assessment's unit and office are remembered: neither ever changes for an assessment (units
+        are not moved between offices), and the decision itself is taken anew each time."""
+        owner = self._owners.get(assessment_id)
+        if owner is None:
+            with self.sessions() as db:
+                row = db.execute(
+                    select(Unit.id, Unit.office_id)
+                    .join(Assessment, Assessment.unit_id == Unit.id)
+                    .where(Assessment.id == assessment_id)
+                ).first()
+            if row is None:
+                raise NotFound()
+            if len(self._owners) >= 50_000:
+                self._owners.clear()
+            owner = self._owners[assessment_id] = Target(unit_id=row.id, office_id=row.office_id)
+        require(actor, "assessment.write", owner)
 
     def transcript(self, actor: Actor, assessment_id: int) -> list[dict[str, Any]]:
         with self.sessions() as db:
