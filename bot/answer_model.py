@@ -30,7 +30,16 @@ logger = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL_PATH = ROOT / "models" / "answers.joblib"
-DEV_BANKS = ("answer_dev", "answer_dev2", "answer_dev3", "answer_dev4", "answer_dev5", "answer_dev6")
+DEV_BANKS = (
+    "answer_dev",
+    "answer_dev2",
+    "answer_dev3",
+    "answer_dev4",
+    "answer_dev5",
+    "answer_dev6",
+    "answer_dev7",
+    "answer_dev8",
+)
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
 # the label of a case as the rules' literal verdict: for an absence question (有没有发生过…),
 # "met" means nothing happened, i.e. the literal answer was "no"

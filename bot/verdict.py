@@ -411,7 +411,7 @@ LAX = _rx(
     r"(?:还是|还在用|用的|都是|仍是|仍然是)默认密码|(?P<same>[\u4e00-\u9fff]{1,3})就(?P=same)|没什么特别|没啥特别|跟平时一样|都一样|默认密码(?:没|未)改|(?:开着|设了|都是|还是|都)自动登录",
 )
 PLAN = _rx(
-    r"打算|计划(?![书里表内上中的已])|准备(?:明年|下|今年|年底|开始|做|搞|弄|建|签|上|启动|申请|成立|设立|引进|招|买|采购|起草|制定)|预计|拟(?:定|于|在)?",
+    r"打算|计划(?![书里表内上中的已])|准备(?:明年|下|今年|年底|开始|做|搞|弄|建|签|上|启动|申请|成立|设立|引进|招|买|采购|起草|制定|跟|和|与|找|请|对接|联系|谈)|预计|拟(?:定|于|在)?",
     r"将要|将会|即将|马上要|想要|想着|想搞|想做|想弄|考虑|规划|筹划|筹备|酝酿|争取|有意向|想法|念头|设想|后续(?!就)|将来|未来",
     r"回头再|改天|下一步|下阶段|明年|后年|下个?月|年底前|再说吧?$|还没想好|在采购|采购中|在招|招聘中",
     r"等批|在等|待批|报批中|审批中|还没批|没下文|没签发|还没发布|没发布|草稿|草案|征求意见稿|没落地|没有落地|还没落实|停留在纸面|"
@@ -433,6 +433,7 @@ PARTIAL = _rx(
     r"有的[^有]{0,8}有的|有时|偶尔|时有时无|看情况|视情况|不一定|流于形式|形式上|将就|凑合|马马虎虎|一般般",
     r"除了?[^,，。]{1,12}(?:以外|之外|外)?[^,，。]{0,4}(?:都|全|均)|除[^,，。]{1,10}外|其余|剩下的|还差|还缺",
     r"(?:别的|其他|其它|其余|剩下)的?(?:都|也|还|就)?(?:没|不|无)",
+    r"有(?:几|些|个别|少数|一两|两三|一部分)(?:台|个|家|人|份|处|间|部|位|名|批|款)?[^,，。]{0,10}(?:还是|仍然|依然|还没|一直没)",  # 但有几台还是默认密码
     r"缺(?:了)?(?:一些|一点|一部分|几)|没有签全|没签全|没做全|没建全|基本上?(?!是空白|没|都没|都不|不|上没|上不)|大体上?|大致",
     r"有的(?:部门|岗位|人|员工|项目|时候|有|签|做|没|地方|区域|系统|设备|文件|子公司|分公司|车间|同事|业务|场合|客户)",
     r"三分之二|(?<!百)分之|百分之(?!百)|五五开|一半一半|对半|看(?:部门|人|岗位|项目|心情|具体)|因人而异|不是完全没|并非完全没|也不是一点没|"
@@ -652,7 +653,13 @@ _CONTENT = re.compile(r"[^\W\d有的是了在和都个我们这那也就还把�
 _THE_REST = re.compile(
     r"^(?:其他|其它|其余|别的|剩下|剩余)(?:的|几[项条个样])?(?:都|也都|全都|全|倒是都|基本都)(?!是)"
 )  # 扫描停了，其他都在
+_ONCE = re.compile(r"(?:一|1)(?:次|回|遍|轮)")
+_NOT_AGAIN = re.compile(r"没(?:有)?再|再(?:也)?没|没继续|没接着|就停了|就没了")
 _ADDITIVE = re.compile(r"也|还有|另外|此外|同时")  # 加密还没上，备份也在做: a second measure, not an explanation
+# 一线工人还没培训到，管理和技术人员都培训了: everyone of another group, a contrast (not 我们都是口头说的)
+_OTHER_GROUP_ALL = re.compile(
+    r"(?<![我你他她咱大])(?:人员|员工|部门|岗位|工人|干部|骨干|人|部|层|线)(?:都|也都|全都|全部)(?!是|没|不|在谈|在考虑)"
+)
 
 
 def on_topic(clause: str, topic: str) -> bool:
@@ -744,6 +751,11 @@ def _combine(answers: list[_Clause], reasons: list[str]) -> tuple[Verdict, float
     now = [c for c in answers if c.now and not c.past]
     past = [c for c in answers if c.past and not c.now]
     if now and past and {c.verdict for c in now} != {c.verdict for c in past}:
+        if any(_ONCE.search(c.text) for c in past if c.verdict == "yes") and all(
+            _NOT_AGAIN.search(c.text) for c in now if c.verdict == "no"
+        ):
+            reasons.append("done once, not since")  # 前年复评过一次，后面就没再弄了 (as 只做过一次)
+            return "partial", 0.75
         reasons.append("present over past")
         v = now[-1].verdict
         assert v is not None
@@ -774,6 +786,7 @@ def _combine(answers: list[_Clause], reasons: list[str]) -> tuple[Verdict, float
         and kinds <= {"yes", "no"}
         and not any(
             c.contrast
+            or (c.verdict == "yes" and _OTHER_GROUP_ALL.search(c.text))
             or (c.verdict == "yes" and c.kind != "weak" and _ADDITIVE.search(c.text))
             or (c.verdict == "yes" and _THE_REST.search(c.text))
             for c in answers[1:]
