@@ -297,7 +297,8 @@ def annual_count(text: str) -> Quantity | None:
         r"(?:(?:一|1)年|每年|全年|年度|(?:一|1)年内|每(?:一|1)年)(?:里|内|共|总共)?(\d+)(?:次|回|场|期)", t
     )
     if said:  # 半年搞一次，一年两回: the yearly figure said outright
-        return Quantity(value=float(said.group(1)))
+        again = re.findall(r"(?:再|另外|另|还)[^,，。]{0,8}?(\d+)(?:次|回|场|期)", t[said.end() :])
+        return Quantity(value=float(said.group(1)) + sum(float(n) for n in again))  # 年中再抽查一次 adds one
     times = [f for f in numbers(t) if f.unit in UNIT_WORDS["次"]]
     parts = [f for f in times if _SUB_YEAR.search(f.before.split(",")[-1])]
     if len(parts) >= 2:  # 上半年两次，下半年一次 = 3

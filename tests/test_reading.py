@@ -451,3 +451,9 @@ def test_two_counts_with_colloquial_numerals() -> None:
 def test_tiers_denied_clause_by_clause() -> None:
     assert value("zone.B2", "全国前十排不进，市里前十五也没有，区里是第三") == "district"
     assert value("zone.B2", "我们是区里头名") == "district"
+
+
+def test_figures_added_scheduled_or_half_remembered() -> None:
+    assert value("point.42", "一年一次全面检查，年底再专项查一次") == 2  # 再…一次 adds to the yearly figure
+    assert value("station.27", "办了两次，另外一次还在排期") == 2  # scheduled is not done
+    assert value("zone.15", "大概三家吧，有一家授没授牌我记不太清") == "unknown"
