@@ -39,6 +39,7 @@ DEV_BANKS = (
     "answer_dev6",
     "answer_dev7",
     "answer_dev8",
+    "answer_dev9",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
 # the label of a case as the rules' literal verdict: for an absence question (有没有发生过…),

@@ -39,6 +39,7 @@ from .rubric import (
 )
 from .text import arabic, clauses, normalize, split_clauses
 from .verdict import (
+    OFF_TOPIC,
     OTHERS_UNAWARE,
     UNSURE,
     Analysis,
@@ -209,8 +210,8 @@ def _with_learned(words: str, a: Analysis, ctx: Context) -> Analysis:
     reasons = [*a.reasons, f"learned {top} {p:.2f}"]
     if a.verdict == "partial" and top != "partial" and "contrast" in a.reasons and p < LEARNED_OVERRULES:
         p = min(p, 0.69)  # 销售没签，其他都签了 read as a whole: not recorded against the clauses unasked
-    if a.verdict is not None and "hedged" in a.reasons:
-        p = min(p, 0.66)  # 应该有吧: confirmed whatever the combiner says
+    if a.verdict is not None and ("hedged" in a.reasons or OFF_TOPIC in a.reasons):
+        p = min(p, 0.66)  # 应该有吧 / 仓库又漏水了: confirmed whatever the combiner says
     return Analysis(top, p, reasons)
 
 

@@ -508,6 +508,11 @@ QUESTION = re.compile(
 )
 
 
+OFF_TOPIC = "weak, off the topic"
+# 谁具体办、职责是什么都是口头说的: a question word before 都 / 也 means "whoever / whatever", no question
+_INDEFINITE = re.compile(r"(?:谁|什么|啥|哪)[^,，。?？]{0,8}(?:都|也)(?!不懂|没懂)[^,，。?？]*$")
+
+
 def _mask(pattern: re.Pattern[str], text: str, fill: str = "□") -> str:
     return pattern.sub(lambda m: fill * len(m.group(0)), text)
 
@@ -683,7 +688,12 @@ def analyze(
     whole = _strip_particles(t)
     if whole in _WHOLE_LOOKUP:
         return Analysis(_WHOLE_LOOKUP[whole], 0.97, ["whole reply"])
-    if QUESTION.search(t) and not UNSURE.search(t) and not (t.endswith("?") and _TENTATIVE.search(t)):
+    if (
+        QUESTION.search(t)
+        and not UNSURE.search(t)
+        and not (t.endswith("?") and _TENTATIVE.search(t))
+        and not _INDEFINITE.search(t)
+    ):
         return Analysis(None, 0.0, ["a question back"])
     t = _ECHO.sub("", t)  # "全员？没有的事…": the question's word echoed back is not an answer
     t = _RESTATED.sub("", t)  # "你问的是有没有发生侵权事件，没有": the question said back is not an answer
@@ -726,6 +736,14 @@ def analyze(
     if _TENTATIVE.search(t) and len(_strip_particles(t)) <= 8 and not any(c.kind == "whole" for c in found):
         return Analysis("unknown", 0.85, [*reasons, "only a guess"])  # 好像有 / 可能吧 / 也许贴过
     verdict, confidence = _combine(answers, reasons)
+    if (
+        ctx.topic
+        and all(c.kind == "weak" for c in answers)
+        and not any(on_topic(c.text, ctx.topic) for c in answers)
+        and len(_strip_particles(t)) > 4
+    ):  # 仓库又漏水了 / 你们问得也太细了: a 了 or a 是, nothing about the question: confirmed, never recorded unasked
+        confidence = min(confidence, 0.6)
+        reasons.append(OFF_TOPIC)
     if len(answers) < len(found):  # "有，具体要问人事": the answer, to be confirmed
         confidence = min(confidence, 0.65)
         reasons.append("answer with an unsure clause")

@@ -457,3 +457,11 @@ def test_figures_added_scheduled_or_half_remembered() -> None:
     assert value("point.42", "一年一次全面检查，年底再专项查一次") == 2  # 再…一次 adds to the yearly figure
     assert value("station.27", "办了两次，另外一次还在排期") == 2  # scheduled is not done
     assert value("zone.15", "大概三家吧，有一家授没授牌我记不太清") == "unknown"
+
+
+def test_chatter_is_confirmed_and_indefinites_are_no_question() -> None:
+    r = read(crit("point.19"), "外面又在修路了，吵死了", Hint())
+    assert r.outcome != "record" or r.needs_confirmation  # a 了 and nothing about the question
+    r = read(crit("station.1"), "秘书长牵头，可谁来落实、分工怎么定都是口头讲讲", Hint())
+    assert "a question back" not in r.reasons  # 谁…都 is "whoever", not a question back
+    assert "a question back" in read(crit("station.1"), "牵头的是指什么人？", Hint()).reasons
