@@ -796,7 +796,12 @@ def _combine(answers: list[_Clause], reasons: list[str]) -> tuple[Verdict, float
         reasons.append("what was described does not count")  # 消防演练每年都搞，网络的没搞过 / …跟涉密没关系
         return "no", 0.8
     conceded = [c for c in answers if c.verdict == "yes" and CONCESSION.search(c.text)]
-    if conceded and kinds == {"yes", "no"} and all(c.verdict != "yes" or c in conceded for c in answers):
+    if (
+        conceded
+        and kinds == {"yes", "no"}
+        and all(c.verdict != "yes" or c in conceded for c in answers)
+        and answers.index(conceded[0]) < max(i for i, c in enumerate(answers) if c.verdict == "no")
+    ):  # the concession first; 内外网没隔开，外发审批倒是有 (conceded last) is a part done
         reasons.append("a concession, then the answer")  # 模板倒是有…从来没拿出来让人签过
         return "no", 0.8
     if (
@@ -805,6 +810,7 @@ def _combine(answers: list[_Clause], reasons: list[str]) -> tuple[Verdict, float
         and not any(
             c.contrast
             or (c.verdict == "yes" and _OTHER_GROUP_ALL.search(c.text))
+            or (c.verdict == "yes" and "倒是" in c.text)  # 内外网没隔开，外发审批倒是有 (没有，虽然有模板 stays no)
             or (c.verdict == "yes" and c.kind != "weak" and _ADDITIVE.search(c.text))
             or (c.verdict == "yes" and _THE_REST.search(c.text))
             for c in answers[1:]

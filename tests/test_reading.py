@@ -465,3 +465,8 @@ def test_chatter_is_confirmed_and_indefinites_are_no_question() -> None:
     r = read(crit("station.1"), "秘书长牵头，可谁来落实、分工怎么定都是口头讲讲", Hint())
     assert "a question back" not in r.reasons  # 谁…都 is "whoever", not a question back
     assert "a question back" in read(crit("station.1"), "牵头的是指什么人？", Hint()).reasons
+
+
+def test_a_part_conceded_after_a_gap_is_partial() -> None:
+    assert value("station.17", "外网隔离没做，出口审批倒是有") == PARTIAL
+    assert value("point.8", "没有，虽然模板是有的") == NO  # the answer first: a concession does not undo it
