@@ -357,3 +357,17 @@ def test_the_office_list_is_paged_filtered_and_ranked(web: Web, world: dict[str,
     admin = world["admin"].get("/admin").text
     assert "<td>71</td><td>61</td><td>10</td>" in admin
     assert "共 61 条" in world["admin"].get(f"/office?office={world['office1']}").text
+
+
+def test_a_lone_surrogate_is_replaced_not_stored(web: Web, world: dict[str, Any]) -> None:
+    """JSON may carry "\\ud800": UTF-8 cannot; stored as is, the transcript could never be shown again."""
+    unit, aid = world["unit1"], world["a1"]
+    body = b'{"message": "\\u6709\\ud800", "message_id": "surrogate-0001"}'
+    r = unit.post(
+        f"/assessments/{aid}/chat",
+        content=body,
+        headers={"X-CSRF-Token": csrf(unit, f"/assessments/{aid}/chat"), "content-type": "application/json"},
+    )
+    assert r.status_code == 200 and r.json()["ok"]
+    state = unit.get(f"/assessments/{aid}/chat/state")
+    assert state.status_code == 200 and state.json()["transcript"][0]["text"].startswith("有")

@@ -92,7 +92,8 @@ class Gateway:
 
     async def send(self, assessment_id: int, user_id: int, message: Any, message_id: Any = None) -> Turn:
         if isinstance(message, str):  # NUL: PostgreSQL cannot store it, the turn would fail on every retry
-            message = message.replace("\x00", "")
+            # and a lone surrogate ("\ud800" in the posted JSON) could be stored but never shown again
+            message = message.replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
         problem = self.check(message)
         if problem:
             return Turn(False, error=problem)
