@@ -605,7 +605,7 @@ class Assessments:
                     )
                 )
                 return OfficePage(q, counts, total, fresh=units)
-            latest = self._latest(office_id)
+            latest = self._latest([office_id])
             chosen = select(Assessment).where(Assessment.id.in_(latest))
             if q.status in ("draft", "submitted"):
                 chosen = chosen.where(Assessment.status == q.status)
@@ -626,12 +626,12 @@ class Assessments:
             return self._office_counts(db, office_ids)
 
     @staticmethod
-    def _latest(office_id: int) -> Any:
-        """The id of each unit's latest assessment in an office."""
+    def _latest(office_ids: list[int]) -> Any:
+        """The id of each unit's latest assessment in the offices."""
         return (
             select(func.max(Assessment.id))
             .join(Unit, Unit.id == Assessment.unit_id)
-            .where(Unit.office_id == office_id)
+            .where(Unit.office_id.in_(office_ids))
             .group_by(Assessment.unit_id)
         )
 
@@ -647,12 +647,7 @@ class Assessments:
         units = select(Unit.office_id, func.count()).where(Unit.office_id.in_(office_ids)).group_by(Unit.office_id)
         for office_id, n in db.execute(units):
             out[int(office_id or 0)].units = n  # never None: the query selects listed offices
-        latest = (
-            select(func.max(Assessment.id))
-            .join(Unit, Unit.id == Assessment.unit_id)
-            .where(Unit.office_id.in_(office_ids))
-            .group_by(Assessment.unit_id)
-        )
+        latest = Assessments._latest(office_ids)
         statuses = (
             select(Unit.office_id, Assessment.status, func.count())
             .join(Unit, Unit.id == Assessment.unit_id)

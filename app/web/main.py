@@ -26,7 +26,7 @@ from bot.report import render_html, render_json, render_markdown
 
 from ..bootstrap import Services, services
 from ..services.accounts import NewInvitation
-from ..services.assessments import OfficePage, OfficeQuery
+from ..services.assessments import OFFICE_SORTS, OFFICE_STATUSES, OfficePage, OfficeQuery
 from ..services.authz import Actor
 from ..services.errors import Forbidden, Invalid, NotFound, ServiceError, TooManyAttempts
 from .context import RequestContext
@@ -410,8 +410,8 @@ def _office_links(office_id: int | None, listing: OfficePage) -> dict[str, Any]:
         return "/office" + ("?" + urlencode(params) if params else "")
 
     return {
-        "status": {s: url(status=s) for s in ("", "draft", "submitted", "fresh")},
-        "sort": {s: url(sort=s) for s in ("updated", "total", "name")},
+        "status": {s: url(status=s) for s in OFFICE_STATUSES},
+        "sort": {s: url(sort=s) for s in OFFICE_SORTS},
         "prev": url(listing.page - 1) if listing.page > 1 else "",
         "next": url(listing.page + 1) if listing.page < listing.pages else "",
         "first": url(1) if listing.page > 1 else "",
