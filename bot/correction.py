@@ -20,7 +20,7 @@ from typing import Any, Literal
 from .text import arabic, normalize
 from .verdict import on_topic
 
-Kind = Literal["explicit", "checked", "recalled", "supplement"]
+Kind = Literal["explicit", "checked", "recalled", "supplement", "revision"]
 
 _EXPLICIT = re.compile(
     r"刚才|刚刚(?:那|说|选|答)|上一题|上题|前一题|上一个问题|上个问题|前面那|前一个|改成|改为|改一下|更正|纠正|修正|撤回|说反了|"
@@ -29,7 +29,15 @@ _EXPLICIT = re.compile(
     r"少说|多说|说少|说多|少报|多报|报少|报多|少算|"
     r"讲错|讲反|[说讲]得?(?:不|勿)对|\bcorrection\b|\bi mean\b|^(?:wait|sorry|oops)\b|"
     r"补正|理解反了|看错题|漏算|算漏|少算|多算|算错|[搞弄记看听想]混|混淆|理解错|听错|想错|问错|口误|"
+    r"手滑|手抖|收回|说高了|说低了|报高了|报低了|高估了|低估了|想漏了|[讲说]得?不(?:太)?准确?|"
     r"^(?:我|哦|啊)?[,，]?再想想|(?:^|[,，])(?:我|哦|啊)?[,，]?(?:我)?刚(?:才)?(?:问|查|核实|确认|翻)(?:了|过)"
+)
+# said right after an answer, these revise it, unless what follows only repeats it (then it answers the
+# question now asked: 其实也有): 其实没有 / 不是，研发区是开放的 / 严格说锁屏没强制 / 想了想，算没有吧
+_REVISED = re.compile(
+    r"^(?:(?:嗯|呃|额|啊|噢|哦|唉|诶|emm+|…|\.)+[,，\s…]*)?"
+    r"(?:其实|实际上|不是[,，]|准确(?:地|的|来)?(?:讲|说)|严格(?:地|的|来)?(?:讲|说)|想了想|我想想|仔细想想|"
+    r"想了一下|也不是(?:全|都|所有|每)|帮我?(?:改|记)成|记成|先记(?:成|为)?|我?(?:再)?确认了?一下)"
 )
 _CHECKED = re.compile(r"问(?:了|过|到)|查了(?:一?下)?|刚查|查到了?|核实了|确认了|看了(?:一?下)?|翻了(?:一?下)?|统计了")
 _RECALLED = re.compile(r"想起来|哦对了|对了[,，]|我刚想")
@@ -44,7 +52,10 @@ _FILLER = re.compile(
     r"(?:我)?(?:刚)?(?:问了(?:一?下)?|问到了|问过了|查了(?:一?下)?|查到了?|核实了|确认了|看了(?:一?下)?(?:统计|记录|台账)?|翻了(?:一?下)?)|"
     r"(?:我)?刚?想起来了?|哦对了|对了|漏说了?|刚才漏说了?|还没说完|忘了说|那题|那个题|这题|的答案|选项|"
     r"我?刚?刚?忘(?:记)?了(?:说)?|(?:看|理解|听|想)(?:错|反)(?:题|了)*|等会儿?|且慢|漏算了?|算漏了?|少算了?|多算了?|算错了?|"
-    r"(?:我)?(?:[搞弄记看听想]混|混淆|理解错|听错|想错|问错)了?|口误|(?:我)?再想想|"
+    r"(?:我)?(?:[搞弄记看听想]混|混淆|理解错|听错|想错|问错)了?|口误|(?:我)?再想想|手滑了?|手抖了?|"
+    r"(?:我)?收回(?:刚才的话|刚才说的|“[^”]*”)?|(?:说|报)[高低]了|[高低]估了|我?想漏了|[讲说]得?不(?:太)?准确?|"
+    r"准确(?:地|的|来)?(?:讲|说)|严格(?:地|的|来)?(?:讲|说)|想了想|我想想|仔细想想|想了一下|也不是(?=全|都|所有|每)|"
+    r"(?:帮我?)?(?:记成|记为)|先记|我?(?:再)?确认了?一下|"
     r"(?:我)?(?:[少多]说了?|说[少多]了?|[少多]报了?|报[少多]了?)|(?:我)?(?:讲(?:错|反)了?|[说讲]得?(?:不|勿)对)|\bcorrection\b[:：]?|\bi mean\b|^(?:wait|sorry|oops)\b"
 )
 # "…，应该是X" / "改成X": the answer is what follows the last of these
@@ -71,6 +82,8 @@ def parse(text: str, previous: Any, previous_is_figure: bool) -> Correction | No
         kind = "checked"
     elif _RECALLED.search(t) and (previous in ("unknown", False, 0) or previous_is_figure):
         kind = "recalled"
+    elif _REVISED.search(t):
+        kind = "revision"
     if kind is None:
         return None
     return Correction(kind, remainder(t))
@@ -129,7 +142,7 @@ def remainder(text: str) -> str:
         part = str(m.group(1)).strip(" 吧啊呢。.")
         if part and _ANSWERISH.search(arabic(part)):
             start = max(t.rfind(d, 0, m.start()) for d in ",，。;；") + 1  # 加密其实还没上: its subject too
-            head = t[start : m.start()]
+            head = t[start : m.start()].split()[-1] if t[start : m.start()].split() else ""  # 等下 账号密码其实…
             head = "" if _EXPLICIT.search(head) or _FILLER.fullmatch(head) else head
             return (head + t[m.start(1) :]).strip(" 吧啊呢。.")  # 其实还没上，只有存储位置管住了: all that follows
     if re.fullmatch(r"[a-z0-9\s,.'!:;?%-]+", t):  # English: words, not clauses

@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 
 from . import correction
 from .quantity import as_quantity, numbers
-from .reading import Hint, Reading, describe_words, read
+from .reading import CONFIRM_BELOW, Hint, Reading, describe_words, read
 from .report import build_report
 from .rubric import (
     TIER_NONE,
@@ -165,6 +165,21 @@ def _n(x: float) -> str:
     return f"{x:g}"
 
 
+_ALL_OF_THEM = re.compile(r"(?<![每年月天直])(?:都|全)|所有|每(?:个|项|样)|样样|统统|一应俱全")  # 每年都搞 is a frequency
+_NONE_OF_THEM = re.compile(
+    r"都(?:没|不|还没)|全(?:都)?(?:没|不)|一(?:个|样|项)(?:都|也)(?:没|不)|根本|压根|完全(?:没|不)|什么都没|啥都没|全部(?:没|不)|"
+    r"从来?没|从未|一直没|说反了"
+)
+
+
+def _counted_as(c: Criterion, value: Any) -> str:
+    """（按下限200人次计）after a range, so the unit confirms the figure that will be scored."""
+    q = as_quantity(value) if isinstance(c.rule, (ThresholdRule, PerCountRule)) else None
+    if q is None or q.relation != "range" or not isinstance(c.rule, (ThresholdRule, PerCountRule)):
+        return ""
+    return f"（按下限{q.value:g}{c.rule.unit}计）"
+
+
 def describe_answer(c: Criterion, value: Any) -> str:
     """A stored answer in words, for 上一题 / 修改 confirmations."""
     if value is None:
@@ -253,6 +268,8 @@ class Engine:
         if last is not None and ev.text:
             c_last = self.rubric(s).get(last)
             fix = correction.parse(ev.text, s.answers.get(last), c_last.expects != "boolean")
+            if fix is not None and fix.kind == "revision" and not self._revises(s, c_last, fix):
+                fix = None  # 其实也有: it answers the question now asked
             if fix is not None:
                 return out + self._correct(s, ev, c_last, fix)
             if ev.command == "answer":
@@ -465,7 +482,7 @@ class Engine:
         text = (
             f"您是要把第 {i} 项“{c.short}”从“{describe_answer(c, s.answers.get(c.id))}”改为“{describe_answer(c, value)}”吗？"
             if change
-            else f"我理解为“{describe_answer(c, value)}”，对吗？（第 {i} 项 · {c.short}）"
+            else f"我理解为“{describe_answer(c, value)}”{_counted_as(c, value)}，对吗？（第 {i} 项 · {c.short}）"
         )
         return Message(
             text=text,
@@ -507,7 +524,7 @@ class Engine:
             if c.expects == "counts" and isinstance(previous, dict):  # figures: what was said, then the fix
                 pending = {**read(c, s.words.get(c.id, ""), Hint(), {}).pending, "key": None}
             rest = fix.rest
-            if fix.kind == "supplement" and c.expects == "boolean" and s.words.get(c.id):
+            if fix.kind == "supplement" and c.expects == "boolean" and previous is True and s.words.get(c.id):
                 rest = f"{s.words[c.id]}，{rest}"  # 有专职的人 + 补充一下，他是中专学历: read as one reply
             if c.expects == "number":  # 不对，一起，另一起还没立案 / 六百是两年加起来的，今年就三百出头
                 with_figures = [p for p in re.split(r"[，,。；;]", rest) if numbers(p)]
@@ -522,6 +539,18 @@ class Engine:
                     r = alone.model_copy(update={"confidence": min(alone.confidence, 0.69)})
             if r.outcome == "record" and fix.kind == "supplement" and previous is True and r.value is False:
                 r = r.model_copy(update={"value": "partial"})  # 刚才漏说了，记录没保存: a yes with a gap
+            if (
+                r.outcome == "record"
+                and c.expects == "boolean"
+                and previous is True
+                and r.value is False
+                and _ALL_OF_THEM.search(s.words.get(c.id, ""))
+                and not _NONE_OF_THEM.search(rest)
+            ):
+                # 都有 / 等等，访客证我们是没有的: one measure taken back from "all of them" leaves the others
+                r = r.model_copy(update={"value": "partial", "confidence": min(r.confidence, 0.9)})
+            if r.outcome == "record" and fix.kind == "revision":  # 其实…: it may answer the question now asked
+                r = r.model_copy(update={"confidence": min(r.confidence, CONFIRM_BELOW - 0.01)})
             if r.outcome == "record":
                 return self._apply_correction(s, c, r.model_copy(update={"words": ev.text.strip()}))
         # no readable new answer: ask the previous question again, then come back here
@@ -533,6 +562,13 @@ class Engine:
             s,
             prefix=f"好的，第 {self.position(s, c)[0]} 项重新回答（原来记的是“{describe_answer(c, s.answers.get(c.id))}”）：",
         )
+
+    def _revises(self, s: Session, c: Criterion, fix: correction.Correction) -> bool:
+        """Whether a reply opening with 其实 / 不是， / 严格说 says something else of the last answer."""
+        if not fix.rest:
+            return False
+        r = read(c, fix.rest, Hint(), {})
+        return r.outcome == "record" and r.value != s.answers.get(c.id)
 
     def _topical_correction(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
         """其实都隔离了，中试车间也装了门禁 (just after 部分做到 on 区域隔离): a reply about the previous
@@ -555,7 +591,7 @@ class Engine:
             return self._correct(s, UserEvent("answer", ""), c, correction.Correction("explicit", ""))
         if r.needs_confirmation:
             s.proposal = {"criterion": c.id, "value": r.value, "words": describe_words(r.words)}
-            return [self._proposal_message(s, c, r.value)]
+            return [self._proposal_message(s, c, r.value, change=c.id in s.answers)]
         before = describe_answer(c, s.answers.get(c.id))
         s.answers[c.id] = r.value
         s.words[c.id] = describe_words(r.words)

@@ -113,7 +113,7 @@ def as_quantity(value: object) -> Quantity | None:
 _PRE = [
     ("eq", r"刚好|正好|恰好|整整|刚刚好|就是"),
     ("nearly", r"差一点|差点|将近|接近|快到|快要|近|几乎"),
-    ("lt", r"不到|不足|没到|没有到|未到|不满|未满|低于|少于|小于|还差|不够"),
+    ("lt", r"不到|不足|没到|没有到|未到|不满|未满|还没满|没满|没有满|没达到|未达到|达不到|没凑够|没够|低于|少于|小于|还差|不够"),
     ("le", r"最多|至多|顶多|不超过|没超过|没有超过|不多于|不高于|<=|≤"),
     ("ge", r"至少|不少于|不低于|起码|最少|最起码|>=|≥|满|足足"),
     # 不止三起 = 4 or more; 都过三成 (做过3次 is a count)
@@ -168,13 +168,33 @@ def _unit_after(rest: str) -> str:
     return m.group(0) if m else ""
 
 
-def numbers(text: str) -> list[Found]:
-    """Every number in the reply with its qualifier (不到 / 多 / 左右 …), its unit and its context."""
-    t = _shares(arabic(normalize(text)))
+_SHORT_OF = re.compile(  # 差1家就满3家 = 2; 离300还差20 = 280
+    r"(?:还|就|只)?差\s*(\d+)\s*(?:个|家|人|次|场|起|位|名|件)?(?:人次)?\s*(?:就|便)?(?:能|可以|要)?"
+    r"(?:到|满|够|达到|凑够|凑满|达标)(?:了)?\s*(\d+)"
+)
+_SHORT_OF_TARGET = re.compile(r"离\s*(\d+)\s*(?:个|家|人|次|场|起|位|名|件)?(?:人次)?\s*(?:还|就|只)?差\s*(\d+)")
+_NEARLY_THERE = re.compile(r"差(?:一点|点|一些|些)儿?\s*(?:就)?(?:能|要)?(?:到|满|够|达到|上)(?:了)?\s*(?=\d)")
+_SHORT_BY = re.compile(r"(?:还|就|只)?差\s*\d+\s*(?:个|家|人|次|场|起|位|名|件)?(?:人次)?")
+
+
+def _shortfalls(t: str) -> str:
+    """差1家就满3家 -> 2家; 差一点到300 -> 将近300; 299人次，就差1个 -> the 1 is a gap, not a count."""
+    t = _SHORT_OF.sub(lambda m: f"{max(float(m.group(2)) - float(m.group(1)), 0):g}", t)
+    t = _SHORT_OF_TARGET.sub(lambda m: f"{max(float(m.group(1)) - float(m.group(2)), 0):g}", t)
+    t = _NEARLY_THERE.sub("将近", t)
+    return _SHORT_BY.sub("差一些", t)
+
+
+def numbers(text: str, ordinals: bool = False) -> list[Found]:
+    """Every number in the reply with its qualifier (不到 / 多 / 左右 …), its unit and its context
+    (ordinals, 第三家, only when asked: a place in a ranking)."""
+    t = _shortfalls(_shares(arabic(normalize(text))))
     out: list[Found] = []
     clause_starts = [0] + [m.end() for m in re.finditer(r"[,;!?，。；！？、\n]", t)]
     for m in _NUM.finditer(t):
         rest = t[m.end() :]
+        if not ordinals and t[max(0, m.start() - 1) : m.start()] == "第":
+            continue  # 第三家下个月才验收: an ordinal, not a count
         if _PERIOD_AFTER.match(rest):
             continue  # 一年 / 三个月 / 2023年: a period or a date, not a count
         if rest.startswith("分之"):
@@ -277,6 +297,7 @@ _EVERY = [
     (re.compile(r"每(\d+)个?月"), -12.0),  # 每两个月 = 6
     (re.compile(r"(?:一年|每年|全年|年度)(?=\d+(?:次|回|场|期))"), 1.0),  # 一年两回 said outright
     (re.compile(r"(\d+)个月(?:一次|1次|查一次|搞一次|做一次|1场|1回|1期)"), -12.0),
+    (re.compile(r"(?<![\d年.])([2-6])月(?:一次|1次|1回|一回)"), -12.0),  # 俩月一次 = 6
     (re.compile(r"每(?:个)?月|月月|按月|月度"), 12.0),
     (re.compile(r"每(?:个)?季度?|季季|按季度?|季度性|每一季度?"), 4.0),
     (re.compile(r"每半年|半年(?:一次|1次|度)|按半年"), 2.0),

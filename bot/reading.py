@@ -295,6 +295,10 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
         return reask(f"请告诉我具体数字（{unit}），比如“3{unit}”；没有就说“没有”。", words)
     if isinstance(rule, ThresholdRule):
         side = q.meets(rule.minimum, rule.strict)
+        if q.relation == "range" and q.upper is not None and side is False and q.upper >= rule.minimum:
+            # 两三百 against 不少于300: counted at its lower bound (the rule), but the words
+            # reach the threshold, so the lower bound is proposed for the unit to confirm
+            return record(quantity_value(q), min(conf, CONFIRM_BELOW - 0.2), words, "range straddles the threshold")
         if side is None:
             op = "超过" if rule.strict else "不少于"
             return reask(
@@ -304,6 +308,9 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
                 "ambiguous side",
             )
     else:
+        if q.relation == "range" and q.value.is_integer():
+            # 一两起 / 一到三起: each counts for points, so the lower bound is proposed, not recorded
+            return record(quantity_value(q), min(conf, CONFIRM_BELOW - 0.2), words, "range of counts")
         if q.whole_count() is None and q.relation == "about" and q.value.is_integer() and q.value > 0:
             # 大概三起: each counts for points, so the figure is proposed for the unit to confirm
             return record(int(q.value), min(conf, CONFIRM_BELOW - 0.2), words, "about a count")
@@ -337,6 +344,10 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         if annual is not None:
             return annual, 0.92, ""
     found = numbers(t)
+    if not found and isinstance(rule, PerCountRule):
+        places = [int(n) for n in re.findall(r"第(\d+)(?:起|件|宗|个|次|单)", t)]
+        if places and max(places) <= 10 and not NOT_DONE.search(t):
+            return Quantity(value=max(places)), 0.85, ""  # 第一起是…；第二起是… = 2
     if not found:
         return None, 0.0, ""
     if unit == "人次":
@@ -369,7 +380,28 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     values = [f.quantity for f in done]
     exact = [f for f in done if f.quantity.relation in ("eq", "about")]
     bounds = [f for f in done if f.quantity.relation in ("lt", "le", "gt", "ge")]
-    if len(exact) == 1 and bounds and all(_within(exact[0].quantity.value, b.quantity) for b in bounds):
+    if len(done) > 1:
+        actual = [f for f in done if _ACTUAL.search(f.before)]
+        if len(actual) == 1:  # 600是报名人数，实际到场的只有420 / 本来排了两次…实际只做了一次
+            return actual[0].quantity, conf, ""
+        if isinstance(rule, ThresholdRule) and re.search(r"去年|前年|往年|以前|之前|\d{4}年", t):  # a yearly figure
+            current = [f for f in done if re.search(r"今年|本年|这一年|今年度", f.text)]
+            if len(current) == 1:  # 2022年是五百多，今年只有两百五
+                return current[0].quantity, conf, ""
+        only = [
+            f
+            for i, f in enumerate(done)
+            if i and _ONLY.search(f.before) and all(g.quantity.value > f.quantity.value for g in done[:i])
+        ]
+        if len(only) == 1 and only[0] is done[-1]:  # 入驻企业300多家，拿到牌子的只有2家: the rest is the population
+            return only[0].quantity, conf, ""
+    additive = any(re.search(r"又|另外|还有|再|加上|此外|另", b.before[-6:]) for b in bounds)
+    if (
+        len(exact) == 1
+        and bounds
+        and not additive
+        and all(_within(exact[0].quantity.value, b.quantity) for b in bounds)
+    ):
         return exact[0].quantity, conf, ""  # 不到两次，去年就搞了一回: the figure inside the bound
     biggest = max(values, key=lambda q: q.value)
     rest = [q.value for q in values if q is not biggest]
@@ -430,6 +462,10 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         return _sum(values), 0.85, ""  # 区级2家市级1家 / 线下120人，线上400多 / 免费咨询5场，技术论证1次
     listed = "、".join(f.quantity.describe(f.unit) for f in done)
     return None, 0.0, f"你提到了几个数字（{listed}），请告诉我{rule.label}一共是多少{unit}。"
+
+
+_ACTUAL = re.compile(r"(?:实际(?:上)?|真正|其实)[^,，。;；\d]{0,8}$")
+_ONLY = re.compile(r"(?:只有|仅有|仅|只|才)(?:有)?$")
 
 
 def _within(value: float, bound: Quantity) -> bool:
@@ -527,7 +563,7 @@ def _rank(clause: str) -> Quantity | None:
     if not m:
         return None
     pos = m.start(1) if m.group(1) else m.start(2)
-    for f in numbers(clause):
+    for f in numbers(clause, ordinals=True):
         if f.start == pos:
             return f.quantity
     return Quantity(value=float(m.group(1) or m.group(2)))

@@ -419,6 +419,12 @@ PLAN = _rx(
     r"正在(?:考虑|研究|讨论|商量|起草|制定|筹备|准备|申请|规划|论证|酝酿|谋划|物色|招|梳理)|在(?:考虑|研究|讨论|商量|起草|谈)",
     r"\bplanning to\b|\bplan to\b|\bgoing to\b|\bwill\b|next year|\blater\b",
 )
+GONE = re.compile(
+    r"(?:人|员|那个|那位|兼职|专职|负责(?:的|人)?|管的)[^，,。；;]{0,6}(?:辞职|离职|调走|走了|退休|不干了)了"
+    r"|(?:系统|软件|设备|摄像头|监控|门禁|制度|协议|平台)[^，,。；;]{0,4}(?:停了|停用了|撤了|拆了|坏了|过期了|失效了|作废了|废止了)"
+)
+_GONE_END = re.compile(r"(?:好久|很久|好几个月|几个月|半年|一年|多年|有一阵)?了?[啊呀哦吧嘛呢]*$")
+EVIDENTIAL = re.compile(r"^(?:我|我们)?(?:刚|刚刚|刚才)?(?:翻|查|看|问|找|核对|对)了(?:一)?下(?:子)?")
 IMPROVE = _rx(r"升级|完善|优化|加强|扩大|进一步|再提升|更新|细化|补充|推广|深化|复审|续签|再搞|再做一次|再开展")
 IN_PROGRESS = _rx(
     r"刚(?:刚)?(?:开始|起步|启动|开展|弄|搞|做)|起步阶段|初步|试行|试运行|试点|陆续|逐步|慢慢(?:在|地|来)",
@@ -586,12 +592,20 @@ def _clause(text: str, contrast: bool, ctx: Context) -> _Clause:
         if not (PARTIAL.search(rest) or RESTRICT.search(rest)):
             return out("yes", "idiom")
         t = rest
+    seen = EVIDENTIAL.match(t)
+    if seen:  # 我翻了下今年的培训计划: how they know, not an answer; 我查了下，都签了 answers in the next clause
+        if not re.search(r"[了过都已有没不未无]", t[seen.end() :]):
+            return out(None, "looked it up")
+        t = "◇" * seen.end() + t[seen.end() :]
     t = _mask(NOT_NEGATION, t, "◇")
     t = _mask(PROHIBITION, t, "▲")
     if re.match(r"^除(?:了|去|开)?", t) and not NEGATIVE.search(t[1:]):  # 除了销售部，其他都签了
         return out("partial", "except")
     if PLAN.search(t) and not re.search(r"已经|早就|现在|目前|签了|做了|建了|有了|成立了", _mask(PLAN, t)):
         return out("no", "plan")
+    gone = GONE.search(t)
+    if gone and _GONE_END.match(t[gone.end() :]) and not re.search(r"(?:又|重新|已经|马上)(?:招|找|补|换|配|装|修)", t):
+        return out("no", "gone")  # 兼职那个上个月辞职了 / 门禁坏了好久了: the measure is no longer there
     if IN_PROGRESS.search(t):
         return out("partial", "started")
     m = RESTRICT.search(t)
