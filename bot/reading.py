@@ -171,12 +171,23 @@ def _read_boolean(c: Criterion, words: str, hint: Hint) -> Reading:
             words,
             "a count, off the topic",
         )
+    if _BOTH_WAYS.fullmatch(t):
+        return reask("“有”和“没有”都说了，我没法判断。请选一个最接近的：", words, "both ways")
     if hint.combiner:
         a = _with_learned(words, a, context(c))
     a = _with_model(a, hint)
     if a.verdict is None:
         return reask(_BOOLEAN_PROBLEM, words, *a.reasons)
+    if _PAUSE.search(t) and a.verdict in ("unknown", "no"):  # 稍等，我接个电话: not an answer yet
+        return record(_boolean_value(c, "unknown"), min(a.confidence, 0.6), words, "a pause", *a.reasons)
     return record(_boolean_value(c, a.verdict), a.confidence, words, *a.reasons)
+
+
+_BOTH_WAYS = re.compile(r"(?:有|是|做了?|算)(?:也|又|还是)(?:没有?|不是|没做|不算)[吧啊呢]?")
+_PAUSE = re.compile(
+    r"^(?:你)?(?:稍等|等我一下|等一下|等下|等会儿?|待会儿?|一会儿?|晚点|回头)(?:再(?:说|填|答|回))?[,，。!！\s]|"
+    r"(?:接|回)个电话|去开个会|开完会|回来再(?:填|答|说)|(?:待会儿?|一会儿?|晚点|等会儿?)再(?:说|填|答)"
+)
 
 
 LEARNED_OVERRULES = 0.9  # the combiner overturns a contrast the rules read as partial only this sure
@@ -193,6 +204,8 @@ def _with_learned(words: str, a: Analysis, ctx: Context) -> Analysis:
         return a
     if a.verdict == "partial" and any(r.startswith(("except:", "rest:")) for r in a.reasons):
         return a  # 除了销售部 / 销售没签，其他都签了: the structure says partial, the rules read it
+    if a.verdict == "yes" and "scoped: the others need not" in a.reasons:
+        return a  # 只对关键岗位背调，普通岗位不做: what the standard asks, and no more
     model = ANSWER_MODEL.get()
     if model is None:
         return a
@@ -269,7 +282,8 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
         )
         or not any(f.quantity.relation == "eq" for f in numbers(t))
     ):
-        return record("unknown", 0.85, words, "unsure about the figure")  # 印象里是两次，但也可能只是一次，得看记录
+        # 印象里是两次，但也可能只是一次，得看记录: confirmed, since some would rather be asked again
+        return record("unknown", min(0.85, CONFIRM_BELOW - 0.2), words, "unsure about the figure")
     if isinstance(rule, PerCountRule) and re.search(r"好几|好多|很多|数不过来|数不清|若干", t):
         return reask(f"每{unit}都要单独计分，请告诉我确切是几{unit}。", words, "vague count")
     q, conf, why = _quantity_for(rule, t)

@@ -349,7 +349,8 @@ UNSURE = _rx(
     r"[^,，。让由经给交请被每定]{0,10}?(?:(?:翻|查)(?:一下|下|翻|查|看|阅)?[^,，。]{0,4}?(?:台账|记录|资料|档案|名录|材料|账本|本子|表格)|翻(?:一下|翻|下|看)|查(?:一下|下|查|看|阅)|核(?:实|对)|对一下|问(?:一下|问|下)|请示|确认一下|了解(?:一下|下)|"
     r"盘点(?:一下|下)|统计(?:一下|下)|梳理(?:一下|下)|研究(?:一下|下)|打听|看看|看一眼|看下|睇)",
     r"(?:待|需|需要|尚需|有待)(?:进一步)?(?:核实|核查|确认|研究|统计|了解)|另行(?:报告|答复|报送)|暂(?:无法|不能|不好)(?:确认|确定|回答|作答|判断|提供|给出)|暂不作答",
-    r"(?:尚在|正在|还在)(?:统计|核实|梳理|盘点|汇总|了解)",
+    r"(?:尚在|正在|还在)(?:统计|核实|梳理|盘点|汇总|了解)|(?:尚未|还没|没)汇总|无法提供|[未不没]掌握|以[^,，。]{1,8}为准|"
+    r"请[^,，。]{1,6}来(?:答|回答|说)|请示",
     r"给不了|答复你|回复你|回复您|答复您|再回你|再告诉你|再跟你说|回你|才知道|才能答|不代表没有|不敢保证|不敢说|说不好|"
     r"还在了解|刚接手|我刚来|我才来|才入职|我(?:是)?新来的|还没接触|两眼一抹黑|没摸清|没摸清楚|难以判断|建议由|讲不出|讲不好|不熟|没看到过|没看过|没见过|没听说过?|没经手|没借过|(?<![还从])没办过|没细看|没仔细看|没细究|没认真看|"
     r"没注意过|看记录|看台账|看统计|看数据|看档案|稍等|等我|我找找|找下|翻下|查下|一窍不通|看不懂|不好乱说|不敢乱说|不能乱说|"
@@ -453,7 +454,7 @@ INCOMPLETE = _rx(
 )
 # what a restriction limits when it is itself the practice (access, storage, channels)
 CONTROL = _rx(
-    r"相关人员|授权|指定|专人|需要的|工作需要|一个口子|一个出口|唯一|服务器|内网|oa|审批|存(?!储)|走|给|开门禁|有权限|权限|保密室|保险柜|柜",
+    r"涉密|关键|重点|要害|我和|主管|相关人员|授权|指定|专人|需要的|工作需要|一个口子|一个出口|唯一|服务器|内网|oa|审批|存(?!储)|走|给|开门禁|有权限|权限|保密室|保险柜|柜",
 )
 RESTRICT = re.compile(
     r"(?:只有|只是|只在|只对|只给|只跟|只和|只针对|只限|只(?!要|需|管|能|允许|准|让|限于?授权|好)|仅仅|仅限|仅(?!供|限授权)|光(?!盘)|单单|\bonly\b|"
@@ -510,7 +511,8 @@ _RESTATED = re.compile(
 # a question back to the assistant is not an answer ("你说的留痕是啥意思")
 QUESTION = re.compile(
     r"(?:什么意思|啥意思|是什么|是啥|什么叫|什么是|怎么算|指的是|指什么|怎么理解|啥叫|咋算|是指)|"
-    r"(?:吗|么|嘛)[?]?$|[?]$|^你[^,，。]{0,6}(?:谁|什么|啥|哪|吗|么)"
+    r"(?:吗|么|嘛)[?]?$|[?]$|^你[^,，。]{0,6}(?:谁|什么|啥|哪|吗|么)|多少钱|为什么|为啥|凭什么|干嘛要|算不算|怎么样?才算|"
+    r"说说看"
 )
 
 
@@ -674,6 +676,8 @@ _THE_REST = re.compile(
 )  # 扫描停了，其他都在
 _ONCE = re.compile(r"(?:一|1)(?:次|回|遍|轮)")
 _NOT_AGAIN = re.compile(r"没(?:有)?再|再(?:也)?没|没继续|没接着|就停了|就没了")
+_SENSITIVE = re.compile(r"涉密|关键岗|重点区|要害|保密岗")
+_THE_OTHERS = re.compile(r"一般|普通|其他|其余|其它|别的|非涉密|非核心|非关键|非重点|不涉密")
 _ADDITIVE = re.compile(r"也|还有|另外|此外|同时")  # 加密还没上，备份也在做: a second measure, not an explanation
 # 一线工人还没培训到，管理和技术人员都培训了: everyone of another group, a contrast (not 我们都是口头说的)
 _OTHER_GROUP_ALL = re.compile(
@@ -775,6 +779,15 @@ def _combine(answers: list[_Clause], reasons: list[str]) -> tuple[Verdict, float
         # 没有单独签NDA，但合同里都写了保密条款: what the standard accepts instead is there
         reasons.append("what the standard accepts is there")
         return "yes", 0.85
+    scoped = [
+        i
+        for i, c in enumerate(answers)
+        if c.kind in ("accepted", "control") and RESTRICT.search(c.text) and _SENSITIVE.search(c.text)
+    ]
+    if scoped and kinds == {"yes", "no"} and all(_THE_OTHERS.search(answers[i].text) for i in negated):
+        # 只有涉密重点区域才登记，一般区域不用: the standard asks it of the sensitive ones only
+        reasons.append("scoped: the others need not")
+        return "yes", 0.9
     if len(kinds) == 1:
         v = answers[0].verdict
         assert v is not None
