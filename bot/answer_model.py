@@ -40,6 +40,10 @@ DEV_BANKS = (
     "answer_dev7",
     "answer_dev8",
     "answer_dev9",
+    "answer_dev10",
+    "answer_dev11",
+    "answer_dev12",
+    "answer_dev13",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
 # the label of a case as the rules' literal verdict: for an absence question (有没有发生过…),

@@ -178,11 +178,14 @@ def _read_boolean(c: Criterion, words: str, hint: Hint) -> Reading:
     a = _with_model(a, hint)
     if a.verdict is None:
         return reask(_BOOLEAN_PROBLEM, words, *a.reasons)
-    if _PAUSE.search(t) and a.verdict in ("unknown", "no"):  # 稍等，我接个电话: not an answer yet
+    if _AWAY.search(t) or (_PAUSE.search(t) and a.verdict in ("unknown", "no")):  # 稍等，我接个电话: no answer yet
         return record(_boolean_value(c, "unknown"), min(a.confidence, 0.6), words, "a pause", *a.reasons)
     return record(_boolean_value(c, a.verdict), a.confidence, words, *a.reasons)
 
 
+_AWAY = re.compile(
+    r"(?:接|回)个电话|(?:去)?开(?:个|完)会|回来再|(?:待会儿?|一会儿?|晚点|等会儿?|忙完)再(?:说|填|答|回)|回头再(?:填|答|回)"
+)
 _BOTH_WAYS = re.compile(r"(?:有|是|做了?|算)(?:也|又|还是)(?:没有?|不是|没做|不算)[吧啊呢]?")
 _PAUSE = re.compile(
     r"^(?:你)?(?:稍等|等我一下|等一下|等下|等会儿?|待会儿?|一会儿?|晚点|回头)(?:再(?:说|填|答|回))?[,，。!！\s]|"
@@ -204,6 +207,8 @@ def _with_learned(words: str, a: Analysis, ctx: Context) -> Analysis:
         return a
     if a.verdict == "partial" and any(r.startswith(("except:", "rest:")) for r in a.reasons):
         return a  # 除了销售部 / 销售没签，其他都签了: the structure says partial, the rules read it
+    if a.verdict == "partial" and "contrast" in a.reasons and re.search(r"[,，;；]\S*倒是", normalize(words)):
+        return a  # 隔离没做，审批倒是有: a part conceded after a gap
     if a.verdict == "yes" and "scoped: the others need not" in a.reasons:
         return a  # 只对关键岗位背调，普通岗位不做: what the standard asks, and no more
     model = ANSWER_MODEL.get()
@@ -364,6 +369,9 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             return Quantity(value=max(places)), 0.85, ""  # 第一起是…；第二起是… = 2
     if not found:
         return None, 0.0, ""
+    actual = [f for f in found if _ACTUAL.search(f.before)]
+    if len(found) > 1 and len(actual) == 1 and actual[0].unit in UNIT_WORDS.get(unit, (unit,)):
+        return actual[0].quantity, 0.9, ""  # 原计划三场各两百人，实际上只来了一百五十人次
     if unit == "人次":
         product = _per_session_total(found, t)
         if product is not None:
@@ -400,12 +408,14 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             return actual[0].quantity, conf, ""
         if isinstance(rule, ThresholdRule) and re.search(r"去年|前年|往年|以前|之前|\d{4}年", t):  # a yearly figure
             current = [f for f in done if re.search(r"今年|本年|这一年|今年度", f.text)]
-            if len(current) == 1:  # 2022年是五百多，今年只有两百五
-                return current[0].quantity, conf, ""
+            if len(current) == 1:  # 2022年是五百多，今年只有两百五: this year's, confirmed (some mean both years)
+                return current[0].quantity, min(conf, CONFIRM_BELOW - 0.2), ""
         only = [
             f
             for i, f in enumerate(done)
-            if i and _ONLY.search(f.before) and all(g.quantity.value > f.quantity.value for g in done[:i])
+            if i
+            and _ONLY.search(f.before)
+            and all(g.quantity.value > f.quantity.value and _POPULATION.search(g.before) for g in done[:i])
         ]
         if len(only) == 1 and only[0] is done[-1]:  # 入驻企业300多家，拿到牌子的只有2家: the rest is the population
             return only[0].quantity, conf, ""
@@ -479,6 +489,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
 
 
 _ACTUAL = re.compile(r"(?:实际(?:上)?|真正|其实)[^,，。;；\d]{0,8}$")
+_POPULATION = re.compile(r"入驻|会员|员工|职工|在册|注册|总共|一共|总数|全部|共有")  # 线下300人，线上只有50人 adds up
 _ONLY = re.compile(r"(?:只有|仅有|仅|只|才)(?:有)?$")
 
 
@@ -508,6 +519,10 @@ def _sum(values: list[Quantity]) -> Quantity:
     relations = {q.relation for q in values}
     if relations <= {"eq", "range"}:
         return Quantity(value=total)
+    if relations <= {"eq", "gt"} and all(q.upper is not None for q in values if q.relation == "gt"):
+        # 二百八十人次，另有一百多人 = 380–480: 一百多 stays under two hundred
+        upper = sum(q.upper if q.relation == "gt" and q.upper is not None else q.value for q in values)
+        return Quantity(value=total, relation="gt", upper=upper)
     if relations <= {"eq", "range", "ge", "gt"}:
         return Quantity(value=total, relation="ge")
     return Quantity(value=total, relation="about")

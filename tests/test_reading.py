@@ -456,7 +456,7 @@ def test_tiers_denied_clause_by_clause() -> None:
 def test_figures_added_scheduled_or_half_remembered() -> None:
     assert value("point.42", "一年一次全面检查，年底再专项查一次") == 2  # 再…一次 adds to the yearly figure
     assert value("station.27", "办了两次，另外一次还在排期") == 2  # scheduled is not done
-    assert value("zone.15", "大概三家吧，有一家授没授牌我记不太清") == "unknown"
+    assert _confirmed("zone.15", "大概三家吧，有一家授没授牌我记不太清") == "unknown"  # confirmed first
 
 
 def test_chatter_is_confirmed_and_indefinites_are_no_question() -> None:
@@ -470,3 +470,75 @@ def test_chatter_is_confirmed_and_indefinites_are_no_question() -> None:
 def test_a_part_conceded_after_a_gap_is_partial() -> None:
     assert value("station.17", "外网隔离没做，出口审批倒是有") == PARTIAL
     assert value("point.8", "没有，虽然模板是有的") == NO  # the answer first: a concession does not undo it
+
+
+def _confirmed(cid: str, text: str) -> Any:
+    r = read(crit(cid), text, Hint())
+    assert r.outcome == "record" and r.needs_confirmation, (text, r)
+    return r.value
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("station.25", "还差十来个人就够三百了", "not_met"),  # a shortfall to the threshold
+        ("station.25", "差点儿就满三百", "not_met"),
+        ("station.25", "298人次，就差2个人", "not_met"),  # the gap is not more people
+        ("zone.15", "再有一家就凑够三家了", "not_met"),
+        ("zone.15", "差一个就到三家", "not_met"),
+        ("point.42", "三个月一次", "met"),
+        ("zone.12", "前年有六百多，今年就一百来人次", "not_met"),  # this year's figure, not the sum of the years
+        ("zone.12", "原计划办三场各两百人，实际上只来了一百五十人次", "not_met"),
+        ("zone.12", "现场讲座四百八十人次，公众号推文又有一百多人看", "met"),  # 又有: more of them
+        ("zone.12", "现场讲座二百八十人次，公众号推文又有一百多人看", "not_met"),  # 380–480: 一百多 stays under 200
+        ("zone.15", "园区一共四十多家企业，评上示范点的才两家", "not_met"),  # the population is not the count
+    ],
+)
+def test_shortfalls_and_the_figure_that_counts(cid: str, text: str, expected: str) -> None:
+    assert status(cid, text) == expected
+
+
+def test_ordinals_are_places_not_counts() -> None:
+    assert value("zone.15", "两家已授牌，第四家还在走流程") == 2
+    assert value("zone.B4", "头一起是图纸外泄协助立了案，第二起是客户名单被带走，调解成功") == 2
+
+
+def test_a_range_across_the_threshold_is_proposed_at_its_lower_bound() -> None:
+    q = _confirmed("station.25", "两百到三百吧")
+    assert score_criterion(crit("station.25"), q, 0.5).status == "not_met"  # counted at 200 once confirmed
+    assert _confirmed("zone.B4", "两三起") == {"value": 2.0, "relation": "range", "upper": 3.0}
+    r = read(crit("station.25"), "四五百人次", Hint())  # above the threshold whichever end: recorded
+    assert r.outcome == "record" and not r.needs_confirmation
+
+
+@pytest.mark.parametrize(
+    ("cid", "text"),
+    [("point.8", "稍等哈，我先去接个电话"), ("point.20", "等一下，开完会再答"), ("point.9", "待会儿再填")],
+)
+def test_a_pause_is_confirmed_never_recorded(cid: str, text: str) -> None:
+    assert _confirmed(cid, text) == UNSURE
+
+
+def test_unsure_figures_are_confirmed() -> None:
+    assert _confirmed("zone.12", "人次还没汇总出来，现在给不了") == UNSURE
+    assert _confirmed("station.B4", "起数我得回去对一下台账") == UNSURE
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("point.2", "原来兼职管这块的同事去年离职了", NO),  # the measure is gone
+        ("point.8", "人离职了都要签承诺书", YES),  # 离职 as the occasion of the practice
+        ("point.36", "只有涉密区域进出要登记，普通办公区不用", YES),  # asked of the sensitive ones only
+        ("point.8", "只有技术部签了，行政那边没签", PARTIAL),
+        ("point.10", "我看了下去年的培训计划，里头没有商秘的内容", NO),  # how they know is not a yes
+    ],
+)
+def test_gone_scoped_and_looked_up(cid: str, text: str, expected: Any) -> None:
+    r = read(crit(cid), text, Hint())
+    assert r.outcome == "record" and r.value == expected, (text, r)
+
+
+@pytest.mark.parametrize("text", ["有也没有", "是又不是吧", "上这套系统要花多少钱？"])
+def test_both_ways_and_questions_back_are_asked_again(text: str) -> None:
+    assert read(crit("point.28"), text, Hint()).outcome == "reask"
