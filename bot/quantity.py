@@ -115,13 +115,16 @@ _PRE = [
     ("nearly", r"差一点|差点|将近|接近|快到|快要|近|几乎"),
     (
         "lt",
-        r"不到|不足|没到|没有到|未到|不满|未满|还没满|没满|没有满|没达到|未达到|达不到|没凑够|没够|低于|少于|小于|还差|不够",
+        r"less than|fewer than|under|below|不到|不足|没到|没有到|未到|不满|未满|还没满|没满|没有满|没达到|未达到|达不到|没凑够|没够|低于|少于|小于|还差|不够",
     ),
     ("le", r"最多|至多|顶多|不超过|没超过|没有超过|不多于|不高于|<=|≤"),
-    ("ge", r"至少|不少于|不低于|起码|最少|最起码|>=|≥|满|足足"),
+    ("ge", r"at least|至少|不少于|不低于|起码|最少|最起码|>=|≥|满|足足"),
     # 不止三起 = 4 or more; 都过三成 (做过3次 is a count)
-    ("gt", r"不止|超过了|超过|超出|超|多于|高于|大于|逾|突破|>|(?<=[都均早已])过了?"),
-    ("about", r"大约|大概|大致|差不多|估计|估摸|预计|约莫|约|大体|应该有|可能有|基本上?"),
+    ("gt", r"more than|over|不止|超过了|超过|超出|超|多于|高于|大于|逾|突破|>|(?<=[都均早已])过了?"),
+    (
+        "about",
+        r"大约|大概|大致|差不多|估计|估摸|预计|约莫|约|大体|应该有|可能有|基本上?|about|around|roughly|approximately",
+    ),
 ]
 _POST = [
     ("eq", r"整|来"),  # 五百整; 十来家 counts as 10 (the stated base, README)
@@ -145,7 +148,9 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "类": ("类", "种", "个类型", "类型", "个门类", "样"),
 }
 _PERIOD_AFTER = re.compile(r"^\s*(?:个)?(?:年|月|季度|季|周|星期|礼拜|天|日|号|岁|点|分钟|小时|届|期间)")
-_NUM = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?:\s*(?:-|到|至|~)\s*(\d+(?:\.\d+)?))?")
+_NUM = re.compile(
+    r"(?<![\d.])(\d+(?:\.\d+)?)(?:\s*(?:-|到|至|~|[起次家个场]?(?:或者|或是|或|还是))\s*(\d+(?:\.\d+)?))?"
+)  # 两起或者三起 = 2–3
 
 
 @dataclass(frozen=True)
@@ -172,7 +177,7 @@ def _unit_after(rest: str) -> str:
 
 
 _SHORT_OF = re.compile(  # 差1家就满3家 = 2; 离300还差20 = 280
-    r"(?:还|就|只)?(?:差|再有|再来|再多)\s*(\d+)\s*(?:来|多|几)?\s*(?:个|家|人|次|场|起|位|名|件){0,2}(?:人次)?\s*(?:就|便)?(?:能|可以|要)?"
+    r"(?:还|就|只)?(?:差|再有|再来|再多)\s*(\d+)\s*(?:来|多|几)?\s*(?:个|家|人|次|场|起|位|名|件){0,2}(?:人次)?\s*(?:就|便|才)?(?:能|可以|要)?"
     r"(?:够|到|满|达到|凑够|凑满|达标)(?:了)?\s*(\d+)"
 )
 _SHORT_OF_TARGET = re.compile(r"离\s*(\d+)\s*(?:个|家|人|次|场|起|位|名|件)?(?:人次)?\s*(?:还|就|只)?差\s*(\d+)")
@@ -304,7 +309,8 @@ _EVERY = [
     (re.compile(r"(?:^|(?<=[,，。;；\s隔]))([2-6])月(?:一次|1次|1回|一回)"), -12.0),  # 俩月一次 = 6, not 每年3月一次
     (re.compile(r"每(?:个)?月|月月|按月|月度"), 12.0),
     (re.compile(r"每(?:个)?季度?|季季|按季度?|季度性|每一季度?"), 4.0),
-    (re.compile(r"每半年|半年(?:一次|1次|度)|按半年"), 2.0),
+    (re.compile(r"每半年|半年[^,，。\d]{0,3}(?:一次|1次|一回|1回|度)|按半年"), 2.0),
+    (re.compile(r"(?:每)?双月"), 6.0),  # 双月一次
 ]
 _SUB_YEAR = re.compile(r"上半年|下半年|季度|年初|年中|年底|年末|春|夏|秋|冬|[1-4]月|上旬|下旬|第\d+次")
 _PERIODS_EACH = [
@@ -327,6 +333,11 @@ def annual_count(text: str) -> Quantity | None:
     if len(parts) >= 2:  # 上半年两次，下半年一次 = 3
         summed: Relation = "ge" if any(f.quantity.relation in ("ge", "gt") for f in parts) else "eq"
         return Quantity(value=sum(f.quantity.value for f in parts), relation=summed)
+    quarters = set(re.findall(r"(?<!\d)([1-4])季度", t))
+    first_n = re.search(r"前(\d)个季度", t)
+    if re.search(r"各|都|分别", t) and (len(quarters) >= 2 or first_n):  # 一季度、三季度各查一次 = 2
+        each = times[0].quantity.value if times else 1.0
+        return Quantity(value=(float(first_n.group(1)) if first_n else len(quarters)) * each)
     for pattern, n in _PERIODS_EACH:
         if pattern.search(t) and re.search(r"各|都|分别", t):
             each = times[0].quantity.value if times else 1.0

@@ -327,6 +327,9 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
                 "ambiguous side",
             )
     else:
+        if q.relation == "gt" and q.upper is None and q.value.is_integer():
+            # 不止一起: at least two are certain, but each counts for points: proposed, not recorded
+            return record(quantity_value(q), min(conf, CONFIRM_BELOW - 0.2), words, "more than a count")
         if q.relation == "range" and q.value.is_integer():
             # 一两起 / 一到三起: each counts for points, so the lower bound is proposed, not recorded
             return record(quantity_value(q), min(conf, CONFIRM_BELOW - 0.2), words, "range of counts")
@@ -358,20 +361,20 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     unit = rule.unit
     if says_zero(t):
         return Quantity(value=0), 0.95, ""
+    found = numbers(t)
+    actual = [f for f in found if _ACTUAL.search(f.before)]
+    if len(found) > 1 and len(actual) == 1 and actual[0].unit in UNIT_WORDS.get(unit, (unit,)):
+        return actual[0].quantity, 0.9, ""  # 原计划三场各两百人，实际上只来了一百五十人次 / 计划一年四次，实际做了1次
     if unit == "次" and isinstance(rule, ThresholdRule):
         annual = annual_count(t)
         if annual is not None:
             return annual, 0.92, ""
-    found = numbers(t)
     if not found and isinstance(rule, PerCountRule):
         places = [int(n) for n in re.findall(r"第(\d+)(?:起|件|宗|个|次|单)", t)]
         if places and max(places) <= 10 and not NOT_DONE.search(t):
             return Quantity(value=max(places)), 0.85, ""  # 第一起是…；第二起是… = 2
     if not found:
         return None, 0.0, ""
-    actual = [f for f in found if _ACTUAL.search(f.before)]
-    if len(found) > 1 and len(actual) == 1 and actual[0].unit in UNIT_WORDS.get(unit, (unit,)):
-        return actual[0].quantity, 0.9, ""  # 原计划三场各两百人，实际上只来了一百五十人次
     if unit == "人次":
         product = _per_session_total(found, t)
         if product is not None:
@@ -473,6 +476,9 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         and re.search(r"(?:其中|里面|里头|当中|这里面|这当中)(?:有|的)?$", f.before)
         and f.quantity.value <= done[0].quantity.value
     ]
+    undone_part = [f for f in candidates if f not in done and NOT_DONE.search(f.text) and f.start > done[0].start]
+    if part_of and undone_part and all(SUCCESS.search(f.text) for f in part_of):
+        return _sum([f.quantity for f in part_of]), 0.85, ""  # 名单上3家，其中2家已授牌，1家还在评审 = 2
     if part_of:
         done = [f for f in done if f not in part_of]
         values = [f.quantity for f in done]
@@ -489,6 +495,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
 
 
 _ACTUAL = re.compile(r"(?:实际(?:上)?|真正|其实)[^,，。;；\d]{0,8}$")
+_STAFF = re.compile(r"^(?:多|余|来)?(?:名|位|个)?(?:律师|合伙人|员工|职工|工作人员|执业律师|同事|人)")
 _POPULATION = re.compile(r"入驻|会员|员工|职工|在册|注册|总共|一共|总数|全部|共有")  # 线下300人，线上只有50人 adds up
 _ONLY = re.compile(r"(?:只有|仅有|仅|只|才)(?:有)?$")
 
@@ -539,9 +546,12 @@ def _per_session_total(found: list[Found], t: str = "") -> Quantity | None:
     sessions_a_year = annual_count(re.sub(r"每(?:场|次|期|回|轮)[^,，。]*", "", t)) if t else None
     if len(per_any) == 1 and sessions_a_year is not None and sessions_a_year.relation == "eq":
         p = per_any[0].quantity
-        low = p.value if p.relation in ("eq", "range", "ge", "gt") else None
+        n = sessions_a_year.value
+        if p.relation == "range" and p.upper is not None:  # 每月一次，每次四五十人 = 480–600
+            return Quantity(value=n * p.value, relation="range", upper=n * p.upper)
+        low = p.value if p.relation in ("eq", "ge", "gt") else None
         if low is not None:
-            return Quantity(value=sessions_a_year.value * low, relation="eq" if p.relation in ("eq", "range") else "ge")
+            return Quantity(value=n * low, relation="eq" if p.relation == "eq" else "ge")
     for i, f in enumerate(found):
         if f.unit in _SESSIONS and "各" in f.after[:3] and i + 1 < len(found):
             each = found[i + 1].quantity
@@ -552,8 +562,9 @@ def _per_session_total(found: list[Found], t: str = "") -> Quantity | None:
     per = [
         f
         for f in found
-        if f.unit in ("人", "人次", "名", "位", "个人") and re.search(r"每(?:场|次|期|回|轮)|平均|场均", f.before)
-    ]
+        if f.unit in ("", "人", "人次", "名", "位", "个人")
+        and re.search(r"(?:每(?:场|次|期|回|轮)|平均|场均)\s*$", f.before)
+    ]  # 两场，每场两百五: the unit is the question's
     if len(sessions) == 1 and len(per) == 1:
         s, p = sessions[0].quantity, per[0].quantity
         rel = p.relation if s.relation == "eq" else "about"
@@ -807,6 +818,8 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
         f
         for f in numbers(t)
         if not (f.unit in ("个", "项", "样") and re.match(r"^(?:个|项|样)?(?:比例|都|占比)", f.after))
+        and not _STAFF.match(f.after)  # 律所有40多名律师: the firm's size, not its clients
+        and f.unit not in ("名", "位")
     ]
     group_name = pending.get("group") or (hint.entities or {}).get("choice")
     group = next((g for g in rule.groups if g.name == group_name), None) or _group_of(rule, t, found)
@@ -822,15 +835,25 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
     asked = pending.get("key")
     shares = [k for k in group.conditions if k.unit == "%"]
     loose: list[Found] = []
+    said_here: set[str] = set()
     for f in found:
+        if said_here and re.search(r"(?:其中|里面|里头|当中)(?:有|的)?$", f.before):
+            continue  # 服务了5家，其中2家是协会会员: a part of the figure before it
         key = _cue_key(group, f)
+        if key is None and len(group.conditions) == 1 and group.conditions[0].key in said_here:
+            key = group.conditions[0].key  # 服务了三家，上个月又签了两家新的: the same figure, more of it
         if key is None:
             loose.append(f)
         elif key == "total":
             counts["total"] = quantity_value(f.quantity)
             values = {k: v for k, v in values.items() if k not in counts}  # shares to compute again
         elif f.unit == "%" or not any(k.key == key and k.unit == "%" for k in group.conditions):
-            values[key] = quantity_value(f.quantity)
+            earlier = as_quantity(values.get(key)) if key in said_here else None
+            if earlier is not None and f.unit != "%" and re.search(r"又|另外|还|再|新", f.before[-8:] + f.after[:6]):
+                values[key] = quantity_value(_sum([earlier, f.quantity]))  # 上半年3家，下半年又服务了4家
+            elif earlier is None:
+                values[key] = quantity_value(f.quantity)
+            said_here.add(key)
             counts.pop(key, None)
         else:
             counts[key] = quantity_value(f.quantity)

@@ -676,6 +676,11 @@ _THE_REST = re.compile(
 )  # 扫描停了，其他都在
 _ONCE = re.compile(r"(?:一|1)(?:次|回|遍|轮)")
 _NOT_AGAIN = re.compile(r"没(?:有)?再|再(?:也)?没|没继续|没接着|就停了|就没了")
+# 临时证件没发，审批和登记是有的: a measure named and denied, another named and affirmed (not an explanation)
+_NAMED_NO = re.compile(
+    r"^(?!(?:我们|公司|咱们|这个|这块)?(?:没|不|无|未|从|还没|暂时|目前|并|根本|压根))[^,，]{2,}?(?:没|未|不)"
+)
+_OWN_SUBJECT = re.compile(r"^[^,，]{2,10}?(?:是有的|都有|也有|是(?:交回|做了|签了|有)[^,，]{0,4}的|倒是|有的$)")
 _SENSITIVE = re.compile(r"涉密|关键岗|重点区|要害|保密岗")
 _THE_OTHERS = re.compile(r"一般|普通|其他|其余|其它|别的|非涉密|非核心|非关键|非重点|不涉密")
 _ADDITIVE = re.compile(r"也|还有|另外|此外|同时")  # 加密还没上，备份也在做: a second measure, not an explanation
@@ -840,6 +845,12 @@ def _combine(answers: list[_Clause], reasons: list[str]) -> tuple[Verdict, float
             or (c.verdict == "yes" and "倒是" in c.text)  # 内外网没隔开，外发审批倒是有 (没有，虽然有模板 stays no)
             or (c.verdict == "yes" and c.kind != "weak" and _ADDITIVE.search(c.text))
             or (c.verdict == "yes" and _THE_REST.search(c.text))
+            or (
+                c.verdict == "yes"
+                and c.kind != "weak"
+                and _OWN_SUBJECT.search(c.text)
+                and _NAMED_NO.match(answers[0].text)
+            )
             for c in answers[1:]
         )
     ):
