@@ -563,7 +563,7 @@ def _per_session_total(found: list[Found], t: str = "") -> Quantity | None:
         f
         for f in found
         if f.unit in ("", "人", "人次", "名", "位", "个人")
-        and re.search(r"(?:每(?:场|次|期|回|轮)|平均|场均)\s*$", f.before)
+        and re.search(r"(?:每(?:场|次|期|回|轮)|平均|场均)[^,，\d]{0,5}$", f.before)
     ]  # 两场，每场两百五: the unit is the question's
     if len(sessions) == 1 and len(per) == 1:
         s, p = sessions[0].quantity, per[0].quantity
