@@ -44,6 +44,10 @@ DEV_BANKS = (
     "answer_dev11",
     "answer_dev12",
     "answer_dev13",
+    "answer_dev14",
+    "answer_dev15",
+    "answer_dev16",
+    "answer_dev17",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
 # the label of a case as the rules' literal verdict: for an absence question (有没有发生过…),

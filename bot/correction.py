@@ -29,15 +29,17 @@ _EXPLICIT = re.compile(
     r"少说|多说|说少|说多|少报|多报|报少|报多|少算|"
     r"讲错|讲反|[说讲]得?(?:不|勿)对|\bcorrection\b|\bi mean\b|^(?:wait|sorry|oops)\b|"
     r"补正|理解反了|看错题|漏算|算漏|少算|多算|算错|[搞弄记看听想]混|混淆|理解错|听错|想错|问错|口误|"
-    r"^修改\s*[:：]|^更正\s*[:：]|手滑|手抖|收回|说高了|说低了|报高了|报低了|高估了|低估了|想漏了|[讲说]得?不(?:太)?准确?|"
+    r"^修改\s*[:：]|^更正\s*[:：]|改个答案|改答案|答反了|瞎说|之前那个回答|前面答错|重新回答|手滑|手抖|收回|说高了|说低了|报高了|报低了|高估了|低估了|想漏了|[讲说]得?不(?:太)?准确?|"
     r"^(?:我|哦|啊)?[,，]?再想想|(?:^|[,，])(?:我|哦|啊)?[,，]?(?:我)?刚(?:才)?(?:问|查|核实|确认|翻)(?:了|过)"
 )
 # said right after an answer, these revise it, unless what follows only repeats it (then it answers the
 # question now asked: 其实也有): 其实没有 / 不是，研发区是开放的 / 严格说锁屏没强制 / 想了想，算没有吧
 _REVISED = re.compile(
     r"^(?:(?:嗯|呃|额|啊|噢|哦|唉|诶|emm+|…|\.)+[,，\s…]*)?"
-    r"(?:其实|实际上|不是[,，]|准确(?:地|的|来)?(?:讲|说)|严格(?:地|的|来)?(?:讲|说)|想了想|我想想|仔细想想|"
-    r"想了一下|也不是(?:全|都|所有|每)|帮我?(?:改|记)成|记成|先记(?:成|为)?|我?(?:再)?确认了?一下)"
+    r"(?:[^,，。]{0,8}(?:其实|实际上?(?:是|只有|才))|实际上|不是[,，]|准确(?:地|的|来)?(?:讲|说)|严格(?:地|的|来)?(?:讲|说)|想了想|我想想|仔细想想|"
+    r"想了一下|也不是(?:全|都|所有|每)|帮我?(?:改|记)成|记成|先记(?:成|为)?|我?(?:再)?确认了?一下|"
+    r"(?:仔细|细|再)想了?(?:一)?下|老实(?:讲|说)|说实话|实话(?:说|讲)|讲真|较真(?:的话|来说)?|严谨(?:点|地|一点)?(?:说|讲)|"
+    r"细究(?:起来)?|(?:我)?(?:再|又|重新)(?:确认|核实|核对|核|对|看|查|数|算)了?(?:一)?(?:下|遍)|(?:我)?(?:确认|核实|核对)了(?:一)?下|回头看了(?:一)?下|核实了)"
 )
 _RECORD_AS = re.compile(r"(?:帮我|给我|先|就|那就)(?:记|填|算)(?:成|为|作)?(?:不清楚|没有|有|部分做到|部分|做到)")
 _CHECKED = re.compile(r"问(?:了|过|到)|查了(?:一?下)?|刚查|查到了?|核实了|确认了|看了(?:一?下)?|翻了(?:一?下)?|统计了")
@@ -46,7 +48,10 @@ _SUPPLEMENT = re.compile(r"补充(?:一下)?|漏说|漏了|还没说完|忘了�
 _OWN_TARGET = re.compile(r"第\s*[\d一二三四五六七八九十百两]+\s*[题项条]")
 # the words of the cue itself, removed before the rest is read as the new answer
 _FILLER = re.compile(
-    r"(?:打|写|说)错字了?|刚才(?:那|这)?(?:题|个|道题|个问题)?(?:的答案|我?(?:说|选|答|回答)的)?|刚刚(?:那|这)?(?:题|个)?|修改|(?:上一?|前一)题(?:的话)?|上一?个问题|"
+    r"(?:打|写|说)错字了?|改个答案|改答案|答反了|瞎说了?|之前那个回答不算|前面答错了?|重新回答一下|回到[^,，:：]{1,8}那题|"
+    r"(?:仔细|细|再)想了?(?:一)?下|老实(?:讲|说)|说实话|实话(?:说|讲)|讲真|较真(?:的话|来说)?|严谨(?:点|地|一点)?(?:说|讲)|"
+    r"细究(?:起来)?|(?:我)?(?:再|又|重新)(?:确认|核实|核对|核|对|看|查|数|算)了?(?:一)?(?:下|遍)|(?:我)?(?:确认|核实|核对)了(?:一)?下|回头看了(?:一)?下|报告一下|"
+    r"刚才(?:那|这)?(?:题|个|道题|个问题)?(?:的答案|我?(?:说|选|答|回答)的)?|刚刚(?:那|这)?(?:题|个)?|修改|(?:上一?|前一)题(?:的话)?|上一?个问题|"
     r"前面那(?:题|个)|前一个|改成|改为|改一下|更正(?:一下)?|纠正(?:一下)?|修正(?:一下)?|撤回|说反了|补充(?:一下)?|"
     r"(?:我|刚才)?(?:说|选|点|搞|弄|打|按|答|填|记|写|看|数)(?:错|岔|反)了?|数字错了?|少打了?个?\d?|多打了?个?\d?|"
     r"^(?:哦|啊|哎|诶|额|呃|噢|唉|嗯)|不对|错了|不是不是|不不|等等|等一下|sorry|抱歉|不好意思|哦不是|啊不是|哦不|"
@@ -89,6 +94,34 @@ def parse(text: str, previous: Any, previous_is_figure: bool) -> Correction | No
     if kind is None:
         return None
     return Correction(kind, remainder(t))
+
+
+# 有…哦不对，没有 / 四百人次，呃 记错了，两百人次 / 两起，不不不，三起: what follows the cue is the answer
+_SELF = re.compile(
+    r"(?:[,，。…\s]|\.\.\.)+(?:哦|呃|啊|诶|额|噢)?\s*(?:不对不对|不对|不不不|不不|哦不是|不是不是|说错了|记错了|搞错了|弄错了|"
+    r"错了|等下|等等|等一下|no no|(?<=[哦呃啊诶额噢])不|不(?=[,，]))[,，。…\s!！]*"
+)
+_REFERS_BACK = re.compile(r"刚才|上一题|上题|前面|前一题|那题|之前")
+
+
+def self_correction(text: str) -> tuple[str, str] | None:
+    """What a message said first and what it settles on after correcting itself
+    ("有…哦不对，没有" -> ("有", "没有")), or None. Right after an answer the same words are read as a
+    correction of that answer (``parse``): the first part often restates it (三百那个，不对，是两百五)."""
+    t = normalize(text)
+    matches = list(_SELF.finditer(t))
+    if not matches or _REFERS_BACK.search(t):
+        return None
+    head, rest = t[: matches[0].start()], t[matches[-1].end() :]
+    if not re.search(r"\d|有|没|是|对|[\u4e00-\u9fff]{2}|[a-z]{2}", arabic(head)) or not rest.strip():
+        return None
+    return head, rest.strip(" ,，。.")
+
+
+def self_corrected(text: str) -> str | None:
+    """The answer a message settles on after correcting itself ("有…哦不对，没有" -> "没有"), or None."""
+    split = self_correction(text)
+    return split[1] if split else None
 
 
 # what follows these is the corrected answer: a verdict marker (改成 / 应该算) wins over a fact (其实 / 实际)

@@ -165,11 +165,25 @@ def _n(x: float) -> str:
     return f"{x:g}"
 
 
+def _the_new_figure(c: Criterion, rest: str) -> str:
+    """The clause of a figure's correction that carries the new figure: 不对，一起，另一起还没立案 /
+    六百是两年加起来的，今年就三百出头 / 有两次其实是收费的，公益的只有3次."""
+    if c.expects != "number":
+        return rest
+    with_figures = [p for p in re.split(r"[，,。；;]", rest) if numbers(p)]
+    stressed = [p for p in with_figures if any(_STRESS.search(f.before) for f in numbers(p))]
+    return (stressed or with_figures or [rest])[-1 if len(stressed) > 1 else 0]
+
+
 _ALL_OF_THEM = re.compile(
     r"(?<![每年月天直])(?:都|全)|所有|每(?:个|项|样)|样样|统统|一应俱全"
 )  # 每年都搞 is a frequency
+# 签了，按岗位分了几套模板 → 转岗的人没补签: one named measure or group taken back from a described yes
+_ONE_NAMED = re.compile(
+    r"^(?!(?:我们|公司|咱们|这个|这块)?(?:没|不|无|未|从|还没|暂时|目前|并|根本|压根))[^,，]{2,}?(?:没|未|不)"
+)
 _NONE_OF_THEM = re.compile(
-    r"都(?:没|不|还没)|全(?:都)?(?:没|不)|一(?:个|样|项)(?:都|也)(?:没|不)|根本|压根|完全(?:没|不)|什么都没|啥都没|全部(?:没|不)|"
+    r"没人|没有人|什么都|啥都|一次也没|一个也没|一样也没|都(?:没|不|还没)|全(?:都)?(?:没|不)|一(?:个|样|项)(?:都|也)(?:没|不)|根本|压根|完全(?:没|不)|什么都没|啥都没|全部(?:没|不)|"
     r"从来?没|从未|一直没|说反了"
 )
 
@@ -528,12 +542,7 @@ class Engine:
             rest = fix.rest
             if fix.kind == "supplement" and c.expects == "boolean" and previous is True and s.words.get(c.id):
                 rest = f"{s.words[c.id]}，{rest}"  # 有专职的人 + 补充一下，他是中专学历: read as one reply
-            if c.expects == "number":  # 不对，一起，另一起还没立案 / 六百是两年加起来的，今年就三百出头
-                with_figures = [p for p in re.split(r"[，,。；;]", rest) if numbers(p)]
-                stressed = [
-                    p for p in with_figures if any(_STRESS.search(f.before) for f in numbers(p))
-                ]  # 今年就三百出头 / 成功协助的为一起 / 一共四次
-                rest = (stressed or with_figures or [rest])[0]
+            rest = _the_new_figure(c, rest)
             r = read(c, rest, Hint(), pending)
             if r.outcome == "record" and r.needs_confirmation and r.value == previous and c.expects == "boolean":
                 alone = read(c, rest, Hint(combiner=False), pending)  # a correction never proposes what it corrects
@@ -541,12 +550,13 @@ class Engine:
                     r = alone.model_copy(update={"confidence": min(alone.confidence, 0.69)})
             if r.outcome == "record" and fix.kind == "supplement" and previous is True and r.value is False:
                 r = r.model_copy(update={"value": "partial"})  # 刚才漏说了，记录没保存: a yes with a gap
+            said = s.words.get(c.id, "")
             if (
                 r.outcome == "record"
                 and c.expects == "boolean"
                 and previous is True
                 and r.value is False
-                and _ALL_OF_THEM.search(s.words.get(c.id, ""))
+                and (_ALL_OF_THEM.search(said) or (len(said) > 4 and _ONE_NAMED.match(rest)))
                 and not _NONE_OF_THEM.search(rest)
             ):
                 # 都有 / 等等，访客证我们是没有的: one measure taken back from "all of them" leaves the others
@@ -569,7 +579,7 @@ class Engine:
         """Whether a reply opening with 其实 / 不是， / 严格说 says something else of the last answer."""
         if not fix.rest:
             return False
-        r = read(c, fix.rest, Hint(), {})
+        r = read(c, _the_new_figure(c, fix.rest), Hint(), {})
         return r.outcome == "record" and r.value != s.answers.get(c.id)
 
     def _topical_correction(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:

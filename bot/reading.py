@@ -26,6 +26,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from .answer_model import AnswerModel, default_model
+from .correction import self_corrected
 from .quantity import UNIT_WORDS, Found, Quantity, annual_count, as_quantity, numbers, says_zero
 from .rubric import (
     TIER_NONE,
@@ -127,6 +128,10 @@ def read(c: Criterion, text: str, hint: Hint, pending: Mapping[str, Any] | None 
     """Read ``text`` (or a button's intent) as an answer to ``c``."""
     words = text.strip()
     rule = c.rule
+    settled = None if hint.button else self_corrected(words)
+    if settled:  # 有…哦不对，没有: the answer it settles on
+        r = read(c, settled, Hint(combiner=hint.combiner), pending)
+        return r.model_copy(update={"words": words, "reasons": ["corrected itself", *r.reasons]})
     if hint.button and hint.intent == "unsure":
         return record("unknown", 1.0, words, "button")
     if isinstance(rule, (ThresholdRule, PerCountRule)):
@@ -176,10 +181,10 @@ def _read_boolean(c: Criterion, words: str, hint: Hint) -> Reading:
     if hint.combiner:
         a = _with_learned(words, a, context(c))
     a = _with_model(a, hint)
-    if a.verdict is None:
-        return reask(_BOOLEAN_PROBLEM, words, *a.reasons)
     if _AWAY.search(t) or (_PAUSE.search(t) and a.verdict in ("unknown", "no")):  # 稍等，我接个电话: no answer yet
         return record(_boolean_value(c, "unknown"), min(a.confidence, 0.6), words, "a pause", *a.reasons)
+    if a.verdict is None:
+        return reask(_BOOLEAN_PROBLEM, words, *a.reasons)
     return record(_boolean_value(c, a.verdict), a.confidence, words, *a.reasons)
 
 

@@ -538,3 +538,24 @@ def test_a_supplement_is_read_with_what_it_adds_to(engine: Engine) -> None:
     chat.say("answer", "补充一下，他是中专学历", None)
     proposal = chat.session.proposal or {}
     assert chat.session.answers["station.2"] == "partial" or proposal.get("value") == "partial", chat.text
+
+
+def test_one_measure_taken_back_from_a_described_yes_is_partial(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    walk_to(chat, "point.8")
+    chat.say("answer", "签了，按岗位用不同的模板", None)
+    chat.say("answer", "更正一下，转岗过来的人没有补签", None)
+    assert chat.session.answers["point.8"] == "partial"  # not 没有: the others did sign
+    chat.say("answer", "有", "affirm")  # the walk went on where it was
+    assert "point.9" in chat.session.answers
+
+
+def test_a_revision_without_a_cue_word_is_proposed(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    walk_to(chat, "point.2")
+    chat.say("answer", "有", "affirm")
+    chat.say("answer", "仔细想了下，公司里没人专门管这块", None)
+    assert "第 2 项" in chat.text and "吗" in chat.text  # asked, not recorded unasked
+    assert chat.session.answers["point.2"] is True
+    chat.say("answer", "是的", "affirm")
+    assert chat.session.answers["point.2"] is False

@@ -542,3 +542,44 @@ def test_gone_scoped_and_looked_up(cid: str, text: str, expected: Any) -> None:
 @pytest.mark.parametrize("text", ["有也没有", "是又不是吧", "上这套系统要花多少钱？"])
 def test_both_ways_and_questions_back_are_asked_again(text: str) -> None:
     assert read(crit("point.28"), text, Hint()).outcome == "reask"
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("point.42", "半年弄一次", 2),
+        ("point.42", "上半年搞了一次，下半年没搞", 1),  # a half of the year is a period, not a frequency
+        ("point.42", "双月查一回", 6),
+        ("point.42", "二季度和四季度各查一次", 2),
+        ("point.42", "本来定的一年四次，实际上只做了两次", 2),
+        ("zone.B4", "一起，不不不，两起", 2),  # the message corrects itself
+        ("station.25", "五百人次，哦不对，三百五", 350),
+    ],
+)
+def test_frequencies_plans_and_self_corrections(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
+
+
+def test_a_message_that_corrects_itself_is_read_from_the_correction() -> None:
+    assert value("point.8", "签了…哦不对，还没签，合同还在法务那里") == NO
+    assert correction.self_corrected("有的，不，应该说部分") == "应该说部分"
+    assert correction.self_corrected("没有，不过在做了") is None
+
+
+def test_clients_are_not_staff_and_more_of_them_add_up() -> None:
+    assert value("station.24", "律所，执业律师三十几位，服务过的企业四家") == {"clients": 4}
+    assert value("station.24", "咨询公司，年初服务两家，后来又接了三家") == {"clients": 5}
+    assert value("station.24", "律所，服务过六家，其中一家是协会会员") == {"clients": 6}
+
+
+@pytest.mark.parametrize(
+    ("text", "rest_kind"),
+    [
+        ("仔细想了下，我们没有专人管", "revision"),
+        ("老实说，培训只搞过一次", "revision"),
+        ("改个答案：没有", "explicit"),
+    ],
+)
+def test_revision_cues(text: str, rest_kind: str) -> None:
+    fix = correction.parse(text, True, False)
+    assert fix is not None and fix.kind == rest_kind
