@@ -24,7 +24,7 @@ from typing import Any
 from .answer_bank import Case, load_bank
 from .rubric import Criterion, Rubric
 from .text import arabic, normalize
-from .verdict import Analysis, Context, Verdict, analyze, context, on_topic
+from .verdict import Analysis, Context, Verdict, analyze, context, measures_named, on_topic
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +72,33 @@ def rule_tokens(a: Analysis, ctx: Context | None = None) -> str:
         for k, text in clauses:
             if k in ("yes", "weak", "implicit", "accepted", "control"):
                 toks.append(f"M_{k}_{'on' if on_topic(text, ctx.measures) else 'off'}")
+    if ctx is not None and len(ctx.measure_list) > 1:
+        toks += _coverage(clauses, ctx.measure_list)
     return " ".join(toks)
+
+
+_AFFIRMING = {"yes", "weak", "implicit", "accepted", "control", "idiom"}
+_DENYING = {"no", "lax", "plan", "gone", "irrelevant"}
+
+
+def _coverage(clauses: Sequence[Sequence[str]], measures: Sequence[str]) -> list[str]:
+    """How the reply covers the criterion's measures: named in clauses that affirm, named in clauses
+    that deny (临时证件没发，审批和登记是有的 names two affirmed and one denied of three)."""
+    affirmed: set[int] = set()
+    denied: set[int] = set()
+    for kind, text in clauses:
+        named = measures_named(text, measures)
+        if kind in _AFFIRMING:
+            affirmed |= named
+        elif kind in _DENYING:
+            denied |= named
+    affirmed -= denied
+    share = len(affirmed) / len(measures)
+    cover = "all" if share == 1 else "most" if share >= 0.5 else "some" if affirmed else "none"
+    toks = [f"MA_{min(len(affirmed), 3)}", f"MD_{min(len(denied), 3)}", f"MCOV_{cover}"]
+    if affirmed and denied:
+        toks.append("MBOTH")
+    return toks
 
 
 @dataclass

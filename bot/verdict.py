@@ -551,6 +551,7 @@ class Context:
     topic: str = ""  # the criterion's own text: a clause naming its subject states a practice
     measures: str = ""  # its measures and keywords: a yes naming one reports part of the practice
     no_bad_event_ok: bool = False  # the standard includes 未发生… (station.28): 没出过侵权的事 is part of meeting it
+    measure_list: Sequence[str] = ()  # the measures one by one: which of them a clause names
 
 
 def _clause(text: str, contrast: bool, ctx: Context) -> _Clause:
@@ -688,6 +689,19 @@ _ADDITIVE = re.compile(r"也|还有|另外|此外|同时")  # 加密还没上，
 _OTHER_GROUP_ALL = re.compile(
     r"(?<![我你他她咱大])(?:人员|员工|部门|岗位|工人|干部|骨干|人|部|层|线)(?:都|也都|全都|全部)(?!是|没|不|在谈|在考虑)"
 )
+
+
+def measures_named(clause: str, measures: Sequence[str]) -> set[int]:
+    """Which of a criterion's measures a clause names, by the two-character words that set each
+    measure apart from the others (临时证件 names 佩戴临时证件; 涉密, said by all three, names none)."""
+    grams = [
+        {g for g in (m[i : i + 2] for i in range(len(m) - 1)) if g not in _COMMON and _CONTENT.fullmatch(g)}
+        for m in measures
+    ]
+    if len(grams) > 1:
+        shared = {g for gs in grams for g in gs if sum(g in other for other in grams) * 2 > len(grams)}
+        grams = [gs - shared for gs in grams]
+    return {i for i, gs in enumerate(grams) if any(g in clause for g in gs)}
 
 
 def on_topic(clause: str, topic: str) -> bool:
@@ -887,6 +901,7 @@ def context(c: Criterion) -> Context:
         no_bad_event_ok=not absence and "未发生" in c.standard,
         topic=" ".join([c.standard, c.question, *c.measures, *c.keywords]),
         measures=" ".join([*c.measures, *c.keywords]),
+        measure_list=tuple(c.measures),
     )
 
 
