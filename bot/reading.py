@@ -163,8 +163,11 @@ def _read_boolean(c: Criterion, words: str, hint: Hint) -> Reading:
         return reask(
             "这题问的是有没有做到，不是数量。请回答“有”、“没有”、“部分做到”或“不清楚”。", words, "a number for a yes/no"
         )
+    counted = re.sub(r"(?<![\d.])1\s*(?:个|起)|\d+\s*个?(?:礼拜|星期|月|小时|钟头|年头)", "", t)  # 一个团队 / 三个礼拜
     if (
-        re.search(r"\d+\s*(?:多|余|来|几)?\s*(?:次|个|家|人|名|位|场|起|类)", t)
+        c.polarity != "absence"
+        and not context(c).no_bad_event_ok
+        and re.search(r"\d+\s*(?:多|余|来|几)?\s*(?:次|个|家|人|名|位|场|起|类)", counted)
         and not re.search(r"[过了]\d+\s*(?:多|余|来|几)?\s*[次场回]", t)  # 只搞过1次: how often it was done
         and not re.search(r"每\S{0,3}?\d+\s*[次场回]", t)  # 每季度交1次: how often it is done
         and not on_topic(t, context(c).topic)
@@ -176,7 +179,7 @@ def _read_boolean(c: Criterion, words: str, hint: Hint) -> Reading:
             words,
             "a count, off the topic",
         )
-    if _BOTH_WAYS.fullmatch(t):
+    if _BOTH_WAYS.fullmatch(t) or _says_both(words.strip().lower()):
         return reask("“有”和“没有”都说了，我没法判断。请选一个最接近的：", words, "both ways")
     if hint.combiner:
         a = _with_learned(words, a, context(c))
@@ -191,6 +194,21 @@ def _read_boolean(c: Criterion, words: str, hint: Hint) -> Reading:
 _AWAY = re.compile(
     r"(?:接|回)个电话|(?:去)?开(?:个|完)会|回来再(?:填|答|说|回复)|(?:待会儿?|一会儿?|晚点|等会儿?|忙完)再(?:说|填|答|回)|回头再(?:填|答|回)"
 )
+
+
+def _says_both(t: str) -> bool:
+    """有。没有。 / 签了 没签 / 有固定的，没有固定的: the same thing said and unsaid."""
+    parts = [p for p in re.split(r"[,，。;；!！\s]+", t) if p]
+    if len(parts) != 2 or re.search(r"有没有|是不是|是否|问的|吗", parts[0]):  # the question said back
+        return False
+    bare = [
+        re.sub(r"^(?:就是|但是?|可是?|不过)?(?:从来|一直|都)?(?:没|不|未)|[了的过呀啊吧呢嘛]+$", "", p) for p in parts
+    ]
+    negated = [bool(re.match(r"^(?:就是|但是?|可是?|不过)?(?:从来|一直|都)?(?:没有|没|不|未)", p)) for p in parts]
+    a, b = sorted(bare, key=len)
+    return negated[0] != negated[1] and bool(a) and (a == b or (len(a) >= 2 and a in b))
+
+
 _BOTH_WAYS = re.compile(r"(?:有|是|做了?|算)(?:也|又|还是)(?:没有?|不是|没做|不算)[吧啊呢]?")
 _PAUSE = re.compile(
     r"^(?:你)?(?:稍等|等我一下|等一下|等下|等会儿?|待会儿?|一会儿?|晚点|回头)(?:再(?:说|填|答|回))?[,，。!！\s]|"

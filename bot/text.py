@@ -117,7 +117,8 @@ def _english(t: str) -> str:
 # dialect words people type (Shanghainese, Cantonese, northern and south-western), to Mandarin,
 # so that every rule reads them: 勿晓得 = 不知道, 呒没 = 没有, 冇 = 没有, 唔清楚 = 不清楚, 莫得 = 没得
 _DIALECT = [
-    (r"呒没|呒|木有|冇得|冇|么有|莫得|莫有|没得", "没有"),
+    (r"呒没|呒|木有|米有|冇得|冇|么有|莫得|莫有|没得", "没有"),
+    (r"(?<![\d.])8(?=太|清楚|知道|晓得|懂|记得|确定|行|是|会|用)", "不"),  # 8太清楚 = 不太清楚
     (r"勿晓得|弗晓得|伐晓得|晓不得|唔知|不造|母鸡", "不知道"),
     (r"清爽", "清楚"),
     (r"(?<=有)勿(?=有)", "没"),  # 有勿有 = 有没有

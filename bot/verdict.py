@@ -350,6 +350,9 @@ UNSURE = _rx(
     r"盘点(?:一下|下)|统计(?:一下|下)|梳理(?:一下|下)|研究(?:一下|下)|打听|看看|看一眼|看下|睇)",
     r"(?:待|需|需要|尚需|有待)(?:进一步)?(?:核实|核查|确认|研究|统计|了解)|另行(?:报告|答复|报送)|暂(?:无法|不能|不好)(?:确认|确定|回答|作答|判断|提供|给出)|暂不作答",
     r"(?:尚在|正在|还在)(?:统计|核实|梳理|盘点|汇总|了解)|(?:尚未|还没|没)汇总|无法提供|[未不没]掌握|以[^,，。]{1,8}为准|"
+    r"我不是(?:管|负责|分管)|不敢确定|不好确定|印象不深|(?:只有|得问|要问)[^,，。]{1,6}(?:晓得|知道|清楚|了解)|"
+    r"找[^,，。]{1,6}(?:确认|核实|问)(?:一)?下|没啥印象|不摸底|摸不着底|没(?:搞|弄)(?:明白|清楚|懂)|才清楚|才晓得|"
+    r"没法答|记不全|不了解|还不了解|"
     r"请[^,，。]{1,6}来(?:答|回答|说)|请示",
     r"给不了|答复你|回复你|回复您|答复您|再回你|再告诉你|再跟你说|回你|才知道|才能答|不代表没有|不敢保证|不敢说|说不好|"
     r"还在了解|刚接手|我刚来|我才来|才入职|我(?:是)?新来的|还没接触|两眼一抹黑|没摸清|没摸清楚|难以判断|建议由|讲不出|讲不好|不熟|没看到过|没看过|没见过|没听说过?|没经手|没借过|(?<![还从])没办过|没细看|没仔细看|没细究|没认真看|"
@@ -400,7 +403,13 @@ PROHIBITION = _rx(
 )
 # a negated bad event: part of meeting a standard that asks for 未发生… (presence questions only)
 NO_BAD_EVENT = re.compile(
-    r"(?:没|未|从未|从没)(?:有)?(?:出|发生|出现|遇到|碰到|闹)过?[^,，。；]{0,10}(?:侵犯|侵权|泄密|事故|问题|纠纷|事件|违规|事)"
+    r"(?:没|未|从未|从没)(?:有)?(?:出|发生|出现|遇到|碰到|闹)过?[^,，。；]{0,10}(?:侵犯|侵权|泄密|事故|问题|纠纷|事件|违规|事)|"
+    r"(?:侵犯|侵权|泄密|事故|纠纷|事件|违规|投诉)[^,，。；]{0,12}(?:没|未|从未|从没)(?:有)?(?:出|发生|出现|遇到|碰到|闹)过?|"
+    r"(?:没|从没|从未|未)侵(?:犯)?过|零(?:投诉|纠纷|事故|泄密)"
+)
+BAD_EVENT = re.compile(  # for 签协议且未发生侵权 (station.28): an event that happened fails the standard
+    r"(?:出|发生|有)过?(?:一|\d)?(?:起|次|回)?[^,，。；]{0,10}(?:侵犯|侵权|泄密|泄露|透露)|出过(?:一次|一回)?事|"
+    r"被[^,，。；]{0,10}投诉|(?:泄露|透露|泄密|窃取)(?:给|了)"
 )
 # no control over it: a negative description with no negation word (谁都能进, 直接拿去修, 停了)
 LAX = _rx(
@@ -454,7 +463,7 @@ INCOMPLETE = _rx(
 )
 # what a restriction limits when it is itself the practice (access, storage, channels)
 CONTROL = _rx(
-    r"涉密|关键|重点|要害|我和|主管|相关人员|授权|指定|专人|需要的|工作需要|一个口子|一个出口|唯一|服务器|内网|oa|审批|存(?!储)|走|给|开门禁|有权限|权限|保密室|保险柜|柜",
+    r"我和|主管|相关人员|授权|指定|专人|需要的|工作需要|一个口子|一个出口|唯一|服务器|内网|oa|审批|存(?!储)|走|给|开门禁|有权限|权限|保密室|保险柜|柜",
 )
 RESTRICT = re.compile(
     r"(?:只有|只是|只在|只对|只给|只跟|只和|只针对|只限|只(?!要|需|管|能|允许|准|让|限于?授权|好)|仅仅|仅限|仅(?!供|限授权)|光(?!盘)|单单|\bonly\b|"
@@ -552,6 +561,7 @@ class Context:
     measures: str = ""  # its measures and keywords: a yes naming one reports part of the practice
     no_bad_event_ok: bool = False  # the standard includes 未发生… (station.28): 没出过侵权的事 is part of meeting it
     measure_list: Sequence[str] = ()  # the measures one by one: which of them a clause names
+    sensitive_only: bool = False  # the standard asks it of 涉密 / 重点 posts and areas only
 
 
 def _clause(text: str, contrast: bool, ctx: Context) -> _Clause:
@@ -574,6 +584,8 @@ def _clause(text: str, contrast: bool, ctx: Context) -> _Clause:
         return out("unknown", "unsure")
     if ctx.no_bad_event_ok:
         t = _mask(NO_BAD_EVENT, t, "▲")
+        if BAD_EVENT.search(t) and "▲" not in t:
+            return out("no", "a bad event")  # 去年被服务对象投诉泄露了客户名单
     if ctx.absence:
         if re.search(r"不符合|不满足|不达标|不能说没", t):
             return out("yes", "it happened")
@@ -616,7 +628,11 @@ def _clause(text: str, contrast: bool, ctx: Context) -> _Clause:
         scope = m.group("scope")
         if any(a.lower() in scope or a.lower() in t for a in ctx.accepts):
             return out("yes", "accepted")
-        if CONTROL.search(scope) or CONTROL.search(t[: m.start()][-4:]):  # 只给工作需要的 / 只存公司服务器: a control
+        if (
+            CONTROL.search(scope)
+            or CONTROL.search(t[: m.start()][-4:])
+            or (ctx.sensitive_only and _SENSITIVE_SCOPE.search(scope))
+        ):  # 只给工作需要的 / 只存公司服务器 / 只对关键岗位 (when the standard asks no more): a control
             return out("yes", "control")
         if not re.fullmatch(r"[是要]?(?:这样|这么|如此)?", scope):  # 只是这样 = that is how we do it
             return out("partial", "restrict")
@@ -682,6 +698,7 @@ _NAMED_NO = re.compile(
     r"^(?!(?:我们|公司|咱们|这个|这块)?(?:没|不|无|未|从|还没|暂时|目前|并|根本|压根))[^,，]{2,}?(?:没|未|不)"
 )
 _OWN_SUBJECT = re.compile(r"^[^,，]{2,10}?(?:是有的|都有|也有|是(?:交回|做了|签了|有)[^,，]{0,4}的|倒是|有的$)")
+_SENSITIVE_SCOPE = re.compile(r"涉密|关键|重点|要害")
 _SENSITIVE = re.compile(r"涉密|关键岗|重点区|要害|保密岗")
 _THE_OTHERS = re.compile(r"一般|普通|其他|其余|其它|别的|非涉密|非核心|非关键|非重点|不涉密")
 _ADDITIVE = re.compile(r"也|还有|另外|此外|同时")  # 加密还没上，备份也在做: a second measure, not an explanation
@@ -902,6 +919,7 @@ def context(c: Criterion) -> Context:
         topic=" ".join([c.standard, c.question, *c.measures, *c.keywords]),
         measures=" ".join([*c.measures, *c.keywords]),
         measure_list=tuple(c.measures),
+        sensitive_only=bool(_SENSITIVE_SCOPE.search(c.standard)),
     )
 
 

@@ -583,3 +583,41 @@ def test_clients_are_not_staff_and_more_of_them_add_up() -> None:
 def test_revision_cues(text: str, rest_kind: str) -> None:
     fix = correction.parse(text, True, False)
     assert fix is not None and fix.kind == rest_kind
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        (
+            "zone.16",
+            "出过一次，一个销售团队整体跳槽把客户资料带走了",
+            NO,
+        ),  # an event described: not a count off the topic
+        (
+            "station.28",
+            "协议份份都签，泄密的事一回都没发生过",
+            YES,
+        ),  # the absence half of the standard, said event first
+        ("station.28", "协议是签了，但有个员工把客户的图纸透露给了别人", NO),  # an event fails it
+        ("point.2", "我来了才两个礼拜，这块不了解", UNSURE),  # a period is not a count
+        ("point.10", "米有", NO),
+        ("point.12", "8太清楚", UNSURE),
+        ("point.13", "我不是管这个的", UNSURE),
+        ("point.21", "借阅登没登记，得找档案员确认下", UNSURE),
+        ("station.B3", "就涉密岗位的人培训了", PARTIAL),  # the standard asks for everyone
+        ("point.7", "只对关键岗位做背调，其他岗位不做", YES),  # the standard asks it of key posts only
+    ],
+)
+def test_events_periods_and_more_ways_of_not_knowing(cid: str, text: str, expected: Any) -> None:
+    r = read(crit(cid), text, Hint())
+    assert r.outcome == "record" and r.value == expected, (text, r)
+
+
+@pytest.mark.parametrize("text", ["有。没有。", "签了 没签", "装了的，没装的", "都培训了，就是从来没培训过"])
+def test_the_same_thing_said_and_unsaid_is_asked_again(text: str) -> None:
+    assert read(crit("point.11"), text, Hint()).outcome == "reask"
+
+
+@pytest.mark.parametrize("text", ["nope，没有", "问过了，没有", "有，没有不签的"])
+def test_an_answer_with_its_echo_is_not_both_ways(text: str) -> None:
+    assert read(crit("point.8"), text, Hint()).outcome == "record"
