@@ -325,7 +325,7 @@ class Engine:
         which reads as an answer to the current question, is that answer: commands need their words."""
         if ev.command in ("answer", "start") or not ev.text.strip() or s.finished or s.pending:
             return ev
-        t = normalize(ev.text)
+        t = _INDEFINITE_WH.sub("", normalize(ev.text))  # 啥也不签 / 没啥联系: "nothing", not "what?"
         words = COMMAND_WORDS.get(ev.command)
         # a command is said short ("跳过", "这题啥意思") or leads with its words ("解释一下这个…");
         # a longer reply that only mentions them ("…出了排查报告") is an answer that happens to
@@ -335,7 +335,7 @@ class Engine:
         if c is None:
             return ev
         r = read(c, ev.text, Hint(), {})
-        sure = r.outcome == "record" and r.confidence >= (0.8 if ev.command == "chitchat" else 0.5)
+        sure = r.outcome == "record" and r.confidence >= (CONFIRM_BELOW if ev.command == "chitchat" else 0.5)
         return replace(ev, command="answer") if sure else ev
 
     # ── start and unit type ──────────────────────────────────────────────
@@ -917,7 +917,7 @@ COMMAND_WORDS: dict[str, re.Pattern[str]] = {
         "explain": r"解释|意思|为什么|啥|什么|怎么|举例|例子|说明|不懂|不明白|没看懂|看不懂|标准|要求|材料|证明|哪些|\?",
         "skip": r"跳|下一|略过|不答|先放|空着|pass|next|以后再说|后面再",
         "back": r"上一|上题|前一|返回|回到|回去|退回|back",
-        "modify": r"修改|改|更正|重新答|重答|第\s*\S{1,3}\s*[题项条]",
+        "modify": r"修改|更正|重新答|重答|改成|改为|改一下|改个|改答案|要改|想改|^改|第\s*\S{1,3}\s*[题项条]",
         "progress": r"进度|几题|多少题|第几|还剩|还有多少|做到哪|到哪了|完成了多少",
         "score": r"得分|多少分|分数|几分|算分|score",
         "pause": r"暂停|先到这|下次|回头|改天|明天|等会|先停|休息|歇|忙|走了|pause|stop",
@@ -928,6 +928,7 @@ COMMAND_WORDS: dict[str, re.Pattern[str]] = {
 }
 
 
+_INDEFINITE_WH = re.compile(r"没(?:有)?(?:啥|什么)|(?:啥|什么)[^,，。?？]{0,6}(?:也|都)")
 _STRESS = re.compile(r"(?:就|是|为|其实|应该|只有|才|一共|总共|共|合计)\s*$")
 
 

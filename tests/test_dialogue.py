@@ -559,3 +559,20 @@ def test_a_revision_without_a_cue_word_is_proposed(engine: Engine) -> None:
     assert chat.session.answers["point.2"] is True
     chat.say("answer", "是的", "affirm")
     assert chat.session.answers["point.2"] is False
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "intent", "expected"),
+    [
+        ("point.18", "离职的时候啥也不签", "explain", False),
+        ("point.18", "离职时啥都没签过", "explain", False),
+        ("point.18", "都签，制度改过了", "modify", True),  # 改 inside a reply is not "modify"
+    ],
+)
+def test_an_indefinite_wh_word_is_not_a_command(
+    engine: Engine, cid: str, text: str, intent: str, expected: Any
+) -> None:
+    chat = start(engine, "企业")
+    walk_to(chat, cid)
+    chat.say(intent, text, intent)  # the NLU sent it to a command; its words say 'nothing', not 'what?'
+    assert chat.session.answers.get(cid) == expected
