@@ -874,14 +874,15 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
             earlier = as_quantity(values.get(key)) if key in said_here else None
             if earlier is not None and f.unit != "%" and re.search(r"又|另外|还|再|新", f.before[-8:] + f.after[:6]):
                 values[key] = quantity_value(_sum([earlier, f.quantity]))  # 上半年3家，下半年又服务了4家
-            elif earlier is None:
-                values[key] = quantity_value(f.quantity)
+            elif earlier is None or _ACTUAL.search(f.before) or re.search(r"(?:只有|应该是|改成|是|为)\s*$", f.before):
+                values[key] = quantity_value(f.quantity)  # 6家是我记串了，实际服务的是3家: the figure that stands
             said_here.add(key)
             counts.pop(key, None)
         else:
             counts[key] = quantity_value(f.quantity)
             values.pop(key, None)
-    if loose and len(group.conditions) == 1 and len(loose) == 1:  # 律所：服务过6家 / 不对，是4家
+    if loose and len(group.conditions) == 1 and len(loose) == 1 and group.conditions[0].key not in said_here:
+        # 律所：服务过6家 / 不对，是4家
         values[group.conditions[0].key] = quantity_value(loose[0].quantity)
         loose = []
     if loose and _BOTH.search(t) and len(loose) == 1 and loose[0].unit == "%":  # 两个比例都超过三成
@@ -947,7 +948,13 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
     state = {"group": group.name, "values": values, "counts": counts}
     decided = [k for k in group.conditions if (q := as_quantity(values.get(k.key))) is not None]
     if any(as_quantity(values[k.key]).meets(k.minimum, k.strict) is False for k in decided):  # type: ignore[union-attr]
-        r = record({k.key: values[k.key] for k in decided}, 0.9, words, "a figure already fails the path")
+        straddles = any(
+            q.relation == "range" and q.upper is not None and q.upper >= k.minimum
+            for k in decided
+            if (q := as_quantity(values[k.key])) is not None
+        )  # 律所，服务对象四五家 against 不少于5家: the lower bound, proposed
+        conf = CONFIRM_BELOW - 0.2 if straddles else 0.9
+        r = record({k.key: values[k.key] for k in decided}, conf, words, "a figure already fails the path")
         return r.model_copy(update={"pending": state})
     still = [k.key for k in group.conditions if k.key not in values]
     if still:

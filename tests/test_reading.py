@@ -621,3 +621,11 @@ def test_the_same_thing_said_and_unsaid_is_asked_again(text: str) -> None:
 @pytest.mark.parametrize("text", ["nope，没有", "问过了，没有", "有，没有不签的"])
 def test_an_answer_with_its_echo_is_not_both_ways(text: str) -> None:
     assert read(crit("point.8"), text, Hint()).outcome == "record"
+
+
+def test_a_clients_figure_restated_and_a_range_at_the_bar() -> None:
+    assert value("station.24", "写的8家是记串了，实际服务的是5家") == {"clients": 5}  # the figure that stands
+    r = read(crit("station.24"), "律所，服务过四五家企业", Hint())  # 4–5 against 不少于5: proposed at 4
+    assert r.outcome == "record" and r.needs_confirmation
+    fix = correction.parse("客户数我记岔了，只有3家", {"clients": 8}, True)
+    assert fix is not None and "3家" in fix.rest
