@@ -145,7 +145,7 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "家": ("家", "个", "所", "间", "户", "单位", "企业", "公司"),
     "起": ("起", "件", "宗", "个", "次", "单", "趟"),
     "%": ("%", "成", "分之"),
-    "类": ("类", "种", "个类型", "类型", "个门类", "样"),
+    "类": ("类", "种", "个类型", "类型", "个门类", "门类", "大类", "个类别", "类别", "样"),
 }
 _PERIOD_AFTER = re.compile(r"^\s*(?:个)?(?:年|月|季度|季|周|星期|礼拜|天|日|号|岁|点|分钟|小时|届|期间)")
 _NUM = re.compile(
@@ -167,11 +167,13 @@ class Found:
     text: str = ""  # its whole clause
 
 
+_ALL_UNIT_WORDS = sorted({w for words in UNIT_WORDS.values() for w in words}, key=len, reverse=True)
+
+
 def _unit_after(rest: str) -> str:
-    for words in UNIT_WORDS.values():
-        for w in sorted(words, key=len, reverse=True):
-            if rest.startswith(w):
-                return w
+    for w in _ALL_UNIT_WORDS:  # the longest first: 两个门类 is 个门类, not 个
+        if rest.startswith(w):
+            return w
     m = re.match(r"[个位名项份件台只张本条所户批期轮场回遍趟家类种起宗单人次分元块岁]", rest)
     return m.group(0) if m else ""
 

@@ -312,13 +312,26 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
     ):
         # 印象里是两次，但也可能只是一次，得看记录: confirmed, since some would rather be asked again
         return record("unknown", min(0.85, CONFIRM_BELOW - 0.2), words, "unsure about the figure")
-    if isinstance(rule, PerCountRule) and re.search(r"好几|好多|很多|数不过来|数不清|若干", t):
+    vague = r"好几[次回起个件]?|好多[次回起个件]?|很多[次回起个件]?|数不过来|数不清|若干"
+    if (
+        isinstance(rule, PerCountRule)
+        and re.search(vague, t)
+        and not says_zero(t)  # 咨询接过很多次，真正立案的一起都没有
+        and not numbers(re.sub(vague, "", t))  # 报过好几次案，真正立上案的就一起 / 十来起吧，做得很多
+    ):
         return reask(f"每{unit}都要单独计分，请告诉我确切是几{unit}。", words, "vague count")
     q, conf, why = _quantity_for(rule, t)
     if (
         q is None
         and isinstance(rule, PerCountRule)
-        and not numbers(t)
+        and (
+            not numbers(t)
+            or (
+                all(f.unit in ("家", "企业", "公司") for f in numbers(t))
+                and NOT_DONE.search(t)
+                and not SUCCESS.search(t)
+            )
+        )  # 正在协助一家企业准备报案材料，还没立案
         and re.search(
             r"没(?:有)?(?:一起)?(?:成功|立上|立案)|都没成|没有成的|都(?:撤|失败)|(?:结果)?还没(?:出来|结果)|没出结果", t
         )

@@ -629,3 +629,22 @@ def test_a_clients_figure_restated_and_a_range_at_the_bar() -> None:
     assert r.outcome == "record" and r.needs_confirmation
     fix = correction.parse("客户数我记岔了，只有3家", {"clients": 8}, True)
     assert fix is not None and "3家" in fix.rest
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("五大类，十二家", {"types": 5, "units": 12}),
+        ("两个门类，四个机构", {"types": 2, "units": 4}),  # 个门类, not 个
+        ("八家机构，分四个类型", {"types": 4, "units": 8}),
+        ("分了2个类别，机构总数6", {"types": 2, "units": 6}),
+    ],
+)
+def test_kinds_and_units_in_other_words(text: str, expected: dict[str, int]) -> None:
+    assert value("zone.B1", text) == expected
+
+
+def test_a_vague_word_next_to_a_figure_does_not_hide_it() -> None:
+    assert value("zone.B4", "咨询过好多次，真正立上案的就两起") == 2
+    assert value("station.B4", "接过很多次求助，最后一起也没立上案") == 0
+    assert read(crit("zone.B4"), "好多起", Hint()).outcome == "reask"
