@@ -648,3 +648,18 @@ def test_a_vague_word_next_to_a_figure_does_not_hide_it() -> None:
     assert value("zone.B4", "咨询过好多次，真正立上案的就两起") == 2
     assert value("station.B4", "接过很多次求助，最后一起也没立上案") == 0
     assert read(crit("zone.B4"), "好多起", Hint()).outcome == "reask"
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("point.12", "锁屏登记这些全凭大家自觉", NO),  # an informal substitute, no negation word
+        ("point.10", "保密的事只是开会时偶尔提一句", NO),
+        ("zone.4", "园区规定里对商秘只字未提", NO),
+        ("point.41", "审计那边签没签保密条款，合同我翻不到", UNSURE),
+        ("zone.16", "企业之间的官司我们掌握不了", UNSURE),
+    ],
+)
+def test_informal_substitutes_and_records_not_found(cid: str, text: str, expected: Any) -> None:
+    r = read(crit(cid), text, Hint())
+    assert r.outcome == "record" and r.value == expected, (text, r)
