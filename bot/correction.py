@@ -29,7 +29,8 @@ _EXPLICIT = re.compile(
     r"少说|多说|说少|说多|少报|多报|报少|报多|少算|"
     r"讲错|讲反|[说讲]得?(?:不|勿)对|\bcorrection\b|\bi mean\b|^(?:wait|sorry|oops)\b|"
     r"补正|理解反了|看错题|漏算|算漏|少算|多算|算错|[搞弄记看听想](?:混|串|岔)|混淆|理解错|听错|想错|问错|口误|"
-    r"^修改\s*[:：]|^更正\s*[:：]|改个答案|改答案|答反了|瞎说|之前那个回答|前面答错|重新回答|手滑|手抖|收回|说高了|说低了|报高了|报低了|高估了|低估了|想漏了|[讲说]得?不(?:太)?准确?|"
+    r"^修改\s*[:：]|^更正\s*[:：]|要改|得改|重复算|报错了|写多了|写少了|多写了|少写了|(?:数|数字|数量|家数|人数|次数)不对|^no\s*no\b|"
+    r"改个答案|改答案|答反了|瞎说|之前那个回答|前面答错|重新回答|手滑|手抖|收回|说高了|说低了|报高了|报低了|高估了|低估了|想漏了|[讲说]得?不(?:太)?准确?|"
     r"^(?:我|哦|啊)?[,，]?再想想|(?:^|[,，])(?:我|哦|啊)?[,，]?(?:我)?刚(?:才)?(?:问|查|核实|确认|翻)(?:了|过)"
 )
 # how people say they looked again (仔细想了下 / 老实说 / 再核了一下): a revision cue, and filler in the new answer
@@ -42,13 +43,16 @@ _REVISION_WORDS = (
 _REVISED = re.compile(
     r"^(?:(?:嗯|呃|额|啊|噢|哦|唉|诶|emm+|…|\.)+[,，\s…]*)?"
     r"(?:[^,，。]{0,8}(?:其实|实际上?(?:是|只有|才))|实际上|不是[,，]|准确(?:地|的|来|点|一点)?(?:讲|说)|严格(?:地|的|来)?(?:讲|说)|想了想|我想想|仔细想想|"
-    r"想了一下|也不是(?:全|都|所有|每)|帮我?(?:改|记)成|记成|先记(?:成|为)?|我?(?:再)?确认了?一下|"
+    r"想了一下|(?:我)?再?想了想|应该(?:算|是|记)|也不是(?:全|都|所有|每)|帮我?(?:改|记)成|记成|先记(?:成|为)?|我?(?:再)?确认了?一下|"
     + _REVISION_WORDS
     + r"|核实了)"
 )
+_SHOULD_BE = re.compile(r"[,，]\s*应该(?:算|是|记)(?:成|为|作)?\s*\S")  # 那起最后没调解成，应该算0起
 _RECORD_AS = re.compile(r"(?:帮我|给我|先|就|那就)(?:记|填|算)(?:成|为|作)?(?:不清楚|没有|有|部分做到|部分|做到)")
-_CHECKED = re.compile(r"问(?:了|过|到)|查了(?:一?下)?|刚查|查到了?|核实了|确认了|看了(?:一?下)?|翻了(?:一?下)?|统计了")
-_RECALLED = re.compile(r"想起来|哦对了|对了[,，]|我刚想")
+_CHECKED = re.compile(
+    r"回我了|回复了|那边说|反馈说|告诉我|说了[:：]|问(?:了|过|到)|查了(?:一?下)?|刚查|查到了?|核实了|确认了|看了(?:一?下)?|翻了(?:一?下)?|统计了"
+)
+_RECALLED = re.compile(r"想起来|哦对了|对了[,，]|(?:哦|噢|啊)对[,，]|我刚想")
 _SUPPLEMENT = re.compile(r"补充(?:一下)?|漏说|漏了|还没说完|忘了说")
 _OWN_TARGET = re.compile(r"第\s*[\d一二三四五六七八九十百两]+\s*[题项条]")
 # the words of the cue itself, removed before the rest is read as the new answer
@@ -94,7 +98,7 @@ def parse(text: str, previous: Any, previous_is_figure: bool) -> Correction | No
         kind = "checked"
     elif _RECALLED.search(t) and (previous in ("unknown", False, 0) or previous_is_figure):
         kind = "recalled"
-    elif _REVISED.search(t) or _RECORD_AS.search(t):
+    elif _REVISED.search(t) or _RECORD_AS.search(t) or _SHOULD_BE.search(t):
         kind = "revision"
     if kind is None:
         return None
@@ -104,7 +108,7 @@ def parse(text: str, previous: Any, previous_is_figure: bool) -> Correction | No
 # 有…哦不对，没有 / 四百人次，呃 记错了，两百人次 / 两起，不不不，三起: what follows the cue is the answer
 _SELF = re.compile(
     r"(?:[,，。…\s]|\.\.\.)+(?:哦|呃|啊|诶|额|噢)?\s*(?:不对不对|不对|不不不|不不|哦不是|不是不是|说错了|记错了|搞错了|弄错了|"
-    r"错了|等下|等等|等一下|no no|(?<=[哦呃啊诶额噢])不|不(?=[,，]))[,，。…\s!！]*"
+    r"错了|等下|等等|等一下|no no|吹过头了?|说大了|说高了|说多了|(?<=[哦呃啊诶额噢])不|不(?=[,，]))[,，。…\s!！]*"
 )
 _REFERS_BACK = re.compile(r"刚才|上一题|上题|前面|前一题|那题|之前")
 

@@ -335,6 +335,10 @@ def annual_count(text: str) -> Quantity | None:
     if len(parts) >= 2:  # 上半年两次，下半年一次 = 3
         summed: Relation = "ge" if any(f.quantity.relation in ("ge", "gt") for f in parts) else "eq"
         return Quantity(value=sum(f.quantity.value for f in parts), relation=summed)
+    months = set(re.findall(r"(?<![\d.])(1[0-2]|[1-9])月(?!份?[\d])", t))
+    if re.search(r"各|分别", t) and len(months) >= 2 and not re.search(r"每(?:个)?月|月月", t):  # 6月和12月各一次 = 2
+        each = times[0].quantity.value if times else 1.0
+        return Quantity(value=len(months) * each)
     quarters = set(re.findall(r"(?<!\d)([1-4])季度", t))
     first_n = re.search(r"前(\d)个季度", t)
     if re.search(r"各|都|分别", t) and (len(quarters) >= 2 or first_n):  # 一季度、三季度各查一次 = 2

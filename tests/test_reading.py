@@ -663,3 +663,31 @@ def test_a_vague_word_next_to_a_figure_does_not_hide_it() -> None:
 def test_informal_substitutes_and_records_not_found(cid: str, text: str, expected: Any) -> None:
     r = read(crit(cid), text, Hint())
     assert r.outcome == "record" and r.value == expected, (text, r)
+
+
+@pytest.mark.parametrize(
+    ("text", "previous", "is_figure", "kind"),
+    [
+        ("财务那边回我了：经费是单列的", "unknown", False, "checked"),  # a fact brought back after 不清楚
+        ("噢对，去年请律师讲过一次", False, False, "recalled"),
+        ("No no，是两起", 3, True, "explicit"),
+        ("有个情况要改：去年出过一次泄密", True, False, "explicit"),
+        ("那起最后没调解成，应该算0起", 1, True, "revision"),
+        ("人数不对，是二百八", 300, True, "explicit"),
+    ],
+)
+def test_more_correction_cues(text: str, previous: Any, is_figure: bool, kind: str) -> None:
+    fix = correction.parse(text, previous, is_figure)
+    assert fix is not None and fix.kind == kind, fix
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("point.42", "3月和9月各查了一次", 2),  # months listed with 各
+        ("zone.15", "四家，不过其中一家还没验收，算三家", 3),  # the figure said to count
+        ("zone.B2", "全国前十，说大了，其实是区里前五", "district"),  # a message that corrects itself
+    ],
+)
+def test_months_counted_figures_and_overstatements(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
