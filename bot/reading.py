@@ -414,6 +414,15 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         return None, 0.0, ""
     if unit == "人次":
         product = _per_session_total(found, t)
+        said_total = [f for f in found if re.search(r"(?:累计|一共|总共|合计|共)[^,，。\d]{0,4}$", f.before)]
+        if product is not None and said_total and not _within(said_total[0].quantity.value, product):
+            return (
+                None,
+                0.0,
+                (  # 两场，累计600人次，每场也就一百来人: the figures do not add up
+                    f"累计{said_total[0].quantity.describe(unit)}和每场的人数对不上，请告诉我{rule.label}一共是多少{unit}。"
+                ),
+            )
         if product is not None:
             return product, 0.85, ""
     accepted = UNIT_WORDS.get(unit, (unit,))
@@ -446,7 +455,11 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         actual = [f for f in done if _ACTUAL.search(f.before)]
         if len(actual) == 1:  # 600是报名人数，实际到场的只有420 / 本来排了两次…实际只做了一次
             return actual[0].quantity, conf, ""
-        if isinstance(rule, ThresholdRule) and re.search(r"去年|前年|往年|以前|之前|\d{4}年", t):  # a yearly figure
+        if (
+            isinstance(rule, ThresholdRule)
+            and re.search(r"去年|前年|往年|以前|之前|\d{4}年", t)
+            and not any(re.search(r"又|另外|再|加上", f.before[-6:]) for f in done)  # 去年1家，今年又2家: more of them
+        ):  # a yearly figure
             current = [f for f in done if re.search(r"今年|本年|这一年|今年度", f.text)]
             if len(current) == 1:  # 2022年是五百多，今年只有两百五: this year's, confirmed (some mean both years)
                 return current[0].quantity, min(conf, CONFIRM_BELOW - 0.2), ""
@@ -521,6 +534,16 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         values = [f.quantity for f in done]
     if len(done) == 1:
         return done[0].quantity, conf, ""
+    for f in done:  # 2家，2022年和2023年各一家: the 各 figure breaks the total down
+        listed = len(re.findall(r"\d{4}年|去年|今年|前年", t))
+        if (
+            f.before.endswith("各")
+            and listed >= 2
+            and any(g is not f and g.quantity.value == listed * f.quantity.value for g in done)
+        ):
+            rest = [g for g in done if g is not f]
+            if len(rest) == 1:
+                return rest[0].quantity, conf, ""
     separate = len({f.clause for f in done}) == len(done)
     years = len({m.group(0) for m in re.finditer(r"去年|今年|前年|明年|\d{4}年", t)}) > 1
     if len(set(values)) == 1 and not separate:
@@ -751,7 +774,7 @@ def _read_two_part(rule: TwoPartRule, words: str, hint: Hint, pending: dict[str,
 _EACH = re.compile(r"各(?:有)?$|每(?:类|种|个类型|样)(?:各|都)?$|(?<=[,，])1(?:类|种)$")
 
 
-_TOTAL_BEFORE = re.compile(r"(?:一共|总共|共|合计|总计|就这|这)$")
+_TOTAL_BEFORE = re.compile(r"(?:一共|总共|共|合计|总计|加起来|合起来|就这|这)$")
 
 
 def _names_each(found: list[Found], i: int) -> bool:
@@ -888,7 +911,11 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
             earlier = as_quantity(values.get(key)) if key in said_here else None
             if earlier is not None and f.unit != "%" and re.search(r"又|另外|还|再|新", f.before[-8:] + f.after[:6]):
                 values[key] = quantity_value(_sum([earlier, f.quantity]))  # 上半年3家，下半年又服务了4家
-            elif earlier is None or _ACTUAL.search(f.before) or re.search(r"(?:只有|应该是|改成|是|为)\s*$", f.before):
+            elif (
+                earlier is None
+                or _ACTUAL.search(f.before)
+                or re.search(r"(?:只有|应该是|改成|是|为)\s*$|已经|目前|现在|累计|一共", f.before[-8:])
+            ):
                 values[key] = quantity_value(f.quantity)  # 6家是我记串了，实际服务的是3家: the figure that stands
             said_here.add(key)
             counts.pop(key, None)

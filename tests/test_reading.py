@@ -691,3 +691,11 @@ def test_more_correction_cues(text: str, previous: Any, is_figure: bool, kind: s
 )
 def test_months_counted_figures_and_overstatements(cid: str, text: str, expected: Any) -> None:
     assert value(cid, text) == expected
+
+
+def test_totals_breakdowns_and_cumulative_figures() -> None:
+    assert value("zone.15", "前年评上1家，去年又评上1家，今年又评上1家") == 3  # 又: more of them, not this year's alone
+    assert value("zone.15", "三家，2021年、2022年、2023年各一家") == 3  # 各 breaks the total down
+    r = read(crit("station.25"), "办了三场，累计受众900人次，每场也就五十来人", Hint())
+    assert r.outcome == "reask"  # the total and the sessions do not add up
+    assert value("station.24", "律所，前年服务1家，到现在累计已经7家") == {"clients": 7}
