@@ -541,9 +541,9 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             and listed >= 2
             and any(g is not f and g.quantity.value == listed * f.quantity.value for g in done)
         ):
-            rest = [g for g in done if g is not f]
-            if len(rest) == 1:
-                return rest[0].quantity, conf, ""
+            total = [g for g in done if g is not f]
+            if len(total) == 1:
+                return total[0].quantity, conf, ""
     separate = len({f.clause for f in done}) == len(done)
     years = len({m.group(0) for m in re.finditer(r"去年|今年|前年|明年|\d{4}年", t)}) > 1
     if len(set(values)) == 1 and not separate:
