@@ -535,11 +535,11 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     if len(done) == 1:
         return done[0].quantity, conf, ""
     for f in done:  # 2家，2022年和2023年各一家: the 各 figure breaks the total down
-        listed = len(re.findall(r"\d{4}年|去年|今年|前年", t))
+        n_years = len(re.findall(r"\d{4}年|去年|今年|前年", t))
         if (
             f.before.endswith("各")
-            and listed >= 2
-            and any(g is not f and g.quantity.value == listed * f.quantity.value for g in done)
+            and n_years >= 2
+            and any(g is not f and g.quantity.value == n_years * f.quantity.value for g in done)
         ):
             total = [g for g in done if g is not f]
             if len(total) == 1:
