@@ -48,6 +48,9 @@ DEV_BANKS = (
     "answer_dev15",
     "answer_dev16",
     "answer_dev17",
+    "answer_dev18",
+    "answer_dev19",
+    "answer_dev20",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
 # the label of a case as the rules' literal verdict: for an absence question (有没有发生过…),

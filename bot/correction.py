@@ -29,7 +29,7 @@ _EXPLICIT = re.compile(
     r"少说|多说|说少|说多|少报|多报|报少|报多|少算|"
     r"讲错|讲反|[说讲]得?(?:不|勿)对|\bcorrection\b|\bi mean\b|^(?:wait|sorry|oops)\b|"
     r"补正|理解反了|看错题|漏算|算漏|少算|多算|算错|[搞弄记看听想](?:混|串|岔)|混淆|理解错|听错|想错|问错|口误|"
-    r"^修改\s*[:：]|^更正\s*[:：]|要改|得改|重复算|报错了|写多了|写少了|多写了|少写了|(?:数|数字|数量|家数|人数|次数)不对|^no\s*no\b|"
+    r"^修改\s*[:：]|^更正\s*[:：]|那题(?:改成|改为|是|要改|得改|应该)|改口|要改|得改|重复算|报错了|写多了|写少了|多写了|少写了|(?:数|数字|数量|家数|人数|次数)不对|^no\s*no\b|"
     r"改个答案|改答案|答反了|瞎说|之前那个回答|前面答错|重新回答|手滑|手抖|收回|说高了|说低了|报高了|报低了|高估了|低估了|想漏了|[讲说]得?不(?:太)?准确?|"
     r"^(?:我|哦|啊)?[,，]?再想想|(?:^|[,，])(?:我|哦|啊)?[,，]?(?:我)?刚(?:才)?(?:问|查|核实|确认|翻)(?:了|过)"
 )
@@ -100,9 +100,19 @@ def parse(text: str, previous: Any, previous_is_figure: bool) -> Correction | No
         kind = "recalled"
     elif _REVISED.search(t) or _RECORD_AS.search(t) or _SHOULD_BE.search(t):
         kind = "revision"
+    elif previous_is_figure and _names_figure(arabic(t), previous) and re.search(r"实际|其实|真正|已完成|只有|才", t):
+        kind = "revision"  # 600是报名人数，实际到场的只有420 / 4家里有一家没验收，已完成的是3家
     if kind is None:
         return None
     return Correction(kind, remainder(t))
+
+
+def _names_figure(t: str, previous: Any) -> bool:
+    """Whether a reply says the figure just recorded again (600是报名人数…): it is about that answer."""
+    value = previous.get("value") if isinstance(previous, dict) else previous
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        return False
+    return bool(re.search(rf"(?<![\d.]){value:g}(?![\d.])", t))
 
 
 # 有…哦不对，没有 / 四百人次，呃 记错了，两百人次 / 两起，不不不，三起: what follows the cue is the answer

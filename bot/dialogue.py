@@ -17,7 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from . import correction
-from .quantity import as_quantity, numbers
+from .quantity import UNIT_WORDS, as_quantity, numbers
 from .reading import CONFIRM_BELOW, Hint, Reading, describe_words, read
 from .report import build_report
 from .rubric import (
@@ -284,6 +284,12 @@ class Engine:
         if last is not None and ev.text:
             c_last = self.rubric(s).get(last)
             fix = correction.parse(ev.text, s.answers.get(last), c_last.expects != "boolean")
+            if fix is None:
+                fix = self._figure_revised(s, ev.text, c_last)
+            if fix is not None and "那题" in ev.text:  # 竞业限制那题要改成有: the question it names, not the last one
+                named = self._find_target(s, replace(ev, entities={}))
+                if named is not None and named != len(self.basics(s)) + self.rubric(s).criteria.index(c_last):
+                    return out + self._modify(s, replace(ev, command="modify"))
             if fix is not None and fix.kind == "revision" and not self._revises(s, c_last, fix):
                 fix = None  # 其实也有: it answers the question now asked
             if fix is not None:
@@ -574,6 +580,23 @@ class Engine:
             s,
             prefix=f"好的，第 {self.position(s, c)[0]} 项重新回答（原来记的是“{describe_answer(c, s.answers.get(c.id))}”）：",
         )
+
+    def _figure_revised(self, s: Session, text: str, c: Criterion) -> correction.Correction | None:
+        """核了签到表，其实只有260人次 / 成功的只有两起 / 现在一共三家 right after a figure: a revision of that
+        figure when it is in the figure's own unit and the question now asked does not count in it."""
+        rule, current = c.rule, self.criterion_at(s)
+        if not isinstance(rule, (ThresholdRule, PerCountRule)) or not _FIGURE_REVISION.search(text):
+            return None
+        units = UNIT_WORDS.get(rule.unit, (rule.unit,))
+        if not any(f.unit in units for f in numbers(text)):
+            return None
+        if (
+            current is not None
+            and isinstance(current.rule, (ThresholdRule, PerCountRule))
+            and current.rule.unit == rule.unit
+        ):
+            return None  # the same unit: it may well answer the question now asked
+        return correction.Correction("revision", text)
 
     def _revises(self, s: Session, c: Criterion, fix: correction.Correction) -> bool:
         """Whether a reply opening with 其实 / 不是， / 严格说 says something else of the last answer."""
@@ -928,6 +951,7 @@ COMMAND_WORDS: dict[str, re.Pattern[str]] = {
 }
 
 
+_FIGURE_REVISION = re.compile(r"其实|实际|重新算|重算|再算|核了|核对了|只有|一共|总共|现在|成功的|已经授牌|加上|不对")
 _INDEFINITE_WH = re.compile(r"没(?:有)?(?:啥|什么)|(?:啥|什么)[^,，。?？]{0,6}(?:也|都)")
 _STRESS = re.compile(r"(?:就|是|为|其实|应该|只有|才|一共|总共|共|合计)\s*$")
 

@@ -519,12 +519,13 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     ):
         q0 = done[0].quantity  # 三起，有一起最后没成 = 2
         return Quantity(value=q0.value - failed_part[0].quantity.value), 0.85, ""
+    too_big = [
+        f for i, f in enumerate(done) if i and _PART_OF.search(f.before) and f.quantity.value > done[0].quantity.value
+    ]
+    if too_big:  # 累计300人次，其中线上就有450: a part bigger than its total
+        return None, 0.0, f"“其中”的{too_big[0].quantity.describe(unit)}比总数还多，请核对后再说一下。"
     part_of = [  # 有5起，其中2起是今年的: a part of the figure before it, not more of them
-        f
-        for i, f in enumerate(done)
-        if i
-        and re.search(r"(?:其中|里面|里头|当中|这里面|这当中)(?:有|的)?$", f.before)
-        and f.quantity.value <= done[0].quantity.value
+        f for i, f in enumerate(done) if i and _PART_OF.search(f.before) and f.quantity.value <= done[0].quantity.value
     ]
     undone_part = [f for f in candidates if f not in done and NOT_DONE.search(f.text) and f.start > done[0].start]
     if part_of and undone_part and all(SUCCESS.search(f.text) for f in part_of):
@@ -555,6 +556,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
 
 
 _ACTUAL = re.compile(r"(?:实际(?:上)?|真正|其实)[^,，。;；\d]{0,8}$|(?:只能|应该|就|^|[,，])算(?:是|作|成)?$")
+_PART_OF = re.compile(r"(?:其中|里面|里头|当中|这里面|这当中)[^,，。;；\d]{0,6}$")  # 其中线上 / 其中光线上就有
 _STAFF = re.compile(r"^(?:多|余|来)?(?:名|位|个)?(?:律师|合伙人|员工|职工|工作人员|执业律师|同事|人)")
 _POPULATION = re.compile(r"入驻|会员|员工|职工|在册|注册|总共|一共|总数|全部|共有")  # 线下300人，线上只有50人 adds up
 _ONLY = re.compile(r"(?:只有|仅有|仅|只|才)(?:有)?$")

@@ -576,3 +576,28 @@ def test_an_indefinite_wh_word_is_not_a_command(
     walk_to(chat, cid)
     chat.say(intent, text, intent)  # the NLU sent it to a command; its words say 'nothing', not 'what?'
     assert chat.session.answers.get(cid) == expected
+
+
+def test_that_question_named_is_changed_not_the_last_one(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    walk_to(chat, "point.12")
+    chat.say("answer", "有", "affirm")  # point.12
+    chat.say("answer", "竞业限制协议那题要改成没有", None)
+    assert chat.session.answers["point.12"] is True  # the last answer is left alone
+    assert chat.session.answers.get("point.9") is False or chat.question["criterion"] == "point.9"
+
+
+def test_a_figure_revised_without_a_cue_word_is_proposed(engine: Engine) -> None:
+    chat = Chat(engine)
+    rubric = engine.rubrics["station"]
+    chat.session = Session(
+        id="t",
+        unit_type="station",
+        rubric_version=rubric.version,
+        cursor=len(rubric.form) + [c.id for c in rubric.criteria].index("station.25"),
+    )
+    chat.say("answer", "四百人次", None)
+    chat.say("answer", "核了签到表，其实只有二百六十人次", None)  # the next question does not count 人次
+    assert "第" in chat.text and "吗" in chat.text and chat.session.answers["station.25"] == 400
+    chat.say("answer", "是的", "affirm")
+    assert chat.session.answers["station.25"] == 260

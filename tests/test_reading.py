@@ -699,3 +699,8 @@ def test_totals_breakdowns_and_cumulative_figures() -> None:
     r = read(crit("station.25"), "办了三场，累计受众900人次，每场也就五十来人", Hint())
     assert r.outcome == "reask"  # the total and the sessions do not add up
     assert value("station.24", "律所，前年服务1家，到现在累计已经7家") == {"clients": 7}
+
+
+def test_a_part_said_with_words_between_is_still_a_part() -> None:
+    assert value("zone.12", "总共八百人次，其中线上直播三百") == 800  # not 1,100
+    assert read(crit("station.25"), "累计二百人次，其中光线下就有三百五", Hint()).outcome == "reask"  # part > total
