@@ -585,11 +585,14 @@ class Engine:
         """核了签到表，其实只有260人次 / 成功的只有两起 / 现在一共三家 right after a figure: a revision of that
         figure when it is in the figure's own unit and the question now asked does not count in it."""
         rule, current = c.rule, self.criterion_at(s)
-        if not isinstance(rule, (ThresholdRule, PerCountRule)) or not _FIGURE_REVISION.search(text):
+        if not isinstance(rule, (ThresholdRule, PerCountRule)):
             return None
+        unsure = read(c, text, Hint(), {}).value == "unknown" and re.search(
+            rf"几{rule.unit}|多少{rule.unit}|{rule.unit}数", text
+        )
         units = UNIT_WORDS.get(rule.unit, (rule.unit,))
-        if not any(f.unit in units for f in numbers(text)):
-            return None
+        if not unsure and not (_FIGURE_REVISION.search(text) and any(f.unit in (*units, "") for f in numbers(text))):
+            return None  # 具体几起我不清楚 / 重新算了，实际是450
         if (
             current is not None
             and isinstance(current.rule, (ThresholdRule, PerCountRule))

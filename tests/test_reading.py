@@ -704,3 +704,21 @@ def test_totals_breakdowns_and_cumulative_figures() -> None:
 def test_a_part_said_with_words_between_is_still_a_part() -> None:
     assert value("zone.12", "总共八百人次，其中线上直播三百") == 800  # not 1,100
     assert read(crit("station.25"), "累计二百人次，其中光线下就有三百五", Hint()).outcome == "reask"  # part > total
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("point.42", "三次吧，嗯……记岔了，一年就一次", 1),
+        ("zone.B2", "全市前十，吹牛了，区里前三", "district"),
+        ("station.B4", "两起还是三起来着，对，三起", 3),
+        ("station.25", "五百人次，诶其实我们没统计过，不清楚", UNSURE),
+    ],
+)
+def test_more_ways_a_message_corrects_itself(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
+
+
+def test_a_figure_said_wrong_in_so_many_words() -> None:
+    fix = correction.parse("3起不对，2起", 3, True)
+    assert fix is not None and fix.kind == "explicit"
