@@ -41,7 +41,7 @@ from .understanding import (
     matched_keywords,
     parse_question_number,
 )
-from .verdict import analyze, context
+from .verdict import NAMED_NO, analyze, context
 
 Command = Literal[
     "answer",
@@ -178,10 +178,6 @@ def _the_new_figure(c: Criterion, rest: str) -> str:
 _ALL_OF_THEM = re.compile(
     r"(?<![每年月天直])(?:都|全)|所有|每(?:个|项|样)|样样|统统|一应俱全"
 )  # 每年都搞 is a frequency
-# 签了，按岗位分了几套模板 → 转岗的人没补签: one named measure or group taken back from a described yes
-_ONE_NAMED = re.compile(
-    r"^(?!(?:我们|公司|咱们|这个|这块)?(?:没|不|无|未|从|还没|暂时|目前|并|根本|压根))[^,，]{2,}?(?:没|未|不)"
-)
 _NONE_OF_THEM = re.compile(
     r"没人|没有人|什么都|啥都|一次也没|一个也没|一样也没|都(?:没|不|还没)|全(?:都)?(?:没|不)|一(?:个|样|项)(?:都|也)(?:没|不)|根本|压根|完全(?:没|不)|什么都没|啥都没|全部(?:没|不)|"
     r"从来?没|从未|一直没|说反了"
@@ -190,10 +186,11 @@ _NONE_OF_THEM = re.compile(
 
 def _counted_as(c: Criterion, value: Any) -> str:
     """（按下限200人次计）after a range, so the unit confirms the figure that will be scored."""
-    q = as_quantity(value) if isinstance(c.rule, (ThresholdRule, PerCountRule)) else None
-    if q is None or q.relation != "range" or not isinstance(c.rule, (ThresholdRule, PerCountRule)):
+    rule = c.rule
+    q = as_quantity(value)
+    if not isinstance(rule, (ThresholdRule, PerCountRule)) or q is None or q.relation != "range":
         return ""
-    return f"（按下限{q.value:g}{c.rule.unit}计）"
+    return f"（按下限{q.value:g}{rule.unit}计）"
 
 
 def describe_answer(c: Criterion, value: Any) -> str:
@@ -562,10 +559,11 @@ class Engine:
                 and c.expects == "boolean"
                 and previous is True
                 and r.value is False
-                and (_ALL_OF_THEM.search(said) or (len(said) > 4 and _ONE_NAMED.match(rest)))
+                and (_ALL_OF_THEM.search(said) or (len(said) > 4 and NAMED_NO.match(rest)))
                 and not _NONE_OF_THEM.search(rest)
             ):
-                # 都有 / 等等，访客证我们是没有的: one measure taken back from "all of them" leaves the others
+                # 都有 / 等等，访客证我们是没有的, or 签了，按岗位分了模板 / 转岗的人没补签: one measure (or group)
+                # taken back from "all of them" or from a described yes leaves the others
                 r = r.model_copy(update={"value": "partial", "confidence": min(r.confidence, 0.9)})
             if r.outcome == "record" and fix.kind == "revision":  # 其实…: it may answer the question now asked
                 r = r.model_copy(update={"confidence": min(r.confidence, CONFIRM_BELOW - 0.01)})
@@ -587,9 +585,9 @@ class Engine:
         rule, current = c.rule, self.criterion_at(s)
         if not isinstance(rule, (ThresholdRule, PerCountRule)):
             return None
-        unsure = read(c, text, Hint(), {}).value == "unknown" and re.search(
-            rf"几{rule.unit}|多少{rule.unit}|{rule.unit}数", text
-        )
+        unsure = bool(re.search(rf"几{rule.unit}|多少{rule.unit}|{rule.unit}数", text)) and (
+            read(c, text, Hint(), {}).value == "unknown"
+        )  # the cheap test first: this runs on every reply after a figure
         units = UNIT_WORDS.get(rule.unit, (rule.unit,))
         if not unsure and not (_FIGURE_REVISION.search(text) and any(f.unit in (*units, "") for f in numbers(text))):
             return None  # 具体几起我不清楚 / 重新算了，实际是450

@@ -201,18 +201,16 @@ def _says_both(t: str) -> bool:
     parts = [p for p in re.split(r"[,，。;；!！\s]+", t) if p]
     if len(parts) != 2 or re.search(r"有没有|是不是|是否|问的|吗", parts[0]):  # the question said back
         return False
-    bare = [
-        re.sub(r"^(?:就是|但是?|可是?|不过)?(?:从来|一直|都)?(?:没|不|未)|[了的过呀啊吧呢嘛]+$", "", p) for p in parts
-    ]
-    negated = [bool(re.match(r"^(?:就是|但是?|可是?|不过)?(?:从来|一直|都)?(?:没有|没|不|未)", p)) for p in parts]
+    negated = [bool(_NEGATED_HEAD.match(p)) for p in parts]
+    bare = [re.sub(r"[了的过呀啊吧呢嘛]+$", "", _NEGATED_HEAD.sub("", p)) for p in parts]
     a, b = sorted(bare, key=len)
     return negated[0] != negated[1] and bool(a) and (a == b or (len(a) >= 2 and a in b))
 
 
+_NEGATED_HEAD = re.compile(r"^(?:就是|但是?|可是?|不过)?(?:从来|一直|都)?(?:没|不|未)")
 _BOTH_WAYS = re.compile(r"(?:有|是|做了?|算)(?:也|又|还是)(?:没有?|不是|没做|不算)[吧啊呢]?")
-_PAUSE = re.compile(
-    r"^(?:你)?(?:稍等|等我一下|等一下|等下|等会儿?|待会儿?|一会儿?|晚点|回头)(?:再(?:说|填|答|回))?[,，。!！\s]|"
-    r"(?:接|回)个电话|去开个会|开完会|回来再(?:填|答|说)|(?:待会儿?|一会儿?|晚点|等会儿?)再(?:说|填|答)"
+_PAUSE = re.compile(  # 稍等，… said first (what leaves for a while is _AWAY)
+    r"^(?:你)?(?:稍等|等我一下|等一下|等下|等会儿?|待会儿?|一会儿?|晚点|回头)(?:再(?:说|填|答|回))?[,，。!！\s]"
 )
 
 

@@ -701,7 +701,7 @@ _THE_REST = re.compile(
 _ONCE = re.compile(r"(?:一|1)(?:次|回|遍|轮)")
 _NOT_AGAIN = re.compile(r"没(?:有)?再|再(?:也)?没|没继续|没接着|就停了|就没了")
 # 临时证件没发，审批和登记是有的: a measure named and denied, another named and affirmed (not an explanation)
-_NAMED_NO = re.compile(
+NAMED_NO = re.compile(
     r"^(?!(?:我们|公司|咱们|这个|这块)?(?:没|不|无|未|从|还没|暂时|目前|并|根本|压根))[^,，]{2,}?(?:没|未|不)"
 )
 _OWN_SUBJECT = re.compile(r"^[^,，]{2,10}?(?:是有的|都有|也有|是(?:交回|做了|签了|有)[^,，]{0,4}的|倒是|有的$)")
@@ -888,7 +888,7 @@ def _combine(answers: list[_Clause], reasons: list[str]) -> tuple[Verdict, float
                 c.verdict == "yes"
                 and c.kind != "weak"
                 and _OWN_SUBJECT.search(c.text)
-                and _NAMED_NO.match(answers[0].text)
+                and NAMED_NO.match(answers[0].text)
             )
             for c in answers[1:]
         )
