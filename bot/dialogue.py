@@ -485,7 +485,7 @@ class Engine:
             return self._not_understood(s, c, r.problem)
         if r.needs_confirmation:
             s.proposal = {"criterion": c.id, "value": r.value, "words": describe_words(r.words)}
-            return [self._proposal_message(s, c, r.value)]
+            return [self._proposal_message(s, c, r.value, paused="a pause" in r.reasons)]
         return self._record(s, c, r.value, r.words)
 
     def _record(self, s: Session, c: Criterion, value: Any, words: str, ack_prefix: str = "") -> list[Message]:
@@ -496,13 +496,16 @@ class Engine:
         s.pending = {}
         return self._after_answer(s, f"{ack_prefix}记下了：{describe_answer(c, value)}。")
 
-    def _proposal_message(self, s: Session, c: Criterion, value: Any, change: bool = False) -> Message:
+    def _proposal_message(
+        self, s: Session, c: Criterion, value: Any, change: bool = False, paused: bool = False
+    ) -> Message:
         i, n = self.position(s, c)
-        text = (
-            f"您是要把第 {i} 项“{c.short}”从“{describe_answer(c, s.answers.get(c.id))}”改为“{describe_answer(c, value)}”吗？"
-            if change
-            else f"我理解为“{describe_answer(c, value)}”{_counted_as(c, value)}，对吗？（第 {i} 项 · {c.short}）"
-        )
+        if change:
+            text = f"您是要把第 {i} 项“{c.short}”从“{describe_answer(c, s.answers.get(c.id))}”改为“{describe_answer(c, value)}”吗？"
+        elif paused:  # 稍等，我接个电话: no hurry; the same proposal, worded for someone who steps away
+            text = f"好的，不着急，回来后直接回答这一题就行。要先把这一题记为“{describe_answer(c, value)}”吗？（第 {i} 项 · {c.short}）"
+        else:
+            text = f"我理解为“{describe_answer(c, value)}”{_counted_as(c, value)}，对吗？（第 {i} 项 · {c.short}）"
         return Message(
             text=text,
             buttons=[

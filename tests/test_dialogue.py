@@ -601,3 +601,13 @@ def test_a_figure_revised_without_a_cue_word_is_proposed(engine: Engine) -> None
     assert "第" in chat.text and "吗" in chat.text and chat.session.answers["station.25"] == 400
     chat.say("answer", "是的", "affirm")
     assert chat.session.answers["station.25"] == 260
+
+
+def test_a_pause_gets_no_hurry_and_nothing_is_recorded_unasked(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    walk_to(chat, "point.5")
+    chat.say("answer", "稍等，我去开个会", None)
+    assert "不着急" in chat.text and "不清楚" in chat.text  # offered, with the confirm buttons
+    assert "point.5" not in chat.session.answers
+    chat.say("answer", "分了核心、重要、一般三级，期限也定了", None)  # back: a fresh answer
+    assert chat.session.answers["point.5"] is True
