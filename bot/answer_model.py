@@ -51,6 +51,12 @@ DEV_BANKS = (
     "answer_dev18",
     "answer_dev19",
     "answer_dev20",
+    "answer_dev21",
+    "answer_dev22",
+    "answer_dev23",
+    "answer_dev24",
+    "answer_dev25",
+    "answer_dev26",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
 # the label of a case as the rules' literal verdict: for an absence question (有没有发生过…),

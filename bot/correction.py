@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from .text import arabic, normalize
-from .verdict import on_topic
+from .verdict import on_topic, topic_words
 
 Kind = Literal["explicit", "checked", "recalled", "supplement", "revision"]
 
@@ -152,6 +152,7 @@ _FACT_MARK = re.compile(r"(?:其实(?:是)?|实际上?(?:是)?)([^，,。;；]+)
 _ANSWERISH = re.compile(r"\d|有|没|部分|不|全|都|是的|对|做到|达到|符合|yes|no")
 
 
+_DENIED_FIGURE = re.compile(r"[^,，。;；\s]*\d[^,，。;；\s\d]{0,4}?(?:不对|错了|有误|不准确?)(?=[,，。;；\s]|$)")
 _CHANGE = re.compile(r"改|修改|更正|纠正|答错|选错|填错|写错|说错|弄错|搞错|重新答")
 _NEW_ANSWER = re.compile(r"(?:改成|改为|应该是|应该选|换成|记成|记为)[\s:：]*([^，,。;；]+)")
 
@@ -168,7 +169,13 @@ def about(text: str, previous_topic: str, current_topic: str) -> bool:
     if any(on_topic(c, current_topic) and not p for c, p in zip(clauses, prev, strict=True)):
         return False  # a clause about the current question alone: an answer to it
     hits = sum(p and not on_topic(c, current_topic) for c, p in zip(clauses, prev, strict=True))
-    return hits >= 2 or (hits >= 1 and bool(_REVISION.search(t)))
+    if hits >= 2 or (hits >= 1 and bool(_REVISION.search(t))):
+        return True
+    # 领导小组是有的，不过办事的部门和职责还没明确: words of the previous question only, none of the current one's
+    own = topic_words(t)
+    return len({w for w in own if w in previous_topic and w not in current_topic}) >= 2 and not any(
+        w in current_topic and w not in previous_topic for w in own
+    )
 
 
 def names_its_target(text: str) -> bool:
@@ -202,6 +209,7 @@ def remainder(text: str) -> str:
             return (head + t[m.start(1) :]).strip(" 吧啊呢。.")  # 其实还没上，只有存储位置管住了: all that follows
     if re.fullmatch(r"[a-z0-9\s,.'!:;?%-]+", t):  # English: words, not clauses
         return re.sub(r"^[\s,.:;!-]+|[\s,.:;!-]+$", "", _FILLER.sub("", t))
+    t = _DENIED_FIGURE.sub("", t)  # 4起不对，3起: the figure taken back is not the new answer
     pieces = [p for p in (_FILLER.sub("", c).strip() for c in re.split(r"[\s,，。.!！:：;；~]+", t)) if p]
     pieces = [p for p in pieces if len(p) > 1 and not re.fullmatch(r"[a-z]+", p)]
     rest = "，".join(pieces)

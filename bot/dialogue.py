@@ -620,8 +620,21 @@ class Engine:
         if not correction.about(ev.text, context(c).topic, context(current).topic):
             return None
         r = read(c, ev.text, Hint(), {})
-        if r.outcome != "record" or r.value == s.answers.get(c.id) or r.value == "unknown":
+        if r.outcome != "record" or r.value == "unknown":
             return None
+        if r.value == s.answers.get(c.id):
+            if r.needs_confirmation:
+                return None
+            # 签了竞业的三个人每季度交一次社保证明 (just after 有 on 竞业跟踪): it tells more of the last answer,
+            # it does not answer the question now asked
+            said = s.words.get(c.id, "")
+            s.words[c.id] = describe_words(f"{said}；{ev.text.strip()}" if said else ev.text.strip())
+            s.last = c.id
+            i = self.position(s, c)[0]
+            return self.ask(
+                s,
+                prefix=f"好的，这是对第 {i} 项“{c.short}”的补充，仍记为“{describe_answer(c, r.value)}”。我们接着这一题：",
+            )
         s.proposal = {"criterion": c.id, "value": r.value, "words": describe_words(ev.text.strip())}
         return [self._proposal_message(s, c, r.value, change=True)]
 

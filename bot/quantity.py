@@ -112,7 +112,7 @@ def as_quantity(value: object) -> Quantity | None:
 # ── finding numbers in a sentence ───────────────────────────────────────────
 _PRE = [
     ("eq", r"刚好|正好|恰好|整整|刚刚好|就是"),
-    ("nearly", r"差一点|差点|将近|接近|快到|快要|近|几乎"),
+    ("nearly", r"差一点|差点|将近|接近|快到|快要|近|几乎|(?<![很尽赶])快"),
     (
         "lt",
         r"less than|fewer than|under|below|不到|不足|没到|没有到|未到|不满|未满|还没满|没满|没有满|没达到|未达到|达不到|没凑够|没够|低于|少于|小于|还差|不够",
@@ -120,7 +120,7 @@ _PRE = [
     ("le", r"最多|至多|顶多|不超过|没超过|没有超过|不多于|不高于|<=|≤"),
     ("ge", r"at least|至少|不少于|不低于|起码|最少|最起码|>=|≥|满|足足"),
     # 不止三起 = 4 or more; 都过三成 (做过3次 is a count)
-    ("gt", r"more than|over|不止|超过了|超过|超出|超|多于|高于|大于|逾|突破|>|(?<=[都均早已])过了?"),
+    ("gt", r"more than|over|不止|超过了|超过|超出|超|多于|高于|大于|逾|突破|>|(?<=[都均早已刚])过了?"),
     (
         "about",
         r"大约|大概|大致|差不多|估计|估摸|预计|约莫|约|大体|应该有|可能有|基本上?|about|around|roughly|approximately",
@@ -135,7 +135,8 @@ _POST = [
     ("le", r"以下|以内|之内|及以下"),
     ("about", r"左右|上下|前后|的样子|毛(?![钱巾衣笔])"),  # 三百毛: Shanghainese "about 300"
 ]
-_PRE_RE = re.compile(r"(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _PRE) + r")\s*$")
+# 大概有个三次 / 应该大概是三家: a filler between the qualifier and the number
+_PRE_RE = re.compile(r"(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _PRE) + r")(?:有个|有|是|就)?\s*$")
 _POST_RE = re.compile(r"^\s*(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _POST) + r")")
 
 # measure words people use for each unit of the tables
@@ -151,6 +152,11 @@ _PERIOD_AFTER = re.compile(r"^\s*(?:个)?(?:年|月|季度|季|周|星期|礼拜
 _NUM = re.compile(
     r"(?<![\d.])(\d+(?:\.\d+)?)(?:\s*(?:-|到|至|~|[起次家个场]?(?:或者|或是|或|还是))\s*(\d+(?:\.\d+)?))?"
 )  # 两起或者三起 = 2–3
+
+
+_NOT_A_COUNT = re.compile(r"\d{7,}$|0\d+$")
+_NAMES_SOMETHING = re.compile(r"(?:案号|编号|文号|号码|工号|电话|手机|tel|no\.?)\s*[:：]?\s*$")
+_CASE_CODE = re.compile(r"\s*[,，)）]?\s*[沪京津渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川贵云陕甘青蒙桂藏宁新]\d")
 
 
 @dataclass(frozen=True)
@@ -201,9 +207,16 @@ def numbers(text: str, ordinals: bool = False) -> list[Found]:
     (ordinals, 第三家, only when asked: a place in a ranking)."""
     t = _shortfalls(_shares(arabic(normalize(text))))
     out: list[Found] = []
-    clause_starts = [0] + [m.end() for m in re.finditer(r"[,;!?，。；！？、\n]", t)]
+    clause_starts = [0] + [m.end() for m in re.finditer(r"[,;:!?，。；：！？、\n]", t)]
     for m in _NUM.finditer(t):
         rest = t[m.end() :]
+        if (
+            _NOT_A_COUNT.match(m.group(0))
+            or rest.startswith("号")
+            or _NAMES_SOMETHING.search(t[max(0, m.start() - 4) : m.start()])
+            or (re.fullmatch(r"(?:19|20)\d\d", m.group(0)) and _CASE_CODE.match(rest))
+        ):
+            continue  # 电话13611112222 / 案号(2023)沪0117民初1234号: numbers that name something
         if not ordinals and t[max(0, m.start() - 1) : m.start()] == "第":
             continue  # 第三家下个月才验收: an ordinal, not a count
         if _PERIOD_AFTER.match(rest):
@@ -282,6 +295,7 @@ def _shares(t: str) -> str:
     t = re.sub(
         r"(?<![\d.])([1-9])成([1-9])(?![\d.%成家人个次])", lambda m: f"{m.group(1)}{m.group(2)}%", t
     )  # 3成5 = 35%
+    t = re.sub(r"(?<![\d.])([1-9])\s*成半", lambda m: f"{int(m.group(1)) * 10 + 5}%", t)  # 三成半 = 35%
     t = re.sub(r"(\d+(?:\.\d+)?)\s*成", lambda m: f"{float(m.group(1)) * 10:g}%", t)
     t = re.sub(
         r"(\d+)\s*分之\s*(\d+)", lambda m: f"{float(m.group(2)) / float(m.group(1)) * 100:.2f}%".replace(".00%", "%"), t
@@ -311,8 +325,8 @@ _EVERY = [
     (re.compile(r"(?:^|(?<=[,，。;；\s隔]))([2-6])月(?:一次|1次|1回|一回)"), -12.0),  # 俩月一次 = 6, not 每年3月一次
     (re.compile(r"每(?:个)?月|月月|按月|月度"), 12.0),
     (re.compile(r"每(?:个)?季度?|季季|按季度?|季度性|每一季度?"), 4.0),
-    (re.compile(r"每半年|(?<![上下前后])半年[^,，。\d]{0,3}(?:一次|1次|一回|1回|度)|按半年"), 2.0),
-    (re.compile(r"(?:每)?双月"), 6.0),  # 双月一次
+    (re.compile(r"每半年|(?<![上下前后])半年[^,，。\d]{0,3}(?:一次|1次|一回|1回|度|1[查搞做办开检审评])|按半年"), 2.0),
+    (re.compile(r"(?:每)?双月|隔(?:一个|1个)?月"), 6.0),  # 双月一次 / 隔月查一次
 ]
 _SUB_YEAR = re.compile(r"上半年|下半年|季度|年初|年中|年底|年末|春|夏|秋|冬|[1-4]月|上旬|下旬|第\d+次")
 _PERIODS_EACH = [
@@ -325,11 +339,16 @@ def annual_count(text: str) -> Quantity | None:
     """How many times a year the words say ("每季度一次" = 4, "上下半年各一次" = 2); None if they say no frequency."""
     t = arabic(normalize(text))
     said = re.search(
-        r"(?:(?:一|1)年|每年|全年|年度|(?:一|1)年内|每(?:一|1)年)(?:里|内|共|总共)?(\d+)(?:次|回|场|期)", t
+        r"(?:(?:一|1)年|每年|全年|年度|(?:一|1)年内|每(?:一|1)年)(?:里|内|共|总共|就|也就|有|是|一共)?(\d+)(?:次|回|场|期)",
+        t,
     )
-    if said:  # 半年搞一次，一年两回: the yearly figure said outright
+    if said:  # 半年搞一次，一年两回 / 半年一次，一年就两次: the yearly figure said outright
         again = re.findall(r"(?:再|另外|另|还)[^,，。]{0,8}?(\d+)(?:次|回|场|期)", t[said.end() :])
-        return Quantity(value=float(said.group(1)) + sum(float(n) for n in again))  # 年中再抽查一次 adds one
+        total = float(said.group(1)) + sum(float(n) for n in again)  # 年中再抽查一次 adds one
+        own = next((f.quantity for f in numbers(t) if f.start == said.start(1)), None)
+        if own is not None and own.relation != "eq" and not again:  # 一年两次左右 / 一年至少两次
+            return own
+        return Quantity(value=total)
     times = [f for f in numbers(t) if f.unit in UNIT_WORDS["次"]]
     parts = [f for f in times if _SUB_YEAR.search(f.before.split(",")[-1])]
     if len(parts) >= 2:  # 上半年两次，下半年一次 = 3
@@ -362,7 +381,8 @@ def annual_count(text: str) -> Quantity | None:
 
 
 ZERO = re.compile(
-    r"(?:一|1)(?:次|个|家|起|件|场|回)(?:都|也)(?:还)?(?:没|没有|木有|无)|从来?没|从未|一直没|还没(?:有)?(?:搞|做|开展|办|组织)过|"
+    r"(?<!不是)(?:一|1)(?:次|个|家|起|件|场|回)(?:都|也)(?:还)?(?:没|没有|木有|无)|"
+    r"没(?:有)?(?:一|1)(?:起|次|家|个|件|场|回)(?:是)?(?:成功|成|立上|办成|调解成|做成|真正)|从来?没|从未|一直没|还没(?:有)?(?:搞|做|开展|办|组织)过|"
     r"^(?:零|0|没有|没|无|木有|没得|冇)(?:次|个|家|起|件|场|人次)?$|^(?:0|零)$|(?:次|个|家|起|件|场)?数?为?零"
 )
 

@@ -224,7 +224,7 @@ def _with_learned(words: str, a: Analysis, ctx: Context) -> Analysis:
 
     A whole-reply answer (有 / 木有 / 不清楚) and a question back stay with the rules; elsewhere the
     model, which sees the rules' findings, gives the verdict and its probability is the confidence."""
-    if a.confidence >= WHOLE_REPLY or "a question back" in a.reasons:
+    if a.confidence >= WHOLE_REPLY or "a question back" in a.reasons or "a greeting" in a.reasons:
         return a
     if a.verdict == "partial" and any(r.startswith(("except:", "rest:")) for r in a.reasons):
         return a  # 除了销售部 / 销售没签，其他都签了: the structure says partial, the rules read it
@@ -356,7 +356,7 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
             op = "超过" if rule.strict else "不少于"
             return reask(
                 f"“{words}”在{rule.minimum:g}{unit}上下，我没法判断是否{op}{rule.minimum:g}{unit}。"
-                f"请告诉我确切的数字，比如“{rule.minimum + 20:g}{unit}”。",
+                f"请告诉我确切的数字，比如“{rule.minimum + (20 if rule.minimum >= 100 else 1):g}{unit}”。",
                 words,
                 "ambiguous side",
             )
@@ -380,7 +380,7 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
 # figures that do not count yet (在申报, 还在走程序, 没成功) and figures that do (成功, 已授牌)
 NOT_DONE = re.compile(
     r"在走程序|正在|进行中|还没(?:有)?(?:结果|批|成|下来|立|完|办完|结束|通过)|没(?:成|立上|批|通过|成功|结果)|未(?:成功|通过|批|立案)|"
-    r"不同意|失败|在申报|申报中|在培育|培育中|培育了|培育的|公示|在谈|待批|撤诉|还在|打算|准备|计划|在创建|创建中|在办|没办成|不算|"
+    r"不同意|失败|在申报|申报中|在培育|培育中|培育了|培育的|培育阶段|培育期|处于培育|公示|在谈|待批|撤诉|还在|打算|准备|计划|在创建|创建中|在办|没办成|不算|"
     r"尚未|未决定|没决定|等待|待定|没谈拢|谈崩|没谈成|没立案|没调解成|调解中|在调解|没调成|还没调|报上去|没出来|没出结果|等结果|还没验收|"
     r"撤了|撤回|撤销|自己撤|没立上|在走流程|走流程|没结果|排期|在排|排上了?日程|待办|还没开|还没办|还没搞|还没做|"
     r"(?:还没|没|未|尚未)(?:有)?(?:授牌|验收|评上|挂牌|认定|批复)"
@@ -434,6 +434,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     if unit == "起":  # 调解了两起，帮一家企业立了案: a firm helped to a filing is a case
         firms = [f for f in found if f.unit in ("家", "企业", "公司") and SUCCESS.search(f.after)]
         candidates += [f for f in firms if f not in candidates and f.clause not in {m.clause for m in matching}]
+    candidates.sort(key=lambda f: f.start)  # in the order said: a total said first is first
     if not candidates:
         return None, 0.0, f"请告诉我{rule.label}是多少{unit}（只说了“{found[0].quantity.describe(found[0].unit)}”）。"
     if unit == "起":  # 调解过两起，一起成了一起没成: each figure with what its own words say
@@ -480,7 +481,18 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         return exact[0].quantity, conf, ""  # 不到两次，去年就搞了一回: the figure inside the bound
     biggest = max(values, key=lambda q: q.value)
     rest = [q.value for q in values if q is not biggest]
-    if len(values) > 2 and biggest.relation == "eq" and sum(rest) == biggest.value:  # 两起（一起调解、一起立案）
+    if (
+        len(values) > 2
+        and biggest.relation == "eq"
+        and sum(rest) == biggest.value
+        and (
+            (biggest is done[0].quantity and not SUCCESS.search(re.split(r"[,，。;；:：、]", done[0].before)[-1]))
+            or (
+                biggest is done[-1].quantity
+                and re.search(r"(?:一共|总共|共|合计|总计|加起来|合起来|是)[^,，\d]{0,3}$", done[-1].before)
+            )
+        )
+    ):  # 两起（一起调解、一起立案） / 四起：立案二、查办一、调解一 / …，一共三起 — not 立案2起，查办1起，调解1起
         return biggest, conf, ""
     succeeded = [f for f in done if SUCCESS.search(f.text)]
     others = [f for f in done if f not in succeeded]
@@ -489,6 +501,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         succeeded
         and len(others) == 1
         and re.search(r"成功|成了|办结|结案|立上|真正", " ".join(f.text for f in succeeded))
+        and not any(re.search(r"又|另外|还有|再|加上|此外|另", f.before[-8:]) for f in succeeded)  # 今年又调解成了一起
     ):
         if re.search(r"(?:一共|总共|共)$", others[0].before) and others[0].quantity.value < wins:
             return (
@@ -533,12 +546,15 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         values = [f.quantity for f in done]
     if len(done) == 1:
         return done[0].quantity, conf, ""
-    for f in done:  # 2家，2022年和2023年各一家: the 各 figure breaks the total down
+    for f in done:  # 2家，2022年和2023年各一家 / 三起，立案、查办、调解各一起: the 各 figure breaks the total down
         n_years = len(re.findall(r"\d{4}年|去年|今年|前年", t))
+        head = re.split(r"[,，。;；:：]", f.before)[-1][:-1] if f.before.endswith("各") else ""
+        n_items = len([p for p in re.split(r"、|和|及|与|跟|以及", head) if p.strip()])
+        n = n_years if n_years >= 2 else n_items
         if (
             f.before.endswith("各")
-            and n_years >= 2
-            and any(g is not f and g.quantity.value == n_years * f.quantity.value for g in done)
+            and n >= 2
+            and any(g is not f and g.quantity.value == n * f.quantity.value for g in done)
         ):
             total = [g for g in done if g is not f]
             if len(total) == 1:

@@ -150,9 +150,14 @@ def _dialect(t: str) -> str:
     return t
 
 
+# 1,080 / 12,000: a thousands separator (a first group of three digits, 500,470, is two numbers in a list)
+_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,2}(?:,\d{3})+(?![\d,]|\.\d)")
+
+
 def normalize(text: str) -> str:
     """NFKC (full-width to half-width), lower case, emoji to words, spaces inside Chinese removed."""
-    t = unicodedata.normalize("NFKC", text or "").translate(_CAPITAL)
+    t = _THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), text or "")
+    t = unicodedata.normalize("NFKC", t).translate(_CAPITAL)
     for emoji, word in _EMOJI_WORDS.items():
         t = t.replace(emoji, f" {word} ")
     t = _DECORATION.sub(" ", t)
@@ -204,6 +209,11 @@ _NOT_NUMERAL = re.compile(
 )
 
 
+_TOGETHER = re.compile(
+    r"((?:^|[,，。;；\s])(?:我们|我|园区|协会|所里|公司)?(?:和|跟|与|同|配合)[^,，。;；、\d一]{1,10})一起(?=[\u4e00-\u9fff])"
+)
+
+
 def _to_number(run: str) -> float | None:
     run = run.replace("两", "二").replace("俩", "二").replace("仨", "三").replace("〇", "零")
     try:
@@ -226,7 +236,8 @@ def arabic(text: str) -> str:
         protected.append(m.group(0))
         return f"\x00{len(protected) - 1}\x00"
 
-    t = _NOT_NUMERAL.sub(protect, text)
+    t = _TOGETHER.sub(r"\1一同", text)  # 和市监所一起查办过两起: together, not one case
+    t = _NOT_NUMERAL.sub(protect, t)
 
     def conv(m: re.Match[str]) -> str:
         run = m.group(0)

@@ -369,12 +369,12 @@ OTHERS_UNAWARE = re.compile(
 )
 # fine / no worries: yes to a practice, "nothing happened" to an absence question
 FINE = _rx(
-    r"没(?:有)?问题|没毛病|没得说|没说的|没二话|不用(?:担心|操心|怀疑)|不必担心|放心|不成问题|不是问题|妥妥|稳稳",
+    r"没(?:有)?问题|没毛病|(?<![不])没错(?!过|了)|没得说|没说的|没二话|不用(?:担心|操心|怀疑)|不必担心|放心|不成问题|不是问题|妥妥|稳稳",
 )
 # to an absence question (有没有发生过…), these say "all is well": nothing happened
 WELL = _rx(r"符合|满足|达标|太平|平安|安稳|清净|清白|干净")
 POSITIVE_IDIOMS = _rx(
-    r"无一例外|没有例外|没例外|不例外",
+    r"无一例外|没有例外|没例外|不例外|(?:啥|什么|样样|一样)都不缺|一样不缺|样样(?:都|俱)?(?:有|全)|应有尽有",
     r"无一(?:遗漏|不|缺)|一个(?:都|也)?(?:不落|不少|没落下?|没少|没漏)|一个不差|没(?:有)?(?:落下|遗漏|漏掉?)|无遗漏|不落下",
     r"一人不落|一家不落|一个部门都没落下|全都没落下|一(?:个|份|家|人|次|项|样|张|台|只)(?:都|也)?(?:不|没)(?:落|少|漏|差)",
     r"针插不进|水泼不进|寸步不离|滴水不漏|一丝不苟|毫不含糊|雷打不动",
@@ -384,7 +384,7 @@ POSITIVE_IDIOMS = _rx(
     r"不能说没(?:有)?|不[\u4e00-\u9fff]{1,3}不(?:让|能|给|许|准|予|可以)|没[\u4e00-\u9fff]{1,4}不(?:让|能|给|许|准)",
     r"办不下来|不让走|走不了|不给办|不放行|不予办理|不给签字",
     r"(?:没有|没|无|不存在)(?:人|谁|哪个|哪位|哪一个|一个|任何|哪家|一家|员工|部门|岗位|同事|一位|一人)[^,，。；]{0,6}?(?:不|没|未)",
-    r"(?:没有|没|无|不存在)[^,，。；]{0,6}?(?:不|没有?|未)[^,，。；]{1,5}的(?:情况|人|员工|部门|岗位)?",
+    r"(?:没有|没|无|不存在)[^,，。；]{0,6}?(?:不|没有?|未)[^,，。；]{1,12}的(?:情况|人|员工|部门|岗位)?",
     r"无不|莫不|不会不|不能不|不得不|必须滴?|必需",
 )
 # negation characters that do not negate the answer: parts of words …
@@ -410,7 +410,7 @@ NO_BAD_EVENT = re.compile(
 )
 BAD_EVENT = re.compile(  # for 签协议且未发生侵权 (station.28): an event that happened fails the standard
     r"(?:出|发生|有)过?(?:一|\d)?(?:起|次|回)?[^,，。；]{0,10}(?:侵犯|侵权|泄密|泄露|透露)|出过(?:一次|一回)?事|"
-    r"被[^,，。；]{0,10}投诉|(?:泄露|透露|泄密|窃取)(?:给|了)"
+    r"被[^,，。；]{0,10}投诉|(?:泄露|透露|泄密|窃取)(?:给|了)|(?<![没未不])(?:侵犯|侵权|泄露|泄密)过"
 )
 # no control over it: a negative description with no negation word (谁都能进, 直接拿去修, 停了)
 LAX = _rx(
@@ -423,12 +423,15 @@ LAX = _rx(
     # informal substitutes and neglect said without a negation word (全凭自觉 / 口头交代几句 / 只字未提)
     r"全凭|凭自觉|靠自觉|看个人自觉|全看个人|职业操守|从不过问|不过问|只字未提|就省了|一般就省|随手报|"
     r"口头(?:交代|提醒|讲|说|提)(?:一下|几句|一句|两句)?|偶尔[^,，。]{0,8}提(?:一下|一句|几句)?|顺便讲讲|名存实亡|"
-    r"admin|123456|管理员权限|挂名|打个招呼就|打声招呼",
+    r"admin|123456|管理员权限|挂名|打个招呼就|打声招呼|形同虚设|(?:是|当|成了?)(?:个)?摆设|有名无实|徒有虚名|停留在口头|嘴上说过|只是嘴上",
 )
 PLAN = _rx(
     r"打算|计划(?![书里表内上中的已])|准备(?:明年|下|今年|年底|开始|做|搞|弄|建|签|上|启动|申请|成立|设立|引进|招|买|采购|起草|制定|跟|和|与|找|请|对接|联系|谈)|预计|拟(?:定|于|在)?",
     r"将要|将会|即将|马上要|想要|想着|想搞|想做|想弄|考虑|规划|筹划|筹备|酝酿|争取|有意向|想法|念头|设想|后续(?!就)|将来|未来",
     r"回头再|改天|下一步|下阶段|明年|后年|下个?月|年底前|再说吧?$|还没想好|在采购|采购中|在招|招聘中",
+    # thought of, talked of, started and left: 想过但没弄 / 喊了两年 / 审批单设计了一半就搁下了 / 报了预算还没批
+    r"(?<![没不])想过|琢磨过|喊了|说了[^,，。]{0,5}要|提过要|报了预算|(?:设计|做|弄|写)了一半|搁下|放那|卡在|还在审|没印发|"
+    r"等(?:领导|通知|上面|新|搬|批|预算|理事会|老板)",
     r"等批|在等|待批|报批中|审批中|还没批|没下文|没签发|还没发布|没发布|草稿|草案|征求意见稿|没落地|没有落地|还没落实|停留在纸面|"
     r"在谈|正在谈|在洽谈|洽谈中|在接触|接触中|正在跟[^,，。]{0,12}谈|在对接(?!了)|在联系|联系中|在沟通(?!了)",
     r"正在(?:考虑|研究|讨论|商量|起草|制定|筹备|准备|申请|规划|论证|酝酿|谋划|物色|招|梳理)|在(?:考虑|研究|讨论|商量|起草|谈)",
@@ -455,7 +458,7 @@ PARTIAL = _rx(
     r"除了?[^,，。]{1,12}(?:以外|之外|外)?[^,，。]{0,4}(?:都|全|均)|除[^,，。]{1,10}外|其余|剩下的|还差|还缺",
     r"(?:别的|其他|其它|其余|剩下)的?(?:都|也|还|就)?(?:没|不|无)",
     r"有(?:几|些|个别|少数|一两|两三|一部分)(?:台|个|家|人|份|处|间|部|位|名|批|款)?[^,，。]{0,10}(?:还是|仍然|依然|还没|一直没)",  # 但有几台还是默认密码
-    r"缺(?:了)?(?:一些|一点|一部分|几)|没有签全|没签全|没做全|没建全|基本上?(?!是空白|没|都没|都不|不|上没|上不)|大体上?|大致",
+    r"缺(?:了)?(?:一些|一点|一部分|几)|没有签全|没签全|没做全|没建全|基本上?(?!是空白|没|都没|都不|不|上没|上不|就没|就不|也没|也不)|大体上?|大致",
     r"有的(?:部门|岗位|人|员工|项目|时候|有|签|做|没|地方|区域|系统|设备|文件|子公司|分公司|车间|同事|业务|场合|客户)",
     r"三分之二|(?<!百)分之|百分之(?!百)|五五开|一半一半|对半|看(?:部门|人|岗位|项目|心情|具体)|因人而异|不是完全没|并非完全没|也不是一点没|"
     r"(?:只|就|仅)[^,，。]{0,6}(?:一次|1次|一回|1回)(?!都)|不定期|不太规律|不规律|(?<!\d)[1-8]成|[一二三四五六七八]成|(?<!\d)[1-8]?\d%",
@@ -500,7 +503,9 @@ _TENTATIVE = re.compile(r"好像|可能|也许|或许|大概|说不定|貌似|�
 HEDGE = _rx(
     r"可能|也许|好像|应该|大概|似乎|估计|印象中|貌似|或许|大约|差不多|感觉|觉得|算是|算有|勉强|\bprobably\b|\bi think\b"
 )
-PAST = _rx(r"以前|之前|过去|原来|原先|早先|早年|前几年|前年|去年(?!开始|起)|当初|曾经|先前|那时候?|\d\d年(?!开始|起)")
+PAST = _rx(
+    r"以前|之前|过去|原来|原先|早先|早年|前几年|前两年|前些年|头两年|早几年|那几年|前年|去年(?!开始|起)|当初|曾经|先前|那时候?|\d\d年(?!开始|起)"
+)
 NOW = _rx(
     r"现在|目前|如今|今年|当前|眼下|已经|后来|后面|之后|以后就|最近|近期|这两年|开始|起(?!来)|现已|现有|\bnow\b|already"
 )
@@ -525,7 +530,7 @@ _RESTATED = re.compile(
 # a question back to the assistant is not an answer ("你说的留痕是啥意思")
 QUESTION = re.compile(
     r"(?:什么意思|啥意思|是什么|是啥|什么叫|什么是|怎么算|指的是|指什么|怎么理解|啥叫|咋算|是指)|"
-    r"(?:吗|么|嘛)[?]?$|[?]$|^你[^,，。]{0,6}(?:谁|什么|啥|哪|吗|么)|多少钱|为什么|为啥|凭什么|干嘛要|算不算|怎么样?才算|"
+    r"(?:吗|么|嘛)[?]?$|[?]$|(?:吗|么|呢)\?(?=[^,，。]*(?:行不行|可不可以|能不能|怎么|多少|吗|呢|\?))|行不行$|可不可以$|能(?:不能)?发(?:我|一份)|发我一份|(?:模板|范本)[^,，。]{0,4}有吗|给多少|^你[^,，。]{0,6}(?:谁|什么|啥|哪|吗|么)|多少钱|为什么|为啥|凭什么|干嘛要|算不算|怎么样?才算|"
     r"说说看"
 )
 
@@ -649,7 +654,11 @@ def _clause(text: str, contrast: bool, ctx: Context) -> _Clause:
         not ctx.shortfall_scope or any(w in t for w in ctx.shortfall_scope)
     ):
         return out("partial", "shortfall")
-    if ctx.accepts and not NEGATIVE.search(t) and any(a.lower() in t for a in ctx.accepts):
+    if (
+        ctx.accepts
+        and not NEGATIVE.search(t)
+        and any(a.lower() in t and not re.search(rf"{re.escape(a.lower())}[^,，]{{0,3}}也", t) for a in ctx.accepts)
+    ):  # 重点岗位也是面试完直接入职: "even these" continues what was said before, it accepts nothing
         return out("yes", "accepted")
     if LAX.search(t):
         return out("no", "lax")
@@ -698,6 +707,12 @@ _CONTENT = re.compile(r"[^\W\d有的是了在和都个我们这那也就还把�
 _THE_REST = re.compile(
     r"^(?:其他|其它|其余|别的|剩下|剩余)(?:的|几[项条个样])?(?:都|也都|全都|全|倒是都|基本都)(?!是)"
 )  # 扫描停了，其他都在
+# the last clause sums the reply up: 还是算没有 / 不算有 / 就当部分做到吧 / 严格说算没做到
+_CLOSING = re.compile(
+    r"(?:所以|因此|那|那就|就|还是|总的来说|总体(?:来说|上)?|综合(?:来看|起来)|整体(?:来说|上)?|应该|严格(?:来)?说|"
+    r"这个|这块|这项|我觉得|我看|我们)?(?:只能|还是|应该|就|也)?(?P<neg>不)?(?:算|当|记)(?:是|作|为|成)?"
+    r"(?P<v>没有|没做到|没做|没|无|不清楚|部分(?:做到)?|一半|半个|有|做到了?|达标|合格)"
+)
 _ONCE = re.compile(r"(?:一|1)(?:次|回|遍|轮)")
 _NOT_AGAIN = re.compile(r"没(?:有)?再|再(?:也)?没|没继续|没接着|就停了|就没了")
 # 临时证件没发，审批和登记是有的: a measure named and denied, another named and affirmed (not an explanation)
@@ -729,12 +744,33 @@ def measures_named(clause: str, measures: Sequence[str]) -> set[int]:
     return {i for i, gs in enumerate(grams) if any(g in clause for g in gs)}
 
 
+def topic_words(text: str) -> set[str]:
+    """The two-character content words of a text (what on_topic compares)."""
+    return {g for g in (text[i : i + 2] for i in range(len(text) - 1)) if g not in _COMMON and _CONTENT.fullmatch(g)}
+
+
 def on_topic(clause: str, topic: str) -> bool:
     """Whether a clause shares a two-character word with the criterion's text."""
     if not topic:
         return False
     grams = {clause[i : i + 2] for i in range(len(clause) - 1)}
     return any(g in topic for g in grams if g not in _COMMON and _CONTENT.fullmatch(g))
+
+
+# without it nothing goes: 不审批不登记一页都复印不了 / 不登记谁都领不走 / 哪样没交齐，离职手续都办不下来
+_CANNOT = (
+    r"(?:[\u4e00-\u9fff]不(?:了|去|来|出去|出来|进去|进来|走|下来|成)(?![\u4e00-\u9fff]{0,2}[吗么])"
+    r"|(?:都|就)(?:不|没法|无法)(?:让|给|准|予))"
+)
+_CONDITION = re.compile(
+    r"(?:^|[,，。；;])[^,，。；;]{0,5}?(?:不|没|未)(?:经过?|走|审批|登记|签|批|交齐?|通过|拆)[^。；;?]{0,24}?"
+    + _CANNOT
+    + r"|(?:哪样|哪个|哪份|哪项|谁)没[^。；;?]{0,20}?"
+    + _CANNOT
+)
+_GREETING = re.compile(
+    r"(?:你好|您好|早上好|上午好|中午好|下午好|晚上好|早安|早|hi|hello|hey|哈喽|嗨|在吗|在不在|谢谢|多谢|感谢)[啊呀哈~!。.\s]*"
+)
 
 
 def analyze(
@@ -748,6 +784,8 @@ def analyze(
     if re.fullmatch(r"[嗯额呃啊哦噢哈呵嘿嘻~!。. ]+", t) and re.search(r"[哈呵嘿嘻]", t):
         return Analysis(None, 0.0, ["laughter"])  # 嗯嗯哈哈哈: noise, not an answer
     whole = _strip_particles(t)
+    if _GREETING.fullmatch(t) or _GREETING.fullmatch(whole):
+        return Analysis(None, 0.0, ["a greeting"])
     if whole in _WHOLE_LOOKUP:
         return Analysis(_WHOLE_LOOKUP[whole], 0.97, ["whole reply"])
     if (
@@ -762,7 +800,23 @@ def analyze(
     if ctx.shortfall_scope:  # 有专职的，高中学历: the scope word may be in another clause than the shortfall
         in_scope = any(w in t for w in ctx.shortfall_scope)
         ctx = replace(ctx, shortfall_scope=(), shortfalls=ctx.shortfalls if in_scope else ())
+    if _CONDITION.search(t) and not QUESTION.search(t) and not UNSURE.search(t):
+        return Analysis("yes", 0.85, ["without it nothing goes"])
     parts = split_clauses(t)
+    closing = _CLOSING.fullmatch(_strip_particles(parts[-1][0])) if len(parts) > 1 else None
+    if closing:  # …从来没人登过，还是算没有: the reply's own verdict (算有 alone is a hedged yes, read as one)
+        word = closing.group("v")
+        verdict: Verdict = (
+            "no"
+            if re.match(r"[没无]|不(?!清楚)", word)
+            else "unknown"
+            if "清楚" in word
+            else ("partial" if re.match(r"部分|一半|半", word) else "yes")
+        )
+        if closing.group("neg"):
+            verdict = "no" if verdict == "yes" else verdict
+        if (verdict != "unknown" or not closing.group("neg")) and not (verdict == "yes" and HEDGE.search(parts[-1][0])):
+            return Analysis(verdict, 0.85, [f"closing verdict:{parts[-1][0]}"])
     found = [_clause(c, contrast, ctx) for c, contrast in parts]
     # a clause with no answer words before a negation ("存单位服务器，但没加密", "口头提一句保密，法律责任没讲")
     # states a practice, when a contrast word says so or it names the criterion's subject

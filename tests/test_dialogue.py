@@ -521,6 +521,17 @@ def test_a_reply_about_the_previous_question_is_proposed_as_its_correction(engin
     assert chat.session.answers["point.35"] is True and chat.question["criterion"] == "point.36"
 
 
+def test_more_said_of_the_previous_answer_is_kept_there_and_the_question_asked_again(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    walk_to(chat, "point.19")
+    chat.say("answer", "有跟踪", "affirm")
+    assert chat.question["criterion"] == "point.20"
+    chat.say("answer", "竞业期内的几个人每个季度都把社保缴纳记录交上来，去向清清楚楚", None)
+    assert "第 19 项" in chat.text and "补充" in chat.text
+    assert "point.20" not in chat.session.answers and chat.question["criterion"] == "point.20"
+    assert chat.session.answers["point.19"] is True and "社保" in chat.session.words["point.19"]
+
+
 def test_a_correction_never_proposes_the_answer_it_corrects(engine: Engine) -> None:
     chat = start(engine, "企业")
     walk_to(chat, "point.27")

@@ -722,3 +722,63 @@ def test_more_ways_a_message_corrects_itself(cid: str, text: str, expected: Any)
 def test_a_figure_said_wrong_in_so_many_words() -> None:
     fix = correction.parse("3起不对，2起", 3, True)
     assert fix is not None and fix.kind == "explicit"
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("station.25", "一年下来合计 2,350 人次", 2350),  # an ASCII thousands separator
+        ("station.25", "三百一十人次，联系人手机13900001111", 310),  # a phone number names someone
+        ("zone.B4", "编号2024-017那起，就这一起", 1),  # a case number is not a count
+        ("zone.B4", "我们配合区局一起查处了两起", 2),  # 一起 = together
+        ("zone.B4", "总共三起：一起立案、两起调解", 3),  # a total broken down after a colon
+        ("zone.B4", "帮忙立案1起，调解2起", 3),  # figures of different kinds add up
+        ("zone.B4", "立案、调解、查办各一起，合计三起", 3),  # a 各 breakdown of a stated total
+        ("station.B4", "前年一起，今年又办成了两起", 3),  # 又 adds, even with 成
+        ("station.B4", "没有一起真正办成的", 0),
+        ("point.42", "隔一个月查一回", 6),
+        ("point.42", "半年一检", 2),
+        ("station.27", "每半年办一场，一年就是两场", 2),
+        ("station.24", "协会，培训覆盖五成，开展的两成半", {"trained_ratio": 50, "active_ratio": 25}),
+    ],
+)
+def test_figures_that_name_things_totals_and_frequencies(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
+
+
+def test_nearly_and_about_stay_on_their_side() -> None:
+    assert value("station.25", "快四百了") == {"value": 400.0, "relation": "lt", "lower": 360.0}
+    assert read(crit("zone.15"), "快三家了", Hint()).value == {"value": 3.0, "relation": "lt", "lower": 2.7}
+    r = read(crit("point.42"), "一年两次左右吧", Hint())
+    assert r.outcome == "reask" and "比如“3次”" in (r.problem or "")  # an example near the threshold, not 22
+    assert read(crit("station.27"), "估计有个三次", Hint()).outcome == "reask"
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("point.31", "领用登记簿早就没人填了，形同虚设", NO),
+        ("point.30", "保密室的事提了好几回，上面说等预算批下来再说", NO),  # talked of, waiting
+        ("point.24", "漏洞扫描想过，一直没弄", NO),
+        ("zone.9", "前些年每季度都培训，今年起就停了", NO),  # the present over the past
+        ("point.36", "门口登记本有的，告知书也签，门禁还在装，这块还是算部分吧", PARTIAL),  # a closing verdict
+        ("point.29", "台账建了一部分，就是编号没弄，算没做到", NO),
+        ("point.22", "没审批谁也复印不了，外带和外发也一样", YES),  # without it nothing goes
+        ("point.14", "离职告知书哪个没签，人事就不给办手续", YES),
+        ("point.8", "签协议的岗位里没有一个是没按岗位定内容的", YES),  # a wide double negation
+        ("point.3", "样样都有：独立办公室、保密柜，还有专项经费", YES),
+        ("station.28", "条款都写了，可去年还是侵犯过一家客户的商秘", NO),  # an event that happened
+    ],
+)
+def test_verdicts_said_at_the_end_conditions_and_idle_plans(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
+
+
+@pytest.mark.parametrize("text", ["你好", "下午好！", "谢谢", "保密协议必须盖章吗？电子签行不行"])
+def test_greetings_and_questions_back_record_nothing(text: str) -> None:
+    assert read(crit("point.8"), text, Hint()).outcome == "reask"
+
+
+def test_a_denied_figure_is_not_the_new_one() -> None:
+    assert correction.remainder("5起不对，应该4起") in ("4起", "应该4起", "4")
+    assert "5" not in correction.remainder("5家不对，4家")
