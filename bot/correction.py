@@ -47,13 +47,17 @@ _REVISED = re.compile(
     + _REVISION_WORDS
     + r"|核实了)"
 )
-_SHOULD_BE = re.compile(r"[,，]\s*应该(?:算|是|记)(?:成|为|作)?\s*\S")  # 那起最后没调解成，应该算0起
+_SHOULD_BE = re.compile(
+    r"[,，]\s*(?:所以|那|那就|因此)?\s*应该(?:算|是|记)(?:成|为|作)?\s*\S"
+)  # 那起最后没调解成，应该算0起
 _RECORD_AS = re.compile(r"(?:帮我|给我|先|就|那就)(?:记|填|算)(?:成|为|作)?(?:不清楚|没有|有|部分做到|部分|做到)")
 _CHECKED = re.compile(
     r"回我了|回复了|那边说|反馈说|告诉我|说了[:：]|问(?:了|过|到)|查了(?:一?下)?|刚查|查到了?|核实了|确认了|看了(?:一?下)?|翻了(?:一?下)?|统计了"
 )
 _RECALLED = re.compile(r"想起来|哦对了|对了[,，]|(?:哦|噢|啊)对[,，]|我刚想")
-_SUPPLEMENT = re.compile(r"补充(?:一下)?|漏说|漏了|还没说完|忘了说")
+# 补充一下 / 漏说了, and a message that opens with a contrast (不过只有一半人签了): more of the last answer
+_CONTRAST_OPEN = re.compile(r"^(?:不过|但是?|可是?|只是|然而)(?![,，\s]*(?:没有|有|是的|对)[。.!！]*$)")
+_SUPPLEMENT = re.compile(r"补充(?:一下)?|漏说|漏了|还没说完|忘了说|" + _CONTRAST_OPEN.pattern)
 _OWN_TARGET = re.compile(r"第\s*[\d一二三四五六七八九十百两]+\s*[题项条]")
 # the words of the cue itself, removed before the rest is read as the new answer
 _FILLER = re.compile(
@@ -105,6 +109,11 @@ def parse(text: str, previous: Any, previous_is_figure: bool) -> Correction | No
     if kind is None:
         return None
     return Correction(kind, remainder(t))
+
+
+def opens_with_contrast(text: str) -> bool:
+    """不过只有一半人签了 / 但是期限没标: a message that goes on from the answer before it."""
+    return bool(_CONTRAST_OPEN.search(normalize(text)))
 
 
 def _names_figure(t: str, previous: Any) -> bool:

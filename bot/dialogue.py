@@ -41,7 +41,7 @@ from .understanding import (
     matched_keywords,
     parse_question_number,
 )
-from .verdict import NAMED_NO, analyze, context
+from .verdict import NAMED_NO, analyze, context, measures_named
 
 Command = Literal[
     "answer",
@@ -184,6 +184,28 @@ _NONE_OF_THEM = re.compile(
 )
 
 
+_SOME_OF_THEM = re.compile(
+    r"几(?:个|位|名|家|人|台|份)|一些|有些|部分|只有|只是|仅|个别|新来|新招|新入职|刚来|其他|其余|一半|高管|骨干|"
+    r"没留|没拍|没组织|不知道"
+)
+
+
+def _takes_all_back(c: Criterion, said: str, rest: str) -> bool:
+    """每年都复评 / 记错了，定完密之后就没再评过: the correction denies every measure the answer named
+    (or the criterion has one measure), so nothing of it is left."""
+    if _SOME_OF_THEM.search(rest):
+        return False  # 新来的几个还没培训 / 只有高管签了 / 签到表没留: a group or a part taken back, the rest stays
+    measures = context(c).measure_list
+    if len(measures) <= 1:
+        return True
+    named = measures_named(said, measures)
+    denied: set[int] = set()
+    for part in re.split(r"[，,。；;]", rest):
+        if re.search(r"没|不|未|无", part):
+            denied |= measures_named(part, measures)
+    return len(named) <= 1 if not denied else bool(named) and named <= denied
+
+
 def _counted_as(c: Criterion, value: Any) -> str:
     """（按下限200人次计）after a range, so the unit confirms the figure that will be scored."""
     rule = c.rule
@@ -287,6 +309,15 @@ class Engine:
                 named = self._find_target(s, replace(ev, entities={}))
                 if named is not None and named != len(self.basics(s)) + self.rubric(s).criteria.index(c_last):
                     return out + self._modify(s, replace(ev, command="modify"))
+            current = self.criterion_at(s)
+            if (
+                fix is not None
+                and fix.kind == "supplement"
+                and correction.opens_with_contrast(ev.text)
+                and current is not None
+                and correction.about(ev.text, context(current).topic, context(c_last).topic)
+            ):
+                fix = None  # 不过账号密码不交回 (just after 会告知 on 离职告知): it answers the question now asked
             if fix is not None and fix.kind == "revision" and not self._revises(s, c_last, fix):
                 fix = None  # 其实也有: it answers the question now asked
             if fix is not None:
@@ -546,7 +577,12 @@ class Engine:
             if c.expects == "counts" and isinstance(previous, dict):  # figures: what was said, then the fix
                 pending = {**read(c, s.words.get(c.id, ""), Hint(), {}).pending, "key": None}
             rest = fix.rest
-            if fix.kind == "supplement" and c.expects == "boolean" and previous is True and s.words.get(c.id):
+            if (
+                fix.kind == "supplement"
+                and c.expects == "boolean"
+                and s.words.get(c.id)
+                and (previous is True or correction.opens_with_contrast(ev.text))
+            ):
                 rest = f"{s.words[c.id]}，{rest}"  # 有专职的人 + 补充一下，他是中专学历: read as one reply
             rest = _the_new_figure(c, rest)
             r = read(c, rest, Hint(), pending)
@@ -564,6 +600,7 @@ class Engine:
                 and r.value is False
                 and (_ALL_OF_THEM.search(said) or (len(said) > 4 and NAMED_NO.match(rest)))
                 and not _NONE_OF_THEM.search(rest)
+                and not _takes_all_back(c, said, rest)
             ):
                 # 都有 / 等等，访客证我们是没有的, or 签了，按岗位分了模板 / 转岗的人没补签: one measure (or group)
                 # taken back from "all of them" or from a described yes leaves the others

@@ -129,14 +129,15 @@ _PRE = [
 _POST = [
     ("eq", r"整|来"),  # 五百整; 十来家 counts as 10 (the stated base, README)
     ("lt", r"都不到|还不到|不到|不足|没到"),
-    ("more", r"多|余|几|有余|出头|挂零"),  # 两百多 / 三百出头: above 200 (300), below 300 (400)
+    ("head", r"出头|挂零"),  # 三百出头: a little over 300 (300–350)
+    ("more", r"多|余|几|有余"),  # 两百多 / 三百出头: above 200 (300), below 300 (400)
     ("gt", r"开外|都不止|还不止|不止"),
     ("ge", r"以上|及以上|往上"),
     ("le", r"以下|以内|之内|及以下"),
     ("about", r"左右|上下|前后|的样子|毛(?![钱巾衣笔])"),  # 三百毛: Shanghainese "about 300"
 ]
 # 大概有个三次 / 应该大概是三家: a filler between the qualifier and the number
-_PRE_RE = re.compile(r"(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _PRE) + r")(?:有个|有|是|就)?\s*$")
+_PRE_RE = re.compile(r"(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _PRE) + r")(?:也|都)?(?:有个|有|是|就)?\s*$")
 _POST_RE = re.compile(r"^\s*(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _POST) + r")")
 
 # measure words people use for each unit of the tables
@@ -243,7 +244,9 @@ def numbers(text: str, ordinals: bool = False) -> list[Found]:
             relation, lower = "lt", value * NEARLY
         elif rel == "more" and relation == "eq":  # 两百多 / 三十多 / 十几: below the next round number
             relation, upper = "gt", value + _magnitude(value)
-        elif rel is not None and rel != "more" and relation == "eq":
+        elif rel == "head" and relation == "eq":
+            relation, upper = "gt", value + _magnitude(value) / 2
+        elif rel is not None and rel not in ("more", "head") and relation == "eq":
             relation = cast(Relation, rel)
         elif rel in ("lt", "le") and relation == "range":
             relation, upper = cast(Relation, rel), None
@@ -271,7 +274,7 @@ def _relation(pre: re.Match[str] | None, post: re.Match[str] | None) -> str | No
     for m in (pre, post):
         if m is None:
             continue
-        for key in ("eq", "nearly", "lt", "le", "ge", "gt", "about", "more"):
+        for key in ("eq", "nearly", "lt", "le", "ge", "gt", "about", "head", "more"):
             if m.groupdict().get(key):
                 return key
     return None

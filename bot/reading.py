@@ -301,12 +301,19 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
     t = arabic(normalize(words))
     if _NEGATIVE_NUMBER.search(t):
         return reask(f"数量不能是负数，请再说一下是多少{unit}。", words, "negative")
-    if _unsure(words) and (
-        re.search(
-            r"可能|也许|印象|好像|大概|应该|估计|不确定|待|得看|要看|记不(?:太)?清|记不得|不记得|数不清",
-            normalize(words),
+    exact_later = _EXACT_LATER.search(normalize(words)) and any(
+        f.quantity.relation in ("gt", "ge", "lt", "le") for f in numbers(t)
+    )  # 超过300了，具体数要翻一下: the side is said, only the exact figure is not
+    if (
+        _unsure(words)
+        and not exact_later
+        and (
+            re.search(
+                r"可能|也许|印象|好像|大概|应该|估计|不确定|待|得看|要看|记不(?:太)?清|记不得|不记得|数不清",
+                normalize(words),
+            )
+            or not any(f.quantity.relation == "eq" for f in numbers(t))
         )
-        or not any(f.quantity.relation == "eq" for f in numbers(t))
     ):
         # 印象里是两次，但也可能只是一次，得看记录: confirmed, since some would rather be asked again
         return record("unknown", min(0.85, CONFIRM_BELOW - 0.2), words, "unsure about the figure")
@@ -377,6 +384,11 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
     return record(quantity_value(q), conf, words, "number")
 
 
+_STATED_TOTAL = re.compile(r"(?:一共|总共|共计|合计|累计|总计|只有|应该是|改成|实际|其实|现在|目前)[^,，\d]{0,3}$")
+_SEVERAL_YEARS = re.compile(
+    r"(?:[2-9]|几|多|十)年(?:来|间|里|内|下来)?[^,，。\d]{0,3}(?:累计|加起来|合计|一共|总共|共)|累计|加起来|合计"
+)
+_EXACT_LATER = re.compile(r"具体(?:数|数字|多少|几)?[^,，。]{0,6}(?:要|得|需要|还要)?(?:翻|查|问|核|看|统计|对)")
 # figures that do not count yet (在申报, 还在走程序, 没成功) and figures that do (成功, 已授牌)
 NOT_DONE = re.compile(
     r"在走程序|正在|进行中|还没(?:有)?(?:结果|批|成|下来|立|完|办完|结束|通过)|没(?:成|立上|批|通过|成功|结果)|未(?:成功|通过|批|立案)|"
@@ -454,6 +466,15 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         actual = [f for f in done if _ACTUAL.search(f.before)]
         if len(actual) == 1:  # 600是报名人数，实际到场的只有420 / 本来排了两次…实际只做了一次
             return actual[0].quantity, conf, ""
+        cumulative = [f for f in done if _SEVERAL_YEARS.search(f.before[-12:])]
+        one_year = [
+            f
+            for f in done
+            if f not in cumulative
+            and re.search(r"(?:去年|今年|[1一]年|每年|年均|本年度?)(?:[1一]年)?[^,，。\d]{0,5}$", f.before[-10:])
+        ]
+        if isinstance(rule, ThresholdRule) and cumulative and len(one_year) == 1:
+            return one_year[0].quantity, conf, ""  # 三年累计800人次，去年一年是260: the yearly figure
         if (
             isinstance(rule, ThresholdRule)
             and re.search(r"去年|前年|往年|以前|之前|\d{4}年", t)
@@ -938,6 +959,16 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
         else:
             counts[key] = quantity_value(f.quantity)
             values.pop(key, None)
+    if loose and len(group.conditions) == 1 and group.conditions[0].key not in said_here:
+        only = group.conditions[0].key
+        stated = [f for f in loose if _STATED_TOTAL.search(f.before[-8:])]
+        earlier = as_quantity(values.get(only))
+        if len(stated) == 1:  # 加上今年新签的两家，一共6家: the figure said as the total
+            values[only] = quantity_value(stated[0].quantity)
+            loose = []
+        elif earlier is not None and all(re.search(r"又|另外|还有|再|新|加上|另", f.before[-8:]) for f in loose):
+            values[only] = quantity_value(_sum([earlier, *(f.quantity for f in loose)]))  # 漏了，还有新签的两家
+            loose = []
     if loose and len(group.conditions) == 1 and len(loose) == 1 and group.conditions[0].key not in said_here:
         # 律所：服务过6家 / 不对，是4家
         values[group.conditions[0].key] = quantity_value(loose[0].quantity)
@@ -971,6 +1002,12 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
                     if any(cue in t for cue in k.cues):
                         values[k.key] = 0
     total = as_quantity(counts.get("total"))
+    if total is None:  # 全部会员都参加过培训，开展工作的大概一半: all of them, a share of 100 %
+        for part, _ in split_clauses(t):
+            if re.search(r"全部|全都|全员|所有|每家|百分百", part) and not re.search(r"\d|没|不|未", part):
+                for k in shares:
+                    if k.key not in values and k.key not in counts and any(cue in part for cue in k.cues):
+                        values[k.key] = 100
     if total is not None:  # 会员80家，全部培训过: the whole membership
         for part, _ in split_clauses(t):
             if re.search(r"全部|全都|都(?!没|不)|全员|所有|每家|百分百|100%", part) and not re.search(r"\d", part):
@@ -1058,11 +1095,12 @@ def _cue_key(group: ConditionGroup, f: Found) -> str | None:
     after = f.after
     if len(pieces) > 1 and not before.strip() and not any(c.isdigit() for c in pieces[-2]):
         before = pieces[-2]  # 会员名单在系统里，200家
-    for near in (before[-8:], after[:8]):
+    share = f.unit == "%"  # a share is never the membership: 成员单位里超过一半都培训过
+    for near in (before[-8:], after[:8], *((before,) if share else ())):
         for k in group.conditions:
             if any(cue in near for cue in k.cues):
                 return k.key
-        if group.total_cues and any(cue in near for cue in group.total_cues):
+        if group.total_cues and not share and any(cue in near for cue in group.total_cues):
             return "total"
     return None
 

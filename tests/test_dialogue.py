@@ -532,6 +532,32 @@ def test_more_said_of_the_previous_answer_is_kept_there_and_the_question_asked_a
     assert chat.session.answers["point.19"] is True and "社保" in chat.session.words["point.19"]
 
 
+def test_a_message_opening_with_a_contrast_goes_on_from_the_last_answer(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    walk_to(chat, "point.8")
+    chat.say("answer", "有", "affirm")
+    chat.say("answer", "但是转岗过来的那批人都还没补签", None)
+    assert chat.session.answers["point.8"] == "partial" and chat.question["criterion"] == "point.9"
+    assert "point.9" not in chat.session.answers
+
+
+def test_a_correction_that_denies_the_one_measure_named_takes_it_all_back(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    walk_to(chat, "point.6")
+    chat.say("answer", "每年都复评", "affirm")
+    chat.say("answer", "说错了，定下来以后就一直没再复评过", None)
+    proposal = chat.session.proposal or {}
+    assert chat.session.answers.get("point.6") is False or proposal.get("value") is False
+
+
+def test_a_service_firm_adds_the_clients_it_left_out(engine: Engine) -> None:
+    chat = start(engine, "律所")
+    walk_to(chat, "station.24")
+    chat.say("answer", "我们是律所，服务过3家企业", None)
+    chat.say("answer", "漏算了，加上上个月新签的两家，一共5家", None)
+    assert chat.session.answers["station.24"] == {"clients": 5}
+
+
 def test_a_correction_never_proposes_the_answer_it_corrects(engine: Engine) -> None:
     chat = start(engine, "企业")
     walk_to(chat, "point.27")
