@@ -57,6 +57,9 @@ DEV_BANKS = (
     "answer_dev24",
     "answer_dev25",
     "answer_dev26",
+    "answer_dev27",
+    "answer_dev28",
+    "answer_dev29",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
 # the label of a case as the rules' literal verdict: for an absence question (有没有发生过…),

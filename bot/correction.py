@@ -163,7 +163,9 @@ _ANSWERISH = re.compile(r"\d|有|没|部分|不|全|都|是的|对|做到|达到
 
 _DENIED_FIGURE = re.compile(r"[^,，。;；\s]*\d[^,，。;；\s\d]{0,4}?(?:不对|错了|有误|不准确?)(?=[,，。;；\s]|$)")
 _CHANGE = re.compile(r"改|修改|更正|纠正|答错|选错|填错|写错|说错|弄错|搞错|重新答")
-_NEW_ANSWER = re.compile(r"(?:改成|改为|应该是|应该选|换成|记成|记为)[\s:：]*([^，,。;；]+)")
+_NEW_ANSWER = re.compile(
+    r"(?:改成|改为|应该是|应该选|换成|记成|记为|(?<=[题项条])\s*(?:为|是|选|答))[\s:：]*([^，,。;；]+)"
+)
 
 
 _REVISION = re.compile(r"其实|实际上|准确(?:地|的)?说|严格(?:地|的)?说|说实话|老实说|算(?:是)?(?:部分|有|没有|做到)")
@@ -185,6 +187,51 @@ def about(text: str, previous_topic: str, current_topic: str) -> bool:
     return len({w for w in own if w in previous_topic and w not in current_topic}) >= 2 and not any(
         w in current_topic and w not in previous_topic for w in own
     )
+
+
+def continues(text: str, previous_topic: str, current_topic: str) -> bool:
+    """期限没标，也没登记 (just after 密级标了): about the previous question, by ``about`` or by a word of its
+    subject alone — none of the current question's."""
+    if about(text, previous_topic, current_topic):
+        return True
+    own = topic_words(normalize(text))
+    return any(w in previous_topic and w not in current_topic for w in own) and not any(
+        w in current_topic and w not in previous_topic for w in own
+    )
+
+
+# 背调那个我要改 / 高校合作那项改成不清楚 / Q2改成有 / 第十四题应该是: a question named, and a change
+_NAMED_QUESTION = re.compile(
+    r"[\u4e00-\u9fffa-z]{2}(?<!刚才)(?<!刚刚)(?<!前面)(?<!之前)(?<!上面)(?<!上个)那(?:个|块|项|题|道题|一项|一题|个问题)|第\s*[\d一二三四五六七八九十百两]+\s*(?:个)?(?:题|项|条|个问题)|\bq\s*\d+"
+)
+_NAMED_CHANGE = re.compile(
+    r"改|更正|纠正|重新(?:答|回答|评估)|重答|说错|答错|选错|填错|写错|弄错|搞错|多报|少报|应该是|应该算|只能算|换成|记成"
+)
+
+
+def names_a_question(text: str) -> bool:
+    """背调那个我要改：其实从来没做过 / 第18题改一下，…: a change to a question the message names."""
+    t = normalize(text)
+    ref = _NAMED_QUESTION.search(t)
+    return bool(ref and _NAMED_CHANGE.search(t[ref.start() :]))
+
+
+def modification_rest(text: str) -> str:
+    """What a named change says the answer is: after its colon, else after the clause that names and
+    changes the question (背调那个我要改：其实从来没做过背景调查 -> 其实从来没做过背景调查)."""
+    t = normalize(text)
+    if m := re.search(r"[:：]", t):
+        return remainder(t[m.end() :]) or t[m.end() :].strip()
+    parts = [p for p in re.split(r"[，,。；;]", t) if p.strip()]
+    for i, part in enumerate(parts):
+        if _NAMED_QUESTION.search(part) or _NAMED_CHANGE.search(part):
+            tail = "，".join(parts[i + 1 :])
+            own = _NEW_ANSWER.search(part)
+            if own and _ANSWERISH.search(arabic(own.group(1))):
+                return own.group(1) + (f"，{tail}" if tail else "")
+            if tail:
+                return tail
+    return ""
 
 
 def names_its_target(text: str) -> bool:

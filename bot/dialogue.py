@@ -41,7 +41,7 @@ from .understanding import (
     matched_keywords,
     parse_question_number,
 )
-from .verdict import NAMED_NO, analyze, context, measures_named
+from .verdict import NAMED_NO, UNSURE, analyze, context, measures_named
 
 Command = Literal[
     "answer",
@@ -300,7 +300,12 @@ class Engine:
         proposal, s.proposal = s.proposal, None
         if proposal is not None and (ev.command == "answer" or _REPLY_TO_PROPOSAL.match(ev.text.strip())):
             return out + self._settle(s, ev, proposal)
-        if last is not None and ev.text:
+        if ev.command == "answer" and ev.text and correction.names_a_question(ev.text) and not s.pending:
+            named = self._find_target(s, replace(ev, entities={}))
+            current_step = s.cursor
+            if named is not None and named != current_step and self.criterion_at(s, named) is not None:
+                return out + self._modify(s, replace(ev, command="modify"))  # 背调那个我要改：其实从来没做过
+        if last is not None and ev.text and not correction.names_its_target(ev.text):
             c_last = self.rubric(s).get(last)
             fix = correction.parse(ev.text, s.answers.get(last), c_last.expects != "boolean")
             if fix is None:
@@ -647,33 +652,39 @@ class Engine:
         return r.outcome == "record" and r.value != s.answers.get(c.id)
 
     def _topical_correction(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
-        """其实都隔离了，中试车间也装了门禁 (just after 部分做到 on 区域隔离): a reply about the previous
-        question's subject, not the current one's, that says something else than was recorded.
+        """其实都隔离了，中试车间也装了门禁 (just after 部分做到 on 区域隔离) / 期限没标，也没登记 (just after
+        密级标了): a reply about the previous question's subject, not the current one's.
 
-        Without a cue this is a guess, so it is only proposed ("您是要把第 N 项改为…吗？"), never recorded."""
+        What says something else than was recorded is only proposed ("您是要把第 N 项改为…吗？"), never
+        recorded unasked; what tells more of it is kept with it, and the question now asked is asked again."""
         current = self.criterion_at(s)
-        if current is None or c.expects != "boolean" or current.id == c.id:
+        if current is None or current.id == c.id:
             return None
-        if not correction.about(ev.text, context(c).topic, context(current).topic):
+        if not correction.continues(ev.text, context(c).topic, context(current).topic):
             return None
-        r = read(c, ev.text, Hint(), {})
-        if r.outcome != "record" or r.value == "unknown":
-            return None
-        if r.value == s.answers.get(c.id):
-            if r.needs_confirmation:
-                return None
-            # 签了竞业的三个人每季度交一次社保证明 (just after 有 on 竞业跟踪): it tells more of the last answer,
-            # it does not answer the question now asked
+        if c.expects != "boolean" and numbers(ev.text):
+            return None  # a figure: the figure rules decide (核了签到表，其实只有260人次)
+        previous = s.answers.get(c.id)
+        if c.expects == "boolean":
             said = s.words.get(c.id, "")
-            s.words[c.id] = describe_words(f"{said}；{ev.text.strip()}" if said else ev.text.strip())
-            s.last = c.id
-            i = self.position(s, c)[0]
-            return self.ask(
-                s,
-                prefix=f"好的，这是对第 {i} 项“{c.short}”的补充，仍记为“{describe_answer(c, r.value)}”。我们接着这一题：",
-            )
-        s.proposal = {"criterion": c.id, "value": r.value, "words": describe_words(ev.text.strip())}
-        return [self._proposal_message(s, c, r.value, change=True)]
+            alone = read(c, ev.text, Hint(), {})
+            whole = read(c, f"{said}，{ev.text.strip()}", Hint(), {}) if said and previous is True else alone
+            r = whole if whole.outcome == "record" and whole.value != previous else alone
+            if (
+                r.outcome == "record"
+                and r.value != previous
+                and (r.value != "unknown" or bool(UNSURE.search(normalize(ev.text))))
+            ):
+                s.proposal = {"criterion": c.id, "value": r.value, "words": describe_words(ev.text.strip())}
+                return [self._proposal_message(s, c, r.value, change=True)]
+        said = s.words.get(c.id, "")
+        s.words[c.id] = describe_words(f"{said}；{ev.text.strip()}" if said else ev.text.strip())
+        s.last = c.id
+        i = self.position(s, c)[0]
+        return self.ask(
+            s,
+            prefix=f"好的，这是对第 {i} 项“{c.short}”的补充，仍记为“{describe_answer(c, previous)}”。我们接着这一题：",
+        )
 
     def _apply_correction(self, s: Session, c: Criterion, r: Reading) -> list[Message]:
         if r.outcome != "record":
@@ -826,6 +837,14 @@ class Engine:
             r = read(c, new, Hint(), {})
             if r.outcome == "record":
                 return self._apply_correction(s, c, r.model_copy(update={"words": ev.text.strip()}))
+        told = correction.modification_rest(ev.text) if c is not None and c.id in s.answers else ""
+        if c is not None and told:  # 第18题改一下，离职时会签保密承诺书: the new answer said in its own words
+            r = read(c, _the_new_figure(c, told), Hint(), {})
+            if r.outcome == "record" and r.value != s.answers.get(c.id):
+                r = r.model_copy(
+                    update={"words": ev.text.strip(), "confidence": min(r.confidence, CONFIRM_BELOW - 0.01)}
+                )
+                return self._apply_correction(s, c, r)  # proposed: it was read from a description
         if s.return_to is None and target != s.cursor:
             s.return_to = s.cursor
         s.cursor = target

@@ -558,6 +558,34 @@ def test_a_service_firm_adds_the_clients_it_left_out(engine: Engine) -> None:
     assert chat.session.answers["station.24"] == {"clients": 5}
 
 
+def test_a_change_to_a_question_named_by_its_subject_is_read_there(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    walk_to(chat, "point.7")
+    chat.say("answer", "会做背调", "affirm")
+    walk_to(chat, "point.10")
+    chat.say("answer", "背景调查那个我要改一下：其实一直都没做过背调，也没让写承诺", None)
+    proposal = chat.session.proposal or {}
+    assert proposal.get("criterion") == "point.7" and proposal.get("value") is False
+    chat.say("affirm", "是的", "affirm")
+    assert chat.session.answers["point.7"] is False and chat.question["criterion"] == "point.10"
+
+
+def test_a_change_to_a_numbered_question_said_with_为(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    walk_to(chat, "point.14")
+    chat.say("modify", "修改第12题为部分做到", "modify")
+    assert chat.session.answers["point.12"] == "partial" and chat.question["criterion"] == "point.14"
+
+
+def test_the_last_answer_named_as_that_one_is_still_a_correction_of_it(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    walk_to(chat, "point.23")
+    chat.say("answer", "有", "affirm")
+    chat.say("answer", "刚才那个说错了，发布前其实没有审核这一步", None)
+    proposal = chat.session.proposal or {}
+    assert chat.session.answers["point.23"] is False or proposal.get("criterion") == "point.23"
+
+
 def test_a_correction_never_proposes_the_answer_it_corrects(engine: Engine) -> None:
     chat = start(engine, "企业")
     walk_to(chat, "point.27")
