@@ -91,7 +91,7 @@ test-e2e: setup $(MODEL) $(ANSWER_MODEL) ## real Rasa + action servers on loopba
 	$(VENV)/bin/python -m pytest -q -m e2e
 
 # the measured floor (docs/reading.md); issue 6 asks for 0.98 and no number on the wrong side
-ANSWER_MIN ?= 0.945
+ANSWER_MIN ?= 0.955
 ANSWER_WRONG_SIDE ?= 5
 
 answer-eval: setup $(MODEL) $(ANSWER_MODEL) ## held-out answer bank through the real servers, gated (docs/reading.md)
