@@ -60,6 +60,8 @@ DEV_BANKS = (
     "answer_dev27",
     "answer_dev28",
     "answer_dev29",
+    "answer_dev30",
+    "answer_dev31",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
 # the label of a case as the rules' literal verdict: for an absence question (有没有发生过…),

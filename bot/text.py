@@ -154,9 +154,13 @@ def _dialect(t: str) -> str:
 _THOUSANDS = re.compile(r"(?<![\d.,])\d{1,2}(?:,\d{3})+(?![\d,]|\.\d)")
 
 
+_FIGURES_IN_BRACKETS = re.compile(r"[（(]([^（）()]*?[\d一二两三四五六七八九十][^（）()]*?[、,，和][^（）()]*)[）)]")
+
+
 def normalize(text: str) -> str:
     """NFKC (full-width to half-width), lower case, emoji to words, spaces inside Chinese removed."""
     t = _THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), text or "")
+    t = _FIGURES_IN_BRACKETS.sub(r"：\1，", t)  # 4起（立案2、调解2）: a breakdown, its own clauses
     t = unicodedata.normalize("NFKC", t).translate(_CAPITAL)
     for emoji, word in _EMOJI_WORDS.items():
         t = t.replace(emoji, f" {word} ")

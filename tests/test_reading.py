@@ -782,3 +782,24 @@ def test_greetings_and_questions_back_record_nothing(text: str) -> None:
 def test_a_denied_figure_is_not_the_new_one() -> None:
     assert correction.remainder("5起不对，应该4起") in ("4起", "应该4起", "4")
     assert "5" not in correction.remainder("5家不对，4家")
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("point.29", "编号 ✅ 登记 ❌", PARTIAL),  # marks per measure
+        ("point.20", "密级都标了，期限那一栏还是空着", PARTIAL),
+        ("point.1", "小组已成立；办事机构、职责：待明确", PARTIAL),
+        ("zone.2", "专职人员学历待核实", UNSURE),
+        ("point.11", "讲义都准备好了，还没开始讲", NO),  # ready, not yet done
+        ("point.2", "岗位挂到招聘平台上了，人还没来", NO),
+        ("point.10", "计划是集团定的，里面有没有商秘这块我没看到过", UNSURE),
+    ],
+)
+def test_marks_blanks_pending_and_steps_before_the_practice(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
+
+
+def test_a_breakdown_in_brackets_is_not_more() -> None:
+    assert value("zone.B4", "3起（立案1、调解2）") == 3
+    assert value("station.B4", "两起(一起调解、一起立案)") == 2
