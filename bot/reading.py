@@ -232,6 +232,8 @@ def _with_learned(words: str, a: Analysis, ctx: Context) -> Analysis:
         return a  # 隔离没做，审批倒是有: a part conceded after a gap
     if a.verdict == "yes" and "scoped: the others need not" in a.reasons:
         return a  # 只对关键岗位背调，普通岗位不做: what the standard asks, and no more
+    if "present over past" in a.reasons and a.confidence >= CONFIRM_BELOW and len(normalize(words)) <= 12:
+        return a  # 以前没有，现在有了 (said in so many words): what holds now, by rule
     if any(r.startswith("closing verdict:") for r in a.reasons):
         return a  # …，算没做到: the unit's own verdict on what it described
     model = ANSWER_MODEL.get()
