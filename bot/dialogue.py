@@ -300,7 +300,7 @@ class Engine:
         proposal, s.proposal = s.proposal, None
         if proposal is not None and (ev.command == "answer" or _REPLY_TO_PROPOSAL.match(ev.text.strip())):
             return out + self._settle(s, ev, proposal)
-        if ev.command == "answer" and ev.text and correction.names_a_question(ev.text) and not s.pending:
+        if ev.command in ("answer", "modify") and ev.text and correction.names_a_question(ev.text) and not s.pending:
             named = self._find_target(s, replace(ev, entities={}))
             current_step = s.cursor
             if named is not None and named != current_step and self.criterion_at(s, named) is not None:

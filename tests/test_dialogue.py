@@ -563,7 +563,7 @@ def test_a_change_to_a_question_named_by_its_subject_is_read_there(engine: Engin
     walk_to(chat, "point.7")
     chat.say("answer", "会做背调", "affirm")
     walk_to(chat, "point.10")
-    chat.say("answer", "背景调查那个我要改一下：其实一直都没做过背调，也没让写承诺", None)
+    chat.say("modify", "背景调查那个我要改一下：其实一直都没做过背调，也没让写承诺", "modify")  # as the NLU sends it
     proposal = chat.session.proposal or {}
     assert proposal.get("criterion") == "point.7" and proposal.get("value") is False
     chat.say("affirm", "是的", "affirm")
