@@ -302,8 +302,7 @@ class Engine:
             return out + self._settle(s, ev, proposal)
         if ev.command in ("answer", "modify") and ev.text and correction.names_a_question(ev.text) and not s.pending:
             named = self._find_target(s, replace(ev, entities={}))
-            current_step = s.cursor
-            if named is not None and named != current_step and self.criterion_at(s, named) is not None:
+            if named is not None and named != s.cursor and self.criterion_at(s, named) is not None:
                 return out + self._modify(s, replace(ev, command="modify"))  # 背调那个我要改：其实从来没做过
         if last is not None and ev.text and not correction.names_its_target(ev.text):
             c_last = self.rubric(s).get(last)
@@ -665,8 +664,8 @@ class Engine:
         if c.expects != "boolean" and numbers(ev.text):
             return None  # a figure: the figure rules decide (核了签到表，其实只有260人次)
         previous = s.answers.get(c.id)
+        said = s.words.get(c.id, "")
         if c.expects == "boolean":
-            said = s.words.get(c.id, "")
             alone = read(c, ev.text, Hint(), {})
             whole = read(c, f"{said}，{ev.text.strip()}", Hint(), {}) if said and previous is True else alone
             r = whole if whole.outcome == "record" and whole.value != previous else alone
@@ -677,7 +676,6 @@ class Engine:
             ):
                 s.proposal = {"criterion": c.id, "value": r.value, "words": describe_words(ev.text.strip())}
                 return [self._proposal_message(s, c, r.value, change=True)]
-        said = s.words.get(c.id, "")
         s.words[c.id] = describe_words(f"{said}；{ev.text.strip()}" if said else ev.text.strip())
         s.last = c.id
         i = self.position(s, c)[0]
