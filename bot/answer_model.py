@@ -62,6 +62,11 @@ DEV_BANKS = (
     "answer_dev29",
     "answer_dev30",
     "answer_dev31",
+    "answer_dev32",
+    "answer_dev33",
+    "answer_dev34",
+    "answer_dev35",
+    "answer_dev36",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
 # the label of a case as the rules' literal verdict: for an absence question (有没有发生过…),

@@ -30,7 +30,7 @@ _EXPLICIT = re.compile(
     r"讲错|讲反|[说讲]得?(?:不|勿)对|\bcorrection\b|\bi mean\b|^(?:wait|sorry|oops)\b|"
     r"补正|理解反了|看错题|漏算|算漏|少算|多算|算错|[搞弄记看听想](?:混|串|岔)|混淆|理解错|听错|想错|问错|口误|"
     r"^修改\s*[:：]|^更正\s*[:：]|那题(?:改成|改为|是|要改|得改|应该)|\d\S{0,3}不对|改口|要改|得改|重复算|报错了|写多了|写少了|多写了|少写了|(?:数|数字|数量|家数|人数|次数)不对|^no\s*no\b|"
-    r"改个答案|改答案|答反了|瞎说|之前那个回答|前面答错|重新回答|手滑|手抖|收回|说高了|说低了|报高了|报低了|高估了|低估了|想漏了|[讲说]得?不(?:太)?准确?|"
+    r"改个答案|改答案|答反了|瞎说|之前那个回答|前面答错|重新回答|重新(?:说|讲)|重说|手滑|手抖|收回|说高了|说低了|报高了|报低了|高估了|低估了|想漏了|[讲说]得?不(?:太)?准确?|"
     r"^(?:我|哦|啊)?[,，]?再想想|(?:^|[,，])(?:我|哦|啊)?[,，]?(?:我)?刚(?:才)?(?:问|查|核实|确认|翻)(?:了|过)"
 )
 # how people say they looked again (仔细想了下 / 老实说 / 再核了一下): a revision cue, and filler in the new answer
@@ -56,12 +56,15 @@ _CHECKED = re.compile(
 )
 _RECALLED = re.compile(r"想起来|哦对了|对了[,，]|(?:哦|噢|啊)对[,，]|我刚想")
 # 补充一下 / 漏说了, and a message that opens with a contrast (不过只有一半人签了): more of the last answer
-_CONTRAST_OPEN = re.compile(r"^(?:不过|但是?|可是?|只是|然而)(?![,，\s]*(?:没有|有|是的|对)[。.!！]*$)")
+_CONTRAST_OPEN = re.compile(
+    r"^(?:(?:不过|但是?|可是?|只是|然而)(?![,，\s]*(?:没有|有|是的|对)[。.!！]*$)|"
+    r"(?:其他|其余|别的|剩下)的?[^,，。]{0,4}?(?:都|全|也)(?:没|不))"
+)  # 其他都没有 (just after 杀毒有): "the others" are the last answer's
 _SUPPLEMENT = re.compile(r"补充(?:一下)?|漏说|漏了|还没说完|忘了说|" + _CONTRAST_OPEN.pattern)
 _OWN_TARGET = re.compile(r"第\s*[\d一二三四五六七八九十百两]+\s*[题项条]")
 # the words of the cue itself, removed before the rest is read as the new answer
 _FILLER = re.compile(
-    r"(?:打|写|说)错字了?|改个答案|改答案|答反了|瞎说了?|之前那个回答不算|前面答错了?|重新回答一下|回到[^,，:：]{1,8}那题|"
+    r"(?:打|写|说)错字了?|改个答案|改答案|答反了|瞎说了?|之前那个回答不算|前面答错了?|重新回答一下|(?:我)?(?:重新(?:说|讲)|重说)(?:一下|一遍)?|回到[^,，:：]{1,8}那题|"
     + _REVISION_WORDS
     + r"|报告一下|"
     r"刚才(?:那|这)?(?:题|个|道题|个问题)?(?:的答案|我?(?:说|选|答|回答)的)?|刚刚(?:那|这)?(?:题|个)?|修改|(?:上一?|前一)题(?:的话)?|上一?个问题|"
@@ -268,6 +271,8 @@ def remainder(text: str) -> str:
     t = _DENIED_FIGURE.sub("", t)  # 4起不对，3起: the figure taken back is not the new answer
     pieces = [p for p in (_FILLER.sub("", c).strip() for c in re.split(r"[\s,，。.!！:：;；~]+", t)) if p]
     pieces = [p for p in pieces if len(p) > 1 and not re.fullmatch(r"[a-z]+", p)]
+    if len(pieces) > 1 and re.fullmatch(r"不是的?|不对", pieces[0]):
+        pieces = pieces[1:]  # 啊不是，只有涉密岗位培训了: the no is to the answer taken back
     rest = "，".join(pieces)
     rest = re.sub(r"[\s,，。.!！:：;；、~]+", "，", rest).strip("，")
     if re.fullmatch(r"是?", rest):

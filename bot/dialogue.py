@@ -185,7 +185,7 @@ _NONE_OF_THEM = re.compile(
 
 
 _SOME_OF_THEM = re.compile(
-    r"几(?:个|位|名|家|人|台|份)|一些|有些|部分|只有|只是|仅|个别|新来|新招|新入职|刚来|其他|其余|一半|高管|骨干|"
+    r"几(?:个|位|名|家|人|台|份)|一些|有些|部分|只有|只是(?!开会|口头|嘴上|说说|提|讲|聊|形式|走)|仅|个别|新来|新招|新入职|刚来|其他|其余|一半|高管|骨干|"
     r"没留|没拍|没组织|不知道"
 )
 
@@ -300,6 +300,10 @@ class Engine:
         proposal, s.proposal = s.proposal, None
         if proposal is not None and (ev.command == "answer" or _REPLY_TO_PROPOSAL.match(ev.text.strip())):
             return out + self._settle(s, ev, proposal)
+        if s.finished and not s.reviewing and ev.text and _REVIEW_YES.search(normalize(ev.text)):
+            return out + self._start_review(
+                s
+            )  # 好的，现在回看吧: the summary's question answered, whatever the NLU said
         if ev.command in ("answer", "modify") and ev.text and correction.names_a_question(ev.text) and not s.pending:
             named = self._find_target(s, replace(ev, entities={}))
             if named is not None and named != s.cursor and self.criterion_at(s, named) is not None:
@@ -330,6 +334,10 @@ class Engine:
                 guess = self._topical_correction(s, ev, c_last)
                 if guess is not None:
                     return out + guess
+            if s.finished and not s.reviewing and ev.command in ("answer", "chitchat"):
+                late = self._late_change(s, ev, c_last)
+                if late is not None:
+                    return out + late
         ev = self._answer_if_misrouted(s, ev)
         if ev.command != "modify" and ev.text and correction.names_its_target(ev.text):
             ev = replace(ev, command="modify")  # 第三题要改成有: whatever the NLU said, it is about question 3
@@ -510,6 +518,23 @@ class Engine:
         assert c is not None
         return self._apply(s, c, read(c, ev.text, _hint(ev), s.pending))
 
+    def _late_change(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
+        """哦有的，我们编了一本指引 / 算了，其实就是常规宣传 right after the last question: the walk is over, so
+        nothing else can be meant but that answer. Only proposed ("您是要把第 N 项改为…吗？"), never recorded
+        unasked, and only when it reads as something else than was recorded; a short 好 / 不用 answers
+        the summary's question."""
+        text = normalize(ev.text)
+        if len(text) < 5 or _CONFIRM_YES.match(text) or _CONFIRM_NO.match(text):
+            return None
+        if self.rubric(s).criteria[-1].id != c.id:
+            return None  # the summary after a review or a jump: the last answer may be anywhere
+        r = read(c, ev.text, Hint(), {})
+        previous = s.answers.get(c.id)
+        if r.outcome != "record" or r.value == previous or (r.value == "unknown" and not UNSURE.search(text)):
+            return None
+        s.proposal = {"criterion": c.id, "value": r.value, "words": describe_words(ev.text.strip())}
+        return [self._proposal_message(s, c, r.value, change=c.id in s.answers)]
+
     def _apply(self, s: Session, c: Criterion, r: Reading) -> list[Message]:
         """Record a reading, confirm it first when unsure, ask the follow-up, or ask again."""
         if r.outcome == "more":
@@ -559,14 +584,20 @@ class Engine:
         no = (not text and ev.intent == "deny") or bool(_CONFIRM_NO.match(text))
         current = self.criterion_at(s)
         if yes and not no:
-            if current is not None and current.id != c.id:  # a confirmed correction: the walk stays here
+            if (current is not None and current.id != c.id) or (current is None and c.id in s.answers):
+                # a confirmed correction: the walk stays here (or at the summary, once it is over)
                 return self._apply_correction(
                     s, c, Reading(outcome="record", value=proposal["value"], words=proposal["words"])
                 )
             return self._record(s, c, proposal["value"], proposal["words"])
         if no or (verdict is not None and verdict.verdict is None and not text):
-            if current is not None and current.id != c.id:  # a correction that was not confirmed
-                return self.ask(s, prefix=f"好的，第 {self.position(s, c)[0]} 项“{c.short}”保持原来的回答。")
+            if (current is not None and current.id != c.id) or (current is None and c.id in s.answers):
+                kept = f"好的，第 {self.position(s, c)[0]} 项“{c.short}”保持原来的回答。"  # a correction not confirmed
+                return (
+                    self.ask(s, prefix=kept)
+                    if current is not None
+                    else [Message(text=kept), *self._summary(s, brief=True)]
+                )
             return self.ask(s, prefix="好的，那请直接点选，或者换个说法：")
         if current is not None and current.id != c.id:
             return self._apply_correction(s, c, read(c, text, _hint(ev), {}))
@@ -594,7 +625,13 @@ class Engine:
                 alone = read(c, rest, Hint(combiner=False), pending)  # a correction never proposes what it corrects
                 if alone.outcome == "record" and alone.value != previous:
                     r = alone.model_copy(update={"confidence": min(alone.confidence, 0.69)})
-            if r.outcome == "record" and fix.kind == "supplement" and previous is True and r.value is False:
+            if (
+                r.outcome == "record"
+                and fix.kind == "supplement"
+                and previous is True
+                and r.value is False
+                and not _NONE_OF_THEM.search(fix.rest)
+            ):
                 r = r.model_copy(update={"value": "partial"})  # 刚才漏说了，记录没保存: a yes with a gap
             said = s.words.get(c.id, "")
             if (
@@ -669,6 +706,8 @@ class Engine:
             alone = read(c, ev.text, Hint(), {})
             whole = read(c, f"{said}，{ev.text.strip()}", Hint(), {}) if said and previous is True else alone
             r = whole if whole.outcome == "record" and whole.value != previous else alone
+            if alone.outcome == "record" and alone.value is False and _NONE_OF_THEM.search(normalize(ev.text)):
+                r = alone  # 三样其实都还没落实: all of it taken back, not a gap in a yes
             if (
                 r.outcome == "record"
                 and r.value != previous
@@ -999,6 +1038,11 @@ _CONFIRM = re.compile(r"^我?(?:确定|确认|是的?|对|好的?|嗯|可以|行
 _CONFIRM_YES = re.compile(
     r"^(?:是|是的|是滴|对|对的|对头|嗯+|没错|正确|确认|确定|没问题|好的?|可以|ok|okay|yes|yep|y|对对|是是|就是这个|就是|没毛病)[。.!！~]*$",
     re.I,
+)
+# 好的，现在回看吧 / 要的，回看一下 / 行，那就看看吧: yes to "要现在回看吗？" (不用 / 先不看 / 别 are not)
+_REVIEW_YES = re.compile(
+    r"^(?!.*(?:不|别|算了|等会|晚点|下次))(?:(?:嗯+|好+的?|行|可以+|要+的?|ok|yes|来吧?|没问题|那)[,，!！。~\s]*)*"
+    r"(?:现在|那就|马上|就|一起|我们|咱们)*(?:回看|看看|看一下|看下|过一遍|开始)"
 )
 _CONFIRM_NO = re.compile(r"^(?:不是|不对|错了|不|不不|no|nope|n|重新选|不是的|都不是|理解错了|搞错了)[。.!！~]*$", re.I)
 _REPLY_TO_PROPOSAL = re.compile(f"{_CONFIRM_YES.pattern}|{_CONFIRM_NO.pattern}", re.I)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -155,6 +155,8 @@ _NUM = re.compile(
 )  # 两起或者三起 = 2–3
 
 
+_MONEY_AFTER = re.compile(r"^\s*(?:多|余|来)?\s*(?:万|亿|元|块钱|块|美元|w\b)")
+_MONEY_BEFORE = re.compile(r"(?:金额|标的|赔偿|损失|罚款|罚了|经费|预算|花了|投入|¥|￥|\$)[^,，。;；\d]{0,3}$")
 _NOT_A_COUNT = re.compile(r"\d{7,}$|0\d+$")
 _NAMES_SOMETHING = re.compile(r"(?:案号|编号|文号|号码|工号|电话|手机|tel|no\.?)\s*[:：]?\s*$")
 _CASE_CODE = re.compile(r"\s*[,，)）]?\s*[沪京津渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川贵云陕甘青蒙桂藏宁新]\d")
@@ -222,6 +224,8 @@ def numbers(text: str, ordinals: bool = False) -> list[Found]:
             continue  # 第三家下个月才验收: an ordinal, not a count
         if _PERIOD_AFTER.match(rest):
             continue  # 一年 / 三个月 / 2023年: a period or a date, not a count
+        if _MONEY_AFTER.match(rest) or _MONEY_BEFORE.search(t[max(0, m.start() - 8) : m.start()]):
+            continue  # 涉案金额两百多万 / 经费3万元: money, not a count
         if rest.startswith("分之"):
             continue
         value = float(m.group(1))
@@ -266,6 +270,10 @@ def numbers(text: str, ordinals: bool = False) -> list[Found]:
                 text=t[c_start:c_end],
             )
         )
+    for i in range(len(out) - 2, -1, -1):  # 180、150、140人次 / 分别1、1、4家: a list takes the unit of its last figure
+        f, g = out[i], out[i + 1]
+        if not f.unit and g.unit and re.fullmatch(r"\s*[、和及与]\s*", t[f.end : g.start]):
+            out[i] = replace(f, unit=g.unit)
     return out
 
 

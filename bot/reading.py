@@ -169,7 +169,7 @@ def _read_boolean(c: Criterion, words: str, hint: Hint) -> Reading:
         and not context(c).no_bad_event_ok
         and re.search(r"\d+\s*(?:多|余|来|几)?\s*(?:次|个|家|人|名|位|场|起|类)", counted)
         and not re.search(r"[过了]\d+\s*(?:多|余|来|几)?\s*[次场回]", t)  # 只搞过1次: how often it was done
-        and not re.search(r"每\S{0,3}?\d+\s*[次场回]", t)  # 每季度交1次: how often it is done
+        and not re.search(r"每[^,，。\d]{0,10}?\d+\s*[次场回]", t)  # 每季度交1次: how often it is done
         and not on_topic(t, context(c).topic)
         and not re.match(r"^(?:有|没|是|对|不|yes|no)", t)
         and a.verdict != "no"
@@ -186,6 +186,8 @@ def _read_boolean(c: Criterion, words: str, hint: Hint) -> Reading:
     a = _with_model(a, hint)
     if _AWAY.search(t) or (_PAUSE.search(t) and a.verdict in ("unknown", "no")):  # 稍等，我接个电话: no answer yet
         return record(_boolean_value(c, "unknown"), min(a.confidence, 0.6), words, "a pause", *a.reasons)
+    if a.verdict is None and "about another unit" in a.reasons:
+        return reask("您说的是别的单位的情况。贵单位自己呢？" + _BOOLEAN_PROBLEM, words, *a.reasons)
     if a.verdict is None:
         return reask(_BOOLEAN_PROBLEM, words, *a.reasons)
     return record(_boolean_value(c, a.verdict), a.confidence, words, *a.reasons)
@@ -224,7 +226,9 @@ def _with_learned(words: str, a: Analysis, ctx: Context) -> Analysis:
 
     A whole-reply answer (有 / 木有 / 不清楚) and a question back stay with the rules; elsewhere the
     model, which sees the rules' findings, gives the verdict and its probability is the confidence."""
-    if a.confidence >= WHOLE_REPLY or "a question back" in a.reasons or "a greeting" in a.reasons:
+    if a.confidence >= WHOLE_REPLY or {"a question back", "a greeting", "about another unit", "a hesitation"} & set(
+        a.reasons
+    ):
         return a
     if a.verdict == "partial" and any(r.startswith(("except:", "rest:")) for r in a.reasons):
         return a  # 除了销售部 / 销售没签，其他都签了: the structure says partial, the rules read it
@@ -305,9 +309,12 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
     t = arabic(normalize(words))
     if _NEGATIVE_NUMBER.search(t):
         return reask(f"数量不能是负数，请再说一下是多少{unit}。", words, "negative")
-    exact_later = _EXACT_LATER.search(normalize(words)) and any(
-        f.quantity.relation in ("gt", "ge", "lt", "le") for f in numbers(t)
-    )  # 超过300了，具体数要翻一下: the side is said, only the exact figure is not
+    exact_later = (
+        _EXACT_LATER.search(normalize(words))
+        and any(f.quantity.relation in ("gt", "ge", "lt", "le") for f in numbers(t))
+    ) or _FIRM_AFTER.search(
+        t
+    )  # 超过300了，具体数要翻一下 / 记不清，反正至少两回: the side is said, only the exact figure is not
     if (
         _unsure(words)
         and not exact_later
@@ -388,6 +395,11 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
     return record(quantity_value(q), conf, words, "number")
 
 
+# unsure of the exact figure, then firm about it: 具体几次记不清，反正每年至少两回 / 没细算，但肯定不到三百
+_FIRM_AFTER = re.compile(
+    r"(?:记不|不记得|没细算|没统计|没算过|不清楚|说不准|拿不准|不确定)[^。]*?[,，。]\s*(?:但|不过|反正|可|总之)?[^,，。\d]{0,4}?"
+    r"(?:肯定|绝对|确实|至少|起码|最少|远远?不到|不到|不足|超过|一共就|总共就|就)[^,，。\d]{0,6}?\d"
+)
 _STATED_TOTAL = re.compile(r"(?:一共|总共|共计|合计|累计|总计|只有|应该是|改成|实际|其实|现在|目前)[^,，\d]{0,3}$")
 _SEVERAL_YEARS = re.compile(
     r"(?:[2-9]|几|多|十)年(?:来|间|里|内|下来)?[^,，。\d]{0,3}(?:累计|加起来|合计|一共|总共|共)|累计|加起来|合计"
@@ -464,7 +476,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         return Quantity(value=0), 0.85, ""
     conf = 0.95 if done[0] in matching else 0.9
     values = [f.quantity for f in done]
-    exact = [f for f in done if f.quantity.relation in ("eq", "about")]
+    exact = [f for f in done if f.quantity.relation in ("eq", "about", "range")]
     bounds = [f for f in done if f.quantity.relation in ("lt", "le", "gt", "ge")]
     if len(done) > 1:
         actual = [f for f in done if _ACTUAL.search(f.before)]
@@ -479,6 +491,9 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         ]
         if isinstance(rule, ThresholdRule) and cumulative and len(one_year) == 1:
             return one_year[0].quantity, conf, ""  # 三年累计800人次，去年一年是260: the yearly figure
+        latest = _latest_year(done) if isinstance(rule, ThresholdRule) and unit in ("次", "人次") else None
+        if latest is not None:  # 前年620人次，去年490人次 / 2022年4次，2023年3次: a yearly standard, the latest year
+            return latest.quantity, min(conf, 0.9), ""
         if (
             isinstance(rule, ThresholdRule)
             and re.search(r"去年|前年|往年|以前|之前|\d{4}年", t)
@@ -496,6 +511,17 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         ]
         if len(only) == 1 and only[0] is done[-1]:  # 入驻企业300多家，拿到牌子的只有2家: the rest is the population
             return only[0].quantity, conf, ""
+    said_total = [f for f in done if _SAID_TOTAL.search(f.before)]
+    if len(done) >= 3 and len(said_total) == 1 and said_total[0] is done[-1] and not part_of_any(done):
+        parts_sum = sum(f.quantity.value for f in done[:-1])
+        if all(f.quantity.relation == "eq" for f in done):
+            if parts_sum == done[-1].quantity.value:  # 480人次，线上还有60，合计540
+                return done[-1].quantity, conf, ""
+            return (  # 三场，分别180、150、140人次，合计520 / 示范点2家，示范站2家，一共3家: the figures do not add up
+                None,
+                0.0,
+                f"分开说的加起来是{parts_sum:g}{unit}，和“{done[-1].quantity.describe(unit)}”对不上，请核对后告诉我一共是多少{unit}。",
+            )
     additive = any(re.search(r"又|另外|还有|再|加上|此外|另", b.before[-6:]) for b in bounds)
     if (
         len(exact) == 1
@@ -592,6 +618,40 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         return _sum(values), 0.85, ""  # 区级2家市级1家 / 线下120人，线上400多 / 免费咨询5场，技术论证1次
     listed = "、".join(f.quantity.describe(f.unit) for f in done)
     return None, 0.0, f"你提到了几个数字（{listed}），请告诉我{rule.label}一共是多少{unit}。"
+
+
+_SAID_TOTAL = re.compile(r"(?:合计|一共|总共|共计|总计|加起来|合起来|加一起|累计)(?:是|有|就是)?\s*$")
+
+
+def part_of_any(done: list[Found]) -> bool:
+    """其中 / 里面: a part said of a figure before it, not a figure of its own."""
+    return any(_PART_OF.search(f.before) for f in done)
+
+
+_YEAR_TAG = re.compile(r"大前年|前年|去年|今年|本年度?|(?:19|20)\d\d年")
+_RELATIVE_YEAR = {"大前年": -3, "前年": -2, "去年": -1, "今年": 0, "本年": 0, "本年度": 0}
+_YEAR_SO_FAR = re.compile(r"上半年|目前|截至|截止|到现在|至今|已经|才|还有|到目前|前几个月|这几个月")
+
+
+def _latest_year(done: list[Found]) -> Found | None:
+    """Figures each said of its own year (前年620，去年490): the latest full year's. This year's counts only
+    when it is not said to be partial (今年上半年已经查过一次了, 下半年还有 is not a year yet)."""
+    tagged: dict[int, Found] = {}
+    for f in done:
+        tags = {m.group(0) for m in _YEAR_TAG.finditer(f.text)}
+        if len(tags) != 1:
+            return None
+        tag = tags.pop()
+        year = int(tag[:4]) if tag[0].isdigit() else 10000 + _RELATIVE_YEAR[tag]
+        if year in tagged:
+            return None
+        tagged[year] = f
+    if len(tagged) < 2 or len({y >= 10000 for y in tagged}) > 1:
+        return None  # one year, or 2023年 next to 去年 (which is which needs a calendar)
+    years = sorted(tagged)
+    if years[-1] == 10000 and _YEAR_SO_FAR.search(tagged[years[-1]].text):
+        years = years[:-1]
+    return tagged[years[-1]]
 
 
 _ACTUAL = re.compile(r"(?:实际(?:上)?|真正|其实)[^,，。;；\d]{0,8}$|(?:只能|应该|就|^|[,，])算(?:是|作|成)?$")

@@ -157,9 +157,13 @@ _THOUSANDS = re.compile(r"(?<![\d.,])\d{1,2}(?:,\d{3})+(?![\d,]|\.\d)")
 _FIGURES_IN_BRACKETS = re.compile(r"[（(]([^（）()]*?[\d一二两三四五六七八九十][^（）()]*?[、,，和][^（）()]*)[）)]")
 
 
+_PHONE = re.compile(r"(?<![\d.])(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)|(?<![\d.])0\d{2,3}[\s-]\d{7,8}(?!\d)")
+
+
 def normalize(text: str) -> str:
     """NFKC (full-width to half-width), lower case, emoji to words, spaces inside Chinese removed."""
-    t = _THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), text or "")
+    t = _PHONE.sub("（电话）", text or "")  # 138 1234 5678 / 021-67891234: a number that names, never a count
+    t = _THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), t)
     t = _FIGURES_IN_BRACKETS.sub(r"：\1，", t)  # 4起（立案2、调解2）: a breakdown, its own clauses
     t = unicodedata.normalize("NFKC", t).translate(_CAPITAL)
     for emoji, word in _EMOJI_WORDS.items():
@@ -214,7 +218,7 @@ _NOT_NUMERAL = re.compile(
 
 
 _TOGETHER = re.compile(
-    r"((?:^|[,，。;；\s])(?:我们|我|园区|协会|所里|公司)?(?:和|跟|与|同|配合)[^,，。;；、\d一]{1,10})一起(?=[\u4e00-\u9fff])"
+    r"((?:^|[,，。;；\s])[^,，。;；、\d一]{0,8}?(?:和|跟|与|同|配合)[^,，。;；、\d一]{1,10})一起(?=[\u4e00-\u9fff])"
 )
 
 
@@ -245,7 +249,9 @@ def arabic(text: str) -> str:
 
     def conv(m: re.Match[str]) -> str:
         run = m.group(0)
-        lead = ""
+        lead = (
+            " " if m.start() and m.string[m.start() - 1].isdigit() and run[0] in "一二两三四五六七八九十零〇" else ""
+        )  # 一场200一场150
         while run.startswith("点"):  # 示范点三家: 点 here ends a word, it is not a decimal point
             lead, run = lead + "点", run[1:]
         if not run or run in ("万", "亿", "千", "百"):
@@ -256,6 +262,14 @@ def arabic(text: str) -> str:
             a, b = _to_number(rng.group(1) + rng.group(3)), _to_number(rng.group(2) + rng.group(3))
             if a is not None and b is not None and b > a:
                 return f"{lead}{a:g}-{b:g}"
+        # 四百八九 / 两千三四: the last two digits adjacent, a range of the next order down (480-490)
+        tail = re.fullmatch(rf"(.+?[百千])([{_DIGITS}])([{_DIGITS}])", run)
+        if tail:
+            head = _to_number(tail.group(1))
+            a, b = _to_number(tail.group(2)), _to_number(tail.group(3))
+            if head is not None and a is not None and b == a + 1:
+                step = 10 if tail.group(1).endswith("百") else 100
+                return f"{lead}{head + a * step:g}-{head + b * step:g}"
         trailing = ""
         while run and run[-1] in "点":
             run, trailing = run[:-1], run[-1] + trailing

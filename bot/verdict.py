@@ -345,7 +345,7 @@ UNSURE = _rx(
     r"^问(?:一下|问|下)|^查(?:一下|查|下)|核实一下|确认一下|再确认|回头确认|我看看|让我看看|我想想|想不起",
     r"(?:^|我|都|给)忘(?:了|记了)$|忘了(?:是|有没有|具体|当时)|不太记得|难说|待确认|待定|不知|不详|未知|谁知道|天知道|这就不好说",
     r"算不算|不知道算|晓不得|弗晓得|答不了|答不(?:上来|出来|好)|回答不了|没法回答|不好回答|(?<!重)(?:得|要|需要)(?:统计|算|数(?!据)|盘点|汇总)(?:一下|下)?",
-    r"\bnot sure\b|\bdunno\b|\bidk\b|no idea|don'?t know|\bunsure\b|not certain|\bmaybe\b|have to check|need to check",
+    r"\bnot sure\b|\bdunno\b|\bidk\b|no idea|don'?\s?t know|\bunsure\b|not certain|\bmaybe\b|have to check|need to check",
     r"[方才]能(?:确认|答复|回答|确定|知道|作答)|讲不(?:出|清|上来|准|好)|跟[^,，。]{1,6}(?:确认|核实|打听|问)(?:一)?下",
     r"不是很清楚|没有把握|没把握|不敢打包票|不好讲|讲不清|回忆不起来|想不起来",
     # I must look it up (得翻一下记录 / 回头问问人事), not a step of the practice (需要保密办审核 / 得先让法务看看)
@@ -365,6 +365,28 @@ UNSURE = _rx(
     r"(?<!都)(?<!也)看不到(?:签|记录|情况|数据|台账)|不一定(?:知道|掌握|清楚|了解)|记不起|没(?:跟|和)我说|没告诉我|没人跟我说|"
     r"问(?:一下|下)?(?:财务|人事|法务|it|领导|网管|行政|老板|主任|秘书长|技术|前台|档案)|分不清|心里没谱|没谱|"
     r"搞不醒豁|莫得底|没得底|没底|唔(?:太)?清楚|唔知|要睇|depends|confirm later|\btbd\b|check一下|要check",
+    r"无从(?:得知|知晓|判断|查起|说起)|(?:一点|一些|什么)?概念(?:都|也)?没有|不甚(?:了解|清楚|明了)|盲区|印象(?:模糊|不清|淡了)|"
+    r"\bno clue\b|\bnot a clue\b|\bclueless\b|can'?\s?t remember|do(?:n'?\s?t| not) remember|\bnot certain\b|\bno idea\b|"
+    r"i do(?:n'?\s?t| not) know|\bnot sure\b",
+)
+# a clause about another unit (隔壁那家 / 同行 / 上家公司 / 母公司 / 区市场监管局): not an answer for this one, unless
+# the criterion itself is about them (园区企业 for a park, 会员 for an association)
+_ANOTHER_UNIT = re.compile(
+    r"^(?:我们|我|听说|据说|好像|人家)?(?:的)?(?:[^,，。没不未无跟与和同帮给对向为替]{0,4}?)(?P<who>隔壁|同行|别的(?:企业|公司|园区|协会|单位)|其他(?:企业|公司|园区|协会|单位)|"
+    r"另(?:一|外一?)个(?:园区|企业|公司|协会)|上(?:一)?家(?:公司|单位)|前东家|以前(?:待过|呆过|的)的?公司|母公司|总公司|集团(?=在|的|总部)|"
+    r"兄弟(?:单位|公司)|区(?:市场监管局|市监局|局)|市(?:场监管局|监局)|园区(?:里|内)(?:的)?[^,，。]{0,4}企业)"
+)
+_OWN_UNIT = re.compile(r"我们|咱们|我司|本(?:公司|单位|园区|协会|所)|自己(?:也|没|有|都)")
+# 别的企业怎么弄不清楚 / 其他协会啥情况不了解: what the speaker does not know is not about the unit
+_OTHERS_UNSURE = re.compile(
+    r"(?:别的|其他|其它|其余|别人|别家|人家|同行|外面|隔壁)(?:的)?(?:企业|公司|园区|协会|单位|机构|律所|家|人|地方)?"
+    r"[^,，。]{0,8}?(?:不|没)(?:太|怎么|大)?(?:清楚|知道|了解|晓得|好说)|"
+    r"(?:不|没)(?:太|怎么|大)?(?:清楚|知道|了解|晓得)(?:别的|其他|其它|别人|别家|人家|同行|外面|隔壁)"
+)
+# unsure of a detail, not of the answer: 具体时间记不得 / 说不好算不算专职 / 不好说多不多 / 以后会不会设也不清楚
+_DETAIL_UNSURE = re.compile(
+    r"具体(?:时间|日期|哪天|哪年|几号|几月|金额|细节|名字|叫什么)|(?:时间|日期|哪一?年|几号)[^,，。]{0,4}(?:记不|忘|不记得)|"
+    r"算不算|多不多|够不够|好不好|全不全|规不规范|以后|将来|今后|明年|往后|会不会(?!有)"
 )
 # "员工不知道" is a fact about others (a gap), not the speaker's uncertainty
 OTHERS_UNAWARE = re.compile(
@@ -384,7 +406,7 @@ POSITIVE_IDIOMS = _rx(
     r"针插不进|水泼不进|寸步不离|滴水不漏|一丝不苟|毫不含糊|雷打不动",
     r"没有(?:一|哪)(?:台|个|家|人|处)[^,，。]{0,8}(?:还在用|还是|用的)?(?:默认密码|明文|自动登录)",
     r"不差|不错|不含糊|不在话下|错不了|跑不了|少不了|不可少|不可或缺|缺一不可|毫无疑问|无疑",
-    r"哪能没有|怎么(?:可能|会)(?:没|不)(?:有)?|哪能不|怎能不|岂能不|不可能没(?:有)?|当然不会没有|不会没有|不能没有|不是没(?:有|做|签)",
+    r"哪能没有|怎么(?:可能|会)(?:没|不)(?:有)?|谁说[^,，。]{0,6}(?:没|不)(?!清楚|知道)|哪能不|怎能不|岂能不|不可能没(?:有)?|当然不会没有|不会没有|不能没有|不是没(?:有|做|签)",
     r"不能说没(?:有)?|不[\u4e00-\u9fff]{1,3}不(?:让|能|给|许|准|予|可以)|没[\u4e00-\u9fff]{1,4}不(?:让|能|给|许|准)",
     r"办不下来|不让走|走不了|不给办|不放行|不予办理|不给签字",
     r"(?:没有|没|无|不存在)(?:人|谁|哪个|哪位|哪一个|一个|任何|哪家|一家|员工|部门|岗位|同事|一位|一人)[^,，。；]{0,6}?(?:不|没|未)",
@@ -490,7 +512,7 @@ NEGATIVE = _rx(
     r"空白|缺失|缺少|欠缺|缺|不具备|不存在|谈不上|算不上|哪有|哪里有|啥也没|什么也没|还是零|零|更别说|更不用说|别提|谈何",
     r"短板|弱项|薄弱|空缺|欠账|怎么可能有|哪可能有|哪可能|^在弄$|^在搞$|"
     r"哪来的?|^啥(?=[\u4e00-\u9fff]{2,8}$)|哪个(?:管|签|弄|搞|跟)|(?:整|搞|弄)[^,，。]{0,8}(?:嘎哈|干嘛|干啥|有啥用|有什么用)",
-    r"\bno\b|\bnot\b|\bnope\b|\bnone\b|\bnever\b|don'?t|doesn'?t|haven'?t|hasn'?t|didn'?t|\bnah\b",
+    r"\bno\b|\bnot\b|\bnope\b|\bnone\b|\bnever\b|don'?\s?t|doesn'?\s?t|haven'?\s?t|hasn'?\s?t|didn'?\s?t|\bnah\b",
 )
 POSITIVE = _rx(
     r"有|是(?!否)|对|已|了|在用|在执行|在做|执行|落实|落地|到位|齐全|完善|健全|常态化|一直|始终|一贯|向来|都|全部|全都|全员",
@@ -506,9 +528,9 @@ POSITIVE = _rx(
 # positives that alone do not report a practice ("都是老板自己管", "就直接走了")
 WEAK = re.compile(r"都|是|了|就|过|对|好|行|可以|一直|有(?=[个点些\d])")
 # a guess, not an answer, when the reply is no more than that (好像有 / 可能吧 / 也许贴过)
-_TENTATIVE = re.compile(r"好像|可能|也许|或许|大概|说不定|貌似|似乎|印象中|印象里")
+_TENTATIVE = re.compile(r"好像|(?<!怎么)(?<!不)(?<!哪)可能|也许|或许|大概|说不定|貌似|似乎|印象中|印象里")
 HEDGE = _rx(
-    r"可能|也许|好像|应该|大概|似乎|估计|印象中|貌似|或许|大约|差不多|感觉|觉得|算是|算有|勉强|\bprobably\b|\bi think\b"
+    r"(?<!怎么)(?<!不)(?<!哪)可能|也许|好像|应该|大概|似乎|估计|印象中|貌似|或许|大约|差不多|感觉|觉得|算是|算有|勉强|\bprobably\b|\bi think\b"
 )
 PAST = _rx(
     r"以前|之前|过去|原来|原先|早先|早年|前几年|前两年|前些年|头两年|早几年|那几年|前年|去年(?!开始|起)|当初|曾经|先前|那时候?|\d\d年(?!开始|起)"
@@ -528,7 +550,7 @@ CONCESSION = re.compile(r"倒是|虽然|虽说|是有(?:的)?[,，]|说是有")
 # "那是离职交接" / "我把保密协议当成竞业协议了": explaining an earlier mistake, not answering
 MISTAKE = re.compile(r"^(?:那是|那个是|那只是|之前那个|之前说的是|刚才那个是|我把|我以为|看错题|理解错)")
 NEUTRAL = _rx(
-    r"^(?:我们|我司|本公司|我们公司|公司|这个|那个|这块|这一块|关于这个|说实话|老实说|怎么说呢|嗯+|emm+|这个嘛|我想想|好的|好|收到)$"
+    r"^(?:我们|我司|本公司|我们公司|公司|这个|那个|这块|这一块|关于这个|说实话|老实说|怎么说呢|嗯+|emm+|这个嘛|我想想|好的|好|收到|算了|哎呀|唉|害)$"
 )
 _ECHO = re.compile(r"^[^,，。?]{1,6}\?(?=.)")
 _RESTATED = re.compile(
@@ -540,6 +562,23 @@ QUESTION = re.compile(
     r"(?:吗|么|嘛)[?]?$|[?]$|(?:吗|么|呢)\?(?=[^,，。]*(?:行不行|可不可以|能不能|怎么|多少|吗|呢|\?))|行不行$|可不可以$|能(?:不能)?发(?:我|一份)|发我一份|(?:模板|范本)[^,，。]{0,4}有吗|给多少|^你[^,，。]{0,6}(?:谁|什么|啥|哪|吗|么)|多少钱|为什么|为啥|凭什么|干嘛要|算不算|怎么样?才算|"
     r"说说看"
 )
+
+
+# a question word that asks (not 不怎么 / 多少有一些 / 没谁不签 / 谁说没有 / 怎么可能没有), and complaints about the questions
+_ASK = re.compile(
+    r"(?<!不)怎么(?!说呢|讲呢|样都|也|都|可能|会|能)|(?<!多)多少(?:题|道|个|人|次|家|钱|天|分|项|年|[?？啊呀呢]*$)|"
+    r"(?<![都也没])谁(?!都|也|说|还|会|能|管|愿意)|哪(?:个|些|里|儿|一|家)(?![^,，。]{0,6}(?:都|也))|咋(?!样都)|为啥|干嘛|何时|几(?:题|道)"
+)
+_COMPLAINT = re.compile(
+    r"重复了|又问|问过(?:一遍|了)|听不懂|烦(?:死|人)|好烦|太多了|累死|无聊|谁定的|什么破|设计得(?:有问题|不好|不合理)|有完没完|还要多久|多久才"
+)
+
+
+def _asks(clause: str) -> bool:
+    """还有多少题啊 / 离职员工不配合怎么办呢 asks; 还没梳理过哪些算商秘 / 没怎么督促 does not."""
+    return bool(_ASK.search(clause)) and (
+        not re.search(r"[没不未无别]", clause) or bool(re.search(r"[呢吗?]\s*$", clause))
+    )
 
 
 OFF_TOPIC = "weak, off the topic"
@@ -593,11 +632,18 @@ def _clause(text: str, contrast: bool, ctx: Context) -> _Clause:
         return _Clause(text, v, kind, past, now, improve, contrast)
 
     t = OTHERS_UNAWARE.sub(lambda m: "没落实" + "□" * (len(m.group(0)) - 3), t)
+    other = _ANOTHER_UNIT.match(t)
+    if other and not _OWN_UNIT.search(t[other.end() :]) and other.group("who") not in ctx.topic:
+        return out(None, "another-unit")  # 隔壁那家有领导小组 / 听说同行都装了门禁 / 母公司有联络人: not the unit's own
     if MISTAKE.match(t):
         return out(None, "mistake")
     if IRRELEVANT.search(t):
         return out("no", "irrelevant")  # 摄像头…装在大门口防小偷的，跟涉密没关系
     if UNSURE.search(t):
+        if _OTHERS_UNSURE.search(t):
+            return out(None, "unsure-others")  # 别的企业怎么弄我不清楚(，我们是有的): not about the unit
+        if _DETAIL_UNSURE.search(t):
+            return out("unknown", "unsure-detail")  # 具体时间记不得了(，但确实协助立过案)
         return out("unknown", "unsure")
     if ctx.no_bad_event_ok:
         t = _mask(NO_BAD_EVENT, t, "▲")
@@ -795,6 +841,8 @@ def analyze(
         return Analysis(None, 0.0, ["empty"])
     if re.fullmatch(r"[嗯额呃啊哦噢哈呵嘿嘻~!。. ]+", t) and re.search(r"[哈呵嘿嘻]", t):
         return Analysis(None, 0.0, ["laughter"])  # 嗯嗯哈哈哈: noise, not an answer
+    if re.fullmatch(r"(?:嗯|呃|额|唔|emm+|em|这个|那个|我想想|让我想想)+\s*(?:\.{2,}|…+|。{2,}|~+)\s*", t):
+        return Analysis(None, 0.0, ["a hesitation"])  # 嗯…… / 呃... : thinking, not yet an answer
     whole = _strip_particles(t)
     if _GREETING.fullmatch(t) or _GREETING.fullmatch(whole):
         return Analysis(None, 0.0, ["a greeting"])
@@ -806,6 +854,10 @@ def analyze(
         and not (t.endswith("?") and _TENTATIVE.search(t))
         and not _INDEFINITE.search(t)
     ):
+        return Analysis(None, 0.0, ["a question back"])
+    if all(_asks(p) or _COMPLAINT.search(p) for p, _ in split_clauses(t)) and not (
+        UNSURE.search(t) or _INDEFINITE.search(t) or POSITIVE_IDIOMS.search(t)
+    ):  # 还有多少题啊 / 怎么又问 / 谁定的这些规矩: every clause asks or complains, none answers
         return Analysis(None, 0.0, ["a question back"])
     t = _ECHO.sub("", t)  # "全员？没有的事…": the question's word echoed back is not an answer
     t = _RESTATED.sub("", t)  # "你问的是有没有发生侵权事件，没有": the question said back is not an answer
@@ -842,7 +894,10 @@ def analyze(
         silent = c.verdict is None and nxt.verdict in ("no", "partial") and not NEUTRAL.match(c.text)
         if silent and not ctx.absence and (nxt.contrast or (on_topic(c.text, ctx.topic) and not prev_no)):
             found[i] = _Clause(c.text, "yes", "implicit", c.past, c.now, c.improve, c.contrast)
+    others = any(c.kind == "another-unit" for c in found)
     found = [c for c in found if c.verdict is not None and not NEUTRAL.match(c.text)]
+    if others and not found:
+        return Analysis(None, 0.0, ["about another unit"])
     found = [  # 扫描停了，其他都在: the rest in place, a kind of its own for the combiner to weigh
         replace(c, kind="rest") if c.verdict == "yes" and _THE_REST.search(c.text) else c for c in found
     ]
@@ -853,6 +908,11 @@ def analyze(
     answers = [c for c in found if c.verdict != "unknown"]
     if not answers:
         return Analysis("unknown", 0.92, reasons)
+    if len(answers) < len(found) and all(c.kind == "unsure-detail" for c in found if c.verdict == "unknown"):
+        firm = [c for c in answers if not HEDGE.search(c.text) and not _TENTATIVE.search(c.text)]
+        if firm:  # 具体时间记不得了，但前年确实协助立过案 / 说不好算不算专职，反正有个兼职保密员 / 没有设，以后会不会设也不清楚
+            found = [c for c in found if c.verdict != "unknown"]
+            reasons.append("unsure only of a detail")
     if len(answers) < len(found):  # an answer next to an unsure clause
         firm = [c for c in answers if EXPLICIT.search(c.text) and not HEDGE.search(c.text)]
         if not firm or found[0].verdict == "unknown":  # 不清楚，一般是IT在弄 / 可能有吧，不太确定

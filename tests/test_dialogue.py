@@ -676,3 +676,53 @@ def test_a_pause_gets_no_hurry_and_nothing_is_recorded_unasked(engine: Engine) -
     assert "point.5" not in chat.session.answers
     chat.say("answer", "分了核心、重要、一般三级，期限也定了", None)  # back: a fresh answer
     assert chat.session.answers["point.5"] is True
+
+
+def walk_to_the_last(chat: Chat) -> str:
+    """Answer every question of the table with something it accepts; return the last criterion's id."""
+    last = ""
+    for _ in range(80):
+        customs = [m.custom for m in chat.last if m.custom and "criterion" in m.custom]
+        if not customs:
+            return last
+        last = customs[-1]["criterion"]
+        expects = customs[-1]["expects"]
+        answer = {"number": "5", "counts": "3类5家", "choice": "律所，服务过10家"}.get(expects, "有")
+        chat.say("answer", "都不是" if customs[-1]["expects"] == "tier" else answer, None)
+    raise AssertionError("the walk never ended")
+
+
+def test_a_change_of_the_last_answer_after_the_walk_ended_is_proposed(engine: Engine) -> None:
+    chat = start(engine, "协会")
+    last = walk_to_the_last(chat)
+    assert last == "station.B6" and "自评完成" in chat.text and chat.session.answers["station.B6"] is True
+    chat.say("answer", "算了，其实就是常规的宣传培训，谈不上有什么特色", None)
+    assert "第 34 项" in chat.text and "改为“没有”吗" in chat.text
+    assert chat.session.answers["station.B6"] is True  # only proposed
+    chat.say("answer", "是的", "affirm")
+    assert chat.session.answers["station.B6"] is False and "已把第 34 项" in chat.text and "自评完成" in chat.text
+
+
+@pytest.mark.parametrize("text", ["好的，现在回看吧", "行，那就看看吧", "可以，开始吧"])
+def test_yes_to_the_review_question_starts_the_review(engine: Engine, text: str) -> None:
+    chat = start(engine, "协会")
+    walk_to_the_last(chat)
+    chat.say("answer", text, None)
+    assert "逐一回看" in chat.text or "没有待确认" in chat.text or "都过了一遍" in chat.text
+
+
+def test_the_others_all_missing_goes_on_from_the_last_answer(engine: Engine) -> None:
+    chat = start(engine, "协会")
+    walk_to(chat, "station.14")
+    chat.say("answer", "杀毒有", None)
+    chat.say("answer", "其他都没有", None)
+    assert chat.session.answers["station.14"] == "partial" and "station.15" not in chat.session.answers
+
+
+def test_all_of_it_taken_back_is_no_not_partial(engine: Engine) -> None:
+    chat = start(engine, "协会")
+    walk_to(chat, "station.3")
+    chat.say("answer", "有办公室", None)
+    chat.say("answer", "重新说一下：办公场所、设施、经费三样其实都还没落实", None)
+    proposal = chat.session.proposal or {}
+    assert chat.session.answers.get("station.3") is False or proposal.get("value") is False

@@ -803,3 +803,75 @@ def test_marks_blanks_pending_and_steps_before_the_practice(cid: str, text: str,
 def test_a_breakdown_in_brackets_is_not_more() -> None:
     assert value("zone.B4", "3起（立案1、调解2）") == 3
     assert value("station.B4", "两起(一起调解、一起立案)") == 2
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("zone.12", "有疑问联系我 138 1234 5678，宣传受众480人次", 480),  # a phone number with spaces
+        ("zone.B4", "2 起，联系电话 021-67891234", 2),
+        ("station.B4", "3起，涉案金额两百多万", 3),  # money is not a count
+        ("zone.B4", "我们园区和区市监局一起调解成功了两起", 2),  # 一起 = together
+        ("zone.12", "前年620人次，去年490人次", 490),  # a yearly standard: the latest year
+        ("station.27", "2022年做了4次，2023年3次", 3),
+        ("zone.12", "线下300人次，线上250人次，合计550人次", 550),
+        ("zone.12", "分别180、150、140人次", 470),  # a list takes the unit of its last figure
+        ("zone.B1", "鉴定、公证、法律三类，分别1、1、4家", {"types": 3, "units": 6}),
+    ],
+)
+def test_figures_that_name_cost_or_date_and_figures_by_year(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
+
+
+def test_a_range_of_the_last_two_digits_keeps_its_side() -> None:
+    assert value("zone.12", "四百八九") == {"value": 480.0, "relation": "range", "upper": 490.0}
+    assert value("zone.12", "一场200一场150，共两场") == 350  # 200 and 一 never run together
+
+
+@pytest.mark.parametrize(
+    ("cid", "text"),
+    [
+        ("zone.12", "三场活动，分别180、150、140人次，合计520"),  # the parts do not add up to the total said
+        ("zone.15", "示范点2家，示范站2家，一共3家"),
+    ],
+)
+def test_a_total_that_its_parts_contradict_is_asked_again(cid: str, text: str) -> None:
+    r = read(crit(cid), text, Hint())
+    assert r.outcome == "reask" and "对不上" in (r.problem or "")
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("point.42", "具体几次记不清，反正每年至少两回", {"value": 2.0, "relation": "ge"}),
+        ("station.B4", "记不太清具体日期了，一共就协助过两起，都调解成功了", 2),
+        ("point.1", "别的企业怎么弄不清楚，我们是有的：总经理任组长，法务部负责，职责有文件", YES),
+        ("zone.1", "别的园区我不知道，我们没成立", NO),
+        ("point.B4", "具体时间不记得了，但前年确实协助公安立过一个案子", YES),  # unsure of a detail only
+        ("point.8", "不确定算不算做到，我们只给研发签了，销售岗没签", PARTIAL),
+        ("point.31", "无从得知", UNSURE),
+        ("point.35", "I don't know", UNSURE),
+        ("point.8", "we don't have that", NO),
+        ("point.8", "谁说我们没签", YES),
+        ("point.8", "怎么可能没有", YES),
+        ("point.4", "还没梳理过哪些算商业秘密", NO),  # a wh-word after a negation does not ask
+        ("zone.13", "没跟别的园区交流过", NO),  # another unit as the object, not the subject
+    ],
+)
+def test_unsure_of_a_detail_or_of_others_and_english_no(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("cid", "text"),
+    [
+        ("point.1", "我们隔壁那家做芯片的有领导小组"),  # about another unit
+        ("point.35", "听说同行都装了门禁"),
+        ("point.B1", "我们集团在苏州的工厂跟当地市监局有联络人"),
+        ("point.12", "还有多少题啊😩"),  # asks or complains, answers nothing
+        ("zone.9", "上回市监所来调研已经问过一遍了，怎么又问"),
+        ("zone.7", "嗯……"),  # thinking, not yet an answer
+    ],
+)
+def test_others_questions_complaints_and_hesitations_record_nothing(cid: str, text: str) -> None:
+    assert read(crit(cid), text, Hint()).outcome == "reask"
