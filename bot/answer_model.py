@@ -67,6 +67,10 @@ DEV_BANKS = (
     "answer_dev34",
     "answer_dev35",
     "answer_dev36",
+    "answer_dev37",
+    "answer_dev38",
+    "answer_dev39",
+    "answer_dev40",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
 # the label of a case as the rules' literal verdict: for an absence question (有没有发生过…),

@@ -32,7 +32,7 @@ from .rubric import (
     TwoPartRule,
 )
 from .scoring import score
-from .text import normalize
+from .text import arabic, normalize
 from .understanding import (
     clean_phone,
     clean_postcode,
@@ -171,7 +171,12 @@ def _the_new_figure(c: Criterion, rest: str) -> str:
     if c.expects != "number":
         return rest
     with_figures = [p for p in re.split(r"[，,。；;]", rest) if numbers(p)]
-    stressed = [p for p in with_figures if any(_STRESS.search(f.before) for f in numbers(p))]
+    stressed = [
+        p
+        for p in with_figures
+        if any(_STRESS.search(f.before) for f in numbers(p))
+        or re.fullmatch(r"(?:是|共|一共|总共)?\d+(?:\.\d+)?\s*[\u4e00-\u9fff]{0,2}[吧了啊呀]?", arabic(normalize(p)))
+    ]  # 还有一起上周刚签，3起: a figure said alone is the new one
     return (stressed or with_figures or [rest])[-1 if len(stressed) > 1 else 0]
 
 
@@ -200,10 +205,37 @@ def _takes_all_back(c: Criterion, said: str, rest: str) -> bool:
         return True
     named = measures_named(said, measures)
     denied: set[int] = set()
+    kept: set[int] = set()
     for part in re.split(r"[，,。；;]", rest):
-        if re.search(r"没|不|未|无", part):
-            denied |= measures_named(part, measures)
+        (denied if re.search(r"没|不|未|无", part) else kept).update(measures_named(part, measures))
+    if denied and not named:  # 有的，总经理挂帅 → 领导小组还没正式成立: the first measure is the practice itself
+        return not (kept - denied) and (0 in denied or len(denied) > 1)
     return len(named) <= 1 if not denied else bool(named) and named <= denied
+
+
+def _one_part_denied(c: Criterion, said: str, rest: str) -> bool:
+    """有 → 经费那块其实没有专门预算 / 访客不用审批，登记一下就能进: after a bare yes, one clause that denies one of
+    the criterion's measures — not the first, the practice itself, unless another is kept in so many words —
+    leaves the rest: partial. 既没分级也没定期限, 两个都没, a second gap said without a negation, or a bare 没协助过
+    take it all back."""
+    measures = context(c).measure_list
+    if len(measures) < 2 or len(normalize(said)) > 4 or _NONE_OF_THEM.search(rest):
+        return False
+    if re.search(r"(?:也|既|又|都|还)(?:没|不|未)", rest):
+        return False  # 我们既没分级也没定期限: more than one gap
+    parts = [p for p in re.split(r"[，,。；;：:]", rest) if p.strip()]
+    negated = [p for p in parts if re.search(r"没|不|未|无", p)]
+    if len(negated) != 1 or len(negated[0]) < 5:
+        return False
+    denied = measures_named(negated[0], measures)
+    others = [p for p in parts if p is not negated[0]]
+    if len(denied) != 1 or not all(_KEPT.search(p) for p in others):
+        return False  # 涉密区域没有门锁，和大办公室连在一起: the other clause is a gap too
+    kept = set().union(*(measures_named(p, measures) for p in others)) - denied if others else set()
+    return 0 not in denied or bool(kept)
+
+
+_KEPT = re.compile(r"有|会|能|做了|签了|收回|交回|登记|在用|装了|开了|都在|照常")
 
 
 def _counted_as(c: Criterion, value: Any) -> str:
@@ -646,6 +678,15 @@ class Engine:
                 # 都有 / 等等，访客证我们是没有的, or 签了，按岗位分了模板 / 转岗的人没补签: one measure (or group)
                 # taken back from "all of them" or from a described yes leaves the others
                 r = r.model_copy(update={"value": "partial", "confidence": min(r.confidence, 0.9)})
+            if (
+                r.outcome == "record"
+                and c.expects == "boolean"
+                and previous is True
+                and r.value is False
+                and _one_part_denied(c, said, rest)
+                and not any(x.startswith("closing verdict") for x in r.reasons)
+            ):
+                r = r.model_copy(update={"value": "partial", "confidence": min(r.confidence, 0.9)})
             if r.outcome == "record" and fix.kind == "revision":  # 其实…: it may answer the question now asked
                 r = r.model_copy(update={"confidence": min(r.confidence, CONFIRM_BELOW - 0.01)})
             if r.outcome == "record":
@@ -708,6 +749,8 @@ class Engine:
             r = whole if whole.outcome == "record" and whole.value != previous else alone
             if alone.outcome == "record" and alone.value is False and _NONE_OF_THEM.search(normalize(ev.text)):
                 r = alone  # 三样其实都还没落实: all of it taken back, not a gap in a yes
+            elif r.value is False and previous is True and _one_part_denied(c, said, normalize(ev.text)):
+                r = r.model_copy(update={"value": "partial"})  # 有 → 经费那块其实没有专门预算
             if (
                 r.outcome == "record"
                 and r.value != previous
@@ -1066,9 +1109,11 @@ COMMAND_WORDS: dict[str, re.Pattern[str]] = {
 }
 
 
-_FIGURE_REVISION = re.compile(r"其实|实际|重新算|重算|再算|核了|核对了|只有|一共|总共|现在|成功的|已经授牌|加上|不对")
+_FIGURE_REVISION = re.compile(
+    r"其实|实际|重新算|重算|再算|核了|核对了|只有|一共|总共|现在|成功的|已经授牌|加上|不对|加起来|汇总|统计了|统计下来|算了一下|数了一下|查了一?下|翻了一?下"
+)
 _INDEFINITE_WH = re.compile(r"没(?:有)?(?:啥|什么)|(?:啥|什么)[^,，。?？]{0,6}(?:也|都)")
-_STRESS = re.compile(r"(?:就|是|为|其实|应该|只有|才|一共|总共|共|合计)\s*$")
+_STRESS = re.compile(r"(?:就|是|为|其实|应该|只有|才|一共|总共|共|合计|算|算是|记|记成|改成|改为|加起来有?)\s*$")
 
 
 def _hint(ev: UserEvent) -> Hint:

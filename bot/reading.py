@@ -424,7 +424,8 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     unit = rule.unit
     if says_zero(t):
         return Quantity(value=0), 0.95, ""
-    found = numbers(t)
+    t = _without_plans(t)
+    found = [f for f in numbers(t) if not (unit == "家" and _STAFF.match(f.after))]  # 有20个律师: the firm's size
     actual = [f for f in found if _ACTUAL.search(f.before)]
     if len(found) > 1 and len(actual) == 1 and actual[0].unit in UNIT_WORDS.get(unit, (unit,)):
         return actual[0].quantity, 0.9, ""  # 原计划三场各两百人，实际上只来了一百五十人次 / 计划一年四次，实际做了1次
@@ -440,7 +441,11 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         return None, 0.0, ""
     if unit == "人次":
         product = _per_session_total(found, t)
-        said_total = [f for f in found if re.search(r"(?:累计|一共|总共|合计|共)[^,，。\d]{0,4}$", f.before)]
+        said_total = [
+            f
+            for f in found
+            if re.search(r"(?:累计|一共|总共|合计|共)[^,，。\d]{0,4}$", f.before) and f.unit not in _SESSIONS
+        ]  # 每场80人，一共办了4场: the 4 counts sessions, not people
         if product is not None and said_total and not _within(said_total[0].quantity.value, product):
             return (
                 None,
@@ -470,6 +475,23 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         wins_said = [f for f, w in own if SUCCESS.search(w) and not NOT_DONE.search(w)]
         if wins_said and any(NOT_DONE.search(w) for _, w in own):
             return _sum([f.quantity for f in wins_said]), 0.85, ""
+    excluded = [
+        f
+        for f in candidates[1:]
+        if re.search(r"(?:其中|里面|当中|包括|(?<![还又另])有)(?:的)?$", f.before)
+        and (_EXCLUDED.search(f.text) or NOT_DONE.search(f.text))
+    ]
+    if (
+        excluded
+        and len(candidates) == 1 + len(excluded)
+        and candidates[0].quantity.relation == "eq"
+        and not re.search(
+            r"都(?:已经?)?(?:立了?案|立上|调解成|成功|办结|结案|授牌|验收)", t
+        )  # 其中一起还在审理，但都已立案
+    ):
+        left = candidates[0].quantity.value - sum(f.quantity.value for f in excluded)
+        if left >= 0:  # 协助了3起，其中1起是园区外的企业 / 做了5次咨询，其中3次是收费的: what is left counts
+            return Quantity(value=left), 0.85, ""
     parts = split_clauses(t)
     done = [f for f in candidates if not NOT_DONE.search(f.text) and not _undone_by_next(f, parts)]
     if not done:  # 有三家在申报，还没批下来 / 协助过一起，但最后没立上案: none counts yet
@@ -493,7 +515,8 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             return one_year[0].quantity, conf, ""  # 三年累计800人次，去年一年是260: the yearly figure
         latest = _latest_year(done) if isinstance(rule, ThresholdRule) and unit in ("次", "人次") else None
         if latest is not None:  # 前年620人次，去年490人次 / 2022年4次，2023年3次: a yearly standard, the latest year
-            return latest.quantity, min(conf, 0.9), ""
+            this_year = bool(re.search(r"今年|本年", latest.text + re.split(r"\d", latest.before)[-1]))
+            return latest.quantity, min(conf, CONFIRM_BELOW - 0.2 if this_year else 0.9), ""
         if (
             isinstance(rule, ThresholdRule)
             and re.search(r"去年|前年|往年|以前|之前|\d{4}年", t)
@@ -512,6 +535,13 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         if len(only) == 1 and only[0] is done[-1]:  # 入驻企业300多家，拿到牌子的只有2家: the rest is the population
             return only[0].quantity, conf, ""
     said_total = [f for f in done if _SAID_TOTAL.search(f.before)]
+    if (
+        len(done) == 2
+        and said_total == done[1:]
+        and all(f.quantity.relation == "eq" for f in done)
+        and done[1].quantity.value >= done[0].quantity.value
+    ):
+        return done[1].quantity, conf, ""  # 今年新增3家，加上老客户总共有9家: the total said last holds the part
     if len(done) >= 3 and len(said_total) == 1 and said_total[0] is done[-1] and not part_of_any(done):
         parts_sum = sum(f.quantity.value for f in done[:-1])
         if all(f.quantity.relation == "eq" for f in done):
@@ -551,7 +581,13 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     if (
         succeeded
         and len(others) == 1
-        and re.search(r"成功|成了|办结|结案|立上|真正", " ".join(f.text for f in succeeded))
+        and (
+            re.search(r"成功|成了|办结|结案|立上|真正", " ".join(f.text for f in succeeded))
+            or (  # 报案3次，立案了1次: the reports and the filed part of them
+                re.search(r"报案|咨询|求助|受理|反映", others[0].text)
+                and not re.search(r"调解|查办|立案", others[0].text)
+            )
+        )
         and not any(re.search(r"又|另外|还有|再|加上|此外|另", f.before[-8:]) for f in succeeded)  # 今年又调解成了一起
     ):
         if re.search(r"(?:一共|总共|共)$", others[0].before) and others[0].quantity.value < wins:
@@ -585,7 +621,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         f for i, f in enumerate(done) if i and _PART_OF.search(f.before) and f.quantity.value > done[0].quantity.value
     ]
     if too_big:  # 累计300人次，其中线上就有450: a part bigger than its total
-        return None, 0.0, f"“其中”的{too_big[0].quantity.describe(unit)}比总数还多，请核对后再说一下。"
+        return None, 0.0, f"其中一部分（{too_big[0].quantity.describe(unit)}）比总数还多，请核对后再说一下。"
     part_of = [  # 有5起，其中2起是今年的: a part of the figure before it, not more of them
         f for i, f in enumerate(done) if i and _PART_OF.search(f.before) and f.quantity.value <= done[0].quantity.value
     ]
@@ -620,7 +656,29 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     return None, 0.0, f"你提到了几个数字（{listed}），请告诉我{rule.label}一共是多少{unit}。"
 
 
-_SAID_TOTAL = re.compile(r"(?:合计|一共|总共|共计|总计|加起来|合起来|加一起|累计)(?:是|有|就是)?\s*$")
+# figures that do not count: outside the park, paid, moved out, someone else's (其中1起是园区外的企业)
+_EXCLUDED = re.compile(
+    r"园区外|区外|外地|外省|外区|收费|有偿|付费|搬出|搬走|迁出|迁走|关联公司|不算|没参与|不是我们|自己去办|自己办的|还没开始|没开始|在谈|取消"
+)
+_PLAN_CLAUSE = re.compile(r"计划|本来|本想|原定|原计划|原本|打算|预计|目标|预定")
+_ACTUAL_CLAUSE = re.compile(r"实际|结果|最后|最终|只|才|就|但")
+
+
+def _without_plans(t: str) -> str:
+    """计划上下半年各一次，实际只做了上半年那次 / 一千是年初定的目标，实际做到了720: the plan is not the count."""
+    parts = re.split(r"(?<=[,，。;；])", t)
+    plans = [p for p in parts if _PLAN_CLAUSE.search(p) and not _ACTUAL_CLAUSE.search(p)]
+    actual = [
+        p
+        for p in parts
+        if p not in plans and _ACTUAL_CLAUSE.search(p) and (re.search(r"\d", p) or re.search(r"实际|结果|最后|最终", p))
+    ]
+    if not plans or not actual:
+        return t
+    return "".join(p for p in parts if p not in plans)
+
+
+_SAID_TOTAL = re.compile(r"(?:合计|一共|总共|共计|总计|加起来|合起来|加一起|累计)(?:已经|已)?(?:是|有|就是|达到)?\s*$")
 
 
 def part_of_any(done: list[Found]) -> bool:
@@ -628,17 +686,30 @@ def part_of_any(done: list[Found]) -> bool:
     return any(_PART_OF.search(f.before) for f in done)
 
 
-_YEAR_TAG = re.compile(r"大前年|前年|去年|今年|本年度?|(?:19|20)\d\d年")
-_RELATIVE_YEAR = {"大前年": -3, "前年": -2, "去年": -1, "今年": 0, "本年": 0, "本年度": 0}
-_YEAR_SO_FAR = re.compile(r"上半年|目前|截至|截止|到现在|至今|已经|才|还有|到目前|前几个月|这几个月")
+_YEAR_TAG = re.compile(r"大前年|前年|去年|今年|本年度?|往年|以前|之前|前几年|(?:19|20)\d\d年")
+_RELATIVE_YEAR = {
+    "大前年": -3,
+    "前年": -2,
+    "去年": -1,
+    "今年": 0,
+    "本年": 0,
+    "本年度": 0,
+    "往年": -5,
+    "以前": -5,
+    "之前": -5,
+    "前几年": -5,
+}
 
 
 def _latest_year(done: list[Found]) -> Found | None:
-    """Figures each said of its own year (前年620，去年490): the latest full year's. This year's counts only
-    when it is not said to be partial (今年上半年已经查过一次了, 下半年还有 is not a year yet)."""
+    """Figures each said of its own year (前年620，去年490 / 2022年4次，2023年3次): the latest year's (this
+    year's is proposed, not recorded: some mean both years, some a year not over yet)."""
     tagged: dict[int, Found] = {}
     for f in done:
         tags = {m.group(0) for m in _YEAR_TAG.finditer(f.text)}
+        if not tags:  # 往年三百多，今年好一点，四百一二: the year said just before the figure
+            own = re.split(r"\d", f.before)[-1]
+            tags = {m.group(0) for m in _YEAR_TAG.finditer(own)}
         if len(tags) != 1:
             return None
         tag = tags.pop()
@@ -646,18 +717,19 @@ def _latest_year(done: list[Found]) -> Found | None:
         if year in tagged:
             return None
         tagged[year] = f
-    if len(tagged) < 2 or len({y >= 10000 for y in tagged}) > 1:
+    if len(tagged) < 2 or len({y > 5000 for y in tagged}) > 1:
         return None  # one year, or 2023年 next to 去年 (which is which needs a calendar)
-    years = sorted(tagged)
-    if years[-1] == 10000 and _YEAR_SO_FAR.search(tagged[years[-1]].text):
-        years = years[:-1]
-    return tagged[years[-1]]
+    return tagged[max(tagged)]
 
 
 _ACTUAL = re.compile(r"(?:实际(?:上)?|真正|其实)[^,，。;；\d]{0,8}$|(?:只能|应该|就|^|[,，])算(?:是|作|成)?$")
-_PART_OF = re.compile(r"(?:其中|里面|里头|当中|这里面|这当中)[^,，。;；\d]{0,6}$")  # 其中线上 / 其中光线上就有
+_PART_OF = re.compile(
+    r"(?:其中|里面|里头|当中|这里面|这当中)[^,，。;；\d]{0,6}$|(?:^|[,，])(?:光|单单?|仅仅)[^,，。;；]{1,12}(?:就)(?:有)?$"
+)  # 其中线上 / 其中光线上就有 / 光宣传周那一场就600
 _STAFF = re.compile(r"^(?:多|余|来)?(?:名|位|个)?(?:律师|合伙人|员工|职工|工作人员|执业律师|同事|人)")
-_POPULATION = re.compile(r"入驻|会员|员工|职工|在册|注册|总共|一共|总数|全部|共有")  # 线下300人，线上只有50人 adds up
+_POPULATION = re.compile(
+    r"入驻|会员|员工|职工|在册|注册|总共|一共|总数|全部|共有|报名|预约|邀请|通知|发放|推送"
+)  # 线下300人，线上只有50人 adds up
 _ONLY = re.compile(r"(?:只有|仅有|仅|只|才)(?:有)?$")
 
 
@@ -702,7 +774,8 @@ def _per_session_total(found: list[Found], t: str = "") -> Quantity | None:
     per_any = [
         f
         for f in found
-        if f.unit in ("人", "人次", "名", "位", "个", "个人") and re.search(r"每(?:场|次|期|回|轮)|平均|场均", f.before)
+        if f.unit in ("人", "人次", "名", "位", "个", "个人", "号人")
+        and re.search(r"每(?:场|次|期|回|轮)|平均|场均|场场|次次|期期|(?:^|[,，])1(?:场|次|期|回)$", f.before)
     ]
     sessions_a_year = annual_count(re.sub(r"每(?:场|次|期|回|轮)[^,，。]*", "", t)) if t else None
     if len(per_any) == 1 and sessions_a_year is not None and sessions_a_year.relation == "eq":
@@ -997,7 +1070,27 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
     shares = [k for k in group.conditions if k.unit == "%"]
     loose: list[Found] = []
     said_here: set[str] = set()
-    for f in found:
+    settled = False
+    single = group.conditions[0] if len(group.conditions) == 1 and group.conditions[0].unit != "%" else None
+    if (
+        single is not None
+        and single.key not in values
+        and found
+        and not asked
+        and not re.search(r"抱歉|不对|错了|说错|记错|应该是|不是|改成|其实|哦不|sorry", t)  # 六家，抱歉是四家
+    ):
+        # 律所：服务对象4家，还有2家在谈 / 顾问3家，单次咨询2家 / 新增3家，加上老客户总共9家: a count like any other
+        as_rule = ThresholdRule(
+            kind="threshold", minimum=single.minimum, strict=single.strict, unit=single.unit, label=single.label
+        )
+        q, _, why = _quantity_for(as_rule, t)
+        if why:
+            return reask(why, words, "figures do not add up")
+        if q is not None:
+            values[single.key] = quantity_value(q)
+            said_here.add(single.key)
+            settled = True
+    for f in [] if settled else found:
         if said_here and re.search(r"(?:其中|里面|里头|当中)(?:有|的)?$", f.before):
             continue  # 服务了5家，其中2家是协会会员: a part of the figure before it
         key = _cue_key(group, f)

@@ -213,7 +213,8 @@ _NOT_NUMERAL = re.compile(
     r"一起(?=[做干搞来去参学讨商开办弄研])|一同|一道|一并|一时|一向|一手|一体|一再|万一|千万|十分|"
     r"一个不落|一个不少|一个都不少|一个没落|一个也没落|一个都没落|无一|一视同仁|不一|一带|一方面|"
     r"一开始|一早|一路|一概|一应|一整套|一系列|一套|(?<!分)之一|一口气|一番|一阵|一步步|一步一步|一半|数一数二|独一无二|一流|"
-    r"一把|一块儿|一律|一旁|一身|一头|一心|一刀切|一清二楚|一五一十|三天两头|七七八八|乱七八糟|一来二去"
+    r"一把|一块儿|一律|一旁|一身|一头|一心|一刀切|一清二楚|一五一十|三天两头|七七八八|乱七八糟|一来二去|"
+    r"(?:另|另外|其中)?一(?:个|位|名)(?=同事|人负责|人在管|人管|部门|科室|领导|专人)"
 )
 
 
@@ -277,6 +278,7 @@ def arabic(text: str) -> str:
         return lead + (run + trailing if value is None else f"{value:g}{trailing}")
 
     t = _NUMERAL_RUN.sub(conv, t)
+    t = re.sub(r"(\d+(?:\.\d+)?)\s*k(?![a-z])", lambda m: f"{float(m.group(1)) * 1000:g}", t)  # 1k左右 / 1.2k
     # 1.2万 / 3千 / 12万5: digit followed by a magnitude
     t = re.sub(r"(\d+(?:\.\d+)?)万(\d+)?", lambda m: f"{float(m.group(1)) * 10000 + _tail(m.group(2), 1000):g}", t)
     t = re.sub(r"(\d+(?:\.\d+)?)千(\d+)?", lambda m: f"{float(m.group(1)) * 1000 + _tail(m.group(2), 100):g}", t)

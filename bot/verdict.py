@@ -377,6 +377,9 @@ _ANOTHER_UNIT = re.compile(
     r"兄弟(?:单位|公司)|区(?:市场监管局|市监局|局)|市(?:场监管局|监局)|园区(?:里|内)(?:的)?[^,，。]{0,4}企业)"
 )
 _OWN_UNIT = re.compile(r"我们|咱们|我司|本(?:公司|单位|园区|协会|所)|自己(?:也|没|有|都)")
+_ONLY_SOME_KNOW = re.compile(
+    r"(?:只有|仅有?|就)[^,，。没不]{1,6}(?:知道|知晓|了解|清楚)(?![^,，。]{0,3}(?:吧|吗|情况|具体|细节))"
+)
 # 别的企业怎么弄不清楚 / 其他协会啥情况不了解: what the speaker does not know is not about the unit
 _OTHERS_UNSURE = re.compile(
     r"(?:别的|其他|其它|其余|别人|别家|人家|同行|外面|隔壁)(?:的)?(?:企业|公司|园区|协会|单位|机构|律所|家|人|地方)?"
@@ -548,7 +551,10 @@ IRRELEVANT = re.compile(r"没关系|不搭界|不沾边|不挨边|不相干|无�
 # "模板倒是有" / "虽然有": a concession, what follows decides
 CONCESSION = re.compile(r"倒是|虽然|虽说|是有(?:的)?[,，]|说是有")
 # "那是离职交接" / "我把保密协议当成竞业协议了": explaining an earlier mistake, not answering
-MISTAKE = re.compile(r"^(?:那是|那个是|那只是|之前那个|之前说的是|刚才那个是|我把|我以为|看错题|理解错)")
+MISTAKE = re.compile(
+    r"^(?:那是|那个是|那只是|之前那个|之前说的是|刚才那个是|我把|我以为|看错题|理解错)|"
+    r"^(?:是|那是)?我?(?:记成|记混|搞混|弄混|混成|当成|看成|错当成|以为是|跟[^,，。]{1,8}(?:搞混|弄混|记混))"
+)  # 是我记成安全生产领导小组了: how the mistake came about, not an answer
 NEUTRAL = _rx(
     r"^(?:我们|我司|本公司|我们公司|公司|这个|那个|这块|这一块|关于这个|说实话|老实说|怎么说呢|嗯+|emm+|这个嘛|我想想|好的|好|收到|算了|哎呀|唉|害)$"
 )
@@ -639,6 +645,8 @@ def _clause(text: str, contrast: bool, ctx: Context) -> _Clause:
         return out(None, "mistake")
     if IRRELEVANT.search(t):
         return out("no", "irrelevant")  # 摄像头…装在大门口防小偷的，跟涉密没关系
+    if _ONLY_SOME_KNOW.search(t) and re.search(r"知道|知晓|知悉|了解", ctx.topic):
+        return out("partial", "restrict")  # 只有管理层知道 (the standard asks that everyone knows): a coverage gap
     if UNSURE.search(t):
         if _OTHERS_UNSURE.search(t):
             return out(None, "unsure-others")  # 别的企业怎么弄我不清楚(，我们是有的): not about the unit

@@ -687,8 +687,8 @@ def walk_to_the_last(chat: Chat) -> str:
             return last
         last = customs[-1]["criterion"]
         expects = customs[-1]["expects"]
-        answer = {"number": "5", "counts": "3类5家", "choice": "律所，服务过10家"}.get(expects, "有")
-        chat.say("answer", "都不是" if customs[-1]["expects"] == "tier" else answer, None)
+        answer = {"number": "5", "counts": "3类5家", "choice": "律所，服务过10家", "tier": "都不是"}.get(expects, "有")
+        chat.say("answer", answer, None)
     raise AssertionError("the walk never ended")
 
 
@@ -726,3 +726,35 @@ def test_all_of_it_taken_back_is_no_not_partial(engine: Engine) -> None:
     chat.say("answer", "重新说一下：办公场所、设施、经费三样其实都还没落实", None)
     proposal = chat.session.proposal or {}
     assert chat.session.answers.get("station.3") is False or proposal.get("value") is False
+
+
+def walk_answering(chat: Chat, cid: str) -> None:
+    """Walk to ``cid`` answering each question with something its kind accepts."""
+    for _ in range(80):
+        q = chat.question
+        if q["criterion"] == cid:
+            return
+        answer = {"number": "5", "counts": "3类5家", "choice": "律所，服务过10家", "tier": "都不是"}.get(
+            q["expects"], "有"
+        )
+        chat.say("answer", answer, None)
+    raise AssertionError(f"never reached {cid}")
+
+
+def test_a_figure_corrected_with_算_or_said_alone_is_the_new_one(engine: Engine) -> None:
+    chat = start(engine, "协会")
+    walk_answering(chat, "station.B4")
+    chat.say("answer", "3起", None)
+    chat.say("answer", "不好意思，有一起立案是企业自己去办的，我们没参与，算2起吧", None)
+    assert chat.session.answers["station.B4"] == 2
+    chat.say("answer", "更正：还有一起上周调解协议刚签，3起", None)
+    assert chat.session.answers["station.B4"] == 3
+
+
+def test_one_measure_denied_after_a_bare_yes_is_partial(engine: Engine) -> None:
+    chat = start(engine, "协会")
+    walk_to(chat, "station.22")
+    chat.say("answer", "有", "affirm")
+    chat.say("answer", "不对，访客不用审批，登记一下就能进", None)
+    proposal = chat.session.proposal or {}
+    assert chat.session.answers.get("station.22") == "partial" or proposal.get("value") == "partial"

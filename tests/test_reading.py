@@ -875,3 +875,38 @@ def test_unsure_of_a_detail_or_of_others_and_english_no(cid: str, text: str, exp
 )
 def test_others_questions_complaints_and_hesitations_record_nothing(cid: str, text: str) -> None:
     assert read(crit(cid), text, Hint()).outcome == "reask"
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("point.42", "本来想查两次，结果只在6月查了一次", 1),  # the plan is not the count
+        ("zone.12", "一千是年初定的目标，实际做到了720人次", 720),
+        ("zone.B4", "协助了3起，其中1起是园区外的企业", 2),  # a part that does not count
+        ("station.27", "做了5次咨询，其中3次是收费的", 2),
+        ("zone.15", "三家，不过其中一家是园区外的关联公司", 2),
+        ("zone.12", "报名的有700，签到的只有430", 430),
+        ("station.25", "每场80人，一共办了4场", 320),  # sessions times people, in either order
+        ("station.25", "一个季度搞一次，一次一百来号人", 400),
+        ("zone.12", "1k左右", {"value": 1000.0, "relation": "about"}),
+        ("station.B4", "帮会员单位报案3次，立案了1次", 1),
+        ("station.B4", "立案一起、调解两起", 3),  # two kinds of success add up
+        ("station.24", "律师事务所，服务对象4家，还有2家在谈", {"clients": 4}),
+        ("station.24", "常年法律顾问3家，单次咨询客户2家，我们是律所", {"clients": 5}),
+        ("station.24", "咨询公司，今年新增3家客户，加上老客户总共有9家", {"clients": 9}),
+        ("station.24", "我们是律所，有20个律师，但服务过的商秘客户只有3家", {"clients": 3}),
+        ("station.25", "不清楚，宣传这块是另一个同事负责的", UNSURE),
+    ],
+)
+def test_plans_excluded_parts_attendance_and_sessions(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
+
+
+def test_a_part_bigger_than_the_total_and_about_at_the_threshold_are_asked_again() -> None:
+    assert read(crit("zone.12"), "累计400人次，光知识产权宣传周那一场就600人", Hint()).outcome == "reask"
+    assert read(crit("station.25"), "大约就在三百这个数", Hint()).outcome == "reask"
+
+
+def test_this_years_figure_beside_last_years_is_proposed() -> None:
+    r = read(crit("point.42"), "去年只查了一次，今年已经做了三次了", Hint())
+    assert r.value == 3 and r.needs_confirmation
