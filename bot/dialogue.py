@@ -17,7 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from . import correction
-from .quantity import UNIT_WORDS, as_quantity, numbers
+from .quantity import UNIT_WORDS, as_quantity, numbers, says_zero
 from .reading import CONFIRM_BELOW, Hint, Reading, describe_words, read
 from .report import build_report
 from .rubric import (
@@ -41,7 +41,7 @@ from .understanding import (
     matched_keywords,
     parse_question_number,
 )
-from .verdict import NAMED_NO, UNSURE, analyze, context, measures_named
+from .verdict import NAMED_NO, UNSURE, analyze, context, measures_named, topic_words
 
 Command = Literal[
     "answer",
@@ -238,6 +238,15 @@ def _one_part_denied(c: Criterion, said: str, rest: str) -> bool:
 _KEPT = re.compile(r"有|会|能|做了|签了|收回|交回|登记|在用|装了|开了|都在|照常")
 
 
+def _only_about(text: str, topic: str, other: str) -> bool:
+    """其实秘密范围还没梳理过 (asked about 秘密范围, just after 场所经费): words of ``topic`` that ``other`` lacks,
+    and none of ``other``'s own; a revision cue alone does not make it about the answer before."""
+    own = topic_words(normalize(text))
+    mine = {w for w in own if w in topic and w not in other}
+    theirs = {w for w in own if w in other and w not in topic}
+    return bool(mine) and not theirs and (len(mine) >= 2 or not correction.REVISION_CUE.search(normalize(text)))
+
+
 def _counted_as(c: Criterion, value: Any) -> str:
     """（按下限200人次计）after a range, so the unit confirms the figure that will be scored."""
     rule = c.rule
@@ -336,7 +345,13 @@ class Engine:
             return out + self._start_review(
                 s
             )  # 好的，现在回看吧: the summary's question answered, whatever the NLU said
-        if ev.command in ("answer", "modify") and ev.text and correction.names_a_question(ev.text) and not s.pending:
+        if (
+            ev.command in ("answer", "modify")
+            and ev.text
+            and correction.names_a_question(ev.text)
+            and not s.pending
+            and not self._names_a_figure_of(s, last, ev.text)
+        ):
             named = self._find_target(s, replace(ev, entities={}))
             if named is not None and named != s.cursor and self.criterion_at(s, named) is not None:
                 return out + self._modify(s, replace(ev, command="modify"))  # 背调那个我要改：其实从来没做过
@@ -360,10 +375,27 @@ class Engine:
                 fix = None  # 不过账号密码不交回 (just after 会告知 on 离职告知): it answers the question now asked
             if fix is not None and fix.kind == "revision" and not self._revises(s, c_last, fix):
                 fix = None  # 其实也有: it answers the question now asked
+            if (
+                fix is not None
+                and fix.kind in ("revision", "supplement")
+                and current is not None
+                and current.id != c_last.id
+                and (c_last.expects == "boolean" or not numbers(ev.text))  # 真正查商秘的只有下半年一次: the figure's
+                and _only_about(ev.text, context(current).topic, context(c_last).topic)
+            ):
+                fix = None  # 其实秘密范围还没梳理过 (just after 场所经费): words of the question now asked only
+            if (
+                fix is not None
+                and fix.kind == "supplement"
+                and c_last.expects == "number"
+                and not numbers(ev.text)
+                and not says_zero(normalize(ev.text))
+            ):
+                fix = None  # 350人次 → 但是维权还没帮过谁: no figure, so nothing more of the figure
             if fix is not None:
                 return out + self._correct(s, ev, c_last, fix)
             if ev.command == "answer":
-                guess = self._topical_correction(s, ev, c_last)
+                guess = self._topical_correction(s, ev, c_last) or self._same_figure_again(s, ev, c_last)
                 if guess is not None:
                     return out + guess
             if s.finished and not s.reviewing and ev.command in ("answer", "chitchat"):
@@ -641,7 +673,7 @@ class Engine:
         if fix.rest:
             previous = s.answers.get(c.id)
             pending: dict[str, Any] = {}
-            if c.expects == "counts" and isinstance(previous, dict):  # figures: what was said, then the fix
+            if c.expects in ("counts", "choice") and isinstance(previous, dict):  # figures: what was said, then the fix
                 pending = {**read(c, s.words.get(c.id, ""), Hint(), {}).pending, "key": None}
             rest = fix.rest
             if (
@@ -653,6 +685,11 @@ class Engine:
                 rest = f"{s.words[c.id]}，{rest}"  # 有专职的人 + 补充一下，他是中专学历: read as one reply
             rest = _the_new_figure(c, rest)
             r = read(c, rest, Hint(), pending)
+            if pending and r.outcome == "record" and r.value == previous:
+                named = re.sub(r"(?:那个|那项|那块|那一项|那个数)[^,，。\d]*[,，]\s*", "的", normalize(ev.text))
+                whole = read(c, named, Hint(), pending)  # 开展工作那个说多了，应该只有25家: the cue names the figure
+                if whole.outcome in ("record", "reask") and whole.value != previous:
+                    r = whole
             if r.outcome == "record" and r.needs_confirmation and r.value == previous and c.expects == "boolean":
                 alone = read(c, rest, Hint(combiner=False), pending)  # a correction never proposes what it corrects
                 if alone.outcome == "record" and alone.value != previous:
@@ -764,6 +801,37 @@ class Engine:
         return self.ask(
             s,
             prefix=f"好的，这是对第 {i} 项“{c.short}”的补充，仍记为“{describe_answer(c, previous)}”。我们接着这一题：",
+        )
+
+    def _names_a_figure_of(self, s: Session, last: str | None, text: str) -> bool:
+        """培训那个数说错了，是12家 (just after 会员50家、培训过20家…): the figure named is one of the last answer's."""
+        if last is None:
+            return False
+        rule = self.rubric(s).get(last).rule
+        if not isinstance(rule, AlternativesRule):
+            return False
+        m = re.search(r"([\u4e00-\u9fff]{2,6}?)那(?:个|项)(?:数|数字)?", normalize(text))
+        cues = [cue for g in rule.groups for k in g.conditions for cue in k.cues] + [
+            cue for g in rule.groups for cue in g.total_cues
+        ]
+        return m is not None and any(cue in m.group(1) or m.group(1) in cue for cue in cues)
+
+    def _same_figure_again(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
+        """2次 → 6月和12月各一次，检查表里都有 (the question now asked is a yes/no one): the same figure told
+        again with its detail is more of that answer, not the answer to the question now asked."""
+        current = self.criterion_at(s)
+        if current is None or current.id == c.id or current.expects != "boolean" or c.expects != "number":
+            return None
+        previous = s.answers.get(c.id)
+        r = read(c, ev.text, Hint(), {})
+        if r.outcome != "record" or previous is None or r.value != previous or not numbers(ev.text):
+            return None
+        s.words[c.id] = describe_words(f"{s.words.get(c.id, '')}；{ev.text.strip()}")
+        s.last = c.id
+        return self.ask(
+            s,
+            prefix=f"好的，这是对第 {self.position(s, c)[0]} 项“{c.short}”的补充，仍记为“{describe_answer(c, previous)}”。"
+            "我们接着这一题：",
         )
 
     def _apply_correction(self, s: Session, c: Criterion, r: Reading) -> list[Message]:
@@ -1110,7 +1178,8 @@ COMMAND_WORDS: dict[str, re.Pattern[str]] = {
 
 
 _FIGURE_REVISION = re.compile(
-    r"其实|实际|重新算|重算|再算|核了|核对了|只有|一共|总共|现在|成功的|已经授牌|加上|不对|加起来|汇总|统计了|统计下来|算了一下|数了一下|查了一?下|翻了一?下"
+    r"其实|实际|重新算|重算|再算|核了|核对了|只有|一共|总共|现在|成功的|已经授牌|加上|不对|加起来|汇总|统计了|统计下来|算了一下|数了一下|查了一?下|翻了一?下|"
+    r"已完成|完成的|已授牌|授牌的|拿到牌子|算\s*\d|^(?:是|应该是|其实是|实际是)?\s*\d+(?:\.\d+)?\s*[\u4e00-\u9fff]{0,2}[吧啊呀]?$"
 )
 _INDEFINITE_WH = re.compile(r"没(?:有)?(?:啥|什么)|(?:啥|什么)[^,，。?？]{0,6}(?:也|都)")
 _STRESS = re.compile(r"(?:就|是|为|其实|应该|只有|才|一共|总共|共|合计|算|算是|记|记成|改成|改为|加起来有?)\s*$")

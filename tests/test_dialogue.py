@@ -758,3 +758,38 @@ def test_one_measure_denied_after_a_bare_yes_is_partial(engine: Engine) -> None:
     chat.say("answer", "不对，访客不用审批，登记一下就能进", None)
     proposal = chat.session.proposal or {}
     assert chat.session.answers.get("station.22") == "partial" or proposal.get("value") == "partial"
+
+
+def test_a_reply_with_only_the_current_questions_words_answers_it(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    walk_to(chat, "point.3")
+    chat.say("answer", "办公室和保密柜有，经费也有", None)
+    chat.say("answer", "其实秘密范围还没梳理过", None)  # 其实 opens it, but it is about point.4
+    assert chat.session.answers["point.3"] is True and chat.session.answers.get("point.4") is False
+
+
+def test_a_hesitant_no_after_a_figure_and_the_bare_new_figure(engine: Engine) -> None:
+    chat = start(engine, "园区")
+    walk_answering(chat, "zone.12")
+    chat.say("answer", "五百", None)
+    chat.say("answer", "嗯…不对", None)  # the last answer taken back, not 没有 for the next question
+    assert "zone.13" not in chat.session.answers
+    chat.say("answer", "是350人次", None)
+    assert chat.session.answers["zone.12"] == 350 and chat.question["criterion"] == "zone.13"
+
+
+def test_the_same_figure_told_again_is_kept_with_it(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    walk_answering(chat, "point.42")
+    chat.say("answer", "2次", None)
+    chat.say("answer", "6月和12月各一次，检查表里都有", None)
+    assert "补充" in chat.text and chat.session.answers["point.42"] == 2
+    assert chat.question["criterion"] == "point.43" and "point.43" not in chat.session.answers
+
+
+def test_one_share_of_an_association_corrected_by_its_name(engine: Engine) -> None:
+    chat = start(engine, "协会")
+    walk_answering(chat, "station.24")
+    chat.say("answer", "协会有会员50家，培训过20家，开展保护工作的18家", None)
+    chat.say("answer", "培训那个数说错了，是12家", None)  # not a jump to the training question
+    assert chat.session.answers["station.24"] == {"trained_ratio": 24, "active_ratio": 36}
