@@ -345,7 +345,7 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
             or (
                 all(f.unit in ("家", "企业", "公司") for f in numbers(t))
                 and NOT_DONE.search(t)
-                and not SUCCESS.search(t)
+                and not SUCCESS.search(re.sub(r"(?:都|还|也)?(?:没|未)(?:有)?(?:立上?案|立上|成功|调解成)", "", t))
             )
         )  # 正在协助一家企业准备报案材料，还没立案
         and re.search(
@@ -429,6 +429,13 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     actual = [f for f in found if _ACTUAL.search(f.before)]
     if len(found) > 1 and len(actual) == 1 and actual[0].unit in UNIT_WORDS.get(unit, (unit,)):
         return actual[0].quantity, 0.9, ""  # 原计划三场各两百人，实际上只来了一百五十人次 / 计划一年四次，实际做了1次
+    listed = re.fullmatch(
+        r"\s*([^,，。;；:：\d]*\d[^,，。;；:：]*?)各[^,，。\d]{0,4}?(\d+)\s*(?:次|场|回|期)[^,，。\d]*[。.!！]?\s*", t
+    )
+    if unit == "次" and listed:  # 3月15日、6月8日、9月20日各做了一次: one each of the dates listed
+        items = [p for p in re.split(r"、|和|及|与|以及", listed.group(1)) if p.strip()]
+        if len(items) >= 2:
+            return Quantity(value=len(items) * float(listed.group(2))), 0.9, ""
     if unit == "次" and isinstance(rule, ThresholdRule):
         annual = annual_count(t)
         if annual is not None:
@@ -468,6 +475,9 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         firms = [f for f in found if f.unit in ("家", "企业", "公司") and SUCCESS.search(f.after)]
         candidates += [f for f in firms if f not in candidates and f.clause not in {m.clause for m in matching}]
     candidates.sort(key=lambda f: f.start)  # in the order said: a total said first is first
+    free = [f for f in candidates if re.search(r"免费|公益|义务|不收费|没收钱|无偿", f.text)]
+    if free and len(free) < len(candidates):  # 有偿咨询做了十几次，免费的只有两次: the paid ones are not the free ones
+        candidates = [f for f in candidates if f in free or not re.search(r"有偿|收费|付费|收钱", f.text)]
     if not candidates:
         return None, 0.0, f"请告诉我{rule.label}是多少{unit}（只说了“{found[0].quantity.describe(found[0].unit)}”）。"
     if unit == "起":  # 调解过两起，一起成了一起没成: each figure with what its own words say
@@ -632,6 +642,10 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         done = [f for f in done if f not in part_of]
         values = [f.quantity for f in done]
     if len(done) == 1:
+        head = re.split(r"[,，。;；:：]", done[0].before)[-1][:-1] if done[0].before.endswith("各") else ""
+        items = [p for p in re.split(r"、|和|及|与|跟|以及", head) if p.strip()]
+        if len(items) >= 2 and done[0].quantity.relation == "eq":  # 3月15日、6月8日、9月20日各做了一次 = 3
+            return Quantity(value=len(items) * done[0].quantity.value), conf, ""
         return done[0].quantity, conf, ""
     for f in done:  # 2家，2022年和2023年各一家 / 三起，立案、查办、调解各一起: the 各 figure breaks the total down
         n_years = len(re.findall(r"\d{4}年|去年|今年|前年", t))
@@ -783,6 +797,8 @@ def _per_session_total(found: list[Found], t: str = "") -> Quantity | None:
         n = sessions_a_year.value
         if p.relation == "range" and p.upper is not None:  # 每月一次，每次四五十人 = 480–600
             return Quantity(value=n * p.value, relation="range", upper=n * p.upper)
+        if p.relation == "about":  # 每季度一场，每场一百五十人左右 = about 600
+            return Quantity(value=n * p.value, relation="about")
         low = p.value if p.relation in ("eq", "ge", "gt") else None
         if low is not None:
             return Quantity(value=n * low, relation="eq" if p.relation == "eq" else "ge")

@@ -910,3 +910,18 @@ def test_a_part_bigger_than_the_total_and_about_at_the_threshold_are_asked_again
 def test_this_years_figure_beside_last_years_is_proposed() -> None:
     r = read(crit("point.42"), "去年只查了一次，今年已经做了三次了", Hint())
     assert r.value == 3 and r.needs_confirmation
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("zone.12", "这个数据在园区办那边，我回头再报", UNSURE),  # never 0
+        ("zone.12", "暂时没办过宣传活动", 0),
+        ("station.27", "3月15日、6月8日、9月20日各做了一次商秘义诊", 3),  # one each of the dates listed
+        ("zone.12", "一个季度搞一场宣讲，每场一百五十人左右", {"value": 600.0, "relation": "about"}),
+        ("station.27", "有偿咨询做了十几次，免费的只有两次", 2),  # the paid ones are not the free ones
+        ("station.B4", "帮两家客户报过案，但都没立案", 0),
+    ],
+)
+def test_later_reports_dates_listed_and_paid_vs_free(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
