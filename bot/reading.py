@@ -432,10 +432,10 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     listed = re.fullmatch(
         r"\s*([^,，。;；:：\d]*\d[^,，。;；:：]*?)各[^,，。\d]{0,4}?(\d+)\s*(?:次|场|回|期)[^,，。\d]*[。.!！]?\s*", t
     )
-    if unit == "次" and listed:  # 3月15日、6月8日、9月20日各做了一次: one each of the dates listed
-        items = [p for p in re.split(r"、|和|及|与|以及", listed.group(1)) if p.strip()]
+    if unit == "次" and each_date:  # 3月15日、6月8日、9月20日各做了一次: one each of the dates listed
+        items = [p for p in re.split(r"、|和|及|与|以及", each_date.group(1)) if p.strip()]
         if len(items) >= 2:
-            return Quantity(value=len(items) * float(listed.group(2))), 0.9, ""
+            return Quantity(value=len(items) * float(each_date.group(2))), 0.9, ""
     if unit == "次" and isinstance(rule, ThresholdRule):
         annual = annual_count(t)
         if annual is not None:
