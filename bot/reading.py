@@ -429,7 +429,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     actual = [f for f in found if _ACTUAL.search(f.before)]
     if len(found) > 1 and len(actual) == 1 and actual[0].unit in UNIT_WORDS.get(unit, (unit,)):
         return actual[0].quantity, 0.9, ""  # 原计划三场各两百人，实际上只来了一百五十人次 / 计划一年四次，实际做了1次
-    listed = re.fullmatch(
+    each_date = re.fullmatch(
         r"\s*([^,，。;；:：\d]*\d[^,，。;；:：]*?)各[^,，。\d]{0,4}?(\d+)\s*(?:次|场|回|期)[^,，。\d]*[。.!！]?\s*", t
     )
     if unit == "次" and each_date:  # 3月15日、6月8日、9月20日各做了一次: one each of the dates listed
