@@ -71,6 +71,9 @@ DEV_BANKS = (
     "answer_dev38",
     "answer_dev39",
     "answer_dev40",
+    "answer_dev41",
+    "answer_dev42",
+    "answer_dev43",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
 # the label of a case as the rules' literal verdict: for an absence question (有没有发生过…),

@@ -403,6 +403,15 @@ class Engine:
                 if late is not None:
                     return out + late
         ev = self._answer_if_misrouted(s, ev)
+        if (
+            ev.command == "answer"
+            and len(normalize(ev.text)) <= 16
+            and _DEFER.search(normalize(ev.text))
+            and not re.search(r"不(?:太)?(?:清楚|知道|确定)|拿不准|说不好|没印象", normalize(ev.text))  # 不清楚，先跳过
+        ):
+            ev = replace(
+                ev, command="skip"
+            )  # 这个先空着～ / 这个后面再说，先问别的: a skip, not a blank (空着 = a gap)
         if ev.command != "modify" and ev.text and correction.names_its_target(ev.text):
             ev = replace(ev, command="modify")  # 第三题要改成有: whatever the NLU said, it is about question 3
         if ev.command == "restart":
@@ -1180,6 +1189,10 @@ COMMAND_WORDS: dict[str, re.Pattern[str]] = {
 _FIGURE_REVISION = re.compile(
     r"其实|实际|重新算|重算|再算|核了|核对了|只有|一共|总共|现在|成功的|已经授牌|加上|不对|加起来|汇总|统计了|统计下来|算了一下|数了一下|查了一?下|翻了一?下|"
     r"已完成|完成的|已授牌|授牌的|拿到牌子|算\s*\d|^(?:是|应该是|其实是|实际是)?\s*\d+(?:\.\d+)?\s*[\u4e00-\u9fff]{0,2}[吧啊呀]?$"
+)
+_DEFER = re.compile(
+    r"先空着|空着吧|先放(?:着|一放|一下)|后面再(?:说|答|填)|以后再说|先问别的|先跳过|跳过吧|下一题|先不答|先不填|"
+    r"(?:明天|晚点|之后|回头)[^,，。]{0,6}再填"
 )
 _INDEFINITE_WH = re.compile(r"没(?:有)?(?:啥|什么)|(?:啥|什么)[^,，。?？]{0,6}(?:也|都)")
 _STRESS = re.compile(r"(?:就|是|为|其实|应该|只有|才|一共|总共|共|合计|算|算是|记|记成|改成|改为|加起来有?)\s*$")

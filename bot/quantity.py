@@ -176,6 +176,7 @@ class Found:
     clause: int  # index of the clause it is in
     after: str = ""  # the rest of its clause after the number ("100家会员")
     text: str = ""  # its whole clause
+    tail: str = ""  # what is said after it, up to the next number (另有2家只来咨询过，这两家不算)
 
 
 _ALL_UNIT_WORDS = sorted({w for words in UNIT_WORDS.values() for w in words}, key=len, reverse=True)
@@ -272,6 +273,8 @@ def numbers(text: str, ordinals: bool = False) -> list[Found]:
                 text=t[c_start:c_end],
             )
         )
+    for i, f in enumerate(out):
+        out[i] = replace(f, tail=t[f.end : out[i + 1].start if i + 1 < len(out) else len(t)])
     for i in range(len(out) - 2, -1, -1):  # 180、150、140人次 / 分别1、1、4家: a list takes the unit of its last figure
         f, g = out[i], out[i + 1]
         if not f.unit and g.unit and re.fullmatch(r"\s*[、和及与]\s*", t[f.end : g.start]):
@@ -305,6 +308,15 @@ def _magnitude(value: float) -> float:
 def _shares(t: str) -> str:
     """百分之40 -> 40%, 4成 -> 40%, 3分之1 -> 33.33%, 一半 -> 50%: shares as percentages."""
     t = re.sub(r"百分之\s*(\d+(?:\.\d+)?)", r"\1%", t)
+    t = re.sub(  # 2/3 of the members (a share; 3/15 is a date, its denominator is too big)
+        r"(?<![\d/.])([1-9])\s*/\s*([2-9]|10)(?![\d/.])",
+        lambda m: (
+            f"{int(m.group(1)) / int(m.group(2)) * 100:.2f}%"
+            if m.group(1) < m.group(2) or m.group(2) == "10"
+            else m.group(0)
+        ),
+        t,
+    )
     t = re.sub(
         r"(?<![\d.])([1-9])成([1-9])(?![\d.%成家人个次])", lambda m: f"{m.group(1)}{m.group(2)}%", t
     )  # 3成5 = 35%

@@ -186,6 +186,8 @@ def _read_boolean(c: Criterion, words: str, hint: Hint) -> Reading:
     a = _with_model(a, hint)
     if _AWAY.search(t) or (_PAUSE.search(t) and a.verdict in ("unknown", "no")):  # 稍等，我接个电话: no answer yet
         return record(_boolean_value(c, "unknown"), min(a.confidence, 0.6), words, "a pause", *a.reasons)
+    if a.verdict is None and "a hesitation" in a.reasons:
+        return reask("不着急，想好了直接回答就行。" + _BOOLEAN_PROBLEM, words, *a.reasons)
     if a.verdict is None and "about another unit" in a.reasons:
         return reask("您说的是别的单位的情况。贵单位自己呢？" + _BOOLEAN_PROBLEM, words, *a.reasons)
     if a.verdict is None:
@@ -411,7 +413,7 @@ NOT_DONE = re.compile(
     r"不同意|失败|在申报|申报中|在培育|培育中|培育了|培育的|培育阶段|培育期|处于培育|公示|在谈|待批|撤诉|还在|打算|准备|计划|在创建|创建中|在办|没办成|不算|"
     r"尚未|未决定|没决定|等待|待定|没谈拢|谈崩|没谈成|没立案|没调解成|调解中|在调解|没调成|还没调|报上去|没出来|没出结果|等结果|还没验收|"
     r"撤了|撤回|撤销|自己撤|没立上|在走流程|走流程|没结果|排期|在排|排上了?日程|待办|还没开|还没办|还没搞|还没做|"
-    r"(?:还没|没|未|尚未)(?:有)?(?:授牌|验收|评上|挂牌|认定|批复)"
+    r"(?:还没|没|未|尚未)(?:有)?(?:授牌|验收|评上|挂牌|认定|批复)|没签(?:约|合同)?|未签|意向|洽谈|在等|等受理|待受理"
 )
 SUCCESS = re.compile(
     r"立了?案|查办|成功|办结|结案|查办完|立上|调解成|成了|已(?:经)?(?:立案|查办|调解|授牌|完成|办完|创建|通过)|授牌|批下来|创建完成|通过验收"
@@ -488,7 +490,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     excluded = [
         f
         for f in candidates[1:]
-        if re.search(r"(?:其中|里面|当中|包括|(?<![还又另])有)(?:的)?$", f.before)
+        if re.search(r"(?:其中|里面|当中|包括|(?<![还又另外])有)(?:的)?$", f.before)
         and (_EXCLUDED.search(f.text) or NOT_DONE.search(f.text))
     ]
     if (
@@ -503,7 +505,21 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         if left >= 0:  # 协助了3起，其中1起是园区外的企业 / 做了5次咨询，其中3次是收费的: what is left counts
             return Quantity(value=left), 0.85, ""
     parts = split_clauses(t)
-    done = [f for f in candidates if not NOT_DONE.search(f.text) and not _undone_by_next(f, parts)]
+    done = [
+        f
+        for f in candidates
+        if not NOT_DONE.search(f.text)
+        and not _undone_by_next(f, parts)
+        and not re.search(
+            r"(?:这|那)(?:\d+|几)?(?:家|起|个|次)?(?:都|也)?不算|没签约|没签合同|只是意向",
+            _said_after(f, found, candidates),
+        )
+    ]  # 另有2家只来咨询过一次、没签约
+    for b in candidates:  # …，这两家不算: the figure it points back to does not count either
+        if re.search(r"(?:这|那)$", b.before) and re.search(r"不算|不计|排除|没签", b.text):
+            earlier = [f for f in done if f.start < b.start and f.quantity.value == b.quantity.value]
+            if earlier:
+                done.remove(earlier[-1])
     if not done:  # 有三家在申报，还没批下来 / 协助过一起，但最后没立上案: none counts yet
         return Quantity(value=0), 0.85, ""
     conf = 0.95 if done[0] in matching else 0.9
@@ -600,7 +616,9 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         )
         and not any(re.search(r"又|另外|还有|再|加上|此外|另", f.before[-8:]) for f in succeeded)  # 今年又调解成了一起
     ):
-        if re.search(r"(?:一共|总共|共)$", others[0].before) and others[0].quantity.value < wins:
+        if (
+            re.search(r"(?:一共|总共|共)$", others[0].before) or re.search(r"协助|帮|报案|受理", others[0].text)
+        ) and others[0].quantity.value < wins:  # 协助过2起，成功了3起
             return (
                 None,
                 0.0,
@@ -655,11 +673,22 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         if (
             f.before.endswith("各")
             and n >= 2
-            and any(g is not f and g.quantity.value == n * f.quantity.value for g in done)
+            and any(
+                g is not f
+                and g.quantity.value == n * f.quantity.value
+                and (g.start < f.start or _SAID_TOTAL.search(g.before))  # the total before its breakdown
+                for g in done
+            )
         ):
             total = [g for g in done if g is not f]
             if len(total) == 1:
                 return total[0].quantity, conf, ""
+    values = []
+    for f in done:  # 协助立案、协助查办各一起，调解成功两起: the 各 figure once for each item named
+        head = re.split(r"[,，。;；:：]", f.before)[-1][:-1] if f.before.endswith("各") else ""
+        n_items = len([p for p in re.split(r"、|和|及|与|跟|以及", head) if p.strip()])
+        each = f.before.endswith("各") and n_items >= 2 and f.quantity.relation == "eq"
+        values.append(Quantity(value=n_items * f.quantity.value) if each else f.quantity)
     separate = len({f.clause for f in done}) == len(done)
     years = len({m.group(0) for m in re.finditer(r"去年|今年|前年|明年|\d{4}年", t)}) > 1
     if len(set(values)) == 1 and not separate:
@@ -693,6 +722,19 @@ def _without_plans(t: str) -> str:
 
 
 _SAID_TOTAL = re.compile(r"(?:合计|一共|总共|共计|总计|加起来|合起来|加一起|累计)(?:已经|已)?(?:是|有|就是|达到)?\s*$")
+
+
+def _said_after(f: Found, found: list[Found], candidates: list[Found]) -> str:
+    """What is said after a figure up to the next figure of the same kind (other figures in between kept)."""
+    out = f.tail
+    for g in found:
+        if g.start <= f.start:
+            continue
+        if g in candidates:
+            break
+        out += g.tail
+    parts = re.split(r"[,，。;；、]", out)  # its own clause, and later ones that point back (这两家不算); not the
+    return "，".join([parts[0], *(p for p in parts[1:] if re.match(r"\s*(?:这|那)", p))])  # next one's words
 
 
 def part_of_any(done: list[Found]) -> bool:
@@ -736,7 +778,7 @@ def _latest_year(done: list[Found]) -> Found | None:
     return tagged[max(tagged)]
 
 
-_ACTUAL = re.compile(r"(?:实际(?:上)?|真正|其实)[^,，。;；\d]{0,8}$|(?:只能|应该|就|^|[,，])算(?:是|作|成)?$")
+_ACTUAL = re.compile(r"(?:实际(?:上)?|真正|其实)[^,，。;；\d]{0,12}$|(?:只能|应该|就|^|[,，])算(?:是|作|成)?$")
 _PART_OF = re.compile(
     r"(?:其中|里面|里头|当中|这里面|这当中)[^,，。;；\d]{0,6}$|(?:^|[,，])(?:光|单单?|仅仅)[^,，。;；]{1,12}(?:就)(?:有)?$"
 )  # 其中线上 / 其中光线上就有 / 光宣传周那一场就600
@@ -1069,7 +1111,7 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
         for f in numbers(t)
         if not (f.unit in ("个", "项", "样") and re.match(r"^(?:个|项|样)?(?:比例|都|占比)", f.after))
         and not _STAFF.match(f.after)  # 律所有40多名律师: the firm's size, not its clients
-        and f.unit not in ("名", "位")
+        and f.unit not in ("名", "位", "轮", "遍", "次", "回", "期", "场")  # 都培训过一轮了: how often, not how many
     ]
     group_name = pending.get("group") or (hint.entities or {}).get("choice")
     group = next((g for g in rule.groups if g.name == group_name), None) or _group_of(rule, t, found)
@@ -1177,7 +1219,9 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
     total = as_quantity(counts.get("total"))
     if total is None:  # 全部会员都参加过培训，开展工作的大概一半: all of them, a share of 100 %
         for part, _ in split_clauses(t):
-            if re.search(r"全部|全都|全员|所有|每家|百分百", part) and not re.search(r"\d|没|不|未", part):
+            if re.search(r"全部|全都|全员|所有|每家|百分百", part) and not re.search(
+                r"\d|没|不|未", re.sub(r"\d+\s*(?:轮|遍|次|回)", "", part)
+            ):  # 全部会员都培训过一轮了
                 for k in shares:
                     if k.key not in values and k.key not in counts and any(cue in part for cue in k.cues):
                         values[k.key] = 100
@@ -1246,14 +1290,18 @@ def _share(count: Quantity, total: Quantity, minimum: float, strict: bool) -> Qu
     is 25–35 %, which does not say whether it is over 30 %, so None (ask)."""
     if count.relation in ("eq", "range") and total.relation in ("eq", "range"):
         return Quantity(value=round(count.value / total.value * 100, 2))
-    c_low, _, c_high, _ = count.interval()
-    t_low, _, t_high, _ = total.interval()
+    c_low, c_low_in, c_high, c_high_in = count.interval()
+    t_low, t_low_in, t_high, t_high_in = total.interval()
     low = c_low / t_high * 100 if t_high not in (0, float("inf")) else 0.0
     high = c_high / t_low * 100 if t_low > 0 else float("inf")
-    if low > minimum or (not strict and low >= minimum):
+    low_in = c_low_in and t_high_in  # 120 of 三百多 (300 up to, not including, 400): above 30 %, never exactly
+    high_in = c_high_in and t_low_in
+    if low > minimum or (low == minimum and not strict):
         return Quantity(value=round(low, 2), relation="ge")
-    if high < minimum or (strict and high <= minimum):
-        return Quantity(value=round(high, 2), relation="le")
+    if low == minimum and not low_in:  # never exactly the minimum: above it
+        return Quantity(value=round(low, 2), relation="gt")
+    if high < minimum or (high == minimum and (strict or not high_in)):
+        return Quantity(value=round(high, 2), relation="le" if high_in else "lt")
     return None
 
 

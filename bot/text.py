@@ -166,6 +166,7 @@ def normalize(text: str) -> str:
     t = _THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), t)
     t = _FIGURES_IN_BRACKETS.sub(r"：\1，", t)  # 4起（立案2、调解2）: a breakdown, its own clauses
     t = unicodedata.normalize("NFKC", t).translate(_CAPITAL)
+    t = re.sub(r"\s*\|\s*", "，", t)  # 会员 56 家｜受训 29 家: a table row typed in a chat
     for emoji, word in _EMOJI_WORDS.items():
         t = t.replace(emoji, f" {word} ")
     t = _DECORATION.sub(" ", t)
@@ -213,7 +214,7 @@ _NOT_NUMERAL = re.compile(
     r"一起(?=[做干搞来去参学讨商开办弄研])|一同|一道|一并|一时|一向|一手|一体|一再|万一|千万|十分|"
     r"一个不落|一个不少|一个都不少|一个没落|一个也没落|一个都没落|无一|一视同仁|不一|一带|一方面|"
     r"一开始|一早|一路|一概|一应|一整套|一系列|一套|(?<!分)之一|一口气|一番|一阵|一步步|一步一步|一半|数一数二|独一无二|一流|"
-    r"一把|一块儿|一律|一旁|一身|一头|一心|一刀切|一清二楚|一五一十|三天两头|七七八八|乱七八糟|一来二去|"
+    r"一会儿?|一阵子?|一时半会|一下子|一把|一块儿|一律|一旁|一身|一头|一心|一刀切|一清二楚|一五一十|三天两头|七七八八|乱七八糟|一来二去|"
     r"(?:另|另外|其中)?一(?:个|位|名)(?=同事|人负责|人在管|人管|部门|科室|领导|专人)"
 )
 
@@ -257,6 +258,8 @@ def arabic(text: str) -> str:
             lead, run = lead + "点", run[1:]
         if not run or run in ("万", "亿", "千", "百"):
             return lead + run
+        if run == "三两":  # 三两起 = a few, two or three (never 32)
+            return f"{lead}2-3"
         # 三四百 / 两三次 / 七八十: adjacent digits are a range, kept as "a-b"
         rng = re.fullmatch(rf"([{_DIGITS}])([{_DIGITS}])([十百千万]?)", run)
         if rng and rng.group(1) != rng.group(2) and "零" not in run[:2]:

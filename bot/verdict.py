@@ -567,7 +567,7 @@ _RESTATED = re.compile(
 QUESTION = re.compile(
     r"(?:什么意思|啥意思|是什么|是啥|什么叫|什么是|怎么算|指的是|指什么|怎么理解|啥叫|咋算|是指)|"
     r"(?:吗|么|嘛)[?]?$|[?]$|(?:吗|么|呢)\?(?=[^,，。]*(?:行不行|可不可以|能不能|怎么|多少|吗|呢|\?))|行不行$|可不可以$|能(?:不能)?发(?:我|一份)|发我一份|(?:模板|范本)[^,，。]{0,4}有吗|给多少|^你[^,，。]{0,6}(?:谁|什么|啥|哪|吗|么)|多少钱|为什么|为啥|凭什么|干嘛要|算不算|怎么样?才算|"
-    r"说说看"
+    r"说说看|^(?:我)?(?:不|没)(?:太|是很|大)?(?:明白|懂|看懂)(?:这题|这个|你的意思|意思|什么意思)?[?。.!！~]*$|(?:^|[,，。?\s])不太明白[?。.!！~]*$|\bexplain\b"
 )
 
 
@@ -850,7 +850,9 @@ def analyze(
         return Analysis(None, 0.0, ["empty"])
     if re.fullmatch(r"[嗯额呃啊哦噢哈呵嘿嘻~!。. ]+", t) and re.search(r"[哈呵嘿嘻]", t):
         return Analysis(None, 0.0, ["laughter"])  # 嗯嗯哈哈哈: noise, not an answer
-    if re.fullmatch(r"(?:嗯|呃|额|唔|emm+|em|这个|那个|我想想|让我想想)+\s*(?:\.{2,}|…+|。{2,}|~+)\s*", t):
+    if re.fullmatch(
+        r"(?:嗯|呃|额|唔|emm+|em|这个|那个|我想想|让我想想)+\s*(?:\.{2,}|…+|。{2,}|~+)\s*", t
+    ) or re.fullmatch(r"(?:嗯+|呃|额)?[,，\s]*(?:让我|我|等我)(?:再)?想(?:想|一下|一想|下)[啊哈吧~。.…!！\s]*", t):
         return Analysis(None, 0.0, ["a hesitation"])  # 嗯…… / 呃... : thinking, not yet an answer
     whole = _strip_particles(t)
     if _GREETING.fullmatch(t) or _GREETING.fullmatch(whole):

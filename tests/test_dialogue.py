@@ -793,3 +793,10 @@ def test_one_share_of_an_association_corrected_by_its_name(engine: Engine) -> No
     chat.say("answer", "协会有会员50家，培训过20家，开展保护工作的18家", None)
     chat.say("answer", "培训那个数说错了，是12家", None)  # not a jump to the training question
     assert chat.session.answers["station.24"] == {"trained_ratio": 24, "active_ratio": 36}
+
+
+def test_leave_it_blank_for_now_is_a_skip_not_a_gap(engine: Engine) -> None:
+    chat = start(engine, "协会")
+    walk_answering(chat, "station.27")
+    chat.say("answer", "这个先空着～", None)
+    assert "station.27" not in chat.session.answers and "先跳过" in chat.text

@@ -925,3 +925,48 @@ def test_this_years_figure_beside_last_years_is_proposed() -> None:
 )
 def test_later_reports_dates_listed_and_paid_vs_free(cid: str, text: str, expected: Any) -> None:
     assert value(cid, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("cid", "text"), [("point.34", "让我想想"), ("station.19", "could you explain this one? 不太明白")]
+)
+def test_thinking_and_not_understanding_record_nothing(cid: str, text: str) -> None:
+    assert read(crit(cid), text, Hint()).outcome == "reask"
+
+
+def test_a_while_is_not_one() -> None:
+    assert value("point.42", "检查次数我去翻下台账，一会儿回你") == UNSURE  # never 1
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("zone.B4", "三两起吧", {"value": 2.0, "relation": "range", "upper": 3.0}),  # never 32
+        ("zone.B4", "协助立案、协助查办各一起，调解成功两起", 4),  # the 各 figure once for each item
+        ("station.B4", "立案、调解各一起，一共两起", 2),
+        ("station.B4", "立了案的有一起，调解成的也有一起，还有一起材料递上去了在等受理", 2),
+        ("station.24", "律所：正式委托的4家，口头说好了还没签合同的2家", {"clients": 4}),
+        ("station.24", "算上还在洽谈的2家，一共5家；真正签了合同在服务的是3家", {"clients": 3}),
+        ("station.24", "合同客户3家，另有2家只来咨询过一次、没签约，这两家不算。我们是咨询公司", {"clients": 3}),
+        ("station.24", "商会：会员 56 家｜受训 29 家｜开展 18 家", {"trained_ratio": 51.79, "active_ratio": 32.14}),
+    ],
+)
+def test_items_each_unsigned_clients_and_table_rows(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
+
+
+def test_shares_of_a_total_said_with_多_and_bounds_keep_their_side() -> None:
+    r = read(crit("station.24"), "协会有会员三百多家，参加过培训的150家，开展商秘保护工作的有120家", Hint())
+    assert r.outcome == "record" and score_of("station.24", r.value) == "met"  # 120 of 300–399: above 30 %
+    r = read(crit("station.24"), "协会，会员200家，培训过的不到60家", Hint())
+    assert r.outcome == "record" and score_of("station.24", r.value) == "not_met"
+    r = read(crit("station.24"), "协会，会员单位的2/3培训过，开展工作的有四成", Hint())
+    assert r.outcome == "record" and score_of("station.24", r.value) == "met"
+
+
+def test_a_success_bigger_than_the_attempts_is_asked_again() -> None:
+    assert read(crit("station.B4"), "协助过2起，成功了3起", Hint()).outcome == "reask"
+
+
+def score_of(cid: str, value: Any) -> str:
+    return str(score_criterion(crit(cid), value, 0.5).status)
