@@ -696,6 +696,7 @@ class Engine:
             r = read(c, rest, Hint(), pending)
             if pending and r.outcome == "record" and r.value == previous:
                 named = re.sub(r"(?:那个|那项|那块|那一项|那个数)[^,，。\d]*[,，]\s*", "的", normalize(ev.text))
+                named = re.sub(r"([^,，。\d]+)[,，]\s*(?=[^,，。]*\d)", r"\1", named)  # 开展工作的我看错了，是25家
                 whole = read(c, named, Hint(), pending)  # 开展工作那个说多了，应该只有25家: the cue names the figure
                 if whole.outcome in ("record", "reask") and whole.value != previous:
                     r = whole

@@ -972,8 +972,23 @@ def _read_two_part(rule: TwoPartRule, words: str, hint: Hint, pending: dict[str,
     if says_zero(t) and len(numbers(t)) <= 1:  # 暂时一家都没有
         values.update({p.key: 0 for p in rule.parts if p.key not in values})
         return record({p.key: int(values[p.key]) for p in rule.parts}, 0.92, words, "none")
+    t = re.sub(  # 数量：3+2+2
+        r"(?<=[:：])\s*(\d+(?:\s*\+\s*\d+)+)(?![\d+])", lambda m: f"{sum(int(x) for x in m.group(1).split('+'))}", t
+    )
+    t = "，".join(  # 另外还有2家律所只是签了合作协议 / 另有1家鉴定所签了意向，还没搬进来: not in the park (yet)
+        c for c in re.split(r"[,，;；。]", t) if c and not _NOT_IN_PARK.search(c)
+    )
     found = numbers(t)
     got = _two_counts(rule, t, found)
+    second_figs = [f for f in found if f.unit in rule.parts[1].words and not _EACH.search(f.before[-4:])]
+    totals = [f for f in second_figs if _TOTAL_BEFORE.search(f.before)]
+    parts = [f.quantity.value for f in second_figs if f not in totals]
+    if len(totals) == 1 and len(parts) >= 2 and sum(parts) != totals[0].quantity.value:
+        got["conflict"] = 1.0  # 3家律所2家鉴定所，一共4家
+    if got.pop("conflict", None) is not None:
+        return reask(
+            "分开说的家数加起来和一共的家数对不上，请核对后再说一下一共几类、几家。", words, "figures do not add up"
+        )
     if not got and asked and len(found) == 1:
         got[asked] = found[0].quantity.value
     if not got:
@@ -1004,6 +1019,9 @@ def _read_two_part(rule: TwoPartRule, words: str, hint: Hint, pending: dict[str,
 
 
 _EACH = re.compile(r"各(?:有)?$|每(?:类|种|个类型|样)(?:各|都)?$|(?<=[,，])1(?:类|种)$")
+_NOT_IN_PARK = re.compile(
+    r"在谈|意向|没签|未签|还没(?:搬|入驻|进驻|进来|落地)|不在园区|园区外|外区|区外|只是签了?(?:个)?合作|签了合作协议|下个月才|还在(?:谈|洽谈|装修)"
+)
 
 
 _TOTAL_BEFORE = re.compile(r"(?:一共|总共|共|合计|总计|加起来|合起来|就这|这)$")
@@ -1020,7 +1038,7 @@ def _two_counts(rule: TwoPartRule, t: str, found: list[Found]) -> dict[str, floa
     first, second = rule.parts[0], rule.parts[1]
     pairs = list(
         re.finditer(
-            rf"(\d+)\s*(?:{'|'.join(first.words)})(?:\s|[:：]|一共|总共|共计|共|合计|总计|计|有|的)*(\d+)\s*(?:{'|'.join(second.words)})",
+            rf"(\d+)\s*(?:{'|'.join(first.words)})(?:\s|[:：、,，]|一共|总共|共计|共|合计|总计|计|有|的)*(\d+)\s*(?:{'|'.join(second.words)})",
             t,
         )
     )
@@ -1080,6 +1098,8 @@ def _two_counts(rule: TwoPartRule, t: str, found: list[Found]) -> dict[str, floa
             parts = [f.quantity.value for f in explicit if f not in totals]
             if totals and totals[0].quantity.value == sum(parts):
                 got[other.key] = totals[0].quantity.value  # 律所两家、鉴定一家、咨询一家，一共四家
+            elif totals and len(parts) >= 2:
+                got["conflict"] = 1.0  # 3家律所2家鉴定所，一共4家
             else:
                 got[other.key] = sum(f.quantity.value for f in explicit if f not in totals) + sum(
                     f.quantity.value for f in totals if f.quantity.value != sum(parts)
@@ -1134,7 +1154,7 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
         single is not None
         and single.key not in values
         and found
-        and not asked
+        and (not asked or asked == single.key)
         and not re.search(r"抱歉|不对|错了|说错|记错|应该是|不是|改成|其实|哦不|sorry", t)  # 六家，抱歉是四家
     ):
         # 律所：服务对象4家，还有2家在谈 / 顾问3家，单次咨询2家 / 新增3家，加上老客户总共9家: a count like any other

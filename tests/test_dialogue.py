@@ -800,3 +800,11 @@ def test_leave_it_blank_for_now_is_a_skip_not_a_gap(engine: Engine) -> None:
     walk_answering(chat, "station.27")
     chat.say("answer", "这个先空着～", None)
     assert "station.27" not in chat.session.answers and "先跳过" in chat.text
+
+
+def test_a_share_corrected_with_its_name_in_the_clause_before(engine: Engine) -> None:
+    chat = start(engine, "协会")
+    walk_answering(chat, "station.24")
+    chat.say("answer", "会员100家，培训过40家，开展过35家", None)
+    chat.say("answer", "抱歉，开展工作的我看错了，是25家", None)
+    assert chat.session.answers["station.24"] == {"trained_ratio": 40, "active_ratio": 25}

@@ -970,3 +970,20 @@ def test_a_success_bigger_than_the_attempts_is_asked_again() -> None:
 
 def score_of(cid: str, value: Any) -> str:
     return str(score_criterion(crit(cid), value, 0.5).status)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("园区里有2家律所；另外还有2家律所只是签了合作协议，不在园区办公", {"types": 1, "units": 2}),
+        ("两家律所、一家咨询公司，另外还有两家培训机构在谈，没签", {"types": 2, "units": 3}),
+        ("类别：法律、信息、咨询；数量：3+2+2", {"types": 3, "units": 7}),
+        ("4个类别、11家", {"types": 4, "units": 11}),
+    ],
+)
+def test_firms_not_in_the_park_yet_do_not_count(text: str, expected: Any) -> None:
+    assert value("zone.B1", text) == expected
+
+
+def test_firms_that_do_not_add_up_to_the_total_are_asked_again() -> None:
+    assert read(crit("zone.B1"), "3家律所2家鉴定所，一共4家", Hint()).outcome == "reask"
