@@ -358,7 +358,7 @@ UNSURE = _rx(
     r"找[^,，。]{1,6}(?:确认|核实|问)(?:一)?下|没啥印象|不摸底|摸不着底|没(?:搞|弄)(?:明白|清楚|懂)|才清楚|才晓得|"
     r"没法答|记不全|不了解|还不了解|翻不到|还没找到|没来得及问|掌握不了|手上没(?:清单|资料|数据|记录)|"
     r"没看到(?:原件|明细|记录|清单|合同|文件)|"
-    r"请[^,，。]{1,6}来(?:答|回答|说)|请示",
+    r"(?:请|让|叫|找)[^,，。]{1,8}来(?:答|回答|说|填)|请示|刚调(?:过来|来|岗)|还没来得及(?:翻|看|查|问|了解)|前任(?:留下|的)?[^,，。]{0,6}(?:还没|没)(?:翻|看|交接)",
     r"给不了|答复你|回复你|回复您|答复您|再回你|再告诉你|再跟你说|回你|(?:回头|稍后|晚点|之后|过两天)再?(?:报|报给你|补报|提供|发你)|"
     r"(?:数据|数字|台账|记录|名单)(?:在|归)[^,，。]{1,8}(?:那边|那里|手上|手里|管)|才知道|才能答|不代表没有|不敢保证|不敢说|说不好|"
     r"还在了解|刚接手|我刚来|我才来|才入职|我(?:是)?新来的|还没接触|两眼一抹黑|没摸清|没摸清楚|难以判断|建议由|讲不出|讲不好|不熟|没看到过|没看过|没见过|没听说过?|没经手|没借过|(?<![还从时直])没办过|没细看|没仔细看|没细究|没认真看|"
@@ -646,6 +646,8 @@ def _clause(text: str, contrast: bool, ctx: Context) -> _Clause:
         return out(None, "mistake")
     if IRRELEVANT.search(t):
         return out("no", "irrelevant")  # 摄像头…装在大门口防小偷的，跟涉密没关系
+    if ctx.absence and re.search(r"没(?:有)?听(?:说|到)过|没听过|从没听说|没见过", t) and not BAD_EVENT.search(t):
+        return out("no", "never heard of one")  # 连一起像样的纠纷都没听说过: to an absence question, none happened
     if _ONLY_SOME_KNOW.search(t) and re.search(r"知道|知晓|知悉|了解", ctx.topic):
         return out("partial", "restrict")  # 只有管理层知道 (the standard asks that everyone knows): a coverage gap
     if UNSURE.search(t):

@@ -987,3 +987,15 @@ def test_firms_not_in_the_park_yet_do_not_count(text: str, expected: Any) -> Non
 
 def test_firms_that_do_not_add_up_to_the_total_are_asked_again() -> None:
     assert read(crit("zone.B1"), "3家律所2家鉴定所，一共4家", Hint()).outcome == "reask"
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("zone.5", "我刚调过来，前任的预算材料还没来得及翻", UNSURE),
+        ("station.16", "加密备份这种技术活我外行，回头让IT小哥来答", UNSURE),
+        ("zone.16", "园区太平得很，连一起像样的商秘纠纷都没听说过", YES),  # to an absence question: none happened
+    ],
+)
+def test_new_to_the_job_someone_else_answers_and_never_heard_of_one(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
