@@ -74,6 +74,8 @@ DEV_BANKS = (
     "answer_dev41",
     "answer_dev42",
     "answer_dev43",
+    "answer_dev44",
+    "answer_dev45",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
 # the label of a case as the rules' literal verdict: for an absence question (有没有发生过…),

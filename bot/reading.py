@@ -228,9 +228,7 @@ def _with_learned(words: str, a: Analysis, ctx: Context) -> Analysis:
 
     A whole-reply answer (有 / 木有 / 不清楚) and a question back stay with the rules; elsewhere the
     model, which sees the rules' findings, gives the verdict and its probability is the confidence."""
-    if a.confidence >= WHOLE_REPLY or {"a question back", "a greeting", "about another unit", "a hesitation"} & set(
-        a.reasons
-    ):
+    if a.confidence >= WHOLE_REPLY or _NOT_AN_ANSWER & set(a.reasons):
         return a
     if a.verdict == "partial" and any(r.startswith(("except:", "rest:")) for r in a.reasons):
         return a  # 除了销售部 / 销售没签，其他都签了: the structure says partial, the rules read it
@@ -273,12 +271,15 @@ def _boolean_value(c: Criterion, verdict: Verdict) -> Any:
     return VERDICT_VALUE[verdict]
 
 
+_NOT_AN_ANSWER = {"a question back", "a greeting", "about another unit", "a hesitation", "laughter"}
+
+
 def _with_model(a: Analysis, hint: Hint) -> Analysis:
     """Combine the rules' reading with the intent DIET gave the whole message."""
     model = INTENT_VERDICT.get(hint.intent or "")
     conf = hint.confidence or 0.0
-    if model is None:
-        return a
+    if model is None or _NOT_AN_ANSWER & set(a.reasons):
+        return a  # 我们隔壁那家有保密制度 / 嗯……: DIET's affirm does not make it an answer
     if a.verdict is None:
         if conf >= MODEL_TRUSTED:
             return Analysis(model, 0.6, [*a.reasons, f"model only ({hint.intent} {conf:.2f})"])

@@ -127,8 +127,12 @@ def test_a_number_or_a_question_is_not_a_yes() -> None:
 def test_the_model_alone_is_proposed_never_recorded_silently() -> None:
     r = read(crit("point.8"), "啊吧啊吧", Hint(intent="affirm", confidence=0.86))
     assert r.outcome == "reask"
-    r = read(crit("point.8"), "嘿嘿嘿", Hint(intent="affirm", confidence=0.97))
+    r = read(crit("point.8"), "那个合同", Hint(intent="affirm", confidence=0.97))
     assert r.outcome == "record" and r.confidence < CONFIRM_BELOW  # a confirmation turn, not a record
+    r = read(crit("point.8"), "嘿嘿嘿", Hint(intent="affirm", confidence=0.97))
+    assert r.outcome == "reask"  # laughter, whatever DIET says, is not an answer
+    r = read(crit("station.4"), "我们隔壁那家有保密制度", Hint(intent="affirm", confidence=0.99))
+    assert r.outcome == "reask"  # nor is another unit's practice
     r = read(crit("point.8"), "", Hint(intent="partial", button=True))
     assert r.value == "partial" and r.confidence == 1.0
 
