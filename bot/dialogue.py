@@ -168,15 +168,19 @@ def _n(x: float) -> str:
 def _the_new_figure(c: Criterion, rest: str) -> str:
     """The clause of a figure's correction that carries the new figure: 不对，一起，另一起还没立案 /
     六百是两年加起来的，今年就三百出头 / 有两次其实是收费的，公益的只有3次."""
-    if c.expects != "number":
-        return rest
+    return _stressed_clause(rest) if c.expects == "number" else rest
+
+
+def _stressed_clause(rest: str) -> str:
+    """Of the clauses with figures, the one that states the new figure (是 / 应该 / 一共 …, or a figure alone)."""
     with_figures = [p for p in re.split(r"[，,。；;]", rest) if numbers(p)]
-    stressed = [
+    stressed = [p for p in with_figures if any(_STRESS.search(f.before) for f in numbers(p))]
+    alone = [  # 还有一起上周刚签，3起: a figure said alone is the new one (是6家，漏算了两家: 是 wins)
         p
         for p in with_figures
-        if any(_STRESS.search(f.before) for f in numbers(p))
-        or re.fullmatch(r"(?:是|共|一共|总共)?\d+(?:\.\d+)?\s*[\u4e00-\u9fff]{0,2}[吧了啊呀]?", arabic(normalize(p)))
-    ]  # 还有一起上周刚签，3起: a figure said alone is the new one
+        if re.fullmatch(r"(?:是|共|一共|总共)?\d+(?:\.\d+)?\s*[\u4e00-\u9fff]{0,2}[吧了啊呀]?", arabic(normalize(p)))
+    ]
+    stressed = stressed or alone
     return (stressed or with_figures or [rest])[-1 if len(stressed) > 1 else 0]
 
 
@@ -192,6 +196,13 @@ _NONE_OF_THEM = re.compile(
 _SOME_OF_THEM = re.compile(
     r"几(?:个|位|名|家|人|台|份)|一些|有些|部分|只有|只是(?!开会|口头|嘴上|说说|提|讲|聊|形式|走)|仅|个别|新来|新招|新入职|刚来|其他|其余|一半|高管|骨干|"
     r"没留|没拍|没组织|不知道"
+)
+
+
+# a group of people, not all of them: 转岗过来的那批 / 新来的几个 / 销售那边
+_A_GROUP = re.compile(
+    r"(?:那|这|一)批|(?:那|这)几(?:个|位)|转岗|新来|新招|新入职|刚来|刚入职|实习生|外包|临时工|个别|少数|部分(?:人|员工|部门|岗位)|"
+    r"(?:销售|研发|生产|行政|财务|市场|技术|采购)(?:那边|这边|部门|岗|的人|的同事)"
 )
 
 
@@ -693,6 +704,8 @@ class Engine:
             ):
                 rest = f"{s.words[c.id]}，{rest}"  # 有专职的人 + 补充一下，他是中专学历: read as one reply
             rest = _the_new_figure(c, rest)
+            if c.expects == "counts" and isinstance(previous, dict) and len(previous) == 1:
+                rest = _stressed_clause(rest)  # 律所，服务过4家 → 哦不对，是6家，漏算了两家: one figure, the one stated
             r = read(c, rest, Hint(), pending)
             if pending and r.outcome == "record" and r.value == previous:
                 named = re.sub(r"(?:那个|那项|那块|那一项|那个数)[^,，。\d]*[,，]\s*", "的", normalize(ev.text))
@@ -724,6 +737,16 @@ class Engine:
             ):
                 # 都有 / 等等，访客证我们是没有的, or 签了，按岗位分了模板 / 转岗的人没补签: one measure (or group)
                 # taken back from "all of them" or from a described yes leaves the others
+                r = r.model_copy(update={"value": "partial", "confidence": min(r.confidence, 0.9)})
+            if (
+                r.outcome == "record"
+                and c.expects == "boolean"
+                and previous is True
+                and r.value is False
+                and len(normalize(said)) <= 4
+                and _A_GROUP.search(rest)
+                and not _NONE_OF_THEM.search(rest)
+            ):  # 签了 → 哦不对，转岗过来的那批还没补签: a group taken back from a bare yes, the others stay
                 r = r.model_copy(update={"value": "partial", "confidence": min(r.confidence, 0.9)})
             if (
                 r.outcome == "record"

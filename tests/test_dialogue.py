@@ -808,3 +808,20 @@ def test_a_share_corrected_with_its_name_in_the_clause_before(engine: Engine) ->
     chat.say("answer", "会员100家，培训过40家，开展过35家", None)
     chat.say("answer", "抱歉，开展工作的我看错了，是25家", None)
     assert chat.session.answers["station.24"] == {"trained_ratio": 40, "active_ratio": 25}
+
+
+def test_a_group_taken_back_from_a_bare_yes_is_partial(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    walk_to(chat, "point.8")
+    chat.say("answer", "签了", None)
+    chat.say("answer", "哦不对，转岗过来的那批还没补签", None)
+    proposal = chat.session.proposal or {}
+    assert chat.session.answers.get("point.8") == "partial" or proposal.get("value") == "partial"
+
+
+def test_a_service_firms_figure_corrected_with_the_difference_said_too(engine: Engine) -> None:
+    chat = start(engine, "律所")
+    walk_answering(chat, "station.24")
+    chat.say("answer", "律所，服务过4家", None)
+    chat.say("answer", "哦不对，是6家，漏算了两家", None)
+    assert chat.session.answers["station.24"] == {"clients": 6}

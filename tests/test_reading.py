@@ -1003,3 +1003,8 @@ def test_firms_that_do_not_add_up_to_the_total_are_asked_again() -> None:
 )
 def test_new_to_the_job_someone_else_answers_and_never_heard_of_one(cid: str, text: str, expected: Any) -> None:
     assert value(cid, text) == expected
+
+
+def test_data_someone_else_is_counting_is_not_zero() -> None:
+    assert value("zone.12", "这个数宣传部门在统计，我手上没有") == UNSURE
+    assert value("station.4", "制度有的，就是大部分员工压根不知道") == PARTIAL  # others unaware: a gap
