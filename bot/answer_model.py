@@ -76,6 +76,9 @@ DEV_BANKS = (
     "answer_dev43",
     "answer_dev44",
     "answer_dev45",
+    "answer_dev46",
+    "answer_dev47",
+    "answer_dev48",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
 # the label of a case as the rules' literal verdict: for an absence question (有没有发生过…),

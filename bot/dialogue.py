@@ -364,7 +364,15 @@ class Engine:
             and not self._names_a_figure_of(s, last, ev.text)
         ):
             named = self._find_target(s, replace(ev, entities={}))
-            if named is not None and named != s.cursor and self.criterion_at(s, named) is not None:
+            just_answered = (
+                len(self.basics(s)) + self.rubric(s).criteria.index(self.rubric(s).get(last)) if last else None
+            )  # 背调这个我其实不清楚 just after 背调: a correction of the last answer, read as one below
+            if (
+                named is not None
+                and named != s.cursor
+                and named != just_answered
+                and self.criterion_at(s, named) is not None
+            ):
                 return out + self._modify(s, replace(ev, command="modify"))  # 背调那个我要改：其实从来没做过
         if last is not None and ev.text and not correction.names_its_target(ev.text):
             c_last = self.rubric(s).get(last)

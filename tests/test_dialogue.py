@@ -825,3 +825,31 @@ def test_a_service_firms_figure_corrected_with_the_difference_said_too(engine: E
     chat.say("answer", "律所，服务过4家", None)
     chat.say("answer", "哦不对，是6家，漏算了两家", None)
     assert chat.session.answers["station.24"] == {"clients": 6}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "改第3题→没有",
+        "第 3/50 项改成没有",
+        "3题改成没有吧，根本没有",
+        "场所设施经费那条改为没有",
+        "场所设施经费那道改成没有",
+    ],
+)
+def test_a_question_named_a_few_questions_later_in_other_words(engine: Engine, text: str) -> None:
+    chat = start(engine, "企业")
+    for _ in range(5):
+        chat.say("answer", "有", "affirm")
+    chat.say("answer", text, None)
+    proposal = chat.session.proposal or {}
+    assert chat.session.answers["point.3"] is False or proposal.get("value") is False
+    assert chat.session.answers["point.1"] is True
+
+
+def test_that_one_names_no_number(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    walk_to(chat, "point.21")
+    chat.say("answer", "离职竞业那一项重新答：部分，只签确认书，从不评估要不要启动", None)
+    proposal = chat.session.proposal or {}
+    assert proposal.get("criterion") == "point.18" or chat.session.answers.get("point.18") == "partial"
