@@ -167,7 +167,7 @@ def _read_boolean(c: Criterion, words: str, hint: Hint) -> Reading:
     if (
         c.polarity != "absence"
         and not context(c).no_bad_event_ok
-        and re.search(r"\d+\s*(?:多|余|来|几)?\s*(?:次|个|家|人|名|位|场|起|类)", counted)
+        and re.search(r"(?<![第\d])\d+\s*(?:多|余|来|几)?\s*(?:次|个|家|人|名|位|场|起|类)", counted)
         and not re.search(r"[过了]\d+\s*(?:多|余|来|几)?\s*[次场回]", t)  # 只搞过1次: how often it was done
         and not re.search(r"每[^,，。\d]{0,10}?\d+\s*[次场回]", t)  # 每季度交1次: how often it is done
         and not on_topic(t, context(c).topic)
@@ -271,7 +271,7 @@ def _boolean_value(c: Criterion, verdict: Verdict) -> Any:
     return VERDICT_VALUE[verdict]
 
 
-_NOT_AN_ANSWER = {"a question back", "a greeting", "about another unit", "a hesitation", "laughter"}
+_NOT_AN_ANSWER = {"a question back", "a greeting", "about another unit", "a hesitation", "laughter", "a filler"}
 
 
 def _with_model(a: Analysis, hint: Hint) -> Analysis:

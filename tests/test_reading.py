@@ -1008,3 +1008,21 @@ def test_new_to_the_job_someone_else_answers_and_never_heard_of_one(cid: str, te
 def test_data_someone_else_is_counting_is_not_zero() -> None:
     assert value("zone.12", "这个数宣传部门在统计，我手上没有") == UNSURE
     assert value("station.4", "制度有的，就是大部分员工压根不知道") == PARTIAL  # others unaware: a gap
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("point.15", "没有正式交接，也没人提醒要交回什么", NO),  # 什么 at the end is not a question's 么
+        ("point.4", "没列过。大家心里都有数, 配方和客户名单肯定是秘密嘛", NO),  # an assertive 嘛
+        ("point.B6", "预算报上去了，明年才第一次搞。", NO),  # 第一次 is an ordinal, not a count
+    ],
+)
+def test_sentence_final_particles_and_ordinals(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
+
+
+@pytest.mark.parametrize("text", ["这个嘛", "我们公司", "收到"])
+def test_a_filler_alone_records_nothing(text: str) -> None:
+    assert read(crit("point.8"), text, Hint()).outcome == "reask"
+    assert value("point.8", "嗯") == YES  # 嗯 alone is still a yes
