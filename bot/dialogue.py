@@ -417,7 +417,15 @@ class Engine:
                 guess = self._topical_correction(s, ev, c_last) or self._same_figure_again(s, ev, c_last)
                 if guess is not None:
                     return out + guess
-            if s.finished and not s.reviewing and ev.command in ("answer", "chitchat"):
+            words = COMMAND_WORDS.get(ev.command)
+            if (
+                s.finished
+                and not s.reviewing
+                and ev.command not in ("restart", "start")
+                and (
+                    words is None or not words.search(normalize(ev.text))
+                )  # whatever DIET called it, unless it says so
+            ):
                 late = self._late_change(s, ev, c_last)
                 if late is not None:
                     return out + late
@@ -952,6 +960,8 @@ class Engine:
         return self._after_answer(s, f"{f.label}：{value}。")
 
     def _not_understood(self, s: Session, c: Criterion, hint: str) -> list[Message]:
+        if hint.startswith(_UNDERSTOOD_BUT):  # 嗯…… / 我们隔壁那家有…: understood, only not an answer yet
+            return [Message(text=hint), *self.ask(s)]
         s.misses += 1
         if s.misses >= 2:
             return [
@@ -1222,6 +1232,7 @@ _FIGURE_REVISION = re.compile(
     r"其实|实际|重新算|重算|再算|核了|核对了|只有|一共|总共|现在|成功的|已经授牌|加上|不对|加起来|汇总|统计了|统计下来|算了一下|数了一下|查了一?下|翻了一?下|"
     r"已完成|完成的|已授牌|授牌的|拿到牌子|算\s*\d|^(?:是|应该是|其实是|实际是)?\s*\d+(?:\.\d+)?\s*[\u4e00-\u9fff]{0,2}[吧啊呀]?$"
 )
+_UNDERSTOOD_BUT = ("不着急", "您说的是别的单位")  # reading problems that are not a misunderstanding
 _DEFER = re.compile(
     r"先空着|空着吧|先放(?:着|一放|一下)|后面再(?:说|答|填)|以后再说|先问别的|先跳过|跳过吧|下一题|先不答|先不填|"
     r"(?:明天|晚点|之后|回头)[^,，。]{0,6}再填"
