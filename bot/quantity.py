@@ -308,6 +308,10 @@ def _magnitude(value: float) -> float:
 def _shares(t: str) -> str:
     """百分之40 -> 40%, 4成 -> 40%, 3分之1 -> 33.33%, 一半 -> 50%: shares as percentages."""
     t = re.sub(r"百分之\s*(\d+(?:\.\d+)?)", r"\1%", t)
+    t = re.sub(
+        r"十分之\s*([1-9])(?![\d.])", lambda m: f"{int(m.group(1)) * 10}%", t
+    )  # 十分之一 (十分 is kept as 'very')
+    t = re.sub(r"过半|超过半数|超过一半|半数以上|一半以上", "超过50%", t)  # 两项都过半 / 培训过的超过半数
     t = re.sub(  # 2/3 of the members (a share; 3/15 is a date, its denominator is too big)
         r"(?<![\d/.])([1-9])\s*/\s*([2-9]|10)(?![\d/.])",
         lambda m: (

@@ -1026,3 +1026,12 @@ def test_sentence_final_particles_and_ordinals(cid: str, text: str, expected: An
 def test_a_filler_alone_records_nothing(text: str) -> None:
     assert read(crit("point.8"), text, Hint()).outcome == "reask"
     assert value("point.8", "嗯") == YES  # 嗯 alone is still a yes
+
+
+def test_shares_said_as_more_than_half_and_a_tenth() -> None:
+    r = read(crit("station.24"), "行业联盟，两项都超过一半", Hint())
+    assert r.outcome == "record" and score_of("station.24", r.value) == "met"
+    r = read(crit("station.24"), "会员单位培训过的超过半数，开展工作的大概占三分之一多一点", Hint())
+    assert r.outcome == "record" and score_of("station.24", r.value) == "met"
+    r = read(crit("station.24"), "协会，成员单位只培训了一小部分，大概十分之一", Hint())
+    assert r.outcome == "record" and score_of("station.24", r.value) == "not_met"
