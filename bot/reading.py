@@ -569,7 +569,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         and done[1].quantity.value >= done[0].quantity.value
     ):
         return done[1].quantity, conf, ""  # 今年新增3家，加上老客户总共有9家: the total said last holds the part
-    if len(done) >= 3 and len(said_total) == 1 and said_total[0] is done[-1] and not part_of_any(done):
+    if len(done) >= 3 and len(said_total) == 1 and said_total[0] is done[-1] and not _part_of_any(done):
         parts_sum = sum(f.quantity.value for f in done[:-1])
         if all(f.quantity.relation == "eq" for f in done):
             if parts_sum == done[-1].quantity.value:  # 480人次，线上还有60，合计540
@@ -738,7 +738,7 @@ def _said_after(f: Found, found: list[Found], candidates: list[Found]) -> str:
     return "，".join([parts[0], *(p for p in parts[1:] if re.match(r"\s*(?:这|那)", p))])  # next one's words
 
 
-def part_of_any(done: list[Found]) -> bool:
+def _part_of_any(done: list[Found]) -> bool:
     """其中 / 里面: a part said of a figure before it, not a figure of its own."""
     return any(_PART_OF.search(f.before) for f in done)
 
