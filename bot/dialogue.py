@@ -258,6 +258,18 @@ def _only_about(text: str, topic: str, other: str) -> bool:
     return bool(mine) and not theirs and (len(mine) >= 2 or not correction.REVISION_CUE.search(normalize(text)))
 
 
+def _some_left(c: Criterion, said: str, rest: str, r: Reading) -> bool:
+    """A no that corrects a yes, but takes back only part of it: the rest of the yes stands (partial)."""
+    if _NONE_OF_THEM.search(rest) is None and (
+        (_ALL_OF_THEM.search(said) or (len(said) > 4 and NAMED_NO.match(rest))) and not _takes_all_back(c, said, rest)
+    ):
+        return True  # 都有 / 等等，访客证我们是没有的, or 签了，按岗位分了模板 / 转岗的人没补签
+    if _NONE_OF_THEM.search(rest) is None and len(normalize(said)) <= 4 and _A_GROUP.search(rest):
+        return True  # 签了 → 哦不对，转岗过来的那批还没补签: a group taken back from a bare yes
+    # 有 → 经费那块其实没有专门预算: one measure denied, unless the reply closes with its own verdict
+    return _one_part_denied(c, said, rest) and not any(x.startswith("closing verdict") for x in r.reasons)
+
+
 def _counted_as(c: Criterion, value: Any) -> str:
     """（按下限200人次计）after a range, so the unit confirms the figure that will be scored."""
     rule = c.rule
@@ -747,30 +759,7 @@ class Engine:
                 and c.expects == "boolean"
                 and previous is True
                 and r.value is False
-                and (_ALL_OF_THEM.search(said) or (len(said) > 4 and NAMED_NO.match(rest)))
-                and not _NONE_OF_THEM.search(rest)
-                and not _takes_all_back(c, said, rest)
-            ):
-                # 都有 / 等等，访客证我们是没有的, or 签了，按岗位分了模板 / 转岗的人没补签: one measure (or group)
-                # taken back from "all of them" or from a described yes leaves the others
-                r = r.model_copy(update={"value": "partial", "confidence": min(r.confidence, 0.9)})
-            if (
-                r.outcome == "record"
-                and c.expects == "boolean"
-                and previous is True
-                and r.value is False
-                and len(normalize(said)) <= 4
-                and _A_GROUP.search(rest)
-                and not _NONE_OF_THEM.search(rest)
-            ):  # 签了 → 哦不对，转岗过来的那批还没补签: a group taken back from a bare yes, the others stay
-                r = r.model_copy(update={"value": "partial", "confidence": min(r.confidence, 0.9)})
-            if (
-                r.outcome == "record"
-                and c.expects == "boolean"
-                and previous is True
-                and r.value is False
-                and _one_part_denied(c, said, rest)
-                and not any(x.startswith("closing verdict") for x in r.reasons)
+                and _some_left(c, said, rest, r)
             ):
                 r = r.model_copy(update={"value": "partial", "confidence": min(r.confidence, 0.9)})
             if r.outcome == "record" and fix.kind == "revision":  # 其实…: it may answer the question now asked

@@ -661,16 +661,13 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         done = [f for f in done if f not in part_of]
         values = [f.quantity for f in done]
     if len(done) == 1:
-        head = re.split(r"[,，。;；:：]", done[0].before)[-1][:-1] if done[0].before.endswith("各") else ""
-        items = [p for p in re.split(r"、|和|及|与|跟|以及", head) if p.strip()]
-        if len(items) >= 2 and done[0].quantity.relation == "eq":  # 3月15日、6月8日、9月20日各做了一次 = 3
-            return Quantity(value=len(items) * done[0].quantity.value), conf, ""
+        n_items = _items_each(done[0])
+        if n_items >= 2 and done[0].quantity.relation == "eq":  # 3月15日、6月8日、9月20日各做了一次 = 3
+            return Quantity(value=n_items * done[0].quantity.value), conf, ""
         return done[0].quantity, conf, ""
     for f in done:  # 2家，2022年和2023年各一家 / 三起，立案、查办、调解各一起: the 各 figure breaks the total down
         n_years = len(re.findall(r"\d{4}年|去年|今年|前年", t))
-        head = re.split(r"[,，。;；:：]", f.before)[-1][:-1] if f.before.endswith("各") else ""
-        n_items = len([p for p in re.split(r"、|和|及|与|跟|以及", head) if p.strip()])
-        n = n_years if n_years >= 2 else n_items
+        n = n_years if n_years >= 2 else _items_each(f)
         if (
             f.before.endswith("各")
             and n >= 2
@@ -686,9 +683,8 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
                 return total[0].quantity, conf, ""
     values = []
     for f in done:  # 协助立案、协助查办各一起，调解成功两起: the 各 figure once for each item named
-        head = re.split(r"[,，。;；:：]", f.before)[-1][:-1] if f.before.endswith("各") else ""
-        n_items = len([p for p in re.split(r"、|和|及|与|跟|以及", head) if p.strip()])
-        each = f.before.endswith("各") and n_items >= 2 and f.quantity.relation == "eq"
+        n_items = _items_each(f)
+        each = n_items >= 2 and f.quantity.relation == "eq"
         values.append(Quantity(value=n_items * f.quantity.value) if each else f.quantity)
     separate = len({f.clause for f in done}) == len(done)
     years = len({m.group(0) for m in re.finditer(r"去年|今年|前年|明年|\d{4}年", t)}) > 1
@@ -723,6 +719,14 @@ def _without_plans(t: str) -> str:
 
 
 _SAID_TOTAL = re.compile(r"(?:合计|一共|总共|共计|总计|加起来|合起来|加一起|累计)(?:已经|已)?(?:是|有|就是|达到)?\s*$")
+
+
+def _items_each(f: Found) -> int:
+    """How many items a figure's 各 spreads over (立案、查办、调解各一起 = 3); 0 without 各."""
+    if not f.before.endswith("各"):
+        return 0
+    head = re.split(r"[,，。;；:：]", f.before)[-1][:-1]
+    return len([p for p in re.split(r"、|和|及|与|跟|以及", head) if p.strip()])
 
 
 def _said_after(f: Found, found: list[Found], candidates: list[Found]) -> str:

@@ -678,6 +678,11 @@ def test_a_pause_gets_no_hurry_and_nothing_is_recorded_unasked(engine: Engine) -
     assert chat.session.answers["point.5"] is True
 
 
+def accepted_answer(expects: str) -> str:
+    """An answer every question of this kind accepts."""
+    return {"number": "5", "counts": "3类5家", "choice": "律所，服务过10家", "tier": "都不是"}.get(expects, "有")
+
+
 def walk_to_the_last(chat: Chat) -> str:
     """Answer every question of the table with something it accepts; return the last criterion's id."""
     last = ""
@@ -686,9 +691,7 @@ def walk_to_the_last(chat: Chat) -> str:
         if not customs:
             return last
         last = customs[-1]["criterion"]
-        expects = customs[-1]["expects"]
-        answer = {"number": "5", "counts": "3类5家", "choice": "律所，服务过10家", "tier": "都不是"}.get(expects, "有")
-        chat.say("answer", answer, None)
+        chat.say("answer", accepted_answer(customs[-1]["expects"]), None)
     raise AssertionError("the walk never ended")
 
 
@@ -734,10 +737,7 @@ def walk_answering(chat: Chat, cid: str) -> None:
         q = chat.question
         if q["criterion"] == cid:
             return
-        answer = {"number": "5", "counts": "3类5家", "choice": "律所，服务过10家", "tier": "都不是"}.get(
-            q["expects"], "有"
-        )
-        chat.say("answer", answer, None)
+        chat.say("answer", accepted_answer(q["expects"]), None)
     raise AssertionError(f"never reached {cid}")
 
 
