@@ -15,7 +15,7 @@ from typing import Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .text import arabic, normalize
+from .text import arabic, full_years, normalize
 
 Relation = Literal["eq", "lt", "le", "gt", "ge", "about", "range"]
 ABOUT_TOLERANCE = 0.05  # 大约 N: within 5 % either side (280左右 is below 300, 300左右 is not known)
@@ -112,7 +112,10 @@ def as_quantity(value: object) -> Quantity | None:
 # ── finding numbers in a sentence ───────────────────────────────────────────
 _PRE = [
     ("eq", r"刚好|正好|恰好|整整|刚刚好|就是"),
-    ("nearly", r"差一点|差点|将近|接近|快到|快要|近|几乎|(?<![很尽赶])快"),
+    (
+        "nearly",
+        r"差(?:几个|一些|些|几|几十个?|一点点?|点儿?|一点儿)(?:人次?)?[就才]?(?:到|满|够)|差一点|差点|将近|接近|快到|快要|近|几乎|(?<![很尽赶])快",
+    ),
     (
         "lt",
         r"less than|fewer than|under|below|不到|不足|没到|没有到|未到|不满|未满|还没满|没满|没有满|没达到|未达到|达不到|没凑够|没够|低于|少于|小于|还差|不够",
@@ -120,7 +123,7 @@ _PRE = [
     ("le", r"最多|至多|顶多|不超过|没超过|没有超过|不多于|不高于|<=|≤"),
     ("ge", r"at least|至少|不少于|不低于|起码|最少|最起码|>=|≥|满|足足"),
     # 不止三起 = 4 or more; 都过三成 (做过3次 is a count)
-    ("gt", r"more than|over|不止|超过了|超过|超出|超|多于|高于|大于|逾|突破|>|(?<=[都均早已刚])过了?"),
+    ("gt", r"more than|over|不止|超过了|超过|超出|超|多于|高于|大于|逾|突破|(?<!打)破|>|(?<=[都均早已刚])过了?"),
     (
         "about",
         r"大概齐|大差不差|大约|大概|大致|差不多|估计|估摸着?|预计|约莫|约|大体|应该有|可能有|基本上?|about|around|roughly|approximately",
@@ -211,7 +214,7 @@ def _shortfalls(t: str) -> str:
 def numbers(text: str, ordinals: bool = False) -> list[Found]:
     """Every number in the reply with its qualifier (不到 / 多 / 左右 …), its unit and its context
     (ordinals, 第三家, only when asked: a place in a ranking)."""
-    t = _shortfalls(_shares(arabic(normalize(text))))
+    t = _shortfalls(_shares(full_years(arabic(normalize(text)))))
     out: list[Found] = []
     clause_starts = [0] + [m.end() for m in re.finditer(r"[,;:!?，。；：！？、\n]", t)]
     for m in _NUM.finditer(t):
@@ -225,8 +228,10 @@ def numbers(text: str, ordinals: bool = False) -> list[Found]:
             continue  # 电话13611112222 / 案号(2023)沪0117民初1234号: numbers that name something
         if not ordinals and t[max(0, m.start() - 1) : m.start()] == "第":
             continue  # 第三家下个月才验收: an ordinal, not a count
-        if _PERIOD_AFTER.match(rest):
-            continue  # 一年 / 三个月 / 2023年: a period or a date, not a count
+        if _PERIOD_AFTER.match(rest) or (
+            re.fullmatch(r"(?:19|20)\d\d", m.group(0)) and re.match(r"\s*[、和及与到至-]\s*(?:19|20)\d\d", rest)
+        ):
+            continue  # 一年 / 三个月 / 2023年 / 2022、2023年: a period or a date, not a count
         if _MONEY_AFTER.match(rest) or _MONEY_BEFORE.search(t[max(0, m.start() - 8) : m.start()]):
             continue  # 涉案金额两百多万 / 经费3万元: money, not a count
         if rest.startswith("分之"):
@@ -333,7 +338,8 @@ def _shares(t: str) -> str:
     t = re.sub(r"(?:成百上千|上百)", "不少于100", t)
     t = re.sub(r"上千", "不少于1000", t)
     t = re.sub(r"(百|千|万)把", lambda m: {"百": "约100", "千": "约1000", "万": "约10000"}[m.group(1)], t)
-    t = re.sub(r"逾千|千余|千几|一千多", "超过1000", t)
+    t = re.sub(r"逾千|千余|千几|一千多|(?<!打)破千", "超过1000", t)
+    t = re.sub(r"(?<!打)破万", "超过10000", t)
     t = re.sub(r"(?<![\d一二三四五六七八九十])百(?=来|把|多|余)", "100", t)
     t = re.sub(r"大几百", "不少于600", t)
     t = re.sub(r"小一千|近千", "不少于800", t)
@@ -368,7 +374,7 @@ def annual_count(text: str) -> Quantity | None:
     """How many times a year the words say ("每季度一次" = 4, "上下半年各一次" = 2); None if they say no frequency."""
     t = arabic(normalize(text))
     said = re.search(
-        r"(?:(?:一|1)年|每年|全年|年度|(?:一|1)年内|每(?:一|1)年)(?:里|内|共|总共|就|也就|有|是|一共)?(\d+)(?:次|回|场|期)",
+        r"(?:(?<![\d.前上往])(?:一|1)年|每年|全年|(?<![\d.上])年度|(?<![\d.前上往])(?:一|1)年内|每(?:一|1)年)(?:里|内|共|总共|就|也就|有|是|一共)?(\d+)(?:次|回|场|期)",
         t,
     )
     if said:  # 半年搞一次，一年两回 / 半年一次，一年就两次: the yearly figure said outright

@@ -38,7 +38,7 @@ from .rubric import (
     TierRule,
     TwoPartRule,
 )
-from .text import arabic, clauses, normalize, split_clauses
+from .text import arabic, clauses, full_years, normalize, split_clauses
 from .verdict import (
     OFF_TOPIC,
     OTHERS_UNAWARE,
@@ -427,11 +427,14 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     unit = rule.unit
     if says_zero(t):
         return Quantity(value=0), 0.95, ""
-    t = _without_plans(t)
+    t = _own_figures(_without_plans(full_years(t)))
     found = [f for f in numbers(t) if not (unit == "家" and _STAFF.match(f.after))]  # 有20个律师: the firm's size
     actual = [f for f in found if _ACTUAL.search(f.before)]
-    if len(found) > 1 and len(actual) == 1 and actual[0].unit in UNIT_WORDS.get(unit, (unit,)):
+    total_after = [f for f in found if actual and f.start > actual[0].start and _SAID_TOTAL.search(f.before)]
+    if len(found) > 1 and len(actual) == 1 and actual[0].unit in UNIT_WORDS.get(unit, (unit,)) and not total_after:
         return actual[0].quantity, 0.9, ""  # 原计划三场各两百人，实际上只来了一百五十人次 / 计划一年四次，实际做了1次
+    if unit == "次" and (per_firm := _per_firm(found)) is not None:
+        return per_firm, 0.85, ""  # 给6家企业分别上门咨询 / 二十多家企业来咨询过，每家算一次
     each_date = re.fullmatch(
         r"\s*([^,，。;；:：\d]*\d[^,，。;；:：]*?)各[^,，。\d]{0,4}?(\d+)\s*(?:次|场|回|期)[^,，。\d]*[。.!！]?\s*", t
     )
@@ -515,7 +518,9 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             r"(?:这|那)(?:\d+|几)?(?:家|起|个|次)?(?:都|也)?不算|没签约|没签合同|只是意向",
             _said_after(f, found, candidates),
         )
-    ]  # 另有2家只来咨询过一次、没签约
+        and not _ALL_EXCLUDED.search(f.tail)
+        and not (unit == "次" and _ALL_PAID.search(f.tail))  # free services are counted, paid clients are clients
+    ]  # 另有2家只来咨询过一次、没签约 / 做了4次技术论证，不过都是收费项目
     for b in candidates:  # …，这两家不算: the figure it points back to does not count either
         if re.search(r"(?:这|那)$", b.before) and re.search(r"不算|不计|排除|没签", b.text):
             earlier = [f for f in done if f.start < b.start and f.quantity.value == b.quantity.value]
@@ -525,11 +530,14 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         return Quantity(value=0), 0.85, ""
     conf = 0.95 if done[0] in matching else 0.9
     values = [f.quantity for f in done]
-    exact = [f for f in done if f.quantity.relation in ("eq", "about", "range")]
-    bounds = [f for f in done if f.quantity.relation in ("lt", "le", "gt", "ge")]
+    # 290出头 / 两百多 hold a band of their own: precise enough inside 差一点到300
+    exact = [f for f in done if f.quantity.relation in ("eq", "about", "range") or f.quantity.upper is not None]
+    bounds = [f for f in done if f not in exact]
     if len(done) > 1:
         actual = [f for f in done if _ACTUAL.search(f.before)]
-        if len(actual) == 1:  # 600是报名人数，实际到场的只有420 / 本来排了两次…实际只做了一次
+        if len(actual) == 1 and not any(
+            f.start > actual[0].start and _SAID_TOTAL.search(f.before) for f in done
+        ):  # 600是报名人数，实际到场的只有420 / 本来排了两次…实际只做了一次
             return actual[0].quantity, conf, ""
         cumulative = [f for f in done if _SEVERAL_YEARS.search(f.before[-12:])]
         one_year = [
@@ -542,10 +550,16 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             return one_year[0].quantity, conf, ""  # 三年累计800人次，去年一年是260: the yearly figure
         latest = _latest_year(done) if isinstance(rule, ThresholdRule) and unit in ("次", "人次") else None
         if latest is not None:  # 前年620人次，去年490人次 / 2022年4次，2023年3次: a yearly standard, the latest year
-            this_year = bool(re.search(r"今年|本年", latest.text + re.split(r"\d", latest.before)[-1]))
+            this_year = bool(  # 今年 / 23年到现在: a year not over yet
+                re.search(
+                    r"今年|本年|到现在|至今|目前为止|截至目前|截止目前|到目前",
+                    latest.text + re.split(r"\d", latest.before)[-1],
+                )
+            )
             return latest.quantity, min(conf, CONFIRM_BELOW - 0.2 if this_year else 0.9), ""
         if (
             isinstance(rule, ThresholdRule)
+            and unit in ("次", "人次")  # a yearly standard; 已创建完成的示范站（点） count across the years
             and re.search(r"去年|前年|往年|以前|之前|\d{4}年", t)
             and not any(re.search(r"又|另外|再|加上", f.before[-6:]) for f in done)  # 去年1家，今年又2家: more of them
         ):  # a yearly figure
@@ -561,6 +575,8 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         ]
         if len(only) == 1 and only[0] is done[-1]:  # 入驻企业300多家，拿到牌子的只有2家: the rest is the population
             return only[0].quantity, conf, ""
+    if (mismatch := _breakdown_mismatch(done, unit)) is not None:
+        return None, 0.0, mismatch  # 总共5次，明细是免费咨询1次和技术论证1次 / 3家，市级1家、区级1家，就这些
     said_total = [f for f in done if _SAID_TOTAL.search(f.before)]
     if (
         len(done) == 2
@@ -721,11 +737,90 @@ def _without_plans(t: str) -> str:
 _SAID_TOTAL = re.compile(r"(?:合计|一共|总共|共计|总计|加起来|合起来|加一起|累计)(?:已经|已)?(?:是|有|就是|达到)?\s*$")
 
 
+# 都是收费项目 / 园区没有参与: the figure before does not count at all
+_ALL_EXCLUDED = re.compile(r"(?:^|[,，。;；])[^,，。;；\d]{0,5}?(?:并|都|也)?(?:没有?|未|不曾)(?:参与|介入|插手|出面)")
+_ALL_PAID = re.compile(r"^[^,，。;；\d]*[,，。;；]?[^,，。;；\d]{0,6}?(?:都|全)(?:是|属于)?(?:收费|有偿|付费|收了?钱)")
+# whose figure: 我们自己 / 以示范站名义 against 隔壁公司 / 总会 / 区里 / 全市
+_OWN = re.compile(
+    r"我们自己|我们这个站|我们站|本站|站里自己|本园区|我们园区|园区自己|自己组织|以[^,，。]{0,6}名义|我们公司自己|我们自家"
+)
+_OTHERS = re.compile(
+    r"隔壁|兄弟(?:公司|单位|园区)|总会|区局|全区|区里|市里|全市|别的(?:园区|单位|企业|公司|站)|"
+    r"其他(?:园区|单位|企业|公司|站)|同行|人家|集团总部|代理过?的"
+)
+
+
+_FIGURE = re.compile(r"\d|[一二两三四五六七八九十百千万](?:[^,，。;；]{0,2})(?:家|次|起|场|人|个|回|期)|上万|上千|上百")
+
+
+def _own_figures(t: str) -> str:
+    """隔壁兄弟公司一年查三次，我们自己是一次 / 区里一共评了12家，我们园区占2家: another unit's figure is
+    left out when the unit's own is said beside it."""
+    parts = [p for p in re.split(r"(?<=[,，。;；])", t) if p]
+    own = [p for p in parts if _OWN.search(p) and _FIGURE.search(p)]
+    theirs = [p for p in parts if _OTHERS.search(p) and not _OWN.search(p) and _FIGURE.search(p)]
+    if not own or not theirs:
+        return t
+    return "".join(p for p in parts if p not in theirs)
+
+
+def _per_firm(found: list[Found]) -> Quantity | None:
+    """给6家企业分别上门做了免费咨询 / 二十多家企业来咨询过，每家算一次: one service for each firm named."""
+    firms = [f for f in found if f.unit in ("家", "家企业", "户")]
+    if len(firms) != 1:
+        return None
+    rate = [f for f in found if re.search(r"每(?:家|户)(?:企业)?(?:算|各|都|做了?|给)?$", f.before)]
+    others = [f for f in found if f is not firms[0] and f not in rate]
+    if others:
+        return None
+    if rate and rate[0].quantity.relation == "eq":
+        return Quantity(
+            value=firms[0].quantity.value * rate[0].quantity.value,
+            relation=firms[0].quantity.relation,
+            upper=None if firms[0].quantity.upper is None else firms[0].quantity.upper * rate[0].quantity.value,
+        )
+    if not rate and re.search(r"^[^,，。;；]{0,10}?(?:分别|挨个|逐一|逐个|一家一家|一家家)", firms[0].tail):
+        return firms[0].quantity
+    return None
+
+
+_TOTAL_LIKE = re.compile(
+    r"(?:一共|总共|累计|合计|共计|总计|次数是|数量是|数是|总数是?)[^,，\d]{0,3}$|^[^\u4e00-\u9fff]*$"
+)
+_BREAKDOWN = re.compile(r"明细|分别|也就是|就是|包括|具体是|具体|[:：（(]")
+_MORE = re.compile(r"又|另外|还有|再|加上|此外|另")
+
+
+def _breakdown_mismatch(done: list[Found], unit: str) -> str | None:
+    """A total said first and its breakdown after it that does not add up: ask, never pick one.
+
+    总共5次，明细是免费咨询1次和技术论证1次 / 一共4起，也就是立案1起、调解1起 / 3家，市级1家、区级1家 —
+    not 立案3起，查办1起，调解1起 (the first figure is an item of its own)."""
+    if len(done) < 3 or not all(f.quantity.relation == "eq" for f in done):
+        return None
+    first, parts = done[0], done[1:]
+    if _SAID_TOTAL.search(parts[-1].before) or first.quantity.value <= max(f.quantity.value for f in parts):
+        return None  # 一次专项检查加一次全面检查，一共两次: the total comes last
+    prefix = re.split(r"[,，。;；:：、]", first.before)[-1]
+    between = first.tail
+    if re.fullmatch(r"[\s、,，+/和及与]*(?:人次|人|次|场|家|起)?[\s、,，+/和及与]*", between):
+        return None  # 120、95、60人次 / 120+100+95: a list of figures, not a total and its parts
+    if not (_TOTAL_LIKE.search(prefix) or _BREAKDOWN.search(between[:12])):
+        return None
+    if any(_MORE.search(f.before[-6:]) or _PART_OF.search(f.before) for f in parts):
+        return None
+    parts_sum = sum(f.quantity.value for f in parts)
+    if parts_sum == first.quantity.value:
+        return None
+    return f"分开说的加起来是{parts_sum:g}{unit}，和“{first.quantity.describe(unit)}”对不上，请核对后告诉我一共是多少{unit}。"
+
+
 def _items_each(f: Found) -> int:
     """How many items a figure's 各 spreads over (立案、查办、调解各一起 = 3); 0 without 各."""
-    if not f.before.endswith("各"):
+    each = re.search(r"各[^,，。;；:：\d各]{0,4}$", f.before)  # 各一起 / 各协助了1起
+    if each is None:
         return 0
-    head = re.split(r"[,，。;；:：]", f.before)[-1][:-1]
+    head = re.split(r"[,，。;；:：]", f.before[: each.start()])[-1]
     return len([p for p in re.split(r"、|和|及|与|跟|以及", head) if p.strip()])
 
 
@@ -747,7 +842,7 @@ def _part_of_any(done: list[Found]) -> bool:
     return any(_PART_OF.search(f.before) for f in done)
 
 
-_YEAR_TAG = re.compile(r"大前年|前年|去年|今年|本年度?|往年|以前|之前|前几年|(?:19|20)\d\d年")
+_YEAR_TAG = re.compile(r"大前年|再往前一?年|前年|去年|上一?年度?|今年|本年度?|往年|以前|之前|前几年|(?:19|20)\d\d年")
 _RELATIVE_YEAR = {
     "大前年": -3,
     "前年": -2,
@@ -759,6 +854,12 @@ _RELATIVE_YEAR = {
     "以前": -5,
     "之前": -5,
     "前几年": -5,
+    "上年": -1,
+    "上一年": -1,
+    "上年度": -1,
+    "上一年度": -1,
+    "再往前年": -2,
+    "再往前一年": -2,
 }
 
 
@@ -980,9 +1081,7 @@ def _read_two_part(rule: TwoPartRule, words: str, hint: Hint, pending: dict[str,
     t = re.sub(  # 数量：3+2+2
         r"(?<=[:：])\s*(\d+(?:\s*\+\s*\d+)+)(?![\d+])", lambda m: f"{sum(int(x) for x in m.group(1).split('+'))}", t
     )
-    t = "，".join(  # 另外还有2家律所只是签了合作协议 / 另有1家鉴定所签了意向，还没搬进来: not in the park (yet)
-        c for c in re.split(r"[,，;；。]", t) if c and not _NOT_IN_PARK.search(c)
-    )
+    t = _in_the_park(rule, t)
     found = numbers(t)
     got = _two_counts(rule, t, found)
     second_figs = [f for f in found if f.unit in rule.parts[1].words and not _EACH.search(f.before[-4:])]
@@ -1025,8 +1124,37 @@ def _read_two_part(rule: TwoPartRule, words: str, hint: Hint, pending: dict[str,
 
 _EACH = re.compile(r"各(?:有)?$|每(?:类|种|个类型|样)(?:各|都)?$|(?<=[,，])1(?:类|种)$")
 _NOT_IN_PARK = re.compile(
-    r"在谈|意向|没签|未签|还没(?:搬|入驻|进驻|进来|落地)|不在园区|园区外|外区|区外|只是签了?(?:个)?合作|签了合作协议|下个月才|还在(?:谈|洽谈|装修)"
+    r"在谈|意向|没签|未签|还没(?:搬|入驻|进驻|进来|落地)|不在(?:我们|本)?园区|园区外|外区|区外|只是签了?(?:个)?合作|签了合作协议|"
+    r"下个月才|还在(?:谈|洽谈|装修)|计划|打算|准备引|明年|拟引进|搬走|迁走|迁出|撤走|走了|挂名|不算(?:我们|本)?园区|"
+    r"没有?办公(?:点|室|场所)|人在市区"
 )
+_NOW = re.compile(r"^(?:现在|目前|如今|现有|现剩|剩下?|只剩)")
+
+
+def _in_the_park(rule: TwoPartRule, t: str) -> str:
+    """The clauses that count firms in the park now. 另有1家鉴定所签了意向 / 明年计划引进培训机构 are not in it;
+    区里有不少鉴定机构，但不在我们园区 takes back the clause before it; 咨询公司上个月搬走了 takes back the
+    咨询 firm named before; 原来有3家…，现在剩律所1家 keeps only the present."""
+    clauses = [c for c in re.split(r"[,，;；。]", t) if c.strip()]
+    now = [i for i, c in enumerate(clauses) if _NOW.match(c.strip())]
+    if now and now[0] > 0 and re.search(r"原来|以前|之前|本来|去年", "".join(clauses[: now[0]])):
+        clauses = clauses[now[0] :]
+    kinds = next((p.kinds for p in rule.parts if p.kinds), {})
+    keep = [True] * len(clauses)
+    for i, c in enumerate(clauses):
+        if not _NOT_IN_PARK.search(c):
+            continue
+        keep[i] = False
+        if numbers(c):
+            continue
+        named = [k for k, ws in kinds.items() if any(w.lower() in c for w in ws)]
+        if not named and i > 0:
+            keep[i - 1] = False  # 区里倒是有不少鉴定机构，但不在我们园区
+        for j in range(i):  # 两家律所，一家咨询公司。哦对，咨询公司上个月搬走了
+            own = [k for k, ws in kinds.items() if any(w.lower() in clauses[j] for w in ws)]
+            if named and own == named:
+                keep[j] = False
+    return "，".join(c for c, k in zip(clauses, keep, strict=True) if k)
 
 
 _TOTAL_BEFORE = re.compile(r"(?:一共|总共|共|合计|总计|加起来|合起来|就这|这)$")
@@ -1060,14 +1188,23 @@ def _two_counts(rule: TwoPartRule, t: str, found: list[Found]) -> dict[str, floa
                 used.add(i)
                 break
     each_given = any(_EACH.search(f.before[-4:]) for f in found)
+    kind_words = [w.lower() for p in rule.parts for ws in p.kinds.values() for w in ws]
+    bare_after_kind = any(  # 律师事务所有仨，公证处一个: the figures count firms kind by kind
+        not f.unit and any(w in re.split(r"[,，、;；和及与]", f.before)[-1] for w in kind_words) for f in found
+    )
     for p in rule.parts:  # a count by its measure word (3类 / 5家)
         if p.key in got or (each_given and not p.kinds):
             continue
         hits = [
             i
             for i, f in enumerate(found)
-            if i not in used and f.unit in p.words and not _EACH.search(f.before[-4:]) and not _names_each(found, i)
-        ]
+            if i not in used
+            and f.unit in p.words
+            and not _EACH.search(f.before[-4:])
+            and not _names_each(found, i)
+            and not (f.quantity.value == 1 and _proper_name(f.after) and _organisations_named(t) >= 2)
+            and not (bare_after_kind and any(w in re.split(r"[,，、;；和及与]", f.before)[-1] for w in kind_words))
+        ]  # …，还有一家鼎安网络安全公司: one more of the firms named, not the count
         if len(hits) == 1:
             got[p.key] = found[hits[0]].quantity.value
             used.add(hits[0])
@@ -1109,9 +1246,37 @@ def _two_counts(rule: TwoPartRule, t: str, found: list[Found]) -> dict[str, floa
                 got[other.key] = sum(f.quantity.value for f in explicit if f not in totals) + sum(
                     f.quantity.value for f in totals if f.quantity.value != sum(parts)
                 )
-        elif len(explicit) == 1:
+        elif len(explicit) == 1 and not (explicit[0].quantity.value == 1 and _proper_name(explicit[0].after)):
             got[other.key] = explicit[0].quantity.value
+        elif (n := _organisations_named(t)) >= max(2, int(got[kinds_part.key])) and all(
+            f.quantity.value == 1 and _proper_name(f.after) for f in explicit
+        ):
+            got[other.key] = float(n)  # 有申江律师事务所、云间律师事务所，还有一家鼎安网络安全公司: three firms
     return got
+
+
+_ORGANISATION = re.compile(
+    r"([\u4e00-\u9fffA-Za-z]{2,}?)(?:事务所|鉴定所|代理所|公证处|公司|中心|研究院|机构|事务部|所|处)$"
+)
+
+
+_GENERIC = re.compile(
+    r"家|个|律师|法律|信息|技术|安全|网络|数据|咨询|管理|企业|服务|司法|鉴定|专利|商标|代理|知识产权|培训|公证|检测|软件|合作的?"
+)
+
+
+def _proper_name(text: str) -> bool:
+    """鼎安网络安全公司 names a firm; 信息安全公司 / 咨询公司 only say its kind."""
+    head = re.split(r"[,，。;；、和及与]", text)[0]
+    m = _ORGANISATION.match(head)
+    return m is not None and len(_GENERIC.sub("", m.group(1))) >= 2
+
+
+def _organisations_named(t: str) -> int:
+    """How many firms a list names one by one (沪松律师事务所、天马公证处、…)."""
+    items = re.split(r"[、,，;；。和及与]|还有|以及|另外", t)
+    names = [re.sub(r"^.*?(?:有|是|：|:|一家|1家)", "", it.strip()).strip("：: 等了") for it in items]
+    return sum(1 for name in names if _ORGANISATION.fullmatch(name) and _proper_name(name))
 
 
 # ── alternatives (协会 path / 律所 path) ────────────────────────────────────

@@ -267,12 +267,13 @@ def arabic(text: str) -> str:
             if a is not None and b is not None and b > a:
                 return f"{lead}{a:g}-{b:g}"
         # 四百八九 / 两千三四: the last two digits adjacent, a range of the next order down (480-490)
-        tail = re.fullmatch(rf"(.+?[百千])([{_DIGITS}])([{_DIGITS}])", run)
+        tail = re.fullmatch(rf"(.+?[百千万])([{_DIGITS}])([{_DIGITS}])([十百千]?)", run)  # 四百八九十 / 两千三四百
         if tail:
             head = _to_number(tail.group(1))
             a, b = _to_number(tail.group(2)), _to_number(tail.group(3))
             if head is not None and a is not None and b == a + 1:
-                step = 10 if tail.group(1).endswith("百") else 100
+                implied = {"百": 10, "千": 100, "万": 1000}[tail.group(1)[-1]]
+                step = {"十": 10, "百": 100, "千": 1000}.get(tail.group(4), implied)
                 return f"{lead}{head + a * step:g}-{head + b * step:g}"
         trailing = ""
         while run and run[-1] in "点":
@@ -294,3 +295,15 @@ def _tail(digits: str | None, scale: int) -> float:
     if not digits:
         return 0.0
     return float(digits) * scale if len(digits) == 1 else float(digits)
+
+
+# 22年5次，23年只有2次 / 22、23年各1起 / （22年是600）: a two-digit year is a year (2015–2035), not a count;
+# 20年了 / 近20年 / 这20年来 stay a span of years
+_SHORT_YEAR = re.compile(
+    r"(?:(?<=^)|(?<=[,，。;；、（(\s:：在是于从和到至]))(1[5-9]|2\d|3[0-5])(?=(?:[、和到至-](?:1[5-9]|2\d|3[0-5]))*年(?![来了间多以前后代]))"
+)
+
+
+def full_years(text: str) -> str:
+    """Two-digit years written out in full (22年 -> 2022年), for the figures and the year rules."""
+    return _SHORT_YEAR.sub(lambda m: f"20{m.group(1)}", text)

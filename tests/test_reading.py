@@ -1035,3 +1035,65 @@ def test_shares_said_as_more_than_half_and_a_tenth() -> None:
     assert r.outcome == "record" and score_of("station.24", r.value) == "met"
     r = read(crit("station.24"), "协会，成员单位只培训了一小部分，大概十分之一", Hint())
     assert r.outcome == "record" and score_of("station.24", r.value) == "not_met"
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("point.42", "21年查了3次，22年两次，24年就1次", 1),  # two-digit years; the latest year of a yearly standard
+        ("station.B4", "21、22年各协助了1起", 2),  # 21、22年 is two years, not figures
+        ("zone.12", "24年380人次（23年有700）", 380),
+        ("station.27", "上年度5次，再往前一年3次", 5),  # 上年度 / 再往前一年
+        ("zone.15", "前年授牌1家，去年又评上2家", 3),  # created so far: the years add up
+        ("zone.12", "五百七八十", {"value": 570.0, "relation": "range", "upper": 580.0}),
+        ("zone.12", "刚刚破千", {"value": 1000.0, "relation": "gt"}),
+        ("station.25", "还差几个才到300，297", 297),  # the bound and the figure inside it
+        ("station.25", "差一点点到300，两百九十出头", {"value": 290.0, "relation": "gt", "upper": 295.0}),
+        ("station.27", "原计划4次，实际多搞了2次，一共6次", 6),  # the total said after the actual part
+        ("station.27", "三十来家企业上门咨询过，每家算一次", 30),  # one service per firm
+        ("station.27", "给5家会员企业分别做了免费诊断", 5),
+        ("station.27", "技术论证做了6次，可惜都是有偿的", 0),  # paid services are not public-interest ones
+        ("zone.B4", "园区里企业自己起诉赢了2起，管委会没有参与", 0),
+        ("point.42", "集团总部一年查四次，我们公司自己是一次", 1),  # another unit's figure beside the unit's own
+        ("zone.12", "全区宣传周覆盖8000多人次，我们园区自己组织的是420人次", 420),
+        ("station.B4", "所里代理过的商秘案件二十几起，以示范站名义协助的只有1起", 1),
+        ("point.42", "一次年中检查、一次年底检查，一共两次", 2),  # parts first, the total last
+        ("station.25", "讲座两场：130、90人次，培训1场50人次", 270),  # a list of figures is not a total
+    ],
+)
+def test_years_bounds_totals_and_whose_figure(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("cid", "text"),
+    [
+        ("station.27", "一共6次，具体是免费咨询2次、技术论证1次"),  # the breakdown does not add up to the total
+        ("zone.B4", "总共3起，也就是立案1起、调解1起"),
+        ("zone.15", "4家，区级2家、市级1家"),
+    ],
+)
+def test_a_total_said_first_that_its_breakdown_contradicts_is_asked_again(cid: str, text: str) -> None:
+    r = read(crit(cid), text, Hint())
+    assert r.outcome == "reask" and "对不上" in (r.problem or "")
+
+
+def test_paid_clients_still_count_for_a_service_firm() -> None:
+    r = read(crit("station.24"), "律所，服务过6家企业，不过都是收费的", Hint())
+    assert r.outcome == "record" and r.value == {"clients": 6}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("现有律所2家、鉴定所1家，明年打算再引进一家培训机构", {"types": 2, "units": 3}),  # a plan is not a firm
+        ("园区有律所、咨询公司各一家，市区倒是有好几家鉴定所，但不在我们园区", {"types": 2, "units": 2}),
+        ("三家律所，一家培训机构。对了，培训机构上个月搬走了", {"types": 1, "units": 3}),  # gone: the kind named
+        ("以前有4家，今年迁出了两家，现在剩律所1家、鉴定所1家", {"types": 2, "units": 2}),  # only the present counts
+        ("律所1家在园区办公，另1家只是挂名，园区没有办公点", {"types": 1, "units": 1}),
+        ("有东方律师事务所、明德司法鉴定所，还有一家华信咨询公司", {"types": 3, "units": 3}),  # firms named one by one
+        ("律所有俩，公证处一个", {"types": 2, "units": 3}),  # a bare figure after its kind
+    ],
+)
+def test_firms_gone_planned_elsewhere_or_named_one_by_one(text: str, expected: Any) -> None:
+    assert value("zone.B1", text) == expected
