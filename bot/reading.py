@@ -179,6 +179,8 @@ def _read_boolean(c: Criterion, words: str, hint: Hint) -> Reading:
             words,
             "a count, off the topic",
         )
+    if len(t) >= 4 and _UNFINISHED.search(t):  # 培训我们一般是 / 关键岗位离职时我们会先: sent before it was said
+        return reask("您的话好像还没说完，请接着说完整。" + _BOOLEAN_PROBLEM, words, "unfinished")
     if _BOTH_WAYS.fullmatch(t) or _says_both(words.strip().lower()):
         return reask("“有”和“没有”都说了，我没法判断。请选一个最接近的：", words, "both ways")
     if hint.combiner:
@@ -192,11 +194,31 @@ def _read_boolean(c: Criterion, words: str, hint: Hint) -> Reading:
         return reask("您说的是别的单位的情况。贵单位自己呢？" + _BOOLEAN_PROBLEM, words, *a.reasons)
     if a.verdict is None:
         return reask(_BOOLEAN_PROBLEM, words, *a.reasons)
+    if a.verdict == "yes" and _unrelated_statement(t, c):  # 工商年报每年都按时报的 (asked about a liaison
+        return record(  # with the regulator) / 公司是2015年成立的: true of the unit, not of what was asked
+            _boolean_value(c, "yes"), min(a.confidence, CONFIRM_BELOW - 0.1), words, "nothing of the topic", *a.reasons
+        )
     return record(_boolean_value(c, a.verdict), a.confidence, words, *a.reasons)
 
 
+_ANSWER_HEAD = re.compile(
+    r"^(?:有|是|对|嗯|签|做|建|设|装|配|都|全|必须|当然|肯定|妥妥|没问题|没毛病|必需|那必须|yes|ok|好|会|能|按|每|一直|从来|定期)"
+)
+
+
+def _unrelated_statement(t: str, c: Criterion) -> bool:
+    """A statement that shares no word with the question and opens with no answer word: it may be about
+    something else, so the yes it sounds like is asked back, never recorded unasked."""
+    return len(t) >= 8 and not _ANSWER_HEAD.match(t) and not on_topic(t, context(c).topic)
+
+
+_UNFINISHED = re.compile(
+    r"(?:一般|主要|基本上?|通常)是$|(?:会先|要先|之前跟|比如说?|因为|然后|包括|如果|但是|可是|而且|以及|还有就是)$"
+)
 _AWAY = re.compile(
-    r"(?:接|回)个电话|(?:去)?开(?:个|完)会|回来再(?:填|答|说|回复)|(?:待会儿?|一会儿?|晚点|等会儿?|忙完)再(?:说|填|答|回)|回头再(?:填|答|回)"
+    r"(?:接|回)个电话|(?:去)?开(?:个|完)会|回来再(?:填|答|说|回复)|(?:待会儿?|一会儿?|晚点|等会儿?|忙完)再(?:说|填|答|回)|回头再(?:填|答|回)|"
+    r"有个?电话(?:进来|来了|打进来)|电话(?:进来|来了)|倒(?:杯|个|点)?水|(?:同事|领导|老板|有人)(?:在)?(?:叫|找|喊)我|"
+    r"上个?(?:厕所|洗手间)|来客人|马上回来|(?:稍等|等我|等一下)[^。]{0,6}(?:处理|忙)"
 )
 
 
@@ -214,7 +236,7 @@ def _says_both(t: str) -> bool:
 _NEGATED_HEAD = re.compile(r"^(?:就是|但是?|可是?|不过)?(?:从来|一直|都)?(?:没|不|未)")
 _BOTH_WAYS = re.compile(r"(?:有|是|做了?|算)(?:也|又|还是)(?:没有?|不是|没做|不算)[吧啊呢]?")
 _PAUSE = re.compile(  # 稍等，… said first (what leaves for a while is _AWAY)
-    r"^(?:你)?(?:稍等|等我一下|等一下|等下|等会儿?|待会儿?|一会儿?|晚点|回头)(?:再(?:说|填|答|回))?[,，。!！\s]"
+    r"^(?:(?:好的?|嗯+|ok|行)[,，\s]*)?(?:你)?(?:稍等|等我一下|等一下|等下|等会儿?|待会儿?|一会儿?|晚点|回头)(?:再(?:说|填|答|回))?[,，。!！\s]"
 )
 
 
@@ -360,10 +382,10 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
         a = _with_model(analyze(words), hint)
         if a.verdict == "unknown" or _unsure(words):
             return record("unknown", max(a.confidence, 0.9), words, "unsure", *a.reasons)
+        if why:  # 不到500人次，有620人次吧: figures that disagree are asked about, never read as a no
+            return reask(why, words)
         if a.verdict == "no" and a.confidence >= CONFIRM_BELOW:
             return record(0, a.confidence, words, "no = 0", *a.reasons)
-        if why:
-            return reask(why, words)
         if a.verdict in ("yes", "partial"):
             return reask(f"有的话，具体是多少{unit}？请告诉我一个数字，比如“3{unit}”。", words, "yes without a number")
         return reask(f"请告诉我具体数字（{unit}），比如“3{unit}”；没有就说“没有”。", words)
@@ -414,7 +436,8 @@ NOT_DONE = re.compile(
     r"不同意|失败|在申报|申报中|在培育|培育中|培育了|培育的|培育阶段|培育期|处于培育|公示|在谈|待批|撤诉|还在|打算|准备|计划|在创建|创建中|在办|没办成|不算|"
     r"尚未|未决定|没决定|等待|待定|没谈拢|谈崩|没谈成|没立案|没调解成|调解中|在调解|没调成|还没调|报上去|没出来|没出结果|等结果|还没验收|"
     r"撤了|撤回|撤销|自己撤|没立上|在走流程|走流程|没结果|排期|在排|排上了?日程|待办|还没开|还没办|还没搞|还没做|"
-    r"(?:还没|没|未|尚未)(?:有)?(?:授牌|验收|评上|挂牌|认定|批复)|没签(?:约|合同)?|未签|意向|洽谈|在等|等受理|待受理"
+    r"(?:还没|没|未|尚未)(?:有)?(?:授牌|验收|评上|挂牌|认定|批复)|没签(?:约|合同)?|未签|意向|洽谈|在等|等受理|待受理|"
+    r"尚在|在调查|调查中|结果未出|未出结果"
 )
 SUCCESS = re.compile(
     r"立了?案|查办|成功|办结|结案|查办完|立上|调解成|成了|已(?:经)?(?:立案|查办|调解|授牌|完成|办完|创建|通过)|授牌|批下来|创建完成|通过验收"
@@ -603,6 +626,33 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         and all(_within(exact[0].quantity.value, b.quantity) for b in bounds)
     ):
         return exact[0].quantity, conf, ""  # 不到两次，去年就搞了一回: the figure inside the bound
+    if (
+        len(done) == 2
+        and len(exact) == 1
+        and len(bounds) == 1
+        and not additive
+        and not any(
+            _MORE.search(f.before[-6:])
+            or _PART_OF.search(f.before)
+            or re.match(r"\s*(?:光是?|单单?|单是|仅仅|其中)", f.text)
+            for f in done
+        )  # 三百以上，光知识产权日那场就来了两百多人: a part of the total
+        and _restates(bounds[0])
+        and not _within(exact[0].quantity.value, bounds[0].quantity)
+    ):  # 累计200人次，肯定超过300了 / 不到500人次，有620人次吧: the same figure said two ways that cannot both hold
+        return (
+            None,
+            0.0,
+            f"“{exact[0].quantity.describe(unit)}”和“{bounds[0].quantity.describe(unit)}”对不上，请告诉我{rule.label}到底是多少{unit}。",
+        )
+    either = [f for f in done[1:] if _EITHER.search(f.before)]
+    if len(done) == 2 and either and isinstance(rule, ThresholdRule):  # 五家吧，也可能是四家: one or the other
+        low, high = sorted(f.quantity.value for f in done)
+        if (low >= rule.minimum) != (high >= rule.minimum) or (
+            rule.strict and (low > rule.minimum) != (high > rule.minimum)
+        ):
+            return None, 0.0, f"是{low:g}{unit}还是{high:g}{unit}？这关系到能不能达标，请核对后告诉我一个数。"
+        return Quantity(value=low, relation="range", upper=high), 0.85, ""
     biggest = max(values, key=lambda q: q.value)
     rest = [q.value for q in values if q is not biggest]
     if (
@@ -610,7 +660,10 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         and biggest.relation == "eq"
         and sum(rest) == biggest.value
         and (
-            (biggest is done[0].quantity and not SUCCESS.search(re.split(r"[,，。;；:：、]", done[0].before)[-1]))
+            (
+                biggest is done[0].quantity
+                and not re.search(r"立了?案|查办|调解|结案|办结", re.split(r"[,，。;；:：、]", done[0].before)[-1])
+            )  # 成功协助的案件有两起：一起立案，一起调解 — not 立案2起，查办1起，调解1起
             or (
                 biggest is done[-1].quantity
                 and re.search(r"(?:一共|总共|共|合计|总计|加起来|合起来|是)[^,，\d]{0,3}$", done[-1].before)
@@ -734,7 +787,10 @@ def _without_plans(t: str) -> str:
     return "".join(p for p in parts if p not in plans)
 
 
-_SAID_TOTAL = re.compile(r"(?:合计|一共|总共|共计|总计|加起来|合起来|加一起|累计)(?:已经|已)?(?:是|有|就是|达到)?\s*$")
+_SAID_TOTAL = re.compile(
+    r"(?:(?:合计|一共|总共|共计|总计|加起来|合起来|加一起|累计)(?:已经|已)?(?:是|有|就是|达到)?|"
+    r"(?:现在|目前|至今)(?:一共|总共|累计)?(?:已经|已)?(?:是|有|就是|达到))\s*$"
+)  # 又成功协助了一起，现在是三起: the total now
 
 
 # 都是收费项目 / 园区没有参与: the figure before does not count at all
@@ -784,6 +840,19 @@ def _per_firm(found: list[Found]) -> Quantity | None:
     return None
 
 
+_EITHER = re.compile(r"(?:也|或)(?:可能|许)(?:是|有)?$|或者(?:是)?$|要么(?:是)?$|还是$")
+_ADVERBS = re.compile(
+    r"肯定|反正|总共|一共|总之|绝对|应该|大概|估计|其实|总的|全年|一年|就|也|都|是|有|了|已经|至少|起码|吧|"
+    r"超过|不到|不足|将近|接近|近|差不多|低于|高于|达到|突破|过|少于|多于|不少于|不止|还|\s"
+)
+
+
+def _restates(f: Found) -> bool:
+    """肯定超过300了 / 有620人次吧: a figure with nothing of its own before it in its clause — the total again."""
+    prefix = re.split(r"[,，。;；:：]", f.before)[-1]
+    return not _ADVERBS.sub("", prefix).strip()
+
+
 _TOTAL_LIKE = re.compile(
     r"(?:一共|总共|累计|合计|共计|总计|次数是|数量是|数是|总数是?)[^,，\d]{0,3}$|^[^\u4e00-\u9fff]*$"
 )
@@ -803,9 +872,12 @@ def _breakdown_mismatch(done: list[Found], unit: str) -> str | None:
         return None  # 一次专项检查加一次全面检查，一共两次: the total comes last
     prefix = re.split(r"[,，。;；:：、]", first.before)[-1]
     between = first.tail
-    if re.fullmatch(r"[\s、,，+/和及与]*(?:人次|人|次|场|家|起)?[\s、,，+/和及与]*", between):
+    if re.fullmatch(r"[\s、,，+/和及与]*|(?:人次|人|次|场|家|起)?[\s、+/和及与]+", between):
         return None  # 120、95、60人次 / 120+100+95: a list of figures, not a total and its parts
-    if not (_TOTAL_LIKE.search(prefix) or _BREAKDOWN.search(between[:12])):
+    complete = re.search(
+        r"就这些|没别的|没有别的|就这几|就这么多|其他没了", done[-1].tail
+    )  # the breakdown is all of it
+    if not (_TOTAL_LIKE.search(prefix) or _BREAKDOWN.search(between[:12]) or complete):
         return None
     if any(_MORE.search(f.before[-6:]) or _PART_OF.search(f.before) for f in parts):
         return None
@@ -886,7 +958,7 @@ def _latest_year(done: list[Found]) -> Found | None:
 
 _ACTUAL = re.compile(r"(?:实际(?:上)?|真正|其实)[^,，。;；\d]{0,12}$|(?:只能|应该|就|^|[,，])算(?:是|作|成)?$")
 _PART_OF = re.compile(
-    r"(?:其中|里面|里头|当中|这里面|这当中)[^,，。;；\d]{0,6}$|(?:^|[,，])(?:光|单单?|仅仅)[^,，。;；]{1,12}(?:就)(?:有)?$"
+    r"(?:其中|里面|里头|当中|这里面|这当中)[^,，。;；\d]{0,6}$|(?:^|[,，])(?:光是?|单单?|单是|仅仅)[^,，。;；]{1,14}就[^,，。;；\d]{0,4}$"
 )  # 其中线上 / 其中光线上就有 / 光宣传周那一场就600
 _STAFF = re.compile(r"^(?:多|余|来)?(?:名|位|个)?(?:律师|合伙人|员工|职工|工作人员|执业律师|同事|人)")
 _POPULATION = re.compile(

@@ -1097,3 +1097,51 @@ def test_paid_clients_still_count_for_a_service_firm() -> None:
 )
 def test_firms_gone_planned_elsewhere_or_named_one_by_one(text: str, expected: Any) -> None:
     assert value("zone.B1", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("cid", "text"),
+    [("point.12", "好，稍等，电话来了"), ("zone.3", "嗯嗯 等我一下 领导在喊我"), ("station.6", "你稍等，我去倒个水")],
+)
+def test_stepping_away_mid_sentence_is_a_pause(cid: str, text: str) -> None:
+    assert _confirmed(cid, text) == UNSURE  # proposed with 不着急, never recorded unasked
+
+
+@pytest.mark.parametrize(
+    ("cid", "text"),
+    [
+        ("point.31", "明白了，谢谢"),  # an acknowledgement
+        ("station.14", "系统又卡住了，怎么办"),  # a question back
+        ("point.9", "竞业协议和保密协议有什么区别"),
+        ("zone.9", "听说漕河泾每个月都搞培训"),  # hearsay about another unit
+        ("station.16", "我同学在律所，他们那边全加密"),
+        ("point.B3", "我们供应商讲他们全员培训过"),
+        ("point.18", "关键岗位的人离职我们一般是"),  # sent before it was finished
+        ("zone.6", "园区的主导产业主要是"),
+    ],
+)
+def test_acknowledgements_questions_hearsay_and_unfinished_record_nothing(cid: str, text: str) -> None:
+    assert read(crit(cid), text, Hint()).outcome == "reask"
+
+
+def test_a_statement_sharing_nothing_with_the_question_is_confirmed() -> None:
+    r = read(crit("point.B1"), "营业执照年检每年都按时办的", Hint())  # true of the unit, not of the liaison asked
+    assert r.outcome == "record" and r.needs_confirmation
+
+
+@pytest.mark.parametrize(
+    ("cid", "text"),
+    [
+        ("station.25", "一共250人次，反正肯定超过300"),  # the same total said two ways
+        ("zone.12", "不到500人次，应该有550吧"),
+        ("station.27", "免费服务4次，2次咨询、1次论证，就这些"),  # the breakdown is all of it and falls short
+    ],
+)
+def test_figures_that_cannot_both_hold_are_asked_again(cid: str, text: str) -> None:
+    assert read(crit(cid), text, Hint()).outcome == "reask"
+
+
+def test_one_figure_or_another_across_the_threshold_is_asked_again() -> None:
+    r = read(crit("zone.15"), "3家吧，也可能是2家", Hint())
+    assert r.outcome == "reask" and "还是" in (r.problem or "")
+    assert value("zone.15", "4家，也可能是5家") == {"value": 4.0, "relation": "range", "upper": 5.0}
