@@ -79,6 +79,15 @@ DEV_BANKS = (
     "answer_dev46",
     "answer_dev47",
     "answer_dev48",
+    "answer_dev49",
+    "answer_dev50",
+    "answer_dev51",
+    "answer_dev52",
+    "answer_dev53",
+    "answer_dev54",
+    "answer_dev55",
+    "answer_dev56",
+    "answer_dev57",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
 # the label of a case as the rules' literal verdict: for an absence question (有没有发生过…),
