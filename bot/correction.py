@@ -160,6 +160,25 @@ def self_corrected(text: str) -> str | None:
     return split[1] if split else None
 
 
+# 培训了25家——不对，是35家 / 三成…纠正一下，是三成五 / 服务过5家，更正：4家 / 写成了23%，应该是32%
+_FIGURE_FIXED = re.compile(
+    r"(?P<old>\d+(?:\.\d+)?)(?P<unit>[^\d,，。;；:：…\s—-]{0,3}?)(?P<gap>(?:——|—|…+|\.{3}|[,，。;；\s])*)"
+    r"(?:(?:哦|噢|啊|呃)?(?:不对|更正|纠正一下|纠正|说错了|写错了|口误|打错了)|(?:哦|噢)不)[,，。:：\s]*(?:应该|实际)?(?:是|为)?\s*"
+    r"(?P<new>\d+(?:\.\d+)?)"
+)
+_WRITTEN_AS = re.compile(
+    r"(?:写成|说成|记成|填成)了?\s*(?P<old>\d+(?:\.\d+)?)(?P<unit>%|[^\d,，。;；\s]{0,2}?)[,，\s]*(?:应该|实际)(?:是|为)\s*(?P<new>\d+(?:\.\d+)?)"
+)
+
+
+def figures_fixed(text: str) -> str:
+    """A figure corrected in the same message is replaced by its correction, the rest kept
+    (会员100家，培训了25家——不对，是35家，开展40家 -> 会员100家，培训了35家，开展40家)."""
+    t = arabic(normalize(text))
+    t = _FIGURE_FIXED.sub(lambda m: m.group("new"), t)
+    return _WRITTEN_AS.sub(lambda m: f"{m.group('new')}", t)
+
+
 # what follows these is the corrected answer: a verdict marker (改成 / 应该算) wins over a fact (其实 / 实际)
 _VERDICT_MARK = re.compile(
     r"(?:改成|改为|记成|记为|应该(?:是|选|算|为)?|(?:^|那|就|这|那就|可以)算(?:是|作)?|(?:帮我|给我|先|就)记(?:成|为|作)?)([^，,。;；:：]+)"

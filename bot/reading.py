@@ -26,7 +26,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from .answer_model import AnswerModel, default_model
-from .correction import self_corrected
+from .correction import figures_fixed, self_corrected
 from .quantity import UNIT_WORDS, Found, Quantity, annual_count, as_quantity, numbers, says_zero
 from .rubric import (
     TIER_NONE,
@@ -128,6 +128,9 @@ def read(c: Criterion, text: str, hint: Hint, pending: Mapping[str, Any] | None 
     """Read ``text`` (or a button's intent) as an answer to ``c``."""
     words = text.strip()
     rule = c.rule
+    if c.expects != "boolean" and not hint.button and (fixed := figures_fixed(words)) != arabic(normalize(words)):
+        r = read(c, fixed, hint, pending)  # 培训了25家——不对，是35家: the corrected figure in its place
+        return r.model_copy(update={"words": words, "reasons": ["figure corrected in place", *r.reasons]})
     settled = None if hint.button else self_corrected(words)
     if settled:  # 有…哦不对，没有: the answer it settles on
         r = read(c, settled, Hint(combiner=hint.combiner), pending)
@@ -1062,7 +1065,10 @@ def _rank_bounds(q: Quantity) -> tuple[float, float]:
     return best, worst
 
 
-_RANK = re.compile(r"(?:前|第|排名?|名列|top)\s*(\d+)|(?<![差落后少])(\d+)\s*(?:名|位)")  # 差1名 is a gap
+_RANK = re.compile(  # 差1名 is a gap; 全国十强 / 上海市十佳 / 区里的十大园区 are the top ten
+    r"(?:前|第|排名?|名列|top)\s*(\d+)|(?<![差落后少])(\d+)\s*(?:名|位)|(?<![第\d])(\d+)\s*(?:强|佳)|"
+    r"(?<![第\d])(\d+)大(?=[^,，。]{0,6}(?:园|榜|基地))"
+)
 _LEADING = re.compile(r"领先|靠前|数一数二|第一|龙头|头部|前列|名列前茅|top|顶尖|最好|最大|前几")
 
 
@@ -1072,11 +1078,12 @@ def _rank(clause: str) -> Quantity | None:
     m = _RANK.search(clause)
     if not m:
         return None
-    pos = m.start(1) if m.group(1) else m.start(2)
+    g = next(i for i in range(1, (m.lastindex or 1) + 1) if m.group(i))
+    pos = m.start(g)
     for f in numbers(clause, ordinals=True):
         if f.start == pos:
             return f.quantity
-    return Quantity(value=float(m.group(1) or m.group(2)))
+    return Quantity(value=float(m.group(g)))
 
 
 def _read_tier(rule: TierRule, words: str, hint: Hint) -> Reading:
@@ -1366,8 +1373,22 @@ def _group_of(rule: AlternativesRule, t: str, found: list[Found]) -> ConditionGr
     return cued[0] if len(cued) == 1 else None
 
 
+_SHARE_WORDS = [  # how many of the members, said in words (a share is all the association path asks)
+    (re.compile(r"(?<![\d.])0\.(\d{1,2})(?![\d%.次家人个万元])"), lambda m: f"{int(m.group(1).ljust(2, '0'))}%"),
+    (re.compile(r"绝大(?:多数|部分)|大(?:多数|部分)|多数"), lambda m: "超过50%"),
+    (re.compile(r"个别几?家?|极少数|寥寥无几|屈指可数"), lambda m: "不到10%"),
+]
+
+
+def _in_shares(t: str) -> str:
+    """受训单位占比0.38 / 大部分会员都培训过 / 只覆盖了个别几家: shares as percentages."""
+    for pattern, repl in _SHARE_WORDS:
+        t = pattern.sub(repl, t)
+    return t
+
+
 def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: dict[str, Any]) -> Reading:
-    t = arabic(normalize(words))
+    t = _in_shares(arabic(normalize(words)))
     found = [
         f
         for f in numbers(t)

@@ -1145,3 +1145,41 @@ def test_one_figure_or_another_across_the_threshold_is_asked_again() -> None:
     r = read(crit("zone.15"), "3家吧，也可能是2家", Hint())
     assert r.outcome == "reask" and "还是" in (r.problem or "")
     assert value("zone.15", "4家，也可能是5家") == {"value": 4.0, "relation": "range", "upper": 5.0}
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        (
+            "station.24",
+            "会员80家，培训了20家——不对，是30家，开展工作的28家",
+            {"trained_ratio": 37.5, "active_ratio": 35},
+        ),
+        ("station.24", "律所，服务了3家，哦不对，是7家", {"clients": 7}),
+        ("station.25", "420人次，说错了，是260人次", 260),  # the corrected figure, never both
+        ("zone.B1", "三类，共5家，哦不，是6家", {"types": 3, "units": 6}),
+        ("station.24", "开展比例刚才写成了 25%，应该是 35%，培训的 40%", {"trained_ratio": 40, "active_ratio": 35}),
+    ],
+)
+def test_a_figure_corrected_in_the_same_message_replaces_it(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
+
+
+def test_a_figure_said_not_to_be_another_keeps_its_own() -> None:
+    assert read(crit("point.42"), "2次不是3次", Hint()).value != 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("入选了全国十强园区", "national"), ("被评为上海市十佳园区", "city"), ("进了区里十大园区的榜单", "district")],
+)
+def test_top_ten_lists_are_ranks(text: str, expected: str) -> None:
+    assert value("zone.B2", text) == expected
+
+
+def test_association_shares_said_as_decimals_and_words() -> None:
+    assert value("station.24", "受训单位占比0.45，开展的占0.32") == {"trained_ratio": 45, "active_ratio": 32}
+    r = read(crit("station.24"), "大多数会员都培训过，开展工作的也过半", Hint())
+    assert r.outcome == "record" and score_of("station.24", r.value) == "met"
+    r = read(crit("station.24"), "会员一百多家，培训只覆盖了极少数", Hint())
+    assert r.outcome == "record" and score_of("station.24", r.value) == "not_met"
