@@ -249,6 +249,13 @@ def _one_part_denied(c: Criterion, said: str, rest: str) -> bool:
 _KEPT = re.compile(r"有|会|能|做了|签了|收回|交回|登记|在用|装了|开了|都在|照常")
 
 
+# 其中两次是收费的 / 有一家还在创建中 / 其中一场还没办: a part of the figure before, said not to count
+_PART_OFF = re.compile(
+    r"^(?:不过|但是?|另外|哦|对了)?[,，\s]*(?:其中|里面|这里面|这当中|有)\s*[\d一二两三四五六七八九十]+\s*[^,，。]{0,12}?"
+    r"(?:收费|有偿|园区外|区外|外地|还在|还没|没验收|在创建|创建中|没办|没开|取消|不算|没成|没立|撤)"
+)
+
+
 def _only_about(text: str, topic: str, other: str) -> bool:
     """其实秘密范围还没梳理过 (asked about 秘密范围, just after 场所经费): words of ``topic`` that ``other`` lacks,
     and none of ``other``'s own; a revision cue alone does not make it about the answer before."""
@@ -426,7 +433,11 @@ class Engine:
             if fix is not None:
                 return out + self._correct(s, ev, c_last, fix)
             if ev.command == "answer":
-                guess = self._topical_correction(s, ev, c_last) or self._same_figure_again(s, ev, c_last)
+                guess = (
+                    self._topical_correction(s, ev, c_last)
+                    or self._same_figure_again(s, ev, c_last)
+                    or self._part_taken_off(s, ev, c_last)
+                )
                 if guess is not None:
                     return out + guess
             words = COMMAND_WORDS.get(ev.command)
@@ -853,6 +864,21 @@ class Engine:
             cue for g in rule.groups for cue in g.total_cues
         ]
         return m is not None and any(cue in m.group(1) or m.group(1) in cue for cue in cues)
+
+    def _part_taken_off(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
+        """4次 → 其中两次是收费的咨询 / 3起 → 其中一起是园区外企业的: a part of the figure just given that does
+        not count. The figure read again with it is proposed, never recorded unasked."""
+        current = self.criterion_at(s)
+        t = normalize(ev.text)
+        if current is None or current.id == c.id or c.expects != "number" or not _PART_OFF.match(t):
+            return None
+        previous = s.answers.get(c.id)
+        said = s.words.get(c.id, "")
+        r = read(c, f"{said}，{ev.text.strip()}", Hint(), {})
+        if r.outcome != "record" or previous is None or r.value == previous:
+            return None
+        s.proposal = {"criterion": c.id, "value": r.value, "words": describe_words(f"{said}；{ev.text.strip()}")}
+        return [self._proposal_message(s, c, r.value, change=True)]
 
     def _same_figure_again(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
         """2次 → 6月和12月各一次，检查表里都有 (the question now asked is a yes/no one): the same figure told

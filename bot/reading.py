@@ -520,7 +520,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     excluded = [
         f
         for f in candidates[1:]
-        if re.search(r"(?:其中|里面|当中|包括|(?<![还又另外])有)(?:的)?$", f.before)
+        if re.search(r"(?:其中|里面|当中|包括|(?<![还又另外])有)(?:的)?(?:\d+\s*(?:场|次|期|家|起|回))?$", f.before)
         and (_EXCLUDED.search(f.text) or NOT_DONE.search(f.text))
     ]
     if (
@@ -961,7 +961,7 @@ def _latest_year(done: list[Found]) -> Found | None:
 
 _ACTUAL = re.compile(r"(?:实际(?:上)?|真正|其实)[^,，。;；\d]{0,12}$|(?:只能|应该|就|^|[,，])算(?:是|作|成)?$")
 _PART_OF = re.compile(
-    r"(?:其中|里面|里头|当中|这里面|这当中)[^,，。;；\d]{0,6}$|(?:^|[,，])(?:光是?|单单?|单是|仅仅)[^,，。;；]{1,14}就[^,，。;；\d]{0,4}$"
+    r"(?:其中|里面|里头|当中|这里面|这当中)(?:[^,，。;；\d]{0,6}|\d+\s*(?:场|次|期|家|起|回)[^,，。;；\d]{0,3})$|(?:^|[,，])(?:光是?|单单?|单是|仅仅)[^,，。;；]{1,14}就[^,，。;；\d]{0,4}$"
 )  # 其中线上 / 其中光线上就有 / 光宣传周那一场就600
 _STAFF = re.compile(r"^(?:多|余|来)?(?:名|位|个)?(?:律师|合伙人|员工|职工|工作人员|执业律师|同事|人)")
 _POPULATION = re.compile(

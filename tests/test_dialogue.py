@@ -853,3 +853,18 @@ def test_that_one_names_no_number(engine: Engine) -> None:
     chat.say("answer", "离职竞业那一项重新答：部分，只签确认书，从不评估要不要启动", None)
     proposal = chat.session.proposal or {}
     assert proposal.get("criterion") == "point.18" or chat.session.answers.get("point.18") == "partial"
+
+
+def test_a_part_of_the_figure_just_given_that_does_not_count_is_proposed(engine: Engine) -> None:
+    chat = start(engine, "律所")
+    walk_to(chat, "station.24")
+    for reply in ("律所，服务过10家", "400人次", "有"):
+        chat.say("answer", reply, None)
+    assert chat.question["criterion"] == "station.27"
+    chat.say("answer", "5次", None)
+    assert chat.session.answers["station.27"] == 5
+    chat.say("answer", "其中三次是收费的", None)  # not an answer to the next question
+    assert "改为" in chat.text and "2次" in chat.text and chat.session.answers["station.27"] == 5
+    assert "station.28" not in chat.session.answers
+    chat.say("answer", "是的", "affirm")
+    assert chat.session.answers["station.27"] == 2

@@ -1183,3 +1183,9 @@ def test_association_shares_said_as_decimals_and_words() -> None:
     assert r.outcome == "record" and score_of("station.24", r.value) == "met"
     r = read(crit("station.24"), "会员一百多家，培训只覆盖了极少数", Hint())
     assert r.outcome == "record" and score_of("station.24", r.value) == "not_met"
+
+
+def test_the_verb_said_back_and_never_held() -> None:
+    assert value("point.17", "做") is True  # 会不会做离职检查？— 做
+    assert value("zone.9", "企业培训一次也没办过") is False  # never held, not 'I never handled it'
+    assert value("station.25", "400人次，其中一场120人") == 400  # a part of the total
