@@ -279,6 +279,8 @@ def _with_learned(words: str, a: Analysis, ctx: Context) -> Analysis:
         return a  # 啦啦啦啦 / asdf: nothing described, nothing to propose
     if a.verdict is None:
         p = min(p, 0.69)  # read from the description alone: confirmed before it is recorded
+    if top == a.verdict and len(a.reasons) == 1 and a.reasons[0].startswith(("yes:", "no:")):
+        p = max(p, a.confidence)  # 我们一直有执行: one plain clause and both agree — the rules' certainty stands
     reasons = [*a.reasons, f"learned {top} {p:.2f}"]
     if a.verdict == "partial" and top != "partial" and "contrast" in a.reasons and p < LEARNED_OVERRULES:
         p = min(p, 0.69)  # 销售没签，其他都签了 read as a whole: not recorded against the clauses unasked

@@ -71,6 +71,20 @@ def test_planned_phrasings_are_readable_without_the_nlu() -> None:
                 assert interpret_boolean(p) == verdict, p
 
 
+def test_planned_phrasings_are_recorded_without_a_confirmation_with_the_combiner() -> None:
+    """The trained combiner must not turn a plain yes or no into a confirmation (it did once, after a retrain)."""
+    from bot.reading import Hint, read
+    from bot.rubric import load_rubric
+
+    rubric = load_rubric("point")
+    for c in rubric.criteria:
+        if c.expects != "boolean":
+            continue
+        for p in (*YES, *NO):
+            if not p.startswith("/"):
+                assert not read(c, p, Hint()).needs_confirmation, (c.id, p)
+
+
 def planned_point_answer(cid: str, k: int) -> tuple[str, Any]:
     if cid == "point.42":
         return "一年两次", 2
