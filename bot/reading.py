@@ -631,33 +631,10 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         and all(_within(exact[0].quantity.value, b.quantity) for b in bounds)
     ):
         return exact[0].quantity, conf, ""  # 不到两次，去年就搞了一回: the figure inside the bound
-    if (
-        len(done) == 2
-        and len(exact) == 1
-        and len(bounds) == 1
-        and not additive
-        and not any(
-            _MORE.search(f.before[-6:])
-            or _PART_OF.search(f.before)
-            or re.match(r"\s*(?:光是?|单单?|单是|仅仅|其中)", f.text)
-            for f in done
-        )  # 三百以上，光知识产权日那场就来了两百多人: a part of the total
-        and _restates(bounds[0])
-        and not _within(exact[0].quantity.value, bounds[0].quantity)
-    ):  # 累计200人次，肯定超过300了 / 不到500人次，有620人次吧: the same figure said two ways that cannot both hold
-        return (
-            None,
-            0.0,
-            f"“{exact[0].quantity.describe(unit)}”和“{bounds[0].quantity.describe(unit)}”对不上，请告诉我{rule.label}到底是多少{unit}。",
-        )
-    either = [f for f in done[1:] if _EITHER.search(f.before)]
-    if len(done) == 2 and either and isinstance(rule, ThresholdRule):  # 五家吧，也可能是四家: one or the other
-        low, high = sorted(f.quantity.value for f in done)
-        if (low >= rule.minimum) != (high >= rule.minimum) or (
-            rule.strict and (low > rule.minimum) != (high > rule.minimum)
-        ):
-            return None, 0.0, f"是{low:g}{unit}还是{high:g}{unit}？这关系到能不能达标，请核对后告诉我一个数。"
-        return Quantity(value=low, relation="range", upper=high), 0.85, ""
+    if (why := _cannot_both_hold(done, exact, bounds, additive, rule)) is not None:
+        return None, 0.0, why  # 累计200人次，肯定超过300了 / 五家吧，也可能是四家 (across the threshold)
+    if (either := _one_or_the_other(done, rule)) is not None:
+        return either, 0.85, ""  # 4家，也可能是5家: both on one side, a range
     biggest = max(values, key=lambda q: q.value)
     rest = [q.value for q in values if q is not biggest]
     if (
@@ -843,6 +820,47 @@ def _per_firm(found: list[Found]) -> Quantity | None:
     if not rate and re.search(r"^[^,，。;；]{0,10}?(?:分别|挨个|逐一|逐个|一家一家|一家家)", firms[0].tail):
         return firms[0].quantity
     return None
+
+
+def _cannot_both_hold(
+    done: list[Found], exact: list[Found], bounds: list[Found], additive: bool, rule: ThresholdRule | PerCountRule
+) -> str | None:
+    """Two figures that cannot both be the answer: ask which, never pick one.
+
+    累计200人次，肯定超过300了 / 不到500人次，有620人次吧 (the same total said two ways) and 五家吧，也可能是四家
+    when the two fall on either side of the threshold."""
+    unit = rule.unit
+    if (
+        len(done) == 2
+        and len(exact) == 1
+        and len(bounds) == 1
+        and not additive
+        and not any(
+            _MORE.search(f.before[-6:])
+            or _PART_OF.search(f.before)
+            or re.match(r"\s*(?:光是?|单单?|单是|仅仅|其中)", f.text)
+            for f in done
+        )  # 三百以上，光知识产权日那场就来了两百多人: a part of the total
+        and _restates(bounds[0])
+        and not _within(exact[0].quantity.value, bounds[0].quantity)
+    ):
+        said = f"“{exact[0].quantity.describe(unit)}”和“{bounds[0].quantity.describe(unit)}”"
+        return f"{said}对不上，请告诉我{rule.label}到底是多少{unit}。"
+    if len(done) == 2 and isinstance(rule, ThresholdRule) and _EITHER.search(done[1].before):
+        low, high = sorted(f.quantity.value for f in done)
+        if Quantity(value=low).meets(rule.minimum, rule.strict) != Quantity(value=high).meets(
+            rule.minimum, rule.strict
+        ):
+            return f"是{low:g}{unit}还是{high:g}{unit}？这关系到能不能达标，请核对后告诉我一个数。"
+    return None
+
+
+def _one_or_the_other(done: list[Found], rule: ThresholdRule | PerCountRule) -> Quantity | None:
+    """4家，也可能是5家 (both on one side of the threshold): a range, counted at its lower bound."""
+    if len(done) != 2 or not isinstance(rule, ThresholdRule) or not _EITHER.search(done[1].before):
+        return None
+    low, high = sorted(f.quantity.value for f in done)
+    return Quantity(value=low, relation="range", upper=high)
 
 
 _EITHER = re.compile(r"(?:也|或)(?:可能|许)(?:是|有)?$|或者(?:是)?$|要么(?:是)?$|还是$")
