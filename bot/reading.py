@@ -174,6 +174,7 @@ def _read_boolean(c: Criterion, words: str, hint: Hint) -> Reading:
         and not re.search(r"[过了]\d+\s*(?:多|余|来|几)?\s*[次场回]", t)  # 只搞过1次: how often it was done
         and not re.search(r"每[^,，。\d]{0,10}?\d+\s*[次场回]", t)  # 每季度交1次: how often it is done
         and not on_topic(t, context(c).topic)
+        and not re.search(r"\d+\s*(?:次|个|家|场|起|回)(?:都|也)(?:没|不|未)", t)  # 这几年停掉了，一场都没有
         and not re.match(r"^(?:有|没|是|对|不|yes|no)", t)
         and a.verdict != "no"
     ):
@@ -212,7 +213,16 @@ _ANSWER_HEAD = re.compile(
 def _unrelated_statement(t: str, c: Criterion) -> bool:
     """A statement that shares no word with the question and opens with no answer word: it may be about
     something else, so the yes it sounds like is asked back, never recorded unasked."""
-    return len(t) >= 8 and not _ANSWER_HEAD.match(t) and not on_topic(t, context(c).topic)
+    return (
+        len(t) >= 8 and not _ANSWER_HEAD.match(t) and not _BARE_ANSWER.search(t) and not on_topic(t, context(c).topic)
+    )
+
+
+# 以前没有，现在有了 / 这个嘛，有的: a clause that is an answer word alone answers whatever was asked
+_BARE_ANSWER = re.compile(
+    r"(?:^|[,，。;；!！\s])(?:现在|目前|已经|早就|早|都|也|肯定|当然|确实)?(?:有|有了|有的|是的|做了|签了|建了|做到了?|没有|没)"
+    r"(?:[啊呀哦吧呢嘛的了]*)(?:[,，。;；!！\s]|$)"
+)
 
 
 _UNFINISHED = re.compile(

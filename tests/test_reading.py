@@ -1189,3 +1189,8 @@ def test_the_verb_said_back_and_never_held() -> None:
     assert value("point.17", "做") is True  # 会不会做离职检查？— 做
     assert value("zone.9", "企业培训一次也没办过") is False  # never held, not 'I never handled it'
     assert value("station.25", "400人次，其中一场120人") == 400  # a part of the total
+
+
+def test_a_bare_answer_clause_is_never_taken_for_an_unrelated_statement() -> None:
+    r = read(crit("point.20"), "之前没有，现在有了", Hint())  # no word of the question, but an answer all the same
+    assert r.outcome == "record" and r.value is True and not r.needs_confirmation
