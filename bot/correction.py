@@ -176,7 +176,7 @@ def figures_fixed(text: str) -> str:
     (会员100家，培训了25家——不对，是35家，开展40家 -> 会员100家，培训了35家，开展40家)."""
     t = arabic(normalize(text))
     t = _FIGURE_FIXED.sub(lambda m: m.group("new"), t)
-    return _WRITTEN_AS.sub(lambda m: f"{m.group('new')}", t)
+    return _WRITTEN_AS.sub(lambda m: m.group("new"), t)
 
 
 # what follows these is the corrected answer: a verdict marker (改成 / 应该算) wins over a fact (其实 / 实际)
@@ -228,9 +228,11 @@ def continues(text: str, previous_topic: str, current_topic: str) -> bool:
     return bool(theirs) and (not mine or len(theirs) >= max(3, 3 * len(mine)))
 
 
+# 背调那个我要改 / 涉密标志那道题 / 保密制度那条: the words before it name a question
+NAMING = r"(?:那|这)(?:个问题|个|块|项|道题|道|题|一项|一题|一条|条|里|部分)"
 # 背调那个我要改 / 高校合作那项改成不清楚 / Q2改成有 / 第十四题应该是: a question named, and a change
 _NAMED_QUESTION = re.compile(
-    r"[\u4e00-\u9fffa-z]{2}(?<!刚才)(?<!刚刚)(?<!前面)(?<!之前)(?<!上面)(?<!上个)(?:那|这)(?:个问题|个|块|项|道题|道|题|一项|一题|一条|条|里|部分)|"
+    r"[\u4e00-\u9fffa-z]{2}(?<!刚才)(?<!刚刚)(?<!前面)(?<!之前)(?<!上面)(?<!上个)" + NAMING + "|"
     r"第\s*[\d一二三四五六七八九十百两]+\s*(?:/\s*\d+\s*)?(?:个)?(?:题|项|条|个问题)|(?<![\d第/那这每一])(?<!\d\s)\d{1,2}\s*[题项](?!目)|\bq\s*\d+|"
     r"^关于[\u4e00-\u9fff]{2,8}[:：]|^前面问[\u4e00-\u9fff]{2,8}的|^(?!上一?题|上个|刚才|刚刚|前一题|这题|这个)[\u4e00-\u9fff]{2,8}的答案"
 )

@@ -1087,20 +1087,16 @@ class Engine:
         if n is not None and 1 <= n <= len(crits):
             return offset + n - 1
         # 涉密标志那道题改为没有: the words that name the question, not the new answer after them
-        name = re.search(
-            r"([\u4e00-\u9fffA-Za-z]{2,10}?)(?:那|这)(?:个问题|个|块|项|道题|道|题|一项|一题|一条|条|里|部分)", text
-        )
+        name = re.search(r"([\u4e00-\u9fffA-Za-z]{2,10}?)" + correction.NAMING, text)
         said = name.group(1) if name else text
+        grams = {said[k : k + 2] for k in range(len(said) - 1)}
+        nearness = [sum(1 for g in grams if g in f"{c.short}{c.standard}") for c in crits]  # how close the wording
         best: tuple[int, int, int] | None = None
         for i, c in enumerate(crits):
             hits = len(matched_keywords(said, [*c.keywords, c.short]))
-            grams = {said[k : k + 2] for k in range(len(said) - 1)}
-            near = sum(1 for g in grams if g in f"{c.short}{c.standard}")  # the closer wording breaks a tie
-            if hits and (best is None or (hits, near) > best[:2]):
-                best = (hits, near, i)
+            if hits and (best is None or (hits, nearness[i]) > best[:2]):  # the closer wording breaks a tie
+                best = (hits, nearness[i], i)
         if best is None and name is not None:  # 涉密标志那道: no keyword, but the wording of one question only
-            grams = {said[k : k + 2] for k in range(len(said) - 1)}
-            nearness = [sum(1 for g in grams if g in f"{c.short}{c.standard}") for c in crits]
             top = max(nearness, default=0)
             if top >= 2 and nearness.count(top) == 1:
                 return offset + nearness.index(top)

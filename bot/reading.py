@@ -628,11 +628,8 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         if all(f.quantity.relation == "eq" for f in done):
             if parts_sum == done[-1].quantity.value:  # 480人次，线上还有60，合计540
                 return done[-1].quantity, conf, ""
-            return (  # 三场，分别180、150、140人次，合计520 / 示范点2家，示范站2家，一共3家: the figures do not add up
-                None,
-                0.0,
-                f"分开说的加起来是{parts_sum:g}{unit}，和“{done[-1].quantity.describe(unit)}”对不上，请核对后告诉我一共是多少{unit}。",
-            )
+            # 三场，分别180、150、140人次，合计520 / 示范点2家，示范站2家，一共3家: the figures do not add up
+            return None, 0.0, _do_not_add_up(parts_sum, done[-1].quantity, unit)
     additive = any(re.search(r"又|另外|还有|再|加上|此外|另", b.before[-6:]) for b in bounds)
     if (
         len(exact) == 1
@@ -642,9 +639,9 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     ):
         return exact[0].quantity, conf, ""  # 不到两次，去年就搞了一回: the figure inside the bound
     if (why := _cannot_both_hold(done, exact, bounds, additive, rule)) is not None:
-        return None, 0.0, why  # 累计200人次，肯定超过300了 / 五家吧，也可能是四家 (across the threshold)
+        return None, 0.0, why  # 累计200人次，肯定超过300了 / 不到500人次，有620人次吧
     if (either := _one_or_the_other(done, rule)) is not None:
-        return either, 0.85, ""  # 4家，也可能是5家: both on one side, a range
+        return either  # 五家吧，也可能是四家: asked across the threshold, a range on one side
     biggest = max(values, key=lambda q: q.value)
     rest = [q.value for q in values if q is not biggest]
     if (
@@ -835,10 +832,8 @@ def _per_firm(found: list[Found]) -> Quantity | None:
 def _cannot_both_hold(
     done: list[Found], exact: list[Found], bounds: list[Found], additive: bool, rule: ThresholdRule | PerCountRule
 ) -> str | None:
-    """Two figures that cannot both be the answer: ask which, never pick one.
-
-    累计200人次，肯定超过300了 / 不到500人次，有620人次吧 (the same total said two ways) and 五家吧，也可能是四家
-    when the two fall on either side of the threshold."""
+    """The same total said two ways that cannot both hold (累计200人次，肯定超过300了 / 不到500人次，有620人次吧):
+    ask which, never pick one."""
     unit = rule.unit
     if (
         len(done) == 2
@@ -856,21 +851,20 @@ def _cannot_both_hold(
     ):
         said = f"“{exact[0].quantity.describe(unit)}”和“{bounds[0].quantity.describe(unit)}”"
         return f"{said}对不上，请告诉我{rule.label}到底是多少{unit}。"
-    if len(done) == 2 and isinstance(rule, ThresholdRule) and _EITHER.search(done[1].before):
-        low, high = sorted(f.quantity.value for f in done)
-        if Quantity(value=low).meets(rule.minimum, rule.strict) != Quantity(value=high).meets(
-            rule.minimum, rule.strict
-        ):
-            return f"是{low:g}{unit}还是{high:g}{unit}？这关系到能不能达标，请核对后告诉我一个数。"
     return None
 
 
-def _one_or_the_other(done: list[Found], rule: ThresholdRule | PerCountRule) -> Quantity | None:
-    """4家，也可能是5家 (both on one side of the threshold): a range, counted at its lower bound."""
+def _one_or_the_other(
+    done: list[Found], rule: ThresholdRule | PerCountRule
+) -> tuple[Quantity | None, float, str] | None:
+    """五家吧，也可能是四家: asked again when the two fall on either side of the threshold; on one side
+    (4家，也可能是5家) a range, counted at its lower bound."""
     if len(done) != 2 or not isinstance(rule, ThresholdRule) or not _EITHER.search(done[1].before):
         return None
     low, high = sorted(f.quantity.value for f in done)
-    return Quantity(value=low, relation="range", upper=high)
+    if Quantity(value=low).meets(rule.minimum, rule.strict) != Quantity(value=high).meets(rule.minimum, rule.strict):
+        return None, 0.0, f"是{low:g}{rule.unit}还是{high:g}{rule.unit}？这关系到能不能达标，请核对后告诉我一个数。"
+    return Quantity(value=low, relation="range", upper=high), 0.85, ""
 
 
 _EITHER = re.compile(r"(?:也|或)(?:可能|许)(?:是|有)?$|或者(?:是)?$|要么(?:是)?$|还是$")
@@ -917,7 +911,11 @@ def _breakdown_mismatch(done: list[Found], unit: str) -> str | None:
     parts_sum = sum(f.quantity.value for f in parts)
     if parts_sum == first.quantity.value:
         return None
-    return f"分开说的加起来是{parts_sum:g}{unit}，和“{first.quantity.describe(unit)}”对不上，请核对后告诉我一共是多少{unit}。"
+    return _do_not_add_up(parts_sum, first.quantity, unit)
+
+
+def _do_not_add_up(parts_sum: float, total: Quantity, unit: str) -> str:
+    return f"分开说的加起来是{parts_sum:g}{unit}，和“{total.describe(unit)}”对不上，请核对后告诉我一共是多少{unit}。"
 
 
 def _items_each(f: Found) -> int:
@@ -1298,9 +1296,10 @@ def _two_counts(rule: TwoPartRule, t: str, found: list[Found]) -> dict[str, floa
                 break
     each_given = any(_EACH.search(f.before[-4:]) for f in found)
     kind_words = [w.lower() for p in rule.parts for ws in p.kinds.values() for w in ws]
-    bare_after_kind = any(  # 律师事务所有仨，公证处一个: the figures count firms kind by kind
-        not f.unit and any(w in re.split(r"[,，、;；和及与]", f.before)[-1] for w in kind_words) for f in found
-    )
+    after_kind = [any(w in re.split(r"[,，、;；和及与]", f.before)[-1] for w in kind_words) for f in found]
+    # 律师事务所有仨，公证处一个: the figures count firms kind by kind
+    bare_after_kind = any(not f.unit and k for f, k in zip(found, after_kind, strict=True))
+    firms_named = _organisations_named(t)
     for p in rule.parts:  # a count by its measure word (3类 / 5家)
         if p.key in got or (each_given and not p.kinds):
             continue
@@ -1311,8 +1310,8 @@ def _two_counts(rule: TwoPartRule, t: str, found: list[Found]) -> dict[str, floa
             and f.unit in p.words
             and not _EACH.search(f.before[-4:])
             and not _names_each(found, i)
-            and not (f.quantity.value == 1 and _proper_name(f.after) and _organisations_named(t) >= 2)
-            and not (bare_after_kind and any(w in re.split(r"[,，、;；和及与]", f.before)[-1] for w in kind_words))
+            and not (f.quantity.value == 1 and _proper_name(f.after) and firms_named >= 2)
+            and not (bare_after_kind and after_kind[i])
         ]  # …，还有一家鼎安网络安全公司: one more of the firms named, not the count
         if len(hits) == 1:
             got[p.key] = found[hits[0]].quantity.value
@@ -1326,16 +1325,10 @@ def _two_counts(rule: TwoPartRule, t: str, found: list[Found]) -> dict[str, floa
         got[kinds_part.key] = len(named)
     if other.key not in got and kinds_part.key in got:
         each = next((f for f in found if _EACH.search(f.before[-4:])), None)
-        kind_words = [w.lower() for ws in kinds_part.kinds.values() for w in ws]
         explicit = [
             f
             for i, f in enumerate(found)
-            if i not in used
-            and f is not each
-            and (
-                f.unit in other.words
-                or (not f.unit and any(w in re.split(r"[,，、;；和及与]", f.before)[-1] for w in kind_words))
-            )
+            if i not in used and f is not each and (f.unit in other.words or (not f.unit and after_kind[i]))
         ]  # 律所俩、鉴定仨: a bare figure right after a kind counts its units
         if each is not None:  # 各一家 for the kinds without their own figure
             totals = [f for f in explicit if _TOTAL_BEFORE.search(f.before)]
@@ -1357,7 +1350,7 @@ def _two_counts(rule: TwoPartRule, t: str, found: list[Found]) -> dict[str, floa
                 )
         elif len(explicit) == 1 and not (explicit[0].quantity.value == 1 and _proper_name(explicit[0].after)):
             got[other.key] = explicit[0].quantity.value
-        elif (n := _organisations_named(t)) >= max(2, int(got[kinds_part.key])) and all(
+        elif (n := firms_named) >= max(2, int(got[kinds_part.key])) and all(
             f.quantity.value == 1 and _proper_name(f.after) for f in explicit
         ):
             got[other.key] = float(n)  # 有申江律师事务所、云间律师事务所，还有一家鼎安网络安全公司: three firms

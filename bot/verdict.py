@@ -872,8 +872,8 @@ def analyze(
         return Analysis(None, 0.0, ["a greeting"])
     if whole in _WHOLE_LOOKUP:
         return Analysis(_WHOLE_LOOKUP[whole], 0.97, ["whole reply"])
-    bare = re.sub(r"[~。.…!！,，\s]+", "", t)  # 了解了: its particles are part of the word
-    if NEUTRAL.match(whole) or NEUTRAL.match(re.sub(r"[~。.…!！,，\s]+", "", whole)) or NEUTRAL.match(bare):
+    unpunctuated = (re.sub(r"[~。.…!！,，\s]+", "", x) for x in (whole, t))  # 了解了: its 了 is part of the word
+    if NEUTRAL.match(whole) or any(NEUTRAL.match(x) for x in unpunctuated):
         return Analysis(None, 0.0, ["a filler"])  # 这个嘛 / 我们公司 / 怎么说呢: nothing said yet
     if (
         QUESTION.search(t)
