@@ -88,6 +88,11 @@ DEV_BANKS = (
     "answer_dev55",
     "answer_dev56",
     "answer_dev57",
+    "answer_dev58",
+    "answer_dev59",
+    "answer_dev60",
+    "answer_dev61",
+    "answer_dev62",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
 # the label of a case as the rules' literal verdict: for an absence question (有没有发生过…),

@@ -206,6 +206,35 @@ _A_GROUP = re.compile(
 )
 
 
+def _none_of_them(c: Criterion, text: str) -> bool:
+    """三样其实都还没落实 takes it all back; 加密和备份暂时都没有 names some of the measures: only those."""
+    if not _NONE_OF_THEM.search(text) or _A_GROUP.search(text):
+        return False  # 转岗过来的一直没补签过: none of that group only
+    listed = re.search(r"([^,，。；;]{2,14}?)(?:暂时|目前|现在|也|还|其实)?(?:都|全)(?:还)?(?:没|不|未)", text)
+    measures = context(c).measure_list
+    if listed and re.search(r"没|不|未|无|谁都|随便", text[listed.end() :]):
+        return True  # 审批和陪同都没有，其实谁都能进: more taken back after the list
+    return not (listed and 0 < len(measures_named(listed.group(1), measures)) < len(measures))
+
+
+def _group_left_out(said: str, text: str) -> bool:
+    """全员都培训过 → 今年新来的3个还没培 / 高管都签了 → 技术骨干那边还没有: a group left out of an answer
+    that said all, sent as a message of its own. More of the last answer, not an answer to the next question."""
+    t = normalize(text)
+    return bool(
+        _ALL_OF_THEM.search(normalize(said))
+        and (_A_GROUP.search(t) or re.search(r"[\u4e00-\u9fff]{2,4}(?:那边|那几个|那几位|那些人)", t))
+        and re.search(r"还没|没|未|不", t)
+        and not _NONE_OF_THEM.search(t)
+        and not re.match(r"(?:有|没有|是的|对|没|不)(?:[,，。!！\s]|$)", t)
+    )
+
+
+def _names_only(text: str, topic: str, other: str) -> bool:
+    """Whether the text says a word of ``topic`` that ``other`` lacks (保密协议 of the question now asked)."""
+    return any(w in topic and w not in other for w in topic_words(normalize(text)))
+
+
 def _takes_all_back(c: Criterion, said: str, rest: str) -> bool:
     """每年都复评 / 记错了，定完密之后就没再评过: the correction denies every measure the answer named
     (or the criterion has one measure), so nothing of it is left."""
@@ -400,7 +429,9 @@ class Engine:
                 fix = self._figure_revised(s, ev.text, c_last)
             if fix is not None and "那题" in ev.text:  # 竞业限制那题要改成有: the question it names, not the last one
                 named = self._find_target(s, replace(ev, entities={}))
-                if named is not None and named != len(self.basics(s)) + self.rubric(s).criteria.index(c_last):
+                if named != len(self.basics(s)) + self.rubric(s).criteria.index(c_last) and (
+                    named is not None or correction.names_a_question(ev.text)
+                ):  # a question named that we cannot find: asked which, never the last one changed instead
                     return out + self._modify(s, replace(ev, command="modify"))
             current = self.criterion_at(s)
             if (
@@ -686,7 +717,7 @@ class Engine:
         if change:
             text = f"您是要把第 {i} 项“{c.short}”从“{describe_answer(c, s.answers.get(c.id))}”改为“{describe_answer(c, value)}”吗？"
         elif paused:  # 稍等，我接个电话: no hurry; the same proposal, worded for someone who steps away
-            text = f"好的，不着急，回来后直接回答这一题就行。要先把这一题记为“{describe_answer(c, value)}”吗？（第 {i} 项 · {c.short}）"
+            text = f"好的，不着急，准备好了直接回答这一题就行。要先把这一题记为“{describe_answer(c, value)}”吗？（第 {i} 项 · {c.short}）"
         else:
             text = f"我理解为“{describe_answer(c, value)}”{_counted_as(c, value)}，对吗？（第 {i} 项 · {c.short}）"
         return Message(
@@ -724,6 +755,8 @@ class Engine:
             return self.ask(s, prefix="好的，那请直接点选，或者换个说法：")
         if current is not None and current.id != c.id:
             return self._apply_correction(s, c, read(c, text, _hint(ev), {}))
+        if self._limits_proposal(s, proposal, text):
+            text = f"{proposal['words']}，{text}"  # 都存在单位电脑里 → 加密和备份暂时都没有: one reply in two messages
         return self._apply(s, c, read(c, text, _hint(ev), s.pending))
 
     # ── one-message corrections ──────────────────────────────────────────
@@ -756,12 +789,14 @@ class Engine:
                 alone = read(c, rest, Hint(combiner=False), pending)  # a correction never proposes what it corrects
                 if alone.outcome == "record" and alone.value != previous:
                     r = alone.model_copy(update={"confidence": min(alone.confidence, 0.69)})
+            bad_event = any(x.startswith("a bad event") for x in r.reasons)  # 不过前年有员工泄露过客户资料: a no
             if (
                 r.outcome == "record"
                 and fix.kind == "supplement"
                 and previous is True
                 and r.value is False
-                and not _NONE_OF_THEM.search(fix.rest)
+                and not _none_of_them(c, fix.rest)
+                and not bad_event
             ):
                 r = r.model_copy(update={"value": "partial"})  # 刚才漏说了，记录没保存: a yes with a gap
             said = s.words.get(c.id, "")
@@ -770,6 +805,7 @@ class Engine:
                 and c.expects == "boolean"
                 and previous is True
                 and r.value is False
+                and not bad_event
                 and _some_left(c, said, rest, r)
             ):
                 r = r.model_copy(update={"value": "partial", "confidence": min(r.confidence, 0.9)})
@@ -785,6 +821,26 @@ class Engine:
         return self.ask(
             s,
             prefix=f"好的，第 {self.position(s, c)[0]} 项重新回答（原来记的是“{describe_answer(c, s.answers.get(c.id))}”）：",
+        )
+
+    def _limits_proposal(self, s: Session, proposal: dict[str, Any], text: str) -> bool:
+        """A message sent instead of 是 / 不是 that limits the yes just proposed (别的嘛，漏洞修补、日志都没搞 /
+        新来的几个还没签): read with it as one reply, as the unit meant it."""
+        c = self.criterion_at(s)
+        t = normalize(text)
+        if c is None or c.id != proposal["criterion"] or proposal["value"] is not True or c.expects != "boolean":
+            return False
+        if re.match(r"(?:有|没有|是|不是|对|不对|没|不|yes|no)(?:[的啊呀吧了]*)(?:[,，。!！\s]|$)", t):
+            return False  # an answer of its own: read as such
+        if not re.search(r"没|不|未|无", t):
+            return False
+        measures = context(c).measure_list
+        some = 0 < len(measures_named(t, measures)) < len(measures)
+        return bool(
+            some
+            or _group_left_out(proposal["words"], text)
+            or correction.opens_with_contrast(text)
+            or re.match(r"(?:别的|其他|其它|其余|剩下)", t)
         )
 
     def _figure_revised(self, s: Session, text: str, c: Criterion) -> correction.Correction | None:
@@ -823,19 +879,31 @@ class Engine:
         current = self.criterion_at(s)
         if current is None or current.id == c.id:
             return None
-        if not correction.continues(ev.text, context(c).topic, context(current).topic):
+        previous = s.answers.get(c.id)
+        said = s.words.get(c.id, "")
+        if not (
+            correction.continues(ev.text, context(c).topic, context(current).topic)
+            or (
+                previous is True
+                and c.expects == "boolean"
+                and _group_left_out(said, ev.text)
+                and not _names_only(ev.text, context(current).topic, context(c).topic)
+            )
+        ):
             return None
         if c.expects != "boolean" and numbers(ev.text):
             return None  # a figure: the figure rules decide (核了签到表，其实只有260人次)
-        previous = s.answers.get(c.id)
-        said = s.words.get(c.id, "")
         if c.expects == "boolean":
             alone = read(c, ev.text, Hint(), {})
             whole = read(c, f"{said}，{ev.text.strip()}", Hint(), {}) if said and previous is True else alone
             r = whole if whole.outcome == "record" and whole.value != previous else alone
-            if alone.outcome == "record" and alone.value is False and _NONE_OF_THEM.search(normalize(ev.text)):
+            if alone.outcome == "record" and alone.value is False and _none_of_them(c, normalize(ev.text)):
                 r = alone  # 三样其实都还没落实: all of it taken back, not a gap in a yes
-            elif r.value is False and previous is True and _one_part_denied(c, said, normalize(ev.text)):
+            elif (
+                r.value is False
+                and previous is True
+                and (_one_part_denied(c, said, normalize(ev.text)) or _group_left_out(said, ev.text))
+            ):
                 r = r.model_copy(update={"value": "partial"})  # 有 → 经费那块其实没有专门预算
             if (
                 r.outcome == "record"
@@ -1083,6 +1151,9 @@ class Engine:
         for i, c in enumerate(crits):
             if c.short in text or c.id in text:
                 return offset + i
+        bonus = [i for i, c in enumerate(crits) if c.bonus]
+        if re.search(r"加分", text) and (n := parse_question_number(text)) is not None and 1 <= n <= len(bonus):
+            return offset + bonus[n - 1]  # 加分项第3项: the third bonus item, not the third question
         n = parse_question_number(text)
         if n is not None and 1 <= n <= len(crits):
             return offset + n - 1
@@ -1096,6 +1167,9 @@ class Engine:
             hits = len(matched_keywords(said, [*c.keywords, c.short]))
             if hits and (best is None or (hits, nearness[i]) > best[:2]):  # the closer wording breaks a tie
                 best = (hits, nearness[i], i)
+        inside = [i for i, c in enumerate(crits) if any(said in k for k in [*c.keywords, c.short])]
+        if best is None and name is not None and len(inside) == 1:
+            return offset + inside[0]  # 制度那题: part of one question's keyword (管理制度) only
         if best is None and name is not None:  # 涉密标志那道: no keyword, but the wording of one question only
             top = max(nearness, default=0)
             if top >= 2 and nearness.count(top) == 1:

@@ -402,6 +402,13 @@ def annual_count(text: str) -> Quantity | None:
         if pattern.search(t) and re.search(r"各|都|分别", t):
             each = times[0].quantity.value if times else 1.0
             return Quantity(value=n * each)
+    years = re.search(  # 三年里查过两次 / 两年一次 / 隔年搞一次: less than a year's worth each year
+        r"(?<![\d.年])([2-9])年(?:里|内|来|中|间|当中|下来|总共|一共|才|只)?[^,，。\d]{0,6}?(\d+)(?:次|回|场|期)|(隔)年[^,，。\d]{0,3}(\d+)(?:次|回|场|期)",
+        t,
+    )
+    if years and not re.search(r"每(?:一)?年|(?<![\d.])[一1]年|年年", t):
+        span, count = (years.group(1), years.group(2)) if years.group(1) else ("2", years.group(4))
+        return Quantity(value=round(float(count) / float(span), 2))
     for pattern, per_year in _EVERY:
         m = pattern.search(t)
         if not m:

@@ -137,6 +137,10 @@ def read(c: Criterion, text: str, hint: Hint, pending: Mapping[str, Any] | None 
         return r.model_copy(update={"words": words, "reasons": ["corrected itself", *r.reasons]})
     if hint.button and hint.intent == "unsure":
         return record("unknown", 1.0, words, "button")
+    if not hint.button and _LOOKING_UP.fullmatch(arabic(normalize(words))):  # 等我问下秘书长 / wait，我看下台账
+        return record(
+            "unknown", 0.6, words, "a pause"
+        )  # no answer yet: offered as 不清楚 for now, never recorded unasked
     if isinstance(rule, (ThresholdRule, PerCountRule)):
         return _read_number(c, rule, words, hint)
     if isinstance(rule, TierRule):
@@ -253,6 +257,10 @@ _PAUSE = re.compile(  # 稍等，… said first (what leaves for a while is _AWA
 )
 
 
+_LOOKING_UP = re.compile(  # the whole message says "wait while I look it up"
+    r"(?:(?:好的?|嗯+|ok|行)[,，\s]*)?(?:你)?(?:稍等|等我|等一下|等下|等等|wait|hold on)(?:一下|下)?[,，\s]*(?:我)?(?:去|先)?"
+    r"(?:问|查|看|统计|拉|找|翻|核对|确认|数|算)[^,，。!！?？]{0,10}?(?:[,，\s]*(?:再|稍后)[^,，。!！?？]{0,6})?[哈啊哦吧呀~。.!！\s]*"
+)
 LEARNED_OVERRULES = 0.9  # the combiner overturns a contrast the rules read as partial only this sure
 _REPEATS = re.compile(r"(.)\1+|(..)\2+")  # 啦啦啦 / 啊吧啊吧: one sound said again and again
 LEARNED_MIN = 0.45  # below this the learned reading of a reply without answer words is not proposed
@@ -405,6 +413,8 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
             return reask(f"有的话，具体是多少{unit}？请告诉我一个数字，比如“3{unit}”。", words, "yes without a number")
         return reask(f"请告诉我具体数字（{unit}），比如“3{unit}”；没有就说“没有”。", words)
     if isinstance(rule, ThresholdRule):
+        if q.relation == "gt" and q.upper is None and q.value.is_integer() and unit != "人次":
+            q = Quantity(value=q.value + 1, relation="ge")  # 不止两家 / 超过2次: whole counts, so 3 or more
         side = q.meets(rule.minimum, rule.strict)
         if q.relation == "range" and q.upper is not None and side is False and q.upper >= rule.minimum:
             # 两三百 against 不少于300: counted at its lower bound (the rule), but the words
@@ -452,10 +462,11 @@ NOT_DONE = re.compile(
     r"尚未|未决定|没决定|等待|待定|没谈拢|谈崩|没谈成|没立案|没调解成|调解中|在调解|没调成|还没调|报上去|没出来|没出结果|等结果|还没验收|"
     r"撤了|撤回|撤销|自己撤|没立上|在走流程|走流程|没结果|排期|在排|排上了?日程|待办|还没开|还没办|还没搞|还没做|"
     r"(?:还没|没|未|尚未)(?:有)?(?:授牌|验收|评上|挂牌|认定|批复)|没签(?:约|合同)?|未签|意向|洽谈|在等|等受理|待受理|"
-    r"尚在|在调查|调查中|结果未出|未出结果"
+    r"尚在|在调查|调查中|结果未出|未出结果|在创(?!新)"
 )
 SUCCESS = re.compile(
-    r"立了?案|查办|成功|办结|结案|查办完|立上|调解成|成了|已(?:经)?(?:立案|查办|调解|授牌|完成|办完|创建|通过)|授牌|批下来|创建完成|通过验收"
+    r"立了?案|查办|成功|办结|结案|查办完|立上|调解成|成了|已(?:经)?(?:立案|查办|调解|授牌|完成|办完|创建|通过)|授牌|批下来|创建完成|通过验收|"
+    r"评上|获评|被评为|建成"
 )
 _SESSIONS = ("场", "次", "期", "回", "轮", "家", "个")
 
@@ -667,9 +678,9 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         succeeded
         and len(others) == 1
         and (
-            re.search(r"成功|成了|办结|结案|立上|真正", " ".join(f.text for f in succeeded))
-            or (  # 报案3次，立案了1次: the reports and the filed part of them
-                re.search(r"报案|咨询|求助|受理|反映", others[0].text)
+            re.search(r"成功|成了|办结|结案|立上|真正|评上|获评|建成", " ".join(f.text for f in succeeded))
+            or (  # 报案3次，立案了1次 / 3家申报，评上了2家: the attempts and the part that made it
+                re.search(r"报案|咨询|求助|受理|反映|申报|报名|参评|申请", others[0].text)
                 and not re.search(r"调解|查办|立案", others[0].text)
             )
         )
@@ -710,8 +721,15 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     if too_big:  # 累计300人次，其中线上就有450: a part bigger than its total
         return None, 0.0, f"其中一部分（{too_big[0].quantity.describe(unit)}）比总数还多，请核对后再说一下。"
     part_of = [  # 有5起，其中2起是今年的: a part of the figure before it, not more of them
-        f for i, f in enumerate(done) if i and _PART_OF.search(f.before) and f.quantity.value <= done[0].quantity.value
+        f
+        for i, f in enumerate(done)
+        if i
+        and (_PART_OF.search(f.before) or re.match(r"(?:其中|里面|里头|当中|这里面|这当中)", f.text))
+        and f.quantity.value <= done[0].quantity.value
     ]
+    assisted = [f for f in part_of if _ASSISTED.search(f.text) and not _ASSISTED.search(done[0].text)]
+    if unit == "起" and len(assisted) == 1:  # 代理了20多个案子，其中协助市监部门立案查办的是1起: the part asked about
+        return assisted[0].quantity, 0.85, ""
     undone_part = [f for f in candidates if f not in done and NOT_DONE.search(f.text) and f.start > done[0].start]
     if part_of and undone_part and all(SUCCESS.search(f.text) for f in part_of):
         return _sum([f.quantity for f in part_of]), 0.85, ""  # 名单上3家，其中2家已授牌，1家还在评审 = 2
@@ -988,6 +1006,7 @@ def _latest_year(done: list[Found]) -> Found | None:
 
 
 _ACTUAL = re.compile(r"(?:实际(?:上)?|真正|其实)[^,，。;；\d]{0,12}$|(?:只能|应该|就|^|[,，])算(?:是|作|成)?$")
+_ASSISTED = re.compile(r"协助|配合|立案|查办|移送|移交")
 _PART_OF = re.compile(
     r"(?:其中|里面|里头|当中|这里面|这当中)(?:[^,，。;；\d]{0,6}|\d+\s*(?:场|次|期|家|起|回)[^,，。;；\d]{0,3})$|(?:^|[,，])(?:光是?|单单?|单是|仅仅)[^,，。;；]{1,14}就[^,，。;；\d]{0,4}$"
 )  # 其中线上 / 其中光线上就有 / 光宣传周那一场就600
@@ -1054,7 +1073,7 @@ def _per_session_total(found: list[Found], t: str = "") -> Quantity | None:
         if low is not None:
             return Quantity(value=n * low, relation="eq" if p.relation == "eq" else "ge")
     for i, f in enumerate(found):
-        if f.unit in _SESSIONS and "各" in f.after[:3] and i + 1 < len(found):
+        if f.unit in _SESSIONS and re.match(r"\S{0,2}?[,，\s]*各", f.tail or f.after) and i + 1 < len(found):
             each = found[i + 1].quantity
             others = [g.quantity for g in found if g is not f and g is not found[i + 1] and g.unit not in _SESSIONS]
             product = Quantity(value=f.quantity.value * each.value, relation="eq" if each.relation == "eq" else "ge")
@@ -1208,6 +1227,9 @@ def _read_two_part(rule: TwoPartRule, words: str, hint: Hint, pending: dict[str,
             return record("unknown", a.confidence, words, *a.reasons)
         if says_zero(t) or a.verdict == "no":
             values.update({p.key: 0 for p in rule.parts if p.key not in values})
+            if not says_zero(t) and len(t) > 6 and not re.search(r"机构|律所|事务所|服务|鉴定|咨询|培训|类|家", t):
+                ints = {p.key: int(values[p.key]) for p in rule.parts}  # 台账里也没有相关记录: a no about
+                return record(ints, 0.6, words, "a no about something else")  # something else, confirmed
         else:
             example = "".join(f"{i + 2}{p.unit}" for i, p in enumerate(rule.parts))
             return reask(f"请告诉我{'、'.join(p.label for p in rule.parts)}，比如“{example}”；没有就说“没有”。", words)
@@ -1294,6 +1316,17 @@ def _two_counts(rule: TwoPartRule, t: str, found: list[Found]) -> dict[str, floa
                 got[p.key] = f.quantity.value
                 used.add(i)
                 break
+    if second.key in got:  # 机构共3家，另有司法鉴定所1家: one more after the total
+        more = [
+            i
+            for i, f in enumerate(found)
+            if i not in used
+            and f.unit in second.words
+            and re.search(r"(?:另有|另外(?:还)?有|此外(?:还)?有)[^,，。\d]{0,8}$", f.before)
+            and not NOT_DONE.search(f.tail or f.after)
+        ]
+        got[second.key] += sum(found[i].quantity.value for i in more)
+        used.update(more)
     each_given = any(_EACH.search(f.before[-4:]) for f in found)
     kind_words = [w.lower() for p in rule.parts for ws in p.kinds.values() for w in ws]
     after_kind = [any(w in re.split(r"[,，、;；和及与]", f.before)[-1] for w in kind_words) for f in found]

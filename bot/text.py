@@ -60,6 +60,13 @@ _REPEAT = re.compile(r"(有的|是的|对的|好的|没有|有|是|对|没|嗯|�
 
 # financial numerals (壹贰叁) and the English people mix in (twice a year, 6 clients, top 10 nationally)
 _CAPITAL = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")
+# traditional characters (a unit in Hong Kong or Taiwan, or an input method left on 繁体): the common ones
+_TRADITIONAL = str.maketrans(
+    "兩個們這對簽會過還確實無來萬幾時說嗎麼員業協議檢場訓練與後開關將為經辦網備機構類點區級國進動準統計應該記錄單問題誰從沒裡"
+    "錯項蓋發現處審權帳戶號碼數據電腦盤標識課專職負責資檔學術談見聽讀寫講買賣車門規範證書習慣調週",
+    "两个们这对签会过还确实无来万几时说吗么员业协议检场训练与后开关将为经办网备机构类点区级国进动准统计应该记录单问题谁从没里"
+    "错项盖发现处审权账户号码数据电脑盘标识课专职负责资档学术谈见听读写讲买卖车门规范证书习惯调周",
+)
 _ENGLISH = [
     (r"\blaw firms?\b", "律所"),
     (r"\bassociations?\b", "协会"),
@@ -76,6 +83,7 @@ _ENGLISH = [
     (r"\b(?:in the district|district)\b", "全区"),
     (r"\btop\s*(\d+)", r"前\1"),
     (r"\bnone\b", "没有"),
+    (r"([不没太很])\s*(?:clear|sure)\b", r"\1清楚"),  # 不太clear / 不是很sure: Chinese around an English word
 ]
 _EN_NUM = {
     "zero": 0,
@@ -120,7 +128,10 @@ _DIALECT = [
     (r"呒没|呒|木有|米有|冇得|冇|么有|莫得|莫有|没得", "没有"),
     (r"(?<![\d.])8(?=太|清楚|知道|晓得|懂|记得|确定|行|是|会|用)", "不"),  # 8太清楚 = 不太清楚
     (r"勿晓得|弗晓得|伐晓得|晓不得|唔知|不造|母鸡", "不知道"),
-    (r"清爽", "清楚"),
+    (r"清爽|清处|青楚|清出(?=[,，。!！~]|$)", "清楚"),
+    (r"灭有|(?<![完精审])美有", "没有"),  # typed fast: 灭有 / 美有 = 没有
+    (r"木(?=人|啥|得)", "没"),  # 木人管 = 没人管
+    (r"知到|只道(?=[,，。!！~]|$)", "知道"),
     (r"(?<=有)勿(?=有)", "没"),  # 有勿有 = 有没有
     (r"(?<=[我你他她侬讲说])勿|勿(?=[是要用大会晓清懂能好讲准记得允许准得拆登分锁带对出够])", "不"),
     (r"唔(?=[清知系係好会要该使上到够得])", "不"),
@@ -165,7 +176,7 @@ def normalize(text: str) -> str:
     t = _PHONE.sub("（电话）", text or "")  # 138 1234 5678 / 021-67891234: a number that names, never a count
     t = _THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), t)
     t = _FIGURES_IN_BRACKETS.sub(r"：\1，", t)  # 4起（立案2、调解2）: a breakdown, its own clauses
-    t = unicodedata.normalize("NFKC", t).translate(_CAPITAL)
+    t = unicodedata.normalize("NFKC", t).translate(_CAPITAL).translate(_TRADITIONAL)
     t = re.sub(r"\s*\|\s*", "，", t)  # 会员 56 家｜受训 29 家: a table row typed in a chat
     for emoji, word in _EMOJI_WORDS.items():
         t = t.replace(emoji, f" {word} ")
@@ -233,6 +244,10 @@ def _to_number(run: str) -> float | None:
     return float(value)
 
 
+_MIXED = re.compile(r"(?<![\d.])\d[十百千](?:\d[十百千]?)+(?![\d.])")
+_TO_HAN = str.maketrans("0123456789", "零一二三四五六七八九")
+
+
 @lru_cache(maxsize=2048)
 def arabic(text: str) -> str:
     """Chinese numerals to digits inside a normalized sentence: 两次 -> 2次, 一万二 -> 12000, 1.2万 -> 12000.
@@ -246,7 +261,10 @@ def arabic(text: str) -> str:
         protected.append(m.group(0))
         return f"\x00{len(protected) - 1}\x00"
 
-    t = _TOGETHER.sub(r"\1一同", text)  # 和市监所一起查办过两起: together, not one case
+    t = _MIXED.sub(
+        lambda m: m.group(0).translate(_TO_HAN), text
+    )  # 2百9十 = 二百九十: one numeral, typed half in digits
+    t = _TOGETHER.sub(r"\1一同", t)  # 和市监所一起查办过两起: together, not one case
     t = _NOT_NUMERAL.sub(protect, t)
 
     def conv(m: re.Match[str]) -> str:
@@ -287,7 +305,14 @@ def arabic(text: str) -> str:
     t = re.sub(r"(\d+(?:\.\d+)?)万(\d+)?", lambda m: f"{float(m.group(1)) * 10000 + _tail(m.group(2), 1000):g}", t)
     t = re.sub(r"(\d+(?:\.\d+)?)千(\d+)?", lambda m: f"{float(m.group(1)) * 1000 + _tail(m.group(2), 100):g}", t)
     t = re.sub(r"(\d+(?:\.\d+)?)百(\d+)?", lambda m: f"{float(m.group(1)) * 100 + _tail(m.group(2), 10):g}", t)
+    t = _LISTED_RANGE.sub(
+        lambda m: f"{m.group(1)}-{m.group(2)}" if int(m.group(2)) == int(m.group(1)) + 1 else m.group(0), t
+    )
     return re.sub(r"\x00(\d+)\x00", lambda m: protected[int(m.group(1))], t)
+
+
+# 2、3次 / 4、5家: two neighbouring figures before one unit are a range (两三次), not a list to add up
+_LISTED_RANGE = re.compile(r"(?<![\d.、])(\d)\s*、\s*(\d)(?=\s*(?:次|家|个|起|场|类|回|人次|期|名|位)(?!\S*各))")
 
 
 def _tail(digits: str | None, scale: int) -> float:

@@ -101,7 +101,8 @@ def parse_question_number(text: str) -> int | None:
     t = re.sub(r"(?:那|这|哪)(?:1|一)(?:项|题|条|道)", "", arabic(normalize(text)))  # 那一项 names no number
     m = (
         re.search(r"第\s*(\d+)\s*(?:/\s*\d+\s*)?[题项个条]?", t)
-        or re.search(r"(\d+)\s*[题项]", t)
+        or re.search(r"(\d+)\s*(?:号\s*)?[题项]", t)
+        or re.search(r"(\d+)\s*号", t)
         or re.search(r"(\d+)", t)
     )
     return int(m.group(1)) if m else None

@@ -366,7 +366,7 @@ UNSURE = _rx(
     r"(?:请|让|叫|找)[^,，。]{1,8}来(?:答|回答|说|填)|请示|刚调(?:过来|来|岗)|还没来得及(?:翻|看|查|问|了解)|前任(?:留下|的)?[^,，。]{0,6}(?:还没|没)(?:翻|看|交接)",
     r"给不了|答复你|回复你|回复您|答复您|再回你|再告诉你|再跟你说|回你|(?:回头|稍后|晚点|之后|过两天)再?(?:报|报给你|补报|提供|发你)|"
     r"(?:数据|数字|台账|记录|名单)(?:在|归)[^,，。]{1,8}(?:那边|那里|手上|手里|管)|才知道|才能答|不代表没有|不敢保证|不敢说|说不好|"
-    r"还在了解|刚接手|我刚来|我才来|才入职|我(?:是)?新来的|还没接触|两眼一抹黑|没摸清|没摸清楚|难以判断|建议由|讲不出|讲不好|不熟|没看到过|没看过|没见过|没听说过?|没经手|没借过|(?<![还从时直都也过来])没办过|没细看|没仔细看|没细究|没认真看|"
+    r"还在了解|刚接手|我刚来|我才来|才入职|我(?:是)?新来的|还没接触|两眼一抹黑|没摸清|没摸清楚|难以判断|建议由|讲不出|讲不好|不熟|没看到过|没看过|没见过|没听说过?|没经手|没借过|(?<![还从时直都也过来])没办过(?![^,，。]{0,6}(?:活动|宣传|培训|讲座|会|班|场|次))|没细看|没仔细看|没细究|没认真看|"
     r"没注意过|看记录|看台账|看统计|看数据|看档案|稍等|等我|我找找|找下|翻下|查下|一窍不通|看不懂|不好乱说|不敢乱说|不能乱说|"
     r"(?<!都)(?<!也)看不到(?:签|记录|情况|数据|台账)|不一定(?:知道|掌握|清楚|了解)|记不起|没(?:跟|和)我说|没告诉我|没人跟我说|"
     r"问(?:一下|下)?(?:财务|人事|法务|it|领导|网管|行政|老板|主任|秘书长|技术|前台|档案)|分不清|心里没谱|没谱|"
@@ -378,12 +378,18 @@ UNSURE = _rx(
 # a clause about another unit (隔壁那家 / 同行 / 上家公司 / 母公司 / 区市场监管局): not an answer for this one, unless
 # the criterion itself is about them (园区企业 for a park, 会员 for an association)
 _ANOTHER_UNIT = re.compile(
-    r"^(?:我们|我|听说|据说|好像|人家)?(?:的)?(?:[^,，。没不未无跟与和同帮给对向为替]{0,4}?)(?P<who>隔壁|同行|别的(?:企业|公司|园区|协会|单位)|其他(?:企业|公司|园区|协会|单位)|"
+    r"^(?:我们|我|听说|据说|好像|人家)?(?:的)?(?:[^,，。没不未无跟与和同帮给对向为替]{0,4}?)(?P<who>隔壁|同行|别的(?:企业|公司|园区|协会|单位|律所|事务所|机构|商会)|其他(?:企业|公司|园区|协会|单位|律所|事务所|机构|商会)|律协|(?:市里|区里|上级)的?总会|"
     r"另(?:一|外一?)个(?:园区|企业|公司|协会)|上(?:一)?家(?:公司|单位)|前东家|以前(?:待过|呆过|的)的?公司|母公司|总公司|集团(?=在|的|总部)|"
     r"兄弟(?:单位|公司)|区(?:市场监管局|市监局|局)|市(?:场监管局|监局)|园区(?:里|内)(?:的)?[^,，。]{0,4}企业|"
     r"朋友|亲戚|(?:客户|供应商|合作方)(?:说|讲)|他们那边|那个园区|那边的?园区|"
-    r"(?!我们|咱们|我司|公司|厂里|所里|站里|园区|这边)[\u4e00-\u9fff]{2}那边(?=[^,，。]{0,3}(?:每|都|有|会|也))|"
+    r"(?!我们|咱们|我司|公司|厂里|所里|站里|园区|这边)(?<!技术|研发|销售|生产|行政|财务|人事|市场|采购)"
+    r"(?!骨干|部门|车间|研发|销售|技术|生产|行政|财务|人事|市场|采购|法务|高管|员工|同事|领导|业务|岗位|仓库|门卫)"
+    r"[\u4e00-\u9fff]{2}那边(?=[^,，。]{0,3}(?:每|都|有|会|也))|"
     r"(?<=^听说)(?!我们|咱们|公司|我司|本)[\u4e00-\u9fff]{2,4}?(?=会|有|都|也|每|一直|早就|已经|那边|那里))"
+)
+# 帮会员维权的是另一个协会: what was described, done by someone else
+_DONE_BY_ANOTHER = re.compile(
+    r"(?:是|归|由)(?P<who>另一个|另一家|另外一个|另外一家|别的|其他)(?:协会|律所|单位|公司|机构|园区|商会|事务所)(?:[的做办搞弄]|$)"
 )
 _OWN_UNIT = re.compile(r"我们|咱们|我司|本(?:公司|单位|园区|协会|所)|自己(?:也|没|有|都)")
 _ONLY_SOME_KNOW = re.compile(
@@ -458,17 +464,20 @@ LAX = _rx(
     r"搁置|取消了|废了|荒废|常规的|砍了|卸了|撤了|落灰|没人写|没人用|没人管|明文|共用|一个账号|开放的|敞开|就走了|人走了|想起来才|自己(?:的)?电脑|个人电脑|私人电脑|个人网盘",
     r"出厂密码|开机自动登录|一张网|都行|很自由|随便进|(?P<each>[\u4e00-\u9fff])各\S?(?P=each)|领进去|敞着|百度网盘|微信qq|有事才|"
     r"谁(?:有空|在|方便|想|有时间)谁|想(?P<want>[\u4e00-\u9fff])就(?P=want)|自己(?:就)?(?:发|弄|搞|管)了?|开放式|权限(?:都)?一样|一样的权限|没隔|没分开|混在一起|挤在|挤着|一个[^,，]{0,5}账号|"
-    r"(?:还是|还在用|用的|都是|仍是|仍然是)默认密码|(?P<same>[\u4e00-\u9fff]{1,3})就(?P=same)|没什么特别|没啥特别|跟平时一样|都一样|默认密码(?:没|未)改|(?:开着|设了|都是|还是|都)自动登录",
+    r"(?:还是|还在用|用的|都是|仍是|仍然是)(?:出厂)?默认密码|(?P<same>[\u4e00-\u9fff]{1,3})就(?P=same)|没什么特别|没啥特别|跟平时一样|都一样|默认密码(?:没|未)改|(?:开着|设了|都是|还是|都)自动登录",
     # informal substitutes and neglect said without a negation word (全凭自觉 / 口头交代几句 / 只字未提)
     r"全凭|凭自觉|靠自觉|看个人自觉|全看个人|职业操守|从不过问|不过问|只字未提|就省了|一般就省|随手报|"
     r"口头(?:交代|提醒|讲|说|提)(?:一下|几句|一句|两句)?|偶尔[^,，。]{0,8}提(?:一下|一句|几句)?|顺便讲讲|名存实亡|"
     r"空着|一栏空|栏是空|(?:还是|都是|一直)空(?:白|的)|待(?:落实|明确|完善|建立|制定|补充|推进|配备|补)|还欠着|欠着|"
+    r"省掉|省去|省略|都省了|向来省|悬空|空空如也|白纸一张|一张白纸|一片(?:空白|荒地)|荒地|光秃秃|糊涂账|全靠|(?:靠|凭|默认)信任|凭感觉|"
+    r"直接上岗|照样|忘了(?:补|签|做|弄|交|收)|临时(?:挪|要|借|拉|找|凑)|旁观|混放|原样躺|定终身|各管各|"
     r"admin|123456|管理员权限|挂名|打个招呼就|打声招呼|形同虚设|(?:是|当|成了?)(?:个)?摆设|有名无实|徒有虚名|停留在口头|嘴上说过|只是嘴上",
 )
 PLAN = _rx(
     r"打算|计划(?![书里表内上中的已])|准备(?:明年|下|今年|年底|开始|做|搞|弄|建|签|上|启动|申请|成立|设立|引进|招|买|采购|起草|制定|跟|和|与|找|请|对接|联系|谈)|预计|拟(?:定|于|在)?",
     r"将要|将会|即将|马上要|想要|想着|想搞|想做|想弄|考虑|规划|筹划|筹备|酝酿|争取|有意向|想法|念头|设想|后续(?!就)|将来|未来",
-    r"回头再|改天|下一步|下阶段|明年|后年|下个?月|年底前|再说吧?$|还没想好|在采购|采购中|在招|招聘中",
+    r"回头再|改天|下一步|下阶段|明年|后年|下个?月|年底前|再说吧?$|还没想好|在采购|采购中|在招|招聘中|"
+    r"还在(?:选|挑|摸索|琢磨|走流程|跑流程)|(?:走|跑)流程中|还停(?:在|留在)",
     # thought of, talked of, started and left: 想过但没弄 / 喊了两年 / 审批单设计了一半就搁下了 / 报了预算还没批
     r"(?<![没不])想过|琢磨过|喊了|说了[^,，。]{0,5}要|提过要|报了预算|(?:设计|做|弄|写)了一半|搁下|放那|卡在|还在审|没印发|"
     r"等(?:领导|通知|上面|新|搬|批|预算|理事会|老板)",
@@ -495,13 +504,13 @@ IN_PROGRESS = _rx(
     r"搭了个?架子|有(?:个)?雏形|半成品|做了一些|做了一点|签了一些|弄了一些|in progress|started",
 )
 PARTIAL = _rx(
-    r"部分|一些(?!都)|有些|个别|少数|多数|大部分|大多数|大多|一半|半数|大半|小半|没完全|不完全|未完全|不是全部|不是所有|不是每",
+    r"部分|一些(?!都)|有些|个别|少数|多数|大部分|大多数|大多|一半|半数|大半|小半|没完全|不完全|未完全|不是全(?:部|员|体|都)|不是所有|不是每|并非全员|没有?全员",
     r"并非全部|并非所有|不是都|没有?都|没(?:有)?全部|没(?:有)?覆盖(?:全|到全|所有|每)|还没覆盖|未覆盖全|覆盖不全|只覆盖",
     r"有的[^有]{0,8}有的|有时|偶尔|时有时无|看情况|视情况|不一定|流于形式|形式上|将就|凑合|马马虎虎|一般般",
     r"除了?[^,，。]{1,12}(?:以外|之外|外)?[^,，。]{0,4}(?:都|全|均)|除[^,，。]{1,10}外|其余|剩下的|还差|还缺",
     r"(?:别的|其他|其它|其余|剩下)的?(?:都|也|还|就)?(?:没|不|无)",
     r"有(?:几|些|个别|少数|一两|两三|一部分)(?:台|个|家|人|份|处|间|部|位|名|批|款)?[^,，。]{0,10}(?:还是|仍然|依然|还没|一直没)",  # 但有几台还是默认密码
-    r"缺(?:了)?(?:一些|一点|一部分|几)|没有签全|没签全|没做全|没建全|基本上?(?!是空白|没|都没|都不|不|上没|上不|就没|就不|也没|也不)|大体上?|大致",
+    r"缺(?:了)?(?:一些|一点|一部分|几)|没有签全|没签全|没做全|没建全|基本上?(?!是空白|[^,，。;；!！]{0,4}(?:没|不|无))|大体上?|大致",
     r"有的(?:部门|岗位|人|员工|项目|时候|有|签|做|没|地方|区域|系统|设备|文件|子公司|分公司|车间|同事|业务|场合|客户)",
     r"三分之二|(?<!百)分之|百分之(?!百)|五五开|一半一半|对半|看(?:部门|人|岗位|项目|心情|具体)|因人而异|不是完全没|并非完全没|也不是一点没|"
     r"(?:只|就|仅)[^,，。]{0,6}(?:一次|1次|一回|1回)(?!都)|不定期|不太规律|不规律|(?<!\d)[1-8]成|[一二三四五六七八]成|(?<!\d)[1-8]?\d%",
@@ -560,6 +569,9 @@ EXPLICIT = re.compile(
 # "跟涉密没关系" / "两码事": what was just described is something else, it does not count
 IRRELEVANT = re.compile(r"没关系|不搭界|不沾边|不挨边|不相干|无关|两码事|不是一回事|不涉及(?!保密|商秘|涉密)|谈不上")
 # "模板倒是有" / "虽然有": a concession, what follows decides
+_CONCEDED_FIRST = re.compile(
+    r"^(?:(有|做|签|搞|弄|建|装|设|配|培训)(?:倒)?是\1(?:的|了)?|(?:虽然|虽说)[^,，。]{0,8}有)(?=[,，\s])"
+)
 CONCESSION = re.compile(r"倒是|虽然|虽说|是有(?:的)?[,，]|说是有")
 # "那是离职交接" / "我把保密协议当成竞业协议了": explaining an earlier mistake, not answering
 MISTAKE = re.compile(
@@ -650,14 +662,18 @@ def _clause(text: str, contrast: bool, ctx: Context) -> _Clause:
         return _Clause(text, v, kind, past, now, improve, contrast)
 
     t = OTHERS_UNAWARE.sub(lambda m: "没落实" + "□" * (len(m.group(0)) - 3), t)
-    other = _ANOTHER_UNIT.match(t)
+    other = _ANOTHER_UNIT.match(t) or _DONE_BY_ANOTHER.search(t)
     if other and not _OWN_UNIT.search(t[other.end() :]) and other.group("who") not in ctx.topic:
         return out(None, "another-unit")  # 隔壁那家有领导小组 / 听说同行都装了门禁 / 母公司有联络人: not the unit's own
     if MISTAKE.match(t):
         return out(None, "mistake")
     if IRRELEVANT.search(t):
         return out("no", "irrelevant")  # 摄像头…装在大门口防小偷的，跟涉密没关系
-    if ctx.absence and re.search(r"没(?:有)?听(?:说|到)过|没听过|从没听说|没见过", t) and not BAD_EVENT.search(t):
+    if (
+        ctx.absence
+        and re.search(r"没(?:有)?听(?:说|到)(?:有|发生)?过|没听过|从没听说|没见过", t)
+        and not BAD_EVENT.search(t)
+    ):
         return out("no", "never heard of one")  # 连一起像样的纠纷都没听说过: to an absence question, none happened
     if _ONLY_SOME_KNOW.search(t) and re.search(r"知道|知晓|知悉|了解", ctx.topic):
         return out("partial", "restrict")  # 只有管理层知道 (the standard asks that everyone knows): a coverage gap
@@ -672,11 +688,13 @@ def _clause(text: str, contrast: bool, ctx: Context) -> _Clause:
         if BAD_EVENT.search(t) and "▲" not in t:
             return out("no", "a bad event")  # 去年被服务对象投诉泄露了客户名单
     if ctx.absence:
-        if re.search(r"不符合|不满足|不达标|不能说没", t):
+        if re.search(r"不符合|不满足|不达标|不能说没|(?:达|做)不到|(?:没|未)(?:有)?(?:达到|做到)|够不上|不合格", t):
             return out("yes", "it happened")
         if re.search(r"不属于|不算|不涉及|不是(?:恶意|群体|反复|商秘|侵权)|跟商秘无关|与商秘无关", t):
             return out("no", "not such an event")  # 有过一起合同纠纷，不属于恶意侵犯商秘
-        if re.search(r"挖|偷|窃取|泄露|泄密|带走|盗用|抄袭|侵犯|侵权", t) and not NEGATIVE.search(t):
+        if re.search(
+            r"挖|偷|窃取|泄露|泄密|带走|盗用|抄袭|侵犯|侵权|出(?:过|了)(?:一次|一起|两次|几次)?事", t
+        ) and not NEGATIVE.search(t):
             return out("yes", "an event described")  # 同一个人反复去挖几家企业的客户名单
         t = _mask(WELL, t, "◇")
     if FINE.search(t):
@@ -918,7 +936,12 @@ def analyze(
     for i, c in enumerate(found[:-1]):
         nxt = found[i + 1]
         prev_no = i > 0 and found[i - 1].verdict == "no"
-        silent = c.verdict is None and nxt.verdict in ("no", "partial") and not NEUTRAL.match(c.text)
+        silent = (
+            c.verdict is None
+            and c.kind != "another-unit"
+            and nxt.verdict in ("no", "partial")
+            and not NEUTRAL.match(c.text)
+        )
         if silent and not ctx.absence and (nxt.contrast or (on_topic(c.text, ctx.topic) and not prev_no)):
             found[i] = _Clause(c.text, "yes", "implicit", c.past, c.now, c.improve, c.contrast)
     others = any(c.kind == "another-unit" for c in found)
@@ -928,6 +951,8 @@ def analyze(
     found = [  # 扫描停了，其他都在: the rest in place, a kind of its own for the combiner to weigh
         replace(c, kind="rest") if c.verdict == "yes" and _THE_REST.search(c.text) else c for c in found
     ]
+    if not found and all(NEUTRAL.match(c) for c, _ in parts):
+        return Analysis(None, 0.0, ["a filler"])  # 明白了，谢谢: acknowledgements only, nothing described
     if not found:
         return Analysis(None, 0.0, ["no answer words"])
     reasons = [f"{c.kind}:{c.text}" for c in found]
@@ -955,6 +980,15 @@ def analyze(
     if _TENTATIVE.search(t) and len(_strip_particles(t)) <= 8 and not any(c.kind == "whole" for c in found):
         return Analysis("unknown", 0.85, [*reasons, "only a guess"])  # 好像有 / 可能吧 / 也许贴过
     verdict, confidence = _combine(answers, reasons)
+    if (
+        verdict == "yes"
+        and _CONCEDED_FIRST.match(t)
+        and len(parts) > 1
+        and all(c.verdict != "yes" for c in answers[1:])
+        and any(len(_strip_particles(c)) >= 3 for c, _ in parts[1:])
+    ):  # 有是有，企业知道的少: conceded, then what it lacks (no answer word, but not nothing)
+        verdict, confidence = "partial", 0.7
+        reasons.append("a concession, then a limit")
     if (
         ctx.topic
         and all(c.kind == "weak" for c in answers)
@@ -1055,8 +1089,12 @@ def _combine(answers: list[_Clause], reasons: list[str]) -> tuple[Verdict, float
     yes = [c for c in answers if c.verdict == "yes"]
     first_no = next(i for i, c in enumerate(answers) if c.verdict == "no") if "no" in kinds else -1
     if kinds == {"yes", "no"} and all(
-        c.kind == "weak" and answers.index(c) > first_no and not _THE_REST.search(c.text) for c in yes
-    ):
+        c.kind == "weak"
+        and answers.index(c) > first_no
+        and not _THE_REST.search(c.text)
+        and ("倒是" not in c.text or re.search(r"计划|打算|准备|想", c.text))  # 今年计划里倒是写了: still a no
+        for c in yes
+    ):  # (客户不会通知，账号倒是当天关: a part conceded after the gap — partial, below)
         reasons.append("a negation explained")  # 没有，离职就直接走了
         return "no", 0.85
     if "partial" in kinds or kinds == {"yes", "no"}:

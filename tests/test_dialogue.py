@@ -868,3 +868,80 @@ def test_a_part_of_the_figure_just_given_that_does_not_count_is_proposed(engine:
     assert "station.28" not in chat.session.answers
     chat.say("answer", "是的", "affirm")
     assert chat.session.answers["station.27"] == 2
+
+
+def test_wait_while_i_look_it_up_then_the_answer(engine: Engine) -> None:
+    chat = start(engine, "协会")
+    walk_to(chat, "station.2")
+    chat.say("answer", "等我问下会长", None)
+    assert "station.2" not in chat.session.answers and "不着急" in chat.text
+    chat.say("answer", "会长说没有专人负责，大家轮着弄", None)
+    proposal = chat.session.proposal or {}
+    assert chat.session.answers.get("station.2") is False or proposal.get("value") is False
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "expected"),
+    [
+        ("5号题重新说下：没有，只是口头讲过", "point.5", False),
+        ("第3题其实只做了一部分", "point.3", "partial"),
+        ("2号那条的“有”不作数，其实还没人负责", "point.2", False),
+    ],
+)
+def test_a_question_named_by_its_number_in_other_ways(engine: Engine, text: str, target: str, expected: Any) -> None:
+    chat = start(engine, "企业")
+    for _ in range(7):
+        chat.say("answer", "有", "affirm")
+    chat.say("answer", text, None)
+    proposal = chat.session.proposal or {}
+    assert chat.session.answers[target] == expected or (
+        proposal.get("criterion") == target and proposal.get("value") == expected
+    )
+    assert chat.session.answers["point.7"] is True
+
+
+def test_a_bonus_item_named_by_its_place_among_the_bonus_items(engine: Engine) -> None:
+    chat = start(engine, "园区")
+    walk_answering(chat, "zone.B4")
+    chat.say("answer", "加分项第2项改一下，其实都排不上", None)
+    proposal = chat.session.proposal or {}
+    assert proposal.get("criterion") == "zone.B2" or chat.session.answers.get("zone.B2") == "none"
+
+
+def test_a_group_left_out_sent_after_an_answer_that_said_all(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    walk_to(chat, "point.8")
+    chat.say("answer", "入职的都签了", None)
+    assert chat.session.answers["point.8"] is True
+    chat.say("answer", "外包过来的几个还没签", None)  # more of point.8, not an answer to point.9
+    proposal = chat.session.proposal or {}
+    assert proposal.get("criterion") == "point.8" and proposal.get("value") == "partial"
+    assert "point.9" not in chat.session.answers
+
+
+def test_a_limit_sent_instead_of_yes_to_a_proposal_is_read_with_it(engine: Engine) -> None:
+    chat = start(engine, "律所")
+    walk_to(chat, "station.14")
+    chat.say("answer", "杀毒应该装了吧", None)  # hedged: proposed, not recorded
+    assert (chat.session.proposal or {}).get("value") is True
+    chat.say("answer", "其他的嘛，补丁和日志都没弄", None)
+    proposal = chat.session.proposal or {}
+    assert chat.session.answers.get("station.14") == "partial" or proposal.get("value") == "partial"
+
+
+def test_a_breach_added_after_a_yes_is_a_no(engine: Engine) -> None:
+    chat = start(engine, "律所")
+    walk_answering(chat, "station.28")
+    chat.say("answer", "委托合同里都有保密条款", None)
+    chat.say("answer", "不过去年有个助理把客户材料泄露出去了，被投诉了", None)
+    proposal = chat.session.proposal or {}
+    assert chat.session.answers.get("station.28") is False or proposal.get("value") is False
+
+
+def test_oh_you_asked_whether_it_happened(engine: Engine) -> None:
+    chat = start(engine, "园区")
+    walk_answering(chat, "zone.16")
+    chat.say("answer", "有", "affirm")
+    chat.say("answer", "啊你问的是有没有出过事啊，那没出过", None)
+    proposal = chat.session.proposal or {}
+    assert chat.session.answers.get("zone.16") is True or proposal.get("value") is True

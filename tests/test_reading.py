@@ -1195,3 +1195,60 @@ def test_the_verb_said_back_and_never_held() -> None:
 def test_a_bare_answer_clause_is_never_taken_for_an_unrelated_statement() -> None:
     r = read(crit("point.20"), "之前没有，现在有了", Hint())  # no word of the question, but an answer all the same
     assert r.outcome == "record" and r.value is True and not r.needs_confirmation
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("station.25", "3百6十人次", 360),  # one numeral typed half in digits
+        ("point.42", "每年兩次", 2),  # traditional characters
+        ("station.25", "开了三场，每场各100人", 300),
+        ("station.25", "培训办了两场，各两百人", 400),  # 各 after a comma
+        ("zone.15", "报名参评的有4家，最后获评了1家", 1),  # the attempts and the part that made it
+        ("zone.15", "一家建成了，另一家在创", 1),
+        ("zone.B1", "法律类机构一共2家，另外还有一家鉴定所", {"types": 2, "units": 3}),
+        ("station.B4", "所里一年接了三十多件案子，其中配合市监局立案的有2起", 2),
+    ],
+)
+def test_figures_as_typed_and_the_part_that_counts(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
+
+
+def test_several_years_for_a_yearly_standard_and_more_than_a_count() -> None:
+    assert value("point.42", "四年里一共查了两次") == 0.5  # less than once a year: not twice a year
+    assert value("point.42", "近两年每年都查两次") == 2  # 每年 says the yearly figure
+    assert score_of("point.42", value("point.42", "隔年查一回")) == "not_met"
+    assert score_of("zone.15", value("zone.15", "不止两家")) == "met"  # whole firms: three or more
+    r = read(crit("station.27"), "3、4次", Hint())  # neighbouring figures are a range, not 7
+    assert r.value != 7 and (r.value == {"value": 3.0, "relation": "range", "upper": 4.0} or r.outcome != "record")
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("station.11", "我也不太clear", "unknown"),  # English inside Chinese
+        ("station.11", "我们这不清处", "unknown"),  # a typo
+        ("point.26", "灭有，都是默认的", False),
+        ("station.10", "资料交，账号木人管", "partial"),
+        ("zone.4", "制度有是有，知道的企业不多", "partial"),  # conceded, then what it lacks
+        ("point.1", "上级的总会有领导小组，我们分会没成立", False),  # another body's practice left out
+        ("station.26", "帮企业维权的是别的协会，我们没做过", False),
+        ("zone.16", "做不到，前年出了事", False),  # the standard not met: an event happened
+    ],
+)
+def test_everyday_forms_typos_and_other_bodies(cid: str, text: str, expected: Any) -> None:
+    r = read(crit(cid), text, Hint())
+    assert r.outcome == "record" and r.value == expected
+
+
+@pytest.mark.parametrize("text", ["等我问下主任", "稍等，我去翻下台账", "wait，我查一下记录哈", "等下我统计下"])
+def test_wait_while_i_look_it_up_is_never_recorded(text: str) -> None:
+    for cid in ("point.8", "station.25", "zone.B1"):
+        r = read(crit(cid), text, Hint())
+        assert r.outcome != "record" or r.needs_confirmation
+
+
+def test_a_no_about_something_else_is_confirmed_for_a_count() -> None:
+    r = read(crit("zone.B1"), "台账上也查不到相关记录", Hint())
+    assert r.outcome != "record" or r.needs_confirmation
+    assert value("station.25", "宣传活动一场都没办过") == 0
