@@ -93,6 +93,10 @@ DEV_BANKS = (
     "answer_dev60",
     "answer_dev61",
     "answer_dev62",
+    "answer_dev63",
+    "answer_dev64",
+    "answer_dev65",
+    "answer_dev66",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
 # the label of a case as the rules' literal verdict: for an absence question (有没有发生过…),

@@ -91,6 +91,8 @@ class Session(BaseModel):
     last: str | None = None  # the criterion answered in the previous turn (a correction replaces it)
     # a reading not sure enough to record silently: {"criterion", "value", "words"} awaiting 是 / 不是
     proposal: dict[str, Any] | None = None
+    # a proposal just declined ("不是"): the next reply may limit what it said (别的都没搞)
+    declined: dict[str, Any] | None = None
 
     @property
     def unit(self) -> dict[str, str]:
@@ -398,8 +400,11 @@ class Engine:
             return out + (self._welcome(s) if ev.command == "restart" else self._choose_unit_type(s, ev))
         last, s.last = s.last, None
         proposal, s.proposal = s.proposal, None
+        declined, s.declined = s.declined, None
         if proposal is not None and (ev.command == "answer" or _REPLY_TO_PROPOSAL.match(ev.text.strip())):
             return out + self._settle(s, ev, proposal)
+        if declined is not None and ev.command == "answer" and self._limits_proposal(s, declined, ev.text):
+            ev = replace(ev, text=f"{declined['words']}，{ev.text.strip()}")  # 杀毒装了 → 不是 → 别的都没搞
         if s.finished and not s.reviewing and ev.text and _REVIEW_YES.search(normalize(ev.text)):
             return out + self._start_review(
                 s
@@ -407,7 +412,7 @@ class Engine:
         if (
             ev.command in ("answer", "modify")
             and ev.text
-            and correction.names_a_question(ev.text)
+            and (correction.names_a_question(ev.text) or self._quoted_answer(s, ev.text) is not None)
             and not s.pending
             and not self._names_a_figure_of(s, last, ev.text)
         ):
@@ -420,17 +425,28 @@ class Engine:
                 and named != s.cursor
                 and named != just_answered
                 and self.criterion_at(s, named) is not None
-            ):
-                return out + self._modify(s, replace(ev, command="modify"))  # 背调那个我要改：其实从来没做过
+            ) or (named is None and s.answers and re.search(r"(?:前面|之前|上面|先前)(?:说|答|讲|回|填)", ev.text)):
+                # 背调那个我要改：其实从来没做过 / …，这个我前面说得太好听了 (no question found: asked which)
+                return out + self._modify(s, replace(ev, command="modify"))
         if last is not None and ev.text and not correction.names_its_target(ev.text):
             c_last = self.rubric(s).get(last)
             fix = correction.parse(ev.text, s.answers.get(last), c_last.expects != "boolean")
             if fix is None:
                 fix = self._figure_revised(s, ev.text, c_last)
-            if fix is not None and "那题" in ev.text:  # 竞业限制那题要改成有: the question it names, not the last one
+            if (
+                fix is not None
+                and ("那题" in ev.text or correction.names_a_question(ev.text))
+                and not self._names_a_figure_of(s, last, ev.text)  # 培训那个数说错了: a figure of the last answer
+            ):  # 竞业限制那题要改成有
                 named = self._find_target(s, replace(ev, entities={}))
-                if named != len(self.basics(s)) + self.rubric(s).criteria.index(c_last) and (
-                    named is not None or correction.names_a_question(ev.text)
+                if named == s.cursor:
+                    fix = None  # 其实密级标识这个是有的 (asked 密级标识 now): an answer to the question now asked
+                elif named != len(self.basics(s)) + self.rubric(s).criteria.index(c_last) and (
+                    named is not None
+                    or (
+                        _REAL_NAME.search(normalize(ev.text)) is not None
+                        and not re.search(r"刚才|刚刚|刚那|上一?题|上个(?:问题|题)|前一题", ev.text)
+                    )
                 ):  # a question named that we cannot find: asked which, never the last one changed instead
                     return out + self._modify(s, replace(ev, command="modify"))
             current = self.criterion_at(s)
@@ -752,6 +768,7 @@ class Engine:
                     if current is not None
                     else [Message(text=kept), *self._summary(s, brief=True)]
                 )
+            s.declined = proposal
             return self.ask(s, prefix="好的，那请直接点选，或者换个说法：")
         if current is not None and current.id != c.id:
             return self._apply_correction(s, c, read(c, text, _hint(ev), {}))
@@ -1123,10 +1140,8 @@ class Engine:
         if c is not None and told:  # 第18题改一下，离职时会签保密承诺书: the new answer said in its own words
             r = read(c, _the_new_figure(c, told), Hint(), {})
             if r.outcome == "record" and r.value != s.answers.get(c.id):
-                r = r.model_copy(
-                    update={"words": ev.text.strip(), "confidence": min(r.confidence, CONFIRM_BELOW - 0.01)}
-                )
-                return self._apply_correction(s, c, r)  # proposed: it was read from a description
+                # read as a revision of that answer (a part denied of a yes is partial), and proposed
+                return self._correct(s, ev, c, correction.Correction("revision", told))
         if s.return_to is None and target != s.cursor:
             s.return_to = s.cursor
         s.cursor = target
@@ -1134,9 +1149,26 @@ class Engine:
         s.misses = 0
         return self.ask(s, prefix="好的，修改这一题：")
 
+    def _quoted_answer(self, s: Session, text: str) -> int | None:
+        """“总经理亲自抓”那句不准确: the one earlier answer whose words the message quotes."""
+        crits = self.rubric(s).criteria
+        for quoted in _QUOTED.findall(text):
+            q = normalize(quoted)
+            hits = [i for i, c in enumerate(crits) if c.id in s.answers and q and q in normalize(s.words.get(c.id, ""))]
+            if not hits:  # 「有经费」 for 有办公室、电脑、经费: the words it shares, by the one answer sharing most
+                grams = topic_words(q)
+                shared = [len(grams & topic_words(normalize(s.words.get(c.id, "")))) for c in crits]
+                top = max(shared, default=0)
+                hits = [i for i, n in enumerate(shared) if n == top and crits[i].id in s.answers] if top else []
+            if len(hits) == 1 and _QUOTE_TAKEN_BACK.search(text):
+                return len(self.basics(s)) + hits[0]
+        return None
+
     def _find_target(self, s: Session, ev: UserEvent) -> int | None:
         offset = len(self.basics(s))
         crits = self.rubric(s).criteria
+        if (quoted := self._quoted_answer(s, ev.text)) is not None:
+            return quoted
         cid = ev.entities.get("criterion")
         if isinstance(cid, str):
             for i, c in enumerate(crits):
@@ -1158,7 +1190,9 @@ class Engine:
         if n is not None and 1 <= n <= len(crits):
             return offset + n - 1
         # 涉密标志那道题改为没有: the words that name the question, not the new answer after them
-        name = re.search(r"([\u4e00-\u9fffA-Za-z]{2,10}?)" + correction.NAMING, text)
+        name = re.search(r"([\u4e00-\u9fffA-Za-z]{2,10}?)" + correction.NAMING, text) or re.match(
+            r"([\u4e00-\u9fff]{2,14})[,，]\s*(?:这个|这块|这题|这一项)", text
+        )  # 无关人员能不能进，这个我前面说得太好听了
         said = name.group(1) if name else text
         grams = {said[k : k + 2] for k in range(len(said) - 1)}
         nearness = [sum(1 for g in grams if g in f"{c.short}{c.standard}") for c in crits]  # how close the wording
@@ -1305,6 +1339,13 @@ _REVIEW_YES = re.compile(
     r"(?:现在|那就|马上|就|一起|我们|咱们)*(?:回看|看看|看一下|看下|过一遍|开始)"
 )
 _CONFIRM_NO = re.compile(r"^(?:不是|不对|错了|不|不不|no|nope|n|重新选|不是的|都不是|理解错了|搞错了)[。.!！~]*$", re.I)
+# 竞业限制那块 / 管商秘那个人的问题: words that name a question (not 刚才那题 / sorry 那题)
+_REAL_NAME = re.compile(
+    r"[\u4e00-\u9fff]{2}(?<!刚才)(?<!刚刚)(?<!前面)(?<!之前)(?<!上面)(?<!上个)(?<!就是)(?<!其实)" + correction.NAMING
+)
+_QUOTED = re.compile(r"[“‘「『\"']([^”’」』\"']{2,24})[”’」』\"']")
+# what a quoted earlier answer is followed by when it is taken back
+_QUOTE_TAKEN_BACK = re.compile(r"不准|不对|错|收回|有出入|不作数|不算|改|其实|准确说|没问题，但|太满|太好听|不是")
 _REPLY_TO_PROPOSAL = re.compile(f"{_CONFIRM_YES.pattern}|{_CONFIRM_NO.pattern}", re.I)
 
 

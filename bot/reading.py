@@ -180,7 +180,7 @@ def _read_boolean(c: Criterion, words: str, hint: Hint) -> Reading:
         and not on_topic(t, context(c).topic)
         and not re.search(r"\d+\s*(?:次|个|家|场|起|回)(?:都|也)(?:没|不|未)", t)  # 这几年停掉了，一场都没有
         and not re.match(r"^(?:有|没|是|对|不|yes|no)", t)
-        and a.verdict != "no"
+        and a.verdict not in ("no", "partial")  # 只查了本部，两个分所从来没查过: a part described, not a count
     ):
         return reask(  # 我们公司有三百多个员工 (to a question about passwords): an answer to something else
             "这题问的是有没有做到，不是数量。请回答“有”、“没有”、“部分做到”或“不清楚”。",
@@ -462,11 +462,11 @@ NOT_DONE = re.compile(
     r"尚未|未决定|没决定|等待|待定|没谈拢|谈崩|没谈成|没立案|没调解成|调解中|在调解|没调成|还没调|报上去|没出来|没出结果|等结果|还没验收|"
     r"撤了|撤回|撤销|自己撤|没立上|在走流程|走流程|没结果|排期|在排|排上了?日程|待办|还没开|还没办|还没搞|还没做|"
     r"(?:还没|没|未|尚未)(?:有)?(?:授牌|验收|评上|挂牌|认定|批复)|没签(?:约|合同)?|未签|意向|洽谈|在等|等受理|待受理|"
-    r"尚在|在调查|调查中|结果未出|未出结果|在创(?!新)"
+    r"尚在|在调查|调查中|结果未出|未出结果|在创(?!新)|不予(?:立案|受理)|(?:未|没|还没)(?:有)?受理|还在调(?!解成)|驳回"
 )
 SUCCESS = re.compile(
     r"立了?案|查办|成功|办结|结案|查办完|立上|调解成|成了|已(?:经)?(?:立案|查办|调解|授牌|完成|办完|创建|通过)|授牌|批下来|创建完成|通过验收|"
-    r"评上|获评|被评为|建成"
+    r"评上|获评|被评为|建成|签了?调解协议|达成(?:调解)?协议"
 )
 _SESSIONS = ("场", "次", "期", "回", "轮", "家", "个")
 
@@ -529,6 +529,20 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     if unit == "起":  # 调解了两起，帮一家企业立了案: a firm helped to a filing is a case
         firms = [f for f in found if f.unit in ("家", "企业", "公司") and SUCCESS.search(f.after)]
         candidates += [f for f in firms if f not in candidates and f.clause not in {m.clause for m in matching}]
+    if unit == "起" and candidates:  # 两起商标纠纷调解成功，还有一起商秘案件协助立案 / 其中1起是隔壁园区的
+        kept = [
+            f
+            for f in candidates
+            if not _NOT_OURS.search(f.text)
+            or _TRADE_SECRET.search(f.text)
+            or re.search(r"(?:其中|里面|当中)$", f.before)  # 其中1起是隔壁园区的: taken off the total below
+        ]
+        if len(kept) < len(candidates):
+            if not kept:
+                return Quantity(value=0), 0.85, ""  # 协助过3起专利侵权调解，商秘案件没有
+            candidates = kept
+        if re.search(r"同(?:1|一)(?:起|个|件)|就这(?:1|一)(?:个|起|件)|只有这(?:1|一)(?:个|起|件)", t):
+            return Quantity(value=1), 0.85, ""  # 同一起案子，先协助立案，后来又参与了调解，就这一个
     candidates.sort(key=lambda f: f.start)  # in the order said: a total said first is first
     free = [f for f in candidates if re.search(r"免费|公益|义务|不收费|没收钱|无偿", f.text)]
     if free and len(free) < len(candidates):  # 有偿咨询做了十几次，免费的只有两次: the paid ones are not the free ones
@@ -773,8 +787,13 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
 
 
 # figures that do not count: outside the park, paid, moved out, someone else's (其中1起是园区外的企业)
+# a case that is not a trade-secret case, or not of this park: not counted for the 协助查办 bonus items
+_NOT_OURS = re.compile(
+    r"专利|商标|劳动|著作权|版权|合同纠纷|债务|不在本?园区|隔壁园区|园区外|区外|外区|别的园区|另一个园区|其他园区"
+)
+_TRADE_SECRET = re.compile(r"商秘|商业秘密|秘密|泄密|保密|图纸|配方|客户名单|技术资料|工艺")
 _EXCLUDED = re.compile(
-    r"园区外|区外|外地|外省|外区|收费|有偿|付费|搬出|搬走|迁出|迁走|关联公司|不算|没参与|不是我们|自己去办|自己办的|还没开始|没开始|在谈|取消"
+    r"园区外|区外|外地|外省|外区|不在本?园区|隔壁园区|别的园区|其他园区|收费|有偿|付费|搬出|搬走|迁出|迁走|关联公司|不算|没参与|不是我们|自己去办|自己办的|还没开始|没开始|在谈|取消"
 )
 _PLAN_CLAUSE = re.compile(r"计划|本来|本想|原定|原计划|原本|打算|预计|目标|预定")
 _ACTUAL_CLAUSE = re.compile(r"实际|结果|最后|最终|只|才|就|但")
@@ -1006,6 +1025,7 @@ def _latest_year(done: list[Found]) -> Found | None:
 
 
 _ACTUAL = re.compile(r"(?:实际(?:上)?|真正|其实)[^,，。;；\d]{0,12}$|(?:只能|应该|就|^|[,，])算(?:是|作|成)?$")
+_NEGATION = re.compile(r"没|不|未|无")
 _ASSISTED = re.compile(r"协助|配合|立案|查办|移送|移交")
 _PART_OF = re.compile(
     r"(?:其中|里面|里头|当中|这里面|这当中)(?:[^,，。;；\d]{0,6}|\d+\s*(?:场|次|期|家|起|回)[^,，。;；\d]{0,3})$|(?:^|[,，])(?:光是?|单单?|单是|仅仅)[^,，。;；]{1,14}就[^,，。;；\d]{0,4}$"
@@ -1067,6 +1087,8 @@ def _per_session_total(found: list[Found], t: str = "") -> Quantity | None:
         n = sessions_a_year.value
         if p.relation == "range" and p.upper is not None:  # 每月一次，每次四五十人 = 480–600
             return Quantity(value=n * p.value, relation="range", upper=n * p.upper)
+        if p.relation == "gt" and p.upper is not None:  # 每月一场，每场十几个人 = 120–240
+            return Quantity(value=n * p.value, relation="gt", upper=n * p.upper)
         if p.relation == "about":  # 每季度一场，每场一百五十人左右 = about 600
             return Quantity(value=n * p.value, relation="about")
         low = p.value if p.relation in ("eq", "ge", "gt") else None
@@ -1093,9 +1115,14 @@ def _per_session_total(found: list[Found], t: str = "") -> Quantity | None:
 
 
 # ── tiers ──────────────────────────────────────────────────────────────────
+_DESIGNATION = re.compile(
+    r"(?:国家|市|省|区)级(?:的)?(?:孵化器|众创空间|开发区|高新区|园区|基地|示范[区园点站]?|特色产业园)"
+)
+_FIRM_RANK = re.compile(r"(?:公司|企业|厂|龙头|入驻的|细分行业|行业(?:里)?第)[^,，。;；]{0,12}(?:第|前|top)")
+_LATER = re.compile(r"掉到|跌到|降到|掉出|滑到|现在|目前|去年|今年|后来|最近|最新")
 _NONE_TIER = re.compile(
     r"(?:也|都|并|还)没(?:有)?(?:呢|啊|吧)?$|都不是|都没有|排不上|不在前|进不了|进不去|够不上|算不上|没排上|没有排名|没进|谈不上|都不够|挨不上|没上榜|达不到|排不进|够不着|靠后|"
-    r"不够|没戏|不行|差得远|差远了|没得比|比不上|排不到"
+    r"没有进|不够|没戏|不行|差得远|差远了|没得比|比不上|排不到|差一?点(?:点)?(?:就)?(?:进|到|够)|差点(?:就)?(?:进|到|够)|没能进|未能进"
 )
 
 
@@ -1143,10 +1170,19 @@ def _read_tier(rule: TierRule, words: str, hint: Hint) -> Reading:
     vague: list[str] = []
     if _unsure(words) and re.search(r"吧|可能|也许|应该|好像|大概|估计|不确定", normalize(words)):
         return record("unknown", 0.85, words, "unsure about the rank")
-    parts = clauses(t) or [t]
+    parts = [_DESIGNATION.sub("", c) for c in clauses(t)] or [t]  # 国家级孵化器 is a title, not a rank
     scope: str | None = None
     for i, clause in enumerate(parts):
+        if _FIRM_RANK.search(clause) and not re.search(r"园区(?:本身|自己|自身|的排名|整体)", clause):
+            continue  # 园区里的睿芯公司是全国行业第3: a firm's rank, not the park's
         named = next((tier_ for tier_ in rule.tiers if any(w in clause for w in tier_.words)), None)
+        if (
+            named is None
+            and scope is not None
+            and _LATER.search(clause)
+            and re.search(r"(?<![\d第前])\d{1,3}(?!\d|年)", clause)
+        ):
+            clause = re.sub(r"(?<![\d第前])(\d{1,3})(?!\d|年)", r"第\1", clause)  # 去年掉到了19: 第19, same scope
         if named is None and scope is not None and _RANK.search(clause):
             named = next(tier_ for tier_ in rule.tiers if tier_.name == scope)  # 全国老牛了，前五
         if named is None:
@@ -1158,6 +1194,13 @@ def _read_tier(rule: TierRule, words: str, hint: Hint) -> Reading:
             and _DENIED.search(parts[i + 1])
             and not any(w in parts[i + 1] for tier_ in rule.tiers for w in tier_.words)
         )
+        if (
+            _LATER.search(clause)
+            and named.name in qualifying + vague
+            and (rank is not None or _NONE_TIER.search(clause))
+        ):
+            qualifying = [q for q in qualifying if q != named.name]  # 2021年全市第14，去年掉到了19: what holds now
+            vague = [v for v in vague if v != named.name]
         if _NONE_TIER.search(clause) or later_denial or re.search(r"吗$|么$|\?$", clause):
             out_of.append(named.name)  # 全国前十吗……我们不够 / 全国top10没戏
         elif rank is not None:
@@ -1255,8 +1298,11 @@ _EACH = re.compile(r"各(?:有)?$|每(?:类|种|个类型|样)(?:各|都)?$|(?<=
 _NOT_IN_PARK = re.compile(
     r"在谈|意向|没签|未签|还没(?:搬|入驻|进驻|进来|落地)|不在(?:我们|本)?园区|园区外|外区|区外|只是签了?(?:个)?合作|签了合作协议|"
     r"下个月才|还在(?:谈|洽谈|装修)|计划|打算|准备引|明年|拟引进|搬走|迁走|迁出|撤走|走了|挂名|不算(?:我们|本)?园区|"
-    r"没有?办公(?:点|室|场所)|人在市区"
+    r"没有?(?:它的|他们的|它们的)?办公(?:点|室|场所)|没有?(?:设)?点|人在市区|在市区|在外地|(?:另一个|另外一个|其他|别的)园区|那边不算|"
+    r"签了?(?:服务|合作)?协议|签了?(?:个)?合作|不沾边|不做商秘|(?:与|跟|和)商秘(?:无关|没关系)|只做普通|不相关"
 )
+_ONLY_HERE = re.compile(r"^(?:不过|但是?|可)?(?:其实)?只有(\d+)家(?:是)?在(?:我们|本)?园区")
+_PART_GONE = re.compile(r"^(?:不过|但是?|可)?其中(\d+)家")
 _NOW = re.compile(r"^(?:现在|目前|如今|现有|现剩|剩下?|只剩)")
 
 
@@ -1271,9 +1317,17 @@ def _in_the_park(rule: TwoPartRule, t: str) -> str:
     kinds = next((p.kinds for p in rule.parts if p.kinds), {})
     keep = [True] * len(clauses)
     for i, c in enumerate(clauses):
-        if not _NOT_IN_PARK.search(c):
+        if i > 0 and _ONLY_HERE.match(c.strip()):  # 律所有3家，不过只有1家在园区里有办公室: the kind, this many
+            prev = [w for ws in kinds.values() for w in ws if w.lower() in clauses[i - 1]]
+            clauses[i], keep[i - 1] = (prev[0] if prev else "") + c.strip(), False
             continue
+        if not _NOT_IN_PARK.search(c) or re.search(r"(?<!没)(?:入驻了|进驻了|已入驻|已进驻|搬进来了)", c):
+            continue  # (签了合作协议入驻了: in the park)
         keep[i] = False
+        gone = _PART_GONE.match(c.strip())
+        if gone and i > 0 and len(before := numbers(clauses[i - 1])) == 1:  # 律所有4家，但其中1家只是签了合作
+            left = max(0, int(before[0].quantity.value) - int(gone.group(1)))
+            clauses[i - 1] = clauses[i - 1][: before[0].start] + str(left) + clauses[i - 1][before[0].end :]
         if numbers(c):
             continue
         named = [k for k, ws in kinds.items() if any(w.lower() in c for w in ws)]
@@ -1544,6 +1598,12 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
                 values[k.key] = quantity_value(f.quantity)
             else:
                 counts[k.key] = quantity_value(f.quantity)
+    if not found and not hint.button:  # 我们是律所，客户暂时还没有: the answer without the clause naming the kind
+        said = [
+            p for p in re.split(r"[,，;；。]", t) if (p and not any(w in p for w in group.words)) or _NEGATION.search(p)
+        ]
+        if said and len(said) < len([p for p in re.split(r"[,，;；。]", t) if p]):
+            a = _with_model(analyze("，".join(said)), hint)
     if not found:
         if a.verdict == "unknown":
             return record("unknown", a.confidence, words, *a.reasons)
@@ -1650,7 +1710,7 @@ def _short(label: str) -> str:
 
 def _cue_key(group: ConditionGroup, f: Found) -> str | None:
     """Which figure a number is: the one the words before it name, else the words after it."""
-    pieces = re.split(r"[,;]", f.before)
+    pieces = re.split(r"[,;、]", f.before)  # 培训13家、开展13家: each figure its own words
     before = pieces[-1]
     after = f.after
     if len(pieces) > 1 and not before.strip() and not any(c.isdigit() for c in pieces[-2]):

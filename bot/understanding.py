@@ -103,6 +103,7 @@ def parse_question_number(text: str) -> int | None:
         re.search(r"第\s*(\d+)\s*(?:/\s*\d+\s*)?[题项个条]?", t)
         or re.search(r"(\d+)\s*(?:号\s*)?[题项]", t)
         or re.search(r"(\d+)\s*号", t)
-        or re.search(r"(\d+)", t)
+        or re.search(r"(?:修改|改|更正|重答|重新答)\s*(\d+)", t)
+        or re.fullmatch(r"\D{0,6}?(\d+)\D{0,3}", t)  # 修改 3 / 3 改一下: a short message, its number
     )
     return int(m.group(1)) if m else None

@@ -32,7 +32,9 @@ def _texts(folder: Path) -> set[str]:
 @pytest.mark.parametrize("bank", ["answer_bank", *DEV_BANKS])
 def test_every_bank_is_well_formed(bank: str) -> None:
     cases = load_bank(ROOT / "tests" / bank)
-    assert len(cases) >= (800 if bank == "answer_bank" else 200)  # the issue asks 800 of the held-out bank
+    assert len(cases) >= (
+        800 if bank == "answer_bank" else 150
+    )  # the issue asks 800 of the held-out bank; a dev bank is one writer's theme
     for case in cases:
         c = RUBRICS[case.criterion.split(".")[0]].get(case.criterion)
         e = case.expect

@@ -945,3 +945,40 @@ def test_oh_you_asked_whether_it_happened(engine: Engine) -> None:
     chat.say("answer", "啊你问的是有没有出过事啊，那没出过", None)
     proposal = chat.session.proposal or {}
     assert chat.session.answers.get("zone.16") is True or proposal.get("value") is True
+
+
+def test_an_earlier_answer_quoted_and_taken_back(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    walk_to(chat, "point.1")
+    chat.say("answer", "有，董事长亲自挂帅", None)
+    chat.say("answer", "有兼职的", None)
+    chat.say("answer", "“董事长亲自挂帅”这句说得不准，领导小组其实一直没成立", None)
+    proposal = chat.session.proposal or {}
+    assert proposal.get("criterion") == "point.1" and proposal.get("value") is False
+    assert chat.session.answers["point.2"] is True
+
+
+def test_an_earlier_question_named_by_its_topic_a_few_questions_later(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    walk_to(chat, "point.7")
+    for reply in ("背调都做", "签了", "都签了竞业"):
+        chat.say("answer", reply, None)
+    chat.say("answer", "对了，背调那块其实只对研发岗做，销售骨干来了没做过", None)
+    proposal = chat.session.proposal or {}
+    assert proposal.get("criterion") == "point.7" and proposal.get("value") == "partial"
+    assert chat.session.answers["point.9"] is True
+
+
+def test_restating_the_question_then_this_one_i_said_too_well(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    walk_to(chat, "point.37")
+    for reply in ("限制的", "访客都要审批", "都签NDA"):
+        chat.say("answer", reply, None)
+    chat.say("answer", "外人能不能随便进，这个我前面说得太好听了，其实谁都能进", None)
+    proposal = chat.session.proposal or {}
+    assert "point.40" not in chat.session.answers  # never the next question's answer
+    assert (
+        chat.session.answers.get("point.37") is False
+        or (proposal.get("criterion") == "point.37" and proposal.get("value") is False)
+        or "要修改哪一题" in chat.text  # or asked which question it names
+    )
