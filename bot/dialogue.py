@@ -430,6 +430,8 @@ class Engine:
                 return out + self._modify(s, replace(ev, command="modify"))
         if last is not None and ev.text and not correction.names_its_target(ev.text):
             c_last = self.rubric(s).get(last)
+            if c_last.expects == "boolean" and (owner := self._figure_owner(s, ev.text)) is not None:
+                c_last = owner  # 300 / 协助过维权 / 宣传人次多打了一个0，是30人次: the figure's own question
             fix = correction.parse(ev.text, s.answers.get(last), c_last.expects != "boolean")
             if fix is None:
                 fix = self._figure_revised(s, ev.text, c_last)
@@ -839,6 +841,21 @@ class Engine:
             s,
             prefix=f"好的，第 {self.position(s, c)[0]} 项重新回答（原来记的是“{describe_answer(c, s.answers.get(c.id))}”）：",
         )
+
+    def _figure_owner(self, s: Session, text: str) -> Criterion | None:
+        """The answered figure question a correction's figure belongs to, when the last answer was a yes/no:
+        the latest one counted in the same unit (人次 / 次 / 起 …), if the message is a correction at all."""
+        t = normalize(text)
+        figures = [f for f in numbers(t) if f.unit]
+        if not figures or correction.parse(text, None, True) is None:
+            return None
+        for c in reversed([c for c in self.rubric(s).criteria if c.id in s.answers]):
+            rule = c.rule
+            if isinstance(rule, (ThresholdRule, PerCountRule)) and any(
+                f.unit in UNIT_WORDS.get(rule.unit, (rule.unit,)) for f in figures
+            ):
+                return c
+        return None
 
     def _limits_proposal(self, s: Session, proposal: dict[str, Any], text: str) -> bool:
         """A message sent instead of 是 / 不是 that limits the yes just proposed (别的嘛，漏洞修补、日志都没搞 /

@@ -499,6 +499,14 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         places = [int(n) for n in re.findall(r"第(\d+)(?:起|件|宗|个|次|单)", t)]
         if places and max(places) <= 10 and not NOT_DONE.search(t):
             return Quantity(value=max(places)), 0.85, ""  # 第一起是…；第二起是… = 2
+    if not found and isinstance(rule, PerCountRule):  # 协助A企业立了案；协助B调解成功；C那起还没受理 = 2, proposed
+        told = [
+            c
+            for c in re.split(r"[;；。\n]", t)
+            if re.search(r"协助|帮", c) and SUCCESS.search(c) and not re.search(r"没|未|无|不|尚|还", c)
+        ]
+        if told and not any(NOT_DONE.search(c) for c in told) and not says_zero(t):
+            return Quantity(value=len(told)), 0.65, ""
     if not found:
         return None, 0.0, ""
     if unit == "人次":
@@ -545,7 +553,8 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             return Quantity(value=1), 0.85, ""  # 同一起案子，先协助立案，后来又参与了调解，就这一个
     candidates.sort(key=lambda f: f.start)  # in the order said: a total said first is first
     free = [f for f in candidates if re.search(r"免费|公益|义务|不收费|没收钱|无偿", f.text)]
-    if free and len(free) < len(candidates):  # 有偿咨询做了十几次，免费的只有两次: the paid ones are not the free ones
+    if unit == "次" and free and len(free) < len(candidates):  # 有偿咨询做了十几次，免费的只有两次 (公益 services only;
+        # a service firm's paid clients are clients)
         candidates = [f for f in candidates if f in free or not re.search(r"有偿|收费|付费|收钱", f.text)]
     if not candidates:
         return None, 0.0, f"请告诉我{rule.label}是多少{unit}（只说了“{found[0].quantity.describe(found[0].unit)}”）。"

@@ -101,6 +101,7 @@ def parse_question_number(text: str) -> int | None:
     t = re.sub(r"(?:那|这|哪)(?:1|一)(?:项|题|条|道)", "", arabic(normalize(text)))  # 那一项 names no number
     m = (
         re.search(r"第\s*(\d+)\s*(?:/\s*\d+\s*)?[题项个条]?", t)
+        or re.search(r"\bno\.\s*(\d{1,2})(?!\d)", t)
         or re.search(r"(\d+)\s*(?:号\s*)?[题项]", t)
         or re.search(r"(\d+)\s*号", t)
         or re.search(r"(?:修改|改|更正|重答|重新答)\s*(\d+)", t)

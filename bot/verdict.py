@@ -427,7 +427,7 @@ POSITIVE_IDIOMS = _rx(
     r"哪能没有|怎么(?:可能|会)(?:没|不)(?:有)?|谁说[^,，。]{0,6}(?:没|不)(?!清楚|知道)|哪能不|怎能不|岂能不|不可能没(?:有)?|当然不会没有|不会没有|不能没有|不是没(?:有|做|签)",
     r"不能说没(?:有)?|不[\u4e00-\u9fff]{1,3}不(?:让|能|给|许|准|予|可以)|没[\u4e00-\u9fff]{1,4}不(?:让|能|给|许|准)",
     r"办不下来|不让走|走不了|不给办|不放行|不予办理|不给签字",
-    r"(?:没有|没|无|不存在)(?:人|谁|哪个|哪位|哪一个|一个|任何|哪家|一家|员工|部门|岗位|同事|一位|一人)[^,，。；]{0,6}?(?:不|没|未)",
+    r"(?:没有|没|无|不存在)(?:人|谁|哪个|哪位|哪一个|一个|任何|哪家|一家|员工|部门|岗位|同事|一位|一人)[^,，。；也又还更]{0,6}?(?:不|没|未)",
     r"(?:没有|没|无|不存在)[^,，。；]{0,6}?(?:不|没有?|未)[^,，。；]{1,12}的(?:情况|人|员工|部门|岗位)?",
     r"无不|莫不|不会不|不能不|不得不|必须滴?|必需",
 )
@@ -900,6 +900,17 @@ def analyze(
         return Analysis(None, 0.0, ["a greeting"])
     if whole in _WHOLE_LOOKUP:
         return Analysis(_WHOLE_LOOKUP[whole], 0.97, ["whole reply"])
+    echo = re.sub(r"[的了过啊呀]+$", "", whole)
+    if (
+        ctx.topic
+        and 2 <= len(echo) <= 4
+        and re.search(r"[的了过][啊呀吧呢。.!！~]*$", t)  # 督促的 / 限制了: the word said back as done, not a noun
+        and not re.match(r"(?:那个|这个|那|这)", t)
+        and echo in ctx.topic
+        and echo not in _COMMON
+        and not (NEGATIVE.search(echo) or PARTIAL.search(echo) or UNSURE.search(echo) or HEDGE.search(echo))
+    ):
+        return Analysis("yes", 0.9, ["the question's word said back"])  # 有没有督促…？— 督促的
     unpunctuated = (re.sub(r"[~。.…!！,，\s]+", "", x) for x in (whole, t))  # 了解了: its 了 is part of the word
     if NEUTRAL.match(whole) or any(NEUTRAL.match(x) for x in unpunctuated):
         return Analysis(None, 0.0, ["a filler"])  # 这个嘛 / 我们公司 / 怎么说呢: nothing said yet

@@ -982,3 +982,38 @@ def test_restating_the_question_then_this_one_i_said_too_well(engine: Engine) ->
         or (proposal.get("criterion") == "point.37" and proposal.get("value") is False)
         or "要修改哪一题" in chat.text  # or asked which question it names
     )
+
+
+def test_a_figure_corrected_two_questions_later_goes_to_its_own_question(engine: Engine) -> None:
+    chat = start(engine, "协会")
+    walk_answering(chat, "station.25")
+    chat.say("answer", "500人次", None)
+    chat.say("answer", "帮会员维权过", None)
+    chat.say("answer", "宣传那个人次多打了一个0，是50人次", None)
+    proposal = chat.session.proposal or {}
+    assert chat.session.answers["station.25"] == 50 or (
+        proposal.get("criterion") == "station.25" and proposal.get("value") == 50
+    )
+    assert chat.session.answers["station.26"] is True
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [("2起", "改：4起", 4), ("1起", "刚统计完，其实是2起", 2)],
+)
+def test_short_figure_corrections(engine: Engine, first: str, second: str, expected: int) -> None:
+    chat = start(engine, "园区")
+    walk_answering(chat, "zone.B4")
+    chat.say("answer", first, None)
+    chat.say("answer", second, None)
+    proposal = chat.session.proposal or {}
+    assert chat.session.answers["zone.B4"] == expected or proposal.get("value") == expected
+
+
+def test_question_numbers_written_no_dot(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    for _ in range(6):
+        chat.say("answer", "有", "affirm")
+    chat.say("answer", "No.3 有误，其实没有经费", None)
+    proposal = chat.session.proposal or {}
+    assert proposal.get("criterion") == "point.3" or chat.session.answers["point.3"] is not True

@@ -1252,3 +1252,17 @@ def test_a_no_about_something_else_is_confirmed_for_a_count() -> None:
     r = read(crit("zone.B1"), "台账上也查不到相关记录", Hint())
     assert r.outcome != "record" or r.needs_confirmation
     assert value("station.25", "宣传活动一场都没办过") == 0
+
+
+def test_the_questions_own_word_said_back_is_a_yes() -> None:
+    for cid, text in (("station.7", "督促的"), ("point.37", "限制的")):  # 有没有督促…？ — 督促的
+        r = read(crit(cid), text, Hint())
+        assert r.value is True and not r.needs_confirmation
+    assert read(crit("point.8"), "那个合同", Hint()).needs_confirmation  # a noun said back is not a yes
+    assert read(crit("station.7"), "不督促", Hint()).value is False
+
+
+def test_cases_told_one_by_one_and_paid_clients_of_a_firm() -> None:
+    r = read(crit("zone.B4"), "帮甲企业立了案；协助乙公司调解成功；丙那起还在等受理", Hint())
+    assert r.outcome == "record" and r.value == 2 and r.needs_confirmation  # counted from the story: proposed
+    assert value("station.24", "律所，付费客户4家，另外免费帮3家企业做过体检") == {"clients": 7}
