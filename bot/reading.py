@@ -1594,6 +1594,28 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
         for k in shares:
             values.setdefault(k.key, quantity_value(loose[0].quantity))
         loose = []
+    if loose and _BOTH.search(t) and len(loose) == 1 and loose[0].unit != "%" and len(shares) > 1:
+        for k in shares:  # 会员90家，两项都是30家 / 培训过的和开展工作的都是32家: one count for both
+            if k.key not in values:
+                counts.setdefault(k.key, quantity_value(loose[0].quantity))
+        loose = []
+    said_once = [k for k in shares if k.key in counts or k.key in values]
+    if (
+        len(shares) == 2
+        and len(said_once) == 1
+        and re.search(r"也是(?:这个数|这么多|一样)|也一样|一样多|[和跟及][^,，。\d]{1,14}都是\d", t)
+    ):
+        done, other = said_once[0], next(k for k in shares if k is not said_once[0])
+        (counts if done.key in counts else values)[other.key] = (counts if done.key in counts else values)[done.key]
+    for k in shares:  # 会员50家，都还没培训过: none of the members for the share it names
+        if k.key not in values and k.key not in counts:
+            for clause in re.split(r"[,，;；。]", t):
+                if (
+                    any(cue in clause for cue in k.cues)
+                    and re.search(r"没|未", clause)
+                    and not re.search(r"\d", clause)
+                ):
+                    counts[k.key] = 0
     missing = [k for k in group.conditions if k.key not in values and k.key not in counts]
     if asked and len(loose) == 1:
         target = asked
@@ -1607,7 +1629,9 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
                 values[k.key] = quantity_value(f.quantity)
             else:
                 counts[k.key] = quantity_value(f.quantity)
-    if not found and not hint.button:  # 我们是律所，客户暂时还没有: the answer without the clause naming the kind
+    if not found and not hint.button and re.search(r"(?:还|从来?|都)没(?:有)?[^,，。\d]{0,6}过", t):
+        a = Analysis("no", 0.9, ["never done"])  # 律所。商秘业务刚起步，还没服务过客户
+    elif not found and not hint.button:  # 我们是律所，客户暂时还没有: the answer without the clause naming the kind
         said = [
             p for p in re.split(r"[,，;；。]", t) if (p and not any(w in p for w in group.words)) or _NEGATION.search(p)
         ]
@@ -1719,7 +1743,7 @@ def _short(label: str) -> str:
 
 def _cue_key(group: ConditionGroup, f: Found) -> str | None:
     """Which figure a number is: the one the words before it name, else the words after it."""
-    pieces = re.split(r"[,;、]", f.before)  # 培训13家、开展13家: each figure its own words
+    pieces = re.split(r"[,;、。/]", f.before)  # 培训13家、开展13家 / 培训22家。开展23家。: each figure its own words
     before = pieces[-1]
     after = f.after
     if len(pieces) > 1 and not before.strip() and not any(c.isdigit() for c in pieces[-2]):

@@ -1266,3 +1266,19 @@ def test_cases_told_one_by_one_and_paid_clients_of_a_firm() -> None:
     r = read(crit("zone.B4"), "帮甲企业立了案；协助乙公司调解成功；丙那起还在等受理", Hint())
     assert r.outcome == "record" and r.value == 2 and r.needs_confirmation  # counted from the story: proposed
     assert value("station.24", "律所，付费客户4家，另外免费帮3家企业做过体检") == {"clients": 7}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("会员60家。培训18家。开展21家。", {"trained_ratio": 30, "active_ratio": 35}),  # sentences, not commas
+        ("培训 40%／开展 35%", {"trained_ratio": 40, "active_ratio": 35}),
+        ("会员80家，培训过的有30家，开展工作的也是这个数", {"trained_ratio": 37.5, "active_ratio": 37.5}),
+        ("会员单位60家，两项都是24家", {"trained_ratio": 40, "active_ratio": 40}),
+        ("成员共50家，培训过的和开展工作的都是20家", {"trained_ratio": 40, "active_ratio": 40}),
+        ("协会，会员40家，都还没培训过", {"trained_ratio": 0}),
+        ("律所，刚开业，还没服务过客户", {"clients": 0}),
+    ],
+)
+def test_association_figures_as_they_are_said(text: str, expected: Any) -> None:
+    assert value("station.24", text) == expected
