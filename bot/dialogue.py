@@ -1357,9 +1357,7 @@ _REVIEW_YES = re.compile(
 )
 _CONFIRM_NO = re.compile(r"^(?:不是|不对|错了|不|不不|no|nope|n|重新选|不是的|都不是|理解错了|搞错了)[。.!！~]*$", re.I)
 # 竞业限制那块 / 管商秘那个人的问题: words that name a question (not 刚才那题 / sorry 那题)
-_REAL_NAME = re.compile(
-    r"[\u4e00-\u9fff]{2}(?<!刚才)(?<!刚刚)(?<!前面)(?<!之前)(?<!上面)(?<!上个)(?<!就是)(?<!其实)" + correction.NAMING
-)
+_REAL_NAME = re.compile(r"[\u4e00-\u9fff]{2}" + correction.NOT_A_NAME + r"(?<!就是)(?<!其实)" + correction.NAMING)
 _QUOTED = re.compile(r"[“‘「『\"']([^”’」』\"']{2,24})[”’」』\"']")
 # what a quoted earlier answer is followed by when it is taken back
 _QUOTE_TAKEN_BACK = re.compile(r"不准|不对|错|收回|有出入|不作数|不算|改|其实|准确说|没问题，但|太满|太好听|不是")

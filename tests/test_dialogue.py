@@ -731,6 +731,16 @@ def test_all_of_it_taken_back_is_no_not_partial(engine: Engine) -> None:
     assert chat.session.answers.get("station.3") is False or proposal.get("value") is False
 
 
+def recorded_or_proposed(chat: Chat, cid: str, value: Any) -> bool:
+    """The answer is ``value`` now, or ``value`` is proposed for it (one tap away, never recorded unasked)."""
+    proposal = chat.session.proposal or {}
+
+    def same(a: Any) -> bool:  # True is not 1: a yes is never a count
+        return bool(a == value and isinstance(a, bool) == isinstance(value, bool))
+
+    return same(chat.session.answers.get(cid)) or (proposal.get("criterion") == cid and same(proposal.get("value")))
+
+
 def walk_answering(chat: Chat, cid: str) -> None:
     """Walk to ``cid`` answering each question with something its kind accepts."""
     for _ in range(80):
@@ -842,8 +852,7 @@ def test_a_question_named_a_few_questions_later_in_other_words(engine: Engine, t
     for _ in range(5):
         chat.say("answer", "有", "affirm")
     chat.say("answer", text, None)
-    proposal = chat.session.proposal or {}
-    assert chat.session.answers["point.3"] is False or proposal.get("value") is False
+    assert recorded_or_proposed(chat, "point.3", False)
     assert chat.session.answers["point.1"] is True
 
 
@@ -876,8 +885,7 @@ def test_wait_while_i_look_it_up_then_the_answer(engine: Engine) -> None:
     chat.say("answer", "等我问下会长", None)
     assert "station.2" not in chat.session.answers and "不着急" in chat.text
     chat.say("answer", "会长说没有专人负责，大家轮着弄", None)
-    proposal = chat.session.proposal or {}
-    assert chat.session.answers.get("station.2") is False or proposal.get("value") is False
+    assert recorded_or_proposed(chat, "station.2", False)
 
 
 @pytest.mark.parametrize(
@@ -893,10 +901,7 @@ def test_a_question_named_by_its_number_in_other_ways(engine: Engine, text: str,
     for _ in range(7):
         chat.say("answer", "有", "affirm")
     chat.say("answer", text, None)
-    proposal = chat.session.proposal or {}
-    assert chat.session.answers[target] == expected or (
-        proposal.get("criterion") == target and proposal.get("value") == expected
-    )
+    assert recorded_or_proposed(chat, target, expected)
     assert chat.session.answers["point.7"] is True
 
 
@@ -904,8 +909,7 @@ def test_a_bonus_item_named_by_its_place_among_the_bonus_items(engine: Engine) -
     chat = start(engine, "园区")
     walk_answering(chat, "zone.B4")
     chat.say("answer", "加分项第2项改一下，其实都排不上", None)
-    proposal = chat.session.proposal or {}
-    assert proposal.get("criterion") == "zone.B2" or chat.session.answers.get("zone.B2") == "none"
+    assert recorded_or_proposed(chat, "zone.B2", "none")
 
 
 def test_a_group_left_out_sent_after_an_answer_that_said_all(engine: Engine) -> None:
@@ -925,8 +929,7 @@ def test_a_limit_sent_instead_of_yes_to_a_proposal_is_read_with_it(engine: Engin
     chat.say("answer", "杀毒应该装了吧", None)  # hedged: proposed, not recorded
     assert (chat.session.proposal or {}).get("value") is True
     chat.say("answer", "其他的嘛，补丁和日志都没弄", None)
-    proposal = chat.session.proposal or {}
-    assert chat.session.answers.get("station.14") == "partial" or proposal.get("value") == "partial"
+    assert recorded_or_proposed(chat, "station.14", "partial")
 
 
 def test_a_breach_added_after_a_yes_is_a_no(engine: Engine) -> None:
@@ -934,8 +937,7 @@ def test_a_breach_added_after_a_yes_is_a_no(engine: Engine) -> None:
     walk_answering(chat, "station.28")
     chat.say("answer", "委托合同里都有保密条款", None)
     chat.say("answer", "不过去年有个助理把客户材料泄露出去了，被投诉了", None)
-    proposal = chat.session.proposal or {}
-    assert chat.session.answers.get("station.28") is False or proposal.get("value") is False
+    assert recorded_or_proposed(chat, "station.28", False)
 
 
 def test_oh_you_asked_whether_it_happened(engine: Engine) -> None:
@@ -943,8 +945,7 @@ def test_oh_you_asked_whether_it_happened(engine: Engine) -> None:
     walk_answering(chat, "zone.16")
     chat.say("answer", "有", "affirm")
     chat.say("answer", "啊你问的是有没有出过事啊，那没出过", None)
-    proposal = chat.session.proposal or {}
-    assert chat.session.answers.get("zone.16") is True or proposal.get("value") is True
+    assert recorded_or_proposed(chat, "zone.16", True)
 
 
 def test_an_earlier_answer_quoted_and_taken_back(engine: Engine) -> None:
@@ -975,13 +976,8 @@ def test_restating_the_question_then_this_one_i_said_too_well(engine: Engine) ->
     for reply in ("限制的", "访客都要审批", "都签NDA"):
         chat.say("answer", reply, None)
     chat.say("answer", "外人能不能随便进，这个我前面说得太好听了，其实谁都能进", None)
-    proposal = chat.session.proposal or {}
     assert "point.40" not in chat.session.answers  # never the next question's answer
-    assert (
-        chat.session.answers.get("point.37") is False
-        or (proposal.get("criterion") == "point.37" and proposal.get("value") is False)
-        or "要修改哪一题" in chat.text  # or asked which question it names
-    )
+    assert recorded_or_proposed(chat, "point.37", False) or "要修改哪一题" in chat.text  # or asked which one
 
 
 def test_a_figure_corrected_two_questions_later_goes_to_its_own_question(engine: Engine) -> None:
@@ -990,10 +986,7 @@ def test_a_figure_corrected_two_questions_later_goes_to_its_own_question(engine:
     chat.say("answer", "500人次", None)
     chat.say("answer", "帮会员维权过", None)
     chat.say("answer", "宣传那个人次多打了一个0，是50人次", None)
-    proposal = chat.session.proposal or {}
-    assert chat.session.answers["station.25"] == 50 or (
-        proposal.get("criterion") == "station.25" and proposal.get("value") == 50
-    )
+    assert recorded_or_proposed(chat, "station.25", 50)
     assert chat.session.answers["station.26"] is True
 
 
@@ -1006,8 +999,7 @@ def test_short_figure_corrections(engine: Engine, first: str, second: str, expec
     walk_answering(chat, "zone.B4")
     chat.say("answer", first, None)
     chat.say("answer", second, None)
-    proposal = chat.session.proposal or {}
-    assert chat.session.answers["zone.B4"] == expected or proposal.get("value") == expected
+    assert recorded_or_proposed(chat, "zone.B4", expected)
 
 
 def test_question_numbers_written_no_dot(engine: Engine) -> None:
