@@ -397,7 +397,8 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
             )
         )  # 正在协助一家企业准备报案材料，还没立案
         and re.search(
-            r"没(?:有)?(?:一起)?(?:成功|立上|立案)|都没成|没有成的|都(?:撤|失败)|(?:结果)?还没(?:出来|结果)|没出结果", t
+            r"没(?:有)?(?:一起)?(?:(?:走|做|推|办|进)到)?(?:成功|立上|立案|结案)|都没成|没有成的|都(?:撤|失败)|(?:结果)?还没(?:出来|结果)|没出结果",
+            t,
         )
     ):
         q, conf = Quantity(value=0), 0.85  # 协助过，但都撤诉了，没有成功的
@@ -471,12 +472,18 @@ SUCCESS = re.compile(
 _SESSIONS = ("场", "次", "期", "回", "轮", "家", "个")
 
 
+def _to_next_figure(t: str, f: Found) -> str:
+    """The words after a figure up to the next figure or sentence (协助1家企业报案，公安已经立案)."""
+    rest = re.sub(r"^[\d.]+", "", t[f.start :].lstrip())
+    return re.split(r"[。;；\n]|\d", rest, maxsplit=1)[0]
+
+
 def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity | None, float, str]:
     """The quantity the reply gives for the rule's unit, a confidence, or a reason to ask again."""
     unit = rule.unit
     if says_zero(t):
         return Quantity(value=0), 0.95, ""
-    t = _own_figures(_without_plans(full_years(t)))
+    t = _counted_figures(_own_figures(_without_plans(full_years(t))))
     found = [f for f in numbers(t) if not (unit == "家" and _STAFF.match(f.after))]  # 有20个律师: the firm's size
     actual = [f for f in found if _ACTUAL.search(f.before)]
     total_after = [f for f in found if actual and f.start > actual[0].start and _SAID_TOTAL.search(f.before)]
@@ -535,7 +542,11 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     if unit == "人次" and matching:  # 资料发了200份: materials handed out reach an audience too (the explain says so)
         candidates += [f for f in found if f.unit == "份" and f.clause not in {m.clause for m in matching}]
     if unit == "起":  # 调解了两起，帮一家企业立了案: a firm helped to a filing is a case
-        firms = [f for f in found if f.unit in ("家", "企业", "公司") and SUCCESS.search(f.after)]
+        firms = [
+            f
+            for f in found
+            if f.unit in ("家", "企业", "公司") and SUCCESS.search(f.after if matching else _to_next_figure(t, f))
+        ]
         candidates += [f for f in firms if f not in candidates and f.clause not in {m.clause for m in matching}]
     if unit == "起" and candidates:  # 两起商标纠纷调解成功，还有一起商秘案件协助立案 / 其中1起是隔壁园区的
         kept = [
@@ -842,6 +853,46 @@ _OTHERS = re.compile(
 
 
 _FIGURE = re.compile(r"\d|[一二两三四五六七八九十百千万](?:[^,，。;；]{0,2})(?:家|次|起|场|人|个|回|期)|上万|上千|上百")
+
+
+_U = r"(?:人次|次|家|场|起|个|回|期|件|类|种)"
+_SHORT_OF = re.compile(  # 差一次才够两次 / 还缺一家就到3家 / 离3家还差1家: the count is the difference
+    rf"(?:还|就|只)?(?:差|缺|少)了?(\d+)\s*({_U})?\s*(?:就|才|便)?(?:能|可以)?(?:够|到|满|达到|达|凑够|凑齐|是|有)?了?(\d+)\s*({_U})"
+    rf"|离(\d+)\s*({_U})\s*(?:还|就)?(?:差|缺)(\d+)\s*({_U})?"
+)
+_BAR_NAMED = re.compile(  # 服务对象就4家，够不上5家: the standard's figure, not the unit's
+    rf"(?:够不上|够不到|达不到|没达到|凑不够|不满足|低于标准的?|标准(?:是|要求)?|要求(?:是|的)?|门槛(?:是)?)\s*(\d+)\s*{_U}"
+)
+_CONTEXT_TOTAL = re.compile(
+    r"(\d+)\s*(?:多|余|来)?\s*家(?:企业|会员|单位|公司)?(?:里|中|当中|之中|里面|里头)(?![^,，。]*?(?:没|无))"
+)
+
+
+def _counted_figures(t: str) -> str:
+    """Figures that are not the count said around it: a gap (差一次才够两次 = 1), the standard's figure
+    (够不上5家) or the population a count is drawn from (园区200多家企业里，示范点有2家)."""
+
+    def gap(m: re.Match[str]) -> str:
+        if m.group(1) is not None:
+            short, full, unit = float(m.group(1)), float(m.group(3)), m.group(4)
+        else:
+            full, short, unit = float(m.group(5)), float(m.group(7)), m.group(6)
+        if full <= short:
+            return m.group(0)
+        rest = t[: m.start()] + t[m.end() :]
+        if any(f.quantity.value == full - short for f in numbers(rest)):
+            return ""  # 差一次才够两次，目前一年就查一回: the same count said again
+        return f"{full - short:g}{unit}"
+
+    t = _SHORT_OF.sub(gap, t)
+    if len(numbers(t)) > 1:
+        bar = _BAR_NAMED.search(t)
+        if bar:
+            t = t[: bar.start()] + t[bar.end() :]
+        ctx = _CONTEXT_TOTAL.search(t)
+        if ctx and numbers(t[ctx.end() :]):
+            t = t[: ctx.start()] + t[ctx.end() :]
+    return t
 
 
 def _own_figures(t: str) -> str:
@@ -1163,10 +1214,13 @@ def _rank(clause: str) -> Quantity | None:
         return None
     g = next(i for i in range(1, (m.lastindex or 1) + 1) if m.group(i))
     pos = m.start(g)
-    for f in numbers(clause, ordinals=True):
-        if f.start == pos:
-            return f.quantity
-    return Quantity(value=float(m.group(g)))
+    q = next((f.quantity for f in numbers(clause, ordinals=True) if f.start == pos), Quantity(value=float(m.group(g))))
+    if re.match(r"前|top", m.group(0)) and q.value >= 1:
+        _, _, high, _ = q.interval()
+        worst = q.upper - 1 if q.relation == "gt" and q.upper is not None else high
+        if worst != float("inf") and worst > 1:
+            return Quantity(value=worst, relation="le")  # 前二十 = somewhere from 1 to 20
+    return q
 
 
 def _read_tier(rule: TierRule, words: str, hint: Hint) -> Reading:
@@ -1299,6 +1353,11 @@ def _read_two_part(rule: TwoPartRule, words: str, hint: Hint, pending: dict[str,
             "每一类至少要有一家，请核对后再说一下。",
             words,
             "fewer units than types",
+        )
+    if any(f.quantity.relation in ("range", "about") for f in found):
+        # 两三种、五六家: each type and unit scores, so the lower bounds are proposed, not recorded
+        return record(ints, CONFIRM_BELOW - 0.2, words, "range of counts").model_copy(
+            update={"pending": {"values": dict(ints)}}
         )
     return record(ints, 0.9, words, "counts").model_copy(update={"pending": {"values": dict(ints)}})
 
@@ -1481,11 +1540,18 @@ def _organisations_named(t: str) -> int:
 _BOTH = re.compile(r"(?:两|2)(?:个|项|者|样)(?:比例)?都|(?:两|2)个比例|都是|均为|均|都超过|都过|都在|都有")
 
 
+_ASKS_BACK = re.compile(r"[?？][^\w]*$|[吗么][^\w]*$|解释一?下|什么意思|啥意思|没看懂|看不懂|没明白")
+_MEMBERS = re.compile(r"(?:会员|成员)(?:单位|企业)?[^,，。\d]{0,4}$")
+
+
 def _group_of(rule: AlternativesRule, t: str, found: list[Found]) -> ConditionGroup | None:
     """The path the unit is on: named (协会 / 律所), or implied by what its figures are (比例 / 客户)."""
     hits = [g for g in rule.groups if any(w.lower() in t for w in g.words)]
     if len(hits) == 1:
         return hits[0]
+    counted = [g for g in hits if g.total_cues and any(f.unit != "%" and _MEMBERS.search(f.before) for f in found)]
+    if len(counted) == 1:  # 知识产权服务联盟，成员单位22家: the members counted say it is an association
+        return counted[0]
     if any(f.unit == "%" for f in found) or "比例" in t or "占比" in t:
         return next((g for g in rule.groups if any(k.unit == "%" for k in g.conditions)), None)
     cued = [g for g in rule.groups if any(cue in t for k in g.conditions for cue in k.cues)]
@@ -1494,16 +1560,24 @@ def _group_of(rule: AlternativesRule, t: str, found: list[Found]) -> ConditionGr
 
 _SHARE_WORDS = [  # how many of the members, said in words (a share is all the association path asks)
     (re.compile(r"(?<![\d.])0\.(\d{1,2})(?![\d%.次家人个万元])"), lambda m: f"{int(m.group(1).ljust(2, '0'))}%"),
-    (re.compile(r"绝大(?:多数|部分)|大(?:多数|部分)|多数"), lambda m: "超过50%"),
+    (re.compile(r"绝大(?:多数|部分)|大(?:多数|部分)|多数|(?:基本上?|几乎|差不多)(?=都|全)"), lambda m: "超过50%"),
     (re.compile(r"个别几?家?|极少数|寥寥无几|屈指可数"), lambda m: "不到10%"),
 ]
 
 
 def _in_shares(t: str) -> str:
-    """受训单位占比0.38 / 大部分会员都培训过 / 只覆盖了个别几家: shares as percentages."""
+    """受训单位占比0.38 / 大部分会员都培训过 / 只覆盖了个别几家 / 45/150: shares as percentages."""
     for pattern, repl in _SHARE_WORDS:
         t = pattern.sub(repl, t)
-    return t
+    return re.sub(
+        r"(?<![\d/.])(\d{1,4})\s*/\s*(\d{2,5})(?![\d/.])",
+        lambda m: (
+            f"{int(m.group(1)) / int(m.group(2)) * 100:.2f}%".replace(".00%", "%")
+            if int(m.group(1)) <= int(m.group(2))
+            else m.group(0)
+        ),
+        t,
+    )
 
 
 def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: dict[str, Any]) -> Reading:
@@ -1518,8 +1592,16 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
     group_name = pending.get("group") or (hint.entities or {}).get("choice")
     group = next((g for g in rule.groups if g.name == group_name), None) or _group_of(rule, t, found)
     a = _with_model(analyze(words), hint) if not hint.button else Analysis(INTENT_VERDICT.get(hint.intent or ""), 1.0)
+    if not found and not hint.button and _ASKS_BACK.search(words) and not says_zero(t):
+        return reask(  # 分会的会员算不算？: a question back, answered by the explanation and asked again
+            "按贵单位自己的台账口径说就可以，比如“会员100家，培训过40家，开展工作的35家”，或者“服务过6家客户”。",
+            words,
+            "a question back",
+        )
+    if not found and not hint.button and _unsure(words):
+        return record("unknown", max(a.confidence, 0.9), words, "unsure about the figures", *a.reasons)
     if group is None:
-        if a.verdict == "unknown":
+        if a.verdict == "unknown" and not _ASKS_BACK.search(words):  # 分会的会员算不算？ asks, not answers
             return record("unknown", a.confidence, words, *a.reasons)
         return reask("请先选择贵单位属于哪一类：" + " / ".join(g.label for g in rule.groups), words)
     if _NEGATIVE_NUMBER.search(t):
@@ -1532,6 +1614,13 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
     said_here: set[str] = set()
     settled = False
     single = group.conditions[0] if len(group.conditions) == 1 and group.conditions[0].unit != "%" else None
+    listed = 0
+    if single is not None and single.key not in values and not pending.get("values"):
+        listed = _names_listed(t)  # 给申江化工、茸城电子、佘山食品做过顾问: three clients named, proposed
+        if listed and all(NOT_DONE.search(f.text) for f in found):
+            values[single.key], found = listed, []
+        else:
+            listed = 0
     if (
         single is not None
         and single.key not in values
@@ -1550,10 +1639,14 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
             values[single.key] = quantity_value(q)
             said_here.add(single.key)
             settled = True
+    said_shares = [f for f in found if f.unit == "%"]
+    if len(said_shares) == 1 and len(found) == 1 and len(shares) > 1 and _BOTH.search(t):
+        found = []  # 培训和开展的两个比例都超过一半: one share for both (assigned below)
+        loose = said_shares
     for f in [] if settled else found:
         if said_here and re.search(r"(?:其中|里面|里头|当中)(?:有|的)?$", f.before):
             continue  # 服务了5家，其中2家是协会会员: a part of the figure before it
-        key = _cue_key(group, f)
+        key = _cue_key(group, f, t)
         if key is None and len(group.conditions) == 1 and group.conditions[0].key in said_here:
             key = group.conditions[0].key  # 服务了三家，上个月又签了两家新的: the same figure, more of it
         if key is None:
@@ -1617,6 +1710,17 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
                 ):
                     counts[k.key] = 0
     missing = [k for k in group.conditions if k.key not in values and k.key not in counts]
+    unsure_of = [
+        k
+        for k in missing
+        if any(
+            any(cue in p for cue in k.cues) and _unsure(p)
+            for p in re.split(r"[,，;；。]", t)
+            if not re.search(r"\d", p)
+        )
+    ]
+    if unsure_of and not loose:  # 培训过的会员有一半，开展工作的比例就不清楚了: one part not known, so the answer
+        return record("unknown", 0.85, words, "one part not known")
     if asked and len(loose) == 1:
         target = asked
         (counts if target == "total" or (loose[0].unit != "%" and target in {k.key for k in shares}) else values)[
@@ -1665,6 +1769,8 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
                         counts[k.key] = quantity_value(total)
     for k in shares:
         n = as_quantity(counts.get(k.key))
+        if k.key not in values and n is not None and n.relation == "eq" and n.value == 0:
+            values[k.key] = 0  # 还没培训过会员，比例是零: none of any total
         if k.key in values or n is None or total is None:
             continue
         if total.value <= 0:
@@ -1696,7 +1802,7 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
             for k in decided
             if (q := as_quantity(values[k.key])) is not None
         )  # 律所，服务对象四五家 against 不少于5家: the lower bound, proposed
-        conf = CONFIRM_BELOW - 0.2 if straddles else 0.9
+        conf = CONFIRM_BELOW - 0.2 if straddles or listed else 0.9
         r = record({k.key: values[k.key] for k in decided}, conf, words, "a figure already fails the path")
         return r.model_copy(update={"pending": state})
     still = [k.key for k in group.conditions if k.key not in values]
@@ -1713,8 +1819,32 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
                 words,
                 "ambiguous side",
             )
-    r = record({k.key: values[k.key] for k in group.conditions}, 0.9, words, "figures")
+    r = record(
+        {k.key: values[k.key] for k in group.conditions}, CONFIRM_BELOW - 0.1 if listed else 0.9, words, "figures"
+    )
     return r.model_copy(update={"pending": state})
+
+
+_NAME_LIST = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,16}(?:[、/]\s*[\u4e00-\u9fffA-Za-z]{2,10}){1,}")
+_NOT_A_NAME_ITEM = re.compile(r"没|未|不|还在|在谈|意向|打算|准备|咨询过|问过|等")
+
+
+def _names_listed(t: str) -> int:
+    """How many clients a list names (A公司、B科技、C材料): counted only where the list is all names."""
+    best = 0
+    for m in _NAME_LIST.finditer(t):
+        items = [i.strip() for i in re.split(r"[、/]", m.group(0)) if i.strip()]
+        items[0] = re.sub(r"^.*?(?:给|为|帮|有|是|包括|：|:)", "", items[0]) or items[0]
+        if "、" not in m.group(0) or any(_NOT_A_NAME_ITEM.search(i) for i in items):
+            continue
+        if all(
+            re.search(
+                r"(?:公司|科技|电子|化工|材料|生物|药业|食品|包装|物流|机电|精密|集团|厂|企业|制造|股份|实业|[A-Z])$", i
+            )
+            for i in items[:-1]
+        ):
+            best = max(best, len(items))
+    return best
 
 
 def _share(count: Quantity, total: Quantity, minimum: float, strict: bool) -> Quantity | None:
@@ -1741,14 +1871,27 @@ def _short(label: str) -> str:
     return label.replace("占成员总数的比例", "").replace("的比例", "")
 
 
-def _cue_key(group: ConditionGroup, f: Found) -> str | None:
+_COVERS = re.compile(r"(?:涉及|覆盖(?:了|到)?|来自|分属|包括|共涉及|落到)[^,，。\d]{0,3}(?:会员|成员)")
+
+
+def _cue_key(group: ConditionGroup, f: Found, text: str) -> str | None:
     """Which figure a number is: the one the words before it name, else the words after it."""
     pieces = re.split(r"[,;、。/]", f.before)  # 培训13家、开展13家 / 培训22家。开展23家。: each figure its own words
     before = pieces[-1]
     after = f.after
-    if len(pieces) > 1 and not before.strip() and not any(c.isdigit() for c in pieces[-2]):
-        before = pieces[-2]  # 会员名单在系统里，200家
+    if (
+        len(pieces) > 1
+        and not before.strip()
+        and not any(c.isdigit() for c in pieces[-2])
+        and not any(cue in after[:8] for k in group.conditions for cue in k.cues)
+    ):
+        before = pieces[-2]  # 会员名单在系统里，200家 (but 10家培训过，9家在做保护: the words after it)
+    before = re.sub(r"^.*\d", "", before)  # 成员单位25家里10家培训过: only the words after the figure before it
     share = f.unit == "%"  # a share is never the membership: 成员单位里超过一半都培训过
+    if _COVERS.search(before) and len(earlier := re.split(r"[,;、。/]", text[: f.start])) > 1:
+        for k in group.conditions:  # 培训了200人次，覆盖会员单位28家: the members that clause reached
+            if any(cue in earlier[-2] for cue in k.cues):
+                return k.key
     for near in (before[-8:], after[:8], *((before,) if share else ())):
         for k in group.conditions:
             if any(cue in near for cue in k.cues):

@@ -85,6 +85,18 @@ _ENGLISH = [
     (r"\bnone\b", "没有"),
     (r"([不没太很])\s*(?:clear|sure)\b", r"\1清楚"),  # 不太clear / 不是很sure: Chinese around an English word
 ]
+# figures said in English (members 120, trained 50, 7 clients): each figure keeps the word that says what it counts
+_ENGLISH_FIGURES = [
+    (r"(\d+)\s*members?\b", r"\1家会员"),
+    (r"\bmembers?\b", "会员"),
+    (r"(\d+)\s*(?:clients?|customers?)\b", r"\1家客户"),
+    (r"\b(?:clients?|customers?)\b", "客户"),
+    (r"\btrain(?:ed|ing|s)?\b", "培训"),
+    (r"\bprotection(?:\s+measures?)?\b|\bprotect(?:ed|ing|s)?\b", "保护措施"),
+    (r"\bserv(?:ed|e|es|ing)\b", "服务"),
+    (r"\b(?:in )?total\b", "总共"),
+    (r"\bactive\b", "开展工作"),
+]
 _EN_NUM = {
     "zero": 0,
     "one": 1,
@@ -117,6 +129,9 @@ def _english(t: str) -> str:
     if not re.search(r"[a-z]{3,}", t):
         return t
     t = re.sub(r"\b(" + "|".join(_EN_NUM) + r")\b", lambda m: f" {_EN_NUM[m.group(1)]}", t)
+    if re.search(r"\d", t):
+        for pattern, repl in _ENGLISH_FIGURES:
+            t = re.sub(pattern, repl, t)
     for pattern, repl in _ENGLISH:
         t = re.sub(pattern, repl, t)
     return t
@@ -225,7 +240,7 @@ _NOT_NUMERAL = re.compile(
     r"一直|一下|一些|一般|一定|一样|一致|一律|一共|统一|一旦|一贯|一切|一点|一块|一线|一把手|唯一|"
     r"一起(?=[做干搞来去参学讨开办弄研]|商(?!秘|业))|一同|一道|一并|一时|一向|一手|一体|一再|万一|千万|十分|"
     r"一个不落|一个不少|一个都不少|一个没落|一个也没落|一个都没落|无一|一视同仁|不一|一带|一方面|"
-    r"一开始|一早|一路|一概|一应|一整套|一系列|一套|(?<!分)之一|一口气|一番|一阵|一步步|一步一步|一半|数一数二|独一无二|一流|"
+    r"一开始|一早|一路|一概|一应|一整套|一系列|一套|(?<!分)之一|九亭|九里亭|九峰|七宝|一口气|一番|一阵|一步步|一步一步|一步|一环|一关|一半|数一数二|独一无二|一流|"
     r"一会儿?|一阵子?|一时半会|一下子|一把|一块儿|一律|一旁|一身|一头|一心|一刀切|一清二楚|一五一十|三天两头|七七八八|乱七八糟|一来二去|"
     r"(?:另|另外|其中)?一(?:个|位|名)(?=同事|人负责|人在管|人管|部门|科室|领导|专人)"
 )
