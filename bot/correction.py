@@ -28,6 +28,8 @@ _EXPLICIT = re.compile(
     r"^(?:哦|啊|哎|诶|额|呃|噢|唉|嗯|你)?[,，\s.…。~]*(?:不对|错了|不是不是|等等|等一下|等下|等会儿?|且慢|sorry|抱歉|不好意思|哦不|啊不是|哦不是|不不)|"
     r"少说|多说|说少|说多|少报|多报|报少|报多|少算|"
     r"讲错|讲反|[说讲]得?(?:不|勿)对|\bcorrection\b|\bi mean\b|^(?:wait|sorry|oops)\b|"
+    r"才(?:对|是对的|准确|是准的)(?=[,，。!！;；\s]|$)|作废|不作数|不算数|换个答案|(?:说|讲|答)得?(?:太满|满了|太乐观|乐观了)|太乐观了|"
+    r"应该是\s*\d[^,，。]{0,4}(?:而)?不是\s*\d|不是\s*\d+[^,，。\d]{0,3}[,，]\s*(?:而)?是\s*\d|^是\s*\d+[^,，。\d]{0,3}[,，]\s*(?:而)?不是\s*\d|(?:多|少)(?:打|写|按|输|敲)?了?(?:一|1|两|2)?个(?:0|零)|"
     r"补正|理解反了|看错题|漏算|算漏|少算|多算|算错|[搞弄记看听想](?:混|串|岔)|混淆|理解错|听错|想错|问错|口误|"
     r"^修改\s*[:：]|^更正\s*[:：]|那题(?:改成|改为|是|要改|得改|应该)|\d\S{0,3}不对|改口|要改|得改|重复算|报错了|写多了|写少了|多写了|少写了|(?:数|数字|数量|家数|人数|次数)不对|^no\s*no\b|"
     r"^改\s*[:：]|太?夸张了|你问的是|原来(?:问|说)的是|我以为(?:你)?(?:问|说|是)|^打住|说(?:大|小|过头|夸张)了|夸大了|吹(?:大|过头)了|"
@@ -118,7 +120,17 @@ def parse(text: str, previous: Any, previous_is_figure: bool) -> Correction | No
         kind = "revision"  # 600是报名人数，实际到场的只有420 / 4家里有一家没验收，已完成的是3家
     if kind is None:
         return None
+    zeros = _ZEROS.search(t)
+    if zeros and previous_is_figure and not re.search(r"[1-9]", arabic(_ZEROS.sub("", t))):
+        value = previous.get("value") if isinstance(previous, dict) else previous
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
+            n = 2 if zeros.group(2) in ("两", "2") else 1
+            new = value / 10**n if zeros.group(1) == "多" else value * 10**n
+            return Correction("explicit", f"{new:g}")  # 5000人次 → 多了个零: 500
     return Correction(kind, remainder(t))
+
+
+_ZEROS = re.compile(r"(多|少)(?:打|写|按|输|敲)?了?(一|1|两|2)?个(?:0|零)")
 
 
 def opens_with_contrast(text: str) -> bool:
@@ -251,7 +263,8 @@ _NAMED_QUESTION = re.compile(
 _NAMED_CHANGE = re.compile(
     r"不准|[说讲]得?不对|前面(?:说|答|讲)|之前(?:说|答|讲)|刚才(?:说|答|讲)|修正|补正|太满|太好听|说多了|说少了|报低|报高|才对|纠错|"
     r"有出入|核对|想起来|收回|没问题，但|报错|数字错|数错|改|更正|纠正|重新(?:答|回答|评估)|重答|说错|答错|选错|填错|写错|弄错|搞错|多报|少报|应该是|应该算|只能算|换成|记成|→|->|"
-    r"其实|是有的|是隔离的|不作数|不算数|作废|不准确|有误|不对|重新说|重说"
+    r"其实|是有的|是隔离的|不作数|不算数|作废|不准确|有误|不对|重新说|重说|"
+    r"记错|[记搞弄看想](?:岔|串|混)|看错|听错|理解错|[说答写]反|太乐观|乐观了|撤回|换个答案|没那么"
 )
 
 
@@ -306,6 +319,7 @@ def remainder(text: str) -> str:
     What follows 应该是 / 其实 / 改成 wins when it carries an answer; otherwise the message without
     the words of the correction itself."""
     t = normalize(text)
+    t = re.sub(r"[,，]?\s*(?:而)?不是\s*\d+(?:\.\d+)?[^\d,，。;；\s]{0,3}?(?=[,，。;；\s]|$)", "", t)  # 应该是350不是530
     marked: list[str] = [m.group(1).strip(" 吧啊呢。.") for m in _VERDICT_MARK.finditer(t)]
     for part in reversed(marked):  # 其实还没签，应该算一部分: the verdict said last
         if part and _ANSWERISH.search(arabic(part)):
@@ -316,7 +330,16 @@ def remainder(text: str) -> str:
             start = max(t.rfind(d, 0, m.start()) for d in ",，。;；") + 1  # 加密其实还没上: its subject too
             head = t[start : m.start()].split()[-1] if t[start : m.start()].split() else ""  # 等下 账号密码其实…
             head = "" if _EXPLICIT.search(head) or _FILLER.fullmatch(head) else head
-            return (head + t[m.start(1) :]).strip(" 吧啊呢。.")  # 其实还没上，只有存储位置管住了: all that follows
+            kept = [  # 场所和设施有，经费其实没有: what the message keeps before the fact is part of the new answer
+                c.strip()
+                for c in re.split(r"[,，;；。]", t[: max(start - 1, 0)])
+                if len(c.strip()) >= 4
+                and re.search(r"有|做了|签了|在用|装了|都在", c)
+                and not re.search(r"不|没|未|错|改|刚才|上一?题|前面|说多|说少|那题", c)
+                and not _EXPLICIT.search(c)
+            ]
+            prefix = "，".join(kept) + "，" if kept else ""
+            return (prefix + head + t[m.start(1) :]).strip(" 吧啊呢。.")  # 其实还没上，只有存储位置管住了: all that follows
     if re.fullmatch(r"[a-z0-9\s,.'!:;?%-]+", t):  # English: words, not clauses
         return re.sub(r"^[\s,.:;!-]+|[\s,.:;!-]+$", "", _FILLER.sub("", t))
     t = _DENIED_FIGURE.sub("", t)  # 4起不对，3起: the figure taken back is not the new answer
@@ -325,7 +348,7 @@ def remainder(text: str) -> str:
     if len(pieces) > 1 and re.fullmatch(r"不是的?|不对", pieces[0]):
         pieces = pieces[1:]  # 啊不是，只有涉密岗位培训了: the no is to the answer taken back
     rest = "，".join(pieces)
-    rest = re.sub(r"[\s,，。.!！:：;；、~]+", "，", rest).strip("，")
+    rest = re.sub(r"[\s,，。.!！:：;；~]+", "，", rest).strip("，")  # 场所、设施、经费: a list stays one clause
     if re.fullmatch(r"是?", rest):
         return ""
     tail = re.search(r"(?:^|，)(?:现在|目前|一共|总共|实际)?是([^，]+)$", rest)  # 少打了个0，是4000

@@ -41,7 +41,7 @@ from .understanding import (
     matched_keywords,
     parse_question_number,
 )
-from .verdict import NAMED_NO, UNSURE, analyze, context, measures_named, topic_words
+from .verdict import NAMED_NO, UNSURE, analyze, context, measures_named, on_topic, topic_words
 
 Command = Literal[
     "answer",
@@ -186,6 +186,14 @@ def _stressed_clause(rest: str) -> str:
     return (stressed or with_figures or [rest])[-1 if len(stressed) > 1 else 0]
 
 
+# where a message turns from the correction to the question now asked: a new sentence, or 这题 / X的话 / 至于
+_NOW_TURN = re.compile(
+    r"(?<=[。；;!！\n])|(?<=[，,])(?=[^，,。；;有没不是]{0,10}(?:这题|这一题|这个问题|这一项|这项|这条)(?:[:：，,]|的话))|"
+    r"(?<=[，,])(?=[^，,。；;有没不是]{1,10}的话[，,])|(?<=[，,])(?=至于)"
+)
+_NOW_MARK = re.compile(
+    r"^(?:至于)?[^，,。；;:：有没不是]{0,10}?(?:(?:这题|这一题|这个问题|这一项|这项|这条)(?:的话)?|的话)[:：，,]?\s*"
+)
 _ALL_OF_THEM = re.compile(
     r"(?<![每年月天直])(?:都|全)|所有|每(?:个|项|样)|样样|统统|一应俱全"
 )  # 每年都搞 is a frequency
@@ -269,6 +277,8 @@ def _one_part_denied(c: Criterion, said: str, rest: str) -> bool:
     negated = [p for p in parts if re.search(r"没|不|未|无", p)]
     if len(negated) != 1 or len(negated[0]) < 5:
         return False
+    if re.match(r"(?:我们|公司|我司|咱们|本公司|单位)?(?:也|都|还|从来|其实|根本)?(?:没有?|未|从未|不曾)", negated[0]):
+        return False  # 我们没有成功协助过案件: the practice itself denied, not one of its measures
     denied = measures_named(negated[0], measures)
     others = [p for p in parts if p is not negated[0]]
     if len(denied) != 1 or not all(_KEPT.search(p) for p in others):
@@ -480,6 +490,11 @@ class Engine:
             ):
                 fix = None  # 350人次 → 但是维权还没帮过谁: no figure, so nothing more of the figure
             if fix is not None:
+                split = self._split_now(s, ev.text, c_last, current)
+                if split is not None:  # 上一题改成部分，有几台老设备还是默认密码。加密这题：都没有
+                    head, now = split
+                    fix = correction.parse(head, s.answers.get(c_last.id), c_last.expects != "boolean") or fix
+                    return out + self._then(s, self._correct(s, replace(ev, text=head), c_last, fix), now)
                 return out + self._correct(s, ev, c_last, fix)
             if ev.command == "answer":
                 guess = (
@@ -755,16 +770,20 @@ class Engine:
         yes = (not text and ev.intent == "affirm") or bool(_CONFIRM_YES.match(text))
         no = (not text and ev.intent == "deny") or bool(_CONFIRM_NO.match(text))
         current = self.criterion_at(s)
+        then = str(proposal.get("then") or "")  # the answer to the question now asked, said with the correction
         if yes and not no:
             if (current is not None and current.id != c.id) or (current is None and c.id in s.answers):
                 # a confirmed correction: the walk stays here (or at the summary, once it is over)
-                return self._apply_correction(
+                applied = self._apply_correction(
                     s, c, Reading(outcome="record", value=proposal["value"], words=proposal["words"])
                 )
+                return self._then(s, applied, then)
             return self._record(s, c, proposal["value"], proposal["words"])
         if no or (verdict is not None and verdict.verdict is None and not text):
             if (current is not None and current.id != c.id) or (current is None and c.id in s.answers):
                 kept = f"好的，第 {self.position(s, c)[0]} 项“{c.short}”保持原来的回答。"  # a correction not confirmed
+                if then and current is not None:
+                    return [Message(text=kept), *self._answer(s, UserEvent("answer", then))]
                 return (
                     self.ask(s, prefix=kept)
                     if current is not None
@@ -779,6 +798,44 @@ class Engine:
         return self._apply(s, c, read(c, text, _hint(ev), s.pending))
 
     # ── one-message corrections ──────────────────────────────────────────
+    def _split_now(self, s: Session, text: str, c_last: Criterion, current: Criterion | None) -> tuple[str, str] | None:
+        """更正上一条：三级密级和保密期限都有。复评的话每年一次: the correction, then the answer to the question
+        now asked, in one message. Split where a sentence (or a 这题 / 的话 marker) turns to the current question."""
+        if current is None or current.id == c_last.id or s.pending:
+            return None
+        cur_topic, last_topic = context(current).topic, context(c_last).topic
+        for m in _NOW_TURN.finditer(text):
+            head, now = text[: m.start()].strip(), text[m.start() :].strip(" 。；;，,\n")
+            if len(normalize(head)) < 4 or len(normalize(now)) < 2:
+                continue
+            marked = bool(_NOW_MARK.match(normalize(now)))
+            if not marked and not (on_topic(normalize(now), cur_topic) and not _only_about(now, last_topic, cur_topic)):
+                continue
+            if correction.parse(now, s.answers.get(c_last.id), c_last.expects != "boolean") is not None:
+                continue  # more of the correction
+            fix = correction.parse(head, s.answers.get(c_last.id), c_last.expects != "boolean")
+            if fix is None or not fix.rest or read(c_last, fix.rest, Hint(), {}).outcome == "reask":
+                continue  # 刚才那题我答错了，… : the head alone carries no new answer
+            if read(current, _NOW_MARK.sub("", now, count=1), Hint(), {}).outcome != "record":
+                continue
+            return head, _NOW_MARK.sub("", now, count=1) or now
+        return None
+
+    def _then(self, s: Session, done: list[Message], now: str) -> list[Message]:
+        """After a correction said with the answer to the question now asked: that answer, read in its turn.
+        A correction waiting for its confirmation carries it (s.proposal["then"]); one not applied drops it
+        (the question is asked again)."""
+        if not now:
+            return done
+        if s.proposal is not None:
+            s.proposal["then"] = now
+            return done
+        current = self.criterion_at(s)
+        if current is None or not done or "我们接着刚才的题" not in (done[-1].text or ""):
+            return done
+        note = (done[-1].text or "").split("我们接着刚才的题")[0]
+        return [*done[:-1], Message(text=note), *self._answer(s, UserEvent("answer", now))]
+
     def _correct(self, s: Session, ev: UserEvent, c: Criterion, fix: correction.Correction) -> list[Message]:
         """不对，应该是没有 / 刚才那题改成“有” / 上一题选错了: replace the previous answer, stay here."""
         if fix.rest:
@@ -930,7 +987,9 @@ class Engine:
         if c.expects == "boolean":
             alone = read(c, ev.text, Hint(), {})
             whole = read(c, f"{said}，{ev.text.strip()}", Hint(), {}) if said and previous is True else alone
-            r = whole if whole.outcome == "record" and whole.value != previous else alone
+            changed = bool(re.search(r"修正|更正|纠正|改成|改为|撤回|作废|不作数|说错|记错|搞错|答错", ev.text))
+            r = whole if whole.outcome == "record" and whole.value != previous and not changed else alone
+            # (加分项第4项我想修正：我们没有…: a change said as such replaces the answer, it does not add to it)
             if alone.outcome == "record" and alone.value is False and _none_of_them(c, normalize(ev.text)):
                 r = alone  # 三样其实都还没落实: all of it taken back, not a gap in a yes
             elif (
@@ -1219,6 +1278,8 @@ class Engine:
             if hits and (best is None or (hits, nearness[i]) > best[:2]):  # the closer wording breaks a tie
                 best = (hits, nearness[i], i)
         inside = [i for i, c in enumerate(crits) if any(said in k for k in [*c.keywords, c.short])]
+        if len(inside) > 1:  # 竞业那块我记错了: of the questions it could name, the one answered (only answers change)
+            inside = [i for i in inside if crits[i].id in s.answers] or inside
         if best is None and name is not None and len(inside) == 1:
             return offset + inside[0]  # 制度那题: part of one question's keyword (管理制度) only
         if best is None and name is not None:  # 涉密标志那道: no keyword, but the wording of one question only

@@ -505,8 +505,13 @@ IN_PROGRESS = _rx(
     r"建设中|推进中|进行中|完善中|实施中|在建",
     r"搭了个?架子|有(?:个)?雏形|半成品|做了一些|做了一点|签了一些|弄了一些|in progress|started",
 )
+_ONLY_DONE = re.compile(
+    r"^(?:但|不过|就|目前|现在)?只(?:是|有)?(?:确定|定|划|建|签|装|贴|配|设|标|登记|制定|做)(?:了|过|好了)(?!解)"
+)
+_SOME_OF = re.compile(r"一?小部分|少部分|一部分|少数|个别|少量|一点点")
 PARTIAL = _rx(
     r"部分|一些(?!都)|有些|个别|少数|多数|大部分|大多数|大多|一半|半数|大半|小半|没完全|不完全|未完全|不是全(?:部|员|体|都)|不是所有|不是每|并非全员|没有?全员",
+    r"(?:没(?:有)?|不是|并不|也没)(?:那么|这么|太|很)(?:全|全面|规范|完善|到位|严格|彻底|系统|健全|完整|齐全|齐)(?![\u4e00-\u9fff]{0,2}[吗么])|"
     r"并非全部|并非所有|不是都|没有?都|没(?:有)?全部|没(?:有)?覆盖(?:全|到全|所有|每)|还没覆盖|未覆盖全|覆盖不全|只覆盖",
     r"有的[^有]{0,8}有的|有时|偶尔|时有时无|看情况|视情况|不一定|流于形式|形式上|将就|凑合|马马虎虎|一般般",
     r"除了?[^,，。]{1,12}(?:以外|之外|外)?[^,，。]{0,4}(?:都|全|均)|除[^,，。]{1,10}外|其余|剩下的|还差|还缺",
@@ -733,8 +738,8 @@ def _clause(text: str, contrast: bool, ctx: Context) -> _Clause:
         return out("no", "lax")  # 只在开会时口头交代几句 / 只字未提: an informal substitute, not a part of the practice
     if m:
         scope = m.group("scope")
-        if any(a.lower() in scope or a.lower() in t for a in ctx.accepts):
-            return out("yes", "accepted")
+        if any(a.lower() in scope or a.lower() in t for a in ctx.accepts) and not _SOME_OF.search(t):
+            return out("yes", "accepted")  # (只覆盖了一小部分核心数据: a part of what is accepted, partial below)
         if (
             CONTROL.search(scope)
             or CONTROL.search(t[: m.start()][-4:])
@@ -824,7 +829,9 @@ _NOT_AGAIN = re.compile(r"没(?:有)?再|再(?:也)?没|没继续|没接着|就�
 NAMED_NO = re.compile(
     r"^(?!(?:我们|公司|咱们|这个|这块)?(?:没|不|无|未|从|还没|暂时|目前|并|根本|压根))[^,，]{2,}?(?:没|未|不)"
 )
-_OWN_SUBJECT = re.compile(r"^[^,，]{2,10}?(?:是有的|都有|也有|是(?:交回|做了|签了|有)[^,，]{0,4}的|倒是|有的$)")
+_OWN_SUBJECT = re.compile(
+    r"^[^,，]{2,10}?(?:是有的|都有|也有|是(?:交回|做了|签了|有)[^,，]{0,4}的|倒是|有的$)|^[^,，没不未无]{2,10}?[都也还]?有$"
+)  # 访客证没有，审批和登记有: another measure of the question kept
 _INFORMAL = re.compile(r"偶尔|顺便|随口|只字未提")
 _SENSITIVE_SCOPE = re.compile(r"涉密|关键|重点|要害")
 _SENSITIVE = re.compile(r"涉密|关键岗|重点区|要害|保密岗")
@@ -1096,6 +1103,7 @@ def _combine(answers: list[_Clause], reasons: list[str]) -> tuple[Verdict, float
             c.contrast
             or (c.verdict == "yes" and _OTHER_GROUP_ALL.search(c.text))
             or (c.verdict == "yes" and "倒是" in c.text)  # 内外网没隔开，外发审批倒是有 (没有，虽然有模板 stays no)
+            or (c.verdict == "yes" and _ONLY_DONE.search(c.text))  # 标志还没贴，只是定了哪些是涉密区域: a part done
             or (c.verdict == "yes" and c.kind != "weak" and _ADDITIVE.search(c.text))
             or (c.verdict == "yes" and _THE_REST.search(c.text))
             or (
