@@ -319,7 +319,9 @@ def remainder(text: str) -> str:
     What follows 应该是 / 其实 / 改成 wins when it carries an answer; otherwise the message without
     the words of the correction itself."""
     t = normalize(text)
-    t = re.sub(r"[,，]?\s*(?:而)?不是\s*\d+(?:\.\d+)?[^\d,，。;；\s]{0,3}?(?=[,，。;；\s]|$)", "", t)  # 应该是350不是530
+    t = re.sub(
+        r"[,，]?\s*(?:而)?不是\s*\d+(?:\.\d+)?[^\d,，。;；\s]{0,3}?(?=[,，。;；\s]|$)", "", t
+    )  # 应该是350不是530
     marked: list[str] = [m.group(1).strip(" 吧啊呢。.") for m in _VERDICT_MARK.finditer(t)]
     for part in reversed(marked):  # 其实还没签，应该算一部分: the verdict said last
         if part and _ANSWERISH.search(arabic(part)):
@@ -339,7 +341,9 @@ def remainder(text: str) -> str:
                 and not _EXPLICIT.search(c)
             ]
             prefix = "，".join(kept) + "，" if kept else ""
-            return (prefix + head + t[m.start(1) :]).strip(" 吧啊呢。.")  # 其实还没上，只有存储位置管住了: all that follows
+            return (prefix + head + t[m.start(1) :]).strip(
+                " 吧啊呢。."
+            )  # 其实还没上，只有存储位置管住了: all that follows
     if re.fullmatch(r"[a-z0-9\s,.'!:;?%-]+", t):  # English: words, not clauses
         return re.sub(r"^[\s,.:;!-]+|[\s,.:;!-]+$", "", _FILLER.sub("", t))
     t = _DENIED_FIGURE.sub("", t)  # 4起不对，3起: the figure taken back is not the new answer

@@ -1830,18 +1830,22 @@ _NOT_A_NAME_ITEM = re.compile(r"没|未|不|还在|在谈|意向|打算|准备|�
 
 
 def _names_listed(t: str) -> int:
-    """How many clients a list names (A公司、B科技、C材料): counted only where the list is all names."""
+    """How many clients a list names (给A公司、B科技、C材料做过顾问): counted where the list follows words of
+    serving (服务 / 客户 / 给 / 为 / a colon) and every item but the last is a bare name."""
     best = 0
     for m in _NAME_LIST.finditer(t):
         items = [i.strip() for i in re.split(r"[、/]", m.group(0)) if i.strip()]
-        items[0] = re.sub(r"^.*?(?:给|为|帮|有|是|包括|：|:)", "", items[0]) or items[0]
-        if "、" not in m.group(0) or any(_NOT_A_NAME_ITEM.search(i) for i in items):
+        lead_words = r"(?:服务(?:过|了)?|客户(?:有|是|包括)?|对象(?:有|是|包括)?|给|为|帮|包括|[:：])"
+        lead = re.search(lead_words, items[0])
+        if any(_NOT_A_NAME_ITEM.search(i) for i in items):
             continue
-        if all(
-            re.search(
-                r"(?:公司|科技|电子|化工|材料|生物|药业|食品|包装|物流|机电|精密|集团|厂|企业|制造|股份|实业|[A-Z])$", i
-            )
-            for i in items[:-1]
+        if lead is not None:
+            items[0] = items[0][lead.end() :]
+        elif not re.search(lead_words + r"\s*$", t[max(0, m.start() - 8) : m.start()]):
+            continue
+        if (
+            all(2 <= len(i) <= 10 and not re.search(r"[有是了过都也就等]", i) for i in items[:-1])
+            and len(items[0]) >= 2
         ):
             best = max(best, len(items))
     return best
@@ -1888,7 +1892,7 @@ def _cue_key(group: ConditionGroup, f: Found, text: str) -> str | None:
         before = pieces[-2]  # 会员名单在系统里，200家 (but 10家培训过，9家在做保护: the words after it)
     before = re.sub(r"^.*\d", "", before)  # 成员单位25家里10家培训过: only the words after the figure before it
     share = f.unit == "%"  # a share is never the membership: 成员单位里超过一半都培训过
-    if _COVERS.search(before) and len(earlier := re.split(r"[,;、。/]", text[: f.start])) > 1:
+    if _COVERS.search(before) and len(earlier := re.split(r"[,;。/]", text[: f.start])) > 1:
         for k in group.conditions:  # 培训了200人次，覆盖会员单位28家: the members that clause reached
             if any(cue in earlier[-2] for cue in k.cues):
                 return k.key

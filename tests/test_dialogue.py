@@ -1009,3 +1009,45 @@ def test_question_numbers_written_no_dot(engine: Engine) -> None:
     chat.say("answer", "No.3 有误，其实没有经费", None)
     proposal = chat.session.proposal or {}
     assert proposal.get("criterion") == "point.3" or chat.session.answers["point.3"] is not True
+
+
+def test_a_correction_and_the_answer_to_the_question_now_asked_in_one_message(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    walk_to(chat, "point.5")
+    chat.say("answer", "没有", "deny")
+    chat.say("answer", "更正上一条：密级和保密期限都标了。定期复评的话，每年做一次", None)
+    if chat.session.proposal:  # a correction proposed carries the answer to the question now asked
+        chat.say("answer", "是的", "affirm")
+    assert chat.session.answers["point.5"] is True
+    assert chat.session.answers["point.6"] is True and chat.question["criterion"] == "point.7"
+    chat = start(engine, "企业")
+    walk_to(chat, "point.10")
+    chat.say("answer", "没有", "deny")
+    chat.say("answer", "刚才那题我答错了，年度计划里有商秘这一项", None)  # 这一项 is not the next question
+    assert recorded_or_proposed(chat, "point.10", True) and "point.11" not in chat.session.answers
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [("620人次", "应该是260不是620", 260), ("4000人次", "多打了一个0", 400), ("40人次", "少了个零", 400)],
+)
+def test_figure_corrections_said_against_the_old_figure(engine: Engine, first: str, second: str, expected: int) -> None:
+    chat = start(engine, "园区")
+    walk_answering(chat, "zone.12")
+    chat.say("answer", first, None)
+    chat.say("answer", second, None)
+    assert recorded_or_proposed(chat, "zone.12", expected)
+
+
+def test_a_topic_named_among_questions_answered_and_a_bonus_item_taken_back(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    walk_to(chat, "point.9")
+    for reply in ("签了", "有培训计划"):
+        chat.say("answer", reply, None)
+    chat.say("answer", "竞业那块我搞错了，人事只是在准备，还一份都没签", None)  # 竞业 is in later questions too
+    assert recorded_or_proposed(chat, "point.9", False)
+    chat = start(engine, "企业")
+    walk_answering(chat, "point.B4")
+    chat.say("answer", "有", "affirm")
+    chat.say("answer", "加分项第4项我要更正：我们没有成功协助过商秘案件", None)
+    assert recorded_or_proposed(chat, "point.B4", False)  # the practice denied, not a part of it

@@ -1282,3 +1282,85 @@ def test_cases_told_one_by_one_and_paid_clients_of_a_firm() -> None:
 )
 def test_association_figures_as_they_are_said(text: str, expected: Any) -> None:
     assert value("station.24", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "商会会员70家，讲座办了3场、240人次，涉及会员单位30家；在做保护的25家",
+            {"trained_ratio": 42.86, "active_ratio": 35.71},
+        ),
+        ("members 90, trained 40, active 30", {"trained_ratio": 44.44, "active_ratio": 33.33}),
+        ("联盟 成员 40 家里 15 家参加过培训，13 家在做保护", {"trained_ratio": 37.5, "active_ratio": 32.5}),
+        (
+            "培训过的 33/120，开展的 50/120",
+            {"trained_ratio": 27.5, "active_ratio": 41.67},
+        ),  # fractions of the membership
+        (
+            "学会，培训和开展两个比例都过半",
+            {"trained_ratio": {"value": 50.0, "relation": "gt"}, "active_ratio": {"value": 50.0, "relation": "gt"}},
+        ),
+        (
+            "成员单位差不多都培训了，在做保护的约占五六成",
+            {
+                "trained_ratio": {"value": 50.0, "relation": "gt"},
+                "active_ratio": {"value": 50.0, "relation": "range", "upper": 60.0},
+            },
+        ),
+        ("科技服务联盟，成员单位30家，培训11家，开展的10家", {"trained_ratio": 36.67, "active_ratio": 33.33}),
+        ("事务所，服务对象3家，离5家还差两家", {"clients": 3}),  # the standard's figure is not a client count
+    ],
+)
+def test_association_figures_said_in_other_ways(text: str, expected: Any) -> None:
+    assert value("station.24", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("比例估不出来", "unknown"),
+        ("成员总数还在核对，给不出比例", "unknown"),
+        ("开展的有三成多，培训过的比例说不好", "unknown"),  # one part not known: the answer is 不清楚
+    ],
+)
+def test_association_figures_not_known(text: str, expected: Any) -> None:
+    assert value("station.24", text) == expected
+
+
+def test_a_question_back_or_named_clients() -> None:
+    r = read(crit("station.24"), "会员要不要把理事单位也算进去？", Hint())
+    assert r.outcome == "reask"  # a question back: explained, nothing recorded
+    r = read(crit("station.24"), "律所，服务过泗泾模具、九亭电子、新桥精密", Hint())
+    assert r.value == {"clients": 3} and r.needs_confirmation  # named clients counted, proposed (九亭 is a town)
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("station.27", "还差一次就够三次了", 2),  # a gap to a figure: the difference
+        ("zone.15", "离3家还缺1家", 2),
+        ("station.25", "要求是300人次，我们有380人次", 380),  # the standard's figure left out
+        ("zone.15", "园区300多家企业中，示范点有1家", 1),  # the population a count is drawn from
+        ("station.B4", "接过几回咨询，都没走到立案那一步", 0),
+        ("station.B4", "报过两次案，没有一起立上", 0),
+        ("station.B4", "帮一家会员报了案，已经立案", 1),
+    ],
+)
+def test_figures_beside_the_count(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
+
+
+def test_share_and_rank_ranges_keep_their_side() -> None:
+    assert value("station.24", "协会，培训过的占七八成，开展的占两三成")["active_ratio"] == {
+        "value": 20.0,
+        "relation": "range",
+        "upper": 30.0,
+    }  # 两三成 is 20–30 %, never 2 %
+    r = read(crit("zone.B2"), "全市排前二十左右", Hint())
+    assert r.outcome != "record" or r.needs_confirmation  # 前二十 may or may not be 前15: never 'none' silently
+    assert value("zone.B2", "全国前八") == "national"
+    r = read(crit("zone.B1"), "三四类，六七家", Hint())
+    assert r.needs_confirmation  # ranges of counts are proposed
+    r = read(crit("station.27"), "一年两回三回的", Hint())  # straddles 不少于3次
+    assert r.outcome != "record" or r.needs_confirmation
