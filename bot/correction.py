@@ -347,10 +347,13 @@ def remainder(text: str) -> str:
     if re.fullmatch(r"[a-z0-9\s,.'!:;?%-]+", t):  # English: words, not clauses
         return re.sub(r"^[\s,.:;!-]+|[\s,.:;!-]+$", "", _FILLER.sub("", t))
     t = _DENIED_FIGURE.sub("", t)  # 4起不对，3起: the figure taken back is not the new answer
-    pieces = [p for p in (_FILLER.sub("", c).strip() for c in re.split(r"[\s,，。.!！:：;；~]+", t)) if p]
+    pieces = [p for p in (_FILLER.sub("", c).strip() for c in re.split(r"[\s,，。.!！:：;；~?？]+", t)) if p]
     pieces = [p for p in pieces if len(p) > 1 and not re.fullmatch(r"[a-z]+", p)]
     if len(pieces) > 1 and re.fullmatch(r"不是的?|不对", pieces[0]):
         pieces = pieces[1:]  # 啊不是，只有涉密岗位培训了: the no is to the answer taken back
+    asked = [p for p in pieces if re.search(r"^(?:是|你)?问(?:的)?(?:是)?|有没有|是不是|对吧|是吧[?？]?$|[?？]$", p)]
+    if asked and len(asked) < len(pieces):
+        pieces = [p for p in pieces if p not in asked]  # 是问有没有发生过侵权对吧？那没有: the question restated
     rest = "，".join(pieces)
     rest = re.sub(r"[\s,，。.!！:：;；~]+", "，", rest).strip("，")  # 场所、设施、经费: a list stays one clause
     if re.fullmatch(r"是?", rest):

@@ -277,7 +277,7 @@ def _one_part_denied(c: Criterion, said: str, rest: str) -> bool:
     negated = [p for p in parts if re.search(r"没|不|未|无", p)]
     if len(negated) != 1 or len(negated[0]) < 5:
         return False
-    if re.match(r"(?:我们|公司|我司|咱们|本公司|单位)?(?:也|都|还|从来|其实|根本)?(?:没有?|未|从未|不曾)", negated[0]):
+    if re.match(r"(?:我们|公司|我司|咱们|本公司|单位)(?:也|都|还|从来|其实|根本)?(?:没有?|未|从未|不曾)", negated[0]):
         return False  # 我们没有成功协助过案件: the practice itself denied, not one of its measures
     denied = measures_named(negated[0], measures)
     others = [p for p in parts if p is not negated[0]]

@@ -410,6 +410,10 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
             return reask(why, words)
         if a.verdict == "no" and a.confidence >= CONFIRM_BELOW:
             return record(0, a.confidence, words, "no = 0", *a.reasons)
+        last = [c for c in re.split(r"[,，。;；!！]", t) if c.strip()][-1:]
+        if a.verdict in ("yes", "partial") and last and re.search(r"(?:没|未)(?:有)?[^,，。\d]{0,4}过[的啊呀吧]?$", last[0]):
+            # 我们都是收费服务，免费的没做过 / 案子都是企业自己打，园区没参与过: proposed as none
+            return record(0, CONFIRM_BELOW - 0.1, words, "none of it, said last")
         if a.verdict in ("yes", "partial"):
             return reask(f"有的话，具体是多少{unit}？请告诉我一个数字，比如“3{unit}”。", words, "yes without a number")
         return reask(f"请告诉我具体数字（{unit}），比如“3{unit}”；没有就说“没有”。", words)
@@ -752,6 +756,9 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     too_big = [
         f for i, f in enumerate(done) if i and _PART_OF.search(f.before) and f.quantity.value > done[0].quantity.value
     ]
+    if too_big and re.search(r"不止|不成问题|至少|起码|以上|不下于?", t):
+        q1 = too_big[0].quantity  # 三次肯定不止，光上半年就做了四次: the part is the surer floor
+        return Quantity(value=q1.value, relation="ge" if q1.relation == "eq" else q1.relation, upper=q1.upper), 0.85, ""
     if too_big:  # 累计300人次，其中线上就有450: a part bigger than its total
         return None, 0.0, f"其中一部分（{too_big[0].quantity.describe(unit)}）比总数还多，请核对后再说一下。"
     part_of = [  # 有5起，其中2起是今年的: a part of the figure before it, not more of them
@@ -815,7 +822,7 @@ _TRADE_SECRET = re.compile(r"商秘|商业秘密|秘密|泄密|保密|图纸|配
 _EXCLUDED = re.compile(
     r"园区外|区外|外地|外省|外区|不在本?园区|隔壁园区|别的园区|其他园区|收费|有偿|付费|搬出|搬走|迁出|迁走|关联公司|不算|没参与|不是我们|自己去办|自己办的|还没开始|没开始|在谈|取消"
 )
-_PLAN_CLAUSE = re.compile(r"计划|本来|本想|原定|原计划|原本|打算|预计|目标|预定")
+_PLAN_CLAUSE = re.compile(r"计划|本来|本想|原定|原计划|原本|打算|预计|目标|预定|争取|准备(?!了)")
 _ACTUAL_CLAUSE = re.compile(r"实际|结果|最后|最终|只|才|就|但")
 
 
@@ -828,6 +835,13 @@ def _without_plans(t: str) -> str:
         for p in parts
         if p not in plans and _ACTUAL_CLAUSE.search(p) and (re.search(r"\d", p) or re.search(r"实际|结果|最后|最终", p))
     ]
+    if plans and not actual and all(_PLAN_CLAUSE.search(p) or not re.search(r"\d", p) for p in parts):
+        if not any(
+            (re.search(r"已|了|过", p) and re.search(r"\d", p) or re.search(r"完成|做完|办完|达成|实现|做到|都做了", p))
+            and not _PLAN_CLAUSE.search(p)
+            for p in parts
+        ):
+            return "".join(p for p in parts if p not in plans)  # 计划下半年办个讲座，争取来300人: only a target
     if not plans or not actual:
         return t
     return "".join(p for p in parts if p not in plans)
@@ -1706,9 +1720,9 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
                 if (
                     any(cue in clause for cue in k.cues)
                     and re.search(r"没|未", clause)
-                    and not re.search(r"\d", clause)
+                    and (not re.search(r"\d", clause) or says_zero(clause))
                 ):
-                    counts[k.key] = 0
+                    counts[k.key] = 0  # 商秘培训一次都还没组织过
     missing = [k for k in group.conditions if k.key not in values and k.key not in counts]
     unsure_of = [
         k
