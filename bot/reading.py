@@ -447,13 +447,15 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
             return reask(f"请告诉我确切是几{unit}（“{words}”没法确定数目），没有就说“没有”。", words, "no whole count")
     if re.search(r"可能|也许|好像|印象中|估计|大概|应该", t) and q.relation == "eq":
         conf = min(conf, 0.8)
+    if _unsure(words) and re.search(r"可能|也许|好像|估计|大概|应该|吧", t):
+        conf = min(conf, CONFIRM_BELOW - 0.2)  # 记不清了，可能一共三百多吧: the figure is a guess, proposed
     return record(quantity_value(q), conf, words, "number")
 
 
 # unsure of the exact figure, then firm about it: 具体几次记不清，反正每年至少两回 / 没细算，但肯定不到三百
 _FIRM_AFTER = re.compile(
-    r"(?:记不|不记得|没细算|没统计|没算过|不清楚|说不准|拿不准|不确定)[^。]*?[,，。]\s*(?:但|不过|反正|可|总之)?[^,，。\d]{0,4}?"
-    r"(?:肯定|绝对|确实|至少|起码|最少|远远?不到|不到|不足|超过|一共就|总共就|就)[^,，。\d]{0,6}?\d"
+    r"(?:记不|不记得|没细算|没统计|没算过|没汇总|没数过|不清楚|说不准|拿不准|不确定)[^。]*?[,，。]\s*(?:但|不过|反正|可|总之)?[^,，。\d]{0,4}?"
+    r"(?:肯定|绝对|确实|至少|起码|最少|远远?不到|不到|不足|超过|一共|总共|共计|累计|光|就)[^,，。\d]{0,10}?\d"
 )
 _STATED_TOTAL = re.compile(r"(?:一共|总共|共计|合计|累计|总计|只有|应该是|改成|实际|其实|现在|目前)[^,，\d]{0,3}$")
 _SEVERAL_YEARS = re.compile(

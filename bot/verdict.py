@@ -408,6 +408,10 @@ _DETAIL_UNSURE = re.compile(
     r"具体(?:时间|日期|哪天|哪年|几号|几月|金额|细节|名字|叫什么)|(?:时间|日期|哪一?年|几号)[^,，。]{0,4}(?:记不|忘|不记得)|"
     r"算不算|多不多|够不够|好不好|全不全|规不规范|以后|将来|今后|明年|往后|会不会(?!有)"
 )
+# after an unsure clause, the words that say the rest is known for sure (反正 / 但 / 肯定 / 压根 …)
+_FIRM_AFTER = re.compile(
+    r"^(?:反正|但是?|不过|可是?|总之|因为|其实|是真|实际上|实话讲|说实话)|肯定|确实|压根|根本|绝对|从来|一(?:分钱|件|起|次|个)[^,，。]{0,6}都"
+)
 # "员工不知道" is a fact about others (a gap), not the speaker's uncertainty
 OTHERS_UNAWARE = re.compile(
     r"(?:人|员工|大家|企业|同事|他们|职工|会员|客户|别人|下面|部门|成员|大部分|大多数|多数|不少)(?:都|也|还|并|应该|可能|估计|基本上?|根本|压根|完全|大多|大多数|大部分|多数|很多|普遍|一般)*(?:不|没)(?:太|怎么)?(?:知道|清楚|了解|晓得|知晓)|"
@@ -1011,6 +1015,14 @@ def analyze(
         if firm:  # 具体时间记不得了，但前年确实协助立过案 / 说不好算不算专职，反正有个兼职保密员 / 没有设，以后会不会设也不清楚
             found = [c for c in found if c.verdict != "unknown"]
             reasons.append("unsure only of a detail")
+    first_answer = found.index(answers[0])
+    if (
+        len(answers) < len(found)
+        and all(c.verdict != "unknown" for c in found[first_answer:])
+        and any(_FIRM_AFTER.search(c.text) and not HEDGE.search(c.text) for c in answers)
+    ):  # 学历我说不上来，反正没有专职的 / 不确定排第几，但我们规模在区里数一数二: unsure of something else first
+        found = answers
+        reasons.append("unsure of something else, then firm")
     if len(answers) < len(found):  # an answer next to an unsure clause
         firm = [c for c in answers if EXPLICIT.search(c.text) and not HEDGE.search(c.text)]
         if not firm or found[0].verdict == "unknown":  # 不清楚，一般是IT在弄 / 可能有吧，不太确定
