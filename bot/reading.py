@@ -385,6 +385,9 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
     ):
         return reask(f"每{unit}都要单独计分，请告诉我确切是几{unit}。", words, "vague count")
     q, conf, why = _quantity_for(rule, t)
+    few = r"(?<![十百千\d])好?几[家次场起个件回]|好多[家次场起个件回]?|很多[家次场起个件回]?|数不过来|数不清|若干"
+    if q is not None and re.search(few, t) and not numbers(re.sub(few, "", t)):
+        conf = min(conf, CONFIRM_BELOW - 0.2)  # 好几家 / 有好几次: how many is not said, so proposed, never recorded
     if (
         q is None
         and isinstance(rule, PerCountRule)
@@ -484,6 +487,25 @@ def _to_next_figure(t: str, f: Found) -> str:
     return re.split(r"[。;；\n]|\d", rest, maxsplit=1)[0]
 
 
+_RATE = re.compile(r"每(?:一)?(年|半年|个?季度|个?季|个?月)(?:都|也)?(?:有|协助|办|成功|调解|立案)?[^,，。\d]{0,4}?(\d+)\s*(?:起|件|个)")
+_SPAN = re.compile(r"(?:近|连续|已经|这|过去|前后|最近)?(\d+)\s*年(?:了|来|下来|里|间|多)?")
+_PER_YEAR = {"年": 1, "半年": 2, "季度": 4, "季": 4, "月": 12}
+
+
+def _rate_over_years(t: str, found: list[Found]) -> Quantity | None:
+    """每年一起，连续三年了 / 近三年每年都有一起 / 去年一年每个季度一起: a rate times the years it ran —
+    unless the total is said too (两年下来正好4起), which then stands."""
+    rate = _RATE.search(t)
+    span = _SPAN.search(_RATE.sub("", t))
+    if rate is None or span is None:
+        return None
+    stated = [f for f in found if re.search(r"(?:正好|一共|总共|共计?|累计|合计)[^,，。\d]{0,3}$", f.before)]
+    if stated:
+        return stated[0].quantity
+    per_year = _PER_YEAR[rate.group(1).lstrip("个")]
+    return Quantity(value=float(rate.group(2)) * per_year * float(span.group(1)))
+
+
 def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity | None, float, str]:
     """The quantity the reply gives for the rule's unit, a confidence, or a reason to ask again."""
     unit = rule.unit
@@ -494,7 +516,10 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     actual = [f for f in found if _ACTUAL.search(f.before)]
     total_after = [f for f in found if actual and f.start > actual[0].start and _SAID_TOTAL.search(f.before)]
     if len(found) > 1 and len(actual) == 1 and actual[0].unit in UNIT_WORDS.get(unit, (unit,)) and not total_after:
-        return actual[0].quantity, 0.9, ""  # 原计划三场各两百人，实际上只来了一百五十人次 / 计划一年四次，实际做了1次
+        planned = re.search(r"计划|原定|本来|打算|目标|原本|预计|定了|要求|规定|应该", t[: actual[0].start])
+        # 原计划三场各两百人，实际上只来了一百五十人次 / 计划一年四次，实际做了1次; without a plan named
+        # (每年检查三次，但其实只查了一回) the two figures disagree: the actual one is proposed
+        return actual[0].quantity, 0.9 if planned else CONFIRM_BELOW - 0.2, ""
     if unit == "次" and (per_firm := _per_firm(found)) is not None:
         return per_firm, 0.85, ""  # 给6家企业分别上门咨询 / 二十多家企业来咨询过，每家算一次
     each_date = re.fullmatch(
@@ -506,8 +531,20 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             return Quantity(value=len(items) * float(each_date.group(2))), 0.9, ""
     if unit == "次" and isinstance(rule, ThresholdRule):
         annual = annual_count(t)
+        times = [f for f in found if f.unit in UNIT_WORDS["次"] and f.quantity.relation == "eq"]
+        said = [f for f in times if re.search(r"(?:一共|总共|共计?|合计|总计|全年(?:共|就)?|也就是)[^,，。\d]{0,4}$", f.before)]
+        rest = [f for f in times if f not in said]
+        several = re.search(r"\d\s*年(?:里|内|来|间|下来|中)|累计", t)  # 四年里一共查了两次: the total of years
+        ways = [annual.value] if annual is not None and not several else []
+        ways += [sum(f.quantity.value for f in rest)] if len(rest) > 1 else []
+        worked = next((w for w in ways if said and abs(w - said[0].quantity.value) > 0.01), None)
+        if len(said) == 1 and worked is not None:
+            # 上半年查一次，下半年查一次，全年共1次 / 一共2次，上半年2次下半年也2次: the figures disagree
+            return None, 0.0, f"您说的次数前后对不上（{said[0].quantity.describe(unit)}和{worked:g}{unit}），请告诉我一年实际是几{unit}。"
         if annual is not None:
             return annual, 0.92, ""
+    if isinstance(rule, PerCountRule) and (rated := _rate_over_years(t, found)) is not None:
+        return rated, 0.6, ""  # 每年一起，连续三年了 = 3 / 每半年一起，已经两年了 = 4: worked out, so proposed
     if not found and isinstance(rule, PerCountRule):
         places = [int(n) for n in re.findall(r"第(\d+)(?:起|件|宗|个|次|单)", t)]
         if places and max(places) <= 10 and not NOT_DONE.search(t):
@@ -1330,6 +1367,9 @@ def _read_two_part(rule: TwoPartRule, words: str, hint: Hint, pending: dict[str,
         r"(?<=[:：])\s*(\d+(?:\s*\+\s*\d+)+)(?![\d+])", lambda m: f"{sum(int(x) for x in m.group(1).split('+'))}", t
     )
     t = _in_the_park(rule, t)
+    population = r"(?:园区|区内)?(?:入驻)?企业(?:有|共|一共)?\s*\d+\s*(?:多|余)?\s*家[,，;；]?|\d+\s*(?:多|余)?\s*家(?:入驻)?企业[,，;；]?"
+    if re.search(population, t) and numbers(re.sub(population, "", t)):
+        t = re.sub(population, "", t)  # 园区企业300多家，服务机构有律所2家: the park's firms are not its service bodies
     found = numbers(t)
     got = _two_counts(rule, t, found)
     second_figs = [f for f in found if f.unit in rule.parts[1].words and not _EACH.search(f.before[-4:])]
