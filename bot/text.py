@@ -41,14 +41,16 @@ _CJK_RUN = re.compile(rf"[{_CJK}\d]+(?:\s+[{_CJK}\d]+)+")
 
 
 def _spaces(t: str) -> str:
-    """Spaces inside Chinese: stray ones go ("有 的" -> "有的"); between two phrases of two or more
-    characters they separate clauses, as people type on a phone ("经费没有 办公室有" -> "经费没有，办公室有")."""
+    """Spaces inside Chinese: stray ones go ("有 的" -> "有的"); between two phrases of two characters or more
+    characters they separate clauses, as people type on a phone ("经费没有 办公室有" -> "经费没有，办公室有",
+    "没有 都微信发" -> "没有，都微信发")."""
 
     def fix(m: re.Match[str]) -> str:
         parts = m.group(0).split()
         out = parts[0]
         for prev, part in pairwise(parts):
-            out += "，" + part if len(prev) > 2 and len(part) > 2 else part
+            cjk = "\u4e00" <= prev[-1] <= "\u9fff" and "\u4e00" <= part[0] <= "\u9fff"  # 写成了 25%: a figure follows
+            out += "，" + part if (len(prev) > 2 and len(part) > 2) or (cjk and len(prev) >= 2 and len(part) >= 2) else part
         return out
 
     return _CJK_RUN.sub(fix, t)
@@ -143,7 +145,11 @@ _DIALECT = [
     (r"呒没|呒|木有|米有|冇得|冇|么有|莫得|莫有|没得", "没有"),
     (r"(?<![\d.])8(?=太|清楚|知道|晓得|懂|记得|确定|行|是|会|用)", "不"),  # 8太清楚 = 不太清楚
     (r"勿晓得|弗晓得|伐晓得|晓不得|唔知|不造|母鸡", "不知道"),
-    (r"清爽|清处|青楚|清出(?=[,，。!！~]|$)", "清楚"),
+    (r"清爽|清处|青楚|晴楚|请楚|情楚|清出(?=[,，。!！~]|$)", "清楚"),
+    (r"(?<=[不没]太)清除|(?<=[不没])清除(?=[,，。!！~]|$)", "清楚"),  # 不太清除: typed fast
+    (r"弗(?=清楚|晓得|知道|懂)", "不"),
+    (r"布吉岛|不鸡道|不知岛", "不知道"),
+    (r"^mei(?=[\u4e00-\u9fff])", "没"),  # mei跟: pinyin then the verb
     (r"^(?:灭有|美有)(?=[\u4e00-\u9fff])", "没有，"),  # 灭有 跟政府不熟: the answer, then why
     (r"灭有|(?<![完精审])美有", "没有"),  # typed fast: 灭有 / 美有 = 没有
     (r"木(?=人|啥|得)", "没"),  # 木人管 = 没人管
@@ -194,6 +200,7 @@ def normalize(text: str) -> str:
     t = _FIGURES_IN_BRACKETS.sub(r"：\1，", t)  # 4起（立案2、调解2）: a breakdown, its own clauses
     t = unicodedata.normalize("NFKC", t).translate(_CAPITAL).translate(_TRADITIONAL)
     t = re.sub(r"\s*\|\s*", "，", t)  # 会员 56 家｜受训 29 家: a table row typed in a chat
+    t = re.sub(r"(?<=[\u4e00-\u9fff])\s*[×✕✖*]\s*(?=\d)", "", t)  # 律所×2: a count, not a cross
     for emoji, word in _EMOJI_WORDS.items():
         t = t.replace(emoji, f" {word} ")
     t = _DECORATION.sub(" ", t)
