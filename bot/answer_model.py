@@ -97,6 +97,18 @@ DEV_BANKS = (
     "answer_dev64",
     "answer_dev65",
     "answer_dev66",
+    "answer_dev67",
+    "answer_dev68",
+    "answer_dev69",
+    "answer_dev70",
+    "answer_dev71",
+    "answer_dev72",
+    "answer_dev73",
+    "answer_dev74",
+    "answer_dev75",
+    "answer_dev76",
+    "answer_dev77",
+    "answer_dev78",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
 # the label of a case as the rules' literal verdict: for an absence question (有没有发生过…),
