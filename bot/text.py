@@ -211,7 +211,7 @@ def normalize(text: str) -> str:
 
 
 # clause boundaries: punctuation, and the contrast words that start a new clause
-_SPLIT = re.compile(r"(?:[,;!?，。；！？\n~…]|(?<!\d)\.|\.(?!\d))+|\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+")
+_SPLIT = re.compile(r"(?:[,;!?，。；！？\n~…:：]|(?<!\d)\.|\.(?!\d))+|\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+")
 _CONTRAST = re.compile(r"(但是|但|可是|不过|然而|只不过|就是说?还|却)")
 
 

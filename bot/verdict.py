@@ -518,6 +518,7 @@ IN_PROGRESS = _rx(
 _ONLY_DONE = re.compile(
     r"^(?:但|不过|就|目前|现在)?只(?:是|有)?(?:确定|定|划|建|签|装|贴|配|设|标|登记|制定|做)(?:了|过|好了)(?!解)"
 )
+_GROUP_DONE = re.compile(r"(?:人员|部门|岗位|骨干|管理层|高管|员工|同事)[^,，。没不未]{0,4}(?:已经?|都|全部|全都)")
 _SOME_OF = re.compile(r"一?小部分|少部分|一部分|少数|个别|少量|一点点")
 PARTIAL = _rx(
     r"部分|一些(?!都)|有些|个别|少数|多数|大部分|大多数|大多|一半|半数|大半|小半|没完全|不完全|未完全|不是全(?:部|员|体|都)|不是所有|不是每|并非全员|没有?全员",
@@ -1151,6 +1152,7 @@ def _combine(answers: list[_Clause], reasons: list[str]) -> tuple[Verdict, float
             or (c.verdict == "yes" and _OTHER_GROUP_ALL.search(c.text))
             or (c.verdict == "yes" and "倒是" in c.text)  # 内外网没隔开，外发审批倒是有 (没有，虽然有模板 stays no)
             or (c.verdict == "yes" and _ONLY_DONE.search(c.text))  # 标志还没贴，只是定了哪些是涉密区域: a part done
+            or (c.verdict == "yes" and _GROUP_DONE.search(c.text))  # 覆盖面不足：管理人员已全部培训，一线还没
             or (c.verdict == "yes" and c.kind != "weak" and _ADDITIVE.search(c.text))
             or (c.verdict == "yes" and _THE_REST.search(c.text))
             or (
