@@ -109,6 +109,10 @@ DEV_BANKS = (
     "answer_dev76",
     "answer_dev77",
     "answer_dev78",
+    "answer_dev79",
+    "answer_dev80",
+    "answer_dev81",
+    "answer_dev82",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
 # the label of a case as the rules' literal verdict: for an absence question (有没有发生过…),

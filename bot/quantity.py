@@ -161,7 +161,9 @@ _NUM = re.compile(
 
 
 _MONEY_AFTER = re.compile(r"^\s*(?:多|余|来)?\s*(?:万|亿|元|块钱|块|美元|w\b)")
-_MONEY_BEFORE = re.compile(r"(?:金额|标的|赔偿|损失|罚款|罚了|经费|预算|花了|投入|¥|￥|\$)[^,，。;；\d]{0,3}$")
+_MONEY_BEFORE = re.compile(
+    r"(?:金额|标的|赔偿|赔了|赔付|损失|罚款|罚了|经费|预算|花了|投入|拨了|奖金|奖励了|¥|￥|\$)[^,，。;；\d]{0,3}$"
+)
 _NOT_A_COUNT = re.compile(r"\d{7,}$|0\d+$")
 _NAMES_SOMETHING = re.compile(r"(?:案号|编号|文号|号码|工号|电话|手机|tel|no\.?)\s*[:：]?\s*$")
 _CASE_CODE = re.compile(r"\s*[,，)）]?\s*[沪京津渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川贵云陕甘青蒙桂藏宁新]\d")

@@ -414,7 +414,11 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
         if a.verdict == "no" and a.confidence >= CONFIRM_BELOW:
             return record(0, a.confidence, words, "no = 0", *a.reasons)
         last = [c for c in re.split(r"[,，。;；!！]", t) if c.strip()][-1:]
-        if a.verdict in ("yes", "partial") and last and re.search(r"(?:没|未)(?:有)?[^,，。\d]{0,4}过[的啊呀吧]?$", last[0]):
+        if (
+            a.verdict in ("yes", "partial")
+            and last
+            and re.search(r"(?:没|未)(?:有)?[^,，。\d]{0,4}过[的啊呀吧]?$", last[0])
+        ):
             # 我们都是收费服务，免费的没做过 / 案子都是企业自己打，园区没参与过: proposed as none
             return record(0, CONFIRM_BELOW - 0.1, words, "none of it, said last")
         if a.verdict in ("yes", "partial"):
@@ -487,7 +491,9 @@ def _to_next_figure(t: str, f: Found) -> str:
     return re.split(r"[。;；\n]|\d", rest, maxsplit=1)[0]
 
 
-_RATE = re.compile(r"每(?:一)?(年|半年|个?季度|个?季|个?月)(?:都|也)?(?:有|协助|办|成功|调解|立案)?[^,，。\d]{0,4}?(\d+)\s*(?:起|件|个)")
+_RATE = re.compile(
+    r"每(?:一)?(年|半年|个?季度|个?季|个?月)(?:都|也)?(?:有|协助|办|成功|调解|立案)?[^,，。\d]{0,4}?(\d+)\s*(?:起|件|个)"
+)
 _SPAN = re.compile(r"(?:近|连续|已经|这|过去|前后|最近)?(\d+)\s*年(?:了|来|下来|里|间|多)?")
 _PER_YEAR = {"年": 1, "半年": 2, "季度": 4, "季": 4, "月": 12}
 
@@ -529,10 +535,24 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         items = [p for p in re.split(r"、|和|及|与|以及", each_date.group(1)) if p.strip()]
         if len(items) >= 2:
             return Quantity(value=len(items) * float(each_date.group(2))), 0.9, ""
+    same = [f for f in found if f.unit in UNIT_WORDS.get(unit, (unit,)) and f.quantity.relation == "eq"]
+    stated = [f for f in same if re.search(r"(?:一共|总共|共计?|合计|总计)[^,，。\d]{0,4}$", f.before)]
+    parts = [f for f in same if f not in stated and f.start > stated[0].start] if len(stated) == 1 else []
+    if len(parts) >= 2 and abs(sum(f.quantity.value for f in parts) - stated[0].quantity.value) > 0.01:
+        total = sum(f.quantity.value for f in parts)  # 总共两起，去年一起、今年两起: the parts disagree with the total
+        return (
+            None,
+            0.0,
+            f"您说的总数和分开说的对不上（{stated[0].quantity.describe(unit)}和{total:g}{unit}），请再说一下一共是多少{unit}。",
+        )
     if unit == "次" and isinstance(rule, ThresholdRule):
         annual = annual_count(t)
         times = [f for f in found if f.unit in UNIT_WORDS["次"] and f.quantity.relation == "eq"]
-        said = [f for f in times if re.search(r"(?:一共|总共|共计?|合计|总计|全年(?:共|就)?|也就是)[^,，。\d]{0,4}$", f.before)]
+        said = [
+            f
+            for f in times
+            if re.search(r"(?:一共|总共|共计?|合计|总计|全年(?:共|就)?|也就是)[^,，。\d]{0,4}$", f.before)
+        ]
         rest = [f for f in times if f not in said]
         several = re.search(r"\d\s*年(?:里|内|来|间|下来|中)|累计", t)  # 四年里一共查了两次: the total of years
         ways = [annual.value] if annual is not None and not several else []
@@ -540,7 +560,11 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         worked = next((w for w in ways if said and abs(w - said[0].quantity.value) > 0.01), None)
         if len(said) == 1 and worked is not None:
             # 上半年查一次，下半年查一次，全年共1次 / 一共2次，上半年2次下半年也2次: the figures disagree
-            return None, 0.0, f"您说的次数前后对不上（{said[0].quantity.describe(unit)}和{worked:g}{unit}），请告诉我一年实际是几{unit}。"
+            return (
+                None,
+                0.0,
+                f"您说的次数前后对不上（{said[0].quantity.describe(unit)}和{worked:g}{unit}），请告诉我一年实际是几{unit}。",
+            )
         if annual is not None:
             return annual, 0.92, ""
     if isinstance(rule, PerCountRule) and (rated := _rate_over_years(t, found)) is not None:

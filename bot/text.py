@@ -50,7 +50,11 @@ def _spaces(t: str) -> str:
         out = parts[0]
         for prev, part in pairwise(parts):
             cjk = "\u4e00" <= prev[-1] <= "\u9fff" and "\u4e00" <= part[0] <= "\u9fff"  # 写成了 25%: a figure follows
-            out += "，" + part if (len(prev) > 2 and len(part) > 2) or (cjk and len(prev) >= 2 and len(part) >= 2) else part
+            out += (
+                "，" + part
+                if (len(prev) > 2 and len(part) > 2) or (cjk and len(prev) >= 2 and len(part) >= 2)
+                else part
+            )
         return out
 
     return _CJK_RUN.sub(fix, t)

@@ -557,7 +557,9 @@ _RHETORICAL_NO = (
 )
 RHETORICAL_NO = re.compile(_RHETORICAL_NO)
 # a thing bought, printed or set up, then never put to use: 一直空着 / 没人记 / 堆在库房 / 锁在抽屉里没用过
-_OBJECT_HAD = re.compile(r"(?:是|倒是)?(?:买|印|装|配|做|制|领|发)(?:了|好了|回来了?)|(?:本|册|表|资料|手册|软件|设备|柜)[^,，。]{0,3}(?:是|倒是)?有")
+_OBJECT_HAD = re.compile(
+    r"(?:是|倒是)?(?:买|印|装|配|做|制|领|发)(?:了|好了|回来了?)|(?:本|册|表|资料|手册|软件|设备|柜)[^,，。]{0,3}(?:是|倒是)?有"
+)
 _UNUSED = re.compile(
     r"一直空着|空着没|没人(?:记|填|用|看|管)|(?:堆|放|锁|躺)在[^,，。]{0,6}(?:里|上)?[^,，。]{0,3}(?:没|还没)|"
     r"(?:从来|一直|还|一次都|压根)(?:没|没有)(?:用|启用|拿出来|发下去|填|记|打开)过?|没发下去|没启用"
@@ -625,7 +627,9 @@ _SUBGROUP_NOT = re.compile(
     r"[^,，。]{0,8}?(?:还没|没有?|未)"
 )
 # 哪个部门来跑、职责是什么，到现在还没写下来: a question inside a statement of what is missing
-_EMBEDDED_QUESTION = re.compile(r"(?:是什么|是啥|哪个|哪些|哪里)[^?？]{0,4}[,，][^,，。?？]{0,10}(?:还没|没有?|都没|未|尚未)[^?？]*$")
+_EMBEDDED_QUESTION = re.compile(
+    r"(?:是什么|是啥|哪个|哪些|哪里)[^?？]{0,4}[,，][^,，。?？]{0,10}(?:还没|没有?|都没|未|尚未)[^?？]*$"
+)
 QUESTION = re.compile(
     r"(?:什么意思|啥意思|是什么|是啥|什么叫|什么是|怎么算|指的是|指什么|怎么理解|啥叫|咋算|是指|怎么办|咋办|"
     r"有(?:啥|什么)区别|什么区别|啥区别|区别是什么)|"
@@ -1167,13 +1171,17 @@ def _combine(answers: list[_Clause], reasons: list[str]) -> tuple[Verdict, float
         reasons.append("a negation explained")  # 没这个要求，离职交接主要交代手上的工作进度
         return "no", 0.85
     unused = [i for i, c in enumerate(answers) if c.verdict == "no" and _UNUSED.search(c.text)]
-    if kinds == {"yes", "no"} and unused and all(
-        i < unused[0] and _OBJECT_HAD.search(c.text) for i, c in enumerate(answers) if c.verdict == "yes"
+    if (
+        kinds == {"yes", "no"}
+        and unused
+        and all(i < unused[0] and _OBJECT_HAD.search(c.text) for i, c in enumerate(answers) if c.verdict == "yes")
     ):
         reasons.append("had, never used")  # 借阅登记本是买了，一直空着没人记 / 资料印好了，还堆在库房里
         return "no", 0.8
-    if kinds == {"yes", "no"} and any(c.verdict == "no" and RHETORICAL_NO.search(c.text) for c in answers) and all(
-        c.kind == "weak" for c in answers if c.verdict == "yes"
+    if (
+        kinds == {"yes", "no"}
+        and any(c.verdict == "no" and RHETORICAL_NO.search(c.text) for c in answers)
+        and all(c.kind == "weak" for c in answers if c.verdict == "yes")
     ):
         reasons.append("a rhetorical no")  # 高管都是老板自家亲戚，签啥呀
         return "no", 0.85
