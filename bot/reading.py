@@ -537,13 +537,13 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             return Quantity(value=len(items) * float(each_date.group(2))), 0.9, ""
     same = [f for f in found if f.unit in UNIT_WORDS.get(unit, (unit,)) and f.quantity.relation == "eq"]
     stated = [f for f in same if re.search(r"(?:一共|总共|共计?|合计|总计)[^,，。\d]{0,4}$", f.before)]
-    parts = [f for f in same if f not in stated and f.start > stated[0].start] if len(stated) == 1 else []
-    if len(parts) >= 2 and abs(sum(f.quantity.value for f in parts) - stated[0].quantity.value) > 0.01:
-        total = sum(f.quantity.value for f in parts)  # 总共两起，去年一起、今年两起: the parts disagree with the total
+    pieces = [f for f in same if f not in stated and f.start > stated[0].start] if len(stated) == 1 else []
+    if len(pieces) >= 2 and abs(sum(f.quantity.value for f in pieces) - stated[0].quantity.value) > 0.01:
+        added = sum(f.quantity.value for f in pieces)  # 总共两起，去年一起、今年两起: the parts disagree with the total
         return (
             None,
             0.0,
-            f"您说的总数和分开说的对不上（{stated[0].quantity.describe(unit)}和{total:g}{unit}），请再说一下一共是多少{unit}。",
+            f"您说的总数和分开说的对不上（{stated[0].quantity.describe(unit)}和{added:g}{unit}），请再说一下一共是多少{unit}。",
         )
     if unit == "次" and isinstance(rule, ThresholdRule):
         annual = annual_count(t)
@@ -898,13 +898,16 @@ def _without_plans(t: str) -> str:
         for p in parts
         if p not in plans and _ACTUAL_CLAUSE.search(p) and (re.search(r"\d", p) or re.search(r"实际|结果|最后|最终", p))
     ]
-    if plans and not actual and all(_PLAN_CLAUSE.search(p) or not re.search(r"\d", p) for p in parts):
-        if not any(
-            (re.search(r"已|了|过", p) and re.search(r"\d", p) or re.search(r"完成|做完|办完|达成|实现|做到|都做了", p))
-            and not _PLAN_CLAUSE.search(p)
-            for p in parts
-        ):
-            return "".join(p for p in parts if p not in plans)  # 计划下半年办个讲座，争取来300人: only a target
+    done = [
+        p
+        for p in parts
+        if (
+            (re.search(r"已|了|过", p) and re.search(r"\d", p)) or re.search(r"完成|做完|办完|达成|实现|做到|都做了", p)
+        )
+        and not _PLAN_CLAUSE.search(p)
+    ]
+    if plans and not actual and not done and all(_PLAN_CLAUSE.search(p) or not re.search(r"\d", p) for p in parts):
+        return "".join(p for p in parts if p not in plans)  # 计划下半年办个讲座，争取来300人: only a target
     if not plans or not actual:
         return t
     return "".join(p for p in parts if p not in plans)
