@@ -553,10 +553,10 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             for f in times
             if re.search(r"(?:一共|总共|共计?|合计|总计|全年(?:共|就)?|也就是)[^,，。\d]{0,4}$", f.before)
         ]
-        rest = [f for f in times if f not in said]
+        singles = [f for f in times if f not in said]
         several = re.search(r"\d\s*年(?:里|内|来|间|下来|中)|累计", t)  # 四年里一共查了两次: the total of years
         ways = [annual.value] if annual is not None and not several else []
-        ways += [sum(f.quantity.value for f in rest)] if len(rest) > 1 else []
+        ways += [sum(f.quantity.value for f in singles)] if len(singles) > 1 else []
         worked = next((w for w in ways if said and abs(w - said[0].quantity.value) > 0.01), None)
         if len(said) == 1 and worked is not None:
             # 上半年查一次，下半年查一次，全年共1次 / 一共2次，上半年2次下半年也2次: the figures disagree
