@@ -518,6 +518,7 @@ IN_PROGRESS = _rx(
 _ONLY_DONE = re.compile(
     r"^(?:但|不过|就|目前|现在)?只(?:是|有)?(?:确定|定|划|建|签|装|贴|配|设|标|登记|制定|做)(?:了|过|好了)(?!解)"
 )
+_STOOD_IN_FOR = re.compile(r"^(?:反正|但|不过)?(?:没|无|不是|没有)(?:有|设)?(?:设)?专职|^专职(?:的)?(?:没|没有|无)")
 _GROUP_DONE = re.compile(r"(?:人员|部门|岗位|骨干|管理层|高管|员工|同事)[^,，。没不未]{0,4}(?:已经?|都|全部|全都)")
 _SOME_OF = re.compile(r"一?小部分|少部分|一部分|少数|个别|少量|一点点")
 PARTIAL = _rx(
@@ -1058,6 +1059,13 @@ def analyze(
             reasons.append("a recommended part left out")
     if _TENTATIVE.search(t) and len(_strip_particles(t)) <= 8 and not any(c.kind == "whole" for c in found):
         return Analysis("unknown", 0.85, [*reasons, "only a guess"])  # 好像有 / 可能吧 / 也许贴过
+    if any(c.kind == "accepted" for c in answers) and any(c.verdict == "no" for c in answers):
+        # 没专职的，就行政兼着管: the gap named is what the accepted practice stands in for (专（兼）职)
+        kept = [c for c in answers if not (c.verdict == "no" and _STOOD_IN_FOR.search(c.text))]
+        if len(kept) < len(answers) and all(c.verdict != "no" for c in kept):
+            found = [c for c in found if c in kept or c.verdict == "unknown"]
+            answers = kept
+            reasons.append("the gap is what the accepted practice stands in for")
     verdict, confidence = _combine(answers, reasons)
     if verdict == "no" and len(answers) == 1 and _SUBGROUP_NOT.match(answers[0].text) and not ctx.absence:
         verdict, confidence = "partial", 0.8  # 新来的几个还没培训: the rest have been

@@ -1364,3 +1364,59 @@ def test_share_and_rank_ranges_keep_their_side() -> None:
     assert r.needs_confirmation  # ranges of counts are proposed
     r = read(crit("station.27"), "一年两回三回的", Hint())  # straddles 不少于3次
     assert r.outcome != "record" or r.needs_confirmation
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("point.8", "保密协议？都是自家人，还签啥", False),  # a rhetorical no after an explanation
+        ("zone.13", "我们自己都没理顺，拿什么跟别人交流", False),
+        ("point.B2", "奖励经费？不扣钱就不错了", False),
+        ("point.21", "登记簿是买了，一直空着没人填", False),  # had, never used
+        ("point.10", "培训材料印好了，一直锁在柜子里没发", False),
+        ("point.B2", "要多少才算专项我不清楚，反正一分钱奖励经费都没设", False),  # unsure of something else, then firm
+        ("zone.16", "没印象出过事，我在这十年了，肯定没发生过", True),
+        ("station.B3", "新员工还没培训", "partial"),  # a group said not done
+        ("point.B3", "覆盖面还不够：中层和技术人员已全部培训，车间工人尚未覆盖", "partial"),
+        ("station.11", "查的查的", True),  # the question's verb said back twice
+        ("station.8", "不晴楚", "unknown"),  # typed fast
+        ("point.28", "没有 都是微信直接发", False),  # a space typed for a comma
+        ("station.16", "有备份而已", "partial"),
+        ("point.4", "研发那块列了清单，生产还在梳理", "partial"),  # work under way, not 不清楚
+    ],
+)
+def test_everyday_yes_no_said_around_the_answer(cid: str, text: str, expected: Any) -> None:
+    r = read(crit(cid), text, Hint())
+    assert r.outcome == "record" and r.value == expected, r
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("station.B4", "每年一起，已经三年了", 3),  # a rate over years, proposed
+        ("zone.B4", "每半年一起，连续两年", 4),
+        ("zone.B4", "帮企业调解成功一起，对方赔了30万", 1),  # money is no count
+        ("station.25", "准备下个月搞活动，争取来400人", 0),  # a target, not a count
+    ],
+)
+def test_counts_worked_out_or_left_out(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
+
+
+def test_totals_that_disagree_with_their_parts_are_asked_again() -> None:
+    for cid, text in (
+        ("station.B4", "一共两起，前年一起、去年一起、今年一起"),
+        ("point.42", "上半年一次，下半年一次，全年共一次"),
+        ("station.27", "总共3次，上半年2次下半年也2次"),
+    ):
+        assert read(crit(cid), text, Hint()).outcome == "reask", text
+    assert value("station.B4", "一共3起，立案2起、调解1起") == 3  # parts that add up
+    r = read(crit("zone.15"), "好几家", Hint())
+    assert r.needs_confirmation  # how many is not said
+
+
+def test_no_full_time_post_but_a_part_time_one_meets_the_standard() -> None:
+    for cid, text in (("point.2", "专职的没有，行政小李兼着管"), ("station.2", "没设专职，秘书处的人兼管")):
+        r = read(crit(cid), text, Hint())
+        assert r.value is True, r  # the standard asks for 专（兼）职: a part-time post is enough
+    assert read(crit("point.2"), "没有专职的，也没人兼", Hint()).value is False
