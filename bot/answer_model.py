@@ -113,6 +113,9 @@ DEV_BANKS = (
     "answer_dev80",
     "answer_dev81",
     "answer_dev82",
+    "answer_dev83",
+    "answer_dev84",
+    "answer_dev85",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
 # the label of a case as the rules' literal verdict: for an absence question (有没有发生过…),
