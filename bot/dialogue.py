@@ -562,9 +562,13 @@ class Engine:
         words = COMMAND_WORDS.get(ev.command)
         # a command is said short ("跳过", "这题啥意思") or leads with its words ("解释一下这个…");
         # a longer reply that only mentions them ("…出了排查报告") is an answer that happens to
-        if words is not None and (words.search(t[:6]) or (len(t) <= 10 and words.search(t))):
-            return ev
         c = self.criterion_at(s)
+        if words is not None and (words.search(t[:6]) or (len(t) <= 10 and words.search(t))):
+            # 没什么要求，来了就进 / 网络这块不懂 / 还在打报告申请，目前没有: a command's word inside a plain answer
+            if c is None or ev.command not in ("explain", "report", "back") or _ASKS_FOR_HELP.search(t):
+                return ev
+            r = read(c, ev.text, Hint(), {})
+            return replace(ev, command="answer") if r.outcome == "record" and r.confidence >= 0.85 else ev
         if c is None:
             return ev
         r = read(c, ev.text, Hint(), {})
@@ -1451,6 +1455,11 @@ _UNDERSTOOD_BUT = ("不着急", "您说的是别的单位")  # reading problems 
 _DEFER = re.compile(
     r"先空着|空着吧|先放(?:着|一放|一下)|后面再(?:说|答|填)|以后再说|先问别的|先跳过|跳过吧|下一题|先不答|先不填|"
     r"(?:明天|晚点|之后|回头)[^,，。]{0,6}再填"
+)
+# what asks for the explanation (or a command) in so many words, whatever else the message says
+_ASKS_FOR_HELP = re.compile(
+    r"^(?:我|啊|嗯)?(?:还是)?(?:不|没|搞不|看不)(?:太|大)?(?:懂|明白|看懂|清楚你的意思)[。.!！~啊呀]*$|[?？]|吗|嘛$|意思|为什么|为啥|怎么(?:算|理解|办|回答|答|填)|解释|举(?:个)?例|例子|说明一下|是指|指什么|这题|这个问题|题目|"
+    r"(?:看|出|生成|给我|要|导出|下载|打印)[^,，。]{0,3}(?:报告|结果|差距)|^(?:报告|结果|差距)|上一题|上题|前一题|返回|回到"
 )
 _INDEFINITE_WH = re.compile(r"没(?:有)?(?:啥|什么)|(?:啥|什么)[^,，。?？]{0,6}(?:也|都)")
 _STRESS = re.compile(r"(?:就|是|为|其实|应该|只有|才|一共|总共|共|合计|算|算是|记|记成|改成|改为|加起来有?)\s*$")

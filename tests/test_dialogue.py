@@ -1051,3 +1051,30 @@ def test_a_topic_named_among_questions_answered_and_a_bonus_item_taken_back(engi
     chat.say("answer", "有", "affirm")
     chat.say("answer", "加分项第4项我要更正：我们没有成功协助过商秘案件", None)
     assert recorded_or_proposed(chat, "point.B4", False)  # the practice denied, not a part of it
+
+
+@pytest.mark.parametrize(
+    ("command", "text", "target"),
+    [
+        ("explain", "没什么要求，来了就进", "point.37"),  # 要求 / 什么 inside a plain no
+        ("explain", "网络这块不懂", "point.28"),  # 不懂 this area: 不清楚, not "explain the question"
+        ("report", "还在打报告申请，目前没有", "point.3"),  # 打报告 is no request for the report
+    ],
+)
+def test_a_command_word_inside_a_plain_answer_is_the_answer(
+    engine: Engine, command: str, text: str, target: str
+) -> None:
+    chat = start(engine, "企业")
+    walk_answering(chat, target)
+    chat.say(command, text, None)
+    assert target in chat.session.answers or (chat.session.proposal or {}).get("criterion") == target
+
+
+@pytest.mark.parametrize(
+    ("command", "text"), [("explain", "不懂"), ("explain", "这题什么意思"), ("report", "看看报告")]
+)
+def test_a_command_said_as_such_stays_a_command(engine: Engine, command: str, text: str) -> None:
+    chat = start(engine, "企业")
+    walk_answering(chat, "point.12")
+    chat.say(command, text, None)
+    assert "point.12" not in chat.session.answers
