@@ -556,8 +556,8 @@ class Engine:
     def _answer_if_misrouted(self, s: Session, ev: UserEvent) -> UserEvent:
         """A reply the NLU sent to a command ("暂时没有" -> pause) without that command's own words,
         which reads as an answer to the current question, is that answer: commands need their words."""
-        if ev.command in ("answer", "start") or not ev.text.strip() or s.finished or s.pending:
-            return ev
+        if ev.command in ("answer", "start") or not ev.text.strip() or s.finished:
+            return ev  # (a follow-up asked for a figure is checked too: 免费咨询两回 is no 'go back')
         t = _INDEFINITE_WH.sub("", normalize(ev.text))  # 啥也不签 / 没啥联系: "nothing", not "what?"
         words = COMMAND_WORDS.get(ev.command)
         # a command is said short ("跳过", "这题啥意思") or leads with its words ("解释一下这个…");
@@ -567,12 +567,13 @@ class Engine:
             # 没什么要求，来了就进 / 网络这块不懂 / 还在打报告申请，目前没有: a command's word inside a plain answer
             if c is None or ev.command not in ("explain", "report", "back") or _ASKS_FOR_HELP.search(t):
                 return ev
-            r = read(c, ev.text, Hint(), {})
+            r = read(c, ev.text, Hint(), s.pending)
             return replace(ev, command="answer") if r.outcome == "record" and r.confidence >= 0.85 else ev
         if c is None:
             return ev
-        r = read(c, ev.text, Hint(), {})
+        r = read(c, ev.text, Hint(), s.pending)
         sure = r.outcome == "record" and r.confidence >= (CONFIRM_BELOW if ev.command == "chitchat" else 0.5)
+        sure = sure or (bool(s.pending) and r.outcome == "more" and r.pending != s.pending)  # more of the figures
         return replace(ev, command="answer") if sure else ev
 
     # ── start and unit type ──────────────────────────────────────────────

@@ -1672,8 +1672,11 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
         and not _STAFF.match(f.after)  # 律所有40多名律师: the firm's size, not its clients
         and f.unit not in ("名", "位", "轮", "遍", "次", "回", "期", "场")  # 都培训过一轮了: how often, not how many
     ]
-    group_name = pending.get("group") or (hint.entities or {}).get("choice")
+    chosen = (hint.entities or {}).get("choice")
+    group_name = pending.get("group") or (chosen if hint.button else None)
     group = next((g for g in rule.groups if g.name == group_name), None) or _group_of(rule, t, found)
+    if group is None and chosen:  # the NLU's reading of the kind only where the words themselves do not say it
+        group = next((g for g in rule.groups if g.name == chosen), None)
     a = _with_model(analyze(words), hint) if not hint.button else Analysis(INTENT_VERDICT.get(hint.intent or ""), 1.0)
     if not found and not hint.button and _ASKS_BACK.search(words) and not says_zero(t):
         return reask(  # 分会的会员算不算？: a question back, answered by the explanation and asked again
