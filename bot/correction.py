@@ -329,7 +329,7 @@ def remainder(text: str) -> str:
     for m in _FACT_MARK.finditer(t):
         part = str(m.group(1)).strip(" 吧啊呢。.")
         if part and _ANSWERISH.search(arabic(part)):
-            start = max(t.rfind(d, 0, m.start()) for d in ",，。;；") + 1  # 加密其实还没上: its subject too
+            start = max(t.rfind(d, 0, m.start()) for d in ",，。;；:：") + 1  # 加密其实还没上: its subject too
             head = t[start : m.start()].split()[-1] if t[start : m.start()].split() else ""  # 等下 账号密码其实…
             head = "" if _EXPLICIT.search(head) or _FILLER.fullmatch(head) else head
             kept = [  # 场所和设施有，经费其实没有: what the message keeps before the fact is part of the new answer

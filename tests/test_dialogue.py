@@ -1078,3 +1078,11 @@ def test_a_command_said_as_such_stays_a_command(engine: Engine, command: str, te
     walk_answering(chat, "point.12")
     chat.say(command, text, None)
     assert "point.12" not in chat.session.answers
+
+
+def test_a_correction_after_a_colon_keeps_its_subject(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    walk_to(chat, "point.3")
+    chat.say("answer", "有", "affirm")
+    chat.say("answer", "更正上一条：经费其实没有单列，办公室和电脑有", None)
+    assert recorded_or_proposed(chat, "point.3", "partial")  # 经费 is the subject of 其实没有: one measure denied
