@@ -116,6 +116,12 @@ DEV_BANKS = (
     "answer_dev83",
     "answer_dev84",
     "answer_dev85",
+    "answer_dev86",
+    "answer_dev87",
+    "answer_dev88",
+    "answer_dev89",
+    "answer_dev90",
+    "answer_dev91",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
 # the label of a case as the rules' literal verdict: for an absence question (有没有发生过…),

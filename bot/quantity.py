@@ -8,6 +8,7 @@ they answer ``None`` (the words do not say which side).
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass, replace
@@ -443,3 +444,68 @@ ZERO = re.compile(
 def says_zero(text: str) -> bool:
     """一次都没有 / 从来没做过 / 零: a count of nothing."""
     return bool(ZERO.search(arabic(normalize(text))))
+
+
+# ── a figure said twice ─────────────────────────────────────────────────────
+_UNIT_GROUP = {w: key for key, words in UNIT_WORDS.items() if key != "%" for w in words}
+_FIGURE_AT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])\s*(人次|[次场回期轮遍趟人名位家所户起件宗类种个]?)")
+_PUNCT = r"[\s,，。.;；:：!！?？…~～()（）\[\]【】\-—]"
+# nothing but emphasis between the two: 一次，就这一次 / 3起，三起 / 两起吧……嗯，确定两起 / 两百八，280人次
+_ONLY_EMPHASIS = re.compile(
+    rf"{_PUNCT}*(?:(?:就|只|只有|仅|仅有|也就|就是|是|对|对的|是的|没错|确定|确实|肯定|真的|嗯|哦|吧|哈|啊|呢|呀|嘛|"
+    rf"就这么|这么|那么|就那么|就这|就那|只有那|只有这|那|这|而已|罢了|所以还是|一共|总共|共|全年|总共就|一共就|"
+    rf"不对就是|准确说|也就是|即|就一|都是|左右|上下|大概|大约|约|差不多|机构|企业|单位|公司|人次|only|just|so){_PUNCT}*)*"
+)
+# the same event named again before the figure: 一次是6月那次，就那一次 / 一起，2022年那起，就那一起
+_THAT_ONE = re.compile(r"(?:就那么?|只有那|就这么|这么|所以还是|也就这么?|还就)$")
+
+
+def _counts_in(t: str) -> list[re.Match[str]]:
+    """The figures that may count: not a date or a period (6月 / 2022年 / 3个月), not a place (第3次)."""
+    return [
+        m
+        for m in _FIGURE_AT.finditer(t)
+        if not _PERIOD_AFTER.match(t[m.end(1) :]) and not t[: m.start()].endswith("第")
+    ]
+
+
+def said_once(t: str) -> str:
+    """A figure said again for emphasis counts once: 一次，就这一次 = 1, 3起，三起 = 3, 两百八，280人次 =
+    280 — not their sum. Two figures of the same value with words of their own between them (上半年250人次，
+    下半年250人次) are two counts and stay; a last figure equal to the sum of the ones before it with
+    nothing but emphasis between (市级一家区级一家，两家) is their total, said once. ``t`` is normalized."""
+    for _ in range(6):
+        figures = _counts_in(t)
+        for a, b in itertools.pairwise(figures):
+            same_unit = not a.group(2) or not b.group(2) or _UNIT_GROUP.get(a.group(2)) == _UNIT_GROUP.get(b.group(2))
+            if float(a.group(1)) != float(b.group(1)) or not same_unit:
+                continue
+            gap = t[a.end() : b.start()]
+            after = t[b.end() :]
+            if re.match(r"\s*(?:都|全|均|各|分别|也|[-到至~]|\d)", after) or re.search(r"、\s*$", gap):
+                continue  # 会员100家，100家都培训了 / 一次一百来号人 / 分别1、1、4家: a second fact
+            if re.search(r"共|全年|合计", gap) and figures.index(a) > 0:
+                continue  # 上半年一次，下半年一次，全年共1次: a total beside its parts, not the last part again
+            emphasis = bool(_ONLY_EMPHASIS.fullmatch(gap))
+            if emphasis or (_THAT_ONE.search(gap) and not re.search(r"[上下]半年|季度|分别|另外|还有|再|又", gap)):
+                if b.group(2) and not a.group(2):  # 两百八，280人次: keep the one with its unit
+                    t = t[: a.start()] + t[b.start() if emphasis else a.end() :]
+                else:  # the first, beside the words that say what it counts
+                    t = t[: a.end() if emphasis else b.start()] + t[b.end() :]
+                break
+        else:
+            break
+    figures = _counts_in(t)
+    if len(figures) >= 3 and all(f.group(2) for f in figures):
+        *parts, last = figures
+        group = {_UNIT_GROUP.get(f.group(2)) for f in figures}
+        gap = t[parts[-1].end() : last.start()]
+        if (
+            len(group) == 1
+            and abs(sum(float(f.group(1)) for f in parts) - float(last.group(1))) < 0.01
+            and _ONLY_EMPHASIS.fullmatch(gap)
+            and not re.search("共|计", gap)
+            and not t[last.end() :].strip(" ，,。.!！")
+        ):
+            t = t[: last.start()] + t[last.end() :]  # 市级1家区级1家，2家: the total of the parts before it
+    return t

@@ -27,7 +27,7 @@ from pydantic import BaseModel, Field
 
 from .answer_model import AnswerModel, default_model
 from .correction import figures_fixed, self_corrected
-from .quantity import UNIT_WORDS, Found, Quantity, annual_count, as_quantity, numbers, says_zero
+from .quantity import UNIT_WORDS, Found, Quantity, annual_count, as_quantity, numbers, said_once, says_zero
 from .rubric import (
     TIER_NONE,
     AlternativesRule,
@@ -128,8 +128,12 @@ def read(c: Criterion, text: str, hint: Hint, pending: Mapping[str, Any] | None 
     """Read ``text`` (or a button's intent) as an answer to ``c``."""
     words = text.strip()
     rule = c.rule
-    if c.expects != "boolean" and not hint.button and (fixed := figures_fixed(words)) != arabic(normalize(words)):
-        r = read(c, fixed, hint, pending)  # 培训了25家——不对，是35家: the corrected figure in its place
+    if (
+        c.expects != "boolean"
+        and not hint.button
+        and (fixed := said_once(figures_fixed(words))) != arabic(normalize(words))
+    ):
+        r = read(c, fixed, hint, pending)  # 培训了25家——不对，是35家 / 3起，三起: the figure as meant, once
         return r.model_copy(update={"words": words, "reasons": ["figure corrected in place", *r.reasons]})
     settled = None if hint.button else self_corrected(words)
     if settled:  # 有…哦不对，没有: the answer it settles on
@@ -141,6 +145,11 @@ def read(c: Criterion, text: str, hint: Hint, pending: Mapping[str, Any] | None 
         return record(
             "unknown", 0.6, words, "a pause"
         )  # no answer yet: offered as 不清楚 for now, never recorded unasked
+    if not hint.button and (chat := _without_chatter(c, words)) != words:
+        if not chat:  # 今天天气不错 / 园区食堂全区第一好吃: small talk, nothing about the question
+            return reask(f"这句话好像和这一题无关。{_ASK_AGAIN[c.expects]}", words, "small talk")
+        r = read(c, chat, hint, pending)  # 今天忙死了，这个没做: the answer beside the small talk
+        return r.model_copy(update={"words": words, "reasons": ["small talk left out", *r.reasons]})
     if isinstance(rule, (ThresholdRule, PerCountRule)):
         return _read_number(c, rule, words, hint)
     if isinstance(rule, TierRule):
@@ -150,6 +159,57 @@ def read(c: Criterion, text: str, hint: Hint, pending: Mapping[str, Any] | None 
     if isinstance(rule, AlternativesRule):
         return _read_alternatives(rule, words, hint, dict(pending or {}))
     return _read_boolean(c, words, hint)
+
+
+# small talk: weather, meals, traffic, a slow screen, the assistant itself — never about a criterion
+_CHATTER = re.compile(
+    r"天气|下雨|下雪|刮风|晴天|出太阳|好热|好冷|热死|冷死|降温|台风|雾霾|午饭|午餐|晚饭|早饭|早餐|食堂|外卖|咖啡|奶茶|"
+    r"饭菜|好吃|太咸|太淡|堵车|有点堵|好堵|太堵|停车|车位|剐蹭|年终奖|带伞|雨伞|感冒|发烧|球赛|电影|旅游|"
+    r"出去玩|好卡|太卡|卡死|刷新|掉线|网速|先不说这个|不说这个|说点别的|换个话题|"
+    r"(?:你|这个?(?:机器人|助手|工具|小程序|问卷))(?:还)?(?:挺|真|蛮|很|太|也太)?(?:好用|方便|厉害|智能|聪明|不错|啰嗦|麻烦)|"
+    r"不错的工具|好用的工具|问题(?:有点|也太|太|好)多|问得(?:也)?太"
+)
+_MOOD = re.compile(
+    r"累死|忙死|忙晕|烦死|困死|饿了|饿死|好吵|吵得|吵死"
+)  # 今天忙死了 (but 培训搞得累死了 is about the question)
+_ASK_AGAIN = {
+    "boolean": "请回答“有”、“没有”、“部分做到”或“不清楚”，也可以用一句话描述你们的做法。",
+    "number": "请告诉我这一题的数字；没有就说“没有”，不清楚就说“不清楚”。",
+    "counts": "请按这一题说一下数字；不清楚就说“不清楚”。",
+    "tier": "请说一下排名的级别（国家级、市级、区级或都没有），不清楚就说“不清楚”。",
+}
+
+
+def _without_chatter(c: Criterion, words: str) -> str:
+    """The reply without its small-talk clauses (今天忙死了，这个没做 -> 这个没做); '' when nothing else is
+    said. A clause that shares a word with the criterion stays: it may be the answer."""
+    t = normalize(words)
+    if not _CHATTER.search(t) and not _MOOD.search(t):
+        return words
+    topic = context(c).topic
+    parts = [p for p in re.split(r"[,，。;；!！?？~～\n]+|\s{2,}", t) if p.strip()]
+    kept: list[str] = []
+    for i, p in enumerate(parts):
+        chatter = bool(_CHATTER.search(p)) or (bool(_MOOD.search(p)) and not on_topic(p, topic))
+        goes_on = (  # 午饭还行，就是有点咸: the small talk goes on
+            i > 0
+            and parts[i - 1] not in kept
+            and not on_topic(p, topic)
+            and not re.search(
+                r"这个|这题|这块|这项|这条|我们|公司|单位|园区|协会|没|有(?!点|些)|不|未|无|是|对|做|办|签|清楚|知道|记",
+                p,
+            )
+        )
+        if not (chatter or goes_on):
+            kept.append(p)
+    if len(kept) == len(parts):
+        return words
+    rest = "，".join(kept)
+    return rest if re.search(r"[\u4e00-\u9fff\d]|yes|no|ok", _strip_filler(rest)) else ""
+
+
+def _strip_filler(t: str) -> str:
+    return re.sub(r"哈+|呵+|嘿+|啊|呀|吧|嗯+|哦+|噢|唉|哎|诶|额|呃|了|呢|嘛|😂|😭|☀️|🤔", "", t).strip(" ，,.。!！~")
 
 
 # ── yes / no ────────────────────────────────────────────────────────────────
@@ -235,7 +295,9 @@ _UNFINISHED = re.compile(
 _AWAY = re.compile(
     r"(?:接|回)个电话|(?:去)?开(?:个|完)会|回来再(?:填|答|说|回复)|(?:待会儿?|一会儿?|晚点|等会儿?|忙完)再(?:说|填|答|回)|回头再(?:填|答|回)|"
     r"有个?电话(?:进来|来了|打进来)|电话(?:进来|来了)|倒(?:杯|个|点)?水|(?:同事|领导|老板|有人)(?:在)?(?:叫|找|喊)我|"
-    r"上个?(?:厕所|洗手间)|来客人|马上回来|(?:稍等|等我|等一下)[^。]{0,6}(?:处理|忙)"
+    r"上个?(?:厕所|洗手间)|来客人|马上回(?:来)?|(?:稍等|等我|等一下)[^。]{0,6}(?:处理|忙)|先这样(?:吧|哈)?[。.!！~\s]*$|"
+    r"^[^,，。]{0,8}[,，]?(?:明天|改天|下次|晚上|下午|回头|过两天)再(?:说|聊|填|答)(?:吧)?[。.!！~\s]*$|(?:先|得)去(?:接待|处理|开会|吃饭)|接待一下|"
+    r"(?:今天|现在|这会儿?)(?:不在|出差|请假)"
 )
 
 
@@ -257,9 +319,14 @@ _PAUSE = re.compile(  # 稍等，… said first (what leaves for a while is _AWA
 )
 
 
-_LOOKING_UP = re.compile(  # the whole message says "wait while I look it up"
-    r"(?:(?:好的?|嗯+|ok|行)[,，\s]*)?(?:你)?(?:稍等|等我|等一下|等下|等等|wait|hold on)(?:一下|下)?[,，\s]*(?:我)?(?:去|先)?"
-    r"(?:问|查|看|统计|拉|找|翻|核对|确认|数|算)[^,，。!！?？]{0,10}?(?:[,，\s]*(?:再|稍后)[^,，。!！?？]{0,6})?[哈啊哦吧呀~。.!！\s]*"
+_LOOK_VERB = r"(?:问|查|看|统计|拉|找|翻|核对|确认|数|算|理|核实|拿|取|对)"
+_LOOK_OBJECT = r"[^,，。!！?？有没无不是都已了过的才\d]{0,10}?"
+_LOOKING_UP = re.compile(  # the whole message says "wait while I look it up": 我查一下 / 稍等，我去拿会员名册
+    r"(?:(?:好的?|嗯+|ok|行|那)[,，\s]*)?(?:"
+    r"(?:(?:你)?(?:稍等|等我|等一下|等下|等等|等一等|等1等|wait|hold on)(?:一下|下)?[,，\s]*(?:我)?|让我|我)(?:先|再|这就|马上)?"
+    rf"(?:去[^,，。!！?？有没无不是都已了过的]{{0,6}}?)?{_LOOK_VERB}{_LOOK_OBJECT}"
+    rf"|(?:我|让我)?(?:先|再|这就|马上)?{_LOOK_VERB}(?:一下|下|一查|一看|一翻|看看?|查|问|找|翻|理){_LOOK_OBJECT}"
+    r")(?:[,，\s]*(?:再|稍后|马上|回头)[^,，。!！?？]{0,6})?[哈啊哦吧呀~。.!！\s]*"
 )
 LEARNED_OVERRULES = 0.9  # the combiner overturns a contrast the rules read as partial only this sure
 _REPEATS = re.compile(r"(.)\1+|(..)\2+")  # 啦啦啦 / 啊吧啊吧: one sound said again and again

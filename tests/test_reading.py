@@ -1420,3 +1420,27 @@ def test_no_full_time_post_but_a_part_time_one_meets_the_standard() -> None:
         r = read(crit(cid), text, Hint())
         assert r.value is True, r  # the standard asks for 专（兼）职: a part-time post is enough
     assert read(crit("point.2"), "没有专职的，也没人兼", Hint()).value is False
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("point.42", "一年就查一回，一回而已", 1),  # the same figure said again for emphasis
+        ("station.B4", "四起，对，确定是4起", 4),  # in words, then in digits
+        ("station.25", "三百一，310人次，刚过线", 310),
+        ("zone.B4", "帮过一起，就那一起", 1),  # the same event named again
+        ("zone.15", "市级一家、区级一家，两家", 2),  # a total said after its parts, without 一共
+        ("station.27", "春季一场，秋季一场", 2),  # two counts of their own: they add up
+        ("zone.12", "线下300人次，线上又有300人次", 600),
+    ],
+)
+def test_a_figure_said_twice_counts_once(cid: str, text: str, expected: int) -> None:
+    assert value(cid, text) == expected
+
+
+def test_figures_said_once_keeps_lists_and_second_facts() -> None:
+    from bot.quantity import said_once
+
+    for text in ("鉴定、公证、法律三类，分别1、1、4家", "会员100家，100家都培训了", "一个季度一次，一次一百来号人"):
+        t = arabic(normalize(text))
+        assert said_once(t) == t, text
