@@ -27,6 +27,9 @@ _EMOJI_WORDS = {
     "✖": "没有",
     "🙅": "没有",
     "✗": "没有",
+    "✘": "没有",
+    "❎": "没有",
+    "☒": "没有",
     "×": "没有",
     "🤔": "不确定",
     "🤷": "不知道",
@@ -82,7 +85,7 @@ _ENGLISH = [
     (r"\b(?:times|sessions)\b", "次"),
     (r"\b(?:cases?)\b", "起"),
     (r"\b(?:types?|kinds?(?! of)|categories|category)\b", "类"),
-    (r"\b(?:firms?|institutions?|clients?|companies|members?)\b", "家"),
+    (r"\b(?:firms?|institutions?|clients?|companies|members?|units?|orgs?|organi[sz]ations?|agencies)\b", "家"),
     (r"\b(?:people|persons|attendees|person-times)\b", "人次"),
     (r"\b(?:nationally|nationwide|national|in china)\b", "全国"),
     (r"\b(?:in the city|city|citywide|shanghai)\b", "全市"),
@@ -91,6 +94,9 @@ _ENGLISH = [
     (r"\bnone\b", "没有"),
     (r"([不没太很])\s*(?:clear|sure)\b", r"\1清楚"),  # 不太clear / 不是很sure: Chinese around an English word
 ]
+_UNIT_KEY = re.compile(
+    r"(?<![\u4e00-\u9fff])(类|家|起|次|人次)\s*[:=：]\s*(\d+(?:\.\d+)?)(?![\d.]|\s*[\u4e00-\u9fff%])"
+)
 # figures said in English (members 120, trained 50, 7 clients): each figure keeps the word that says what it counts
 _ENGLISH_FIGURES = [
     (r"(\d+)\s*members?\b", r"\1家会员"),
@@ -149,7 +155,7 @@ _DIALECT = [
     (r"呒没|呒|木有|米有|冇得|冇|么有|莫得|莫有|没得", "没有"),
     (r"(?<![\d.])8(?=太|清楚|知道|晓得|懂|记得|确定|行|是|会|用)", "不"),  # 8太清楚 = 不太清楚
     (r"勿晓得|弗晓得|伐晓得|晓不得|唔知|不造|母鸡", "不知道"),
-    (r"清爽|清处|青楚|晴楚|请楚|情楚|清出(?=[,，。!！~]|$)", "清楚"),
+    (r"清爽|清处|青楚|晴楚|请楚|情楚|清粗|清出(?=[,，。!！~]|$)", "清楚"),
     (r"(?<=[不没]太)清除|(?<=[不没])清除(?=[,，。!！~]|$)", "清楚"),  # 不太清除: typed fast
     (r"弗(?=清楚|晓得|知道|懂)", "不"),
     (r"布吉岛|不鸡道|不知岛", "不知道"),
@@ -205,10 +211,12 @@ def normalize(text: str) -> str:
     t = unicodedata.normalize("NFKC", t).translate(_CAPITAL).translate(_TRADITIONAL)
     t = re.sub(r"\s*\|\s*", "，", t)  # 会员 56 家｜受训 29 家: a table row typed in a chat
     t = re.sub(r"(?<=[\u4e00-\u9fff])\s*[×✕✖*]\s*(?=\d)", "", t)  # 律所×2: a count, not a cross
+    t = re.sub(r"(?:^|(?<=[^\d.\s]))\s*~\s*(?=\d)", "约", t)  # ~300: about, not a range
     for emoji, word in _EMOJI_WORDS.items():
         t = t.replace(emoji, f" {word} ")
     t = _DECORATION.sub(" ", t)
     t = _english(_QUOTES.sub(" ", t).lower())
+    t = _UNIT_KEY.sub(r"\2\1", t)  # types: 3, units: 7 / 类=3: the figure before what it counts
     t = _spaces(t)
     t = _dialect(re.sub(r"\s+", " ", t).strip())
     return _REPEAT.sub(r"\1", t)
@@ -216,7 +224,7 @@ def normalize(text: str) -> str:
 
 # clause boundaries: punctuation, and the contrast words that start a new clause
 _SPLIT = re.compile(r"(?:[,;!?，。；！？\n~…:：]|(?<!\d)\.|\.(?!\d))+|\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+")
-_CONTRAST = re.compile(r"(但是|但|可是|不过|然而|只不过|就是说?还|却)")
+_CONTRAST = re.compile(r"(但是|但|可是|不过(?!来)|然而|只不过|就是说?还|却)")  # 签不过来: cannot keep up
 
 
 def split_clauses(text: str) -> list[tuple[str, bool]]:

@@ -464,7 +464,7 @@ PROHIBITION = _rx(
     r"未经|不得|不许|不准|不让|不能(?:随便|随意|私自|带|拍|拷|外|泄|用|进)|禁止|严禁|不允许|无权|不可(?:以)?(?:随便|私自|外)",
     r"不泄露|不泄密|不外传|不外泄|不外借|不侵犯|不应|不用(?:默认|弱|简单|公共|私人|个人|u盘)|不保存|不自动|不联网|不上网",
     r"不接(?:入)?(?:外网|互联网)|不通(?:外网|互联网)|不连(?:外网|互联网|网)|物理隔离|断网|与外网隔离|不开放|都不给|不给(?:多|额外)",
-    r"一律不|绝不|决不|不随便|不对外|不外发|不外带|不带出|不能带出|不动(?:就|自动)|不明文|不外露|不落地|不留(?:存|底)?在",
+    r"一律不(?!签|培训|登记|审批|检查|做|搞|办|管|查|记|交|收|备案)|绝不|决不|不随便|不对外|不外发|不外带|不带出|不能带出|不动(?:就|自动)|不明文|不外露|不落地|不留(?:存|底)?在",
     r"(?:闲人|外人|别人|其他人|无关人员|外来人员|陌生人|外部人员|访客|维修的?|外包的?|对方|外面的人|客户)[^,，]{0,4}(?:进不|拿不|带不|看不|接触不|碰不)",
     r"(?:名单外|无关|其他|别的|外部|没权限)[^,，]{0,6}(?:看不到|看不了|拿不到|进不去|碰不到|接触不到|打不开)",
     r"(?:账号|账户|权限|门禁卡?|邮箱|vpn)[^,，。]{0,6}?(?:停掉|停了|关掉|关了|注销了?|冻结了?)",  # 账号当天就停掉: the step, done
@@ -938,6 +938,18 @@ _READY_NOT_YET = re.compile(
     r"(?:做好|写好|准备好|弄好|定好|备好|买好|买了|到了|印好)了?[,，][^。,，]{0,8}(?:还没|尚未|没)(?:有)?"
     r"(?:开|用|讲|装|上|启|实施|落实|执行|动|印发|发|贴|挂|推)"
 )
+# what was conceded serves another purpose: 但那是整栋楼物业的 / 放的是财务凭证 / 那是给财务记账用的 / 防小偷的
+_OTHER_PURPOSE = re.compile(
+    r"^(?:但是?|不过|可是?|只是)?(?:那|这)(?:个|些|里|边|本)?(?:是|只是|都是|其实是|主要是)[^,，。；]{0,14}?(?:的|用的|用|管的)$|"
+    r"^(?:但是?|不过|可是?)?(?:放|登|记|管|装|存|锁|登记)的(?:是|都是|只是|全是)|^防[^,，。；]{1,6}的$"
+)
+_MAKESHIFT = re.compile(
+    r"口头|嘴上|随口|提一嘴|提了?一句|说一声|说了?一下|讲过|提过|提醒|打招呼|靠自觉|自觉|习惯|私下|意思一下"
+)
+_KEY_VALUE = re.compile(
+    r"(?<![^,，;；。\s])([\u4e00-\u9fff+]{1,10})\s*[:：=]\s*((?:有|没有|无|没|未|已|都|还没|尚未|暂无|yes|no|y|n)[\u4e00-\u9fff]{0,3})(?=[;；,，。\s]|$)"
+)
+_SECRECY = re.compile(r"保密|涉密|商秘|秘密|机密|敏感|核心|研发|图纸|技术|客户|载体|资料")
 _GREETING = re.compile(
     r"(?:你好|您好|早上好|上午好|中午好|下午好|晚上好|早安|早|hi|hello|hey|哈喽|嗨|在吗|在不在|谢谢|多谢|感谢)[啊呀哈~!。.\s]*"
 )
@@ -995,13 +1007,17 @@ def analyze(
         UNSURE.search(t) or _INDEFINITE.search(t) or POSITIVE_IDIOMS.search(t)
     ):  # 还有多少题啊 / 怎么又问 / 谁定的这些规矩: every clause asks or complains, none answers
         return Analysis(None, 0.0, ["a question back"])
+    t = _KEY_VALUE.sub(r"\1\2", t)  # 登记：有；发文：还没发 — a form filled in a chat: each item with its answer
     t = _ECHO.sub("", t)  # "全员？没有的事…": the question's word echoed back is not an answer
     t = _RESTATED.sub("", t)  # "你问的是有没有发生侵权事件，没有": the question said back is not an answer
     if ctx.shortfall_scope:  # 有专职的，高中学历: the scope word may be in another clause than the shortfall
         in_scope = any(w in t for w in ctx.shortfall_scope)
         ctx = replace(ctx, shortfall_scope=(), shortfalls=ctx.shortfalls if in_scope else ())
     if re.search(r"[✓✔✅√☑]", text) and re.search(r"[✗✘❌×❎]", text):  # 造册 ✔️ 领用登记 ❌: some done, some not
-        return Analysis("partial", 0.85, ["marked done and not done"])
+        crossed = [m.group(1) for m in re.finditer(r"([^✓✔✅√☑✗✘❌×❎,，;；\s]{1,8})\s*[✗✘❌×❎]", text)]
+        if not crossed or not all(any(w in x for w in ctx.optional) for x in crossed):
+            return Analysis("partial", 0.85, ["marked done and not done"])
+        return Analysis("yes", 0.85, ["marked done, only a recommended part not"])  # 发文✘: only recommended
     if _READY_NOT_YET.search(t):  # 课件做好了，还没开讲: what is ready is not yet the practice
         return Analysis("no", 0.85, ["ready, not yet done"])
     if _CONDITION.search(t) and not QUESTION.search(t) and not UNSURE.search(t):
@@ -1032,9 +1048,15 @@ def analyze(
             and c.kind != "another-unit"
             and nxt.verdict in ("no", "partial")
             and not NEUTRAL.match(c.text)
+            and not re.search(r"改口|更正|纠正|说错|答错|改一下|重新说", c.text)  # 办公室的事我得改口：没有…
         )
         if silent and not ctx.absence and (nxt.contrast or (on_topic(c.text, ctx.topic) and not prev_no)):
             found[i] = _Clause(c.text, "yes", "implicit", c.past, c.now, c.improve, c.contrast)
+    for i, c in enumerate(found[:-1]):  # 有门禁，但那是整栋楼物业的 / 有个档案室，放的是财务凭证: not for this
+        purpose = found[i + 1].text
+        if c.verdict == "yes" and _OTHER_PURPOSE.search(purpose) and not _SECRECY.search(purpose) and not ctx.absence:
+            found[i] = _Clause(c.text, "no", "other-purpose", c.past, c.now, c.improve, c.contrast)
+            found[i + 1] = _Clause(purpose, None, "other-purpose", False, False, False, True)
     others = any(c.kind == "another-unit" for c in found)
     found = [c for c in found if c.verdict is not None and not NEUTRAL.match(c.text)]
     if others and not found:
@@ -1086,6 +1108,14 @@ def analyze(
             answers = kept
             reasons.append("the gap is what the accepted practice stands in for")
     verdict, confidence = _combine(answers, reasons)
+    if (
+        len(answers) > 1
+        and re.fullmatch(r"(?:没有?|无|木有|没做|没搞|没弄)(?:的|呢|啊|呀)?", _strip_particles(answers[0].text))
+        and all(c.kind == "restrict" and _MAKESHIFT.search(c.text) for c in answers[1:])
+        and not ctx.absence
+    ):  # 没有，只是口头讲过: a bare no, then the makeshift it stands in for
+        verdict, confidence = "no", max(confidence, 0.8)
+        reasons.append("no, then only a makeshift")
     if verdict == "no" and len(answers) == 1 and _SUBGROUP_NOT.match(answers[0].text) and not ctx.absence:
         verdict, confidence = "partial", 0.8  # 新来的几个还没培训: the rest have been
         reasons.append("a group left out")

@@ -1444,3 +1444,71 @@ def test_figures_said_once_keeps_lists_and_second_facts() -> None:
     for text in ("鉴定、公证、法律三类，分别1、1、4家", "会员100家，100家都培训了", "一个季度一次，一次一百来号人"):
         t = arabic(normalize(text))
         assert said_once(t) == t, text
+
+
+@pytest.mark.parametrize(
+    ("cid", "text"),
+    [
+        ("point.19", "外面在下雨，忘带伞了"),  # weather
+        ("point.22", "食堂今天的红烧肉太咸了"),  # a meal
+        ("zone.15", "园区里有4个食堂"),  # a count of something else, in small talk
+        ("station.B4", "早上停车位不够，剐蹭了两起"),
+        ("point.26", "你这个助手还挺好用的"),  # about the assistant
+    ],
+)
+def test_small_talk_is_no_answer(cid: str, text: str) -> None:
+    r = read(crit(cid), text, Hint())
+    assert r.outcome == "reask" and "无关" in r.problem, (text, r)
+
+
+def test_the_answer_beside_small_talk_is_read() -> None:
+    assert value("point.5", "今天忙死了，这个还没做") is NO
+    assert value("point.10", "培训搞得累死了，每个人都签到了") is YES  # tired of the very thing asked
+
+
+@pytest.mark.parametrize("text", ["我翻一下台账", "好的，我去问问人事", "稍等，我去拿一下名册"])
+def test_a_look_up_is_a_pause_never_an_answer(text: str) -> None:
+    r = read(crit("point.12"), text, Hint())
+    assert r.outcome != "record" or (r.value == UNSURE and r.needs_confirmation), (text, r)
+
+
+@pytest.mark.parametrize(
+    "text", ["我看了一下，没有", "查过了，有的", "统计下来两百八"]
+)  # a look-up already done is an answer
+def test_a_look_up_done_is_an_answer(text: str) -> None:
+    from bot.reading import _LOOKING_UP
+
+    assert not _LOOKING_UP.fullmatch(arabic(normalize(text)))
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("point.1", "组长、办事机构、书面职责，一样都没缺", YES),  # completeness said with a negation
+        ("point.23", "对外发表前都要审，没审过的一律不准发", YES),  # what is not done is not allowed
+        ("point.29", "每个介质都编号入账，没有账外的", YES),
+        ("point.B6", "每年两次渗透测试，从没间断过", YES),
+        ("zone.3", "办公室、设备、经费都有，不是临时凑的那种", YES),  # not the weak kind
+        ("point.31", "登记册有，领用不用登记", PARTIAL),  # 领用不用: a negation, not 用不用
+        ("point.35", "有门禁，但那是整栋楼物业管的，研发区谁都能进", NO),  # conceded for another purpose
+        ("point.36", "有个登记本，登的是送货车辆；研发区进出不登记", NO),
+    ],
+)
+def test_negations_that_confirm_and_concessions_that_do_not(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("zone.B1", "types: 2, units: 5", {"types": 2, "units": 5}),  # key: value, the key says what it counts
+        ("zone.B4", "cases=3", 3),
+    ],
+)
+def test_figures_typed_as_key_and_value(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
+
+
+def test_a_tilde_before_a_figure_is_about() -> None:
+    assert read(crit("station.25"), "~300", Hint()).outcome == "reask"  # about 300: which side is not said
+    assert value("point.16", "不清粗") == UNSURE  # typed fast
