@@ -122,6 +122,12 @@ DEV_BANKS = (
     "answer_dev89",
     "answer_dev90",
     "answer_dev91",
+    "answer_dev92",
+    "answer_dev93",
+    "answer_dev94",
+    "answer_dev95",
+    "answer_dev96",
+    "answer_dev97",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
 # the label of a case as the rules' literal verdict: for an absence question (有没有发生过…),

@@ -1220,7 +1220,12 @@ class Engine:
         told = correction.modification_rest(ev.text) if c is not None and c.id in s.answers else ""
         if c is not None and told:  # 第18题改一下，离职时会签保密承诺书: the new answer said in its own words
             r = read(c, _the_new_figure(c, told), Hint(), {})
-            if r.outcome == "record" and r.value != s.answers.get(c.id):
+            one_of_figures = (  # 成员单位那题更正：培训过的其实只有30家: one figure of several, read with the rest
+                c.expects in ("counts", "choice")
+                and isinstance(s.answers.get(c.id), dict)
+                and re.search(r"\d", arabic(normalize(told))) is not None
+            )
+            if (r.outcome == "record" and r.value != s.answers.get(c.id)) or one_of_figures:
                 # read as a revision of that answer (a part denied of a yes is partial), and proposed
                 return self._correct(s, ev, c, correction.Correction("revision", told))
         if s.return_to is None and target != s.cursor:
@@ -1426,7 +1431,9 @@ _CONFIRM_NO = re.compile(r"^(?:不是|不对|错了|不|不不|no|nope|n|重新�
 _REAL_NAME = re.compile(r"[\u4e00-\u9fff]{2}" + correction.NOT_A_NAME + r"(?<!就是)(?<!其实)" + correction.NAMING)
 _QUOTED = re.compile(r"[“‘「『\"']([^”’」』\"']{2,24})[”’」』\"']")
 # what a quoted earlier answer is followed by when it is taken back
-_QUOTE_TAKEN_BACK = re.compile(r"不准|不对|错|收回|有出入|不作数|不算|改|其实|准确说|没问题，但|太满|太好听|不是")
+_QUOTE_TAKEN_BACK = re.compile(
+    r"不准|不对|错|收回|有出入|不作数|不算|改|其实|准确说|没问题，但|太满|太好听|不是|实际上?|是计划|是报名|只有|虚了|多报|少报"
+)
 _REPLY_TO_PROPOSAL = re.compile(f"{_CONFIRM_YES.pattern}|{_CONFIRM_NO.pattern}", re.I)
 
 
