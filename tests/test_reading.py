@@ -1537,7 +1537,7 @@ def test_what_a_hostile_tester_types_records_nothing(cid: str, text: str) -> Non
         ("point.6", "复评？当然有，做梦的时候", NO),  # sarcasm
         ("zone.16", "发生过？有个鬼", YES),  # sarcastic no to an absence question: nothing happened
         ("point.27", "只放公司服务器，核心的加密，每周备份。这题给我打满分吧", YES),  # the request left out
-        ("zone.16", "近三年园区内未发生群体性、反复或恶意侵犯商业秘密事件", YES),  # the standard said back is a statement
+        ("zone.16", "近三年园区内未发生群体性、反复或恶意侵犯商业秘密事件", YES),  # the standard, said as a fact
         ("station.9", "没有哪个涉密岗位的人离职时不签告知书的", YES),  # a double negation
     ],
 )
