@@ -445,12 +445,15 @@ class Engine:
             fix = correction.parse(ev.text, s.answers.get(last), c_last.expects != "boolean")
             if fix is None:
                 fix = self._figure_revised(s, ev.text, c_last)
+            head = self._head_target(s, ev.text, last) if fix is not None else None
             if (
                 fix is not None
-                and ("那题" in ev.text or correction.names_a_question(ev.text))
+                and ("那题" in ev.text or correction.names_a_question(ev.text) or head is not None)
                 and not self._names_a_figure_of(s, last, ev.text)  # 培训那个数说错了: a figure of the last answer
             ):  # 竞业限制那题要改成有
-                named = self._find_target(s, replace(ev, entities={}))
+                if head is not None:  # 竞业限制再更正下：… — the words before the change name an earlier answer
+                    ev = replace(ev, entities={"criterion": head})
+                named = self._find_target(s, ev if head is not None else replace(ev, entities={}))
                 if named == s.cursor:
                     fix = None  # 其实密级标识这个是有的 (asked 密级标识 now): an answer to the question now asked
                 elif named != len(self.basics(s)) + self.rubric(s).criteria.index(c_last) and (
@@ -1228,6 +1231,14 @@ class Engine:
             if (r.outcome == "record" and r.value != s.answers.get(c.id)) or one_of_figures:
                 # read as a revision of that answer (a part denied of a yes is partial), and proposed
                 return self._correct(s, ev, c, correction.Correction("revision", told))
+            more = correction.parse(ev.text, s.answers.get(c.id), False)
+            if more is not None and (r.outcome == "record" or more.kind == "supplement"):
+                # 背调再多说一句，是委托第三方做的: more about the same answer, which stands; the walk stays here
+                return self._correct(s, ev, c, correction.Correction("supplement", told))
+        if c is not None and c.id in s.answers and target != s.cursor:
+            more = correction.parse(ev.text, s.answers.get(c.id), c.expects != "boolean")
+            if more is not None and more.kind == "supplement" and more.rest:  # 背调再多说一句，是委托第三方做的
+                return self._correct(s, ev, c, more)
         if s.return_to is None and target != s.cursor:
             s.return_to = s.cursor
         s.cursor = target
@@ -1249,6 +1260,22 @@ class Engine:
             if len(hits) == 1 and _QUOTE_TAKEN_BACK.search(text):
                 return len(self.basics(s)) + hits[0]
         return None
+
+    def _head_target(self, s: Session, text: str, last: str) -> str | None:
+        """竞业限制再更正下：技术骨干签了… / 离职告知那题sorry，…: the words before the correction (its head,
+        up to the first colon or comma) name one answered question other than the last — its id."""
+        head = re.split(r"[:：,，。;；]", normalize(text), maxsplit=1)[0]
+        if not 2 <= len(head) <= 16:
+            return None
+        head = correction.EXPLICIT_CUE.split(head)[0] or head
+        hits = {
+            c.id: len(matched_keywords(head, [*c.keywords, c.short]))
+            for c in self.rubric(s).criteria
+            if c.id in s.answers and c.id != last
+        }
+        best = max(hits.values(), default=0)
+        top = [cid for cid, n in hits.items() if n == best]
+        return top[0] if best and len(top) == 1 else None
 
     def _find_target(self, s: Session, ev: UserEvent) -> int | None:
         offset = len(self.basics(s))
