@@ -91,8 +91,8 @@ test-e2e: setup $(MODEL) $(ANSWER_MODEL) ## real Rasa + action servers on loopba
 	$(VENV)/bin/python -m pytest -q -m e2e
 
 # the measured floor (docs/reading.md); issue 6 asks for 0.98 and no number on the wrong side
-ANSWER_MIN ?= 0.97
-ANSWER_WRONG_SIDE ?= 3
+ANSWER_MIN ?= 0.978
+ANSWER_WRONG_SIDE ?= 1
 
 answer-eval: setup $(MODEL) $(ANSWER_MODEL) ## held-out answer bank through the real servers, gated (docs/reading.md)
 	$(VENV)/bin/python scripts/answer_eval.py tests/answer_bank --servers --gate --quiet \
