@@ -661,7 +661,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     unit = rule.unit
     if says_zero(t):
         return Quantity(value=0), 0.95, ""
-    t = _counted_figures(_own_figures(_without_plans(full_years(t))))
+    t = _without_gone(_counted_figures(_own_figures(_without_plans(full_years(t)))))
     found = [f for f in numbers(t) if not (unit == "家" and _STAFF.match(f.after))]  # 有20个律师: the firm's size
     actual = [f for f in found if _ACTUAL.search(f.before)]
     total_after = [f for f in found if actual and f.start > actual[0].start and _SAID_TOTAL.search(f.before)]
@@ -1120,6 +1120,21 @@ def _counted_figures(t: str) -> str:
     return t
 
 
+_GONE = re.compile(
+    r"(?P<n>\d+)\s*(?P<u>家|个|起)(?P<mid>[^。;；]{0,16}?)其中(?:有)?\s*(?P<m>\d+)\s*(?:家|个|起)?"
+    r"(?P<why>[^。;；,，]{0,16}?(?:迁走|迁去|迁出|搬走|搬去|搬离|摘牌|被撤|撤销|撤牌|取消|不在|注销|退出|倒闭|关门|不合格|被摘|撤诉))"
+)
+
+
+def _without_gone(t: str) -> str:
+    """原来有3家示范点，其中一家去年迁去青浦了 = 2: what left is no longer counted."""
+    m = _GONE.search(t)
+    if m is None or int(m.group("m")) > int(m.group("n")):
+        return t
+    left = int(m.group("n")) - int(m.group("m"))
+    return t[: m.start()] + f"{left}{m.group('u')}{m.group('mid')}" + t[m.end() :]
+
+
 def _own_figures(t: str) -> str:
     """隔壁兄弟公司一年查三次，我们自己是一次 / 区里一共评了12家，我们园区占2家: another unit's figure is
     left out when the unit's own is said beside it."""
@@ -1542,7 +1557,9 @@ def _read_two_part(rule: TwoPartRule, words: str, hint: Hint, pending: dict[str,
     population = r"(?:园区|区内)?(?:入驻)?企业(?:有|共|一共)?\s*\d+\s*(?:多|余)?\s*家[,，;；]?|\d+\s*(?:多|余)?\s*家(?:入驻)?企业[,，;；]?"
     if re.search(population, t) and numbers(re.sub(population, "", t)):
         t = re.sub(population, "", t)  # 园区企业300多家，服务机构有律所2家: the park's firms are not its service bodies
-    found = [f for f in numbers(t) if not _STAFF.match(f.after)]  # 一家律所，所里有20个律师: the firm's size
+    found = [  # 一家律所，所里有20个律师: the firm's size / 律所4家（其中2家做商秘多）: a part of a figure said
+        f for f in numbers(t) if not _STAFF.match(f.after) and not re.search(r"其中(?:有|的)?\s*$", f.before)
+    ]
     got = _two_counts(rule, t, found)
     second_figs = [f for f in found if f.unit in rule.parts[1].words and not _EACH.search(f.before[-4:])]
     totals = [f for f in second_figs if _TOTAL_BEFORE.search(f.before)]

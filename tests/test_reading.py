@@ -1543,3 +1543,15 @@ def test_what_a_hostile_tester_types_records_nothing(cid: str, text: str) -> Non
 )
 def test_sarcasm_requests_and_statements(cid: str, text: str, expected: Any) -> None:
     assert value(cid, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("zone.15", "原来有4家示范点，其中一家去年搬走了", 3),  # what left is no longer counted
+        ("zone.15", "有3家，其中2家是市级的", 3),  # a part described, not taken away
+        ("zone.B1", "律所3家（其中1家做商秘多），鉴定所1家", {"types": 2, "units": 4}),  # 其中: a part, not more
+    ],
+)
+def test_parts_said_with_qizhong(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
