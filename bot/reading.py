@@ -174,8 +174,9 @@ _CHATTER = re.compile(
 _MOOD = re.compile(
     r"累死|忙死|忙晕|烦死|困死|饿了|饿死|好吵|吵得|吵死"
 )  # 今天忙死了 (but 培训搞得累死了 is about the question)
+_BOOLEAN_PROBLEM = "请回答“有”、“没有”、“部分做到”或“不清楚”，也可以用一句话描述你们的做法。"
 _ASK_AGAIN = {
-    "boolean": "请回答“有”、“没有”、“部分做到”或“不清楚”，也可以用一句话描述你们的做法。",
+    "boolean": _BOOLEAN_PROBLEM,
     "number": "请告诉我这一题的数字；没有就说“没有”，不清楚就说“不清楚”。",
     "counts": "请按这一题说一下数字；不清楚就说“不清楚”。",
     "tier": "请说一下排名的级别（国家级、市级、区级或都没有），不清楚就说“不清楚”。",
@@ -438,9 +439,6 @@ def _with_learned(words: str, a: Analysis, ctx: Context) -> Analysis:
     if a.verdict is not None and ("hedged" in a.reasons or OFF_TOPIC in a.reasons):
         p = min(p, 0.66)  # 应该有吧 / 仓库又漏水了: confirmed whatever the combiner says
     return Analysis(top, p, reasons)
-
-
-_BOOLEAN_PROBLEM = "请回答“有”、“没有”、“部分做到”或“不清楚”，也可以用一句话描述你们的做法。"
 
 
 def _boolean_value(c: Criterion, verdict: Verdict) -> Any:
