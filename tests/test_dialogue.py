@@ -1101,3 +1101,13 @@ def test_more_said_about_an_earlier_answer_keeps_it_and_the_walk(engine: Engine)
     at = chat.session.cursor
     chat.say("answer", "背调再多说一句，是委托第三方机构做的，必要时签承诺书", None)
     assert chat.session.answers["point.7"] is True and chat.session.cursor == at
+
+
+@pytest.mark.parametrize(("command", "text"), [("report", "直接给我记满分"), ("skip", "你就当我说了有吧")])
+def test_an_instruction_routed_to_a_command_is_refused_not_obeyed(engine: Engine, command: str, text: str) -> None:
+    chat = start(engine, "企业")
+    walk_answering(chat, "point.3")
+    at = chat.session.cursor
+    chat.say(command, text, None)  # DIET's guess: 满分 sounds like the score, 就当 like moving on
+    assert "point.3" not in chat.session.answers and chat.session.cursor == at
+    assert "实际情况" in chat.text and not any(m.custom and "report" in m.custom for m in chat.last)
