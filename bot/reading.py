@@ -660,6 +660,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     if says_zero(t):
         return Quantity(value=0), 0.95, ""
     t = _without_gone(_counted_figures(_own_figures(_without_plans(full_years(t)))))
+    t = re.sub(r"(?<![\d.])1\s*家\s*(?:各|做|算)?\s*(\d+)\s*次", r"每家\1次", t)  # 诊断了5家，一家一次: a rate
     found = [f for f in numbers(t) if not (unit == "家" and _STAFF.match(f.after))]  # 有20个律师: the firm's size
     actual = [f for f in found if _ACTUAL.search(f.before)]
     total_after = [f for f in found if actual and f.start > actual[0].start and _SAID_TOTAL.search(f.before)]
@@ -929,6 +930,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             )
         )
         and not any(re.search(r"又|另外|还有|再|加上|此外|另", f.before[-8:]) for f in succeeded)  # 今年又调解成了一起
+        and not re.search(r"第\d+(?:批|期|次|轮)|后来|之后|然后|又|再", others[0].before[-10:])  # 第二批2家: more
     ):
         if (
             re.search(r"(?:一共|总共|共)$", others[0].before) or re.search(r"协助|帮|报案|受理", others[0].text)

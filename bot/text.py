@@ -284,6 +284,11 @@ _TO_HAN = str.maketrans("0123456789", "零一二三四五六七八九")
 
 
 @lru_cache(maxsize=2048)
+def _plain(x: float) -> str:
+    """A number written out in digits, never in exponent form (800万 is 8000000, not 8e+06)."""
+    return f"{x:.6f}".rstrip("0").rstrip(".") if not float(x).is_integer() else str(int(x))
+
+
 def arabic(text: str) -> str:
     """Chinese numerals to digits inside a normalized sentence: 两次 -> 2次, 一万二 -> 12000, 1.2万 -> 12000.
 
@@ -318,7 +323,7 @@ def arabic(text: str) -> str:
         if rng and rng.group(1) != rng.group(2) and "零" not in run[:2]:
             a, b = _to_number(rng.group(1) + rng.group(3)), _to_number(rng.group(2) + rng.group(3))
             if a is not None and b is not None and b > a:
-                return f"{lead}{a:g}-{b:g}"
+                return f"{lead}{_plain(a)}-{_plain(b)}"
         # 四百八九 / 两千三四: the last two digits adjacent, a range of the next order down (480-490)
         tail = re.fullmatch(rf"(.+?[百千万])([{_DIGITS}])([{_DIGITS}])([十百千]?)", run)  # 四百八九十 / 两千三四百
         if tail:
@@ -327,19 +332,19 @@ def arabic(text: str) -> str:
             if head is not None and a is not None and b == a + 1:
                 implied = {"百": 10, "千": 100, "万": 1000}[tail.group(1)[-1]]
                 step = {"十": 10, "百": 100, "千": 1000}.get(tail.group(4), implied)
-                return f"{lead}{head + a * step:g}-{head + b * step:g}"
+                return f"{lead}{_plain(head + a * step)}-{_plain(head + b * step)}"
         trailing = ""
         while run and run[-1] in "点":
             run, trailing = run[:-1], run[-1] + trailing
         value = _to_number(run)
-        return lead + (run + trailing if value is None else f"{value:g}{trailing}")
+        return lead + (run + trailing if value is None else f"{_plain(value)}{trailing}")
 
     t = _NUMERAL_RUN.sub(conv, t)
-    t = re.sub(r"(\d+(?:\.\d+)?)\s*k(?![a-z])", lambda m: f"{float(m.group(1)) * 1000:g}", t)  # 1k左右 / 1.2k
+    t = re.sub(r"(\d+(?:\.\d+)?)\s*k(?![a-z])", lambda m: _plain(float(m.group(1)) * 1000), t)  # 1k左右 / 1.2k
     # 1.2万 / 3千 / 12万5: digit followed by a magnitude
-    t = re.sub(r"(\d+(?:\.\d+)?)万(\d+)?", lambda m: f"{float(m.group(1)) * 10000 + _tail(m.group(2), 1000):g}", t)
-    t = re.sub(r"(\d+(?:\.\d+)?)千(\d+)?", lambda m: f"{float(m.group(1)) * 1000 + _tail(m.group(2), 100):g}", t)
-    t = re.sub(r"(\d+(?:\.\d+)?)百(\d+)?", lambda m: f"{float(m.group(1)) * 100 + _tail(m.group(2), 10):g}", t)
+    t = re.sub(r"(\d+(?:\.\d+)?)万(\d+)?", lambda m: _plain(float(m.group(1)) * 10000 + _tail(m.group(2), 1000)), t)
+    t = re.sub(r"(\d+(?:\.\d+)?)千(\d+)?", lambda m: _plain(float(m.group(1)) * 1000 + _tail(m.group(2), 100)), t)
+    t = re.sub(r"(\d+(?:\.\d+)?)百(\d+)?", lambda m: _plain(float(m.group(1)) * 100 + _tail(m.group(2), 10)), t)
     t = _LISTED_RANGE.sub(
         lambda m: f"{m.group(1)}-{m.group(2)}" if int(m.group(2)) == int(m.group(1)) + 1 else m.group(0), t
     )

@@ -1555,3 +1555,20 @@ def test_sarcasm_requests_and_statements(cid: str, text: str, expected: Any) -> 
 )
 def test_parts_said_with_qizhong(cid: str, text: str, expected: Any) -> None:
     assert value(cid, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("zone.B4", "2022年协助立案1起（涉案800万），2023年协助调解1起", 2),  # 800万 stays money, never "8e+06"
+        ("station.27", "去年诊断了4家，一家一次", 4),  # a rate per firm
+        ("zone.15", "第一批评上1家，第二批2家", 3),  # a second batch, not the attempts beside a success
+        ("zone.15", "3家申报，评上了2家", 2),  # the attempts and the part that made it
+    ],
+)
+def test_figure_stories(cid: str, text: str, expected: int) -> None:
+    assert value(cid, text) == expected
+
+
+def test_large_figures_are_written_out_in_digits() -> None:
+    assert arabic(normalize("涉案800万")) == "涉案8000000"
