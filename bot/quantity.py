@@ -473,7 +473,9 @@ def said_once(t: str) -> str:
     """A figure said again for emphasis counts once: 一次，就这一次 = 1, 3起，三起 = 3, 两百八，280人次 =
     280 — not their sum. Two figures of the same value with words of their own between them (上半年250人次，
     下半年250人次) are two counts and stay; a last figure equal to the sum of the ones before it with
-    nothing but emphasis between (市级一家区级一家，两家) is their total, said once. ``t`` is normalized."""
+    nothing but emphasis between (市级一家区级一家，两家) is their total, said once. ``t`` is normalized; the
+    figures are found here, not with numbers(), because numbers() reads a rewritten copy whose positions
+    are not ``t``'s, and the text is cut where they stand."""
     echo = re.match(r"\s*\d+(?:\.\d+)?[^\d,，。;；?？]{0,4}[?？]+", t)
     if echo and _counts_in(t[echo.end() :]):
         t = t[echo.end() :]  # 五百？想多了，也就一百来人: the question's figure said back

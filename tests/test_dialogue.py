@@ -1084,11 +1084,9 @@ def test_a_correction_after_a_colon_keeps_its_subject(engine: Engine) -> None:
 
 def test_a_correction_named_by_its_subject_several_questions_later(engine: Engine) -> None:
     chat = start(engine, "企业")
-    for _ in range(8):  # point.1 … point.8
-        chat.say("answer", "有", "affirm")
-    chat.say("answer", "高管和技术骨干都签了竞业", None)  # point.9
-    for _ in range(3):  # point.10 … point.12
-        chat.say("answer", "有", "affirm")
+    walk_to(chat, "point.9")
+    chat.say("answer", "高管和技术骨干都签了竞业", None)
+    walk_to(chat, "point.13")  # point.10 … point.12 answered 有
     chat.say("answer", "竞业限制再更正下：技术骨干签了，高管那几位一直没签", None)
     assert recorded_or_proposed(chat, "point.9", "partial")  # not point.12, the last one answered
     assert "point.13" not in chat.session.answers
@@ -1096,8 +1094,7 @@ def test_a_correction_named_by_its_subject_several_questions_later(engine: Engin
 
 def test_more_said_about_an_earlier_answer_keeps_it_and_the_walk(engine: Engine) -> None:
     chat = start(engine, "企业")
-    for _ in range(10):
-        chat.say("answer", "有", "affirm")
+    walk_to(chat, "point.11")
     at = chat.session.cursor
     chat.say("answer", "背调再多说一句，是委托第三方机构做的，必要时签承诺书", None)
     assert chat.session.answers["point.7"] is True and chat.session.cursor == at
