@@ -128,6 +128,10 @@ DEV_BANKS = (
     "answer_dev95",
     "answer_dev96",
     "answer_dev97",
+    "answer_dev99",
+    "answer_dev100",
+    "answer_dev101",
+    "answer_dev98",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
 # the label of a case as the rules' literal verdict: for an absence question (有没有发生过…),

@@ -25,7 +25,7 @@ Kind = Literal["explicit", "checked", "recalled", "supplement", "revision"]
 _EXPLICIT = re.compile(
     r"刚才|刚刚(?:那|说|选|答)|上一题|上题|前一题|上一个问题|上个问题|前面那|前一个|改成|改为|改一下|更正|纠正|修正|撤回|说反了|"
     r"说错|选错|点错|搞错|弄错|打错|按错|答错|填错|记错|写错|看错|数字错|数错|少打|多打|选岔|"
-    r"^(?:哦|啊|哎|诶|额|呃|噢|唉|嗯|你)?[,，\s.…。~]*(?:不对|错了|不是不是|等等|等一下|等下|等会儿?|且慢|sorry|抱歉|不好意思|哦不|啊不是|哦不是|不不)|"
+    r"^(?:哦|啊|哎|诶|额|呃|噢|唉|嗯|你)?[,，\s.…。~]*(?:不对(?![外口劲称等应付路头])|错了|不是不是|等等|等一下|等下|等会儿?|且慢|sorry|抱歉|不好意思|哦不|啊不是|哦不是|不不)|"
     r"少说|多说(?!(?:一|两|几|1|2)?句|点)|说少|说多|少报|多报|报少|报多|少算|"
     r"讲错|讲反|[说讲]得?(?:不|勿)对|\bcorrection\b|\bi mean\b|^(?:wait|sorry|oops)\b|"
     r"才(?:对|是对的|准确|是准的)(?=[,，。!！;；\s]|$)|作废|不作数|不算数|换个答案|(?:说|讲|答)得?(?:太满|满了|太乐观|乐观了)|太乐观了|"
@@ -209,7 +209,8 @@ _ANSWERISH = re.compile(r"\d|有|没|部分|不|全|都|是的|对|做到|达到
 _DENIED_FIGURE = re.compile(r"[^,，。;；\s]*\d[^,，。;；\s\d]{0,4}?(?:不对|错了|有误|不准确?)(?=[,，。;；\s]|$)")
 _CHANGE = re.compile(
     r"改|修改|更正|纠正|答错|选错|填错|写错|说错|弄错|搞错|重新答|重新说|重说|不作数|不算数|作废|有误|报错|数字错|数错|"
-    r"不准|说多了|说少了|报低|报高|才对|纠错|有出入|太满|太好听|收回|核对|骗你的|逗你的|开玩笑的|开个玩笑"
+    r"不准|说多了|说少了|报低|报高|才对|纠错|有出入|太满|太好听|收回|核对|骗你的|逗你的|开玩笑的|开个玩笑|"
+    r"(?<=[题项条])\s*(?:[,，:：]\s*)?(?:其实|实际上?|应该|是(?!什么|啥|哪|指|问|不是|否|怎么))"  # 第3题其实没有 / 第3题是部分做到
 )
 _NEW_ANSWER = re.compile(
     r"(?:改成|改为|更正为|纠正为|应该是|应该选|换成|记成|记为|→|->|(?<=[题项条])\s*(?:为|是|选|答|改(?!\s*一?下)))[\s:：]*([^，,。;；]+)"
@@ -306,6 +307,24 @@ def modification_rest(text: str) -> str:
 
 # 那个“有”不作数: the old answer quoted to take it back is not the new one
 _TAKEN_BACK = re.compile(r"[“\"'‘][^”\"'’]{1,6}[”\"'’](?=\s*(?:不作数|不算数?|作废|不对|错了|是错的))")
+
+
+# 上上题 / 上上个问题 / 上一题的再前一题: a question counted back from the one now asked
+_QUESTIONS_BACK = re.compile(
+    r"(上{2,3})(?:一)?(?:个|道)?(?:题|问题|项)|上一?(?:题|个问题)的(?:再)?(?:前一|上一?)(?:题|个问题)|前前一?(?:题|个问题)|倒数第(二|三|2|3)(?:题|个问题)"
+)
+
+
+def questions_back(text: str) -> tuple[int, re.Match[str]] | None:
+    """How many questions back the message points (上上题 = 2, 上上上题 = 3), and where it says so."""
+    m = _QUESTIONS_BACK.search(text)
+    if m is None:
+        return None
+    if m.group(1):
+        return len(m.group(1)), m
+    if m.group(2):
+        return int(m.group(2).replace("二", "2").replace("三", "3")), m
+    return 2, m
 
 
 def names_its_target(text: str) -> bool:

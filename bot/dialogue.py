@@ -408,6 +408,11 @@ class Engine:
             return out + self._confirm_restart(s, ev)
         if not s.unit_type:
             return out + (self._welcome(s) if ev.command == "restart" else self._choose_unit_type(s, ev))
+        if (back := correction.questions_back(ev.text)) is not None and s.proposal is None:
+            place = s.cursor - len(self.basics(s)) - back[0]  # 上上题: counted back from the question now asked
+            if 0 <= place < len(self.rubric(s).criteria):
+                m = back[1]
+                ev = replace(ev, text=f"{ev.text[: m.start()]}第{place + 1}题{ev.text[m.end() :]}", command="modify")
         last, s.last = s.last, None
         proposal, s.proposal = s.proposal, None
         declined, s.declined = s.declined, None
@@ -861,7 +866,16 @@ class Engine:
                 and (previous is True or correction.opens_with_contrast(ev.text))
             ):
                 rest = f"{s.words[c.id]}，{rest}"  # 有专职的人 + 补充一下，他是中专学历: read as one reply
-            rest = _the_new_figure(c, rest)
+            if (
+                c.expects == "number"
+                and isinstance(previous, (int, float, dict))
+                and s.words.get(c.id)
+                and _MORE_OF_IT.search(normalize(ev.text))
+                and not _A_NEW_TOTAL.search(normalize(ev.text))
+            ):
+                rest = f"{s.words[c.id]}，另外{rest}"  # 250人次 → 漏了线上那场，再加80: more of what was said
+            else:
+                rest = _the_new_figure(c, rest)
             if c.expects == "counts" and isinstance(previous, dict) and len(previous) == 1:
                 rest = _stressed_clause(rest)  # 律所，服务过4家 → 哦不对，是6家，漏算了两家: one figure, the one stated
             r = read(c, rest, Hint(), pending)
@@ -1500,6 +1514,13 @@ _ASKS_FOR_HELP = re.compile(
 )
 _INDEFINITE_WH = re.compile(r"没(?:有)?(?:啥|什么)|(?:啥|什么)[^,，。?？]{0,6}(?:也|都)")
 _STRESS = re.compile(r"(?:就|是|为|其实|应该|只有|才|一共|总共|共|合计|算|算是|记|记成|改成|改为|加起来有?)\s*$")
+
+
+# a figure added to the one said (漏了一场，再加80) — unless the message gives the new total (一共是330)
+_MORE_OF_IT = re.compile(
+    r"再加|加上|还(?:得|要)加|另加|再算上|算上|漏(?:了|算了?|说了?)[^,，。\d]{0,10}[,，]?\s*(?:还有|再|另外)"
+)
+_A_NEW_TOTAL = re.compile(r"一共|总共|合计|总计|全年|总数|加起来|所以是|应该是|其实是|实际是|=")
 
 
 def _hint(ev: UserEvent) -> Hint:

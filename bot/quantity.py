@@ -354,7 +354,8 @@ def _shares(t: str) -> str:
     t = re.sub(r"(?<!打)破万", "超过10000", t)
     t = re.sub(r"(?<![\d一二三四五六七八九十])百(?=来|把|多|余)", "100", t)
     t = re.sub(r"大几百", "不少于600", t)
-    t = re.sub(r"小一千|近千", "不少于800", t)
+    t = re.sub(r"近千", "不少于800", t)
+    t = re.sub(r"(?<![缩最较大])小(?=[1-9]0{2,}(?![\d.]))", "将近", t)  # 小三百 / 小一千 = just under 300 / 1000
     t = re.sub(r"好几(?=[次回场家起个类种])", "不少于3", t)
     t = re.sub(r"(?:好多|很多|无数)(?=[次回场家起])|数不过来|数不清", "不少于5", t)
     t = re.sub(r"上万", "不少于10000", t)
@@ -469,6 +470,17 @@ def _counts_in(t: str) -> list[re.Match[str]]:
     ]
 
 
+# the figure said again at the end as what the listed ones come to: 是两个不同的案子 / 都是同样的三家
+_RESTATED = re.compile(
+    r"[,，。;；]\s*(?:所以|其实|这|那|就|都|一共|总共)*(?:是|有)?(?:那|这)?\s*(?<![\d.])(\d+)\s*[个家起件位]"
+    r"(?:(同样的|相同的|同一批|一样的|老)|不同的|互不相关的|各不相干的|独立的)(?:案子|案件|企业|单位|客户|公司|会员|家)?[。.!！]*$"
+)
+
+
+def _unit_of(unit: str) -> str:
+    return unit or "家"
+
+
 def said_once(t: str) -> str:
     """A figure said again for emphasis counts once: 一次，就这一次 = 1, 3起，三起 = 3, 两百八，280人次 =
     280 — not their sum. Two figures of the same value with words of their own between them (上半年250人次，
@@ -501,6 +513,12 @@ def said_once(t: str) -> str:
         else:
             break
     figures = _counts_in(t)
+    again = _RESTATED.search(t)
+    if again and len(figures) >= 2 and float(again.group(1)) >= max(float(f.group(1)) for f in figures[:-1]):
+        if again.group(2):  # 前年3家、去年3家、今年3家，都是同样的三家: the same ones each time
+            return f"{again.group(1)}{_unit_of(figures[-1].group(2))}"
+        if float(again.group(1)) == float(figures[0].group(1)):  # 2起：一起立案、一起查办，是两个不同的案子
+            return t[: again.start()]
     if len(figures) >= 3 and all(f.group(2) for f in figures):
         *parts, last = figures
         group = {_UNIT_GROUP.get(f.group(2)) for f in figures}

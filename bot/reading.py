@@ -515,6 +515,8 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
         and not numbers(re.sub(vague, "", t))  # 报过好几次案，真正立上案的就一起 / 十来起吧，做得很多
     ):
         return reask(f"每{unit}都要单独计分，请告诉我确切是几{unit}。", words, "vague count")
+    if isinstance(rule, ThresholdRule):
+        t = _against_standard(rule, t)
     q, conf, why = _quantity_for(rule, t)
     few = r"(?<![十百千\d])好?几[家次场起个件回]|好多[家次场起个件回]?|很多[家次场起个件回]?|数不过来|数不清|若干"
     if q is not None and re.search(few, t) and not numbers(re.sub(few, "", t)):
@@ -590,6 +592,56 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
     return record(quantity_value(q), conf, words, "number")
 
 
+_STANDARD = r"(?:标准|要求|规定|指标|门槛|考核线|及格线|达标线|评分标准)(?:的|要求的|规定的)?(?:次数|家数|人次|数量?)?"
+_MORE_THAN_STANDARD = re.compile(
+    rf"比{_STANDARD}(?:还|都)?(?:多|超|超出|超过|高)(?:了|出)?(?:整整)?\s*(\d+(?:\.\d+)?)\s*(?:[次场回家个起]|人次|人)?"
+)
+_SHORT_OF_STANDARD = re.compile(
+    rf"(?:比{_STANDARD}(?:还)?(?:少|差)了?|离{_STANDARD}(?:还)?差|(?<![比离])(?:还|就|只)?差)\s*(\d+(?:\.\d+)?)\s*(?:[次场回家个起]|人次|人)?"
+    r"(?:就|才)?(?:(?:能)?(?:达标|够(?:数|标准|要求)?|满足(?:要求|标准)?|到标准|合格)|(?<=\S)(?=[,，。.!！]|$))"
+)
+_AT_STANDARD = re.compile(
+    rf"(?:刚好|正好|恰好|刚刚好|不多不少)[^,，。\d]{{0,3}}(?:是|够|达到|满足|卡在|踩在|压着)?(?:了)?{_STANDARD}"
+)
+_TWICE_STANDARD = re.compile(
+    rf"(?:比{_STANDARD}翻了?(?:一|1)番|比{_STANDARD}翻了?(?:一|1)倍|是{_STANDARD}的(?:两|2)倍)"
+)
+
+
+def _against_standard(rule: ThresholdRule, t: str) -> str:
+    """比要求还多一次 / 离标准还差一家 / 刚好是要求的次数 / 比标准翻了一倍: a figure said against the
+    standard's own minimum, written out (the unit knows the standard; the assistant does too)."""
+    m0 = rule.minimum
+
+    def alone(m: re.Match[str]) -> bool:  # 3次，比要求多一次: the figure said stands
+        return not numbers(t[: m.start()] + t[m.end() :])
+
+    def named(m: re.Match[str]) -> bool:  # 离要求还差一次 / 差一家就达标 — not 差一家就够三家 (its own figure)
+        return bool(
+            re.search(
+                _STANDARD + "|达标|满足|合格|够(?:数|标准|要求)|够(?=[,，。.!！了]|$)",
+                m.group(0) + t[m.end() : m.end() + 1],
+            )
+        )
+
+    for pattern in (_MORE_THAN_STANDARD, _SHORT_OF_STANDARD, _TWICE_STANDARD):
+        if (m := pattern.search(t)) and named(m) and not alone(m):
+            return t[: m.start()] + t[m.end() :]  # 3次，比要求多一次: the remark on the figure is no figure
+    if (m := _MORE_THAN_STANDARD.search(t)) and alone(m):
+        return t[: m.start()] + f"{_plain_figure(m0 + float(m.group(1)))}{rule.unit}" + t[m.end() :]
+    if (m := _SHORT_OF_STANDARD.search(t)) and alone(m) and named(m) and float(m.group(1)) <= m0:
+        return t[: m.start()] + f"{_plain_figure(m0 - float(m.group(1)))}{rule.unit}" + t[m.end() :]
+    if (m := _TWICE_STANDARD.search(t)) and alone(m):
+        return t[: m.start()] + f"{_plain_figure(2 * m0)}{rule.unit}" + t[m.end() :]
+    if (m := _AT_STANDARD.search(t)) and not numbers(t):
+        return t[: m.start()] + f"正好{_plain_figure(m0)}{rule.unit}" + t[m.end() :]
+    return t
+
+
+def _plain_figure(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
 # the figure was never kept: 人数从来没有单独统计过 is not knowing it, not zero
 _NOT_COUNTED = re.compile(
     r"(?:没|没有|从来没有?|从没|未|不)(?:单独|专门|具体|仔细|认真)?(?:统计|算|数|记录|汇总|登记)(?:过|人数|数字)"
@@ -615,7 +667,7 @@ NOT_DONE = re.compile(
 )
 SUCCESS = re.compile(
     r"立了?案|查办|成功|办结|结案|查办完|立上|调解成|成了|已(?:经)?(?:立案|查办|调解|授牌|完成|办完|创建|通过)|授牌|批下来|创建完成|通过验收|"
-    r"评上|获评|被评为|建成|签了?调解协议|达成(?:调解)?协议"
+    r"评上|获评|被评为|建成|签了?(?:调解|和解)协议|达成(?:调解|和解)?协议|调解书|和解了"
 )
 _SESSIONS = ("场", "次", "期", "回", "轮", "家", "个")
 
@@ -659,7 +711,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     unit = rule.unit
     if says_zero(t):
         return Quantity(value=0), 0.95, ""
-    t = _without_gone(_counted_figures(_own_figures(_without_plans(full_years(t)))))
+    t = _without_gone(_counted_figures(_own_figures(_without_plans(_less_cancelled(full_years(t))))))
     t = re.sub(r"(?<![\d.])1\s*家\s*(?:各|做|算)?\s*(\d+)\s*次", r"每家\1次", t)  # 诊断了5家，一家一次: a rate
     found = [f for f in numbers(t) if not (unit == "家" and _STAFF.match(f.after))]  # 有20个律师: the firm's size
     actual = [f for f in found if _ACTUAL.search(f.before)]
@@ -789,7 +841,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         f
         for f in candidates[1:]
         if re.search(r"(?:其中|里面|当中|包括|(?<![还又另外])有)(?:的)?(?:\d+\s*(?:场|次|期|家|起|回))?$", f.before)
-        and (_EXCLUDED.search(f.text) or NOT_DONE.search(f.text))
+        and (_EXCLUDED.search(f.text) or NOT_DONE.search(f.text) or _OFF_TOPIC.search(f.text + f.tail))
     ]
     if (
         excluded
@@ -806,7 +858,12 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     done = [
         f
         for f in candidates
-        if not NOT_DONE.search(f.text)
+        if not (  # 免费咨询2次，另外2次是去听讲座 / 另一次是财务审计: more of another kind, not counted
+            f is not candidates[0]
+            and re.search(r"(?:另外|另|还有|另有)(?:的)?(?:\d+\s*(?:场|次|期|家|起|回))?$", f.before)
+            and _OFF_TOPIC.search(f.text)
+        )
+        and not NOT_DONE.search(f.text)
         and not _undone_by_next(f, parts)
         and not re.search(
             r"(?:这|那)(?:\d+|几)?(?:家|起|个|次)?(?:都|也)?不算|没签约|没签合同|只是意向",
@@ -865,7 +922,13 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             for i, f in enumerate(done)
             if i
             and _ONLY.search(f.before)
-            and all(g.quantity.value > f.quantity.value and _POPULATION.search(g.before) for g in done[:i])
+            and all(
+                g.quantity.value > f.quantity.value
+                and (
+                    _POPULATION.search(g.before) or (_QUALIFYING.search(f.text) and not _QUALIFYING.search(g.text))
+                )  # 一年审两次，不过只有一次是查商业秘密的
+                for g in done[:i]
+            )
         ]
         if len(only) == 1 and only[0] is done[-1]:  # 入驻企业300多家，拿到牌子的只有2家: the rest is the population
             return only[0].quantity, conf, ""
@@ -1030,8 +1093,39 @@ _TRADE_SECRET = re.compile(r"商秘|商业秘密|秘密|泄密|保密|图纸|配
 _EXCLUDED = re.compile(
     r"园区外|区外|外地|外省|外区|不在本?园区|隔壁园区|别的园区|其他园区|收费|有偿|付费|搬出|搬走|迁出|迁走|关联公司|不算|没参与|不是我们|自己去办|自己办的|还没开始|没开始|在谈|取消"
 )
+# a part that is not the kind of thing the criterion counts: another subject, another organiser, paid
+_OFF_TOPIC = re.compile(
+    r"(?:跟|与|和)?(?:商秘|商业秘密|保密)(?:这块)?(?:不沾边|没(?:啥|什么)?关系|无关|不相关|不搭界|不挨边)|"
+    r"不(?:涉及|是|属于|是讲|是关于)(?:商秘|商业秘密|保密)|(?:讲|主题是|内容是|是讲)(?:的)?(?:是)?(?:安全生产|消防|财税|劳动|商标|专利|反诈)|"
+    r"问(?:的是)?劳动|劳动仲裁|财务审计|安全生产|客户来验厂|去听|旁听|不是我们(?:自己)?(?:办|组织|搞|做|查)的|"
+    r"收了?(?:服务)?费|收了钱|付费的|有偿的|另一个园区|别的园区|隔壁园区|园区外|才验收|还没验收|没验收"
+)
 _PLAN_CLAUSE = re.compile(r"计划|本来|本想|原定|原计划|原本|打算|预计|目标|预定|争取|准备(?!了)")
 _ACTUAL_CLAUSE = re.compile(r"实际|结果|最后|最终|只|才|就|但")
+
+
+_CANCELLED = re.compile(
+    r"(?:取消|停办|停掉|没办成|黄)了?(?:其中)?(\d+)\s*(场|次|期|回)|(\d+)\s*(场|次|期|回)(?:被|因为?[^,，。]{0,10})?(?:临时)?(?:取消|停办|没办成|黄)了?"
+)
+
+
+def _less_cancelled(t: str) -> str:
+    """原计划四场，取消了一场 = 3 / 原计划四场，取消了一场，办成的三场每场一百人: what was held."""
+    parts = [p for p in re.split(r"(?<=[,，。;；])", t) if p]
+    cancel = [(i, m) for i, p in enumerate(parts) if (m := _CANCELLED.search(p))]
+    plan = [
+        (i, m) for i, p in enumerate(parts) if _PLAN_CLAUSE.search(p) and (m := re.search(r"(\d+)\s*(场|次|期|回)", p))
+    ]
+    if len(cancel) != 1 or len(plan) != 1 or cancel[0][0] == plan[0][0]:
+        return t
+    (ci, cm), (pi, pm) = cancel[0], plan[0]
+    n, unit = float(pm.group(1)), pm.group(2)
+    gone = float(cm.group(1) or cm.group(3))
+    if gone > n:
+        return t
+    held = [p for i, p in enumerate(parts) if i not in (ci, pi) and re.search(r"\d+\s*(?:场|次|期|回)", p)]
+    rest = "".join(p for i, p in enumerate(parts) if i not in (ci, pi))
+    return rest if held else f"办了{n - gone:g}{unit}，" + rest
 
 
 def _without_plans(t: str) -> str:
@@ -1059,7 +1153,7 @@ def _without_plans(t: str) -> str:
 
 
 _SAID_TOTAL = re.compile(
-    r"(?:(?:合计|一共|总共|共计|总计|加起来|合起来|加一起|累计)(?:已经|已)?(?:是|有|就是|达到)?|"
+    r"(?:(?:合计|一共|总共|共计|总计|加起来|合起来|加一起|累计|=)(?:已经|已)?(?:是|有|就是|达到)?|"
     r"(?:现在|目前|至今)(?:一共|总共|累计)?(?:已经|已)?(?:是|有|就是|达到))\s*$"
 )  # 又成功协助了一起，现在是三起: the total now
 
@@ -1334,6 +1428,8 @@ _STAFF = re.compile(r"^(?:多|余|来)?(?:名|位|个)?(?:律师|合伙人|员�
 _POPULATION = re.compile(
     r"入驻|会员|员工|职工|在册|注册|总共|一共|总数|全部|共有|报名|预约|邀请|通知|发放|推送"
 )  # 线下300人，线上只有50人 adds up
+_QUALIFYING = re.compile(r"商秘|商业秘密|保密|泄密|免费|公益|无偿|不收费|真正")
+_QUALIFYING = re.compile(r"商秘|商业秘密|保密|泄密|免费|公益|无偿|不收费|真正")
 _ONLY = re.compile(r"(?:只有|仅有|仅|只|才)(?:有)?$")
 
 
@@ -1378,7 +1474,7 @@ def _per_session_total(found: list[Found], t: str = "") -> Quantity | None:
     per_any = [
         f
         for f in found
-        if f.unit in ("人", "人次", "名", "位", "个", "个人", "号人")
+        if f.unit in ("", "人", "人次", "名", "位", "个", "个人", "号人")
         and re.search(r"每(?:场|次|期|回|轮)|平均|场均|场场|次次|期期|(?:^|[,，])1(?:场|次|期|回)$", f.before)
     ]
     sessions_a_year = annual_count(re.sub(r"每(?:场|次|期|回|轮)[^,，。]*", "", t)) if t else None

@@ -68,6 +68,7 @@ _REPEAT = re.compile(r"(有的|是的|对的|好的|没有|有|是|对|没|嗯|�
 
 
 # financial numerals (壹贰叁) and the English people mix in (twice a year, 6 clients, top 10 nationally)
+_NOT_CAPITAL = re.compile(r"陆(?=陆?续|地|路|上|军|家嘴)|(?<=[大登着内])陆")
 _CAPITAL = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")
 # traditional characters (a unit in Hong Kong or Taiwan, or an input method left on 繁体): the common ones
 _TRADITIONAL = str.maketrans(
@@ -208,7 +209,8 @@ def normalize(text: str) -> str:
     t = _PHONE.sub("（电话）", text or "")  # 138 1234 5678 / 021-67891234: a number that names, never a count
     t = _THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), t)
     t = _FIGURES_IN_BRACKETS.sub(r"：\1，", t)  # 4起（立案2、调解2）: a breakdown, its own clauses
-    t = unicodedata.normalize("NFKC", t).translate(_CAPITAL).translate(_TRADITIONAL)
+    t = _NOT_CAPITAL.sub("\x01", t)  # 陆续 / 大陆: 陆 here is no financial numeral 六
+    t = unicodedata.normalize("NFKC", t).translate(_CAPITAL).translate(_TRADITIONAL).replace("\x01", "陆")
     t = re.sub(r"\s*\|\s*", "，", t)  # 会员 56 家｜受训 29 家: a table row typed in a chat
     t = re.sub(r"(?<=[\u4e00-\u9fff])\s*[×✕✖*]\s*(?=\d)", "", t)  # 律所×2: a count, not a cross
     t = re.sub(r"(?:^|(?<=[^\d.\s]))\s*~\s*(?=\d)", "约", t)  # ~300: about, not a range

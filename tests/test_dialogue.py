@@ -1108,3 +1108,24 @@ def test_an_instruction_routed_to_a_command_is_refused_not_obeyed(engine: Engine
     chat.say(command, text, None)  # DIET's guess: 满分 sounds like the score, 就当 like moving on
     assert "point.3" not in chat.session.answers and chat.session.cursor == at
     assert "实际情况" in chat.text and not any(m.custom and "report" in m.custom for m in chat.last)
+
+
+def test_a_question_counted_back_is_the_one_changed(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    walk_to(chat, "point.34")
+    chat.say("answer", "有标识", None)
+    chat.say("answer", "有门禁", None)  # now at point.36
+    chat.say("answer", "上上题改成部分，研发室贴了，机房没贴", None)
+    assert recorded_or_proposed(chat, "point.34", "partial")  # two back from point.36, not point.35
+    assert chat.session.answers["point.35"] is True and "point.36" not in chat.session.answers
+
+
+def test_a_figure_added_to_the_last_one_is_summed(engine: Engine) -> None:
+    chat = start(engine, "园区")
+    walk_to(chat, "zone.12")
+    chat.say("answer", "四百六十人次", None)
+    chat.say("answer", "漏了线上那场直播，再加70", None)
+    assert chat.session.answers["zone.12"] == 530  # more of what was said, not 70
+    chat.say("answer", "不对外分享，没有", None)  # zone.13: 不对外 is no correction cue
+    assert chat.session.answers["zone.12"] == 530
+    assert "zone.13" in chat.session.answers or (chat.session.proposal or {}).get("criterion") == "zone.13"

@@ -1572,3 +1572,43 @@ def test_figure_stories(cid: str, text: str, expected: int) -> None:
 
 def test_large_figures_are_written_out_in_digits() -> None:
     assert arabic(normalize("涉案800万")) == "涉案8000000"
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("point.42", "比要求还多一次", 3),  # said against the standard's own minimum
+        ("zone.15", "离标准还差一家", 2),
+        ("station.25", "比标准多出八十人次", 380),
+        ("point.42", "刚好达到要求的次数", 2),
+        ("zone.15", "差一家就够三家了", 2),  # its own figure named: not the standard
+        ("point.42", "3次，比要求多一次", 3),  # the figure said stands; the remark is no figure
+    ],
+)
+def test_figures_said_against_the_standard(cid: str, text: str, expected: int) -> None:
+    assert value(cid, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("station.27", "五次咨询，其中三次收了服务费", 2),  # a paid part is taken off
+        ("zone.12", "累计八百人次，不过其中三百是消防宣传，跟商秘没关系", 500),  # another subject
+        ("station.27", "免费咨询办过两次，另外一次是去旁听区里的讲座", 2),  # attended, not provided
+        ("point.42", "一年查三次，不过只有一次是查商业秘密的", 1),  # the part that is the criterion's
+        ("station.27", "原计划五次公益咨询，因为疫情取消了两次", 3),  # planned less cancelled
+        ("zone.12", "计划四场，取消了一场，办成的每场两百人", 600),
+        ("zone.12", "每季度一场，每场一百八左右", {"value": 720.0, "relation": "about"}),  # a bare figure per session
+        ("station.B4", "这些年陆陆续续协助立案查办的一共4起", 4),  # 陆续 is no financial numeral
+        ("zone.B4", "立案1起+调解2起=3起", 3),  # "=" gives the total
+        ("zone.B4", "3起：两起协助立案、一起调解成功，是三个不同的案子", 3),  # the count said again at the end
+    ],
+)
+def test_figures_that_do_not_count(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
+
+
+def test_xiao_before_a_round_figure_is_just_under_it() -> None:
+    q = value("station.25", "小四百人次吧")
+    assert q["relation"] == "lt" and q["value"] == 400
+    assert status("station.25", "小三百") != "met"
