@@ -131,6 +131,8 @@ DEV_BANKS = (
     "answer_dev99",
     "answer_dev100",
     "answer_dev101",
+    "answer_dev102",
+    "answer_dev103",
     "answer_dev98",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")

@@ -23,7 +23,7 @@ from .verdict import on_topic, topic_words
 Kind = Literal["explicit", "checked", "recalled", "supplement", "revision"]
 
 _EXPLICIT = re.compile(
-    r"刚才|刚刚(?:那|说|选|答)|上一题|上题|前一题|上一个问题|上个问题|前面那|前一个|改成|改为|改一下|更正|纠正|修正|撤回|说反了|"
+    r"刚才|刚刚(?:那|说|选|答)|上一题|上题|前一题|上一个问题|上个问题|前面那|前一个|改成|改为|改一下|更新(?:一)?下|更正|纠正|修正|撤回|说反了|"
     r"说错|选错|点错|搞错|弄错|打错|按错|答错|填错|记错|写错|看错|数字错|数错|少打|多打|选岔|"
     r"^(?:哦|啊|哎|诶|额|呃|噢|唉|嗯|你)?[,，\s.…。~]*(?:不对(?![外口劲称等应付路头])|错了|不是不是|等等|等一下|等下|等会儿?|且慢|sorry|抱歉|不好意思|哦不|啊不是|哦不是|不不)|"
     r"少说|多说(?!(?:一|两|几|1|2)?句|点)|说少|说多|少报|多报|报少|报多|少算|"
@@ -80,7 +80,7 @@ _FILLER = re.compile(
     + _REVISION_WORDS
     + r"|报告一下|"
     r"刚才(?:那|这)?(?:题|个|道题|个问题)?(?:的答案|我?(?:说|选|答|回答)的)?|刚刚(?:那|这)?(?:题|个)?|修改|(?:上一?|前一)题(?:的话)?|上一?个问题|"
-    r"前面那(?:题|个)|前一个|改成|改为|改一下|更正(?:一下)?|纠正(?:一下)?|修正(?:一下)?|撤回|说反了|补充(?:一下)?|"
+    r"前面那(?:题|个)|前一个|改成|改为|改一下|更新(?:一)?下|更正(?:一下)?|纠正(?:一下)?|修正(?:一下)?|撤回|说反了|补充(?:一下)?|"
     r"(?:我|刚才)?(?:说|选|点|搞|弄|打|按|答|填|记|写|看|数)(?:错|岔|反)了?|数字错了?|少打了?个?\d?|多打了?个?\d?|"
     r"^(?:哦|啊|哎|诶|额|呃|噢|唉|嗯)|不对|错了|不是不是|不不|等等|等一下|等下|sorry|抱歉|不好意思|哦不是|啊不是|哦不|"
     r"(?:我)?(?:刚)?(?:问了(?:一?下)?|问到了|问过了|查了(?:一?下)?|查到了?|核实了|确认了|看了(?:一?下)?(?:统计|记录|台账)?|翻了(?:一?下)?)|"
@@ -144,6 +144,8 @@ def opens_with_contrast(text: str) -> bool:
 
 def _names_figure(t: str, previous: Any) -> bool:
     """Whether a reply says the figure just recorded again (600是报名人数…): it is about that answer."""
+    if isinstance(previous, dict) and "value" not in previous:  # 客户6家 → 6家是前年的: one of its figures
+        return any(_names_figure(t, v) for v in previous.values())
     value = previous.get("value") if isinstance(previous, dict) else previous
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
         return False
@@ -337,6 +339,11 @@ def new_answer(text: str) -> str:
     """The answer a modification carries ("把第8题改成有" -> "有"), or "" when it only names the question."""
     m = _NEW_ANSWER.search(normalize(text))
     return m.group(1).strip(" 吧啊呢。.") if m else ""
+
+
+def without_cue(text: str) -> str:
+    """The message with the words of the change taken out (培训过的写错了，应该是32家 -> 培训过的，应该是32家)."""
+    return _FILLER.sub("", normalize(text))
 
 
 def remainder(text: str) -> str:

@@ -427,7 +427,11 @@ class Engine:
         if (
             ev.command in ("answer", "modify")
             and ev.text
-            and (correction.names_a_question(ev.text) or self._quoted_answer(s, ev.text) is not None)
+            and (
+                correction.names_a_question(ev.text)
+                or self._quoted_answer(s, ev.text) is not None
+                or self._names_an_answered_figure(s, ev)
+            )
             and not s.pending
             and not self._names_a_figure_of(s, last, ev.text)
         ):
@@ -879,8 +883,13 @@ class Engine:
             if c.expects == "counts" and isinstance(previous, dict) and len(previous) == 1:
                 rest = _stressed_clause(rest)  # 律所，服务过4家 → 哦不对，是6家，漏算了两家: one figure, the one stated
             r = read(c, rest, Hint(), pending)
+            if r.outcome != "record" and c.expects == "number" and rest != fix.rest:
+                r = read(
+                    c, fix.rest, Hint(), pending
+                )  # 知识产权宣传周办过一场，来了120人: the figure is in another clause
             if pending and r.outcome == "record" and r.value == previous:
                 named = re.sub(r"(?:那个|那项|那块|那一项|那个数)[^,，。\d]*[,，]\s*", "的", normalize(ev.text))
+                named = correction.without_cue(named) or named  # 培训过的写错了，应该是32家
                 named = re.sub(r"([^,，。\d]+)[,，]\s*(?=[^,，。]*\d)", r"\1", named)  # 开展工作的我看错了，是25家
                 whole = read(c, named, Hint(), pending)  # 开展工作那个说多了，应该只有25家: the cue names the figure
                 if whole.outcome in ("record", "reask") and whole.value != previous:
@@ -923,20 +932,40 @@ class Engine:
             prefix=f"好的，第 {self.position(s, c)[0]} 项重新回答（原来记的是“{describe_answer(c, s.answers.get(c.id))}”）：",
         )
 
+    def _names_an_answered_figure(self, s: Session, ev: UserEvent) -> bool:
+        """公益服务那个4次里有2次是收费的 (asked a yes/no now): a figure question answered before, named
+        with 那个 / 那题 and given a figure — a change of that answer, not an answer to this question."""
+        t = normalize(ev.text)
+        current = self.criterion_at(s)
+        if current is None or current.expects != "boolean" or not re.search(r"那个|那题|那项|那块|那道", t):
+            return False
+        if not numbers(t):
+            return False
+        target = self._find_target(s, replace(ev, entities={}))
+        c = self.criterion_at(s, target) if target is not None and target != s.cursor else None
+        return c is not None and c.id in s.answers and c.expects in ("number", "counts")
+
     def _figure_owner(self, s: Session, text: str) -> Criterion | None:
         """The answered figure question a correction's figure belongs to, when the last answer was a yes/no:
         the latest one counted in the same unit (人次 / 次 / 起 …), if the message is a correction at all."""
         t = normalize(text)
-        figures = [f for f in numbers(t) if f.unit]
-        if not figures or correction.parse(text, None, True) is None:
+        found = numbers(t)
+        figures = [f for f in found if f.unit]
+        if not found or correction.parse(text, None, True) is None:
             return None
-        for c in reversed([c for c in self.rubric(s).criteria if c.id in s.answers]):
+        answered = list(reversed([c for c in self.rubric(s).criteria if c.id in s.answers]))
+        for c in answered:
             rule = c.rule
             if isinstance(rule, (ThresholdRule, PerCountRule)) and any(
                 f.unit in UNIT_WORDS.get(rule.unit, (rule.unit,)) for f in figures
             ):
                 return c
-        return None
+        named = [  # 说错了 宣传是 230: a bare figure, its question named by its words
+            c
+            for c in answered
+            if isinstance(c.rule, (ThresholdRule, PerCountRule)) and matched_keywords(t, [*c.keywords, c.short])
+        ]
+        return named[0] if len(named) == 1 and not figures else None
 
     def _limits_proposal(self, s: Session, proposal: dict[str, Any], text: str) -> bool:
         """A message sent instead of 是 / 不是 that limits the yes just proposed (别的嘛，漏洞修补、日志都没搞 /
@@ -982,8 +1011,12 @@ class Engine:
         """Whether a reply opening with 其实 / 不是， / 严格说 says something else of the last answer."""
         if not fix.rest:
             return False
-        r = read(c, _the_new_figure(c, fix.rest), Hint(), {})
-        return r.outcome == "record" and r.value != s.answers.get(c.id)
+        previous = s.answers.get(c.id)
+        pending: dict[str, Any] = {}
+        if c.expects in ("counts", "choice") and isinstance(previous, dict):  # 律所，客户3家 → 我再数了下，是5家
+            pending = {**read(c, s.words.get(c.id, ""), Hint(), {}).pending, "key": None}
+        r = read(c, _the_new_figure(c, fix.rest), Hint(), pending)
+        return r.outcome == "record" and r.value != previous
 
     def _topical_correction(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
         """其实都隔离了，中试车间也装了门禁 (just after 部分做到 on 区域隔离) / 期限没标，也没登记 (just after
@@ -1007,6 +1040,11 @@ class Engine:
         ):
             return None
         if c.expects != "boolean" and numbers(ev.text):
+            if c.expects == "number" and previous in (0, "unknown"):  # 没有 → 哦去年协助调解成功过一起: recalled
+                r = read(c, ev.text, Hint(), {})
+                if r.outcome == "record" and r.value != previous:
+                    s.proposal = {"criterion": c.id, "value": r.value, "words": describe_words(ev.text.strip())}
+                    return [self._proposal_message(s, c, r.value, change=True)]
             return None  # a figure: the figure rules decide (核了签到表，其实只有260人次)
         if c.expects == "boolean":
             alone = read(c, ev.text, Hint(), {})

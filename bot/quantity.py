@@ -231,6 +231,10 @@ def numbers(text: str, ordinals: bool = False) -> list[Found]:
             continue  # 电话13611112222 / 案号(2023)沪0117民初1234号: numbers that name something
         if not ordinals and t[max(0, m.start() - 1) : m.start()] == "第":
             continue  # 第三家下个月才验收: an ordinal, not a count
+        if re.fullmatch(r"(?:19|20)\d\d", m.group(0)) and re.match(
+            r"\s*(?:全年|上半年|下半年|年度|年底|年初|年中)", rest
+        ):
+            continue  # 2022全年410: a year, not a count
         if _PERIOD_AFTER.match(rest) or (
             re.fullmatch(r"(?:19|20)\d\d", m.group(0)) and re.match(r"\s*[、和及与到至-]\s*(?:19|20)\d\d", rest)
         ):
@@ -458,7 +462,7 @@ _ONLY_EMPHASIS = re.compile(
     rf"不对就是|准确说|也就是|即|就一|都是|左右|上下|大概|大约|约|差不多|机构|企业|单位|公司|人次|only|just|so){_PUNCT}*)*"
 )
 # the same event named again before the figure: 一次是6月那次，就那一次 / 一起，2022年那起，就那一起
-_THAT_ONE = re.compile(r"(?:就那么?|只有那|就这么|这么|所以还是|也就这么?|还就)$")
+_THAT_ONE = re.compile(r"(?:就那么?|只有那|就这么?|只有这|这么|所以还是|也就这么?|还就)$")
 
 
 def _counts_in(t: str) -> list[re.Match[str]]:

@@ -1045,6 +1045,12 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     undone_part = [f for f in candidates if f not in done and NOT_DONE.search(f.text) and f.start > done[0].start]
     if part_of and undone_part and all(SUCCESS.search(f.text) for f in part_of):
         return _sum([f.quantity for f in part_of]), 0.85, ""  # 名单上3家，其中2家已授牌，1家还在评审 = 2
+    if part_of and len(done) == 1 + len(part_of) and _POPULATION_OF_FIRMS.search(done[0].before):
+        return (
+            _sum([f.quantity for f in part_of]),
+            conf,
+            "",
+        )  # 园区入驻企业180家，其中示范点2家: the firms are the population
     if part_of:
         done = [f for f in done if f not in part_of]
         values = [f.quantity for f in done]
@@ -1076,8 +1082,8 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         values.append(Quantity(value=n_items * f.quantity.value) if each else f.quantity)
     separate = len({f.clause for f in done}) == len(done)
     years = len({m.group(0) for m in re.finditer(r"去年|今年|前年|明年|\d{4}年", t)}) > 1
-    if len(set(values)) == 1 and not separate:
-        return values[0], conf, ""
+    if len(set(values)) == 1 and not separate and not re.search(r"[上下]半年|季度|线上|线下|[上下]旬|月份", t):
+        return values[0], conf, ""  # (上半年250人次下半年250人次: two counts with words of their own)
     if unit in ("人次", "家", "起") or (unit == "次" and not years and (separate or _ENUMERATED.search(t))):
         return _sum(values), 0.85, ""  # 区级2家市级1家 / 线下120人，线上400多 / 免费咨询5场，技术论证1次
     listed = "、".join(f.quantity.describe(f.unit) for f in done)
@@ -1153,7 +1159,7 @@ def _without_plans(t: str) -> str:
 
 
 _SAID_TOTAL = re.compile(
-    r"(?:(?:合计|一共|总共|共计|总计|加起来|合起来|加一起|累计|=)(?:已经|已)?(?:是|有|就是|达到)?|"
+    r"(?:(?:合计|一共|总共|共计|总计|加起来|合起来|加一起|累计|=|(?<!\d)全年(?:下来)?(?:一共|总共|共|累计|合计)?)(?:已经|已)?(?:是|有|就是|达到)?|"
     r"(?:现在|目前|至今)(?:一共|总共|累计)?(?:已经|已)?(?:是|有|就是|达到))\s*$"
 )  # 又成功协助了一起，现在是三起: the total now
 
@@ -1428,6 +1434,9 @@ _STAFF = re.compile(r"^(?:多|余|来)?(?:名|位|个)?(?:律师|合伙人|员�
 _POPULATION = re.compile(
     r"入驻|会员|员工|职工|在册|注册|总共|一共|总数|全部|共有|报名|预约|邀请|通知|发放|推送"
 )  # 线下300人，线上只有50人 adds up
+_POPULATION_OF_FIRMS = re.compile(
+    r"入驻|在册|注册|会员|员工|职工|(?:园区|区内|园里)(?:内|里)?(?:有|共有|一共有?)?(?:企业|公司)$|企业总数"
+)
 _QUALIFYING = re.compile(r"商秘|商业秘密|保密|泄密|免费|公益|无偿|不收费|真正")
 _QUALIFYING = re.compile(r"商秘|商业秘密|保密|泄密|免费|公益|无偿|不收费|真正")
 _ONLY = re.compile(r"(?:只有|仅有|仅|只|才)(?:有)?$")
@@ -1569,6 +1578,7 @@ def _read_tier(rule: TierRule, words: str, hint: Hint) -> Reading:
     vague: list[str] = []
     if _unsure(words) and re.search(r"吧|可能|也许|应该|好像|大概|估计|不确定", normalize(words)):
         return record("unknown", 0.85, words, "unsure about the rank")
+    t = re.sub(r"、(?=[^、,，。]*\d)", "，", t)  # 区里第二、市里第二十: each rank its own clause
     parts = [_DESIGNATION.sub("", c) for c in clauses(t)] or [t]  # 国家级孵化器 is a title, not a rank
     scope: str | None = None
     for i, clause in enumerate(parts):
@@ -1707,7 +1717,7 @@ _EACH = re.compile(r"各(?:有)?$|每(?:类|种|个类型|样)(?:各|都)?$|(?<=
 _NOT_IN_PARK = re.compile(
     r"在谈|意向|没签|未签|还没(?:搬|入驻|进驻|进来|落地)|不在(?:我们|本)?园区|园区外|外区|区外|只是签了?(?:个)?合作|签了合作协议|"
     r"下个月才|还在(?:谈|洽谈|装修)|计划|打算|准备引|明年|拟引进|搬走|迁走|迁出|撤走|走了|挂名|不算(?:我们|本)?园区|"
-    r"没有?(?:它的|他们的|它们的)?办公(?:点|室|场所)|没有?(?:设)?点|人在市区|在市区|在外地|(?:另一个|另外一个|其他|别的)园区|那边不算|"
+    r"没有?(?:它的|他们的|它们的)?办公(?:点|室|场所)|没有?(?:设)?点|人在市区|在市区|在外地|(?:另一个|另外一个|其他|别的|隔壁)园区|那边不算|不算我们的|"
     r"签了?(?:服务|合作)?协议|签了?(?:个)?合作|不沾边|不做商秘|(?:与|跟|和)商秘(?:无关|没关系)|只做普通|不相关"
 )
 _ONLY_HERE = re.compile(r"^(?:不过|但是?|可)?(?:其实)?只有(\d+)家(?:是)?在(?:我们|本)?园区")

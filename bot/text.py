@@ -331,7 +331,7 @@ def arabic(text: str) -> str:
         if tail:
             head = _to_number(tail.group(1))
             a, b = _to_number(tail.group(2)), _to_number(tail.group(3))
-            if head is not None and a is not None and b == a + 1:
+            if head is not None and a is not None and b == a + 1 and tail.group(2) not in "零〇":  # 三百零一 = 301
                 implied = {"百": 10, "千": 100, "万": 1000}[tail.group(1)[-1]]
                 step = {"十": 10, "百": 100, "千": 1000}.get(tail.group(4), implied)
                 return f"{lead}{_plain(head + a * step)}-{_plain(head + b * step)}"

@@ -1129,3 +1129,27 @@ def test_a_figure_added_to_the_last_one_is_summed(engine: Engine) -> None:
     chat.say("answer", "不对外分享，没有", None)  # zone.13: 不对外 is no correction cue
     assert chat.session.answers["zone.12"] == 530
     assert "zone.13" in chat.session.answers or (chat.session.proposal or {}).get("criterion") == "zone.13"
+
+
+def test_a_figure_recalled_after_a_no_is_proposed_for_that_question(engine: Engine) -> None:
+    chat = start(engine, "园区")
+    while chat.question["criterion"] != "zone.B4":
+        chat.say("answer", accepted_answer(chat.question["expects"]), None)
+    chat.say("answer", "没有", "deny")
+    chat.say("answer", "哦去年协助企业调解成功过一起", None)  # about zone.B4, not the question now asked
+    assert chat.session.answers["zone.B4"] == 0 and chat.session.proposal == {
+        "criterion": "zone.B4",
+        "value": 1,
+        "words": "哦去年协助企业调解成功过一起",
+    }
+    chat.say("answer", "是的", "affirm")
+    assert chat.session.answers["zone.B4"] == 1
+
+
+def test_a_bare_figure_named_by_its_question_words_changes_that_answer(engine: Engine) -> None:
+    chat = start(engine, "园区")
+    walk_to(chat, "zone.12")
+    chat.say("answer", "620人次", None)
+    chat.say("answer", "有", "affirm")  # zone.13
+    chat.say("answer", "说错了 宣传是 260，数字颠倒了", None)
+    assert recorded_or_proposed(chat, "zone.12", 260) and chat.session.answers["zone.13"] is True

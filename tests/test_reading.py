@@ -1612,3 +1612,19 @@ def test_xiao_before_a_round_figure_is_just_under_it() -> None:
     q = value("station.25", "小四百人次吧")
     assert q["relation"] == "lt" and q["value"] == 400
     assert status("station.25", "小三百") != "met"
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("station.24", "会员一千家，培训过三百零一家，开展工作的四百家", {"trained_ratio": 30.1, "active_ratio": 40}),
+        ("zone.15", "园区入驻企业260家，其中示范点3家", 3),  # the firms are the population, not the count
+        ("zone.B4", "一共4起，其中1起是今年的", 4),  # a part of the count, not the answer
+        ("zone.B2", "区里第三、市里第二十八、全国没上榜", "district"),  # each rank its own clause
+        ("zone.12", "上半年260人次下半年260人次", 520),  # two counts with words of their own
+        ("station.25", "280是上半年的，全年是340", 340),  # the year's figure said as such
+        ("zone.B1", "律所两家，咨询一家。另外隔壁园区还有一家鉴定所，那个不算我们的", {"types": 2, "units": 3}),
+    ],
+)
+def test_figures_read_in_their_context(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
