@@ -663,7 +663,7 @@ NOT_DONE = re.compile(
     r"尚未|未决定|没决定|等待|待定|没谈拢|谈崩|没谈成|没立案|没调解成|调解中|在调解|没调成|还没调|报上去|没出来|没出结果|等结果|还没验收|"
     r"撤了|撤回|撤销|自己撤|没立上|在走流程|走流程|没结果|排期|在排|排上了?日程|待办|还没开|还没办|还没搞|还没做|"
     r"(?:还没|没|未|尚未)(?:有)?(?:授牌|验收|评上|挂牌|认定|批复)|没签(?:约|合同)?|未签|意向|洽谈|在等|等受理|待受理|"
-    r"尚在|在调查|调查中|结果未出|未出结果|在创(?!新)|不予(?:立案|受理)|(?:未|没|还没)(?:有)?受理|还在调(?!解成)|驳回"
+    r"尚在|在调查|调查中|结果未出|未出结果|在创(?!新)|不予(?:立案|受理)|(?:未|没|还没)(?:有)?(?:被)?受理|还在调(?!解成)|驳回|退回"
 )
 SUCCESS = re.compile(
     r"立了?案|查办|成功|办结|结案|查办完|立上|调解成|成了|已(?:经)?(?:立案|查办|调解|授牌|完成|办完|创建|通过)|授牌|批下来|创建完成|通过验收|"
@@ -711,7 +711,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     unit = rule.unit
     if says_zero(t):
         return Quantity(value=0), 0.95, ""
-    t = _without_gone(_counted_figures(_own_figures(_without_plans(_less_cancelled(full_years(t))))))
+    t = _without_gone(_counted_figures(_own_figures(_without_plans(_less_cancelled(_pointed_back(full_years(t)))))))
     t = re.sub(r"(?<![\d.])1\s*家\s*(?:各|做|算)?\s*(\d+)\s*次", r"每家\1次", t)  # 诊断了5家，一家一次: a rate
     found = [f for f in numbers(t) if not (unit == "家" and _STAFF.match(f.after))]  # 有20个律师: the firm's size
     actual = [f for f in found if _ACTUAL.search(f.before)]
@@ -841,7 +841,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         f
         for f in candidates[1:]
         if re.search(r"(?:其中|里面|当中|包括|(?<![还又另外])有)(?:的)?(?:\d+\s*(?:场|次|期|家|起|回))?$", f.before)
-        and (_EXCLUDED.search(f.text) or NOT_DONE.search(f.text) or _OFF_TOPIC.search(f.text + f.tail))
+        and (_EXCLUDED.search(f.text) or NOT_DONE.search(f.text) or _off_topic(f.text + f.tail, unit))
     ]
     if (
         excluded
@@ -859,9 +859,12 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         f
         for f in candidates
         if not (  # 免费咨询2次，另外2次是去听讲座 / 另一次是财务审计: more of another kind, not counted
-            f is not candidates[0]
-            and re.search(r"(?:另外|另|还有|另有)(?:的)?(?:\d+\s*(?:场|次|期|家|起|回))?$", f.before)
-            and _OFF_TOPIC.search(f.text)
+            len(candidates) > 1
+            and (
+                f is candidates[0]  # 有1起是会员自己找律所办的，跟我们没关系；我们协助的就1起
+                or re.search(r"(?:另外|另|还有|另有)(?:的)?(?:\d+\s*(?:场|次|期|家|起|回))?$", f.before)
+            )
+            and _off_topic(f.text, unit)
         )
         and not NOT_DONE.search(f.text)
         and not _undone_by_next(f, parts)
@@ -870,10 +873,13 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             _said_after(f, found, candidates),
         )
         and not _ALL_EXCLUDED.search(f.tail)
+        and not _ALL_OFF_TOPIC.search(f.tail)  # 协助查办过2起，可那2起都是假冒商标: none of them counts
         and not (unit == "次" and _ALL_PAID.search(f.tail))  # free services are counted, paid clients are clients
     ]  # 另有2家只来咨询过一次、没签约 / 做了4次技术论证，不过都是收费项目
     for b in candidates:  # …，这两家不算: the figure it points back to does not count either
-        if re.search(r"(?:这|那)$", b.before) and re.search(r"不算|不计|排除|没签", b.text):
+        if re.search(r"(?:这|那)$", b.before) and (
+            re.search(r"不算|不计|排除|没签", b.text) or _ALL_OFF_TOPIC.search(b.tail) or _off_topic(b.text, unit)
+        ):  # 协助查办过2起，可那2起都是假冒商标: the figure it points back to is off the subject too
             earlier = [f for f in done if f.start < b.start and f.quantity.value == b.quantity.value]
             if earlier:
                 done.remove(earlier[-1])
@@ -935,6 +941,8 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     if (mismatch := _breakdown_mismatch(done, unit)) is not None:
         return None, 0.0, mismatch  # 总共5次，明细是免费咨询1次和技术论证1次 / 3家，市级1家、区级1家，就这些
     said_total = [f for f in done if _SAID_TOTAL.search(f.before)]
+    if len(said_total) >= 2 and said_total == done and len({f.quantity for f in done}) == 1:
+        return done[0].quantity, conf, ""  # 一共2起…，所以总的就2起: the same total said twice
     if (
         len(done) == 2
         and said_total == done[1:]
@@ -1039,6 +1047,12 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         and (_PART_OF.search(f.before) or re.match(r"(?:其中|里面|里头|当中|这里面|这当中)", f.text))
         and f.quantity.value <= done[0].quantity.value
     ]
+    if unit == "起" and _HAPPENED.search(done[0].text) and not _ASSISTED.search(done[0].text):
+        part_of += [  # 园区里发生过4起纠纷，园区出面协助的有2起: the part the park took a hand in
+            f
+            for f in done[1:]
+            if f not in part_of and _ASSISTED.search(f.text) and f.quantity.value <= done[0].quantity.value
+        ]
     assisted = [f for f in part_of if _ASSISTED.search(f.text) and not _ASSISTED.search(done[0].text)]
     if unit == "起" and len(assisted) == 1:  # 代理了20多个案子，其中协助市监部门立案查办的是1起: the part asked about
         return assisted[0].quantity, 0.85, ""
@@ -1104,8 +1118,18 @@ _OFF_TOPIC = re.compile(
     r"(?:跟|与|和)?(?:商秘|商业秘密|保密)(?:这块)?(?:不沾边|没(?:啥|什么)?关系|无关|不相关|不搭界|不挨边)|"
     r"不(?:涉及|是|属于|是讲|是关于)(?:商秘|商业秘密|保密)|(?:讲|主题是|内容是|是讲)(?:的)?(?:是)?(?:安全生产|消防|财税|劳动|商标|专利|反诈)|"
     r"问(?:的是)?劳动|劳动仲裁|财务审计|安全生产|客户来验厂|去听|旁听|不是我们(?:自己)?(?:办|组织|搞|做|查)的|"
-    r"收了?(?:服务)?费|收了钱|付费的|有偿的|另一个园区|别的园区|隔壁园区|园区外|才验收|还没验收|没验收"
+    r"另一个园区|别的园区|隔壁园区|园区外|才验收|还没验收|没验收|"
+    r"自己(?:找|请)(?:的)?(?:外面的?)?律(?:师|所)|自己走的?(?:诉讼|司法|法律)|自己(?:起诉|打官司|报的案)|"
+    r"(?:园区|我们|协会|站里)(?:都|也|并)?没(?:有)?(?:参与|介入|出面)|跟我们没(?:啥|什么)?关系"
 )
+_PAID_PART = re.compile(r"收了?(?:服务)?费|收了钱|付费的|有偿的")  # not counted among free services (次) only
+
+
+def _off_topic(text: str, unit: str) -> bool:
+    """Whether a figure's words put it outside what the criterion counts (paid only for free services)."""
+    return bool(_OFF_TOPIC.search(text) or (unit == "次" and _PAID_PART.search(text)))
+
+
 _PLAN_CLAUSE = re.compile(r"计划|本来|本想|原定|原计划|原本|打算|预计|目标|预定|争取|准备(?!了)")
 _ACTUAL_CLAUSE = re.compile(r"实际|结果|最后|最终|只|才|就|但")
 
@@ -1113,6 +1137,23 @@ _ACTUAL_CLAUSE = re.compile(r"实际|结果|最后|最终|只|才|就|但")
 _CANCELLED = re.compile(
     r"(?:取消|停办|停掉|没办成|黄)了?(?:其中)?(\d+)\s*(场|次|期|回)|(\d+)\s*(场|次|期|回)(?:被|因为?[^,，。]{0,10})?(?:临时)?(?:取消|停办|没办成|黄)了?"
 )
+
+
+_POINTED_BACK = re.compile(r"(?<=[这那])(?:些)?\s*(\d+)\s*(起|次|场|家|个|件|人次|人)")
+
+
+def _pointed_back(t: str) -> str:
+    """协助了3起，这3起都是商秘案件 / 可那2起都是商标: 这 / 那 with the figure said before points back to it."""
+
+    def back(m: re.Match[str]) -> str:
+        if re.search(r"(?:另外|另|其余|其他|剩下|别)的?[这那]$", t[: m.start()]):
+            return m.group(0)  # 另外那3次: the others, not the same ones
+        if float(m.group(1)) < 2:
+            return m.group(0)  # 成功的就之前那一起: "that one" may well be another one
+        earlier = re.findall(rf"(?<![\d.第]){m.group(1)}\s*{m.group(2)}", t[: m.start() - 1])
+        return "" if earlier else m.group(0)
+
+    return _POINTED_BACK.sub(back, t)
 
 
 def _less_cancelled(t: str) -> str:
@@ -1159,12 +1200,16 @@ def _without_plans(t: str) -> str:
 
 
 _SAID_TOTAL = re.compile(
-    r"(?:(?:合计|一共|总共|共计|总计|加起来|合起来|加一起|累计|=|(?<!\d)全年(?:下来)?(?:一共|总共|共|累计|合计)?)(?:已经|已)?(?:是|有|就是|达到)?|"
+    r"(?:(?:合计|一共|总共|共计|总计|加起来|合起来|加一起|累计|=|总的(?:来说|算下来)?(?:就)?|(?<!\d)全年(?:下来)?(?:一共|总共|共|累计|合计)?)(?:已经|已)?(?:是|有|就是|达到)?|"
     r"(?:现在|目前|至今)(?:一共|总共|累计)?(?:已经|已)?(?:是|有|就是|达到))\s*$"
 )  # 又成功协助了一起，现在是三起: the total now
 
 
 # 都是收费项目 / 园区没有参与: the figure before does not count at all
+_ALL_OFF_TOPIC = re.compile(
+    r"^[^。;；\d]{0,12}?(?:都|全|均)(?:是|属于)?[^,，。;；\d]{0,4}?(?:商标|专利|著作权|版权|劳动|合同纠纷)|"
+    r"^[^。;；\d]{0,12}?(?:都|全|均)(?:不涉及|不是|无关|与商秘无关|跟商秘没关系)(?:商秘|商业秘密)?"
+)
 _ALL_EXCLUDED = re.compile(r"(?:^|[,，。;；])[^,，。;；\d]{0,5}?(?:并|都|也)?(?:没有?|未|不曾)(?:参与|介入|插手|出面)")
 _ALL_PAID = re.compile(r"^[^,，。;；\d]*[,，。;；]?[^,，。;；\d]{0,6}?(?:都|全)(?:是|属于)?(?:收费|有偿|付费|收了?钱)")
 # whose figure: 我们自己 / 以示范站名义 against 隔壁公司 / 总会 / 区里 / 全市
@@ -1426,6 +1471,7 @@ def _latest_year(done: list[Found]) -> Found | None:
 
 _ACTUAL = re.compile(r"(?:实际(?:上)?|真正|其实)[^,，。;；\d]{0,12}$|(?:只能|应该|就|^|[,，])算(?:是|作|成)?$")
 _NEGATION = re.compile(r"没|不|未|无")
+_HAPPENED = re.compile(r"发生|出现|出过|遇到|碰到|接到|收到|报过来|反映|闹过")
 _ASSISTED = re.compile(r"协助|配合|立案|查办|移送|移交")
 _PART_OF = re.compile(
     r"(?:其中|里面|里头|当中|这里面|这当中)(?:[^,，。;；\d]{0,6}|\d+\s*(?:场|次|期|家|起|回)[^,，。;；\d]{0,3})$|(?:^|[,，])(?:光是?|单单?|单是|仅仅)[^,，。;；]{1,14}就[^,，。;；\d]{0,4}$"

@@ -1628,3 +1628,24 @@ def test_xiao_before_a_round_figure_is_just_under_it() -> None:
 )
 def test_figures_read_in_their_context(cid: str, text: str, expected: Any) -> None:
     assert value(cid, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("zone.B4", "一共三起，其中一起是企业自己找律师办的，园区没参与", 2),  # the park took no hand in it
+        ("zone.B4", "园区里出过5起纠纷，园区出面协助的有3起，都调解成功了", 3),  # the part the park assisted
+        ("station.B4", "三起，另外还有一起报了案但没被受理", 3),  # not accepted is not a case yet
+        ("zone.B4", "协助查办过3起，可那3起都是假冒商标，不涉及商业秘密", 0),  # 那3起 points back: none counts
+        ("zone.B4", "协助了4起，这4起都是商秘案件", 4),  # 这4起 is the same four
+        ("station.B4", "有一起还在走程序，成功的就之前那一起", 1),  # 那一起 may be another one
+        ("zone.B4", "协助立案的一共3起，查办的也是这3起，所以总的就3起", 3),  # one total said twice
+        (
+            "station.24",
+            "律所，收费客户4家，另外还免费为2家企业做过商秘体检",
+            {"clients": 6},
+        ),  # paid clients are clients
+    ],
+)
+def test_cases_and_clients_that_do_not_count(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
