@@ -859,9 +859,7 @@ class Engine:
         """不对，应该是没有 / 刚才那题改成“有” / 上一题选错了: replace the previous answer, stay here."""
         if fix.rest:
             previous = s.answers.get(c.id)
-            pending: dict[str, Any] = {}
-            if c.expects in ("counts", "choice") and isinstance(previous, dict):  # figures: what was said, then the fix
-                pending = {**read(c, s.words.get(c.id, ""), Hint(), {}).pending, "key": None}
+            pending = self._figures_said(s, c)  # figures: what was said, then the fix
             rest = fix.rest
             if (
                 fix.kind == "supplement"
@@ -1011,12 +1009,14 @@ class Engine:
         """Whether a reply opening with 其实 / 不是， / 严格说 says something else of the last answer."""
         if not fix.rest:
             return False
-        previous = s.answers.get(c.id)
-        pending: dict[str, Any] = {}
-        if c.expects in ("counts", "choice") and isinstance(previous, dict):  # 律所，客户3家 → 我再数了下，是5家
-            pending = {**read(c, s.words.get(c.id, ""), Hint(), {}).pending, "key": None}
-        r = read(c, _the_new_figure(c, fix.rest), Hint(), pending)
-        return r.outcome == "record" and r.value != previous
+        r = read(c, _the_new_figure(c, fix.rest), Hint(), self._figures_said(s, c))  # 客户3家 → 我再数了下，是5家
+        return r.outcome == "record" and r.value != s.answers.get(c.id)
+
+    def _figures_said(self, s: Session, c: Criterion) -> dict[str, Any]:
+        """The figures of a several-figure answer as said (会员50家、培训10家…), for reading a change of one."""
+        if c.expects in ("counts", "choice") and isinstance(s.answers.get(c.id), dict):
+            return {**read(c, s.words.get(c.id, ""), Hint(), {}).pending, "key": None}
+        return {}
 
     def _topical_correction(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
         """其实都隔离了，中试车间也装了门禁 (just after 部分做到 on 区域隔离) / 期限没标，也没登记 (just after
