@@ -714,6 +714,8 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     t = _without_gone(_counted_figures(_own_figures(_without_plans(_less_cancelled(_pointed_back(full_years(t)))))))
     t = re.sub(r"(?<![\d.])1\s*家\s*(?:各|做|算)?\s*(\d+)\s*次", r"每家\1次", t)  # 诊断了5家，一家一次: a rate
     found = [f for f in numbers(t) if not (unit == "家" and _STAFF.match(f.after))]  # 有20个律师: the firm's size
+    if unit == "人次" and len(found) > 1:  # 园区两千多员工，参加过的累计四百二十人次: the staff is no audience
+        found = [f for f in found if not re.match(r"^(?:多|余)?(?:名|个)?(?:员工|职工|工人|在职)", f.after)] or found
     actual = [f for f in found if _ACTUAL.search(f.before)]
     total_after = [f for f in found if actual and f.start > actual[0].start and _SAID_TOTAL.search(f.before)]
     if len(found) > 1 and len(actual) == 1 and actual[0].unit in UNIT_WORDS.get(unit, (unit,)) and not total_after:
@@ -1296,7 +1298,14 @@ def _per_firm(found: list[Found]) -> Quantity | None:
     firms = [f for f in found if f.unit in ("家", "家企业", "户")]
     if len(firms) != 1:
         return None
-    rate = [f for f in found if re.search(r"每(?:家|户)(?:企业)?(?:算|各|都|做了?|给)?$", f.before)]
+    rate = [
+        f
+        for f in found
+        if re.search(
+            r"每(?:家|户)(?:企业)?(?:算|各|都|做了?|给)?$|(?:家|户)(?:企业|公司|会员)?[^,，。\d]{0,2}各[^,，。\d]{0,4}$",
+            f.before,
+        )
+    ]  # 给五家企业各做了一次免费体检
     others = [f for f in found if f is not firms[0] and f not in rate]
     if others:
         return None

@@ -1649,3 +1649,14 @@ def test_figures_read_in_their_context(cid: str, text: str, expected: Any) -> No
 )
 def test_cases_and_clients_that_do_not_count(cid: str, text: str, expected: Any) -> None:
     assert value(cid, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("zone.12", "园区三千多员工，参加过宣传活动的累计五百二十人次", 520),  # the staff is no audience
+        ("station.27", "给四家企业各做了一次免费的商秘体检", 4),  # one service for each firm
+    ],
+)
+def test_populations_and_services_each(cid: str, text: str, expected: int) -> None:
+    assert value(cid, text) == expected
