@@ -1656,7 +1656,9 @@ def test_cases_and_clients_that_do_not_count(cid: str, text: str, expected: Any)
     [
         ("zone.12", "园区三千多员工，参加过宣传活动的累计五百二十人次", 520),  # the staff is no audience
         ("station.27", "给四家企业各做了一次免费的商秘体检", 4),  # one service for each firm
+        ("station.24", "咨询公司，去年客户15家，跟商秘有关的只有4家，其余11家都是做财税的", {"clients": 4}),
+        ("station.24", "律所，商秘方面的客户就三家，另外两家纯粹是商标业务", {"clients": 3}),
     ],
 )
-def test_populations_and_services_each(cid: str, text: str, expected: int) -> None:
+def test_populations_and_services_each(cid: str, text: str, expected: Any) -> None:
     assert value(cid, text) == expected
