@@ -813,6 +813,15 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             and SUCCESS.search(f.after + _all_of_them(t, f) if matching else _to_next_figure(t, f))
         ]
         candidates += [f for f in firms if f not in candidates and f.clause not in {m.clause for m in matching}]
+    if unit == "起" and any(f.unit in ("起", "件", "宗") for f in candidates):
+        # 组织过4次调解会，涉及2起纠纷 / 报案3次，立了2起: times are meetings or attempts, the cases are 起
+        candidates = [
+            f
+            for f in candidates
+            if f.unit not in ("次", "趟")
+            or not re.search(r"会|报案|举报|咨询|沟通|接待|上门|谈|协调", f.text)
+            or SUCCESS.search(re.sub(r"调解会", "", f.text))
+        ]
     if unit == "起" and candidates:  # 两起商标纠纷调解成功，还有一起商秘案件协助立案 / 其中1起是隔壁园区的
         kept = [
             f

@@ -1658,6 +1658,9 @@ def test_cases_and_clients_that_do_not_count(cid: str, text: str, expected: Any)
         ("station.27", "给四家企业各做了一次免费的商秘体检", 4),  # one service for each firm
         ("station.24", "咨询公司，去年客户15家，跟商秘有关的只有4家，其余11家都是做财税的", {"clients": 4}),
         ("station.24", "律所，商秘方面的客户就三家，另外两家纯粹是商标业务", {"clients": 3}),
+        ("zone.B4", "组织过5次调解会，涉及3起纠纷，最后三起都调成了", 3),  # meetings are not cases
+        ("station.B4", "协助企业报案4次，公安立了3起", 3),  # attempts beside the cases filed
+        ("station.B4", "协助立案1次，调解成功2起", 3),  # 立案1次 is a case
     ],
 )
 def test_populations_and_services_each(cid: str, text: str, expected: Any) -> None:
