@@ -408,7 +408,7 @@ class Engine:
             return out + self._confirm_restart(s, ev)
         if not s.unit_type:
             return out + (self._welcome(s) if ev.command == "restart" else self._choose_unit_type(s, ev))
-        if (back := correction.questions_back(ev.text)) is not None and s.proposal is None:
+        if (back := correction.questions_back(ev.text)) is not None:
             place = s.cursor - len(self.basics(s)) - back[0]  # 上上题: counted back from the question now asked
             if 0 <= place < len(self.rubric(s).criteria):
                 m = back[1]

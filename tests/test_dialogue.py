@@ -1120,6 +1120,17 @@ def test_a_question_counted_back_is_the_one_changed(engine: Engine) -> None:
     assert chat.session.answers["point.35"] is True and "point.36" not in chat.session.answers
 
 
+def test_a_question_counted_back_while_a_proposal_waits_is_no_reply_to_it(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    walk_to(chat, "point.34")
+    chat.say("answer", "有标识", None)
+    chat.say("answer", "有门禁", None)
+    chat.say("answer", "应该有吧", None)  # point.36: proposed, waiting for 是 / 不是
+    chat.say("answer", "上上题改成没有", None)
+    assert "point.36" not in chat.session.answers  # the proposal is not settled by it
+    assert recorded_or_proposed(chat, "point.34", False)
+
+
 def test_a_figure_added_to_the_last_one_is_summed(engine: Engine) -> None:
     chat = start(engine, "园区")
     walk_to(chat, "zone.12")
