@@ -1144,8 +1144,7 @@ def test_a_figure_added_to_the_last_one_is_summed(engine: Engine) -> None:
 
 def test_a_figure_recalled_after_a_no_is_proposed_for_that_question(engine: Engine) -> None:
     chat = start(engine, "园区")
-    while chat.question["criterion"] != "zone.B4":
-        chat.say("answer", accepted_answer(chat.question["expects"]), None)
+    walk_answering(chat, "zone.B4")
     chat.say("answer", "没有", "deny")
     chat.say("answer", "哦去年协助企业调解成功过一起", None)  # about zone.B4, not the question now asked
     assert chat.session.answers["zone.B4"] == 0 and chat.session.proposal == {
