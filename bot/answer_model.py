@@ -133,6 +133,12 @@ DEV_BANKS = (
     "answer_dev101",
     "answer_dev102",
     "answer_dev103",
+    "answer_dev104",
+    "answer_dev105",
+    "answer_dev107",
+    "answer_dev109",
+    "answer_dev106",
+    "answer_dev108",
     "answer_dev98",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")

@@ -663,8 +663,18 @@ NOT_DONE = re.compile(
     r"尚未|未决定|没决定|等待|待定|没谈拢|谈崩|没谈成|没立案|没调解成|调解中|在调解|没调成|还没调|报上去|没出来|没出结果|等结果|还没验收|"
     r"撤了|撤回|撤销|自己撤|没立上|在走流程|走流程|没结果|排期|在排|排上了?日程|待办|还没开|还没办|还没搞|还没做|"
     r"(?:还没|没|未|尚未)(?:有)?(?:授牌|验收|评上|挂牌|认定|批复)|没签(?:约|合同)?|未签|意向|洽谈|在等|等受理|待受理|"
-    r"尚在|在调查|调查中|结果未出|未出结果|在创(?!新)|不予(?:立案|受理)|(?:未|没|还没)(?:有)?(?:被)?受理|还在调(?!解成)|驳回|退回"
+    r"尚在|在调查|调查中|结果未出|未出结果|在创(?!新)|不予(?:立案|受理)|(?:未|没|还没)(?:有)?(?:被)?受理|还在调(?!解成)|驳回|退回|"
+    r"(?:没|未|尚未)(?:有|能)?(?:被)?立(?:上)?(?:案|成)|立不(?:了|成|上)|不想追究|不(?:再)?追究了|放弃(?:了)?(?:追究|维权)|撤案"
 )
+# 已经立案了，还在查: the filing is the success the standard counts; the investigation still going takes nothing away
+_FILED = re.compile(r"(?<![没未])(?:已经?|已|都)?立(?:了|上了?)?案")
+_FILED_NOT = re.compile(r"(?:没|未|尚未|不予|没能)(?:有|能)?(?:被)?立(?:上)?(?:案|成)|立不(?:了|成|上)")
+_STILL_OPEN = re.compile(r"还在|正在|在办|进行中|调查中|在调查|侦查|审理|在查|还在查|尚在|等结果|没出结果|结果(?:还没|未)出|没结案|未结案")
+
+
+def _filed_and_open(s: str) -> bool:
+    """协助了一件，还在查，不过已经立案了 / 立案两起，都还在侦查阶段: filed, so counted."""
+    return bool(_FILED.search(s)) and not _FILED_NOT.search(s) and not NOT_DONE.search(_STILL_OPEN.sub("", s))
 SUCCESS = re.compile(
     r"立了?案|查办|成功|办结|结案|查办完|立上|调解成|成了|已(?:经)?(?:立案|查办|调解|授牌|完成|办完|创建|通过)|授牌|批下来|创建完成|通过验收|"
     r"评上|获评|被评为|建成|签了?(?:调解|和解)协议|达成(?:调解|和解)?协议|调解书|和解了"
@@ -713,6 +723,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         return Quantity(value=0), 0.95, ""
     t = _without_gone(_counted_figures(_own_figures(_without_plans(_less_cancelled(_pointed_back(full_years(t)))))))
     t = re.sub(r"(?<![\d.])1\s*家\s*(?:各|做|算)?\s*(\d+)\s*次", r"每家\1次", t)  # 诊断了5家，一家一次: a rate
+    t = re.sub(r"(?<![\d.第])1\s*(起|家|次|场|件|个)(?:都|也)?(?:没有|没|无)(?=$|[,，。;；!！])", r"0\1", t)  # 协助的一起没有
     found = [f for f in numbers(t) if not (unit == "家" and _STAFF.match(f.after))]  # 有20个律师: the firm's size
     if unit == "人次" and len(found) > 1:  # 园区两千多员工，参加过的累计四百二十人次: the staff is no audience
         found = [f for f in found if not re.match(r"^(?:多|余)?(?:名|个)?(?:员工|职工|工人|在职)", f.after)] or found
@@ -826,9 +837,12 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         kept = [
             f
             for f in candidates
-            if not _NOT_OURS.search(f.text)
-            or _TRADE_SECRET.search(f.text)
-            or re.search(r"(?:其中|里面|当中)$", f.before)  # 其中1起是隔壁园区的: taken off the total below
+            if (
+                not _NOT_OURS.search(f.text)
+                or _TRADE_SECRET.search(f.text)
+                or re.search(r"(?:其中|里面|当中)$", f.before)  # 其中1起是隔壁园区的: taken off the total below
+            )
+            and not _OWN_CASE.search(f.text)  # 管委会自己作为受害方报过一起案: not a case it assisted
         ]
         if len(kept) < len(candidates):
             if not kept:
@@ -859,8 +873,8 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         and len(candidates) == 1 + len(excluded)
         and candidates[0].quantity.relation == "eq"
         and not re.search(
-            r"都(?:已经?)?(?:立了?案|立上|调解成|成功|办结|结案|授牌|验收)", t
-        )  # 其中一起还在审理，但都已立案
+            r"(?<!剩下的)(?<!剩下)(?<!其余的)(?<!其余)(?<!其他的)(?<!其他)都(?:已经?)?(?:立了?案|立上|调解成|成功|办结|结案|授牌|验收)", t
+        )  # 其中一起还在审理，但都已立案 — not 其中一起还在排队等受理，剩下的都立案了
     ):
         left = candidates[0].quantity.value - sum(f.quantity.value for f in excluded)
         if left >= 0:  # 协助了3起，其中1起是园区外的企业 / 做了5次咨询，其中3次是收费的: what is left counts
@@ -879,7 +893,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             )
             and _off_topic(f.text, unit)
         )
-        and not NOT_DONE.search(f.text)
+        and not (NOT_DONE.search(f.text) and not (unit == "起" and _filed_and_open(f.text)))
         and not _undone_by_next(f, parts)
         and not re.search(
             r"(?:这|那)(?:\d+|几)?(?:家|起|个|次)?(?:都|也)?不算|没签约|没签合同|只是意向",
@@ -899,6 +913,10 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     if not done:  # 有三家在申报，还没批下来 / 协助过一起，但最后没立上案: none counts yet
         return Quantity(value=0), 0.85, ""
     conf = 0.95 if done[0] in matching else 0.9
+    if (restated := _restated_total(done)) is not None:
+        return restated, conf, ""  # 六起。我知道封顶15分，但数量就是六起 / …，三个案子互不相干
+    if (union := _without_overlap(done)) is not None:
+        return union, conf, ""  # 立案3起，调解2起，调解的那2起就是立案里面的两起 = 3
     values = [f.quantity for f in done]
     # 290出头 / 两百多 hold a band of their own: precise enough inside 差一点到300
     exact = [f for f in done if f.quantity.relation in ("eq", "about", "range") or f.quantity.upper is not None]
@@ -1122,6 +1140,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
 _NOT_OURS = re.compile(
     r"专利|商标|劳动|著作权|版权|合同纠纷|债务|不在本?园区|隔壁园区|园区外|区外|外区|别的园区|另一个园区|其他园区"
 )
+_OWN_CASE = re.compile(r"(?:自己|本身|我们|协会|管委会|园区)(?:作为|是)(?:受害|被害|被侵权)|受害方|被害方|自己被侵权")
 _TRADE_SECRET = re.compile(r"商秘|商业秘密|秘密|泄密|保密|图纸|配方|客户名单|技术资料|工艺")
 _EXCLUDED = re.compile(
     r"园区外|区外|外地|外省|外区|不在本?园区|隔壁园区|别的园区|其他园区|收费|有偿|付费|搬出|搬走|迁出|迁走|关联公司|不算|没参与|不是我们|自己去办|自己办的|还没开始|没开始|在谈|取消"
@@ -1517,17 +1536,57 @@ def _within(value: float, bound: Quantity) -> bool:
 _ENUMERATED = re.compile(r"再|另外|还有|加上|以及|和|、|\+")
 
 
+_RESTATING = re.compile(r"(?:就是|也就是|还是|总之|反正|所以|说白了|总的来说)(?:说)?[^,，。;；\d]{0,2}$")
+_DISTINCT = re.compile(r"^[^,，。;；\d]{0,4}?(?:互不相干|互不重复|不重复|各不相同|是不同的|各是各的|没有重复)")
+
+
+def _restated_total(done: list[Found]) -> Quantity | None:
+    """The last figure said again as the total of the ones before (就是六起 / 三个案子互不相干), not more of them."""
+    if len(done) < 2 or any(f.quantity.relation != "eq" for f in done):
+        return None
+    last = done[-1]
+    if not (_RESTATING.search(last.before) or _DISTINCT.search(last.after)):
+        return None
+    earlier = sum(f.quantity.value for f in done[:-1])
+    return last.quantity if abs(earlier - last.quantity.value) < 0.01 else None
+
+
+_OVERLAP = re.compile(
+    r"(?:就是|也是|都是|全是|全都是|本来就是|同时也?是|属于)[^,，。;；]{0,10}(?:里面|里头|当中|之中|中的|重复)|"
+    r"重复(?:的|了|计算|算)|两边都(?:算|数)了?|算了两(?:次|遍)|(?:两|三|几)(?:批|期|场|边|类)都(?:来|参加|参与|算|数)"
+)
+
+
+def _without_overlap(done: list[Found]) -> Quantity | None:
+    """协助立案3起，调解2起，调解的那2起就是立案里面的两起 / 第一批12家第二批10家，有3家两批都来了: the figures
+    said in a clause of overlap are counted twice in the ones before; the count is their sum less the overlap."""
+    if len(done) < 3 or any(f.quantity.relation != "eq" for f in done):
+        return None
+    clause = next((f.clause for f in done if _OVERLAP.search(f.text)), None)
+    if clause is None or clause == done[0].clause:
+        return None
+    counted = [f for f in done if f.clause < clause]
+    overlap = next(f for f in done if f.clause == clause)
+    if len(counted) < 2 or any(f.clause > clause for f in done):
+        return None
+    total = sum(f.quantity.value for f in counted) - overlap.quantity.value
+    if total < max(f.quantity.value for f in counted):
+        return None
+    return Quantity(value=total)
+
+
 def _undone_by_next(f: Found, parts: list[tuple[str, bool]]) -> bool:
     """协助过一起，但最后没立上案 / 帮过一次，材料递上去了，企业后来自己撤了: a later clause with no
     figure of its own (before any other figure) says it did not come to anything."""
     if SUCCESS.search(f.text) and not re.search(r"没|未|不", f.text):
         return False  # 今年协助立案了一起，查处结果还没出来: the filing itself was the success
+    following = []
     for nxt, _ in parts[f.clause + 1 :]:
         if re.search(r"\d", arabic(nxt)):
-            return False
-        if NOT_DONE.search(nxt):
-            return True
-    return False
+            break
+        following.append(nxt)
+    said = "".join(following)
+    return bool(NOT_DONE.search(said)) and not _filed_and_open(f.text + said)
 
 
 def _sum(values: list[Quantity]) -> Quantity:

@@ -391,6 +391,15 @@ def test_shares_said_in_words_and_deferrals(cid: str, text: str, expected: Any) 
         ("zone.B4", "三起，有一起最后没成", 2),
         ("zone.B4", "帮企业报过案，结果还没出来，没立上", 0),
         ("zone.B4", "帮三家企业调解了两起纠纷", 2),
+        ("station.B4", "协助了一件，还在查，不过已经立案了", 1),  # filed, still investigated: counted
+        ("zone.B4", "协助企业立案两起，那两起现在都还在侦查阶段", 2),
+        ("zone.B4", "五起里面有一起还在等受理，剩下的都立案了", 4),  # 剩下的都: the rest, not all of them
+        ("zone.B4", "报过三起，市监局都没有立案", 0),
+        ("station.B4", "协助过一起，后来企业不想追究了，案子没立成", 0),
+        ("zone.B4", "管委会自己作为受害方报过一起案；帮企业协助的一起没有", 0),  # its own case is not assisted
+        ("zone.B4", "五起。我知道封顶15分，但数量就是五起", 5),  # said again, not five more
+        ("zone.B4", "协助公安查办了一个，另外调解成功两个，三个案子互不相干", 3),
+        ("station.B4", "协助立案4起，调解2起，调解的那2起就是立案里面的两起", 4),  # counted twice
     ],
 )
 def test_cases_count_what_came_to_something(cid: str, text: str, expected: int) -> None:
