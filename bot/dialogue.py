@@ -817,9 +817,12 @@ class Engine:
         return self._apply(s, c, read(c, text, _hint(ev), s.pending))
 
     # ── one-message corrections ──────────────────────────────────────────
-    def _split_now(self, s: Session, text: str, c_last: Criterion, current: Criterion | None) -> tuple[str, str] | None:
+    def _split_now(
+        self, s: Session, text: str, c_last: Criterion, current: Criterion | None, named: bool = False
+    ) -> tuple[str, str] | None:
         """更正上一条：三级密级和保密期限都有。复评的话每年一次: the correction, then the answer to the question
-        now asked, in one message. Split where a sentence (or a 这题 / 的话 marker) turns to the current question."""
+        now asked, in one message. Split where a sentence (or a 这题 / 的话 marker) turns to the current question.
+        ``named``: the correction names its question (第10题其实没列进计划。这题也有…)."""
         if current is None or current.id == c_last.id or s.pending:
             return None
         cur_topic, last_topic = context(current).topic, context(c_last).topic
@@ -832,9 +835,14 @@ class Engine:
                 continue
             if correction.parse(now, s.answers.get(c_last.id), c_last.expects != "boolean") is not None:
                 continue  # more of the correction
-            fix = correction.parse(head, s.answers.get(c_last.id), c_last.expects != "boolean")
-            if fix is None or not fix.rest or read(c_last, fix.rest, Hint(), {}).outcome == "reask":
-                continue  # 刚才那题我答错了，… : the head alone carries no new answer
+            if named:
+                told = correction.new_answer(head) or correction.modification_rest(head)
+                if not told or read(c_last, told, Hint(), {}).outcome != "record":
+                    continue
+            else:
+                fix = correction.parse(head, s.answers.get(c_last.id), c_last.expects != "boolean")
+                if fix is None or not fix.rest or read(c_last, fix.rest, Hint(), {}).outcome == "reask":
+                    continue  # 刚才那题我答错了，… : the head alone carries no new answer
             if read(current, _NOW_MARK.sub("", now, count=1), Hint(), {}).outcome != "record":
                 continue
             return head, _NOW_MARK.sub("", now, count=1) or now
@@ -868,7 +876,10 @@ class Engine:
                 and (previous is True or correction.opens_with_contrast(ev.text))
             ):
                 rest = f"{s.words[c.id]}，{rest}"  # 有专职的人 + 补充一下，他是中专学历: read as one reply
-            if (
+            delta = _delta(c, previous, ev.text)
+            if delta is not None:  # 3次 → 多算了一次 = 2次 / 2次 → 漏了一次，12月还做过 = 3次
+                rest = f"{delta:g}{getattr(c.rule, 'unit', '')}"
+            elif (
                 c.expects == "number"
                 and isinstance(previous, (int, float, dict))
                 and s.words.get(c.id)
@@ -1269,6 +1280,17 @@ class Engine:
                 *self.ask(s),
             ]
         c = self.criterion_at(s, target)
+        if (
+            c is not None
+            and c.id in s.answers
+            and target != s.cursor
+            and (split := self._split_now(s, ev.text, c, self.criterion_at(s), named=True)) is not None
+        ):  # 第10题其实没列进年度计划。这题也有，归档、登记都做: that change, then this question's answer
+            return self._then(s, self._modify(s, replace(ev, text=split[0])), split[1])
+        if c is not None and (d := _delta(c, s.answers.get(c.id), ev.text)) is not None:
+            r = read(c, f"{d:g}{getattr(c.rule, 'unit', '')}", Hint(), {})  # 协助办案那个减一起: one less of it
+            if r.outcome == "record":
+                return self._apply_correction(s, c, r.model_copy(update={"words": ev.text.strip()}))
         new = correction.new_answer(ev.text) if c is not None else ""
         if c is not None and new:  # 把背景调查那题改成没有: changed in one message, the walk stays here
             r = read(c, new, Hint(), {})
@@ -1551,7 +1573,7 @@ _ASKS_FOR_HELP = re.compile(
     r"(?:看|出|生成|给我|要|导出|下载|打印)[^,，。]{0,3}(?:报告|结果|差距)|^(?:报告|结果|差距)|上一题|上题|前一题|返回|回到"
 )
 _INDEFINITE_WH = re.compile(r"没(?:有)?(?:啥|什么)|(?:啥|什么)[^,，。?？]{0,6}(?:也|都)")
-_STRESS = re.compile(r"(?:就|是|为|其实|应该|只有|才|一共|总共|共|合计|算|算是|记|记成|改成|改为|加起来有?)\s*$")
+_STRESS = re.compile(r"(?:就|是|为|其实|应该|只有|才|一共|总共|共|合计|算|算是|记|记成|改成|改为|加起来有?|实际上?|所以)\s*$")
 
 
 # a figure added to the one said (漏了一场，再加80) — unless the message gives the new total (一共是330)
@@ -1559,6 +1581,29 @@ _MORE_OF_IT = re.compile(
     r"再加|加上|还(?:得|要)加|另加|再算上|算上|漏(?:了|算了?|说了?)[^,，。\d]{0,10}[,，]?\s*(?:还有|再|另外)"
 )
 _A_NEW_TOTAL = re.compile(r"一共|总共|合计|总计|全年|总数|加起来|所以是|应该是|其实是|实际是|=")
+# a part left out or counted too many, said as that part alone: 漏了一次 / 多算了一起 / 再减一家
+_PLUS = r"漏(?:了|算了?|报了?|说了?|掉了?|统计了?|写了?)|少(?:算|报|说|统计|写|数)了?|再加|还得加|要加"
+_MINUS = r"多(?:算|报|说|统计|写|数|计)了?|重复算了?|(?:再|得|要)?减(?:掉|去)?|去掉|扣掉|刨掉|扣除"
+_DELTA = re.compile(rf"({_PLUS}|{_MINUS})\s*(\d+)\s*(人次|[次场家起人个件期回])")
+_STATED = re.compile(
+    r"一共|总共|合计|总计|总数|加起来|所以(?:是|就是)?\s*\d|应该是|其实是|实际(?:是|上)?\s*(?:只有|就)?\s*\d|现在是|"
+    r"改成|改为|更正为|(?:是|为)\s*\d|="
+)
+
+
+def _delta(c: Criterion, previous: Any, text: str) -> float | None:
+    """The count said before, plus or minus the one part the message names — when it names one part and no
+    new total (实际两次 / 所以是两家 are read as said)."""
+    if c.expects != "number" or isinstance(previous, bool) or not isinstance(previous, (int, float)):
+        return None
+    t = arabic(normalize(text))
+    unit = getattr(c.rule, "unit", "")
+    parts = list(_DELTA.finditer(t))
+    if len(parts) != 1 or _STATED.search(t) or parts[0].group(3) not in UNIT_WORDS.get(unit, (unit,)):
+        return None  # 漏了一场，还有一场100人的沙龙: a session is no count of 人次
+    n = float(parts[0].group(2))
+    value = previous - n if re.fullmatch(_MINUS, parts[0].group(1)) else previous + n
+    return value if value >= 0 else None
 
 
 def _hint(ev: UserEvent) -> Hint:

@@ -26,6 +26,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from .answer_model import AnswerModel, default_model
+from .batches import Batches, batches_of
 from .correction import figures_fixed, self_corrected
 from .quantity import UNIT_WORDS, Found, Quantity, annual_count, as_quantity, numbers, said_once, says_zero
 from .rubric import (
@@ -38,7 +39,7 @@ from .rubric import (
     TierRule,
     TwoPartRule,
 )
-from .text import arabic, clauses, full_years, normalize, split_clauses
+from .text import arabic, clauses, full_years, list_places, normalize, split_clauses
 from .verdict import (
     OFF_TOPIC,
     OTHERS_UNAWARE,
@@ -128,6 +129,9 @@ def read(c: Criterion, text: str, hint: Hint, pending: Mapping[str, Any] | None 
     """Read ``text`` (or a button's intent) as an answer to ``c``."""
     words = text.strip()
     rule = c.rule
+    if c.expects != "boolean" and not hint.button and (places := list_places(words)) != words:
+        r = read(c, places, hint, pending)  # ①律所2家 ②鉴定所1家: the places of a list are no figures
+        return r.model_copy(update={"words": words})
     if (
         c.expects != "boolean"
         and not hint.button
@@ -2064,7 +2068,7 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
         for f in numbers(t)
         if not (f.unit in ("个", "项", "样") and re.match(r"^(?:个|项|样)?(?:比例|都|占比)", f.after))
         and not _STAFF.match(f.after)  # 律所有40多名律师: the firm's size, not its clients
-        and f.unit not in ("名", "位", "轮", "遍", "次", "回", "期", "场")  # 都培训过一轮了: how often, not how many
+        and f.unit not in ("名", "位", "轮", "遍", "次", "回", "期", "场", "批")  # 都培训过一轮了: how often, not how many
     ]
     chosen = (hint.entities or {}).get("choice")
     group_name = pending.get("group") or (chosen if hint.button else None)
@@ -2090,6 +2094,13 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
     counts: dict[str, Any] = dict(pending.get("counts", {}))
     asked = pending.get("key")
     shares = [k for k in group.conditions if k.unit == "%"]
+    batched: tuple[str, Batches] | None = None
+    for k in shares[:1] if not asked else []:  # 第一批12家，第二批10家，有3家两批都来了: members counted once
+        others = [c for o in group.conditions if o is not k for c in o.cues]
+        if (b := batches_of(t, found, k.cues, others)) is not None:
+            batched = (k.key, b)
+            found = [f for f in found if f not in b.used]
+            counts[k.key] = quantity_value(Quantity(value=b.low))
     loose: list[Found] = []
     said_here: set[str] = set()
     settled = False
@@ -2262,6 +2273,17 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
                 "count over total",
             )
         share = _share(n, total, k.minimum, k.strict)
+        if batched and batched[0] == k.key and batched[1].high > batched[1].low:
+            most = _share(Quantity(value=batched[1].high), total, k.minimum, k.strict)
+            if share is not None and most is not None and share.meets(k.minimum, k.strict) != most.meets(
+                k.minimum, k.strict
+            ):  # 上半年20家，下半年16家，有没有重复的没统计: 20–36 of 100 straddles 30 %
+                return reask(
+                    f"几批合起来{batched[1].low:g}到{batched[1].high:g}家，要看有没有重复来的单位。"
+                    "请告诉我去重后一共多少家成员单位参加过培训。",
+                    words,
+                    "batches may overlap",
+                )
         if share is None:
             return reask(
                 f"{_short(k.label)}（{n.describe('家')}）和成员总数（{total.describe('家')}）算出的比例在{k.minimum:g}%上下，"

@@ -262,7 +262,7 @@ _NOT_NUMERAL = re.compile(
     r"一起(?=[做干搞来去参学讨开办弄研]|商(?!秘|业))|一同|一道|一并|一时|一向|一手|一体|一再|万一|千万|十分|"
     r"一个不落|一个不少|一个都不少|一个没落|一个也没落|一个都没落|无一|一视同仁|不一|一带|一方面|"
     r"一开始|一早|一路|一概|一应|一整套|一系列|一套|(?<!分)之一|九亭|九里亭|九峰|七宝|一口气|一番|一阵|一步步|一步一步|一步|一环|一关|一半|数一数二|独一无二|一流|"
-    r"一会儿?|一阵子?|一时半会|一下子|一把|一块儿|一律|一旁|一身|一头|一心|一刀切|一清二楚|一五一十|三天两头|七七八八|乱七八糟|一来二去|"
+    r"零部件|零配件|零件|零售|零星|零散|零碎|零食|零钱|零花|零工|零距离|零容忍|零事故|零风险|一会儿?|一阵子?|一时半会|一下子|一把|一块儿|一律|一旁|一身|一头|一心|一刀切|一清二楚|一五一十|三天两头|七七八八|乱七八糟|一来二去|"
     r"(?:另|另外|其中)?一(?:个|位|名)(?=同事|人负责|人在管|人管|部门|科室|领导|专人)"
 )
 
@@ -369,6 +369,28 @@ def _tail(digits: str | None, scale: int) -> float:
 _SHORT_YEAR = re.compile(
     r"(?:(?<=^)|(?<=[,，。;；、（(\s:：在是于从和到至]))(1[5-9]|2\d|3[0-5])(?=(?:[、和到至-](?:1[5-9]|2\d|3[0-5]))*年(?![来了间多以前后代]))"
 )
+
+
+# ①…②… / ⑴ / ❶ / 一是…二是… / "1." or "1、" opening a line: places in a list, not counts
+_PLACE_MARK = re.compile(
+    r"[\u2460-\u249b\u24f5-\u24fe\u2776-\u277f]"
+    r"|^\s*[(（]?\d{1,2}\s*[)）.、．](?!\d)"
+    r"|(?<![统唯第之万单])[一二三四五六七八九十]是(?=\S)",
+    re.MULTILINE,
+)
+
+
+def list_places(text: str) -> str:
+    """The place marks of a list (two or more) become breaks, so 律所（2家）②鉴定所（1家） is not read as
+    1+2+2+1: a clause break between items that tell figures or stories, 、 between bare names."""
+    marks = list(_PLACE_MARK.finditer(text))
+    if len(marks) < 2 or not any("二" in m.group(0) or "2" in m.group(0) or m.group(0) in "②⑵⒉❷" for m in marks):
+        return text
+    items = _PLACE_MARK.split(text)
+    head, rest = items[0], [i.strip(" ，,;；。") for i in items[1:]]
+    told = any(len(i) > 16 or re.search(r"\d|[一二三四五六七八九十两](?:家|起|次|场|个|件|类)|了|过|已|在|签|协助|帮", i) for i in rest)
+    head = head.strip(" ，,;；。")
+    return head + ("；" if told and head else "") + ("；" if told else "、").join(i for i in rest if i)
 
 
 def full_years(text: str) -> str:

@@ -1142,6 +1142,19 @@ def test_a_figure_added_to_the_last_one_is_summed(engine: Engine) -> None:
     assert "zone.13" in chat.session.answers or (chat.session.proposal or {}).get("criterion") == "zone.13"
 
 
+def test_a_part_left_out_or_counted_twice_moves_the_figure_by_that_part(engine: Engine) -> None:
+    chat = start(engine, "协会")
+    walk_answering(chat, "station.27")
+    chat.say("answer", "两次", None)
+    chat.say("answer", "漏了一次，去年12月还给一家企业免费做过技术论证", None)
+    assert chat.session.answers["station.27"] == 3  # one more than said, never the 1 of 漏了一次
+    walk_answering(chat, "station.B4")
+    chat.say("answer", "4起", None)
+    chat.say("answer", "有", "affirm")
+    chat.say("answer", "协助办案那个减一起，有个调解最后没谈成", None)  # named by its subject, two questions on
+    assert chat.session.answers["station.B4"] == 3
+
+
 def test_a_figure_recalled_after_a_no_is_proposed_for_that_question(engine: Engine) -> None:
     chat = start(engine, "园区")
     walk_answering(chat, "zone.B4")

@@ -383,6 +383,40 @@ def test_shares_said_in_words_and_deferrals(cid: str, text: str, expected: Any) 
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # members trained in batches are counted once each (station.24 asks for more than 30 %)
+        ("会员单位40家，培训分了两期，一期8家、二期6家，没有重复的；开展保护工作的15家", {"trained_ratio": 35, "active_ratio": 37.5}),
+        ("会员40家，培训办了两期每期8家，不过其中4家两期都来了。开展工作的有20家", {"trained_ratio": 30, "active_ratio": 50}),
+        ("第一期培训会员单位22家，第二期18家，两期都来的有9家。会员总共95家，开展保护工作的有40家", {"trained_ratio": 32.63, "active_ratio": 42.11}),
+        ("商会会员60家。培训办了3期，每期10家，去重以后其实只有12家；开展保护的会员有25家", {"trained_ratio": 20, "active_ratio": 41.67}),
+        ("联盟成员50家，3月份一批培训了9家，9月又培训了8家，两批没有重复的；在做商秘保护的有20家", {"trained_ratio": 34, "active_ratio": 40}),
+    ],
+)
+def test_members_trained_in_batches_are_counted_once(text: str, expected: dict[str, float]) -> None:
+    assert value("station.24", text) == expected
+
+
+def test_batches_that_may_overlap_across_the_threshold_are_asked() -> None:
+    # 20–36 of 100 members: over 30 % only if few came twice — asked, never guessed
+    assert read(crit("station.24"), "会员100家，上半年培训了20家会员，下半年又培训了16家，有没有重复的没统计。开展工作的50家", Hint()).outcome == "reask"
+    # 25–43 of 70: over 30 % whatever the overlap
+    assert status("station.24", "会员70家，两次培训分别来了25家和18家会员（可能有重复的），开展保护的会员30家") == "met"
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [  # the places of a list are no figures
+        ("zone.B1", "① 律所（2家） ② 专利代理（1家） ③ 培训机构（1家） ④ 信息安全（2家）", {"types": 4, "units": 6}),
+        ("zone.B1", "类型的话一是律所，二是专利代理，三是信息安全；家数一共是6家", {"types": 3, "units": 6}),
+        ("station.24", "律所。服务对象：①某汽车零部件公司②某生物医药公司③某软件公司④某新材料公司", {"clients": 4}),
+        ("zone.B4", "①2021年 协助立案1起 ②2022年 协助调解1起（调解失败，企业已起诉）③2023年 协助查办1起", 2),
+    ],
+)
+def test_list_places_are_not_counted(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
+
+
+@pytest.mark.parametrize(
     ("cid", "text", "expected"),
     [
         ("station.B4", "帮忙调解过两起，一起成了一起没成", 1),  # only what came to something counts
