@@ -868,9 +868,16 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             return _sum([f.quantity for f in wins_said]), 0.85, ""
     excluded = [
         f
-        for f in candidates[1:]
-        if re.search(r"(?:其中|里面|当中|包括|(?<![还又另外])有)(?:的)?(?:\d+\s*(?:场|次|期|家|起|回))?$", f.before)
-        and (_EXCLUDED.search(f.text) or NOT_DONE.search(f.text) or _off_topic(f.text + f.tail, unit))
+        for i, f in enumerate(candidates[1:])
+        if (
+            re.search(r"(?:其中|里面|当中|包括|(?<![还又另外])有)(?:的)?(?:\d+\s*(?:场|次|期|家|起|回))?$", f.before)
+            and (_EXCLUDED.search(f.text) or NOT_DONE.search(f.text) or _off_topic(f.text + f.tail, unit))
+        )
+        or (  # 总共六百人次，其中反诈宣传那场两百人，不涉及商秘: a part named since the total, of another subject
+            re.search(r"其中|里面|里头|当中|这里面", t[candidates[i].end : f.start])
+            and not re.search(r"另外|还有|此外|再加", t[candidates[i].end : f.start])
+            and _off_topic(t[candidates[i].end : f.start] + f.text + f.tail, unit)
+        )
     ]
     if (
         excluded
@@ -894,8 +901,9 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
                 or re.search(
                     r"(?:另外|另|还有|另有|其余|其他|剩下|剩余)(?:的)?(?:\d+\s*(?:场|次|期|家|起|回))?$", f.before
                 )
+                or re.match(r"(?:另外|另有|还有|其余|其他|剩下)", f.text)  # 另外市监局来指导过1次，那个是他们来的
             )
-            and _off_topic(f.text, unit)
+            and _off_topic(f.text if f is candidates[0] else f.text + f.tail, unit)
         )
         and not (NOT_DONE.search(f.text) and not (unit == "起" and _filed_and_open(f.text)))
         and not _undone_by_next(f, parts)
@@ -1154,6 +1162,9 @@ _OFF_TOPIC = re.compile(
     r"(?:跟|与|和)?(?:商秘|商业秘密|保密)(?:这块)?(?:不沾边|没(?:啥|什么)?关系|无关|不相关|不搭界|不挨边)|"
     r"不(?:涉及|是|属于|是讲|是关于)(?:商秘|商业秘密|保密)|(?:讲|主题是|内容是|是讲)(?:的)?(?:是)?(?:安全生产|消防|财税|劳动|商标|专利|反诈)|"
     r"问(?:的是)?劳动|劳动仲裁|财务审计|安全生产|客户来验厂|去听|旁听|不是我们(?:自己)?(?:办|组织|搞|做|查)的|"
+    r"是(?:他们|人家|对方|市监局|市场监管(?:所|局)|区里|上级)(?:自己)?(?:派人)?(?:来|组织|办|搞|查)的|"
+    r"(?:市监局|市场监管(?:所|局)|监管部门|上级|区里)[^,，。\d]{0,4}?(?:来|下来)(?:检查|指导|查|抽查|督查)|"
+    r"知识产权(?:示范|优势)(?:企业|单位)|专利示范|"
     r"另一个园区|别的园区|隔壁园区|园区外|才验收|还没验收|没验收|"
     r"自己(?:找|请)(?:的)?(?:外面的?)?律(?:师|所)|自己走的?(?:诉讼|司法|法律)|自己(?:起诉|打官司|报的案)|"
     r"(?:园区|我们|协会|站里)(?:都|也|并)?没(?:有)?(?:参与|介入|出面)|跟我们没(?:啥|什么)?关系|"

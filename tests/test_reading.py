@@ -405,6 +405,19 @@ def test_batches_that_may_overlap_across_the_threshold_are_asked() -> None:
 
 @pytest.mark.parametrize(
     ("cid", "text", "expected"),
+    [  # a part of another subject or organiser, named after the figure it belongs to, is not counted
+        ("station.25", "加起来四百，不过里面有一场是消防安全宣传，一百五十人，跟商秘没关系", 250),
+        ("zone.12", "宣传活动总共七百人次，其中反诈宣传那场两百人，不涉及商秘", 500),
+        ("point.42", "内部查了1次，另外市监局来指导过1次，那个是他们来的", 1),
+        ("zone.15", "知识产权示范企业倒有五家，商业秘密示范点的话两家", 2),
+    ],
+)
+def test_parts_of_another_kind_are_left_out(cid: str, text: str, expected: int) -> None:
+    assert value(cid, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
     [  # the places of a list are no figures
         ("zone.B1", "① 律所（2家） ② 专利代理（1家） ③ 培训机构（1家） ④ 信息安全（2家）", {"types": 4, "units": 6}),
         ("zone.B1", "类型的话一是律所，二是专利代理，三是信息安全；家数一共是6家", {"types": 3, "units": 6}),
