@@ -35,7 +35,9 @@ _UNSAID = re.compile(
     r"基本(?:上)?(?:还)?是[^,，。;；]{0,8}(?:那批|那几家|同一批|那些|老面孔)|都是那(?:\d+|几|十几)家"
 )
 _PERIODS = re.compile(r"(?<![\d第每])(\d+)\s*(?:期|场|批|次)")
-_TOTAL_FIRST = re.compile(r"(?:^|[,，。;；:：\s])(?:我们|协会|商会|学会|联盟)?(?:的)?(?:会员|成员)(?:单位)?(?:总数|一共|共有|总共|共|在册)?(?:是|有)?\s*$")
+_TOTAL_FIRST = re.compile(
+    r"(?:^|[,，。;；:：\s])(?:我们|协会|商会|学会|联盟)?(?:的)?(?:会员|成员)(?:单位)?(?:总数|一共|共有|总共|共|在册)?(?:是|有)?\s*$"
+)
 
 
 def _figure(m: re.Match[str]) -> str:
@@ -69,7 +71,9 @@ def batches_of(t: str, found: Sequence[Found], cues: Sequence[str], other_cues: 
             end = clause_start
             break
     segment = t[start:end]
-    if not _BATCH_MARK.search(segment) or re.search(r"(?<!会员)(?<!成员)(?<!单位)(?:一共|总共|合计|加起来|总计)[^,，。;；\d]{0,4}\d", segment):
+    if not _BATCH_MARK.search(segment) or re.search(
+        r"(?<!会员)(?<!成员)(?<!单位)(?:一共|总共|合计|加起来|总计)[^,，。;；\d]{0,4}\d", segment
+    ):
         return None  # 又培训了20家，一共60家: the total is said, read as said
     said_about = [m for rx in (_DEDUPED, _OVERLAP) for m in rx.finditer(t)]
     told = [

@@ -41,7 +41,7 @@ from .understanding import (
     matched_keywords,
     parse_question_number,
 )
-from .verdict import NAMED_NO, UNSURE, analyze, context, measures_named, on_topic, topic_words
+from .verdict import NAMED_NO, NO_BAD_EVENT, UNSURE, analyze, context, measures_named, on_topic, topic_words
 
 Command = Literal[
     "answer",
@@ -501,6 +501,16 @@ class Engine:
                 and not says_zero(normalize(ev.text))
             ):
                 fix = None  # 350人次 → 但是维权还没帮过谁: no figure, so nothing more of the figure
+            if (
+                fix is not None
+                and current is not None
+                and current.id != c_last.id
+                and (context(current).absence or context(current).no_bad_event_ok)
+                and not (context(c_last).absence or context(c_last).no_bad_event_ok)
+                and NO_BAD_EVENT.search(normalize(ev.text))
+                and self._split_now(s, ev.text, c_last, current) is None  # (上题改成2家。侵权事件没发生过: both)
+            ):
+                fix = None  # 三家 → 不是不是，园区里从没出过这种事: no incident, the question now asked
             if fix is not None:
                 split = self._split_now(s, ev.text, c_last, current)
                 if split is not None:  # 上一题改成部分，有几台老设备还是默认密码。加密这题：都没有
@@ -1573,7 +1583,9 @@ _ASKS_FOR_HELP = re.compile(
     r"(?:看|出|生成|给我|要|导出|下载|打印)[^,，。]{0,3}(?:报告|结果|差距)|^(?:报告|结果|差距)|上一题|上题|前一题|返回|回到"
 )
 _INDEFINITE_WH = re.compile(r"没(?:有)?(?:啥|什么)|(?:啥|什么)[^,，。?？]{0,6}(?:也|都)")
-_STRESS = re.compile(r"(?:就|是|为|其实|应该|只有|才|一共|总共|共|合计|算|算是|记|记成|改成|改为|加起来有?|实际上?|所以)\s*$")
+_STRESS = re.compile(
+    r"(?:就|是|为|其实|应该|只有|才|一共|总共|共|合计|算|算是|记|记成|改成|改为|加起来有?|实际上?|所以)\s*$"
+)
 
 
 # a figure added to the one said (漏了一场，再加80) — unless the message gives the new total (一共是330)

@@ -521,6 +521,9 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
         return reask(f"每{unit}都要单独计分，请告诉我确切是几{unit}。", words, "vague count")
     if isinstance(rule, ThresholdRule):
         t = _against_standard(rule, t)
+        t, why = _against_another_year(rule, t)
+        if why:
+            return reask(why, words, "said against another year")
     q, conf, why = _quantity_for(rule, t)
     few = r"(?<![十百千\d])好?几[家次场起个件回]|好多[家次场起个件回]?|很多[家次场起个件回]?|数不过来|数不清|若干"
     if q is not None and re.search(few, t) and not numbers(re.sub(few, "", t)):
@@ -612,6 +615,30 @@ _TWICE_STANDARD = re.compile(
 )
 
 
+_OTHER_YEAR = re.compile(
+    r"比(?:去年|前年|上年|上一年|往年|以前|之前|上次|上回|上一届|上届)(?:的|那|同期)?\s*(?:(\d+(?:\.\d+)?)\s*(?:人次|次|家|场|个|人)?)?"
+    r"(?:还|要|稍微?|略)?(多|少|高|低|强|差)"
+)
+
+
+def _against_another_year(rule: ThresholdRule, t: str) -> tuple[str, str]:
+    """比去年的二百八多一些 / 比去年多了一家: more or less than another year's figure, with no figure of this
+    year's own, is asked (unless that figure already settles the side: 比去年的600还多 ≥ 500); beside a
+    figure of its own (比去年多了一家，现在4家) the comparison is left out."""
+    m = _OTHER_YEAR.search(t)
+    if m is None:
+        return t, ""
+    diff = [f for f in numbers(t) if f.start >= m.end() and re.fullmatch(r"\s*了?\s*", t[m.end() : f.start])]
+    own = [f for f in numbers(t) if f not in diff]
+    if len(own) > (1 if m.group(1) else 0):
+        return t[: m.start()] + t[(diff[0].end + len(diff[0].unit)) if diff else m.end() :], ""
+    if m.group(1):
+        n, more = float(m.group(1)), m.group(2) in ("多", "高", "强")
+        if (more and n >= rule.minimum) or (not more and n <= rule.minimum - (0 if rule.strict else 1)):
+            return t, ""
+    return t, f"您是和往年比的，请直接告诉我今年{rule.label}是多少{rule.unit}。"
+
+
 def _against_standard(rule: ThresholdRule, t: str) -> str:
     """比要求还多一次 / 离标准还差一家 / 刚好是要求的次数 / 比标准翻了一倍: a figure said against the
     standard's own minimum, written out (the unit knows the standard; the assistant does too)."""
@@ -673,12 +700,16 @@ NOT_DONE = re.compile(
 # 已经立案了，还在查: the filing is the success the standard counts; the investigation still going takes nothing away
 _FILED = re.compile(r"(?<![没未])(?:已经?|已|都)?立(?:了|上了?)?案")
 _FILED_NOT = re.compile(r"(?:没|未|尚未|不予|没能)(?:有|能)?(?:被)?立(?:上)?(?:案|成)|立不(?:了|成|上)")
-_STILL_OPEN = re.compile(r"还在|正在|在办|进行中|调查中|在调查|侦查|审理|在查|还在查|尚在|等结果|没出结果|结果(?:还没|未)出|没结案|未结案")
+_STILL_OPEN = re.compile(
+    r"还在|正在|在办|进行中|调查中|在调查|侦查|审理|在查|还在查|尚在|等结果|没出结果|结果(?:还没|未)出|没结案|未结案"
+)
 
 
 def _filed_and_open(s: str) -> bool:
     """协助了一件，还在查，不过已经立案了 / 立案两起，都还在侦查阶段: filed, so counted."""
     return bool(_FILED.search(s)) and not _FILED_NOT.search(s) and not NOT_DONE.search(_STILL_OPEN.sub("", s))
+
+
 SUCCESS = re.compile(
     r"立了?案|查办|成功|办结|结案|查办完|立上|调解成|成了|已(?:经)?(?:立案|查办|调解|授牌|完成|办完|创建|通过)|授牌|批下来|创建完成|通过验收|"
     r"评上|获评|被评为|建成|签了?(?:调解|和解)协议|达成(?:调解|和解)?协议|调解书|和解了"
@@ -727,7 +758,9 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         return Quantity(value=0), 0.95, ""
     t = _without_gone(_counted_figures(_own_figures(_without_plans(_less_cancelled(_pointed_back(full_years(t)))))))
     t = re.sub(r"(?<![\d.])1\s*家\s*(?:各|做|算)?\s*(\d+)\s*次", r"每家\1次", t)  # 诊断了5家，一家一次: a rate
-    t = re.sub(r"(?<![\d.第])1\s*(起|家|次|场|件|个)(?:都|也)?(?:没有|没|无)(?=$|[,，。;；!！])", r"0\1", t)  # 协助的一起没有
+    t = re.sub(
+        r"(?<![\d.第])1\s*(起|家|次|场|件|个)(?:都|也)?(?:没有|没|无)(?=$|[,，。;；!！])", r"0\1", t
+    )  # 协助的一起没有
     found = [f for f in numbers(t) if not (unit == "家" and _STAFF.match(f.after))]  # 有20个律师: the firm's size
     if unit == "人次" and len(found) > 1:  # 园区两千多员工，参加过的累计四百二十人次: the staff is no audience
         found = [f for f in found if not re.match(r"^(?:多|余)?(?:名|个)?(?:员工|职工|工人|在职)", f.after)] or found
@@ -884,7 +917,8 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         and len(candidates) == 1 + len(excluded)
         and candidates[0].quantity.relation == "eq"
         and not re.search(
-            r"(?<!剩下的)(?<!剩下)(?<!其余的)(?<!其余)(?<!其他的)(?<!其他)都(?:已经?)?(?:立了?案|立上|调解成|成功|办结|结案|授牌|验收)", t
+            r"(?<!剩下的)(?<!剩下)(?<!其余的)(?<!其余)(?<!其他的)(?<!其他)都(?:已经?)?(?:立了?案|立上|调解成|成功|办结|结案|授牌|验收)",
+            t,
         )  # 其中一起还在审理，但都已立案 — not 其中一起还在排队等受理，剩下的都立案了
     ):
         left = candidates[0].quantity.value - sum(f.quantity.value for f in excluded)
@@ -1808,6 +1842,14 @@ def _read_two_part(rule: TwoPartRule, words: str, hint: Hint, pending: dict[str,
         f for f in numbers(t) if not _STAFF.match(f.after) and not re.search(r"其中(?:有|的)?\s*$", f.before)
     ]
     got = _two_counts(rule, t, found)
+    second = rule.parts[1]
+    twice = _COUNTED_IN_TWO_KINDS.search(t)
+    told = [f for f in found if twice and f.unit in second.words and f.start < twice.start()]
+    if twice and len(told) >= 2:  # 法律类2家，咨询类2家，其中1家两类都算了 = 3 (所以实际是3家 said: as said)
+        stated = re.search(r"(?:所以|实际上?|其实|去重(?:后|以后)?)(?:是|有|就是|只有)?\s*(\d+)\s*家", t[twice.end() :])
+        got[second.key] = (
+            float(stated.group(1)) if stated else sum(f.quantity.value for f in told) - float(twice.group(1))
+        )
     second_figs = [f for f in found if f.unit in rule.parts[1].words and not _EACH.search(f.before[-4:])]
     totals = [f for f in second_figs if _TOTAL_BEFORE.search(f.before)]
     parts = [f.quantity.value for f in second_figs if f not in totals]
@@ -1854,6 +1896,10 @@ def _read_two_part(rule: TwoPartRule, words: str, hint: Hint, pending: dict[str,
     return record(ints, 0.9, words, "counts").model_copy(update={"pending": {"values": dict(ints)}})
 
 
+# one firm counted under two kinds: 其中有1家律所两类都算进去了 / 有一家咨询公司也做培训，两个类里都算了它
+_COUNTED_IN_TWO_KINDS = re.compile(
+    r"(?:其中)?有?(\d+)\s*家[^。;；\d]{0,20}?(?:[两2]类都算|[两2]边都(?:算|数)|[两2]个类(?:里|别)?都(?:算|数)|都算进去|重复(?:算|计)|[两2]类里都)"
+)
 _EACH = re.compile(r"各(?:有)?$|每(?:类|种|个类型|样)(?:各|都)?$|(?<=[,，])1(?:类|种)$")
 _NOT_IN_PARK = re.compile(
     r"在谈|意向|没签|未签|还没(?:搬|入驻|进驻|进来|落地)|不在(?:我们|本)?园区|园区外|外区|区外|只是签了?(?:个)?合作|签了合作协议|"
@@ -2079,7 +2125,8 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
         for f in numbers(t)
         if not (f.unit in ("个", "项", "样") and re.match(r"^(?:个|项|样)?(?:比例|都|占比)", f.after))
         and not _STAFF.match(f.after)  # 律所有40多名律师: the firm's size, not its clients
-        and f.unit not in ("名", "位", "轮", "遍", "次", "回", "期", "场", "批")  # 都培训过一轮了: how often, not how many
+        and f.unit
+        not in ("名", "位", "轮", "遍", "次", "回", "期", "场", "批")  # 都培训过一轮了: how often, not how many
     ]
     chosen = (hint.entities or {}).get("choice")
     group_name = pending.get("group") or (chosen if hint.button else None)
@@ -2286,8 +2333,10 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
         share = _share(n, total, k.minimum, k.strict)
         if batched and batched[0] == k.key and batched[1].high > batched[1].low:
             most = _share(Quantity(value=batched[1].high), total, k.minimum, k.strict)
-            if share is not None and most is not None and share.meets(k.minimum, k.strict) != most.meets(
-                k.minimum, k.strict
+            if (
+                share is not None
+                and most is not None
+                and share.meets(k.minimum, k.strict) != most.meets(k.minimum, k.strict)
             ):  # 上半年20家，下半年16家，有没有重复的没统计: 20–36 of 100 straddles 30 %
                 return reask(
                     f"几批合起来{batched[1].low:g}到{batched[1].high:g}家，要看有没有重复来的单位。"

@@ -388,7 +388,10 @@ def list_places(text: str) -> str:
         return text
     items = _PLACE_MARK.split(text)
     head, rest = items[0], [i.strip(" ，,;；。") for i in items[1:]]
-    told = any(len(i) > 16 or re.search(r"\d|[一二三四五六七八九十两](?:家|起|次|场|个|件|类)|了|过|已|在|签|协助|帮", i) for i in rest)
+    told = any(
+        len(i) > 16 or re.search(r"\d|[一二三四五六七八九十两](?:家|起|次|场|个|件|类)|了|过|已|在|签|协助|帮", i)
+        for i in rest
+    )
     head = head.strip(" ，,;；。")
     return head + ("；" if told and head else "") + ("；" if told else "、").join(i for i in rest if i)
 

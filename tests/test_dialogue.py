@@ -1155,6 +1155,15 @@ def test_a_part_left_out_or_counted_twice_moves_the_figure_by_that_part(engine: 
     assert chat.session.answers["station.B4"] == 3
 
 
+def test_no_incident_said_after_a_figure_answers_the_incident_question(engine: Engine) -> None:
+    chat = start(engine, "园区")
+    walk_answering(chat, "zone.15")
+    chat.say("answer", "三家", None)
+    chat.say("answer", "不是不是，园区里从没出过这种事", None)  # 不是不是 opens, but it is zone.16's answer
+    assert chat.session.answers["zone.15"] == 3
+    assert recorded_or_proposed(chat, "zone.16", True)
+
+
 def test_a_figure_recalled_after_a_no_is_proposed_for_that_question(engine: Engine) -> None:
     chat = start(engine, "园区")
     walk_answering(chat, "zone.B4")

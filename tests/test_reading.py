@@ -385,11 +385,26 @@ def test_shares_said_in_words_and_deferrals(cid: str, text: str, expected: Any) 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [  # members trained in batches are counted once each (station.24 asks for more than 30 %)
-        ("会员单位40家，培训分了两期，一期8家、二期6家，没有重复的；开展保护工作的15家", {"trained_ratio": 35, "active_ratio": 37.5}),
-        ("会员40家，培训办了两期每期8家，不过其中4家两期都来了。开展工作的有20家", {"trained_ratio": 30, "active_ratio": 50}),
-        ("第一期培训会员单位22家，第二期18家，两期都来的有9家。会员总共95家，开展保护工作的有40家", {"trained_ratio": 32.63, "active_ratio": 42.11}),
-        ("商会会员60家。培训办了3期，每期10家，去重以后其实只有12家；开展保护的会员有25家", {"trained_ratio": 20, "active_ratio": 41.67}),
-        ("联盟成员50家，3月份一批培训了9家，9月又培训了8家，两批没有重复的；在做商秘保护的有20家", {"trained_ratio": 34, "active_ratio": 40}),
+        (
+            "会员单位40家，培训分了两期，一期8家、二期6家，没有重复的；开展保护工作的15家",
+            {"trained_ratio": 35, "active_ratio": 37.5},
+        ),
+        (
+            "会员40家，培训办了两期每期8家，不过其中4家两期都来了。开展工作的有20家",
+            {"trained_ratio": 30, "active_ratio": 50},
+        ),
+        (
+            "第一期培训会员单位22家，第二期18家，两期都来的有9家。会员总共95家，开展保护工作的有40家",
+            {"trained_ratio": 32.63, "active_ratio": 42.11},
+        ),
+        (
+            "商会会员60家。培训办了3期，每期10家，去重以后其实只有12家；开展保护的会员有25家",
+            {"trained_ratio": 20, "active_ratio": 41.67},
+        ),
+        (
+            "联盟成员50家，3月份一批培训了9家，9月又培训了8家，两批没有重复的；在做商秘保护的有20家",
+            {"trained_ratio": 34, "active_ratio": 40},
+        ),
     ],
 )
 def test_members_trained_in_batches_are_counted_once(text: str, expected: dict[str, float]) -> None:
@@ -398,9 +413,44 @@ def test_members_trained_in_batches_are_counted_once(text: str, expected: dict[s
 
 def test_batches_that_may_overlap_across_the_threshold_are_asked() -> None:
     # 20–36 of 100 members: over 30 % only if few came twice — asked, never guessed
-    assert read(crit("station.24"), "会员100家，上半年培训了20家会员，下半年又培训了16家，有没有重复的没统计。开展工作的50家", Hint()).outcome == "reask"
+    assert (
+        read(
+            crit("station.24"),
+            "会员100家，上半年培训了20家会员，下半年又培训了16家，有没有重复的没统计。开展工作的50家",
+            Hint(),
+        ).outcome
+        == "reask"
+    )
     # 25–43 of 70: over 30 % whatever the overlap
     assert status("station.24", "会员70家，两次培训分别来了25家和18家会员（可能有重复的），开展保护的会员30家") == "met"
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        (
+            "zone.B1",
+            "法律类2家，咨询类2家，其中有1家律所两类都算进去了",
+            {"types": 2, "units": 3},
+        ),  # one firm, two kinds
+        ("zone.B1", "咨询类3家，培训类2家，不过有一家咨询公司也做培训，两个类里都算了它", {"types": 2, "units": 4}),
+        ("zone.B1", "律所3家，信息安全公司2家，其中有一家两边都数了，所以实际是4家", {"types": 2, "units": 4}),
+        ("zone.12", "差一点点500人次", {"value": 500.0, "relation": "lt", "lower": 450.0}),  # just under
+        ("zone.15", "比去年多了一家，现在4家", 4),  # the difference is no count of its own
+    ],
+)
+def test_figures_counted_twice_or_said_as_differences(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
+
+
+def test_a_figure_said_only_against_another_year_is_asked() -> None:
+    for cid, text in (
+        ("station.25", "比去年的二百八多一些"),
+        ("zone.15", "比去年多了一家"),
+        ("zone.12", "比去年的450多"),
+    ):
+        assert read(crit(cid), text, Hint()).outcome == "reask", text
+    assert status("zone.12", "比去年的600还多") == "met"  # that other year already settles the side
 
 
 @pytest.mark.parametrize(
