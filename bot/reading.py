@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -695,7 +695,7 @@ NOT_DONE = re.compile(
     r"撤了|撤回|撤销|自己撤|没立上|在走流程|走流程|没结果|排期|在排|排上了?日程|待办|还没开|还没办|还没搞|还没做|"
     r"(?:还没|没|未|尚未)(?:有)?(?:授牌|验收|评上|挂牌|认定|批复)|没签(?:约|合同)?|未签|意向|洽谈|在等|等受理|待受理|"
     r"尚在|在调查|调查中|结果未出|未出结果|在创(?!新)|不予(?:立案|受理)|(?:未|没|还没)(?:有)?(?:被)?受理|还在调(?!解成)|驳回|退回|"
-    r"(?:没|未|尚未)(?:有|能)?(?:被)?立(?:上)?(?:案|成)|立不(?:了|成|上)|不想追究|不(?:再)?追究了|放弃(?:了)?(?:追究|维权)|撤案"
+    r"(?:没|未|尚未)(?:有|能)?(?:被)?立(?:上)?(?:案|成)|立不(?:了|成|上)|不想追究|不(?:再)?追究了|放弃(?:了)?(?:追究|维权)|撤案|(?:被)?取消了|黄了"
 )
 # 已经立案了，还在查: the filing is the success the standard counts; the investigation still going takes nothing away
 _FILED = re.compile(r"(?<![没未])(?:已经?|已|都)?立(?:了|上了?)?案")
@@ -853,6 +853,8 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         candidates = matching + [f for f in bare if f.clause not in {m.clause for m in matching}]
     if unit == "人次" and matching:  # 资料发了200份: materials handed out reach an audience too (the explain says so)
         candidates += [f for f in found if f.unit == "份" and f.clause not in {m.clause for m in matching}]
+    if unit == "次" and (matching or not candidates):  # 另外给一家企业出了一份技术解决方案，也没收钱: a service
+        candidates += [_each_firm(f) for f in found if f.unit == "份" and _SERVICE_PAPER.match(f.after)]
     if unit == "起":  # 调解了两起，帮一家企业立了案: a firm helped to a filing is a case
         firms = [
             f
@@ -886,6 +888,8 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
                 return Quantity(value=0), 0.85, ""  # 协助过3起专利侵权调解，商秘案件没有
             candidates = kept
         if re.search(r"同(?:1|一)(?:起|个|件)|就这(?:1|一)(?:个|起|件)|只有这(?:1|一)(?:个|起|件)", t):
+            if re.search(r"其中", t) and candidates[0].quantity.value > 1 and candidates[0].quantity.relation == "eq":
+                return candidates[0].quantity, 0.85, ""  # 立案3起，其中1起后来又调解结案，算同一起: still 3
             return Quantity(value=1), 0.85, ""  # 同一起案子，先协助立案，后来又参与了调解，就这一个
     candidates.sort(key=lambda f: f.start)  # in the order said: a total said first is first
     free = [f for f in candidates if re.search(r"免费|公益|义务|不收费|没收钱|无偿", f.text)]
@@ -1200,7 +1204,7 @@ _OFF_TOPIC = re.compile(
     r"(?:市监局|市场监管(?:所|局)|监管部门|上级|区里)[^,，。\d]{0,4}?(?:来|下来)(?:检查|指导|查|抽查|督查)|"
     r"知识产权(?:示范|优势)(?:企业|单位)|专利示范|"
     r"另一个园区|别的园区|隔壁园区|园区外|才验收|还没验收|没验收|"
-    r"自己(?:找|请)(?:的)?(?:外面的?)?律(?:师|所)|自己走的?(?:诉讼|司法|法律)|自己(?:起诉|打官司|报的案)|"
+    r"自己(?:找|请)(?:的)?(?:外面的?)?律(?:师|所)|自己走了?的?(?:诉讼|司法|法律)|自己(?:起诉|打官司|报的案)|"
     r"(?:园区|我们|协会|站里)(?:都|也|并)?没(?:有)?(?:参与|介入|出面)|跟我们没(?:啥|什么)?关系|"
     r"(?:都|全|纯粹|只)?是(?:做|搞|办)?(?:的)?(?:财税|商标|专利|劳动|工商|记账|税务|安全生产|消防)(?:业务|代理|咨询|方面|的)"
 )
@@ -1373,8 +1377,21 @@ def _own_figures(t: str) -> str:
     return "".join(p for p in parts if p not in theirs)
 
 
+_SERVICE_PAPER = re.compile(r"^份?[^,，。;；\d]{0,6}?(?:方案|报告|意见书?|论证|建议书)")
+
+
+def _each_firm(f: Found) -> Found:
+    """帮两家企业各出了一份方案 = 2: a paper for each of the firms named just before it."""
+    m = re.search(r"(\d+)\s*家(?:企业|公司|会员|单位)?[^,，。;；\d]{0,3}各[^,，。;；\d]{0,4}$", f.before)
+    if m is None or f.quantity.relation != "eq":
+        return f
+    return replace(f, quantity=Quantity(value=f.quantity.value * float(m.group(1))))
+
+
 def _per_firm(found: list[Found]) -> Quantity | None:
     """给6家企业分别上门做了免费咨询 / 二十多家企业来咨询过，每家算一次: one service for each firm named."""
+    paid = [f for f in found if f.unit in ("家", "家企业", "户") and re.search(r"收费|有偿|付费|收了?钱", f.text)]
+    found = [f for f in found if f not in paid]  # 另外收费做了4家: clients, not free services
     firms = [f for f in found if f.unit in ("家", "家企业", "户")]
     if len(firms) != 1:
         return None
@@ -1585,7 +1602,7 @@ def _within(value: float, bound: Quantity) -> bool:
 _ENUMERATED = re.compile(r"再|另外|还有|加上|以及|和|、|\+")
 
 
-_RESTATING = re.compile(r"(?:就是|也就是|还是|总之|反正|所以|说白了|总的来说)(?:说)?[^,，。;；\d]{0,2}$")
+_RESTATING = re.compile(r"(?:就是|也就是|还是|总之|反正|所以|说白了|总的来说|(?<![登])记|按)(?:说)?[^,，。;；\d]{0,2}$")
 _DISTINCT = re.compile(r"^[^,，。;；\d]{0,4}?(?:互不相干|互不重复|不重复|各不相同|是不同的|各是各的|没有重复)")
 
 

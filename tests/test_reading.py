@@ -443,6 +443,19 @@ def test_figures_counted_twice_or_said_as_differences(cid: str, text: str, expec
     assert value(cid, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # free services told as papers or per firm (station.27 counts free services, not paid clients)
+        ("免费咨询2次，另外给一家企业出了一份技术解决方案，也没收钱", 3),
+        ("上半年做过1次技术论证，下半年帮两家企业各出了一份技术解决方案，都没收钱", 3),
+        ("去年给3家企业免费做过商秘体检，每家一次；另外收费做了4家", 3),
+        ("免费咨询3次，资料发了200份", 3),  # handouts are no service
+    ],
+)
+def test_free_services_told_as_papers_or_per_firm(text: str, expected: int) -> None:
+    assert value("station.27", text) == expected
+
+
 def test_a_figure_said_only_against_another_year_is_asked() -> None:
     for cid, text in (
         ("station.25", "比去年的二百八多一些"),
@@ -497,6 +510,9 @@ def test_list_places_are_not_counted(cid: str, text: str, expected: Any) -> None
         ("zone.B4", "五起。我知道封顶15分，但数量就是五起", 5),  # said again, not five more
         ("zone.B4", "协助公安查办了一个，另外调解成功两个，三个案子互不相干", 3),
         ("station.B4", "协助立案4起，调解2起，调解的那2起就是立案里面的两起", 4),  # counted twice
+        ("zone.B4", "协助立案 3 起，其中 1 起后来又在我们协助下调解结案，算同一起", 3),  # one of the three, not one
+        ("zone.B4", "去年发生泄密纠纷5起：园区出面调解成功2起，其余3起企业自己走了诉讼", 2),
+        ("station.B4", "四起。我知道你最多给20分，记四起就行", 4),
     ],
 )
 def test_cases_count_what_came_to_something(cid: str, text: str, expected: int) -> None:
