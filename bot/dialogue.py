@@ -449,8 +449,9 @@ class Engine:
                 return out + self._modify(s, replace(ev, command="modify"))
         if last is not None and ev.text and not correction.names_its_target(ev.text):
             c_last = self.rubric(s).get(last)
-            if c_last.expects == "boolean" and (owner := self._figure_owner(s, ev.text)) is not None:
+            if c_last.expects in ("boolean", "number") and (owner := self._figure_owner(s, ev.text)) is not None:
                 c_last = owner  # 300 / 协助过维权 / 宣传人次多打了一个0，是30人次: the figure's own question
+                # (4次 just said, then 宣传活动全年一共320人次，以这个为准: 人次 is no count of 次)
             fix = correction.parse(ev.text, s.answers.get(last), c_last.expects != "boolean")
             if fix is None:
                 fix = self._figure_revised(s, ev.text, c_last)
@@ -706,7 +707,7 @@ class Engine:
     def _sub_question(self, s: Session, c: Criterion, head: str, progress: tuple[int, int]) -> Message:
         rule = c.rule
         key = s.pending.get("key")
-        question = "请告诉我具体数字。"
+        question = str(s.pending.get("question") or "请告诉我具体数字。")
         if isinstance(rule, TwoPartRule):
             question = next(p.question for p in rule.parts if p.key == key)
         elif isinstance(rule, AlternativesRule):

@@ -157,7 +157,19 @@ def read(c: Criterion, text: str, hint: Hint, pending: Mapping[str, Any] | None 
         r = read(c, chat, hint, pending)  # 今天忙死了，这个没做: the answer beside the small talk
         return r.model_copy(update={"words": words, "reasons": ["small talk left out", *r.reasons]})
     if isinstance(rule, (ThresholdRule, PerCountRule)):
-        return _read_number(c, rule, words, hint)
+        if pending and pending.get("said"):  # 上半年300人次 → 下半年250人次: the year's figure in two messages
+            said = str(pending["said"])
+            if not numbers(arabic(normalize(words))) and re.search(
+                r"不(?:太)?(?:清楚|知道|确定)|没(?:有)?统计|说不准|记不(?:清|得)|不记得|拿不准", words
+            ):
+                return record("unknown", 0.85, f"{said}，{words}", "the rest of the year not known")
+            if re.fullmatch(r"\s*(?:没有?了|没别的了?|没有别的了?|就这些了?|就这么多了?|就这|没)[。.!！~]*\s*", words):
+                r = _read_number(c, rule, said, hint)  # 没有了: the part said is the year's
+            else:
+                whole = re.search(r"全年|一年|一共|总共|合计|累计|总的|加起来|就这|就那|只有", words)
+                r = _read_number(c, rule, words if whole else f"{said}，{words}", hint)  # 全年就这一次: as said
+            return r.model_copy(update={"words": r.words if r.outcome == "more" else words})
+        return _part_of_a_year(rule, words) or _read_number(c, rule, words, hint)
     if isinstance(rule, TierRule):
         return _read_tier(rule, words, hint)
     if isinstance(rule, TwoPartRule):
@@ -483,6 +495,35 @@ _NEGATIVE_NUMBER = re.compile(r"(?<!\d)[-−]\s*\d|负\s*\d|(?<![加增])减\s*\
 
 
 # ── numbers ────────────────────────────────────────────────────────────────
+_PART_OF_YEAR = re.compile(r"^(?:[^,，。;；\d]{0,6}?)(?<![上下])(上半年|下半年|前三季度|头三个季度)")
+
+
+def _part_of_a_year(rule: ThresholdRule | PerCountRule, words: str) -> Reading | None:
+    """上半年300人次 / 一季度查了1次, alone, against a yearly standard: the rest of the year is asked for
+    (the next message is read with it), unless that part already meets the standard."""
+    if not isinstance(rule, ThresholdRule) or rule.unit not in ("次", "人次"):
+        return None
+    t = arabic(normalize(words))
+    part = _PART_OF_YEAR.search(t)
+    found = numbers(t)
+    if (
+        part is None
+        or len(found) != 1
+        or re.search(r"全年|一年|每年|总共|一共|累计|合计|就这|只有|只|各|每|上下半年", t)
+        or len(set(re.findall(r"[上下]半年", t))) > 1  # 上半年搞了一次，下半年没安排上: the other half said
+    ):
+        return None
+    if found[0].quantity.meets(rule.minimum, rule.strict):
+        return None
+    return more(
+        {
+            "said": words.strip(),
+            "question": f"这是{part.group(1)}的，全年一共是多少{rule.unit}？（也可以只说其余时间的）",
+        },
+        words,
+    )
+
+
 def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, hint: Hint) -> Reading:
     unit = rule.unit
     if hint.button:

@@ -1155,6 +1155,38 @@ def test_a_part_left_out_or_counted_twice_moves_the_figure_by_that_part(engine: 
     assert chat.session.answers["station.B4"] == 3
 
 
+def test_half_a_year_alone_asks_for_the_rest_of_the_year(engine: Engine) -> None:
+    chat = start(engine, "园区")
+    walk_answering(chat, "zone.12")
+    chat.say("answer", "上半年300人次", None)
+    assert "zone.12" not in chat.session.answers and "全年" in chat.last[-1].text  # never 300 for the year
+    chat.say("answer", "下半年250人次", None)
+    assert chat.session.answers["zone.12"] == 550
+    chat = start(engine, "园区")
+    walk_answering(chat, "zone.12")
+    chat.say("answer", "上半年200人次", None)
+    chat.say("answer", "不清楚", None)
+    assert chat.session.answers["zone.12"] == "unknown"  # the year's figure is not known
+
+
+def test_a_later_total_replaces_the_figure_it_corrects(engine: Engine) -> None:
+    chat = start(engine, "园区")
+    walk_answering(chat, "zone.12")
+    chat.say("answer", "480人次", None)
+    chat.say("answer", "补一下，线上直播还有60人次，合计540", None)
+    assert chat.session.answers["zone.12"] == 540
+    chat.say("answer", "有分享", None)
+    chat.say("answer", "宣传人次我报的是报名数540，实际签到只有450人次，按450算", None)
+    assert recorded_or_proposed(chat, "zone.12", 450)
+    chat = start(engine, "协会")
+    walk_answering(chat, "station.25")
+    chat.say("answer", "200多人次", None)
+    chat.say("answer", "有", "affirm")
+    chat.say("answer", "4次", None)
+    chat.say("answer", "刚刚漏算了线上直播的观看人数，宣传活动全年加起来一共320人次，以这个为准", None)
+    assert recorded_or_proposed(chat, "station.25", 320) and chat.session.answers["station.27"] == 4  # 人次, not 次
+
+
 def test_no_incident_said_after_a_figure_answers_the_incident_question(engine: Engine) -> None:
     chat = start(engine, "园区")
     walk_answering(chat, "zone.15")
