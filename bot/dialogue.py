@@ -295,6 +295,17 @@ _PART_OFF = re.compile(
     r"^(?:不过|但是?|另外|哦|对了)?[,，\s]*(?:其中|里面|这里面|这当中|有)\s*[\d一二两三四五六七八九十]+\s*[^,，。]{0,12}?"
     r"(?:收费|有偿|园区外|区外|外地|还在|还没|没验收|在创建|创建中|没办|没开|取消|不算|没成|没立|撤)"
 )
+# more of a figure just given, in the next message: 还有一起调解成功的 / 这是上半年的，下半年还有… / 另外线上300多
+_MORE_OF_FIGURE = re.compile(
+    r"^(?:哦|啊|噢|诶|嗯|呃|对了|哦对了|啊对了|还有就是)*[,，\s]*(?:对了)?[,，\s]*"
+    r"(?:还有|另外|另有|再加上?|加上|外加|以及|这是(?:上半年|下半年|线下|线上|报名|计划)|那是(?:上半年|下半年|报名|计划)|"
+    r"(?:上|下)半年(?:还|又|也)|线上(?:还|又|也)|线下(?:还|又|也)|其余|剩下)"
+)
+# a qualifier of the figure just given, said alone: 大概吧 / 不到 / 差一点 / 也可能就一次
+_QUALIFIES_FIGURE = re.compile(
+    r"^(?:嗯|呃|额|哦)?[,，\s]*(?:大概|大约|差不多|估计|可能|也可能|应该|不到|没到|差一点|差点|至少|起码|最多|顶多|左右|上下|"
+    r"多一点|只多不少|出头)[^,，。]{0,12}$"
+)
 
 
 def _only_about(text: str, topic: str, other: str) -> bool:
@@ -1111,15 +1122,23 @@ class Engine:
         return m is not None and any(cue in m.group(1) or m.group(1) in cue for cue in cues)
 
     def _part_taken_off(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
-        """4次 → 其中两次是收费的咨询 / 3起 → 其中一起是园区外企业的: a part of the figure just given that does
-        not count. The figure read again with it is proposed, never recorded unasked."""
+        """4次 → 其中两次是收费的咨询 / 3起 → 其中一起是园区外企业的 / 两起 → 哦对了还有一起调解成功的 /
+        2次 → 大概吧: a part of the figure just given that does not count, more of it, or a doubt about it. The
+        figure read again with it is proposed, never recorded unasked; a doubt that leaves it unplaced asks it again."""
         current = self.criterion_at(s)
         t = normalize(ev.text)
-        if current is None or current.id == c.id or c.expects != "number" or not _PART_OFF.match(t):
+        continues = _PART_OFF.match(t) or _MORE_OF_FIGURE.match(t) or _QUALIFIES_FIGURE.match(t)
+        if current is None or current.id == c.id or c.expects != "number" or not continues:
             return None
+        if not _PART_OFF.match(t) and _only_about(ev.text, context(current).topic, context(c).topic):
+            return None  # 另外，离职的人我们也会跟踪 (just after a count): the question now asked
         previous = s.answers.get(c.id)
         said = s.words.get(c.id, "")
         r = read(c, f"{said}，{ev.text.strip()}", Hint(), {})
+        if r.outcome == "reask" and _QUALIFIES_FIGURE.match(t) and previous is not None:
+            s.return_to, s.cursor = s.cursor, len(self.basics(s)) + self.rubric(s).criteria.index(c)
+            s.answers.pop(c.id, None)  # 2次 → 大概吧: the doubt takes the figure back; asked again, never kept
+            return self.ask(s, prefix=f"{r.problem or '请再说一下确切的数字。'}")
         if r.outcome != "record" or previous is None or r.value == previous:
             return None
         s.proposal = {"criterion": c.id, "value": r.value, "words": describe_words(f"{said}；{ev.text.strip()}")}
@@ -1591,7 +1610,8 @@ _STRESS = re.compile(
 
 # a figure added to the one said (漏了一场，再加80) — unless the message gives the new total (一共是330)
 _MORE_OF_IT = re.compile(
-    r"再加|加上|还(?:得|要)加|另加|再算上|算上|漏(?:了|算了?|说了?)[^,，。\d]{0,10}[,，]?\s*(?:还有|再|另外)"
+    r"再加|加上|还(?:得|要)加|另加|再算上|算上|漏(?:了|算了?|说了?)[^,，。\d]{0,10}[,，]?\s*(?:还有|再|另外)|"
+    r"^(?:哦|啊|噢|诶|嗯|对了|[,，\s])*(?:还有|另外|另有|外加)"
 )
 _A_NEW_TOTAL = re.compile(r"一共|总共|合计|总计|全年|总数|加起来|所以是|应该是|其实是|实际是|=")
 # a part left out or counted too many, said as that part alone: 漏了一次 / 多算了一起 / 再减一家

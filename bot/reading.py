@@ -524,6 +524,11 @@ def _part_of_a_year(rule: ThresholdRule | PerCountRule, words: str) -> Reading |
     )
 
 
+_HEDGE_AFTER = re.compile(
+    r"[,，\s]+(?:嗯|呃|额)?\s*(?:大概|差不多|估计|大约|可能|应该)(?:吧|是吧|的样子|是这样)?[。.!！~…\s]*(?:[\U0001F300-\U0001FAFF]\s*)*$"
+)
+
+
 def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, hint: Hint) -> Reading:
     unit = rule.unit
     if hint.button:
@@ -533,6 +538,9 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
     t = arabic(normalize(words))
     if _NEGATIVE_NUMBER.search(t):
         return reask(f"数量不能是负数，请再说一下是多少{unit}。", words, "negative")
+    hedge = _HEDGE_AFTER.search(t)
+    if hedge and len(numbers(t[: hedge.start()])) == 1:
+        t = "大概" + t[: hedge.start()]  # 两次吧，大概 = 大概两次: the doubt said after the figure
     exact_later = (
         _EXACT_LATER.search(normalize(words))
         and any(f.quantity.relation in ("gt", "ge", "lt", "le") for f in numbers(t))
