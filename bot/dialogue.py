@@ -304,7 +304,11 @@ _MORE_OF_FIGURE = re.compile(
 # a qualifier of the figure just given, said alone: 大概吧 / 不到 / 差一点 / 也可能就一次
 _QUALIFIES_FIGURE = re.compile(
     r"^(?:嗯|呃|额|哦)?[,，\s]*(?:大概|大约|差不多|估计|可能|也可能|应该|不到|没到|差一点|差点|至少|起码|最多|顶多|左右|上下|"
-    r"多一点|只多不少|出头)[^,，。]{0,12}$"
+    r"多一点|只多不少|出头)[^,，]{0,12}$"
+)
+# nothing more of the figure just given: 就这些，没了 / 没别的了 — the question now asked is asked again
+_NOTHING_MORE = re.compile(
+    r"(?:(?:就这些|就这么多|没了|没有了|没别的了?|没有别的了?|就这样|就这)[了吧啊]?[,，。.!！~…\s]*|[\U0001F300-\U0001FAFF])+"
 )
 
 
@@ -1127,6 +1131,9 @@ class Engine:
         figure read again with it is proposed, never recorded unasked; a doubt that leaves it unplaced asks it again."""
         current = self.criterion_at(s)
         t = normalize(ev.text)
+        if current is not None and current.id != c.id and c.expects == "number" and _NOTHING_MORE.fullmatch(t):
+            i = self.position(s, c)[0]
+            return self.ask(s, prefix=f"好的，第 {i} 项“{c.short}”记为“{describe_answer(c, s.answers.get(c.id))}”。")
         continues = _PART_OFF.match(t) or _MORE_OF_FIGURE.match(t) or _QUALIFIES_FIGURE.match(t)
         if current is None or current.id == c.id or c.expects != "number" or not continues:
             return None
@@ -1139,7 +1146,23 @@ class Engine:
             s.return_to, s.cursor = s.cursor, len(self.basics(s)) + self.rubric(s).criteria.index(c)
             s.answers.pop(c.id, None)  # 2次 → 大概吧: the doubt takes the figure back; asked again, never kept
             return self.ask(s, prefix=f"{r.problem or '请再说一下确切的数字。'}")
-        if r.outcome != "record" or previous is None or r.value == previous:
+        if r.outcome != "record" or previous is None:
+            return None
+        rule = c.rule
+        before, now = as_quantity(previous), as_quantity(r.value)
+        if _QUALIFIES_FIGURE.match(t) and (
+            r.value == previous
+            or (
+                isinstance(rule, ThresholdRule)
+                and before is not None
+                and now is not None
+                and before.meets(rule.minimum, rule.strict) is not None
+                and before.meets(rule.minimum, rule.strict) == now.meets(rule.minimum, rule.strict)
+            )
+        ):  # 一千出头 → 嗯大概吧: the doubt does not move it across the standard; the record stands
+            i = self.position(s, c)[0]
+            return self.ask(s, prefix=f"好的，第 {i} 项“{c.short}”记为“{describe_answer(c, previous)}”。")
+        if r.value == previous:
             return None
         s.proposal = {"criterion": c.id, "value": r.value, "words": describe_words(f"{said}；{ev.text.strip()}")}
         return [self._proposal_message(s, c, r.value, change=True)]

@@ -524,9 +524,30 @@ def _part_of_a_year(rule: ThresholdRule | PerCountRule, words: str) -> Reading |
     )
 
 
-_HEDGE_AFTER = re.compile(
-    r"[,，\s]+(?:嗯|呃|额)?\s*(?:大概|差不多|估计|大约|可能|应该)(?:吧|是吧|的样子|是这样)?[。.!！~…\s]*(?:[\U0001F300-\U0001FAFF]\s*)*$"
+_BEFORE_WORDS = r"大概|差不多|估计|大约|可能|应该|不到|没到|不足|差一点点?|差点|将近|接近|至少|起码|最多|顶多"
+_AFTER_WORDS = r"出头|多一点|多一些|以上|左右|上下|只多不少|不止"
+_QUALIFIER_TAIL = re.compile(
+    rf"^(?:[,，。.\s…~!！]|嗯|呃|额|吧|了|吧了)*(?:({_BEFORE_WORDS})|({_AFTER_WORDS}))(?:吧|是吧|了|的样子|是这样)?"
+    r"(?:[,，。.\s…~!！]|[\U0001F300-\U0001FAFF]|差一点|差点|吧)*$"
 )
+
+
+def _qualifier_after(t: str) -> str:
+    """A qualifier said after the one figure, in a clause of its own (两次吧，大概 / 300，不到。差一点 / 3次，只多
+    不少), put where it would stand in one phrase, so it places the figure the same way."""
+    found = numbers(t)
+    if len(found) != 1:
+        return t
+    f = found[0]
+    end = f.end + len(f.unit)
+    m = _QUALIFIER_TAIL.match(t[end:])
+    if m is None or not t[end:].strip(" ，,。.…~!！"):
+        return t
+    if m.group(1):
+        return f"{t[: f.start]}{m.group(1)}{t[f.start : end]}"
+    if m.group(2) in ("只多不少", "不止"):
+        return f"{t[: f.start]}至少{t[f.start : end]}"
+    return t[:end] + m.group(2)
 
 
 def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, hint: Hint) -> Reading:
@@ -538,9 +559,7 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
     t = arabic(normalize(words))
     if _NEGATIVE_NUMBER.search(t):
         return reask(f"数量不能是负数，请再说一下是多少{unit}。", words, "negative")
-    hedge = _HEDGE_AFTER.search(t)
-    if hedge and len(numbers(t[: hedge.start()])) == 1:
-        t = "大概" + t[: hedge.start()]  # 两次吧，大概 = 大概两次: the doubt said after the figure
+    t = _qualifier_after(t)  # 两次吧，大概 = 大概两次 / 300，不到 = 不到300: said after the figure
     exact_later = (
         _EXACT_LATER.search(normalize(words))
         and any(f.quantity.relation in ("gt", "ge", "lt", "le") for f in numbers(t))

@@ -1187,6 +1187,24 @@ def test_a_later_total_replaces_the_figure_it_corrects(engine: Engine) -> None:
     assert recorded_or_proposed(chat, "station.25", 320) and chat.session.answers["station.27"] == 4  # 人次, not 次
 
 
+def test_a_figure_continued_doubted_or_closed_in_the_next_message(engine: Engine) -> None:
+    chat = start(engine, "园区")
+    walk_answering(chat, "zone.12")
+    chat.say("answer", "350人次", None)
+    chat.say("answer", "这是线下的，线上直播还有300多观看", None)  # more of it, proposed with it
+    assert chat.session.answers["zone.12"] == 350 and (chat.session.proposal or {}).get("criterion") == "zone.12"
+    chat = start(engine, "园区")
+    walk_answering(chat, "zone.15")
+    chat.say("answer", "3家", None)
+    chat.say("answer", "就这些，没了。", None)  # closes the count; never 没有 to zone.16
+    assert "zone.16" not in chat.session.answers and chat.question["criterion"] == "zone.16"
+    chat = start(engine, "企业")
+    walk_answering(chat, "point.42")
+    chat.say("answer", "两次", None)
+    chat.say("answer", "大概吧", None)  # at the standard's two: the doubt takes the figure back
+    assert "point.42" not in chat.session.answers and chat.question["criterion"] == "point.42"
+
+
 def test_no_incident_said_after_a_figure_answers_the_incident_question(engine: Engine) -> None:
     chat = start(engine, "园区")
     walk_answering(chat, "zone.15")

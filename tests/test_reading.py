@@ -456,6 +456,19 @@ def test_free_services_told_as_papers_or_per_firm(text: str, expected: int) -> N
     assert value("station.27", text) == expected
 
 
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [  # a qualifier said after the figure places it as one said before it
+        ("station.25", "300，不到", {"value": 300.0, "relation": "lt"}),
+        ("station.27", "3次，只多不少", {"value": 3.0, "relation": "ge"}),
+        ("station.25", "320人次，以上", {"value": 320.0, "relation": "ge"}),
+    ],
+)
+def test_a_qualifier_after_the_figure(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
+    assert read(crit("point.42"), "两次吧，大概", Hint()).outcome == "reask"  # about two, at the standard's two
+
+
 def test_a_figure_said_only_against_another_year_is_asked() -> None:
     for cid, text in (
         ("station.25", "比去年的二百八多一些"),
