@@ -292,8 +292,9 @@ _KEPT = re.compile(r"有|会|能|做了|签了|收回|交回|登记|在用|装�
 
 # 其中两次是收费的 / 有一家还在创建中 / 其中一场还没办: a part of the figure before, said not to count
 _PART_OFF = re.compile(
-    r"^(?:不过|但是?|另外|哦|对了)?[,，\s]*(?:其中|里面|这里面|这当中|有)\s*[\d一二两三四五六七八九十]+\s*[^,，。]{0,12}?"
-    r"(?:收费|有偿|园区外|区外|外地|还在|还没|没验收|在创建|创建中|没办|没开|取消|不算|没成|没立|撤)"
+    r"^(?:不过|但是?|另外|哦|啊|对了)?[,，\s]*(?:(?:其中|里面|这里面|这当中)(?:有)?\s*[\d一二两三四五六七八九十]+|"
+    r"有\s*[\d一二两三四五六七八九十]+\s*[^,，。]{0,12}?"
+    r"(?:收费|有偿|园区外|区外|外地|还在|还没|没验收|在创建|创建中|没办|没开|取消|不算|没成|没立|撤))"
 )
 # more of a figure just given, in the next message: 还有一起调解成功的 / 这是上半年的，下半年还有… / 另外线上300多
 _MORE_OF_FIGURE = re.compile(
@@ -859,6 +860,8 @@ class Engine:
             marked = bool(_NOW_MARK.match(normalize(now)))
             if not marked and not (on_topic(normalize(now), cur_topic) and not _only_about(now, last_topic, cur_topic)):
                 continue
+            if not marked and c_last.expects == "number" and _MORE_OF_IT.search(normalize(head)):
+                continue  # 哦不对，还有一次！6月份…的保密大检查: what the added one was, not this question's answer
             if correction.parse(now, s.answers.get(c_last.id), c_last.expects != "boolean") is not None:
                 continue  # more of the correction
             if named:
@@ -1634,7 +1637,7 @@ _STRESS = re.compile(
 # a figure added to the one said (漏了一场，再加80) — unless the message gives the new total (一共是330)
 _MORE_OF_IT = re.compile(
     r"再加|加上|还(?:得|要)加|另加|再算上|算上|漏(?:了|算了?|说了?)[^,，。\d]{0,10}[,，]?\s*(?:还有|再|另外)|"
-    r"^(?:哦|啊|噢|诶|嗯|对了|[,，\s])*(?:还有|另外|另有|外加)"
+    r"^(?:哦|啊|噢|诶|嗯|对了|不对|等等|等一下|[,，\s!！])*(?:还有|另外|另有|外加)"
 )
 _A_NEW_TOTAL = re.compile(r"一共|总共|合计|总计|全年|总数|加起来|所以是|应该是|其实是|实际是|=")
 # a part left out or counted too many, said as that part alone: 漏了一次 / 多算了一起 / 再减一家

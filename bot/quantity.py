@@ -380,7 +380,9 @@ _EVERY = [
     (re.compile(r"每半年|(?<![上下前后])半年[^,，。\d]{0,3}(?:一次|1次|一回|1回|度|1[查搞做办开检审评])|按半年"), 2.0),
     (re.compile(r"(?:每)?双月|隔(?:一个|1个)?月"), 6.0),  # 双月一次 / 隔月查一次
 ]
-_SUB_YEAR = re.compile(r"上半年|下半年|季度|年初|年中|年底|年末|春|夏|秋|冬|[1-4]月|上旬|下旬|第\d+次")
+_SUB_YEAR = re.compile(
+    r"上半年|下半年|季度|年初|年中|年底|年末|春|夏|秋|冬|(?<!\d)(?:1[0-2]|[1-9])月|上旬|下旬|第\d+次"
+)
 _PERIODS_EACH = [
     (re.compile(r"上下半年|上半年和下半年|上半年下半年|年中和年底|年初和年底|年初年底|年中年底|春秋两?季"), 2.0),
     (re.compile(r"四个季度|每个季度|各季度"), 4.0),
@@ -403,6 +405,11 @@ def annual_count(text: str) -> Quantity | None:
         return Quantity(value=total)
     times = [f for f in numbers(t) if f.unit in UNIT_WORDS["次"]]
     parts = [f for f in times if _SUB_YEAR.search(f.before.split(",")[-1])]
+    for i, f in enumerate(parts):  # 下半年补了两次，10月一次、12月一次: the months break the two down
+        later = parts[i + 1 :]
+        if len(later) >= 2 and abs(sum(g.quantity.value for g in later) - f.quantity.value) < 0.01:
+            parts = parts[: i + 1]
+            break
     if len(parts) >= 2:  # 上半年两次，下半年一次 = 3
         summed: Relation = "ge" if any(f.quantity.relation in ("ge", "gt") for f in parts) else "eq"
         return Quantity(value=sum(f.quantity.value for f in parts), relation=summed)

@@ -819,11 +819,20 @@ def _rate_over_years(t: str, found: list[Found]) -> Quantity | None:
     return Quantity(value=float(rate.group(2)) * per_year * float(span.group(1)))
 
 
+_ZERO_PERIOD = re.compile(
+    r"(?:上半年|下半年|[一二三四1-4]季度|前半年|年初|年中)[^,，。;；\d]{0,6}?1\s*(?:次|场|起|家|回)"
+    r"[^,，。;；\d]{0,4}?(?:都|也)(?:还)?(?:没|没有|木有|无)[^,，。;；\d]*[,，。;；]?"
+)
+
+
 def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity | None, float, str]:
     """The quantity the reply gives for the rule's unit, a confidence, or a reason to ask again."""
     unit = rule.unit
     if says_zero(t):
-        return Quantity(value=0), 0.95, ""
+        rest = _ZERO_PERIOD.sub("", t)  # 上半年一次都没查，下半年补了两次: none in one period, some in another
+        if rest == t or not numbers(rest) or says_zero(rest):
+            return Quantity(value=0), 0.95, ""
+        t = rest
     t = _without_gone(_counted_figures(_own_figures(_without_plans(_less_cancelled(_pointed_back(full_years(t)))))))
     t = re.sub(r"(?<![\d.])1\s*家\s*(?:各|做|算)?\s*(\d+)\s*次", r"每家\1次", t)  # 诊断了5家，一家一次: a rate
     t = re.sub(

@@ -1200,6 +1200,11 @@ def test_a_figure_continued_doubted_or_closed_in_the_next_message(engine: Engine
     assert "zone.16" not in chat.session.answers and chat.question["criterion"] == "zone.16"
     chat = start(engine, "企业")
     walk_answering(chat, "point.42")
+    chat.say("answer", "一次", None)
+    chat.say("answer", "哦不对，还有一次！6月份行政部牵头搞的保密大检查，我差点忘了", None)
+    assert recorded_or_proposed(chat, "point.42", 2) and "point.43" not in chat.session.answers  # all of it is 42's
+    chat = start(engine, "企业")
+    walk_answering(chat, "point.42")
     chat.say("answer", "两次", None)
     chat.say("answer", "大概吧", None)  # at the standard's two: the doubt takes the figure back
     assert "point.42" not in chat.session.answers and chat.question["criterion"] == "point.42"

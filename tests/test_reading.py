@@ -469,6 +469,14 @@ def test_a_qualifier_after_the_figure(cid: str, text: str, expected: Any) -> Non
     assert read(crit("point.42"), "两次吧，大概", Hint()).outcome == "reask"  # about two, at the standard's two
 
 
+def test_periods_none_in_one_and_a_breakdown_in_months() -> None:
+    assert value("point.42", "上半年一次都没查，下半年补了两次，10月一次、12月一次") == 2  # not 0, not 4
+    assert value("point.42", "下半年补了两次，10月一次、12月一次") == 2  # the months break the two down
+    assert value("point.42", "3月查了一次，9月又查了一次") == 2
+    assert value("zone.B4", "一起都没有") == 0
+    assert value("point.42", "前年搞了4次，去年一次都没做") == 0  # a yearly standard: the latest year
+
+
 def test_a_figure_said_only_against_another_year_is_asked() -> None:
     for cid, text in (
         ("station.25", "比去年的二百八多一些"),
