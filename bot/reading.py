@@ -829,10 +829,10 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     """The quantity the reply gives for the rule's unit, a confidence, or a reason to ask again."""
     unit = rule.unit
     if says_zero(t):
-        others = _ZERO_PERIOD.sub("", t)  # 上半年一次都没查，下半年补了两次: none in one period, some in another
-        if others == t or not numbers(others) or says_zero(others):
+        beside = _ZERO_PERIOD.sub("", t)  # 上半年一次都没查，下半年补了两次: none in one period, some in another
+        if beside == t or not numbers(beside) or says_zero(beside):
             return Quantity(value=0), 0.95, ""
-        t = others
+        t = beside
     t = _without_gone(_counted_figures(_own_figures(_without_plans(_less_cancelled(_pointed_back(full_years(t)))))))
     t = re.sub(r"(?<![\d.])1\s*家\s*(?:各|做|算)?\s*(\d+)\s*次", r"每家\1次", t)  # 诊断了5家，一家一次: a rate
     t = re.sub(
