@@ -724,7 +724,9 @@ class Engine:
         rule = c.rule
         key = s.pending.get("key")
         question = str(s.pending.get("question") or "请告诉我具体数字。")
-        if isinstance(rule, TwoPartRule):
+        if s.pending.get("question"):
+            pass  # 这是上半年的，全年一共是多少？ / 几批合起来20到36家…: the follow-up the reading asked for
+        elif isinstance(rule, TwoPartRule):
             question = next(p.question for p in rule.parts if p.key == key)
         elif isinstance(rule, AlternativesRule):
             group = next(g for g in rule.groups if g.name == s.pending.get("group"))

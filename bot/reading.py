@@ -2432,11 +2432,16 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
                 and most is not None
                 and share.meets(k.minimum, k.strict) != most.meets(k.minimum, k.strict)
             ):  # 上半年20家，下半年16家，有没有重复的没统计: 20–36 of 100 straddles 30 %
-                return reask(
-                    f"几批合起来{batched[1].low:g}到{batched[1].high:g}家，要看有没有重复来的单位。"
-                    "请告诉我去重后一共多少家成员单位参加过培训。",
+                return more(  # the rest of the answer is kept: the next message only gives the deduplicated count
+                    {
+                        "group": group.name,
+                        "values": {kk: v for kk, v in values.items() if kk != k.key},
+                        "counts": {kk: v for kk, v in counts.items() if kk != k.key},
+                        "key": k.key,
+                        "question": f"几批合起来{batched[1].low:g}到{batched[1].high:g}家，要看有没有重复来的单位。"
+                        "去重后一共多少家成员单位参加过培训？",
+                    },
                     words,
-                    "batches may overlap",
                 )
         if share is None:
             return reask(

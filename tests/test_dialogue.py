@@ -1210,6 +1210,15 @@ def test_a_figure_continued_doubted_or_closed_in_the_next_message(engine: Engine
     assert "point.42" not in chat.session.answers and chat.question["criterion"] == "point.42"
 
 
+def test_batches_that_may_overlap_ask_only_for_the_deduplicated_count(engine: Engine) -> None:
+    chat = start(engine, "协会")
+    walk_answering(chat, "station.24")
+    chat.say("answer", "协会，会员100家，第一批培训了20家，第二批16家，有没有重复的没统计，开展工作的50家", None)
+    assert "station.24" not in chat.session.answers and "去重" in chat.last[-1].text  # asked, never guessed
+    chat.say("answer", "去重以后是32家", None)  # the rest of the first answer is kept
+    assert chat.session.answers["station.24"] == {"trained_ratio": 32, "active_ratio": 50}
+
+
 def test_no_incident_said_after_a_figure_answers_the_incident_question(engine: Engine) -> None:
     chat = start(engine, "园区")
     walk_answering(chat, "zone.15")
