@@ -539,7 +539,7 @@ class Engine:
                 guess = (
                     self._topical_correction(s, ev, c_last)
                     or self._same_figure_again(s, ev, c_last)
-                    or self._part_taken_off(s, ev, c_last)
+                    or self._figure_continued(s, ev, c_last)
                 )
                 if guess is not None:
                     return out + guess
@@ -723,17 +723,16 @@ class Engine:
     def _sub_question(self, s: Session, c: Criterion, head: str, progress: tuple[int, int]) -> Message:
         rule = c.rule
         key = s.pending.get("key")
-        question = str(s.pending.get("question") or "请告诉我具体数字。")
-        if s.pending.get("question"):
-            pass  # 这是上半年的，全年一共是多少？ / 几批合起来20到36家…: the follow-up the reading asked for
-        elif isinstance(rule, TwoPartRule):
+        question = str(s.pending.get("question") or "")  # 这是上半年的，全年一共是多少？: the reading's own follow-up
+        if not question and isinstance(rule, TwoPartRule):
             question = next(p.question for p in rule.parts if p.key == key)
-        elif isinstance(rule, AlternativesRule):
+        elif not question and isinstance(rule, AlternativesRule):
             group = next(g for g in rule.groups if g.name == s.pending.get("group"))
             if key == "total":
                 question = group.total_question or question
             else:
                 question = next(k.question for k in group.conditions if k.key == key)
+        question = question or "请告诉我具体数字。"
         return Message(
             text=f"{head}\n{question}",
             buttons=NUMBER_BUTTONS,
@@ -1130,7 +1129,7 @@ class Engine:
         ]
         return m is not None and any(cue in m.group(1) or m.group(1) in cue for cue in cues)
 
-    def _part_taken_off(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
+    def _figure_continued(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
         """4次 → 其中两次是收费的咨询 / 3起 → 其中一起是园区外企业的 / 两起 → 哦对了还有一起调解成功的 /
         2次 → 大概吧: a part of the figure just given that does not count, more of it, or a doubt about it. The
         figure read again with it is proposed, never recorded unasked; a doubt that leaves it unplaced asks it again."""
