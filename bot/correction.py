@@ -59,7 +59,8 @@ _SHOULD_BE = re.compile(
 )  # 那起最后没调解成，应该算0起
 _RECORD_AS = re.compile(r"(?:帮我|给我|先|就|那就)(?:记|填|算)(?:成|为|作)?(?:不清楚|没有|有|部分做到|部分|做到)")
 _CHECKED = re.compile(
-    r"(?:统计|算|数|查|核|盘点)完|刚(?:统计|算|数)|回我了|回复了|那边说|反馈说|告诉我|说了[:：]|问(?:了|过|到)|查了(?:一?下)?|刚查|查到了?|核实了|确认了|看了(?:一?下)?|翻了(?:一?下)?|统计了"
+    r"(?:统计|算|数|查|核|盘点)完|刚(?:统计|算|数)|回我了|回复了|那边说|反馈说|告诉我|说了[:：]|"
+    r"(?:同事|领导|老板|经办人|负责人|财务|行政|秘书长|主任|经理)(?:说|讲|反馈|提醒)|问(?:了|过|到)|查了(?:一?下)?|刚查|查到了?|核实了|确认了|看了(?:一?下)?|翻了(?:一?下)?|统计了"
 )
 _RECALLED = re.compile(r"想起来|哦对了|对了[,，]|(?:哦|噢|啊)对[,，]|我刚想")
 # 补充一下 / 漏说了, and a message that opens with a contrast (不过只有一半人签了): more of the last answer
@@ -400,3 +401,26 @@ def remainder(text: str) -> str:
     if tail and re.search(r"\d|有|没|部分|不", arabic(tail.group(1))):
         return tail.group(1)
     return rest
+
+
+# 不是16家，是14家 / 16家改成14家 / 把16改成14: the old figure named and the new one
+_SWAP = re.compile(
+    r"(?:不是|并非)\s*(?P<old>\d+(?:\.\d+)?)\s*[^,，。\d]{0,4}?[,，]?\s*(?:而)?(?:是|应该是|为)\s*(?P<new>\d+(?:\.\d+)?)|"
+    r"(?:把)?\s*(?P<old2>\d+(?:\.\d+)?)\s*[^,，。\d]{0,4}?(?:改成|改为|换成|应该是)\s*(?P<new2>\d+(?:\.\d+)?)"
+)
+
+
+def figure_swapped(said: str, text: str) -> str | None:
+    """What was said before with the one figure a correction names replaced by its new value
+    (会员50家，培训的20家，开展工作的16家 + 不是16家，是14家 -> …开展工作的14家); None when the correction names
+    no figure, or one said more than once or not at all."""
+    m = _SWAP.search(arabic(normalize(text)))
+    if m is None:
+        return None
+    old, new = (m.group("old"), m.group("new")) if m.group("old") else (m.group("old2"), m.group("new2"))
+    before = arabic(normalize(said))
+    places = list(re.finditer(rf"(?<![\d.]){re.escape(old)}(?![\d.])", before))
+    if len(places) != 1:
+        return None
+    at = places[0]
+    return before[: at.start()] + new + before[at.end() :]

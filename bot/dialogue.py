@@ -294,7 +294,9 @@ _KEPT = re.compile(r"有|会|能|做了|签了|收回|交回|登记|在用|装�
 _PART_OFF = re.compile(
     r"^(?:不过|但是?|另外|哦|啊|对了)?[,，\s]*(?:(?:其中|里面|这里面|这当中)(?:有)?\s*[\d一二两三四五六七八九十]+|"
     r"有\s*[\d一二两三四五六七八九十]+\s*[^,，。]{0,12}?"
-    r"(?:收费|有偿|园区外|区外|外地|还在|还没|没验收|在创建|创建中|没办|没开|取消|不算|没成|没立|撤))"
+    r"(?:收费|有偿|园区外|区外|外地|还在|还没|没验收|在创建|创建中|没办|没开|取消|不算|没成|没立|撤))|"
+    r"[^,，。\d]{0,8}?(?:那个|那起|那家|那次|那场|那件)[^,，。\d]{0,8}?"  # 联芯那个最后没调成，去掉
+    r"(?:没(?:有)?(?:成功|成|调成|立上|办成|通过|验收)|不算|去掉|黄了|撤了)"
 )
 # more of a figure just given, in the next message: 还有一起调解成功的 / 这是上半年的，下半年还有… / 另外线上300多
 _MORE_OF_FIGURE = re.compile(
@@ -907,7 +909,10 @@ class Engine:
             ):
                 rest = f"{s.words[c.id]}，{rest}"  # 有专职的人 + 补充一下，他是中专学历: read as one reply
             delta = _delta(c, previous, ev.text)
-            if delta is not None:  # 3次 → 多算了一次 = 2次 / 2次 → 漏了一次，12月还做过 = 3次
+            swapped = correction.figure_swapped(s.words.get(c.id, ""), ev.text) if c.expects == "counts" else None
+            if swapped is not None:  # 会员50家，培训20家，开展16家 → 不是16家，是14家: that figure, the rest as said
+                rest, pending = swapped, {}
+            elif delta is not None:  # 3次 → 多算了一次 = 2次 / 2次 → 漏了一次，12月还做过 = 3次
                 rest = f"{delta:g}{getattr(c.rule, 'unit', '')}"
             elif (
                 c.expects == "number"
@@ -1145,7 +1150,12 @@ class Engine:
             return None  # 另外，离职的人我们也会跟踪 (just after a count): the question now asked
         previous = s.answers.get(c.id)
         said = s.words.get(c.id, "")
-        r = read(c, f"{said}，{ev.text.strip()}", Hint(), {})
+        delta = _delta(c, previous, ev.text)  # 3起 → 联芯那个最后没调成，去掉 = 2
+        r = (
+            Reading(outcome="record", value=int(delta), confidence=0.85, words=ev.text)
+            if delta is not None and delta.is_integer()
+            else read(c, f"{said}，{ev.text.strip()}", Hint(), {})
+        )
         if r.outcome == "reask" and _QUALIFIES_FIGURE.match(t) and previous is not None:
             s.return_to, s.cursor = s.cursor, len(self.basics(s)) + self.rubric(s).criteria.index(c)
             s.answers.pop(c.id, None)  # 2次 → 大概吧: the doubt takes the figure back; asked again, never kept
@@ -1631,7 +1641,8 @@ _ASKS_FOR_HELP = re.compile(
 )
 _INDEFINITE_WH = re.compile(r"没(?:有)?(?:啥|什么)|(?:啥|什么)[^,，。?？]{0,6}(?:也|都)")
 _STRESS = re.compile(
-    r"(?:就|是|为|其实|应该|只有|才|一共|总共|共|合计|算|算是|记|记成|改成|改为|加起来有?|实际上?|所以)\s*$"
+    r"(?:就|是|为|其实|应该|只有|才|一共|总共|共|合计|算|算是|记|记成|改成|改为|加起来有?|实际上?|所以)\s*$|"
+    r"(?:一共|总共|合计|总计|加起来)[^,，。\d]{0,6}$"  # 去年一共服务了5家
 )
 
 
@@ -1640,11 +1651,19 @@ _MORE_OF_IT = re.compile(
     r"再加|加上|还(?:得|要)加|另加|再算上|算上|漏(?:了|算了?|说了?)[^,，。\d]{0,10}[,，]?\s*(?:还有|再|另外)|"
     r"^(?:哦|啊|噢|诶|嗯|对了|不对|等等|等一下|[,，\s!！])*(?:还有|另外|另有|外加)"
 )
-_A_NEW_TOTAL = re.compile(r"一共|总共|合计|总计|全年|总数|加起来|所以是|应该是|其实是|实际是|=")
+_A_NEW_TOTAL = re.compile(
+    r"一共|总共|合计|总计|全年|总数|加起来|所以是|应该是|其实是|实际是|=|(?:只有|只剩|才)\s*(?:\d+|[一二两三四五六七八九十百]+)|"
+    r"[,，]\s*(?:那|那就|就|所以)?是\s*(?:\d+|[一二两三四五六七八九十百]+)\s*(?:人次|[次场家起人个件])"
+)  # 还有一起忘说了，是三起: the new total said
 # a part left out or counted too many, said as that part alone: 漏了一次 / 多算了一起 / 再减一家
 _PLUS = r"漏(?:了|算了?|报了?|说了?|掉了?|统计了?|写了?)|少(?:算|报|说|统计|写|数)了?|再加|还得加|要加"
 _MINUS = r"多(?:算|报|说|统计|写|数|计)了?|重复算了?|(?:再|得|要)?减(?:掉|去)?|去掉|扣掉|刨掉|扣除"
 _DELTA = re.compile(rf"({_PLUS}|{_MINUS})\s*(\d+)\s*(人次|[次场家起人个件期回])")
+# 调解有一起没成功 / 联芯那个最后没调成，去掉: one part of the count said not to count
+_FAILED_PART = re.compile(
+    r"(?:(?:有|其中)?\s*(\d+)\s*(人次|[次场家起人个件期回])|(?:那个|那起|那家|那次|那场|那件))[^,，。\d]{0,8}?"
+    r"(?:没(?:有)?(?:成功|成|调成|立上|办成|通过|验收)|失败了?|不算|(?:要|得)?去掉|黄了|撤了)"
+)
 _STATED = re.compile(
     r"一共|总共|合计|总计|总数|加起来|所以(?:是|就是)?\s*\d|应该是|其实是|实际(?:是|上)?\s*(?:只有|就)?\s*\d|现在是|"
     r"改成|改为|更正为|(?:是|为)\s*\d|="
@@ -1659,6 +1678,12 @@ def _delta(c: Criterion, previous: Any, text: str) -> float | None:
     t = arabic(normalize(text))
     unit = getattr(c.rule, "unit", "")
     parts = list(_DELTA.finditer(t))
+    failed = list(_FAILED_PART.finditer(t))
+    if not parts and len(failed) == 1 and not _STATED.search(t) and unit in ("起", "家", "次"):
+        n = float(failed[0].group(1) or 1)  # 调解有一起没成功 / 联芯那个最后没调成，去掉
+        if failed[0].group(2) and failed[0].group(2) not in UNIT_WORDS.get(unit, (unit,)):
+            return None
+        return previous - n if previous - n >= 0 else None
     if len(parts) != 1 or _STATED.search(t) or parts[0].group(3) not in UNIT_WORDS.get(unit, (unit,)):
         return None  # 漏了一场，还有一场100人的沙龙: a session is no count of 人次
     n = float(parts[0].group(2))

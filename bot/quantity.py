@@ -115,7 +115,7 @@ _PRE = [
     ("eq", r"刚好|正好|恰好|整整|刚刚好|就是"),
     (
         "nearly",
-        r"差(?:几个|一些|些|几|几十个?|一点点?|点儿?|一点儿)(?:人次?)?[就才]?(?:到|满|够)|差一点点|差一点|差点|将近|接近|快到|快要|近|几乎|(?<![很尽赶])快",
+        r"差(?:几个|一些|些|几|几十个?|一点点?|点儿?|一点儿)(?:人次?)?[就才]?(?:到|满|够)|差一点点|差一点|差点|将近|接近|快到|快要|近|几乎|(?<![很尽赶])快|(?<![直狂飞])奔",
     ),
     (
         "lt",
@@ -197,10 +197,22 @@ def _unit_after(rest: str) -> str:
 
 
 _SHORT_OF = re.compile(  # 差1家就满3家 = 2; 离300还差20 = 280
-    r"(?:还|就|只)?(?:差|再有|再来|再多)\s*(\d+)\s*(?:来|多|几)?\s*(?:个|家|人|次|场|起|位|名|件){0,2}(?:人次)?\s*(?:就|便|才)?(?:能|可以|要)?"
-    r"(?:够|到|满|达到|凑够|凑满|达标)(?:了)?\s*(\d+)"
+    r"(?:还|就|只)?(?:差|再有|再来|再多)\s*(\d+)(?![\d.截点些])\s*(?:来|多|几)?\s*(?:个|家|人|次|场|起|位|名|件){0,2}(?:人次)?\s*"
+    r"(?:(?:就|便|才)(?:能|可以|要)?(?:够|到|满|达到|凑够|凑满|达标|是)?|(?:能|可以|要)?(?:够|到|满|达到|凑够|凑满|达标))(?:了)?\s*(\d+)"
 )
-_SHORT_OF_TARGET = re.compile(r"离\s*(\d+)\s*(?:个|家|人|次|场|起|位|名|件)?(?:人次)?\s*(?:还|就|只)?差\s*(\d+)")
+_SHORT_OF_TARGET = re.compile(
+    r"离\s*(\d+)\s*(?:个|家|人|次|场|起|位|名|件)?(?:人次)?\s*(?:还|就|只)?差\s*(\d+)(?![\d.截点些])"
+)
+_A_LITTLE = r"(?:那么|这么)?(?:一点点?儿?|点儿?|一丢丢|一咪咪|一些|些|一口气|口气)"
+_A_LOT = r"(?:那么|这么)?(?:一大?截|不少|很多|好多|老远|挺多|一大些)"
+# 离500还差那么一点 = just under 500 / 离300还差一截 = under 300: the standard named, not a figure
+_SHORT_OF_BAR = re.compile(
+    rf"离\s*(\d+)\s*((?:个|家|人|次|场|起|位|名|件)?(?:人次)?)\s*(?:都|也)?(?:还|就|只)?差\s*(?:(?P<little>{_A_LITTLE})|{_A_LOT})(?!\d)"
+)
+# 奔三百了，还差一丢丢 / 300了，但还差那么一点: the figure not reached yet
+_STILL_SHORT = re.compile(
+    rf"(\d+)\s*((?:个|家|人|次|场|起|位|名|件)?(?:人次)?)\s*(?:了|啦|去了)?\s*[,，]?\s*(?:但是?|不过|可是?)?\s*(?:还|就|只)差\s*{_A_LITTLE}(?!\d)(?:就到了?|到)?"
+)
 _NEARLY_THERE = re.compile(r"差(?:一点|点|一些|些)儿?\s*(?:就)?(?:能|要)?(?:到|满|够|达到|上)(?:了)?\s*(?=\d)")
 _SHORT_BY = re.compile(r"(?:还|就|只)?差\s*\d+\s*(?:个|家|人|次|场|起|位|名|件)?(?:人次)?")
 
@@ -209,6 +221,8 @@ def _shortfalls(t: str) -> str:
     """差1家就满3家 -> 2家; 差一点到300 -> 将近300; 299人次，就差1个 -> the 1 is a gap, not a count."""
     t = _SHORT_OF.sub(lambda m: f"{max(float(m.group(2)) - float(m.group(1)), 0):g}", t)
     t = _SHORT_OF_TARGET.sub(lambda m: f"{max(float(m.group(1)) - float(m.group(2)), 0):g}", t)
+    t = _SHORT_OF_BAR.sub(lambda m: f"{'将近' if m.group('little') else '不到'}{m.group(1)}{m.group(2)}", t)
+    t = _STILL_SHORT.sub(lambda m: f"将近{m.group(1)}{m.group(2)}", t)
     t = _NEARLY_THERE.sub("将近", t)
     t = re.sub(r"头(?:一|1)(?=[起件宗个次单])", "第1", t)  # 头一起是…，第二起是…: places in a list
     return _SHORT_BY.sub("差一些", t)
@@ -363,6 +377,13 @@ def _shares(t: str) -> str:
     t = re.sub(r"好几(?=[次回场家起个类种])", "不少于3", t)
     t = re.sub(r"(?:好多|很多|无数)(?=[次回场家起])|数不过来|数不清", "不少于5", t)
     t = re.sub(r"上万", "不少于10000", t)
+    t = re.sub(  # 三位数 = 100–999 / 双位数 = at least 10 / 个位数 = under 10
+        r"(?<![\d.])([2-5])位数",
+        lambda m: f"不少于{10 ** (int(m.group(1)) - 1)}",
+        t,
+    )
+    t = re.sub(r"(?:双|两)位数", "不少于10", t)
+    t = re.sub(r"个位数", "不到10", t)
     t = re.sub(r"一小半", "不到50%", t)
     t = re.sub(r"(?<![一])大半", "超过50%", t)
     return re.sub(r"一半", "50%", t)
@@ -373,7 +394,7 @@ _EVERY = [
     (re.compile(r"每(?:个)?(?:星期|周|礼拜)"), 52.0),
     (re.compile(r"每(\d+)个?月"), -12.0),  # 每两个月 = 6
     (re.compile(r"(?:一年|每年|全年|年度)(?=\d+(?:次|回|场|期))"), 1.0),  # 一年两回 said outright
-    (re.compile(r"(\d+)个月(?:一次|1次|查一次|搞一次|做一次|1场|1回|1期)"), -12.0),
+    (re.compile(r"(?<!隔)(\d+)个月[^\d,，。;；]{0,2}?(?:一|1)(?:次|场|回|期|查|检|搞|办)"), -12.0),  # 两个月一查 = 6
     (re.compile(r"(?:^|(?<=[,，。;；\s隔]))([2-6])月(?:一次|1次|1回|一回)"), -12.0),  # 俩月一次 = 6, not 每年3月一次
     (re.compile(r"每(?:个)?月|月月|按月|月度"), 12.0),
     (re.compile(r"每(?:个)?季度?|季季|按季度?|季度性|每一季度?|(?<!\d)1个?季度[^,，。\d]{0,3}1(?=次|回|场|期)"), 4.0),
@@ -389,9 +410,32 @@ _PERIODS_EACH = [
 ]
 
 
+def _each_period(f: Found) -> float:
+    """A figure said for each of the periods named before it (上下半年各一次 = 2)."""
+    if re.search(r"(?:各|分别)[^,\d]{0,4}$", f.before):
+        for pattern, n in _PERIODS_EACH:
+            if pattern.search(f.before):
+                return n * f.quantity.value
+    return f.quantity.value
+
+
+def _more_after(times: list[Found]) -> float:
+    """上下半年各一次，12月又抽查了一次: the times said as more after the ones each period had."""
+    return sum(
+        f.quantity.value
+        for f in times[1:]
+        if f.quantity.relation == "eq" and re.search(r"又|再|另外|另|还|加上|此外", f.before.split(",")[-1])
+    )
+
+
+def every_month(text: str) -> str:
+    """一月一回 = 每月一回, before the numerals turn it into 1月1回 (一月份一次 stays January)."""
+    return re.sub(r"(?<![\d〇零一二三四五六七八九十])一个?月一(?=[次回查检场期])", "每月一", text)
+
+
 def annual_count(text: str) -> Quantity | None:
     """How many times a year the words say ("每季度一次" = 4, "上下半年各一次" = 2); None if they say no frequency."""
-    t = arabic(normalize(text))
+    t = arabic(every_month(normalize(text)))
     said = re.search(
         r"(?:(?<![\d.前上往])(?:一|1)年|每年|全年|(?<![\d.上])年度|(?<![\d.前上往])(?:一|1)年内|每(?:一|1)年)(?:里|内|共|总共|就|也就|有|是|一共)?(\d+)(?:次|回|场|期)",
         t,
@@ -410,22 +454,22 @@ def annual_count(text: str) -> Quantity | None:
         if len(later) >= 2 and abs(sum(g.quantity.value for g in later) - f.quantity.value) < 0.01:
             parts = parts[: i + 1]
             break
-    if len(parts) >= 2:  # 上半年两次，下半年一次 = 3
+    if len(parts) >= 2:  # 上半年两次，下半年一次 = 3 / 上下半年各一次，12月又一次 = 3
         summed: Relation = "ge" if any(f.quantity.relation in ("ge", "gt") for f in parts) else "eq"
-        return Quantity(value=sum(f.quantity.value for f in parts), relation=summed)
+        return Quantity(value=sum(_each_period(f) for f in parts), relation=summed)
     months = set(re.findall(r"(?<![\d.])(1[0-2]|[1-9])月(?!份?[\d])", t))
     if re.search(r"各|分别", t) and len(months) >= 2 and not re.search(r"每(?:个)?月|月月", t):  # 6月和12月各一次 = 2
         each = times[0].quantity.value if times else 1.0
-        return Quantity(value=len(months) * each)
+        return Quantity(value=len(months) * each + _more_after(times))
     quarters = set(re.findall(r"(?<!\d)([1-4])季度", t))
     first_n = re.search(r"前(\d)个季度", t)
     if re.search(r"各|都|分别", t) and (len(quarters) >= 2 or first_n):  # 一季度、三季度各查一次 = 2
         each = times[0].quantity.value if times else 1.0
-        return Quantity(value=(float(first_n.group(1)) if first_n else len(quarters)) * each)
+        return Quantity(value=(float(first_n.group(1)) if first_n else len(quarters)) * each + _more_after(times))
     for pattern, n in _PERIODS_EACH:
         if pattern.search(t) and re.search(r"各|都|分别", t):
             each = times[0].quantity.value if times else 1.0
-            return Quantity(value=n * each)
+            return Quantity(value=n * each + _more_after(times))
     years = re.search(  # 三年里查过两次 / 两年一次 / 隔年搞一次: less than a year's worth each year
         r"(?<![\d.年])([2-9])年(?:里|内|来|中|间|当中|下来|总共|一共|才|只)?[^,，。\d]{0,6}?(\d+)(?:次|回|场|期)|(隔)年[^,，。\d]{0,3}(\d+)(?:次|回|场|期)",
         t,

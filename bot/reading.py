@@ -18,6 +18,7 @@ Every reading carries the unit's own words, which the record keeps next to the v
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -28,7 +29,17 @@ from pydantic import BaseModel, Field
 from .answer_model import AnswerModel, default_model
 from .batches import Batches, batches_of
 from .correction import figures_fixed, self_corrected
-from .quantity import UNIT_WORDS, Found, Quantity, annual_count, as_quantity, numbers, said_once, says_zero
+from .quantity import (
+    UNIT_WORDS,
+    Found,
+    Quantity,
+    annual_count,
+    as_quantity,
+    every_month,
+    numbers,
+    said_once,
+    says_zero,
+)
 from .rubric import (
     TIER_NONE,
     AlternativesRule,
@@ -125,10 +136,18 @@ def quantity_value(q: Quantity) -> Any:
 
 
 # ── entry point ─────────────────────────────────────────────────────────────
+# a figure asked back and the unit off to check it: 不对，25%？我再去查查
+_CHECKING_LATER = re.compile(
+    r"\d\s*(?:%|家|次|人次|起|场)?\s*[?？][^\d]{0,4}?(?:我|等我)?(?:再|回头)(?:去)?(?:查|核实|确认|问|核对|翻)"
+)
+
+
 def read(c: Criterion, text: str, hint: Hint, pending: Mapping[str, Any] | None = None) -> Reading:
     """Read ``text`` (or a button's intent) as an answer to ``c``."""
     words = text.strip()
     rule = c.rule
+    if c.expects != "boolean" and not hint.button and _CHECKING_LATER.search(normalize(words)):
+        return reask("好的，核实以后告诉我确切的数字就行。", words, "will check the figure")  # 25%？我再去查查
     if c.expects != "boolean" and not hint.button and (places := list_places(words)) != words:
         r = read(c, places, hint, pending)  # ①律所2家 ②鉴定所1家: the places of a list are no figures
         return r.model_copy(update={"words": words})
@@ -173,7 +192,7 @@ def read(c: Criterion, text: str, hint: Hint, pending: Mapping[str, Any] | None 
     if isinstance(rule, TierRule):
         return _read_tier(rule, words, hint)
     if isinstance(rule, TwoPartRule):
-        return _read_two_part(rule, words, hint, dict(pending or {}))
+        return _read_two_part(c, rule, words, hint, dict(pending or {}))
     if isinstance(rule, AlternativesRule):
         return _read_alternatives(rule, words, hint, dict(pending or {}))
     return _read_boolean(c, words, hint)
@@ -261,6 +280,12 @@ def _pasted(t: str, c: Criterion) -> bool:
     return bool(asks) and sum(g in source for g in grams) / len(grams) >= 0.85
 
 
+def _counted_at(p: str) -> int:
+    """Where what the first figure of a clause counts begins (4个食堂: 食堂)."""
+    m = re.search(r"[\d一二两三四五六七八九十百千万]+\s*[个家次场人位名份]?", p)
+    return m.end() if m else len(p)
+
+
 def _without_chatter(c: Criterion, words: str) -> str:
     """The reply without its small-talk clauses (今天忙死了，这个没做 -> 这个没做); '' when nothing else is
     said. A clause that shares a word with the criterion stays: it may be the answer."""
@@ -271,8 +296,13 @@ def _without_chatter(c: Criterion, words: str) -> str:
     parts = [p for p in re.split(r"[,，。;；!！?？~～\n]+|\s{2,}", t) if p.strip()]
     kept: list[str] = []
     for i, p in enumerate(parts):
-        chatter = bool(_CHATTER.search(p) or _INSTRUCTION.search(p)) or (
-            bool(_MOOD.search(p)) and not on_topic(p, topic)
+        chatter = (
+            bool(_CHATTER.search(p) or _INSTRUCTION.search(p)) or (bool(_MOOD.search(p)) and not on_topic(p, topic))
+        ) and not (  # 因为下雨实际只来了470: the figure is the answer (园区里有4个食堂 is not)
+            c.expects != "boolean"
+            and re.search(r"实际|实到|只来了|到场", p)
+            and numbers(p)
+            and not _CHATTER.search(p, _counted_at(p))
         )
         goes_on = (  # 午饭还行，就是有点咸: the small talk goes on
             i > 0
@@ -539,6 +569,8 @@ def _qualifier_after(t: str) -> str:
     if len(found) != 1:
         return t
     f = found[0]
+    if f.quantity.relation != "eq":
+        return t  # 快五百了吧应该: placed already, the 应该 after it only hedges
     end = f.end + len(f.unit)
     m = _QUALIFIER_TAIL.match(t[end:])
     if m is None or not t[end:].strip(" ，,。.…~!！"):
@@ -556,7 +588,7 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
         if hint.intent == "deny":
             return record(0, 1.0, words, "button")
         return reask(f"请告诉我具体数字（{unit}），比如“3{unit}”；没有就说“没有”。", words)
-    t = arabic(normalize(words))
+    t = arabic(every_month(normalize(words)))
     if _NEGATIVE_NUMBER.search(t):
         return reask(f"数量不能是负数，请再说一下是多少{unit}。", words, "negative")
     t = _qualifier_after(t)  # 两次吧，大概 = 大概两次 / 300，不到 = 不到300: said after the figure
@@ -592,6 +624,10 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
         t, why = _against_another_year(rule, t)
         if why:
             return reask(why, words, "said against another year")
+    if len(found := numbers(t)) >= 2 and _WHICH_ONE.search(t):
+        listed = "和".join(f.quantity.describe(f.unit) for f in found[:3])
+        return reask(f"您提到了{listed}，请告诉我{rule.label}按哪个数算（是多少{unit}）。", words, "which figure")
+    t = _without_other_figures(c, t)
     q, conf, why = _quantity_for(rule, t)
     few = r"(?<![十百千\d])好?几[家次场起个件回]|好多[家次场起个件回]?|很多[家次场起个件回]?|数不过来|数不清|若干"
     if q is not None and re.search(few, t) and not numbers(re.sub(few, "", t)):
@@ -665,6 +701,35 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
     if _unsure(words) and re.search(r"可能|也许|好像|估计|大概|应该|吧", t):
         conf = min(conf, CONFIRM_BELOW - 0.2)  # 记不清了，可能一共三百多吧: the figure is a guess, proposed
     return record(quantity_value(q), conf, words, "number")
+
+
+_WHICH_ONE = re.compile(
+    r"(?:按|填|以|用|算|报|写|选)(?:哪|那)(?:个|一个)(?:数|数字)?(?:为准|算|好|对)?[吗呢呀啊]?(?:[?？。.!！]|$)|(?:哪|那)个(?:数|数字)?(?:对|准|为准)"
+)
+_PART_NAMED = re.compile(r"[^,，。;；\d]{0,3}?(?:其中|里面|里头|当中|这里面|这当中|包括)")
+
+
+def _without_other_figures(c: Criterion, t: str, mark: bool = True) -> str:
+    """A clause counting something else the criterion names (开了4次会 beside 内部检查, 报名560人 beside
+    受众) is said not to count when another clause gives a figure of what it asks: the reading leaves it
+    out, or takes it off the total it is a part of (其中1次是消防检查)."""
+    if not c.other_figures:
+        return t
+    clauses = [x for x in re.split(r"(?<=[,，。;；!！?？\n])", t) if x]
+
+    def has_figure(x: str) -> bool:  # a count (三成参加过 is a share of a population said beside it)
+        return any(f.unit != "%" for f in numbers(x)) or annual_count(x) is not None
+
+    def other(x: str) -> bool:  # (还有1场因为报名人数不够取消了: a session cancelled, read as such)
+        return any(w in x for w in c.other_figures) and not any(k in x for k in c.keywords) and not _CANCELLED.search(x)
+
+    marks = [(x, has_figure(x), has_figure(x) and other(x)) for x in clauses]
+    if any(o for _, _, o in marks) and any(f and not o for _, f, o in marks):
+        return "".join(  # 开了4次会，不算 / 其中1次是消防检查，不算: said as not counted, for the reading to take off
+            re.sub(r"(?=[,，。;；!！?？\n]?$)", "不算", x, count=1) if o and mark and numbers(x) else "" if o else x
+            for x, _, o in marks
+        )  # (安全生产检查每个月都有: a frequency of another thing, left out)
+    return t
 
 
 _STANDARD = r"(?:标准|要求|规定|指标|门槛|考核线|及格线|达标线|评分标准)(?:的|要求的|规定的)?(?:次数|家数|人次|数量?)?"
@@ -760,16 +825,17 @@ _EXACT_LATER = re.compile(r"具体(?:数|数字|多少|几)?[^,，。]{0,6}(?:�
 _NOT_FILED = r"(?:没|未|尚未)(?:有|能)?(?:被)?立(?:上)?(?:案|成)|立不(?:了|成|上)"
 NOT_DONE = re.compile(
     r"在走程序|正在|进行中|还没(?:有)?(?:结果|批|成|下来|立|完|办完|结束|通过)|没(?:成|立上|批|通过|成功|结果)|未(?:成功|通过|批|立案)|"
-    r"不同意|失败|在申报|申报中|在培育|培育中|培育了|培育的|培育阶段|培育期|处于培育|公示|在谈|待批|撤诉|还在|打算|准备|计划|在创建|创建中|在办|没办成|不算|"
+    r"不同意|失败|在申报|申报中|在培育|培育中|培育了|培育的|培育阶段|培育期|处于培育|培育对象|培育单位|培育企业|公示|在谈|待批|撤诉|还在|打算|准备|计划|在创建|创建中|在办|没办成|不算|"
     r"尚未|未决定|没决定|等待|待定|没谈拢|谈崩|没谈成|没立案|没调解成|调解中|在调解|没调成|还没调|报上去|没出来|没出结果|等结果|还没验收|"
     r"撤了|撤回|撤销|自己撤|没立上|在走流程|走流程|没结果|排期|在排|排上了?日程|待办|还没开|还没办|还没搞|还没做|"
     r"(?:还没|没|未|尚未)(?:有)?(?:授牌|验收|评上|挂牌|认定|批复)|没签(?:约|合同)?|未签|意向|洽谈|在等|等受理|待受理|"
     r"尚在|在调查|调查中|结果未出|未出结果|在创(?!新)|不予(?:立案|受理)|(?:未|没|还没)(?:有)?(?:被)?受理|还在调(?!解成)|驳回|退回|"
     + _NOT_FILED
-    + r"|不想追究|不(?:再)?追究了|放弃(?:了)?(?:追究|维权)|撤案|(?:被)?取消了|黄了"
+    + r"|不想追究|不(?:再)?追究了|放弃(?:了)?(?:追究|维权)|撤案|(?:被)?取消了|黄了|刚交了?(?:申报)?材料|材料刚交|刚交上去|刚申报|等着?验收|待验收|在申请|申请中|"
+    r"没(?:有)?(?:走|做|推|办|进)到(?:立案|调解|查办|那一?步)|立不立案|没下文|没有下文"
 )
 # 已经立案了，还在查: the filing is the success the standard counts; the investigation still going takes nothing away
-_FILED = re.compile(r"(?<![没未])(?:已经?|已|都)?立(?:了|上了?)?案")
+_FILED = re.compile(r"(?<![没未走])(?:已经?|已|都)?立(?:了|上了?)?案(?!程序|流程|申请|材料|手续)")
 _FILED_NOT = re.compile(r"(?:不予|没能)(?:有|能)?(?:被)?立(?:上)?(?:案|成)|" + _NOT_FILED)
 _STILL_OPEN = re.compile(
     r"还在|正在|在办|进行中|调查中|在调查|侦查|审理|在查|还在查|尚在|等结果|没出结果|结果(?:还没|未)出|没结案|未结案"
@@ -839,9 +905,24 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     t = _without_gone(_counted_figures(_own_figures(_without_plans(_less_cancelled(_pointed_back(full_years(t)))))))
     t = re.sub(r"(?<![\d.])1\s*家\s*(?:各|做|算)?\s*(\d+)\s*次", r"每家\1次", t)  # 诊断了5家，一家一次: a rate
     t = re.sub(
+        r"(?:每|(?<![\d.])1)\s*(?:起|次|家|类|个|件)\s*(?:加|得|算|给|计)?\s*\d+(?:\.\d+)?\s*分", "", t
+    )  # 一起5分
+    t = re.sub(
         r"(?<![\d.第])1\s*(起|家|次|场|件|个)(?:都|也)?(?:没有|没|无)(?=$|[,，。;；!！])", r"0\1", t
     )  # 协助的一起没有
+    if unit == "人次":  # 另外两场小沙龙各30人 = 60
+        t = re.sub(
+            r"(?<![\d.])(\d+)\s*(?:场|次|期|回|轮)([^,，。;；\d]{0,8}?)各\s*(\d+)\s*(人次|人|名|位)",
+            lambda m: f"{m.group(2)}{int(m.group(1)) * int(m.group(3))}{m.group(4)}",
+            t,
+        )
     found = [f for f in numbers(t) if not (unit == "家" and _STAFF.match(f.after))]  # 有20个律师: the firm's size
+    if unit == "人次" and (reached := _share_of_population(found)) is not None:
+        return (
+            reached,
+            0.85,
+            "",
+        )  # 员工2000多人，一半以上都听过 = over 1000 / 员工大概1000人，三成左右参加过 = about 300
     if unit == "人次" and len(found) > 1:  # 园区两千多员工，参加过的累计四百二十人次: the staff is no audience
         found = [f for f in found if not re.match(r"^(?:多|余)?(?:名|个)?(?:员工|职工|工人|在职)", f.after)] or found
     actual = [f for f in found if _ACTUAL.search(f.before)]
@@ -894,8 +975,10 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             return annual, 0.92, ""
     if isinstance(rule, PerCountRule) and (rated := _rate_over_years(t, found)) is not None:
         return rated, 0.6, ""  # 每年一起，连续三年了 = 3 / 每半年一起，已经两年了 = 4: worked out, so proposed
-    if not found and isinstance(rule, PerCountRule):
-        places = [int(n) for n in re.findall(r"第(\d+)(?:起|件|宗|个|次|单)", t)]
+    if unit == "起" and (by_case := _case_by_case(t)) is not None:
+        return by_case, 0.85, ""  # 两起：A那起调解成功了，B那起还在等立案 = 1
+    if not found and (isinstance(rule, PerCountRule) or unit == "次"):  # 第一次在4月，第二次9月，第三次11月 = 3
+        places = [int(n) for n in re.findall(r"第(\d+)(?:起|件|宗|个|次|单|场|回)", t)]
         if places and max(places) <= 10 and not NOT_DONE.search(t):
             return Quantity(value=max(places)), 0.85, ""  # 第一起是…；第二起是… = 2
     if not found and isinstance(rule, PerCountRule):  # 协助A企业立了案；协助B调解成功；C那起还没受理 = 2, proposed
@@ -940,7 +1023,10 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             f
             for f in found
             if f.unit in ("家", "企业", "公司")
-            and SUCCESS.search(f.after + _all_of_them(t, f) if matching else _to_next_figure(t, f))
+            and (
+                SUCCESS.search(f.after + _all_of_them(t, f) if matching else _to_next_figure(t, f))
+                or (_ACTUAL.search(f.before) and SUCCESS.search(re.split(r"[,，。;；]", f.before)[-1]))
+            )  # 真正协助立案的只有一家
         ]
         candidates += [f for f in firms if f not in candidates and f.clause not in {m.clause for m in matching}]
     if unit == "起" and any(f.unit in ("起", "件", "宗") for f in candidates):
@@ -967,10 +1053,15 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             if not kept:
                 return Quantity(value=0), 0.85, ""  # 协助过3起专利侵权调解，商秘案件没有
             candidates = kept
-        if re.search(r"同(?:1|一)(?:起|个|件)|就这(?:1|一)(?:个|起|件)|只有这(?:1|一)(?:个|起|件)", t):
-            if re.search(r"其中", t) and candidates[0].quantity.value > 1 and candidates[0].quantity.relation == "eq":
-                return candidates[0].quantity, 0.85, ""  # 立案3起，其中1起后来又调解结案，算同一起: still 3
-            return Quantity(value=1), 0.85, ""  # 同一起案子，先协助立案，后来又参与了调解，就这一个
+        if re.search(
+            r"(?<!不是)(?<!并非)(?<!不)同(?:1|一)(?:起|个|件)|就这(?:1|一)(?:个|起|件)|只有这(?:1|一)(?:个|起|件)", t
+        ):
+            if re.search(r"(?:^|都|其实|实际上?|全|就)是同(?:1|一)", t):
+                return Quantity(value=1), 0.85, ""  # 调解过三次，都是同一起案子 / 立案1起、查办1起，其实是同一起
+            whole = [f.quantity.value for f in candidates if f.quantity.relation == "eq"]
+            # 立案3起，其中1起后来又调解结案，算同一起 = 3 / 立案2起，调解1起，调解那起就是立案的同一起 = 2 /
+            # 同一起案子，先协助立案，后来又参与了调解 = 1: the one case is in the biggest figure
+            return Quantity(value=max(whole, default=1)), 0.85, ""
     candidates.sort(key=lambda f: f.start)  # in the order said: a total said first is first
     free = [f for f in candidates if re.search(r"免费|公益|义务|不收费|没收钱|无偿", f.text)]
     if unit == "次" and free and len(free) < len(candidates):  # 有偿咨询做了十几次，免费的只有两次 (公益 services only;
@@ -1057,7 +1148,14 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             f.start > actual[0].start and _SAID_TOTAL.search(f.before) for f in done
         ):  # 600是报名人数，实际到场的只有420 / 本来排了两次…实际只做了一次
             return actual[0].quantity, conf, ""
-        cumulative = [f for f in done if _SEVERAL_YEARS.search(f.before[-12:])]
+        cumulative = [  # 三年累计800人次 — not 今年累计到了330人次
+            f
+            for f in done
+            if _SEVERAL_YEARS.search(f.before[-12:])
+            and not re.search(
+                r"今年|本年|全年|年度", t[max((g.end for g in done if g.end <= f.start), default=0) : f.end]
+            )
+        ]
         one_year = [
             f
             for f in done
@@ -1066,7 +1164,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         ]
         if isinstance(rule, ThresholdRule) and cumulative and len(one_year) == 1:
             return one_year[0].quantity, conf, ""  # 三年累计800人次，去年一年是260: the yearly figure
-        latest = _latest_year(done) if isinstance(rule, ThresholdRule) and unit in ("次", "人次") else None
+        latest = _latest_year(done, t) if isinstance(rule, ThresholdRule) and unit in ("次", "人次") else None
         if latest is not None:  # 前年620人次，去年490人次 / 2022年4次，2023年3次: a yearly standard, the latest year
             this_year = bool(  # 今年 / 23年到现在: a year not over yet
                 re.search(
@@ -1162,7 +1260,9 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             )
         )
         and not any(re.search(r"又|另外|还有|再|加上|此外|另", f.before[-8:]) for f in succeeded)  # 今年又调解成了一起
-        and not re.search(r"第\d+(?:批|期|次|轮)|后来|之后|然后|又|再", others[0].before[-10:])  # 第二批2家: more
+        and not re.search(  # 第二批2家 / 之前已经有2家: more
+            r"第\d+(?:批|期|次|轮)|后来|之后|然后|又|再|之前|以前|原来|原先|此前|早就|早先", others[0].before[-10:]
+        )
     ):
         if (
             re.search(r"(?:一共|总共|共)$", others[0].before) or re.search(r"协助|帮|报案|受理", others[0].text)
@@ -1208,6 +1308,18 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         and (_PART_OF.search(f.before) or re.match(r"(?:其中|里面|里头|当中|这里面|这当中)", f.text))
         and f.quantity.value <= done[0].quantity.value
     ]
+    for one, nxt in itertools.pairwise(done):  # 其中线上400、线下300: the next item of the same list is a part too
+        if (
+            one in part_of
+            and nxt not in part_of
+            and re.fullmatch(r"\s*[、和及与]\s*[^\d,，。;；]{0,4}", t[one.end : nxt.start])
+        ):
+            part_of.append(nxt)
+    parts_named = [f for f in part_of if f.quantity.relation == "eq"]
+    if len(parts_named) >= 2 and done[0].quantity.relation == "eq" and len(done) == 1 + len(parts_named):
+        parts_sum = sum(f.quantity.value for f in parts_named)
+        if parts_sum != done[0].quantity.value:  # 累计600人次，其中线上400、线下300: the parts do not add up
+            return None, 0.0, _do_not_add_up(parts_sum, done[0].quantity, unit)
     if unit == "起" and _HAPPENED.search(done[0].text) and not _ASSISTED.search(done[0].text):
         part_of += [  # 园区里发生过4起纠纷，园区出面协助的有2起: the part the park took a hand in
             f
@@ -1257,7 +1369,11 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         values.append(Quantity(value=n_items * f.quantity.value) if each else f.quantity)
     separate = len({f.clause for f in done}) == len(done)
     years = len({m.group(0) for m in re.finditer(r"去年|今年|前年|明年|\d{4}年", t)}) > 1
-    if len(set(values)) == 1 and not separate and not re.search(r"[上下]半年|季度|线上|线下|[上下]旬|月份", t):
+    if (
+        len(set(values)) == 1
+        and not separate
+        and not re.search(r"[上下]半年|季度|线上|线下|[上下]旬|月份|\+|加上|以及|还有|另外", t)
+    ):
         return values[0], conf, ""  # (上半年250人次下半年250人次: two counts with words of their own)
     if unit in ("人次", "家", "起") or (unit == "次" and not years and (separate or _ENUMERATED.search(t))):
         return _sum(values), 0.85, ""  # 区级2家市级1家 / 线下120人，线上400多 / 免费咨询5场，技术论证1次
@@ -1285,10 +1401,53 @@ _OFF_TOPIC = re.compile(
     r"知识产权(?:示范|优势)(?:企业|单位)|专利示范|"
     r"另一个园区|别的园区|隔壁园区|园区外|才验收|还没验收|没验收|"
     r"自己(?:找|请)(?:的)?(?:外面的?)?律(?:师|所)|自己走了?的?(?:诉讼|司法|法律)|自己(?:起诉|打官司|报的案)|"
-    r"(?:园区|我们|协会|站里)(?:都|也|并)?没(?:有)?(?:参与|介入|出面)|跟我们没(?:啥|什么)?关系|"
+    r"(?:园区|我们|协会|站里)(?:都|也|并)?没(?:有)?(?:参与|介入|出面)|跟我们没(?:啥|什么)?关系|私下(?:和解|解决|调解)|私了|没用上我们|"
     r"(?:都|全|纯粹|只)?是(?:做|搞|办)?(?:的)?(?:财税|商标|专利|劳动|工商|记账|税务|安全生产|消防)(?:业务|代理|咨询|方面|的)"
 )
 _PAID_PART = re.compile(r"收了?(?:服务)?费|收了钱|付费的|有偿的")  # not counted among free services (次) only
+
+
+_PEOPLE = re.compile(r"^(?:多|余)?\s*(?:名|个)?(?:人|员工|职工|工人|名员工)")
+_REACHED = re.compile(r"参加|参与|听|覆盖|来过|到过|受众|看过")
+
+
+def _share_of_population(found: list[Found]) -> Quantity | None:
+    """A population and the share of it reached, and no other figure: 员工2000多人，一半以上都听过 = over 1000."""
+    if len(found) != 2:
+        return None
+    people, share = found
+    if not (_PEOPLE.match(people.after) or re.search(r"员工|职工|人数", people.before[-6:])) or share.unit != "%":
+        return None
+    if not _REACHED.search(share.text + share.tail):
+        return None
+    p, q = people.quantity, share.quantity
+    value = round(p.value * q.value / 100, 2)
+    kinds = {p.relation, q.relation}
+    if kinds <= {"eq"}:
+        return Quantity(value=value)
+    if kinds <= {"eq", "gt", "ge"}:
+        return Quantity(value=value, relation="ge")  # both at least what they say: the product is a floor
+    if kinds <= {"eq", "about"}:
+        return Quantity(value=value, relation="about")
+    return Quantity(value=value, relation="about") if "about" in kinds else None
+
+
+_CASES_TOLD = re.compile(r"^[^:：\d]{0,12}?(\d+)\s*(?:起|件|宗|个案子|个案件)[^:：\d]{0,6}[:：]")
+_ONE_CASE = re.compile(r"(?:^|[^\d])(?:1|那|这|另|另外1)\s*(?:起|件|宗|个案子)")
+_ONLY_ASKED = re.compile(r"只是?(?:来)?(?:咨询|问|了解)|仅(?:仅)?(?:是)?咨询|咨询了一下|问了一下")
+
+
+def _case_by_case(t: str) -> Quantity | None:
+    """两起：博远那起调解成功了，申达那起还在等立案 / 三起：一起立案，一起调解成功，还有一起只是来咨询: a total
+    told case by case is the cases that made it, when every case of the total is told."""
+    head = _CASES_TOLD.match(t)
+    if head is None:
+        return None
+    told = [x for x in re.split(r"[,，;；。、\n]", t[head.end() :]) if _ONE_CASE.search(x)]
+    if len(told) != int(head.group(1)) or len(told) < 2:
+        return None
+    counted = [x for x in told if not (NOT_DONE.search(x) or _ONLY_ASKED.search(x) or _off_topic(x, "起"))]
+    return Quantity(value=len(counted))
 
 
 def _off_topic(text: str, unit: str) -> bool:
@@ -1308,6 +1467,11 @@ _CANCELLED = re.compile(
 _POINTED_BACK = re.compile(r"(?<=[这那])(?:些)?\s*(\d+)\s*(起|次|场|家|个|件|人次|人)")
 
 
+_AMONG_THEM = re.compile(
+    r"(?:这|那)(?:些)?\s*\d+\s*(?:家|起|个|次|场)(?:企业|公司|客户|会员|单位)?(?:里|里面|里头|中|当中|之中)(?:的|有)?"
+)
+
+
 def _pointed_back(t: str) -> str:
     """协助了3起，这3起都是商秘案件 / 可那2起都是商标: 这 / 那 with the figure said before points back to it."""
 
@@ -1319,6 +1483,7 @@ def _pointed_back(t: str) -> str:
         earlier = re.findall(rf"(?<![\d.第]){m.group(1)}\s*{m.group(2)}", t[: m.start() - 1])
         return "" if earlier else m.group(0)
 
+    t = _AMONG_THEM.sub("其中", t)  # 又给这4家里的2家做过培训: a part of the ones said, not more of them
     return _POINTED_BACK.sub(back, t)
 
 
@@ -1634,14 +1799,14 @@ _RELATIVE_YEAR = {
 }
 
 
-def _latest_year(done: list[Found]) -> Found | None:
+def _latest_year(done: list[Found], t: str) -> Found | None:
     """Figures each said of its own year (前年620，去年490 / 2022年4次，2023年3次): the latest year's (this
     year's is proposed, not recorded: some mean both years, some a year not over yet)."""
     tagged: dict[int, Found] = {}
     for f in done:
         tags = {m.group(0) for m in _YEAR_TAG.finditer(f.text)}
-        if not tags:  # 往年三百多，今年好一点，四百一二: the year said just before the figure
-            own = re.split(r"\d", f.before)[-1]
+        if not tags:  # 往年三百多，今年好一点，四百一二: the year said since the figure before
+            own = t[max((g.end for g in done if g.end <= f.start), default=0) : f.start]
             tags = {m.group(0) for m in _YEAR_TAG.finditer(own)}
         if len(tags) != 1:
             return None
@@ -1671,7 +1836,7 @@ _POPULATION_OF_FIRMS = re.compile(
 )
 _QUALIFYING = re.compile(r"商秘|商业秘密|保密|泄密|免费|公益|无偿|不收费|真正")
 _QUALIFYING = re.compile(r"商秘|商业秘密|保密|泄密|免费|公益|无偿|不收费|真正")
-_ONLY = re.compile(r"(?:只有|仅有|仅|只|才)(?:有)?$")
+_ONLY = re.compile(r"(?:只有|仅有|仅|只|才|就)(?:有)?\s*$")
 
 
 def _within(value: float, bound: Quantity) -> bool:
@@ -1694,7 +1859,9 @@ def _restated_total(done: list[Found]) -> Quantity | None:
     if not (_RESTATING.search(last.before) or _DISTINCT.search(last.after)):
         return None
     earlier = sum(f.quantity.value for f in done[:-1])
-    return last.quantity if abs(earlier - last.quantity.value) < 0.01 else None
+    between = sum(f.quantity.value for f in done[1:-1])  # 四起：两起立案、一起查办、一起调解，四个案子各不相同
+    said_first = len(done) > 2 and done[0].quantity == last.quantity and abs(between - last.quantity.value) < 0.01
+    return last.quantity if abs(earlier - last.quantity.value) < 0.01 or said_first else None
 
 
 _OVERLAP = re.compile(
@@ -1916,7 +2083,7 @@ def _read_tier(rule: TierRule, words: str, hint: Hint) -> Reading:
 
 
 # ── two counts (types and units) ───────────────────────────────────────────
-def _read_two_part(rule: TwoPartRule, words: str, hint: Hint, pending: dict[str, Any]) -> Reading:
+def _read_two_part(c: Criterion, rule: TwoPartRule, words: str, hint: Hint, pending: dict[str, Any]) -> Reading:
     values: dict[str, float] = dict(pending.get("values", {}))
     asked = pending.get("key")
     if hint.button and hint.intent == "deny":
@@ -1931,7 +2098,7 @@ def _read_two_part(rule: TwoPartRule, words: str, hint: Hint, pending: dict[str,
     t = re.sub(  # 数量：3+2+2
         r"(?<=[:：])\s*(\d+(?:\s*\+\s*\d+)+)(?![\d+])", lambda m: f"{sum(int(x) for x in m.group(1).split('+'))}", t
     )
-    t = _in_the_park(rule, t)
+    t = _without_other_figures(c, _in_the_park(rule, t), mark=False)  # 其他300多家都是普通生产企业: no service bodies
     population = r"(?:园区|区内)?(?:入驻)?企业(?:有|共|一共)?\s*\d+\s*(?:多|余)?\s*家[,，;；]?|\d+\s*(?:多|余)?\s*家(?:入驻)?企业[,，;；]?"
     if re.search(population, t) and numbers(re.sub(population, "", t)):
         t = re.sub(population, "", t)  # 园区企业300多家，服务机构有律所2家: the park's firms are not its service bodies
@@ -1952,6 +2119,20 @@ def _read_two_part(rule: TwoPartRule, words: str, hint: Hint, pending: dict[str,
     parts = [f.quantity.value for f in second_figs if f not in totals]
     if len(totals) == 1 and len(parts) >= 2 and sum(parts) != totals[0].quantity.value:
         got["conflict"] = 1.0  # 3家律所2家鉴定所，一共4家
+    head = second_figs[0] if second_figs else None
+    if (
+        head is not None
+        and not totals
+        and len(second_figs) >= 3
+        and re.fullmatch(r"[^\d]{0,4}", t[: head.start])
+        and not any(
+            w in t[: head.start] or w in head.after[:6] for words in rule.parts[0].kinds.values() for w in words
+        )  # 3家律所、1家鉴定所、2家信息安全公司 is three kinds
+        and all(f.quantity.relation == "eq" for f in second_figs)
+        and abs(sum(f.quantity.value for f in second_figs[1:]) - head.quantity.value) < 0.01
+        and second.key in got
+    ):
+        got[second.key] = head.quantity.value  # 就两家 一家律所一家培训机构: the total said first, then its parts
     if got.pop("conflict", None) is not None:
         return reask(
             "分开说的家数加起来和一共的家数对不上，请核对后再说一下一共几类、几家。", words, "figures do not add up"
@@ -2245,6 +2426,7 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
         return reask("请先选择贵单位属于哪一类：" + " / ".join(g.label for g in rule.groups), words)
     if _NEGATIVE_NUMBER.search(t):
         return reask("数量不能是负数，请再说一下。", words, "negative")
+    found = _latest_of_each(group, found, t)
     values: dict[str, Any] = dict(pending.get("values", {}))
     counts: dict[str, Any] = dict(pending.get("counts", {}))
     asked = pending.get("key")
@@ -2519,6 +2701,10 @@ def _share(count: Quantity, total: Quantity, minimum: float, strict: bool) -> Qu
     """count / total as a percentage that keeps its side of the threshold: 培训过一百家左右 of 会员三百多家
     is 25–35 %, which does not say whether it is over 30 %, so None (ask)."""
     if count.relation in ("eq", "range") and total.relation in ("eq", "range"):
+        low = count.value / (total.upper or total.value) * 100  # 两百家里培训了六七十家: 30–35 %
+        high = (count.upper or count.value) / total.value * 100
+        if (low > minimum if strict else low >= minimum) != (high > minimum if strict else high >= minimum):
+            return None  # a range either side of the line: ask for the figures
         return Quantity(value=round(count.value / total.value * 100, 2))
     c_low, c_low_in, c_high, c_high_in = count.interval()
     t_low, t_low_in, t_high, t_high_in = total.interval()
@@ -2540,6 +2726,26 @@ def _short(label: str) -> str:
 
 
 _COVERS = re.compile(r"(?:涉及|覆盖(?:了|到)?|来自|分属|包括|共涉及|落到)[^,，。\d]{0,3}(?:会员|成员)")
+
+
+_OLDER = re.compile(r"前年|去年|往年|以前|之前|上一?年度?|(?:19|20)\d\d年")
+_NEWER = re.compile(r"今年|最新|现在|目前|本年度?")
+
+
+def _latest_of_each(group: ConditionGroup, found: list[Found], t: str) -> list[Found]:
+    """前年培训率两成，今年最新的是35%: a figure of an earlier year gives way to the newer one of the same kind."""
+    old = _OLDER.search(t)
+    new = _NEWER.search(t, old.end()) if old else None
+    if old is None or new is None or re.match(r"[^,，。;；\d]{0,4}?(?:又|再|另外|新)", t[new.end() :]):
+        return found  # 去年培训了20家，今年又培训了20家: more of them, not the same figure again
+    earlier = [f for f in found if old.start() <= f.start < new.start()]
+    old_keys = [_cue_key(group, f, t) for f in earlier]
+    new_keys = {  # 今年最新的是35%: a figure without its words stands where the earlier one of its place did
+        _cue_key(group, f, t) or (old_keys[i] if i < len(old_keys) else None)
+        for i, f in enumerate(f for f in found if f.start >= new.start())
+    } - {None}
+    keys = [_cue_key(group, f, t) for f in found]
+    return [f for f, k in zip(found, keys, strict=True) if f not in earlier or k not in new_keys]
 
 
 def _cue_key(group: ConditionGroup, f: Found, text: str) -> str | None:

@@ -204,6 +204,9 @@ class Criterion(_Strict):
     shortfall_scope: list[str] = Field(default_factory=list)  # the shortfalls apply only next to these words
     # what the standard only recommends (宜…): a reply saying it is missing is not a partial
     optional: list[str] = Field(default_factory=list)
+    # what a figure said beside the answer may count instead (开会 / 培训 beside 内部检查, 报名 beside 受众):
+    # a clause naming one of these and none of the keywords is left out when another clause gives a figure
+    other_figures: list[str] = Field(default_factory=list)
 
     @property
     def expects(self) -> str:

@@ -53,9 +53,10 @@ def _spaces(t: str) -> str:
         out = parts[0]
         for prev, part in pairwise(parts):
             cjk = "\u4e00" <= prev[-1] <= "\u9fff" and "\u4e00" <= part[0] <= "\u9fff"  # 写成了 25%: a figure follows
+            figure = prev[-1].isdigit() != part[0].isdigit()  # 报名的人 600 多: a figure stays with its words
             out += (
                 "，" + part
-                if (len(prev) > 2 and len(part) > 2) or (cjk and len(prev) >= 2 and len(part) >= 2)
+                if not figure and ((len(prev) > 2 and len(part) > 2) or (cjk and len(prev) >= 2 and len(part) >= 2))
                 else part
             )
         return out
@@ -201,6 +202,9 @@ _THOUSANDS = re.compile(r"(?<![\d.,])\d{1,2}(?:,\d{3})+(?![\d,]|\.\d)")
 _FIGURES_IN_BRACKETS = re.compile(r"[（(]([^（）()]*?[\d一二两三四五六七八九十][^（）()]*?[、,，和][^（）()]*)[）)]")
 
 
+_YEAR_IN_BRACKETS = re.compile(
+    r"([（(])\s*((?:19[89]|20[0-4])\d)\s*([）)])(?!\s*[沪京津渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川贵云陕甘青蒙桂藏宁新])"
+)
 _PHONE = re.compile(r"(?<![\d.])(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)|(?<![\d.])0\d{2,3}[\s-]\d{7,8}(?!\d)")
 
 
@@ -209,6 +213,7 @@ def normalize(text: str) -> str:
     t = _PHONE.sub("（电话）", text or "")  # 138 1234 5678 / 021-67891234: a number that names, never a count
     t = _THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), t)
     t = _FIGURES_IN_BRACKETS.sub(r"：\1，", t)  # 4起（立案2、调解2）: a breakdown, its own clauses
+    t = _YEAR_IN_BRACKETS.sub(r"\1\2年\3", t)  # 华谊精密（2021）: a year, not a count
     t = _NOT_CAPITAL.sub("\x01", t)  # 陆续 / 大陆: 陆 here is no financial numeral 六
     t = unicodedata.normalize("NFKC", t).translate(_CAPITAL).translate(_TRADITIONAL).replace("\x01", "陆")
     t = re.sub(r"\s*\|\s*", "，", t)  # 会员 56 家｜受训 29 家: a table row typed in a chat
@@ -261,7 +266,7 @@ _NOT_NUMERAL = re.compile(
     r"一直|一下|一些|一般|一定|一样|一致|一律|一共|统一|一旦|一贯|一切|一点|一块|一线|一把手|唯一|"
     r"一起(?=[做干搞来去参学讨开办弄研]|商(?!秘|业))|一同|一道|一并|一时|一向|一手|一体|一再|万一|千万|十分|"
     r"一个不落|一个不少|一个都不少|一个没落|一个也没落|一个都没落|无一|一视同仁|不一|一带|一方面|"
-    r"一开始|一早|一路|一概|一应|一整套|一系列|一套|(?<!分)之一|九亭|九里亭|九峰|七宝|一口气|一番|一阵|一步步|一步一步|一步|一环|一关|一半|数一数二|独一无二|一流|"
+    r"(?<=不是)同一(?=[个起件家批])|(?<=并非)同一(?=[个起件家批])|一丢丢|一咪咪|一大截|一截|一开始|一早|一路|一概|一应|一整套|一系列|一套|(?<!分)之一|九亭|九里亭|九峰|七宝|一口气|一番|一阵|一步步|一步一步|一步|一环|一关|一半|数一数二|独一无二|一流|"
     r"零部件|零配件|零件|零售|零星|零散|零碎|零食|零钱|零花|零工|零距离|零容忍|零事故|零风险|一会儿?|一阵子?|一时半会|一下子|一把|一块儿|一律|一旁|一身|一头|一心|一刀切|一清二楚|一五一十|三天两头|七七八八|乱七八糟|一来二去|"
     r"(?:另|另外|其中)?一(?:个|位|名)(?=同事|人负责|人在管|人管|部门|科室|领导|专人)"
 )

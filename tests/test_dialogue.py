@@ -1249,3 +1249,38 @@ def test_a_bare_figure_named_by_its_question_words_changes_that_answer(engine: E
     chat.say("answer", "有", "affirm")  # zone.13
     chat.say("answer", "说错了 宣传是 260，数字颠倒了", None)
     assert recorded_or_proposed(chat, "zone.12", 260) and chat.session.answers["zone.13"] is True
+
+
+def test_a_correction_that_names_the_part_or_the_figure_it_changes(engine: Engine) -> None:
+    chat = start(engine, "园区")
+    walk_answering(chat, "zone.15")
+    chat.say("answer", "5家", None)
+    chat.say("answer", "记错了，5家是算上了培育中的，已经创建完成的只有2家", None)
+    assert chat.session.answers["zone.15"] == 2  # the new total, never 5 + 2
+    walk_answering(chat, "zone.B4")
+    chat.say("answer", "立案一起、调解两起", None)
+    chat.say("answer", "调解有一起没成功，更正一下", None)
+    assert chat.session.answers["zone.B4"] == 2  # the failed one taken off, never 0
+    chat = start(engine, "园区")
+    walk_answering(chat, "zone.B4")
+    chat.say("answer", "两起", None)
+    chat.say("answer", "哦不对，还有一起去年调解成功的忘说了，是三起", None)
+    assert chat.session.answers["zone.B4"] == 3  # the total said, never 2 + 3
+    chat = start(engine, "园区")
+    walk_answering(chat, "zone.B4")
+    chat.say("answer", "华谊立案一起、天工调解一起、联芯调解一起", None)
+    chat.say("answer", "联芯那个最后没调成，去掉", None)
+    assert recorded_or_proposed(chat, "zone.B4", 2)  # a part named, never the next question's 没有
+    assert "zone.B5" not in chat.session.answers
+
+
+def test_a_figure_named_and_replaced_keeps_the_rest_of_the_answer(engine: Engine) -> None:
+    chat = start(engine, "协会")
+    walk_answering(chat, "station.24")
+    chat.say("answer", "我们是协会，会员50家，培训的20家，开展工作的16家", None)
+    chat.say("answer", "不是16家，是14家", None)
+    assert chat.session.answers["station.24"] == {"trained_ratio": 40, "active_ratio": 28}
+    walk_answering(chat, "station.25")
+    chat.say("answer", "410人次", None)
+    chat.say("answer", "同事说线上那场观看数是重复统计的，扣掉以后是290", None)
+    assert chat.session.answers["station.25"] == 290

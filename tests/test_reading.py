@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from bot import correction
-from bot.quantity import Quantity, annual_count, numbers
+from bot.quantity import Quantity, annual_count, as_quantity, numbers
 from bot.reading import CONFIRM_BELOW, Hint, read
 from bot.rubric import Rubric, load_rubric
 from bot.scoring import score_criterion
@@ -1808,3 +1808,60 @@ def test_cases_and_clients_that_do_not_count(cid: str, text: str, expected: Any)
 )
 def test_populations_and_services_each(cid: str, text: str, expected: Any) -> None:
     assert value(cid, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("point.42", "今年我们自己内部自查做了1次，市场监管局倒是来查了2次", 1),  # their check is not internal
+        ("point.42", "保密委员会今年开了4次会，内部检查做了1次", 1),  # meetings are no checks
+        ("point.42", "安全生产检查每个月都有，商秘保护的内部检查只做了一次", 1),  # another check's frequency
+        ("point.42", "一共3次检查，其中1次是消防检查", 2),  # a part of the total is taken off, not left out
+        ("zone.12", "报名560人，实到495人次", 495),  # sign-ups are no audience
+        ("zone.12", "报名的人 600 多，但因为下雨实际只来了 470", 470),  # the small talk is the reason, not the answer
+        ("zone.15", "培育对象5家，通过验收拿到牌子的是2家", 2),
+        ("zone.15", "我们园区 1000 多家企业，拿到示范点牌子的就 1 家", 1),  # the firms are the population
+        ("zone.15", "今年新评上1家，之前已经有2家了", 3),  # the earlier ones are more, not a total
+        ("zone.15", "三家，其中一家刚交了申报材料", 2),
+        ("zone.B1", "服务机构就1家律所，其他300多家都是普通生产企业", {"types": 1, "units": 1}),
+        ("station.25", "去年才180，今年多搞了几场，累计到了330人次", 330),  # this year's running total
+        ("station.25", "一场大论坛 250 人，另外两场小沙龙各 30 人", 310),  # 两场各30人 = 60
+        ("station.27", "免费技术论证1次+免费咨询1次+免费出方案1次", 3),  # three services, not one said thrice
+        ("station.B4", "成功协助了5起，一起5分，应该到顶了吧", 5),  # the points per case are no case
+        ("station.B4", "协助立案1起、查办1起（不是同一个案子）", 2),
+        ("zone.B4", "立案2起，调解1起，调解那起和立案的是同一起", 2),  # the one case is in the bigger figure
+        ("point.42", "第一次检查在4月，第二次9月，第三次是11月刚做完的", 3),  # places in the order said
+        ("point.42", "上下半年各一次，12月又抽查了一次", 3),
+        ("point.42", "两个月一查", 6),
+        ("station.27", "一月一回", 12),  # 一月份一次 is January
+        ("station.27", "一月份一次", 1),
+        ("station.25", "差两个就三百了", 298),
+    ],
+)
+def test_which_figure_counts_and_how_often(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "meets"),
+    [
+        ("zone.12", "快五百了吧应该", False),  # the 应该 after 快五百 only hedges
+        ("zone.12", "奔五百去了，还没到", False),
+        ("station.25", "奔三百了，还差那么一丢丢", False),
+        ("zone.12", "离500还差那么一点", False),
+        ("station.25", "累计受众才200人次，离300还差一截", False),
+        ("zone.12", "四位数", True),
+        ("station.27", "双位数", True),
+        ("station.25", "三位数", None),  # 100–999 straddles 300: asked again
+        ("station.25", "签到表统计296，但是活动方报给我们的是310，不知道按哪个", None),  # which one is asked
+    ],
+)
+def test_the_side_said_without_the_figure(cid: str, text: str, meets: bool | None) -> None:
+    c = crit(cid)
+    r = read(c, text, Hint())
+    if meets is None:
+        assert r.outcome == "reask", r
+    else:
+        assert r.outcome == "record", r
+        q = as_quantity(r.value)
+        assert q is not None and q.meets(c.rule.minimum, c.rule.strict) is meets, r
