@@ -332,6 +332,8 @@ def _some_left(c: Criterion, said: str, rest: str, r: Reading) -> bool:
         return True  # 都有 / 等等，访客证我们是没有的, or 签了，按岗位分了模板 / 转岗的人没补签
     if _NONE_OF_THEM.search(rest) is None and len(normalize(said)) <= 4 and _A_GROUP.search(rest):
         return True  # 签了 → 哦不对，转岗过来的那批还没补签: a group taken back from a bare yes
+    if _NONE_OF_THEM.search(rest) is None and re.search(r"[\u4e00-\u9fff]{2,8}(?:那块|那边|那部分|那一块)", rest):
+        return True  # 按岗位开权限 → 改一下，研发服务器那块还是大家都能进: one area taken back
     # 有 → 经费那块其实没有专门预算: one measure denied, unless the reply closes with its own verdict
     return _one_part_denied(c, said, rest) and not any(x.startswith("closing verdict") for x in r.reasons)
 

@@ -491,7 +491,7 @@ def annual_count(text: str) -> Quantity | None:
 
 
 ZERO = re.compile(
-    r"(?<!不是)(?:一|1)(?:次|个|家|起|件|场|回)(?:[\u4e00-\u9fff]{0,8}?)(?:都|也)(?:还)?(?:没|没有|木有|无)|"
+    r"(?<!不是)(?:一|1)(?:次|个|家|起|件|场|回)(?:[\u4e00-\u9fff]{0,8}?)(?:都|也)(?:还)?(?:没|没有|木有|无)(?!落|缺|断|少|漏|停|间断|耽误|拉下)|"
     r"没(?:有)?(?:一|1)(?:起|次|家|个|件|场|回)(?:是)?(?:成功|成|立上|办成|调解成|做成|真正|(?:走|做|推|办|进)到)|从来?没|从未|一直没|还没(?:有)?(?:搞|做|开展|办|组织)过|"
     r"^(?:零|0|没有|没|无|木有|没得|冇)(?:次|个|家|起|件|场|人次)?$|^(?:0|零)$|(?:次|个|家|起|件|场)?数?为?零(?=$|[,，。.;；!！?？\s~～]|次|个|家|起|件|场|人次|吧|啊|呀|嘛|了)"
 )
@@ -532,6 +532,11 @@ _RESTATED = re.compile(
 )
 
 
+_THE_SAME_ONES = re.compile(
+    r"[,，。;；]\s*(?:都|就|还|也|其实)*是?(?:同样的|相同的|同一批|一样的|那)\s*(\d+)\s*[个家起件位](?:客户|企业|单位|公司|会员)?[。.!！]*$"
+)
+
+
 def _unit_of(unit: str) -> str:
     return unit or "家"
 
@@ -568,6 +573,9 @@ def said_once(t: str) -> str:
         else:
             break
     figures = _counts_in(t)
+    same = _THE_SAME_ONES.search(t)  # 前年3家、去年3家、今年3家，都是同样的3家: the same three each year
+    if same and len(figures) >= 3 and all(float(f.group(1)) == float(same.group(1)) for f in figures):
+        return f"{t[: figures[0].start()]}{same.group(1)}{_unit_of(figures[-1].group(2))}"  # (律所 kept)
     again = _RESTATED.search(t)
     if again and len(figures) >= 2 and float(again.group(1)) >= max(float(f.group(1)) for f in figures[:-1]):
         if again.group(2):  # 前年3家、去年3家、今年3家，都是同样的三家: the same ones each time

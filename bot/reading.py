@@ -797,6 +797,9 @@ def _against_standard(rule: ThresholdRule, t: str) -> str:
         return t[: m.start()] + f"{_plain_figure(m0 - float(m.group(1)))}{rule.unit}" + t[m.end() :]
     if (m := _TWICE_STANDARD.search(t)) and alone(m):
         return t[: m.start()] + f"{_plain_figure(2 * m0)}{rule.unit}" + t[m.end() :]
+    bar = re.search(rf"(?:达到|满足|达|够)了?\s*\d+\s*{_U}?的?(?:要求|标准|门槛|指标)", t)
+    if bar and numbers(t[: bar.start()] + t[bar.end() :]):  # 只做过一次，未能达到两次的要求: the standard's figure
+        return t[: bar.start()] + "要求" + t[bar.end() :]
     if (m := _AT_STANDARD.search(t)) and not numbers(t):
         return t[: m.start()] + f"正好{_plain_figure(m0)}{rule.unit}" + t[m.end() :]
     return t
@@ -832,6 +835,7 @@ NOT_DONE = re.compile(
     r"尚在|在调查|调查中|结果未出|未出结果|在创(?!新)|不予(?:立案|受理)|(?:未|没|还没)(?:有)?(?:被)?受理|还在调(?!解成)|驳回|退回|"
     + _NOT_FILED
     + r"|不想追究|不(?:再)?追究了|放弃(?:了)?(?:追究|维权)|撤案|(?:被)?取消了|黄了|刚交了?(?:申报)?材料|材料刚交|刚交上去|刚申报|等着?验收|待验收|在申请|申请中|"
+    r"刚刚?启动|才启动|刚开始(?:调解|走|办)|"
     r"没(?:有)?(?:走|做|推|办|进)到(?:立案|调解|查办|那一?步)|立不立案|没下文|没有下文"
 )
 # 已经立案了，还在查: the filing is the success the standard counts; the investigation still going takes nothing away
@@ -912,7 +916,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     )  # 协助的一起没有
     if unit == "人次":  # 另外两场小沙龙各30人 = 60
         t = re.sub(
-            r"(?<![\d.])(\d+)\s*(?:场|次|期|回|轮)([^,，。;；\d]{0,8}?)各\s*(\d+)\s*(人次|人|名|位)",
+            r"(?<![\d.])(\d+)\s*(?:场|次|期|回|轮)\s*[,，]?\s*([^,，。;；\d]{0,8}?)各\s*(\d+)\s*(人次|人|名|位)",
             lambda m: f"{m.group(2)}{int(m.group(1)) * int(m.group(3))}{m.group(4)}",
             t,
         )
@@ -1131,6 +1135,14 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             earlier = [f for f in done if f.start < b.start and f.quantity.value == b.quantity.value]
             if earlier:
                 done.remove(earlier[-1])
+    if (
+        len(candidates) >= 3
+        and candidates[0] in done
+        and all(f.quantity.relation == "eq" for f in candidates)
+        and abs(sum(f.quantity.value for f in candidates[1:]) - candidates[0].quantity.value) < 0.01
+        and any(f not in done for f in candidates[1:])
+    ):  # 3次论证会：2次是我们组织的，另外1次我们只是去旁听 = 2: a total told part by part, some parts not counted
+        return _sum([f.quantity for f in candidates[1:] if f in done]), 0.85, ""
     if not done:  # 有三家在申报，还没批下来 / 协助过一起，但最后没立上案: none counts yet
         return Quantity(value=0), 0.85, ""
     conf = 0.95 if done[0] in matching else 0.9
@@ -1234,7 +1246,8 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         len(values) > 2
         and biggest.relation == "eq"
         and sum(rest) == biggest.value
-        and (
+        and not any(re.search(r"第\d+(?:场|次|期|回)$|还有|另外|另有|再", f.before[-6:]) for f in done[1:])
+        and (  # (第一场170人，第二场140人，还有30人 = 340: places and more, not a total and its parts)
             (
                 biggest is done[0].quantity
                 and not re.search(r"立了?案|查办|调解|结案|办结", re.split(r"[,，。;；:：、]", done[0].before)[-1])
@@ -1402,6 +1415,7 @@ _OFF_TOPIC = re.compile(
     r"另一个园区|别的园区|隔壁园区|园区外|才验收|还没验收|没验收|"
     r"自己(?:找|请)(?:的)?(?:外面的?)?律(?:师|所)|自己走了?的?(?:诉讼|司法|法律)|自己(?:起诉|打官司|报的案)|"
     r"(?:园区|我们|协会|站里)(?:都|也|并)?没(?:有)?(?:参与|介入|出面)|跟我们没(?:啥|什么)?关系|私下(?:和解|解决|调解)|私了|没用上我们|"
+    r"事后才?知道|不知情|"
     r"(?:都|全|纯粹|只)?是(?:做|搞|办)?(?:的)?(?:财税|商标|专利|劳动|工商|记账|税务|安全生产|消防)(?:业务|代理|咨询|方面|的)"
 )
 _PAID_PART = re.compile(r"收了?(?:服务)?费|收了钱|付费的|有偿的")  # not counted among free services (次) only
@@ -1836,7 +1850,7 @@ _POPULATION_OF_FIRMS = re.compile(
 )
 _QUALIFYING = re.compile(r"商秘|商业秘密|保密|泄密|免费|公益|无偿|不收费|真正")
 _QUALIFYING = re.compile(r"商秘|商业秘密|保密|泄密|免费|公益|无偿|不收费|真正")
-_ONLY = re.compile(r"(?:只有|仅有|仅|只|才|就)(?:有)?\s*$")
+_ONLY = re.compile(r"(?:只有|仅有|仅|只|才|就)(?:有|给|为|帮|对)?\s*$")
 
 
 def _within(value: float, bound: Quantity) -> bool:

@@ -1836,6 +1836,24 @@ def test_populations_and_services_each(cid: str, text: str, expected: Any) -> No
         ("station.27", "一月一回", 12),  # 一月份一次 is January
         ("station.27", "一月份一次", 1),
         ("station.25", "差两个就三百了", 298),
+        ("point.42", "两次，一次是我们自己查的，一次是市场监管所来检查的", 1),  # a part of the total not counted
+        ("station.27", "办了3次公益论证会：2次是我们组织的，另外1次是别人组织的，我们只是去旁听", 2),
+        ("point.42", "2023年只在年底做过一次内部检查，未能达到两次的要求", 1),  # the standard's figure
+        ("station.25", "去年一共5场：园区2场，各40人；高校1场150人；商会2场，各35人", 300),
+        ("station.25", "就一场直播，最高同时在线 90 人，累计观看 260 人次", 260),  # the peak is no count
+        ("station.25", "第一场170人，第二场140人，还有30人", 340),  # places and more, not a total and its parts
+        ("zone.B4", "一起立案，一起调解成功，还有一起刚刚启动调解", 2),
+        ("zone.B4", "区里查办了5起商秘案件，我们园区配合了其中2起，另外3起我们事后才知道", 2),
+        ("point.42", "从19年起坚持一年两回，一次都没落下过", 2),  # never missed is no zero
+        ("station.24", "专利代理客户上百家，但是商业秘密方面的服务只给2家做过", {"clients": 2}),
+        ("station.24", "律所，前年3家、去年3家、今年3家，都是同样的三家", {"clients": 3}),
+        ("station.25", "会员单位员工2000多人，一半以上都听过我们的宣讲", {"value": 1000.0, "relation": "ge"}),
+        ("zone.B1", "就两家 一家律所一家培训机构", {"types": 2, "units": 2}),  # the total said first
+        ("zone.B1", "3家律所、1家鉴定所、2家信息安全公司", {"types": 3, "units": 6}),  # not a total and its parts
+        ("station.24", "律所，给4家企业做过审查，又给这4家里的2家做过员工培训", {"clients": 4}),
+        ("zone.B4", "去年两起：博远那起调解成功了，申达那起还在等市监局决定立不立案", 1),  # told case by case
+        ("zone.B4", "目前有一起正在走立案程序，还没批下来", 0),
+        ("station.B4", "四起：两起立案、一起查办结案、一起调解成功，四个案子各不相同", 4),
     ],
 )
 def test_which_figure_counts_and_how_often(cid: str, text: str, expected: Any) -> None:
@@ -1854,6 +1872,8 @@ def test_which_figure_counts_and_how_often(cid: str, text: str, expected: Any) -
         ("station.27", "双位数", True),
         ("station.25", "三位数", None),  # 100–999 straddles 300: asked again
         ("station.25", "签到表统计296，但是活动方报给我们的是310，不知道按哪个", None),  # which one is asked
+        ("station.25", "会员单位员工大概1000人，三成左右参加过", None),  # about 300 either side
+        ("station.24", "会员单位两百家，培训的六七十家，开展的也七十家", None),  # 30–35 % across the line
     ],
 )
 def test_the_side_said_without_the_figure(cid: str, text: str, meets: bool | None) -> None:
