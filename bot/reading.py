@@ -2410,9 +2410,8 @@ def _in_shares(t: str) -> str:
     )
 
 
-def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: dict[str, Any]) -> Reading:
-    t = _in_shares(arabic(normalize(words)))
-    found = [
+def _counted_figures_of(t: str) -> list[Found]:
+    return [
         f
         for f in numbers(t)
         if not (f.unit in ("个", "项", "样") and re.match(r"^(?:个|项|样)?(?:比例|都|占比)", f.after))
@@ -2420,11 +2419,41 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
         and f.unit
         not in ("名", "位", "轮", "遍", "次", "回", "期", "场", "批")  # 都培训过一轮了: how often, not how many
     ]
+
+
+_MEMBER = r"(?:会员|会员单位|会员企业|成员单位)"
+_MEMBERS_AMONG = re.compile(
+    rf"(\d+)\s*家([^,，。;；\d]{{0,10}}?)[,，]?\s*其中(?:是)?{_MEMBER}(?:有|是|占|只有)?\s*(\d+)\s*家"
+)
+_NON_MEMBERS_AMONG = re.compile(
+    rf"(\d+)\s*家((?:单位|企业)?[^,，。;；\d]{{0,4}}?)(?:里|中|当中|里面)?[,，]?\s*(?:有|扣掉|去掉|减去|除去)(?:非会员的?|不是会员的)?\s*(\d+)\s*家(?:不是{_MEMBER}|非会员)?"
+)
+
+
+def _members_only(t: str) -> str:
+    """参加讲座的企业40家，其中会员26家 = 26 / 参训的50家单位里有12家不是会员 = 38: only members count
+    for an association's shares."""
+    t = _MEMBERS_AMONG.sub(lambda m: f"{m.group(3)}家{m.group(2)}", t)
+
+    def less(m: re.Match[str]) -> str:
+        if not re.search(r"非会员|不是会员", m.group(0)):
+            return m.group(0)
+        left = int(m.group(1)) - int(m.group(3))
+        return f"{left}家{m.group(2)}" if left >= 0 else m.group(0)
+
+    return _NON_MEMBERS_AMONG.sub(less, t)
+
+
+def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: dict[str, Any]) -> Reading:
+    t = _in_shares(arabic(normalize(words)))
+    found = _counted_figures_of(t)
     chosen = (hint.entities or {}).get("choice")
     group_name = pending.get("group") or (chosen if hint.button else None)
     group = next((g for g in rule.groups if g.name == group_name), None) or _group_of(rule, t, found)
     if group is None and chosen:  # the NLU's reading of the kind only where the words themselves do not say it
         group = next((g for g in rule.groups if g.name == chosen), None)
+    if group is not None and group.name == "association" and (members := _members_only(t)) != t:
+        t, found = members, _counted_figures_of(members)  # 培训到了55家企业，其中会员单位27家
     a = _with_model(analyze(words), hint) if not hint.button else Analysis(INTENT_VERDICT.get(hint.intent or ""), 1.0)
     if not found and not hint.button and _ASKS_BACK.search(words) and not says_zero(t):
         return reask(  # 分会的会员算不算？: a question back, answered by the explanation and asked again
@@ -2750,7 +2779,11 @@ def _latest_of_each(group: ConditionGroup, found: list[Found], t: str) -> list[F
     """前年培训率两成，今年最新的是35%: a figure of an earlier year gives way to the newer one of the same kind."""
     old = _OLDER.search(t)
     new = _NEWER.search(t, old.end()) if old else None
-    if old is None or new is None or re.match(r"[^,，。;；\d]{0,4}?(?:又|再|另外|新)", t[new.end() :]):
+    if (
+        old is None
+        or new is None
+        or re.match(r"[^,，。;；\d]{0,4}?(?:又|再|另外|新增|新(?:培训|开展|来))", t[new.end() :])
+    ):
         return found  # 去年培训了20家，今年又培训了20家: more of them, not the same figure again
     earlier = [f for f in found if old.start() <= f.start < new.start()]
     old_keys = [_cue_key(group, f, t) for f in earlier]

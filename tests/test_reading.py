@@ -1854,6 +1854,21 @@ def test_populations_and_services_each(cid: str, text: str, expected: Any) -> No
         ("zone.B4", "去年两起：博远那起调解成功了，申达那起还在等市监局决定立不立案", 1),  # told case by case
         ("zone.B4", "目前有一起正在走立案程序，还没批下来", 0),
         ("station.B4", "四起：两起立案、一起查办结案、一起调解成功，四个案子各不相同", 4),
+        (
+            "station.24",
+            "前年统计培训率才两成，今年最新的是35%，开展工作的是32%",
+            {"trained_ratio": 35, "active_ratio": 32},
+        ),
+        (
+            "station.24",
+            "会员120家，参训的50家单位里有12家不是会员，开展保护工作的会员41家",
+            {"trained_ratio": 31.67, "active_ratio": 34.17},
+        ),
+        (
+            "station.24",
+            "会员80家，参加讲座的企业40家，其中会员24家，开展商秘保护的会员30家",
+            {"trained_ratio": 30, "active_ratio": 37.5},
+        ),
     ],
 )
 def test_which_figure_counts_and_how_often(cid: str, text: str, expected: Any) -> None:
