@@ -315,6 +315,13 @@ _NOTHING_MORE = re.compile(
 )
 
 
+_SCORE_WORDS = re.compile(r"分数|得分|扣分|满分|封顶|分值|(?<![\d部])\d+\s*分(?!钟|之)|这(?:个|题)?分")
+_REMARK = re.compile(
+    _SCORE_WORDS.pattern
+    + r"|问(?:这么|那么|得这么|得)多|问题(?:太|好|真)多|先看(?:看)?结果|还有多少题|还要多久|怎么还没完"
+)
+
+
 def _only_about(text: str, topic: str, other: str) -> bool:
     """其实秘密范围还没梳理过 (asked about 秘密范围, just after 场所经费): words of ``topic`` that ``other`` lacks,
     and none of ``other``'s own; a revision cue alone does not make it about the answer before."""
@@ -541,7 +548,8 @@ class Engine:
                 return out + self._correct(s, ev, c_last, fix)
             if ev.command == "answer":
                 guess = (
-                    self._topical_correction(s, ev, c_last)
+                    self._remark(s, ev)
+                    or self._topical_correction(s, ev, c_last)
                     or self._same_figure_again(s, ev, c_last)
                     or self._figure_continued(s, ev, c_last)
                 )
@@ -911,6 +919,7 @@ class Engine:
             ):
                 rest = f"{s.words[c.id]}，{rest}"  # 有专职的人 + 补充一下，他是中专学历: read as one reply
             delta = _delta(c, previous, ev.text)
+            unsure = False
             swapped = correction.figure_swapped(s.words.get(c.id, ""), ev.text) if c.expects == "counts" else None
             if swapped is not None:  # 会员50家，培训20家，开展16家 → 不是16家，是14家: that figure, the rest as said
                 rest, pending = swapped, {}
@@ -920,10 +929,11 @@ class Engine:
                 c.expects == "number"
                 and isinstance(previous, (int, float, dict))
                 and s.words.get(c.id)
-                and _MORE_OF_IT.search(normalize(ev.text))
+                and (_MORE_OF_IT.search(normalize(ev.text)) or _SOFT_MORE.search(normalize(ev.text)))
                 and not _A_NEW_TOTAL.search(normalize(ev.text))
             ):
                 rest = f"{s.words[c.id]}，另外{rest}"  # 250人次 → 漏了线上那场，再加80: more of what was said
+                unsure = not _MORE_OF_IT.search(normalize(ev.text))  # 下半年还查了一次: more, or the second of two?
             else:
                 rest = _the_new_figure(c, rest)
             if c.expects == "counts" and isinstance(previous, dict) and len(previous) == 1:
@@ -964,6 +974,8 @@ class Engine:
                 and _some_left(c, said, rest, r)
             ):
                 r = r.model_copy(update={"value": "partial", "confidence": min(r.confidence, 0.9)})
+            if r.outcome == "record" and unsure:  # proposed: the unit says whether it is one more
+                r = r.model_copy(update={"confidence": min(r.confidence, CONFIRM_BELOW - 0.01)})
             if r.outcome == "record" and fix.kind == "revision":  # 其实…: it may answer the question now asked
                 r = r.model_copy(update={"confidence": min(r.confidence, CONFIRM_BELOW - 0.01)})
             if r.outcome == "record":
@@ -1182,6 +1194,21 @@ class Engine:
             return None
         s.proposal = {"criterion": c.id, "value": r.value, "words": describe_words(f"{said}；{ev.text.strip()}")}
         return [self._proposal_message(s, c, r.value, change=True)]
+
+    def _remark(self, s: Session, ev: UserEvent) -> list[Message] | None:
+        """这个分数低了点，明年得多办几场 / 最多就15分吧 / 问这么多，能不能先看看结果 (just after an answer): a
+        remark on the score or the length of the walk, not an answer to the question now asked."""
+        current = self.criterion_at(s)
+        t = normalize(ev.text)
+        clauses = [x for x in re.split(r"[,，。;；!！?？~～]+", t) if x.strip()]
+        remarks = [x for x in clauses if _REMARK.search(x)]
+        if current is None or not remarks or clauses[0] not in remarks:
+            return None
+        rest = "，".join(x for x in clauses if x not in remarks)
+        if numbers(rest) or on_topic(rest, context(current).topic) or re.search(r"^(?:有|没|是|对|做|签|不)", rest):
+            return None
+        note = "得分会在最后的报告里按标准算出来" if _SCORE_WORDS.search(t) else "题目按评分表逐项来，答完就能看到报告"
+        return self.ask(s, prefix=f"好的，{note}。我们接着这一题：")
 
     def _same_figure_again(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
         """2次 → 6月和12月各一次，检查表里都有 (the question now asked is a yes/no one): the same figure told
@@ -1649,8 +1676,9 @@ _STRESS = re.compile(
 
 
 # a figure added to the one said (漏了一场，再加80) — unless the message gives the new total (一共是330)
+_SOFT_MORE = re.compile(r"(?:还|又)(?:查|做|办|搞|开展|组织|调解|立案|协助|服务|培训|补)(?:了|过)")
 _MORE_OF_IT = re.compile(
-    r"再加|加上|还(?:得|要)加|另加|再算上|算上|漏(?:了|算了?|说了?)[^,，。\d]{0,10}[,，]?\s*(?:还有|再|另外)|"
+    r"再加|加上|还(?:得|要)加|另加|再算上|(?<!是)算上|漏(?:了|算了?|说了?)[^,，。\d]{0,10}[,，]?\s*(?:还有|再|另外)|"
     r"^(?:哦|啊|噢|诶|嗯|对了|不对|等等|等一下|[,，\s!！])*(?:还有|另外|另有|外加)"
 )
 _A_NEW_TOTAL = re.compile(

@@ -1284,3 +1284,21 @@ def test_a_figure_named_and_replaced_keeps_the_rest_of_the_answer(engine: Engine
     chat.say("answer", "410人次", None)
     chat.say("answer", "同事说线上那场观看数是重复统计的，扣掉以后是290", None)
     assert chat.session.answers["station.25"] == 290
+
+
+def test_a_remark_on_the_score_is_no_answer_and_a_helping_cue_is_no_correction(engine: Engine) -> None:
+    chat = start(engine, "协会")
+    walk_answering(chat, "station.25")
+    chat.say("answer", "200人次", None)
+    chat.say("answer", "这个分数低了点，明年得多办几场", None)
+    assert "station.26" not in chat.session.answers and chat.session.answers["station.25"] == 200
+    chat = start(engine, "园区")
+    walk_answering(chat, "zone.12")
+    chat.say("answer", "去年一共 750 人次", None)
+    chat.say("answer", "有的，把我们的做法分享给了两个兄弟园区，纠正了他们好几处不对的做法", None)
+    assert chat.session.answers["zone.12"] == 750  # 纠正了他们的做法 corrects them, not the last answer
+    chat = start(engine, "企业")
+    walk_answering(chat, "point.42")
+    chat.say("answer", "两次", None)
+    chat.say("answer", "我们下半年还查了一次", None)
+    assert chat.session.answers["point.42"] == 2 and recorded_or_proposed(chat, "point.42", 3)  # asked, not taken
