@@ -144,6 +144,8 @@ DEV_BANKS = (
     "answer_dev115",
     "answer_dev116",
     "answer_dev117",
+    "answer_dev119",
+    "answer_dev118",
     "answer_dev110",
     "answer_dev106",
     "answer_dev108",

@@ -295,6 +295,7 @@ _PART_OFF = re.compile(
     r"^(?:不过|但是?|另外|哦|啊|对了)?[,，\s]*(?:(?:其中|里面|这里面|这当中)(?:有)?\s*[\d一二两三四五六七八九十]+|"
     r"有\s*[\d一二两三四五六七八九十]+\s*[^,，。]{0,12}?"
     r"(?:收费|有偿|园区外|区外|外地|还在|还没|没验收|在创建|创建中|没办|没开|取消|不算|没成|没立|撤))|"
+    r"[^,，。\d]{0,8}?(?:那|这)\s*[\d一二两三四五六七八九十]+\s*(?:次|场|起|家|个|人次)(?:里|里面|中|当中)(?:有)?\s*[\d一二两三四五六七八九十]|"
     r"[^,，。\d]{0,8}?(?:那个|那起|那家|那次|那场|那件)[^,，。\d]{0,8}?"  # 联芯那个最后没调成，去掉
     r"(?:没(?:有)?(?:成功|成|调成|立上|办成|通过|验收)|不算|去掉|黄了|撤了)"
 )
@@ -315,6 +316,8 @@ _NOTHING_MORE = re.compile(
 )
 
 
+_ASKS_ABOUT = re.compile(r"[?？]|算不算|要不要|能不能|可不可以|可以吗|是不是|怎么算|还是按|吗[。.!！]*$")
+_CONFIRMS = re.compile(r"确认|没问题|没错|不用改|不改了|就是这样|就这样|对的|准确|无误|属实")
 _SCORE_WORDS = re.compile(r"分数|得分|扣分|满分|封顶|分值|(?<![\d部])\d+\s*分(?!钟|之)|这(?:个|题)?分")
 _REMARK = re.compile(
     _SCORE_WORDS.pattern
@@ -549,6 +552,7 @@ class Engine:
             if ev.command == "answer":
                 guess = (
                     self._remark(s, ev)
+                    or self._confirms_earlier(s, ev)
                     or self._topical_correction(s, ev, c_last)
                     or self._same_figure_again(s, ev, c_last)
                     or self._figure_continued(s, ev, c_last)
@@ -980,8 +984,11 @@ class Engine:
                 r = r.model_copy(update={"confidence": min(r.confidence, CONFIRM_BELOW - 0.01)})
             if r.outcome == "record":
                 return self._apply_correction(s, c, r.model_copy(update={"words": ev.text.strip()}))
-        # no readable new answer: ask the previous question again, then come back here
+        # no readable new answer: ask the previous question again, then come back here — unless it was
+        # named only to confirm it or to ask about it
         target = len(self.basics(s)) + self.rubric(s).criteria.index(c)
+        if c.id in s.answers and target != s.cursor and ev.text and (kept := self._named_and_kept(s, ev, c)):
+            return kept
         if s.return_to is None and target != s.cursor:
             s.return_to = s.cursor
         s.cursor, s.pending, s.finished, s.reviewing = target, {}, False, False
@@ -1411,12 +1418,41 @@ class Engine:
             more = correction.parse(ev.text, s.answers.get(c.id), c.expects != "boolean")
             if more is not None and more.kind == "supplement" and more.rest:  # 背调再多说一句，是委托第三方做的
                 return self._correct(s, ev, c, more)
+            if (kept := self._named_and_kept(s, ev, c)) is not None:
+                return kept
         if s.return_to is None and target != s.cursor:
             s.return_to = s.cursor
         s.cursor = target
         s.pending = {}
         s.misses = 0
         return self.ask(s, prefix="好的，修改这一题：")
+
+    def _confirms_earlier(self, s: Session, ev: UserEvent) -> list[Message] | None:
+        """案件数确认3起，不用改了 (asked another question now): an earlier answer named and confirmed."""
+        if not _CONFIRMS.search(normalize(ev.text)):
+            return None
+        target = self._find_target(s, replace(ev, entities={}))
+        c = self.criterion_at(s, target) if target is not None and target != s.cursor else None
+        if c is None or c.id not in s.answers:
+            return None
+        return self._named_and_kept(s, replace(ev, text=_ASKS_ABOUT.sub("", ev.text)), c)
+
+    def _named_and_kept(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
+        """宣传那题确认是400人次，没问题 / 案件数那题是按起算还是按当事人算？: an earlier answer named to confirm it or
+        to ask about it — it stands, and the walk stays where it was (no change means no re-answering)."""
+        t = normalize(ev.text)
+        i, kept = self.position(s, c)[0], describe_answer(c, s.answers.get(c.id))
+        if _ASKS_ABOUT.search(t):
+            return self.ask(
+                s,
+                prefix=f"第 {i} 项“{c.short}”的标准是：{c.standard}（现记为“{kept}”，要改的话直接说新的答案）。"
+                "我们接着这一题：",
+            )
+        said = [f.quantity for f in numbers(t)]
+        same = as_quantity(s.answers.get(c.id))
+        if _CONFIRMS.search(t) and all(same is not None and q.value == same.value for q in said):
+            return self.ask(s, prefix=f"好的，第 {i} 项“{c.short}”仍记为“{kept}”。我们接着这一题：")
+        return None
 
     def _quoted_answer(self, s: Session, text: str) -> int | None:
         """“总经理亲自抓”那句不准确: the one earlier answer whose words the message quotes."""
@@ -1700,6 +1736,16 @@ _STATED = re.compile(
 )
 
 
+_THAN_SAID = re.compile(
+    r"比(?:刚才|之前|前面|原来|上面|我刚才)?(?:说|报|填|讲|写)?的?(?:还)?(多|少)了?\s*(\d+)\s*(人次|[次场家起人个件期回])?"
+)
+_TAKE_OFF = re.compile(
+    r"(?:要|得|需要|应该)?(?:减掉|扣掉|去掉|扣除|刨掉|减去|剔除)|算了两遍|重复(?:统计|登记|计算|算)|不该算|没开成|取消"
+)
+_LEFT_OUT = re.compile(r"漏(?:了|算|报|说|掉|统计)|少算|忘了?(?:算|说|统计)|没算上")
+_NOT_MEANT = re.compile(r"(?<!漏)没算进去|不算进去|不计入|没计入")  # 阅读量还有2000多，没算进去: left out on purpose
+
+
 def _delta(c: Criterion, previous: Any, text: str) -> float | None:
     """The count said before, plus or minus the one part the message names — when it names one part and no
     new total (实际两次 / 所以是两家 are read as said)."""
@@ -1707,6 +1753,19 @@ def _delta(c: Criterion, previous: Any, text: str) -> float | None:
         return None
     t = arabic(normalize(text))
     unit = getattr(c.rule, "unit", "")
+    units = UNIT_WORDS.get(unit, (unit,))
+    than = _THAN_SAID.search(t)
+    if than and (not than.group(3) or than.group(3) in units) and not _STATED.search(t[than.end() :]):
+        n = float(than.group(2))  # 比刚才说的多两次 / 少一起
+        value = previous + n if than.group(1) == "多" else previous - n
+        return value if value >= 0 else None
+    own = [f for f in numbers(t) if (f.unit in units or not f.unit) and f.quantity.value != previous]
+    if len(own) == 1 and own[0].quantity.relation in ("eq", "about") and not _STATED.search(t):
+        n = own[0].quantity.value  # 那场40人，要减掉 / 少算了一场开放日，来了100人: that part's own figure
+        if _TAKE_OFF.search(t) and n < previous:
+            return previous - n
+        if _LEFT_OUT.search(t) and not _NOT_MEANT.search(t):
+            return previous + n
     parts = list(_DELTA.finditer(t))
     failed = list(_FAILED_PART.finditer(t))
     if not parts and len(failed) == 1 and not _STATED.search(t) and unit in ("起", "家", "次"):

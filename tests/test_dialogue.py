@@ -1302,3 +1302,36 @@ def test_a_remark_on_the_score_is_no_answer_and_a_helping_cue_is_no_correction(e
     chat.say("answer", "两次", None)
     chat.say("answer", "我们下半年还查了一次", None)
     assert chat.session.answers["point.42"] == 2 and recorded_or_proposed(chat, "point.42", 3)  # asked, not taken
+
+
+def test_a_late_change_of_a_figure_by_a_part_or_against_what_was_said(engine: Engine) -> None:
+    chat = start(engine, "协会")
+    walk_answering(chat, "station.25")
+    chat.say("answer", "一共办了3场讲座，累计310人次", None)
+    chat.say("answer", "宣传人次里有一场算了两遍，那场40人，要减掉", None)
+    assert chat.session.answers["station.25"] == 270  # that part's own figure taken off
+    chat.say("answer", "有", "affirm")
+    chat.say("answer", "人次那个其实比刚才说的多100，宣传周那场忘了算", None)
+    assert chat.session.answers["station.25"] == 370  # more than said, by the figure said
+    chat = start(engine, "园区")
+    walk_answering(chat, "zone.12")
+    chat.say("answer", "420人次", None)
+    chat.say("answer", "宣传受众少算了一场园区开放日，来了100人", None)
+    assert chat.session.answers["zone.12"] == 520  # never the 100 alone
+
+
+def test_an_earlier_answer_named_to_confirm_or_ask_stays_and_the_walk_goes_on(engine: Engine) -> None:
+    chat = start(engine, "园区")
+    walk_answering(chat, "zone.B4")
+    chat.say("answer", "3起", None)
+    chat.say("answer", "没有", "deny")
+    at = chat.session.cursor
+    chat.say("answer", "案件数确认3起，不用改了", None)
+    assert chat.session.answers["zone.B4"] == 3 and chat.session.cursor == at  # no answer taken for this question
+    assert "zone.B6" not in chat.session.answers
+    chat = start(engine, "协会")
+    walk_answering(chat, "station.B4")
+    chat.say("answer", "2起", None)
+    at = chat.session.cursor
+    chat.say("answer", "案件数那题是按起算还是按当事人算？", None)
+    assert chat.session.answers["station.B4"] == 2 and chat.session.cursor == at  # explained, not asked again
