@@ -173,6 +173,22 @@ def _the_new_figure(c: Criterion, rest: str) -> str:
     return _stressed_clause(rest) if c.expects == "number" else rest
 
 
+def _named_figure(c: Criterion, text: str, said: Mapping[str, Any]) -> str:
+    """The one condition of a several-figure answer a change names, with the figure it states
+    (开展保护工作的成员单位漏了两家，应该是31家 -> 开展保护工作31家); '' when it names none or several."""
+    rule = c.rule
+    if not isinstance(rule, AlternativesRule):
+        return ""
+    t = normalize(text)
+    named = {(k.key, cue) for g in rule.groups for k in g.conditions for cue in k.cues if cue in t and k.key in said}
+    keys = {k for k, _ in named}
+    stressed = [f for p in re.split(r"[，,。；;]", t) for f in numbers(p) if _STRESS.search(f.before)]
+    if len(keys) != 1 or len(stressed) != 1:
+        return ""
+    cue = max((cue for _, cue in named), key=len)
+    return f"{cue}{stressed[0].quantity.value:g}{stressed[0].unit or '家'}"
+
+
 def _stressed_clause(rest: str) -> str:
     """Of the clauses with figures, the one that states the new figure (是 / 应该 / 一共 …, or a figure alone)."""
     with_figures = [p for p in re.split(r"[，,。；;]", rest) if numbers(p)]
@@ -317,7 +333,9 @@ _NOTHING_MORE = re.compile(
 
 
 _ASKS_ABOUT = re.compile(r"[?？]|算不算|要不要|能不能|可不可以|可以吗|是不是|怎么算|还是按|吗[。.!！]*$")
-_CONFIRMS = re.compile(r"确认|没问题|没错|不用改|不改了|就是这样|就这样|对的|准确|无误|属实")
+_CONFIRMS = re.compile(
+    r"确认|没问题|没错|不用改|不改了|就是这样|就这样|对的|准确|无误|属实|是按[^,，。]{0,14}(?:统计|算|计)的|是[^,，。]{0,10}加起来的"
+)  # 五百多是按签到表加线上观看数统计的: how the figure was counted, which stands
 _SCORE_WORDS = re.compile(r"分数|得分|扣分|满分|封顶|分值|(?<![\d部])\d+\s*分(?!钟|之)|这(?:个|题)?分")
 _REMARK = re.compile(
     _SCORE_WORDS.pattern
@@ -334,6 +352,12 @@ def _only_about(text: str, topic: str, other: str) -> bool:
     return bool(mine) and not theirs and (len(mine) >= 2 or not correction.REVISION_CUE.search(normalize(text)))
 
 
+def _the_subject(c: Criterion, words: str) -> bool:
+    """海外那块 on the 海外维权 question / 职责那块 on the 职责 question: the subject asked, not a part of it."""
+    asked = c.question + c.short + c.standard
+    return any(words[i : i + 2] in asked for i in range(len(words) - 1))
+
+
 def _some_left(c: Criterion, said: str, rest: str, r: Reading) -> bool:
     """A no that corrects a yes, but takes back only part of it: the rest of the yes stands (partial)."""
     if _NONE_OF_THEM.search(rest) is None and (
@@ -342,7 +366,8 @@ def _some_left(c: Criterion, said: str, rest: str, r: Reading) -> bool:
         return True  # 都有 / 等等，访客证我们是没有的, or 签了，按岗位分了模板 / 转岗的人没补签
     if _NONE_OF_THEM.search(rest) is None and len(normalize(said)) <= 4 and _A_GROUP.search(rest):
         return True  # 签了 → 哦不对，转岗过来的那批还没补签: a group taken back from a bare yes
-    if _NONE_OF_THEM.search(rest) is None and re.search(r"[\u4e00-\u9fff]{2,8}(?:那块|那边|那部分|那一块)", rest):
+    area = re.search(r"([\u4e00-\u9fff]{2,8})(?:那块|那边|那部分|那一块)", rest)
+    if _NONE_OF_THEM.search(rest) is None and area and not _the_subject(c, area.group(1)):
         return True  # 按岗位开权限 → 改一下，研发服务器那块还是大家都能进: one area taken back
     # 有 → 经费那块其实没有专门预算: one measure denied, unless the reply closes with its own verdict
     return _one_part_denied(c, said, rest) and not any(x.startswith("closing verdict") for x in r.reasons)
@@ -942,6 +967,10 @@ class Engine:
                 rest = _the_new_figure(c, rest)
             if c.expects == "counts" and isinstance(previous, dict) and len(previous) == 1:
                 rest = _stressed_clause(rest)  # 律所，服务过4家 → 哦不对，是6家，漏算了两家: one figure, the one stated
+            elif (
+                c.expects == "counts" and isinstance(previous, dict) and (named := _named_figure(c, ev.text, previous))
+            ):
+                rest = named  # 开展保护工作的成员单位漏了两家，应该是31家: that figure, the one stated
             r = read(c, rest, Hint(), pending)
             if r.outcome != "record" and c.expects == "number" and rest != fix.rest:
                 r = read(
@@ -1169,6 +1198,8 @@ class Engine:
             return None
         if not _PART_OFF.match(t) and _only_about(ev.text, context(current).topic, context(c).topic):
             return None  # 另外，离职的人我们也会跟踪 (just after a count): the question now asked
+        if _ASKS_ABOUT.search(t):  # 那两次里有一次只查了制度，这样算不算数？: asked, not told
+            return self._named_and_kept(s, ev, c)
         previous = s.answers.get(c.id)
         said = s.words.get(c.id, "")
         delta = _delta(c, previous, ev.text)  # 3起 → 联芯那个最后没调成，去掉 = 2
@@ -1197,8 +1228,11 @@ class Engine:
         ):  # 一千出头 → 嗯大概吧: the doubt does not move it across the standard; the record stands
             i = self.position(s, c)[0]
             return self.ask(s, prefix=f"好的，第 {i} 项“{c.short}”记为“{describe_answer(c, previous)}”。")
-        if r.value == previous:
-            return None
+        if r.value == previous:  # 另外市场监管所来检查过2次，跟我们的内部检查不是一回事: nothing more of it
+            i = self.position(s, c)[0]
+            return self.ask(
+                s, prefix=f"好的，第 {i} 项“{c.short}”仍记为“{describe_answer(c, previous)}”。我们接着这一题："
+            )
         s.proposal = {"criterion": c.id, "value": r.value, "words": describe_words(f"{said}；{ev.text.strip()}")}
         return [self._proposal_message(s, c, r.value, change=True)]
 
@@ -1375,6 +1409,8 @@ class Engine:
     def _modify(self, s: Session, ev: UserEvent) -> list[Message]:
         target = self._find_target(s, ev)
         if target is None:
+            target = self._figure_named(s, ev.text)
+        if target is None:
             n = len(self.rubric(s).criteria)
             return [
                 Message(
@@ -1426,6 +1462,22 @@ class Engine:
         s.pending = {}
         s.misses = 0
         return self.ask(s, prefix="好的，修改这一题：")
+
+    def _figure_named(self, s: Session, text: str) -> int | None:
+        """开展工作那个数字说多了，是15家: the one figure answer whose own words the change names."""
+        named = re.match(r"\s*([^,，。\d]{2,12}?)(?:那个|那题|那项|那块|那道|那一项)", normalize(text))
+        if named is None or not numbers(text):
+            return None
+        grams = {named.group(1)[i : i + 2] for i in range(len(named.group(1)) - 1)}
+        crits = self.rubric(s).criteria
+        hits = [
+            i
+            for i, c in enumerate(crits)
+            if c.id in s.answers
+            and c.expects in ("counts", "number")
+            and sum(g in normalize(s.words.get(c.id, "")) for g in grams) >= min(2, len(grams))
+        ]
+        return len(self.basics(s)) + hits[0] if len(hits) == 1 else None
 
     def _confirms_earlier(self, s: Session, ev: UserEvent) -> list[Message] | None:
         """案件数确认3起，不用改了 (asked another question now): an earlier answer named and confirmed."""

@@ -1246,10 +1246,10 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         len(values) > 2
         and biggest.relation == "eq"
         and sum(rest) == biggest.value
-        and not any(re.search(r"第\d+(?:场|次|期|回)$|还有|另外|另有|再", f.before[-6:]) for f in done[1:])
-        and (  # (第一场170人，第二场140人，还有30人 = 340: places and more, not a total and its parts)
-            (
+        and (
+            (  # (第一场170人，第二场140人，还有30人 = 340: places and more, not a total and its parts)
                 biggest is done[0].quantity
+                and not any(re.search(r"第\d+(?:场|次|期|回)$|还有|另外|另有|再", f.before[-6:]) for f in done[1:])
                 and not re.search(r"立了?案|查办|调解|结案|办结", re.split(r"[,，。;；:：、]", done[0].before)[-1])
             )  # 成功协助的案件有两起：一起立案，一起调解 — not 立案2起，查办1起，调解1起
             or (
