@@ -313,7 +313,7 @@ _PART_OFF = re.compile(
     r"(?:收费|有偿|园区外|区外|外地|还在|还没|没验收|在创建|创建中|没办|没开|取消|不算|没成|没立|撤))|"
     r"[^,，。\d]{0,8}?(?:那|这)\s*[\d一二两三四五六七八九十]+\s*(?:次|场|起|家|个|人次)(?:里|里面|中|当中)(?:有)?\s*[\d一二两三四五六七八九十]|"
     r"[^,，。\d]{0,8}?(?:那个|那起|那家|那次|那场|那件)[^,，。\d]{0,8}?"  # 联芯那个最后没调成，去掉
-    r"(?:没(?:有)?(?:成功|成|调成|立上|办成|通过|验收)|不算|去掉|黄了|撤了)"
+    r"(?:没(?:有)?(?:成功|成|调成|立上|办成|通过|验收|做完|完成|办完)|不算|去掉|黄了|撤了)"
 )
 # more of a figure just given, in the next message: 还有一起调解成功的 / 这是上半年的，下半年还有… / 另外线上300多
 _MORE_OF_FIGURE = re.compile(
@@ -333,6 +333,10 @@ _NOTHING_MORE = re.compile(
 
 
 _ASKS_ABOUT = re.compile(r"[?？]|算不算|要不要|能不能|可不可以|可以吗|是不是|怎么算|还是按|吗[。.!！]*$")
+_NAMES_IT = re.compile(r"那个|那题|那项|那块|那道|那一项|那\s*\d+\s*(?:次|场|起|家|个|人次)")
+_ASKED_BACK = re.compile(
+    r"(?:算不算数?|能不能算|可不可以算|算吗|行不行|可以吗|对吗|是吗)[吗呢啊呀?？。!！\s]*$|[?？]\s*$"
+)
 _CONFIRMS = re.compile(
     r"确认|没问题|没错|不用改|不改了|就是这样|就这样|对的|准确|无误|属实|是按[^,，。]{0,14}(?:统计|算|计)的|是[^,，。]{0,10}加起来的"
 )  # 五百多是按签到表加线上观看数统计的: how the figure was counted, which stands
@@ -567,6 +571,13 @@ class Engine:
                 and self._split_now(s, ev.text, c_last, current) is None  # (上题改成2家。侵权事件没发生过: both)
             ):
                 fix = None  # 三家 → 不是不是，园区里从没出过这种事: no incident, the question now asked
+            if (
+                fix is not None
+                and c_last.id in s.answers
+                and _ASKED_BACK.search(normalize(ev.text))
+                and (kept := self._named_and_kept(s, ev, c_last)) is not None
+            ):
+                return out + kept  # 那两次里有一次只查了制度，这样算不算数？: a question about it, not a change
             if fix is not None:
                 split = self._split_now(s, ev.text, c_last, current)
                 if split is not None:  # 上一题改成部分，有几台老设备还是默认密码。加密这题：都没有
@@ -949,11 +960,13 @@ class Engine:
                 rest = f"{s.words[c.id]}，{rest}"  # 有专职的人 + 补充一下，他是中专学历: read as one reply
             delta = _delta(c, previous, ev.text)
             unsure = False
+            if c.expects == "number" and delta is None and (kept := self._points_back(s, ev, c)) is not None:
+                return kept  # 补充一句，内部检查那两次都有检查表 / 一共接到10次求助，成功的就是这3起
             swapped = correction.figure_swapped(s.words.get(c.id, ""), ev.text) if c.expects == "counts" else None
             if swapped is not None:  # 会员50家，培训20家，开展16家 → 不是16家，是14家: that figure, the rest as said
                 rest, pending = swapped, {}
             elif delta is not None:  # 3次 → 多算了一次 = 2次 / 2次 → 漏了一次，12月还做过 = 3次
-                rest = f"{delta:g}{getattr(c.rule, 'unit', '')}"
+                rest = f"{delta:g}{getattr(c.rule, 'unit', '家')}"
             elif (
                 c.expects == "number"
                 and isinstance(previous, (int, float, dict))
@@ -1031,10 +1044,11 @@ class Engine:
         with 那个 / 那题 and given a figure — a change of that answer, not an answer to this question."""
         t = normalize(ev.text)
         current = self.criterion_at(s)
-        if current is None or current.expects != "boolean" or not re.search(r"那个|那题|那项|那块|那道", t):
+        if current is None or not _NAMES_IT.search(arabic(t)) or not numbers(t):
             return False
-        if not numbers(t):
-            return False
+        if current.expects != "boolean":  # 客户那个数有一家是重复的 (asked a figure now): by its own words only
+            named = self._figure_named(s, ev.text)
+            return named is not None and named != s.cursor
         target = self._find_target(s, replace(ev, entities={}))
         c = self.criterion_at(s, target) if target is not None and target != s.cursor else None
         return c is not None and c.id in s.answers and c.expects in ("number", "counts")
@@ -1142,6 +1156,9 @@ class Engine:
                     s.proposal = {"criterion": c.id, "value": r.value, "words": describe_words(ev.text.strip())}
                     return [self._proposal_message(s, c, r.value, change=True)]
             return None  # a figure: the figure rules decide (核了签到表，其实只有260人次)
+        if c.expects == "number" and (less := _delta(c, previous, ev.text)) is not None and less != previous:
+            s.proposal = {"criterion": c.id, "value": int(less), "words": describe_words(f"{said}；{ev.text.strip()}")}
+            return [self._proposal_message(s, c, int(less), change=True)]  # 技术方案那次没做完，这次就不算了
         if c.expects == "boolean":
             alone = read(c, ev.text, Hint(), {})
             whole = read(c, f"{said}，{ev.text.strip()}", Hint(), {}) if said and previous is True else alone
@@ -1202,7 +1219,7 @@ class Engine:
             return self._named_and_kept(s, ev, c)
         previous = s.answers.get(c.id)
         said = s.words.get(c.id, "")
-        delta = _delta(c, previous, ev.text)  # 3起 → 联芯那个最后没调成，去掉 = 2
+        delta = _delta(c, previous, ev.text) if c.expects == "number" else None  # 3起 → 联芯那个没调成，去掉 = 2
         r = (
             Reading(outcome="record", value=int(delta), confidence=0.85, words=ev.text)
             if delta is not None and delta.is_integer()
@@ -1465,7 +1482,7 @@ class Engine:
 
     def _figure_named(self, s: Session, text: str) -> int | None:
         """开展工作那个数字说多了，是15家: the one figure answer whose own words the change names."""
-        named = re.match(r"\s*([^,，。\d]{2,12}?)(?:那个|那题|那项|那块|那道|那一项)", normalize(text))
+        named = re.match(rf"\s*([^,，。\d]{{2,12}}?)(?:{_NAMES_IT.pattern})", arabic(normalize(text)))
         if named is None or not numbers(text):
             return None
         grams = {named.group(1)[i : i + 2] for i in range(len(named.group(1)) - 1)}
@@ -1478,6 +1495,21 @@ class Engine:
             and sum(g in normalize(s.words.get(c.id, "")) for g in grams) >= min(2, len(grams))
         ]
         return len(self.basics(s)) + hits[0] if len(hits) == 1 else None
+
+    def _points_back(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
+        """A message that points back at the figure recorded (那两次 / 这3起) and states no new one: more about
+        it; the figure stands and the walk goes on."""
+        q = as_quantity(s.answers.get(c.id))
+        t = arabic(normalize(ev.text))
+        if q is None or q.relation != "eq" or _STATED_FIGURE.search(t) or _THAN_SAID.search(t):
+            return None
+        if not re.search(rf"(?:这|那)\s*{q.value:g}\s*(?:起|次|家|场|个|人次)", t):
+            return None
+        s.words[c.id] = describe_words(f"{s.words.get(c.id, '')}；{ev.text.strip()}")
+        i = self.position(s, c)[0]
+        return self.ask(
+            s, prefix=f"好的，这是对第 {i} 项“{c.short}”的补充，仍记为“{describe_answer(c, q.value)}”。我们接着这一题："
+        )
 
     def _confirms_earlier(self, s: Session, ev: UserEvent) -> list[Message] | None:
         """案件数确认3起，不用改了 (asked another question now): an earlier answer named and confirmed."""
@@ -1779,8 +1811,8 @@ _MINUS = r"多(?:算|报|说|统计|写|数|计)了?|重复算了?|(?:再|得|�
 _DELTA = re.compile(rf"({_PLUS}|{_MINUS})\s*(\d+)\s*(人次|[次场家起人个件期回])")
 # 调解有一起没成功 / 联芯那个最后没调成，去掉: one part of the count said not to count
 _FAILED_PART = re.compile(
-    r"(?:(?:有|其中)?\s*(\d+)\s*(人次|[次场家起人个件期回])|(?:那个|那起|那家|那次|那场|那件))[^,，。\d]{0,8}?"
-    r"(?:没(?:有)?(?:成功|成|调成|立上|办成|通过|验收)|失败了?|不算|(?:要|得)?去掉|黄了|撤了)"
+    r"(?:(?:有|其中)?\s*(\d+)\s*(人次|[次场家起人个件期回])|(?:那个|那起|那家|那次|那场|那件|这次|这个|这起|这场))[^,，。\d]{0,8}?"
+    r"(?:没(?:有)?(?:成功|成|调成|立上|办成|通过|验收|做完|完成|办完)|失败了?|不算|(?:要|得)?去掉|黄了|撤了)"
 )
 _STATED = re.compile(
     r"一共|总共|合计|总计|总数|加起来|所以(?:是|就是)?\s*\d|应该是|其实是|实际(?:是|上)?\s*(?:只有|就)?\s*\d|现在是|"
@@ -1788,6 +1820,9 @@ _STATED = re.compile(
 )
 
 
+_STATED_FIGURE = re.compile(
+    r"(?:一共|总共|合计|总计|总数|加起来|所以(?:是|就是)?|应该是|其实是|实际(?:是|上)?|现在是|改成|改为|更正为|(?<![那这])是|为|=)\s*\d"
+)
 _THAN_SAID = re.compile(
     r"比(?:刚才|之前|前面|原来|上面|我刚才)?(?:说|报|填|讲|写)?的?(?:还)?(多|少)了?\s*(\d+)\s*(人次|[次场家起人个件期回])?"
 )
@@ -1801,18 +1836,22 @@ _NOT_MEANT = re.compile(r"(?<!漏)没算进去|不算进去|不计入|没计入"
 def _delta(c: Criterion, previous: Any, text: str) -> float | None:
     """The count said before, plus or minus the one part the message names — when it names one part and no
     new total (实际两次 / 所以是两家 are read as said)."""
-    if c.expects != "number" or isinstance(previous, bool) or not isinstance(previous, (int, float)):
+    if c.expects == "counts" and isinstance(previous, dict) and len(previous) == 1:
+        previous = next(iter(previous.values()))  # 律所，服务对象3家 → 比刚才说的多两家
+    elif c.expects != "number":
+        return None
+    if isinstance(previous, bool) or not isinstance(previous, (int, float)):
         return None
     t = arabic(normalize(text))
-    unit = getattr(c.rule, "unit", "")
+    unit = getattr(c.rule, "unit", "家")
     units = UNIT_WORDS.get(unit, (unit,))
     than = _THAN_SAID.search(t)
-    if than and (not than.group(3) or than.group(3) in units) and not _STATED.search(t[than.end() :]):
+    if than and (not than.group(3) or than.group(3) in units) and not _STATED_FIGURE.search(t[than.end() :]):
         n = float(than.group(2))  # 比刚才说的多两次 / 少一起
         value = previous + n if than.group(1) == "多" else previous - n
         return value if value >= 0 else None
     own = [f for f in numbers(t) if (f.unit in units or not f.unit) and f.quantity.value != previous]
-    if len(own) == 1 and own[0].quantity.relation in ("eq", "about") and not _STATED.search(t):
+    if len(own) == 1 and own[0].quantity.relation in ("eq", "about") and not _STATED_FIGURE.search(t):
         n = own[0].quantity.value  # 那场40人，要减掉 / 少算了一场开放日，来了100人: that part's own figure
         if _TAKE_OFF.search(t) and n < previous:
             return previous - n
@@ -1820,9 +1859,10 @@ def _delta(c: Criterion, previous: Any, text: str) -> float | None:
             return previous + n
     parts = list(_DELTA.finditer(t))
     failed = list(_FAILED_PART.finditer(t))
-    if not parts and len(failed) == 1 and not _STATED.search(t) and unit in ("起", "家", "次"):
-        n = float(failed[0].group(1) or 1)  # 调解有一起没成功 / 联芯那个最后没调成，去掉
-        if failed[0].group(2) and failed[0].group(2) not in UNIT_WORDS.get(unit, (unit,)):
+    counted = [m for m in failed if m.group(1)]
+    if not parts and failed and len(counted) <= 1 and not _STATED.search(t) and unit in ("起", "家", "次"):
+        n = float(counted[0].group(1)) if counted else 1.0  # 调解有一起没成功 / 那次没做完，这次就不算了
+        if counted and counted[0].group(2) not in UNIT_WORDS.get(unit, (unit,)):
             return None
         return previous - n if previous - n >= 0 else None
     if len(parts) != 1 or _STATED.search(t) or parts[0].group(3) not in UNIT_WORDS.get(unit, (unit,)):
