@@ -426,3 +426,24 @@ def figure_swapped(said: str, text: str) -> str | None:
         return None
     at = places[0]
     return before[: at.start()] + new + before[at.end() :]
+
+
+# 培训那40家里有5家不是会员，要扣掉: a part of one figure said before, taken off it
+_PART_OF_FIGURE = re.compile(
+    r"(?:这|那)\s*(?P<old>\d+)\s*家[^,，。\d]{0,6}?(?:里|中|当中|里面)?(?:有)?\s*(?P<part>\d+)\s*家"
+    r"[^。\d]{0,14}?(?:扣掉|去掉|减掉|不算|不是会员|要扣|要减|不该算)"
+)
+
+
+def figure_less_part(said: str, text: str) -> str | None:
+    """What was said before with the one figure a change names made smaller by the part it takes off
+    (会员120家，培训过40家… + 培训那40家里有5家不是会员，要扣掉 -> …培训过35家…); None otherwise."""
+    m = _PART_OF_FIGURE.search(arabic(normalize(text)))
+    if m is None or int(m.group("part")) > int(m.group("old")):
+        return None
+    before = arabic(normalize(said))
+    places = list(re.finditer(rf"(?<![\d.]){m.group('old')}(?![\d.])", before))
+    if len(places) != 1:
+        return None
+    left = int(m.group("old")) - int(m.group("part"))
+    return before[: places[0].start()] + str(left) + before[places[0].end() :]

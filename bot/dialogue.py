@@ -338,7 +338,7 @@ _ASKED_BACK = re.compile(
     r"(?:算不算数?|能不能算|可不可以算|算吗|行不行|可以吗|对吗|是吗)[吗呢啊呀?？。!！\s]*$|[?？]\s*$"
 )
 _CONFIRMS = re.compile(
-    r"确认|没问题|没错|不用改|不改了|就是这样|就这样|对的|准确|无误|属实|是按[^,，。]{0,14}(?:统计|算|计)的|是[^,，。]{0,10}加起来的"
+    r"确认|没问题|没错|不用改|不改了|就是这样|就这样|对的|准确|无误|属实|是按[^,，。]{0,14}(?:统计|算|计)的"
 )  # 五百多是按签到表加线上观看数统计的: how the figure was counted, which stands
 _SCORE_WORDS = re.compile(r"分数|得分|扣分|满分|封顶|分值|(?<![\d部])\d+\s*分(?!钟|之)|这(?:个|题)?分")
 _REMARK = re.compile(
@@ -358,8 +358,7 @@ def _only_about(text: str, topic: str, other: str) -> bool:
 
 def _the_subject(c: Criterion, words: str) -> bool:
     """海外那块 on the 海外维权 question / 职责那块 on the 职责 question: the subject asked, not a part of it."""
-    asked = c.question + c.short + c.standard
-    return any(words[i : i + 2] in asked for i in range(len(words) - 1))
+    return words in c.question + c.short + c.standard
 
 
 def _some_left(c: Criterion, said: str, rest: str, r: Reading) -> bool:
@@ -962,7 +961,12 @@ class Engine:
             unsure = False
             if c.expects == "number" and delta is None and (kept := self._points_back(s, ev, c)) is not None:
                 return kept  # 补充一句，内部检查那两次都有检查表 / 一共接到10次求助，成功的就是这3起
-            swapped = correction.figure_swapped(s.words.get(c.id, ""), ev.text) if c.expects == "counts" else None
+            swapped = (
+                correction.figure_swapped(s.words.get(c.id, ""), ev.text)
+                or correction.figure_less_part(s.words.get(c.id, ""), ev.text)
+                if c.expects == "counts"
+                else None
+            )
             if swapped is not None:  # 会员50家，培训20家，开展16家 → 不是16家，是14家: that figure, the rest as said
                 rest, pending = swapped, {}
             elif delta is not None:  # 3次 → 多算了一次 = 2次 / 2次 → 漏了一次，12月还做过 = 3次
@@ -1425,8 +1429,11 @@ class Engine:
 
     def _modify(self, s: Session, ev: UserEvent) -> list[Message]:
         target = self._find_target(s, ev)
-        if target is None:
-            target = self._figure_named(s, ev.text)
+        by_figure = self._figure_named(s, ev.text)  # 培训那40家里有5家不是会员: the answer holding that figure
+        if by_figure is not None and (
+            target is None or (crit := self.criterion_at(s, target)) is None or crit.expects == "boolean"
+        ):
+            target = by_figure
         if target is None:
             n = len(self.rubric(s).criteria)
             return [
@@ -1443,6 +1450,8 @@ class Engine:
             and (split := self._split_now(s, ev.text, c, self.criterion_at(s), named=True)) is not None
         ):  # 第10题其实没列进年度计划。这题也有，归档、登记都做: that change, then this question's answer
             return self._then(s, self._modify(s, replace(ev, text=split[0])), split[1])
+        if c is not None and c.expects == "counts" and correction.figure_less_part(s.words.get(c.id, ""), ev.text):
+            return self._correct(s, ev, c, correction.Correction("explicit", ev.text))  # 培训那40家里有5家不是会员
         if c is not None and (d := _delta(c, s.answers.get(c.id), ev.text)) is not None:
             r = read(c, f"{d:g}{getattr(c.rule, 'unit', '')}", Hint(), {})  # 协助办案那个减一起: one less of it
             if r.outcome == "record":
@@ -1536,6 +1545,15 @@ class Engine:
         same = as_quantity(s.answers.get(c.id))
         if _CONFIRMS.search(t) and all(same is not None and q.value == same.value for q in said):
             return self.ask(s, prefix=f"好的，第 {i} 项“{c.short}”仍记为“{kept}”。我们接着这一题：")
+        if (
+            said
+            and same is not None
+            and all(q.value == same.value for q in said)
+            and re.search(r"(?:这|那)\s*\d", arabic(t))
+            and not correction.EXPLICIT_CUE.search(t)
+        ):  # 公益服务那5次都有台账记录的: more about the figure recorded, which stands
+            s.words[c.id] = describe_words(f"{s.words.get(c.id, '')}；{ev.text.strip()}")
+            return self.ask(s, prefix=f"好的，这是对第 {i} 项“{c.short}”的补充，仍记为“{kept}”。我们接着这一题：")
         return None
 
     def _quoted_answer(self, s: Session, text: str) -> int | None:
@@ -1821,7 +1839,7 @@ _STATED = re.compile(
 
 
 _STATED_FIGURE = re.compile(
-    r"(?:一共|总共|合计|总计|总数|加起来|所以(?:是|就是)?|应该是|其实是|实际(?:是|上)?|现在是|改成|改为|更正为|(?<![那这])是|为|=)\s*\d"
+    r"(?:一共|总共|合计|总计|总数|加起来|所以(?:是|就是)?|应该是|其实是|实际(?:是|上)?|现在是|改成|改为|更正为|(?<![那这])是|为|=|只有|只剩|才)\s*\d"
 )
 _THAN_SAID = re.compile(
     r"比(?:刚才|之前|前面|原来|上面|我刚才)?(?:说|报|填|讲|写)?的?(?:还)?(多|少)了?\s*(\d+)\s*(人次|[次场家起人个件期回])?"

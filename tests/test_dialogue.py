@@ -1335,3 +1335,44 @@ def test_an_earlier_answer_named_to_confirm_or_ask_stays_and_the_walk_goes_on(en
     at = chat.session.cursor
     chat.say("answer", "案件数那题是按起算还是按当事人算？", None)
     assert chat.session.answers["station.B4"] == 2 and chat.session.cursor == at  # explained, not asked again
+
+
+def test_a_figure_answer_named_while_another_figure_is_asked(engine: Engine) -> None:
+    chat = start(engine, "律所")
+    walk_answering(chat, "station.24")
+    chat.say("answer", "律所，去年服务客户5家", None)
+    walk_answering(chat, "station.27")
+    chat.say("answer", "客户那个数有一家是重复的，同一家公司委托了两次，所以实际是4家", None)
+    assert "station.27" not in chat.session.answers  # never the 两次 of the clients' answer
+    assert recorded_or_proposed(chat, "station.24", {"clients": 4})
+    chat = start(engine, "协会")
+    walk_answering(chat, "station.27")
+    chat.say("answer", "公益服务一共3次：两次免费咨询、一次技术方案", None)
+    chat.say("answer", "技术方案那次后来没做完，对方中途不要了，这次就不算了", None)
+    assert recorded_or_proposed(chat, "station.27", 2)
+    chat = start(engine, "企业")
+    walk_answering(chat, "point.42")
+    chat.say("answer", "两次", None)
+    chat.say("answer", "内检那两次里有一次只查了制度，没查区域和载体，这样算不算数？", None)
+    assert chat.session.answers["point.42"] == 2 and not chat.session.proposal  # a question, never a change
+    chat.say("answer", "补充一句，内部检查那两次都有检查表和检查报告，材料齐的", None)
+    assert chat.session.answers["point.42"] == 2
+
+
+def test_one_figure_of_several_made_smaller_by_the_part_named(engine: Engine) -> None:
+    chat = start(engine, "协会")
+    walk_answering(chat, "station.24")
+    chat.say("answer", "会员120家，培训过40家，开展工作的38家", None)
+    chat.say("answer", "培训那40家里有5家不是会员，要扣掉", None)
+    assert chat.session.answers["station.24"] == {"trained_ratio": 29.17, "active_ratio": 31.67}  # 35 of 120
+    chat = start(engine, "律所")
+    walk_answering(chat, "station.24")
+    chat.say("answer", "律师事务所，服务对象有12家", None)
+    chat.say("answer", "不对，去掉重复统计的，其实只有4家", None)
+    assert chat.session.answers["station.24"] == {"clients": 4}  # the total said, never 12 - 4
+    chat = start(engine, "协会")
+    walk_answering(chat, "station.25")
+    chat.say("answer", "五百多人次", None)
+    chat.say("answer", "不好意思，那是两年加起来的", None)  # how it was counted, but no confirmation of it
+    chat.say("answer", "去年一年是280人次", None)
+    assert chat.session.answers["station.25"] == 280
