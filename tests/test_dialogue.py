@@ -1376,3 +1376,15 @@ def test_one_figure_of_several_made_smaller_by_the_part_named(engine: Engine) ->
     chat.say("answer", "不好意思，那是两年加起来的", None)  # how it was counted, but no confirmation of it
     chat.say("answer", "去年一年是280人次", None)
     assert chat.session.answers["station.25"] == 280
+
+
+def test_a_figure_corrected_in_english_or_without_a_comma(engine: Engine) -> None:
+    chat = start(engine, "协会")
+    walk_answering(chat, "station.25")
+    chat.say("answer", "350", None)
+    chat.say("answer", "no, 280", None)
+    assert chat.session.answers["station.25"] == 280 and "station.26" not in chat.session.answers
+    walk_answering(chat, "station.27")
+    chat.say("answer", "5次", None)
+    chat.say("answer", "不是5次是3次", None)
+    assert chat.session.answers["station.27"] == 3 and "station.28" not in chat.session.answers
