@@ -1141,6 +1141,12 @@ class Engine:
         current = self.criterion_at(s)
         if current is None or current.id == c.id:
             return None
+        if (
+            c.expects == "boolean"
+            and isinstance(current.rule, (ThresholdRule, PerCountRule))
+            and any(f.unit in UNIT_WORDS.get(current.rule.unit, ()) for f in numbers(ev.text))
+        ):
+            return None  # 拿到示范点牌子的就2家 (asked how many, just after a yes on 协助示范创建): this answer
         previous = s.answers.get(c.id)
         said = s.words.get(c.id, "")
         if not (

@@ -1388,3 +1388,11 @@ def test_a_figure_corrected_in_english_or_without_a_comma(engine: Engine) -> Non
     chat.say("answer", "5次", None)
     chat.say("answer", "不是5次是3次", None)
     assert chat.session.answers["station.27"] == 3 and "station.28" not in chat.session.answers
+
+
+def test_a_count_just_after_a_yes_on_a_neighbouring_subject_answers_the_count(engine: Engine) -> None:
+    chat = start(engine, "园区")
+    walk_answering(chat, "zone.14")
+    chat.say("answer", "有", "affirm")
+    chat.say("answer", "园区1000多家企业，拿到示范点牌子的就2家，还有1家在申报", None)
+    assert chat.session.answers["zone.15"] == 2 and chat.session.answers["zone.14"] is True
