@@ -423,12 +423,17 @@ def figure_swapped(said: str, text: str) -> str | None:
     if m is None:
         return None
     old, new = (m.group("old"), m.group("new")) if m.group("old") else (m.group("old2"), m.group("new2"))
+    return _one_figure_replaced(said, old, new)
+
+
+def _one_figure_replaced(said: str, old: str, new: str) -> str | None:
+    """``said`` (as read: digits) with its one figure ``old`` replaced by ``new``; None when ``old`` stands there
+    more than once or not at all."""
     before = arabic(normalize(said))
     places = list(re.finditer(rf"(?<![\d.]){re.escape(old)}(?![\d.])", before))
     if len(places) != 1:
         return None
-    at = places[0]
-    return before[: at.start()] + new + before[at.end() :]
+    return before[: places[0].start()] + new + before[places[0].end() :]
 
 
 # 培训那40家里有5家不是会员，要扣掉: a part of one figure said before, taken off it
@@ -444,9 +449,4 @@ def figure_less_part(said: str, text: str) -> str | None:
     m = _PART_OF_FIGURE.search(arabic(normalize(text)))
     if m is None or int(m.group("part")) > int(m.group("old")):
         return None
-    before = arabic(normalize(said))
-    places = list(re.finditer(rf"(?<![\d.]){m.group('old')}(?![\d.])", before))
-    if len(places) != 1:
-        return None
-    left = int(m.group("old")) - int(m.group("part"))
-    return before[: places[0].start()] + str(left) + before[places[0].end() :]
+    return _one_figure_replaced(said, m.group("old"), str(int(m.group("old")) - int(m.group("part"))))

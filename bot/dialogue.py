@@ -1520,11 +1520,13 @@ class Engine:
             return None
         if not re.search(rf"(?:这|那)\s*{q.value:g}\s*(?:起|次|家|场|个|人次)", t):
             return None
+        return self._more_of_it(s, ev, c)
+
+    def _more_of_it(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message]:
+        """More told about an answer recorded, which stands: kept with its words; the question now asked again."""
         s.words[c.id] = describe_words(f"{s.words.get(c.id, '')}；{ev.text.strip()}")
-        i = self.position(s, c)[0]
-        return self.ask(
-            s, prefix=f"好的，这是对第 {i} 项“{c.short}”的补充，仍记为“{describe_answer(c, q.value)}”。我们接着这一题："
-        )
+        i, kept = self.position(s, c)[0], describe_answer(c, s.answers.get(c.id))
+        return self.ask(s, prefix=f"好的，这是对第 {i} 项“{c.short}”的补充，仍记为“{kept}”。我们接着这一题：")
 
     def _confirms_earlier(self, s: Session, ev: UserEvent) -> list[Message] | None:
         """案件数确认3起，不用改了 (asked another question now): an earlier answer named and confirmed."""
@@ -1558,8 +1560,7 @@ class Engine:
             and re.search(r"(?:这|那)\s*\d", arabic(t))
             and not correction.EXPLICIT_CUE.search(t)
         ):  # 公益服务那5次都有台账记录的: more about the figure recorded, which stands
-            s.words[c.id] = describe_words(f"{s.words.get(c.id, '')}；{ev.text.strip()}")
-            return self.ask(s, prefix=f"好的，这是对第 {i} 项“{c.short}”的补充，仍记为“{kept}”。我们接着这一题：")
+            return self._more_of_it(s, ev, c)
         return None
 
     def _quoted_answer(self, s: Session, text: str) -> int | None:
