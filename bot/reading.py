@@ -907,6 +907,9 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             return Quantity(value=0), 0.95, ""
         t = beside
     t = _without_gone(_counted_figures(_own_figures(_without_plans(_less_cancelled(_pointed_back(full_years(t)))))))
+    t, why = _less_taken_off(t, unit)
+    if why:
+        return None, 0.0, why
     t = re.sub(r"(?<![\d.])1\s*家\s*(?:各|做|算)?\s*(\d+)\s*次", r"每家\1次", t)  # 诊断了5家，一家一次: a rate
     t = re.sub(
         r"(?:每|(?<![\d.])1)\s*(?:起|次|家|类|个|件)\s*(?:加|得|算|给|计)?\s*\d+(?:\.\d+)?\s*分", "", t
@@ -1518,6 +1521,52 @@ def _less_cancelled(t: str) -> str:
     held = [p for i, p in enumerate(parts) if i not in (ci, pi) and re.search(r"\d+\s*(?:场|次|期|回)", p)]
     rest = "".join(p for i, p in enumerate(parts) if i not in (ci, pi))
     return rest if held else f"办了{n - gone:g}{unit}，" + rest
+
+
+_TAKEN_OFF = re.compile(
+    r"(?<!已)(?<!已经)(?<!都)(?<!不用)(?<!不需要)(?:扣掉|减掉|去掉|扣除|刨掉|刨去|刨除|减去|剔除|除去|去除|去重)"
+)
+_ALREADY_OFF = re.compile(  # 470人次（已扣除重复的40人次）: the figure said is already net of that part
+    r"[(（]?(?:已经?|都)(?:扣掉|减掉|去掉|扣除|刨掉|刨去|刨除|减去|剔除|除去|去除)了?[^,，。;；\d()（）]{0,12}?\d+\s*(?:人次|人|次|场|家|起)[)）]?"
+)
+_RESULT_BEFORE = re.compile(r"(?:是|就是|还有|还剩|剩下?|剩余|=|为|实际|净|后|以后|之后)[^,，。;；\d]{0,3}$")
+
+
+def _less_taken_off(t: str, unit: str) -> tuple[str, str]:
+    """一共470人次，扣掉重复的40，是430 / 470人次，减掉重复统计的40人次 = 430 / 扣掉一场重复的40人次，是430:
+    a part taken off is no more of the count; a figure said for what is left is the count. A part taken off
+    with nothing to take it from (去掉员工那部分70人次) is asked again, never recorded as the count."""
+    t = _ALREADY_OFF.sub("", t)
+    m = _TAKEN_OFF.search(t)
+    if m is None or _TAKEN_OFF.search(t, m.end()):
+        return t, ""
+    units = UNIT_WORDS.get(unit, (unit,))
+    found = [f for f in numbers(t) if f.unit in units or not f.unit]
+    before = [f for f in found if f.end <= m.start()]
+    later = [f for f in found if f.start >= m.end()]
+    if not later:
+        return t, ""  # 扣掉重复的以后，470人次 has its figure before; 去重后470 is read as said
+    marker_clause = len(re.findall(r"[,;:!?，。；：！？、\n]", t[: m.end()]))
+    first = later[0]
+    if _RESULT_BEFORE.search(first.before) or first.clause > marker_clause:
+        left = first  # 去重后是430 / 扣掉重复的，430人次: what is left, said
+        gone = None
+    else:
+        gone, left = first, (later[-1] if len(later) > 1 else None)
+    if left is not None and gone is not None and len(before) == 1 and before[0].quantity.relation == "eq":
+        worked = before[0].quantity.value - gone.quantity.value
+        if abs(worked - left.quantity.value) > 0.01 and left.quantity.relation == "eq":
+            return t, (
+                f"您说的数前后对不上（{before[0].quantity.describe(unit)}减去{gone.quantity.describe(unit)}"
+                f"不是{left.quantity.describe(unit)}），请告诉我扣掉之后一共是多少{unit}。"
+            )
+    if left is not None:  # from the figure said for what is left (the clause may hold the part taken off too)
+        return (t[left.start :] if re.match(r"\d", t[left.start : left.end]) else left.text), ""
+    if len(before) == 1 and gone is not None and before[0].quantity.value > gone.quantity.value:
+        return f"{before[0].quantity.value - gone.quantity.value:g}{unit}", ""
+    if not before and gone is not None:
+        return t, f"您说要扣掉{gone.quantity.describe(unit)}，请告诉我扣掉之后一共是多少{unit}。"
+    return t, ""
 
 
 def _without_plans(t: str) -> str:

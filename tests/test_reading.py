@@ -1813,6 +1813,29 @@ def test_populations_and_services_each(cid: str, text: str, expected: Any) -> No
 @pytest.mark.parametrize(
     ("cid", "text", "expected"),
     [
+        ("zone.12", "一共470人次，扣掉重复的40，是430", 430),  # what is left, said, agrees
+        ("zone.12", "宣传那题扣掉一场重复统计的40人次，是430", 430),  # never 40 + 430
+        ("zone.12", "470人次，减掉重复统计的40人次", 430),  # worked out
+        ("zone.12", "扣掉重复的，430人次", 430),  # the figure in its own clause is what is left
+        ("zone.12", "470人次（已扣除重复的40人次）", 470),  # already net of that part
+        ("station.25", "统计了320人次，去掉重复签到的30人次，290", 290),
+        ("point.42", "查了4次，去掉一次消防检查", 3),
+    ],
+)
+def test_a_part_taken_off(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["去掉员工那部分70人次", "一共470人次，扣掉重复的40，是420"]
+)  # nothing to take it from / arithmetic that does not add up
+def test_a_part_taken_off_asks_when_it_cannot_be_worked_out(text: str) -> None:
+    assert read(crit("zone.12"), text, Hint()).outcome == "reask"
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
         ("point.42", "今年我们自己内部自查做了1次，市场监管局倒是来查了2次", 1),  # their check is not internal
         ("point.42", "保密委员会今年开了4次会，内部检查做了1次", 1),  # meetings are no checks
         ("point.42", "安全生产检查每个月都有，商秘保护的内部检查只做了一次", 1),  # another check's frequency
