@@ -25,12 +25,13 @@ Kind = Literal["explicit", "checked", "recalled", "supplement", "revision"]
 _EXPLICIT = re.compile(
     r"刚才|刚刚(?:那|说|选|答)|上一题|上题|前一题|上一个问题|上个问题|前面那|前一个|改成|改为|改一下|改下|更新(?:一)?下|"
     r"(?:更正|纠正|修正)(?!了?(?:他们|她们|企业|对方|员工|会员|成员|客户|错误|不对|违规|不规范|好几|一些|很多|不少))|撤回|说反了|"
+    r"(?:打|写|填|输|敲)反了?|(?:数字|顺序)?(?:弄|搞)?颠倒了?|"
     r"说错|选错|点错|搞错|弄错|打错|按错|答错|填错|记错|写错|看错|数字错|数错|少打|多打|选岔|"
     r"^(?:哦|啊|哎|诶|额|呃|噢|唉|嗯|你)?[,，\s.…。~]*(?:不对(?![外口劲称等应付路头])|错了|不是不是|等等|等一下|等下|等会儿?|且慢|sorry|抱歉|不好意思|哦不|啊不是|哦不是|不不)|"
     r"少说|多说(?!(?:一|两|几|1|2)?句|点)|说少|说多|少报|多报|报少|报多|少算|"
     r"讲错|讲反|[说讲]得?(?:不|勿)对|\bcorrection\b|\bi mean\b|^(?:wait|sorry|oops)\b|^(?:no|nope)[,，.!\s]+(?:it'?\s?s\s+|是\s*)?\d|"
     r"才(?:对|是对的|准确|是准的)(?=[,，。!！;；\s]|$)|作废|不作数|不算数|换个答案|(?:说|讲|答)得?(?:太满|满了|太乐观|乐观了)|太乐观了|"
-    r"应该是\s*\d[^,，。]{0,4}(?:而)?不是\s*\d|不是\s*\d+[^,，。\d]{0,3}[,，]?\s*(?:而)?是\s*\d|^是\s*\d+[^,，。\d]{0,3}[,，]\s*(?:而)?不是\s*\d|(?:多|少)(?:打|写|按|输|敲)?了?(?:一|1|两|2)?个(?:0|零)|"
+    r"应该是\s*\d[^,，。]{0,4}(?:而)?不是\s*\d|不是\s*\d+[^,，。\d]{0,3}[,，]?\s*(?:而)?是\s*\d|^是?\s*\d+[^,，。\d]{0,3}[,，]\s*(?:而)?不是\s*\d|(?:多|少)(?:打|写|按|输|敲)?了?(?:一|1|两|2)?个(?:0|零)|"
     r"(?:要|得|需要|应该)?(?:减掉|扣掉|扣除|刨掉)|(?:要|得|需要|应该)去掉|算了两遍|重复(?:统计|登记|计算)了?|比(?:刚才|之前|前面|原来)(?:说|报|填|讲)?的?(?:还)?(?:多|少)|"
     r"补正|说早了|讲早了|理解反了|看错题|漏算|算漏|少算|多算|算错|[搞弄记看听想](?:混|串|岔)|混淆|理解错|听错|想错|问错|口误|"
     r"^修改\s*[:：]|^更正\s*[:：]|那题(?:改成|改为|是|要改|得改|应该)|\d\S{0,3}不对|改口|要改|得改|重复算|报错了|写多了|写少了|多写了|少写了|(?:数|数字|数量|家数|人数|次数)不对|^no\s*no\b|"
@@ -80,7 +81,7 @@ _OWN_TARGET = re.compile(
 )
 # the words of the cue itself, removed before the rest is read as the new answer
 _FILLER = re.compile(
-    r"(?:打|写|说)错字了?|改个答案|改答案|答反了|瞎说了?|之前那个回答不算|前面答错了?|重新回答一下|(?:我)?(?:重新(?:说|讲)|重说)(?:一下|一遍)?|回到[^,，:：]{1,8}那题|"
+    r"(?:打|写|说)错字了?|上一个(?:问题|题|数|回答)?(?=[,，\s]|说|填|答|写|选|打|记|$)|改个答案|改答案|答反了|瞎说了?|之前那个回答不算|前面答错了?|重新回答一下|(?:我)?(?:重新(?:说|讲)|重说)(?:一下|一遍)?|回到[^,，:：]{1,8}那题|"
     + _REVISION_WORDS
     + r"|报告一下|"
     r"刚才(?:那|这)?(?:题|个|道题|个问题)?(?:的答案|我?(?:说|选|答|回答)的)?|刚刚(?:那|这)?(?:题|个)?|修改|(?:上一?|前一)题(?:的话)?|上一?个问题|"
@@ -116,7 +117,7 @@ def parse(text: str, previous: Any, previous_is_figure: bool) -> Correction | No
     kind: Kind | None = None
     if _SUPPLEMENT.search(t):
         kind = "supplement"
-    elif _EXPLICIT.search(t):
+    elif _EXPLICIT.search(t) or _EXPLICIT.search(arabic(t)):  # 不是六家，是三家
         kind = "explicit"
     elif _CHECKED.search(t) and (previous == "unknown" or previous_is_figure):
         kind = "checked"
@@ -129,7 +130,9 @@ def parse(text: str, previous: Any, previous_is_figure: bool) -> Correction | No
     if kind is None:
         return None
     zeros = _ZEROS.search(t)
-    if zeros and previous_is_figure and not re.search(r"[1-9]", arabic(_ZEROS.sub("", t))):
+    if zeros and previous_is_figure and re.search(r"[1-9]", arabic(_ZEROS.sub("", t))):
+        t = _ZEROS.sub("", t)  # 多打了一个0，300: the figure said is the new one
+    elif zeros and previous_is_figure:
         value = previous.get("value") if isinstance(previous, dict) else previous
         if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
             n = 2 if zeros.group(2) in ("两", "2") else 1
@@ -138,6 +141,8 @@ def parse(text: str, previous: Any, previous_is_figure: bool) -> Correction | No
     return Correction(kind, remainder(t))
 
 
+_N = r"(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百千万]+)"  # a figure, in digits or in words
+_BREAK = r"(?:[\s,，。!！:：;；~?？]|(?<!\d)\.|\.(?!\d))+"  # where a reply breaks into clauses (1.2千 is one figure)
 _ZEROS = re.compile(r"(多|少)(?:打|写|按|输|敲)?了?(一|1|两|2)?个(?:0|零)")
 
 
@@ -360,11 +365,12 @@ def remainder(text: str) -> str:
     What follows 应该是 / 其实 / 改成 wins when it carries an answer; otherwise the message without
     the words of the correction itself."""
     t = normalize(text)
+    t = re.sub(r"[,，]?\s*我(?:之前|刚才)?(?:记成|写成|说成|填成|看成|当成)[^,，。;；]*了", "", t)  # …，我记成一年两次了: the old
     t = re.sub(
-        r"[,，]?\s*(?:而)?不是\s*\d+(?:\.\d+)?[^\d,，。;；\s]{0,3}?(?=[,，。;；\s]|$)", "", t
+        rf"[,，]?\s*(?:而)?不是\s*{_N}[^\d,，。;；\s]{{0,3}}?(?=[,，。;；\s]|$)", "", t
     )  # 应该是350不是530
     t = re.sub(
-        r"(?:^|(?<=[,，]))\s*不是\s*\d+(?:\.\d+)?[^\d,，。;；\s]{0,3}?\s*(?=(?:而)?是\s*\d)", "", t
+        rf"(?:^|(?<=[,，]))\s*不是\s*{_N}[^\d,，。;；\s]{{0,3}}?\s*(?=(?:而)?是\s*(?:\d|[一二两三四五六七八九十]))", "", t
     )  # 不是5次是3次
     marked: list[str] = [m.group(1).strip(" 吧啊呢。.") for m in _VERDICT_MARK.finditer(t)]
     for part in reversed(marked):  # 其实还没签，应该算一部分: the verdict said last
@@ -391,7 +397,7 @@ def remainder(text: str) -> str:
     if re.fullmatch(r"[a-z0-9\s,.'!:;?%-]+", t):  # English: words, not clauses
         return re.sub(r"^[\s,.:;!-]+|[\s,.:;!-]+$", "", _FILLER.sub("", t))
     t = _DENIED_FIGURE.sub("", t)  # 4起不对，3起: the figure taken back is not the new answer
-    pieces = [p for p in (_FILLER.sub("", c).strip() for c in re.split(r"[\s,，。.!！:：;；~?？]+", t)) if p]
+    pieces = [p for p in (_FILLER.sub("", c).strip() for c in re.split(_BREAK, t)) if p]
     pieces = [p for p in pieces if len(p) > 1 and not re.fullmatch(r"[a-z]+", p)]
     if len(pieces) > 1 and re.fullmatch(r"不是的?|不对", pieces[0]):
         pieces = pieces[1:]  # 啊不是，只有涉密岗位培训了: the no is to the answer taken back
@@ -399,7 +405,7 @@ def remainder(text: str) -> str:
     if asked and len(asked) < len(pieces):
         pieces = [p for p in pieces if p not in asked]  # 是问有没有发生过侵权对吧？那没有: the question restated
     rest = "，".join(pieces)
-    rest = re.sub(r"[\s,，。.!！:：;；~]+", "，", rest).strip("，")  # 场所、设施、经费: a list stays one clause
+    rest = re.sub(_BREAK, "，", rest).strip("，")  # 场所、设施、经费: a list stays one clause
     if re.fullmatch(r"是?", rest):
         return ""
     tail = re.search(r"(?:^|，)(?:现在|目前|一共|总共|实际)?是([^，]+)$", rest)  # 少打了个0，是4000

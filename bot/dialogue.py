@@ -167,6 +167,19 @@ def _n(x: float) -> str:
     return f"{x:g}"
 
 
+def _unsettled(c: Criterion, r: Reading, rest: str) -> bool:
+    """Whether a corrected figure leaves the score open: a range or an approximation across the standard's figure
+    (一两次吧 for 2次 / 五百上下 for 500), or — for a count scored per case — any range (两三起)."""
+    if r.outcome == "reask":
+        return bool(numbers(rest))
+    if r.outcome != "record" or not r.needs_confirmation:
+        return False
+    q = as_quantity(r.value)
+    return any("straddles" in x for x in r.reasons) or (
+        isinstance(c.rule, PerCountRule) and q is not None and q.upper is not None
+    )
+
+
 def _the_new_figure(c: Criterion, rest: str) -> str:
     """The clause of a figure's correction that carries the new figure: 不对，一起，另一起还没立案 /
     六百是两年加起来的，今年就三百出头 / 有两次其实是收费的，公益的只有3次."""
@@ -199,6 +212,8 @@ def _stressed_clause(rest: str) -> str:
         if re.fullmatch(r"(?:是|共|一共|总共)?\d+(?:\.\d+)?\s*[\u4e00-\u9fff]{0,2}[吧了啊呀]?", arabic(normalize(p)))
     ]
     stressed = stressed or alone
+    if not stressed and len(with_figures) > 1:
+        return rest  # 成功立案的1起，调解成功的1起，一共就这些: the figures together, as a reply is read
     return (stressed or with_figures or [rest])[-1 if len(stressed) > 1 else 0]
 
 
@@ -543,6 +558,8 @@ class Engine:
                 fix = None  # 不过账号密码不交回 (just after 会告知 on 离职告知): it answers the question now asked
             if fix is not None and fix.kind == "revision" and not self._revises(s, c_last, fix):
                 fix = None  # 其实也有: it answers the question now asked
+            if fix is not None and fix.kind in ("revision", "supplement", "checked") and self._answers_now(s, ev, c_last):
+                fix = None  # 一次 → 检查发现的问题没整改过，那次检查完就放着了: 整改 is the question now asked
             if (
                 fix is not None
                 and fix.kind in ("revision", "supplement")
@@ -1028,6 +1045,8 @@ class Engine:
                 r = r.model_copy(update={"confidence": min(r.confidence, CONFIRM_BELOW - 0.01)})
             if r.outcome == "record" and fix.kind == "revision":  # 其实…: it may answer the question now asked
                 r = r.model_copy(update={"confidence": min(r.confidence, CONFIRM_BELOW - 0.01)})
+            if c.expects == "number" and fix.kind == "explicit" and c.id in s.answers and _unsettled(c, r, rest):
+                return self._taken_back(s, c, r.outcome == "record")  # 2次 → 不对，一两次吧: taken back, none settled
             if r.outcome == "record":
                 return self._apply_correction(s, c, r.model_copy(update={"words": ev.text.strip()}))
         # no readable new answer: ask the previous question again, then come back here — unless it was
@@ -1041,6 +1060,22 @@ class Engine:
         return self.ask(
             s,
             prefix=f"好的，第 {self.position(s, c)[0]} 项重新回答（原来记的是“{describe_answer(c, s.answers.get(c.id))}”）：",
+        )
+
+    def _taken_back(self, s: Session, c: Criterion, ranged: bool) -> list[Message]:
+        """A figure the unit says is wrong, with no figure that settles the score said instead (一两次吧 / 五百上下):
+        the old one is not kept — a wrong record is worse than the question asked again."""
+        was = describe_answer(c, s.answers.pop(c.id, None))
+        s.words.pop(c.id, None)
+        target = len(self.basics(s)) + self.rubric(s).criteria.index(c)
+        if s.return_to is None and target != s.cursor:
+            s.return_to = s.cursor
+        s.cursor, s.pending, s.finished, s.reviewing = target, {}, False, False
+        return self.ask(
+            s,
+            prefix=f"好的，第 {self.position(s, c)[0]} 项原来记的“{was}”先撤下。"
+            + ("您说的范围跨过了标准，定不了得分，" if ranged else "新的数我没读懂，")
+            + "请告诉我一个确切的数（说不准可以回答“不清楚”）：",
         )
 
     def _names_an_answered_figure(self, s: Session, ev: UserEvent) -> bool:
@@ -1141,14 +1176,20 @@ class Engine:
         current = self.criterion_at(s)
         if current is None or current.id == c.id:
             return None
+        previous = s.answers.get(c.id)
+        said = s.words.get(c.id, "")
         if (
             c.expects == "boolean"
             and isinstance(current.rule, (ThresholdRule, PerCountRule))
-            and any(f.unit in UNIT_WORDS.get(current.rule.unit, ()) for f in numbers(ev.text))
+            and any(
+                f.unit in UNIT_WORDS.get(current.rule.unit, ())
+                and not correction.continues(f.text, context(c).topic, context(current).topic)
+                for f in numbers(ev.text)
+            )  # the figure's own clause is not about the last question
+            and not _group_left_out(said, ev.text)
         ):
-            return None  # 拿到示范点牌子的就2家 (asked how many, just after a yes on 协助示范创建): this answer
-        previous = s.answers.get(c.id)
-        said = s.words.get(c.id, "")
+            return None  # 拿到示范点牌子的就2家 (asked how many, just after a yes on 协助示范创建): this answer —
+            # not 新来的三个还没培训 (after 全员都培训过) nor 推荐了两家企业做培育对象 (after 有协助): more of the yes
         if not (
             correction.continues(ev.text, context(c).topic, context(current).topic)
             or (
@@ -1288,13 +1329,10 @@ class Engine:
         r = read(c, ev.text, Hint(), {})
         if r.outcome != "record" or previous is None or r.value != previous or not numbers(ev.text):
             return None
-        s.words[c.id] = describe_words(f"{s.words.get(c.id, '')}；{ev.text.strip()}")
-        s.last = c.id
-        return self.ask(
-            s,
-            prefix=f"好的，这是对第 {self.position(s, c)[0]} 项“{c.short}”的补充，仍记为“{describe_answer(c, previous)}”。"
-            "我们接着这一题：",
-        )
+        kept = self._more_of_it(s, ev, c)
+        if kept is not None:
+            s.last = c.id
+        return kept
 
     def _apply_correction(self, s: Session, c: Criterion, r: Reading) -> list[Message]:
         if r.outcome != "record":
@@ -1522,11 +1560,28 @@ class Engine:
             return None
         return self._more_of_it(s, ev, c)
 
-    def _more_of_it(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message]:
-        """More told about an answer recorded, which stands: kept with its words; the question now asked again."""
+    def _more_of_it(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
+        """More told about an answer recorded, which stands: kept with its words; the question now asked again —
+        unless the message answers the question now asked while it points back (跟高校有交流机制，那两起案子里还
+        请了法学院老师 / 没发生过侵权事件，那4家示范点也都没出过事): then it is that answer."""
+        if self._answers_now(s, ev, c):
+            return None
         s.words[c.id] = describe_words(f"{s.words.get(c.id, '')}；{ev.text.strip()}")
         i, kept = self.position(s, c)[0], describe_answer(c, s.answers.get(c.id))
         return self.ask(s, prefix=f"好的，这是对第 {i} 项“{c.short}”的补充，仍记为“{kept}”。我们接着这一题：")
+
+    def _answers_now(self, s: Session, ev: UserEvent, c: Criterion) -> bool:
+        """Whether a message that mentions answer ``c`` is the answer to the question now asked: it is about that
+        question's subject more than about ``c``'s, names no change, and reads as an answer to it."""
+        current = self.criterion_at(s)
+        if current is None or current.id == c.id or correction.EXPLICIT_CUE.search(normalize(ev.text)):
+            return False
+        own = topic_words(normalize(ev.text))
+        mine = {w for w in own if w in context(current).topic and w not in context(c).topic}
+        theirs = {w for w in own if w in context(c).topic and w not in context(current).topic}
+        if len(mine) < 2 or len(mine) < 2 * len(theirs):
+            return False
+        return read(current, ev.text, _hint(ev), {}).outcome == "record"
 
     def _confirms_earlier(self, s: Session, ev: UserEvent) -> list[Message] | None:
         """案件数确认3起，不用改了 (asked another question now): an earlier answer named and confirmed."""
@@ -1815,7 +1870,7 @@ _ASKS_FOR_HELP = re.compile(
 )
 _INDEFINITE_WH = re.compile(r"没(?:有)?(?:啥|什么)|(?:啥|什么)[^,，。?？]{0,6}(?:也|都)")
 _STRESS = re.compile(
-    r"(?:就|是|为|其实|应该|只有|才|一共|总共|共|合计|算|算是|记|记成|改成|改为|加起来有?|实际上?|所以)\s*$|"
+    r"(?:就|是|为|其实|应该|只有|才|一共|总共|共|合计|算|算是|记|记成|改成|改为|加起来有?|实际上?|所以|刚好|正好|整好|凑够)\s*$|"
     r"(?:一共|总共|合计|总计|加起来)[^,，。\d]{0,6}$"  # 去年一共服务了5家
 )
 
@@ -1828,7 +1883,9 @@ _MORE_OF_IT = re.compile(
 )
 _A_NEW_TOTAL = re.compile(
     r"一共|总共|合计|总计|全年|总数|加起来|所以是|应该是|其实是|实际是|=|(?:只有|只剩|才)\s*(?:\d+|[一二两三四五六七八九十百]+)|"
-    r"[,，]\s*(?:那|那就|就|所以)?是\s*(?:\d+|[一二两三四五六七八九十百]+)\s*(?:人次|[次场家起人个件])"
+    r"[,，]\s*(?:那|那就|就|所以)?是\s*(?:\d+|[一二两三四五六七八九十百]+)\s*(?:人次|[次场家起人个件])|"
+    r"(?:^|[,，])\s*(?:而)?不是\s*(?:\d+|[一二两三四五六七八九十百]+)|"  # 4起，不是2起，…那两起也要算上
+    r"(?:^|[,，])\s*(?:\d+|[一二两三四五六七八九十百]+)\s*(?:人次|[次场家起人个件])\s*(?:[,，。]|$)"  # …不对，3起，忘了算…
 )  # 还有一起忘说了，是三起: the new total said
 # a part left out or counted too many, said as that part alone: 漏了一次 / 多算了一起 / 再减一家
 _PLUS = r"漏(?:了|算了?|报了?|说了?|掉了?|统计了?|写了?)|少(?:算|报|说|统计|写|数)了?|再加|还得加|要加"
@@ -1836,7 +1893,8 @@ _MINUS = r"多(?:算|报|说|统计|写|数|计)了?|重复算了?|(?:再|得|�
 _DELTA = re.compile(rf"({_PLUS}|{_MINUS})\s*(\d+)\s*(人次|[次场家起人个件期回])")
 # 调解有一起没成功 / 联芯那个最后没调成，去掉: one part of the count said not to count
 _FAILED_PART = re.compile(
-    r"(?:(?:有|其中)?\s*(\d+)\s*(人次|[次场家起人个件期回])|(?:那个|那起|那家|那次|那场|那件|这次|这个|这起|这场))[^,，。\d]{0,8}?"
+    r"(?:(?:有|其中)?\s*(\d+)\s*(人次|[次场家起人个件期回])(?!都|也)|(?:那个|那起|那家|那次|那场|那件|这次|这个|这起|这场))"
+    r"[^,，。\d]{0,8}?"
     r"(?:没(?:有)?(?:成功|成|调成|立上|办成|通过|验收|做完|完成|办完)|失败了?|不算|(?:要|得)?去掉|黄了|撤了)"
 )
 _STATED = re.compile(
@@ -1849,7 +1907,7 @@ _STATED_FIGURE = re.compile(
     r"(?:一共|总共|合计|总计|总数|加起来|所以(?:是|就是)?|应该是|其实是|实际(?:是|上)?|现在是|改成|改为|更正为|(?<![那这])是|为|=|只有|只剩|才)\s*\d"
 )
 _THAN_SAID = re.compile(
-    r"比(?:刚才|之前|前面|原来|上面|我刚才)?(?:说|报|填|讲|写)?的?(?:还)?(多|少)了?\s*(\d+)\s*(人次|[次场家起人个件期回])?"
+    r"比(?:刚才|之前|前面|原来|上面|我刚才)?(?:说|报|填|讲|写)?的?(?:还|再|要)?(多|少)了?\s*(\d+)\s*(人次|[次场家起人个件期回])?"
 )
 _TAKE_OFF = re.compile(
     r"(?:要|得|需要|应该)?(?:减掉|扣掉|去掉|扣除|刨掉|减去|剔除)|算了两遍|重复(?:统计|登记|计算|算)|不该算|没开成|取消"
@@ -1876,7 +1934,12 @@ def _delta(c: Criterion, previous: Any, text: str) -> float | None:
         value = previous + n if than.group(1) == "多" else previous - n
         return value if value >= 0 else None
     own = [f for f in numbers(t) if (f.unit in units or not f.unit) and f.quantity.value != previous]
-    if len(own) == 1 and own[0].quantity.relation in ("eq", "about") and not _STATED_FIGURE.search(t):
+    if (
+        len(own) == 1
+        and own[0].quantity.relation in ("eq", "about")
+        and not _STATED_FIGURE.search(t)
+        and not _A_NEW_TOTAL.search(t)  # 不对，3起，忘了算上半年那起调解: the new total, said alone
+    ):
         n = own[0].quantity.value  # 那场40人，要减掉 / 少算了一场开放日，来了100人: that part's own figure
         if _TAKE_OFF.search(t) and n < previous:
             return previous - n

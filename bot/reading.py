@@ -915,7 +915,9 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         r"(?:每|(?<![\d.])1)\s*(?:起|次|家|类|个|件)\s*(?:加|得|算|给|计)?\s*\d+(?:\.\d+)?\s*分", "", t
     )  # 一起5分
     t = re.sub(
-        r"(?<![\d.第])1\s*(起|家|次|场|件|个)(?:都|也)?(?:没有|没|无)(?=$|[,，。;；!！])", r"0\1", t
+        r"(?<![\d.第])1\s*(起|家|次|场|件|个)(?:都|也)?(?:没有|没|无)(?:成功|成|办成|调成|立上|立案)?(?=$|[,，。;；!！])",
+        r"0\1",
+        t,
     )  # 协助的一起没有
     if unit == "人次":  # 另外两场小沙龙各30人 = 60
         t = re.sub(
@@ -1546,26 +1548,29 @@ def _less_taken_off(t: str, unit: str) -> tuple[str, str]:
     later = [f for f in found if f.start >= m.end()]
     if not later:
         return t, ""  # 扣掉重复的以后，470人次 has its figure before; 去重后470 is read as said
-    marker_clause = len(re.findall(r"[,;:!?，。；：！？、\n]", t[: m.end()]))
-    first = later[0]
-    if _RESULT_BEFORE.search(first.before) or first.clause > marker_clause:
-        left = first  # 去重后是430 / 扣掉重复的，430人次: what is left, said
-        gone = None
-    else:
-        gone, left = first, (later[-1] if len(later) > 1 else None)
-    if left is not None and gone is not None and len(before) == 1 and before[0].quantity.relation == "eq":
-        worked = before[0].quantity.value - gone.quantity.value
+
+    def clause(i: int) -> int:  # a list (2起撤诉、1起没立案) is one clause
+        return len(re.findall(r"[,;:!?，。；：！？\n]", t[:i]))
+
+    left = next((f for f in later if _RESULT_BEFORE.search(f.before)), None)  # 剩下2次 / 是430 / 以后还有430
+    if left is None:
+        left = next((f for f in later if clause(f.start) > clause(m.end())), None)  # 扣掉重复的，430人次
+    gone = [f for f in later if left is None or f.start < left.start]
+    if left is not None and gone and len(before) == 1 and before[0].quantity.relation == "eq":
+        worked = before[0].quantity.value - sum(f.quantity.value for f in gone)
         if abs(worked - left.quantity.value) > 0.01 and left.quantity.relation == "eq":
             return t, (
-                f"您说的数前后对不上（{before[0].quantity.describe(unit)}减去{gone.quantity.describe(unit)}"
-                f"不是{left.quantity.describe(unit)}），请告诉我扣掉之后一共是多少{unit}。"
+                f"您说的数前后对不上（{before[0].quantity.describe(unit)}减去"
+                f"{'、'.join(f.quantity.describe(unit) for f in gone)}不是{left.quantity.describe(unit)}），"
+                f"请告诉我扣掉之后一共是多少{unit}。"
             )
     if left is not None:  # from the figure said for what is left (the clause may hold the part taken off too)
         return (t[left.start :] if re.match(r"\d", t[left.start : left.end]) else left.text), ""
-    if len(before) == 1 and gone is not None and before[0].quantity.value > gone.quantity.value:
-        return f"{before[0].quantity.value - gone.quantity.value:g}{unit}", ""
-    if not before and gone is not None:
-        return t, f"您说要扣掉{gone.quantity.describe(unit)}，请告诉我扣掉之后一共是多少{unit}。"
+    off = sum(f.quantity.value for f in gone)
+    if len(before) == 1 and before[0].quantity.value > off:
+        return f"{before[0].quantity.value - off:g}{unit}", ""  # 一共经手5起，去掉还在办的2起 = 3
+    if not before:
+        return t, f"您说要扣掉{gone[0].quantity.describe(unit)}，请告诉我扣掉之后一共是多少{unit}。"
     return t, ""
 
 
