@@ -117,7 +117,7 @@ def parse(text: str, previous: Any, previous_is_figure: bool) -> Correction | No
     kind: Kind | None = None
     if _SUPPLEMENT.search(t):
         kind = "supplement"
-    elif _EXPLICIT.search(t) or _EXPLICIT.search(arabic(t)):  # 不是六家，是三家
+    elif _EXPLICIT.search(t) or _NOT_THAT_FIGURE.search(arabic(t)):  # 不是六家，是三家
         kind = "explicit"
     elif _CHECKED.search(t) and (previous == "unknown" or previous_is_figure):
         kind = "checked"
@@ -141,6 +141,9 @@ def parse(text: str, previous: Any, previous_is_figure: bool) -> Correction | No
     return Correction(kind, remainder(t))
 
 
+_NOT_THAT_FIGURE = re.compile(  # 不是六家，是三家 / 3家，不是2家: the old figure denied, in words
+    r"不是\s*\d+[^,，。\d]{0,3}[,，]?\s*(?:而)?是\s*\d|^是?\s*\d+[^,，。\d]{0,3}[,，]\s*(?:而)?不是\s*\d"
+)
 _N = r"(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百千万]+)"  # a figure, in digits or in words
 _BREAK = r"(?:[\s,，。!！:：;；~?？]|(?<!\d)\.|\.(?!\d))+"  # where a reply breaks into clauses (1.2千 is one figure)
 _ZEROS = re.compile(r"(多|少)(?:打|写|按|输|敲)?了?(一|1|两|2)?个(?:0|零)")
@@ -281,6 +284,8 @@ _NAMED_CHANGE = re.compile(
     r"有出入|核对|想起来|收回|没问题，但|报错|数字错|数错|改|更正|纠正|重新(?:答|回答|评估)|重答|说错|答错|选错|填错|写错|弄错|搞错|多报|少报|应该是|应该算|只能算|换成|记成|→|->|"
     r"其实|是有的|是隔离的|不作数|不算数|作废|不准确|有误|不对|重新说|重说|"
     r"记错|[记搞弄看想](?:岔|串|混)|看错|听错|理解错|[说答写]反|太乐观|乐观了|撤回|换个答案|没那么"
+    r"|(?:那题|那项|那个|那条|那道题)\s*(?:那个)?\s*[,，:：]?\s*(?:其实|我们)?(?:也)?"
+    r"(?:不清楚|不太清楚|不确定|说不准|不好说|算(?:是)?(?:部分|没有|没做|有|做到)|应该算)"  # 秘密范围那题不清楚
 )
 
 

@@ -230,7 +230,8 @@ _ALL_OF_THEM = re.compile(
 )  # 每年都搞 is a frequency
 _NONE_OF_THEM = re.compile(
     r"没人|没有人|什么都|啥都|一次也没|一个也没|一样也没|都(?:没|不|还没)|全(?:都)?(?:没|不)|一(?:个|样|项)(?:都|也)(?:没|不)|根本|压根|完全(?:没|不)|什么都没|啥都没|全部(?:没|不)|"
-    r"从来?没|从未|一直没|说反了"
+    r"从来?没|从未|一直没|说反了|"
+    r"算(?:是)?(?:没有|没做|不符合|没做到)(?:吧|的)?(?:[,，。!！]|$)|^(?:其实)?(?:没有|没做)(?:[,，。]|$)"  # …算没做吧: the verdict said
 )
 
 
@@ -1337,7 +1338,7 @@ class Engine:
     def _apply_correction(self, s: Session, c: Criterion, r: Reading) -> list[Message]:
         if r.outcome != "record":
             return self._correct(s, UserEvent("answer", ""), c, correction.Correction("explicit", ""))
-        if r.needs_confirmation:
+        if r.needs_confirmation and not (c.id in s.answers and r.value == s.answers[c.id]):  # never 从“有”改为“有”吗
             s.proposal = {"criterion": c.id, "value": r.value, "words": describe_words(r.words)}
             return [self._proposal_message(s, c, r.value, change=c.id in s.answers)]
         before = describe_answer(c, s.answers.get(c.id))
@@ -1516,6 +1517,9 @@ class Engine:
             if (r.outcome == "record" and r.value != s.answers.get(c.id)) or one_of_figures:
                 # read as a revision of that answer (a part denied of a yes is partial), and proposed
                 return self._correct(s, ev, c, correction.Correction("revision", told))
+            if r.outcome == "record" and r.value == s.answers.get(c.id) and target != s.cursor:
+                if (kept := self._more_of_it(s, ev, c)) is not None:  # 宣传那题，报名500，实际到场320，按实际算
+                    return kept  # the same answer told again with its reason: it stands, the walk stays here
             more = correction.parse(ev.text, s.answers.get(c.id), False)
             if more is not None and (r.outcome == "record" or more.kind == "supplement"):
                 # 背调再多说一句，是委托第三方做的: more about the same answer, which stands; the walk stays here
@@ -1671,13 +1675,16 @@ class Engine:
         bonus = [i for i, c in enumerate(crits) if c.bonus]
         if re.search(r"加分", text) and (n := parse_question_number(text)) is not None and 1 <= n <= len(bonus):
             return offset + bonus[n - 1]  # 加分项第3项: the third bonus item, not the third question
-        n = parse_question_number(text)
-        if n is not None and 1 <= n <= len(crits):
-            return offset + n - 1
         # 涉密标志那道题改为没有: the words that name the question, not the new answer after them
         name = re.search(r"([\u4e00-\u9fffA-Za-z]{2,10}?)" + correction.NAMING, text) or re.match(
             r"([\u4e00-\u9fff]{2,14})[,，]\s*(?:这个|这块|这题|这一项)", text
         )  # 无关人员能不能进，这个我前面说得太好听了
+        n = parse_question_number(text)
+        place = re.search(r"第\s*[\d一二三四五六七八九十百两]+\s*[题项条]", text)
+        if name is not None and place is not None and name.start() < place.start():
+            n = None  # 培训计划那题改成有，…计划第三项就是商秘培训: the item of a plan, not a question
+        if n is not None and 1 <= n <= len(crits):
+            return offset + n - 1
         said = name.group(1) if name else text
         grams = {said[k : k + 2] for k in range(len(said) - 1)}
         nearness = [sum(1 for g in grams if g in f"{c.short}{c.standard}") for c in crits]  # how close the wording
@@ -1885,7 +1892,10 @@ _A_NEW_TOTAL = re.compile(
     r"一共|总共|合计|总计|全年|总数|加起来|所以是|应该是|其实是|实际是|=|(?:只有|只剩|才)\s*(?:\d+|[一二两三四五六七八九十百]+)|"
     r"[,，]\s*(?:那|那就|就|所以)?是\s*(?:\d+|[一二两三四五六七八九十百]+)\s*(?:人次|[次场家起人个件])|"
     r"(?:^|[,，])\s*(?:而)?不是\s*(?:\d+|[一二两三四五六七八九十百]+)|"  # 4起，不是2起，…那两起也要算上
-    r"(?:^|[,，])\s*(?:\d+|[一二两三四五六七八九十百]+)\s*(?:人次|[次场家起人个件])\s*(?:[,，。]|$)"  # …不对，3起，忘了算…
+    r"(?:不对|错了|说错|记错|搞错|弄错)[^。;；]*?[,，]\s*(?:\d+|[一二两三四五六七八九十百]+)\s*(?:人次|[次场家起人个件])\s*(?:[,，。]|$)"
+)  # 刚才那个数不对，3起，忘了算上半年那起 (not 再加上那场普法宣传，60人: more of it)
+_DENIED_THEN_FIGURE = re.compile(
+    r"(?:不对|错了|说错|记错|搞错|弄错)[^。;；]*?[,，]\s*(?:\d+|[一二两三四五六七八九十百]+)\s*(?:人次|[次场家起人个件])\s*(?:[,，。]|$)"
 )  # 还有一起忘说了，是三起: the new total said
 # a part left out or counted too many, said as that part alone: 漏了一次 / 多算了一起 / 再减一家
 _PLUS = r"漏(?:了|算了?|报了?|说了?|掉了?|统计了?|写了?)|少(?:算|报|说|统计|写|数)了?|再加|还得加|要加"
@@ -1938,7 +1948,7 @@ def _delta(c: Criterion, previous: Any, text: str) -> float | None:
         len(own) == 1
         and own[0].quantity.relation in ("eq", "about")
         and not _STATED_FIGURE.search(t)
-        and not _A_NEW_TOTAL.search(t)  # 不对，3起，忘了算上半年那起调解: the new total, said alone
+        and not _DENIED_THEN_FIGURE.search(t)  # 不对，3起，忘了算上半年那起调解: the new total, said alone
     ):
         n = own[0].quantity.value  # 那场40人，要减掉 / 少算了一场开放日，来了100人: that part's own figure
         if _TAKE_OFF.search(t) and n < previous:
