@@ -318,7 +318,7 @@ def modification_rest(text: str) -> str:
                 # 第14题其实只做了一部分 / 背调那个其实只有研发岗做，… / 密级期限那个其实只分了级，没定期限
                 return after + (f"，{tail}" if tail else "")
             if tail:
-                return tail
+                return _without_old_figure(tail)  # 内部检查次数那个填错了，是两次不是四次
     quoted = re.match(r"^[^“\"'‘]{0,8}[“\"'‘][^”\"'’]{1,12}[”\"'’][^,，。;；]{0,12}[,，。;；]\s*(.+)$", text.strip())
     if quoted and _ANSWERISH.search(arabic(normalize(quoted.group(1)))):  # 我说的“两次”是计划，实际上今年只做了一次
         return normalize(quoted.group(1))
@@ -364,19 +364,22 @@ def without_cue(text: str) -> str:
     return _FILLER.sub("", normalize(text))
 
 
+def _without_old_figure(t: str) -> str:
+    """The figure a correction takes back, taken out of it: 应该是350不是530 / 不是5次是3次 / …，我记成一年两次了."""
+    t = re.sub(r"[,，]?\s*我(?:之前|刚才)?(?:记成|写成|说成|填成|看成|当成)[^,，。;；]*了", "", t)
+    t = re.sub(rf"[,，]?\s*(?:而)?不是\s*{_N}[^\d,，。;；\s]{{0,3}}?(?=[,，。;；\s]|$)", "", t)
+    return re.sub(
+        rf"(?:^|(?<=[,，]))\s*不是\s*{_N}[^\d,，。;；\s]{{0,3}}?\s*(?=(?:而)?是\s*(?:\d|[一二两三四五六七八九十]))", "", t
+    )
+
+
 def remainder(text: str) -> str:
     """The new answer inside a correction ("不对，应该是部分做到" -> "部分做到"), possibly empty.
 
     What follows 应该是 / 其实 / 改成 wins when it carries an answer; otherwise the message without
     the words of the correction itself."""
     t = normalize(text)
-    t = re.sub(r"[,，]?\s*我(?:之前|刚才)?(?:记成|写成|说成|填成|看成|当成)[^,，。;；]*了", "", t)  # …，我记成一年两次了: the old
-    t = re.sub(
-        rf"[,，]?\s*(?:而)?不是\s*{_N}[^\d,，。;；\s]{{0,3}}?(?=[,，。;；\s]|$)", "", t
-    )  # 应该是350不是530
-    t = re.sub(
-        rf"(?:^|(?<=[,，]))\s*不是\s*{_N}[^\d,，。;；\s]{{0,3}}?\s*(?=(?:而)?是\s*(?:\d|[一二两三四五六七八九十]))", "", t
-    )  # 不是5次是3次
+    t = _without_old_figure(t)
     marked: list[str] = [m.group(1).strip(" 吧啊呢。.") for m in _VERDICT_MARK.finditer(t)]
     for part in reversed(marked):  # 其实还没签，应该算一部分: the verdict said last
         if part and _ANSWERISH.search(arabic(part)):

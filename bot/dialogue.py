@@ -167,6 +167,12 @@ def _n(x: float) -> str:
     return f"{x:g}"
 
 
+def _fits_unit(c: Criterion, text: str) -> bool:
+    """Whether the text gives a figure in the unit the criterion counts (人次 / 次 / 家 / 起)."""
+    unit = getattr(c.rule, "unit", None)
+    return unit is not None and any(f.unit in UNIT_WORDS.get(unit, (unit,)) for f in numbers(text))
+
+
 def _unsettled(c: Criterion, r: Reading, rest: str) -> bool:
     """Whether a corrected figure leaves the score open: a range or an approximation across the standard's figure
     (一两次吧 for 2次 / 五百上下 for 500), or — for a count scored per case — any range (两三起)."""
@@ -1086,11 +1092,19 @@ class Engine:
         current = self.criterion_at(s)
         if current is None or not _NAMES_IT.search(arabic(t)) or not numbers(t):
             return False
-        if current.expects != "boolean":  # 客户那个数有一家是重复的 (asked a figure now): by its own words only
-            named = self._figure_named(s, ev.text)
-            return named is not None and named != s.cursor
         target = self._find_target(s, replace(ev, entities={}))
         c = self.criterion_at(s, target) if target is not None and target != s.cursor else None
+        if current.expects != "boolean":  # 客户那个数有一家是重复的 (asked a figure now): by its own words, or
+            named = self._figure_named(s, ev.text)  # by its question's name and a figure in its unit only
+            if named is not None and named != s.cursor:
+                return True  # (宣传受众那题，办公室统计出来是520人次, asked 示范单位几家 now)
+            return (
+                c is not None
+                and c.id in s.answers
+                and c.expects == "number"
+                and _fits_unit(c, ev.text)
+                and not _fits_unit(current, ev.text)
+            )
         return c is not None and c.id in s.answers and c.expects in ("number", "counts")
 
     def _figure_owner(self, s: Session, text: str) -> Criterion | None:

@@ -1396,3 +1396,95 @@ def test_a_count_just_after_a_yes_on_a_neighbouring_subject_answers_the_count(en
     chat.say("answer", "有", "affirm")
     chat.say("answer", "园区1000多家企业，拿到示范点牌子的就2家，还有1家在申报", None)
     assert chat.session.answers["zone.15"] == 2 and chat.session.answers["zone.14"] is True
+
+
+@pytest.mark.parametrize(
+    ("cid", "first", "fix", "value"),
+    [
+        ("station.25", "3000人次", "多打了一个0，300", 300),  # a slip, with the figure meant
+        ("station.25", "203", "两个数字打反了，是302", 302),
+        ("zone.12", "1.2万人次", "sorry 是1.2千", 1200),  # a decimal is one figure
+        ("station.25", "299", "等等，最后一场补签了一个人，刚好300", 300),  # the one person is no new total
+        ("zone.15", "六家", "不是六家，是三家，另外三家是服务机构", 3),  # the old figure denied in words
+        ("station.B4", "2起", "4起，不是2起，调解成功的那两起也要算上", 4),  # a new total, not two more
+        ("zone.B4", "两起", "比刚才说的再多一起", 3),
+        ("zone.B4", "两起", "上一个说错了，一起都没成功", 0),  # none of them, not one less
+        ("zone.B4", "2起", "刚才那个数不对，3起，忘了算上半年那起调解", 3),  # the new total, not 2 + 3
+        ("station.B4", "3起", "刚才那个数不对，成功立案的1起，调解成功的1起，一共就这些", 2),
+        ("point.42", "一年两次", "不好意思，是两年一次，我记成一年两次了", 0.5),  # what it was taken for is the old
+    ],
+)
+def test_a_figure_corrected_in_the_next_message(engine: Engine, cid: str, first: str, fix: str, value: Any) -> None:
+    chat = start(engine, {"point": "企业", "station": "协会", "zone": "园区"}[cid.split(".")[0]])
+    walk_answering(chat, cid)
+    chat.say("answer", first, None)
+    chat.say("answer", fix, None)
+    assert chat.session.answers[cid] == value, chat.text
+
+
+@pytest.mark.parametrize(
+    ("cid", "first", "fix"),
+    [("point.42", "2次", "不对，一两次吧，说不太准"), ("zone.12", "700", "更正，四五百人次"), ("zone.15", "3家", "说错了，两三家吧")],
+)
+def test_a_figure_taken_back_for_a_range_across_the_standard_is_asked_again(
+    engine: Engine, cid: str, first: str, fix: str
+) -> None:
+    chat = start(engine, {"point": "企业", "station": "协会", "zone": "园区"}[cid.split(".")[0]])
+    walk_answering(chat, cid)
+    chat.say("answer", first, None)
+    chat.say("answer", fix, None)
+    assert cid not in chat.session.answers and chat.question["criterion"] == cid  # a wrong record is worse
+    assert "先撤下" in chat.text
+
+
+@pytest.mark.parametrize(
+    ("cid", "first", "now"),
+    [
+        ("station.B4", "两起", "跟高校有人才交流机制，那两起案子里还请了法学院老师帮忙论证"),
+        ("zone.15", "4家", "没发生过侵权事件，那4家示范点也都没出过事"),
+        ("point.42", "一年三次", "整改的话，三次检查发现的问题都列了清单，已经全部改完"),
+        ("point.42", "一次", "检查发现的问题没整改过，那次检查完就放着了"),
+    ],
+)
+def test_an_answer_to_the_question_now_asked_that_points_back_at_the_figure(
+    engine: Engine, cid: str, first: str, now: str
+) -> None:
+    chat = start(engine, {"point": "企业", "station": "协会", "zone": "园区"}[cid.split(".")[0]])
+    walk_answering(chat, cid)
+    chat.say("answer", first, None)
+    asked = chat.question["criterion"]
+    kept = chat.session.answers[cid]
+    chat.say("answer", now, None)
+    assert chat.session.answers[cid] == kept and asked in chat.session.answers  # answered, the figure stands
+
+
+def test_a_question_named_with_its_new_verdict_and_a_plans_item_number(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    walk_to(chat, "point.4")
+    chat.say("answer", "有秘密目录", None)
+    chat.say("answer", "密级和期限都有", None)
+    chat.say("answer", "秘密范围那题不清楚，我得问问法务再说", None)
+    assert recorded_or_proposed(chat, "point.4", "unknown") and chat.session.answers["point.5"] is True
+    walk_to(chat, "point.10")
+    chat.say("answer", "年度培训计划里没有", None)
+    chat.say("answer", "培训做过，签到表都在", None)
+    chat.say("answer", "培训计划那题改成有，我看了今年的计划，第三项就是商秘培训", None)
+    assert chat.session.answers["point.10"] is True and "第 3 项" not in chat.text  # a plan's 第三项 is no question
+
+
+def test_an_earlier_figure_named_while_another_figure_is_asked(engine: Engine) -> None:
+    chat = start(engine, "园区")
+    walk_answering(chat, "zone.12")
+    chat.say("answer", "不到五百", None)
+    walk_answering(chat, "zone.15")
+    chat.say("answer", "宣传受众那题，办公室统计出来是520人次", None)  # 人次 is no count of 示范单位
+    assert "zone.15" not in chat.session.answers and recorded_or_proposed(chat, "zone.12", 520)
+
+
+def test_a_second_time_is_no_second_question(engine: Engine) -> None:
+    chat = start(engine, "企业")
+    walk_answering(chat, "point.42")
+    chat.say("answer", "两次", None)
+    chat.say("answer", "有整改", None)
+    chat.say("answer", "对了，检查那题实际上去年只搞了一次，第二次拖到今年了", None)
+    assert recorded_or_proposed(chat, "point.42", 1) and "第 2 项" not in chat.text
