@@ -1486,5 +1486,5 @@ def test_a_second_time_is_no_second_question(engine: Engine) -> None:
     walk_answering(chat, "point.42")
     chat.say("answer", "两次", None)
     chat.say("answer", "有整改", None)
-    chat.say("answer", "对了，检查那题实际上去年只搞了一次，第二次拖到今年了", None)
+    chat.say("answer", "对了，内部检查那题实际上去年只搞了一次，第二次拖到今年了", None)
     assert recorded_or_proposed(chat, "point.42", 1) and "第 2 项" not in chat.text
