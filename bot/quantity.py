@@ -232,6 +232,7 @@ def numbers(text: str, ordinals: bool = False) -> list[Found]:
     """Every number in the reply with its qualifier (不到 / 多 / 左右 …), its unit and its context
     (ordinals, 第三家, only when asked: a place in a ranking)."""
     t = _shortfalls(_shares(full_years(arabic(normalize(text)))))
+    t = re.sub(r"\.{2,}", lambda m: "，" * len(m.group(0)), t)  # 嗯......560: a pause, not a decimal point
     out: list[Found] = []
     clause_starts = [0] + [m.end() for m in re.finditer(r"[,;:!?，。；：！？、\n]", t)]
     for m in _NUM.finditer(t):

@@ -910,6 +910,8 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     t, why = _less_taken_off(t, unit)
     if why:
         return None, 0.0, why
+    if (left := _said_left(t, unit)) is not None:
+        return left, 0.85, ""  # 服务一共5次，其中2次是收费项目，公益的就剩3次 / 不算它的话3家
     t = re.sub(r"(?<![\d.])1\s*家\s*(?:各|做|算)?\s*(\d+)\s*次", r"每家\1次", t)  # 诊断了5家，一家一次: a rate
     t = re.sub(
         r"(?:每|(?<![\d.])1)\s*(?:起|次|家|类|个|件)\s*(?:加|得|算|给|计)?\s*\d+(?:\.\d+)?\s*分", "", t
@@ -922,7 +924,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     )  # 协助的一起没有
     if unit == "人次":  # 另外两场小沙龙各30人 = 60
         t = re.sub(
-            r"(?<![\d.])(\d+)\s*(?:场|次|期|回|轮)\s*[,，]?\s*([^,，。;；\d]{0,8}?)各\s*(\d+)\s*(人次|人|名|位)",
+            r"(?<![\d.])(\d+)\s*(?:场|次|期|回|轮)\s*[,，]?\s*([^,，。;；\d]{0,8}?)[,，]?\s*各\s*(\d+)\s*(人次|人|名|位)",
             lambda m: f"{m.group(2)}{int(m.group(1)) * int(m.group(3))}{m.group(4)}",
             t,
         )
@@ -1529,10 +1531,33 @@ def _less_cancelled(t: str) -> str:
 _TAKEN_OFF = re.compile(
     r"(?<!已)(?<!已经)(?<!都)(?<!不用)(?<!不需要)(?:扣掉|减掉|去掉|扣除|刨掉|刨去|刨除|减去|剔除|除去|去除|去重)"
 )
+_LEFT_SAID = re.compile(r"(?:就剩|只剩|还剩|剩下的?(?:是|有|就)?|剩余|的话|去重(?:后|以后|之后)?|就|就是)\s*$")
+_PART_NAMED = re.compile(r"其中|里面|里头|有\d|不算|重复|收费|外面|园区外|外地|搬|迁|撤|注销|非会员|不是会员|同一批|去掉|扣")
+
+
+def _said_left(t: str, unit: str) -> Quantity | None:
+    """3起，其中1起是园区外面的企业，园区内的就2起 / 获评过4家，有1家搬走了，不算它的话3家: a total, a part
+    named that does not count, and the figure said for what is left — that figure is the count."""
+    units = UNIT_WORDS.get(unit, (unit,))
+    found = [f for f in numbers(t) if f.unit in units or not f.unit]
+    if len(found) < 2:
+        return None
+    first, last = found[0], found[-1]
+    if (
+        not _LEFT_SAID.search(last.before)
+        or last.quantity.relation != "eq"
+        or first.quantity.value <= last.quantity.value
+        or re.match(r"(?:另外|还有|此外|再|加上|线上|线下)", last.text)
+        or not _PART_NAMED.search(t[first.end : last.start])
+    ):
+        return None
+    return last.quantity
+
+
 _ALREADY_OFF = re.compile(  # 470人次（已扣除重复的40人次）: the figure said is already net of that part
     r"[(（]?(?:已经?|都)(?:扣掉|减掉|去掉|扣除|刨掉|刨去|刨除|减去|剔除|除去|去除)了?[^,，。;；\d()（）]{0,12}?\d+\s*(?:人次|人|次|场|家|起)[)）]?"
 )
-_RESULT_BEFORE = re.compile(r"(?:是|就是|还有|还剩|剩下?|剩余|=|为|实际|净|后|以后|之后)[^,，。;；\d]{0,3}$")
+_RESULT_BEFORE = re.compile(r"(?:是|就是|还有|还剩|剩下?|剩余|=|为|实际|净|后|以后|之后|的话|去重)[^,，。;；\d]{0,3}$")
 
 
 def _less_taken_off(t: str, unit: str) -> tuple[str, str]:
@@ -1566,7 +1591,8 @@ def _less_taken_off(t: str, unit: str) -> tuple[str, str]:
                 f"请告诉我扣掉之后一共是多少{unit}。"
             )
     if left is not None:  # from the figure said for what is left (the clause may hold the part taken off too)
-        return (t[left.start :] if re.match(r"\d", t[left.start : left.end]) else left.text), ""
+        said = t[left.start : left.end]  # (numbers() may have rewritten the text: 三成 -> 30%)
+        return (t[left.start :] if f"{left.quantity.value:g}" in said else left.quantity.describe(unit)), ""
     off = sum(f.quantity.value for f in gone)
     if len(before) == 1 and before[0].quantity.value > off:
         return f"{before[0].quantity.value - off:g}{unit}", ""  # 一共经手5起，去掉还在办的2起 = 3

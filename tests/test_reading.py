@@ -1820,6 +1820,16 @@ def test_populations_and_services_each(cid: str, text: str, expected: Any) -> No
         ("zone.12", "470人次（已扣除重复的40人次）", 470),  # already net of that part
         ("station.25", "统计了320人次，去掉重复签到的30人次，290", 290),
         ("point.42", "查了4次，去掉一次消防检查", 3),
+        ("station.B4", "一共经手5起，去掉还在办、没结果的2起", 3),  # a list is one clause
+        ("point.42", "全年各类检查5次，减去2次消防、1次财务审计，剩下2次是商秘检查", 2),
+        ("zone.B4", "协助园区企业维权6起，除去2起撤诉、1起证据不足没立案的，剩下都成功了", 3),
+        ("station.25", "签到500人次，里面有三成是同一批人重复签的，去重的话350", 350),
+        ("station.27", "服务一共5次，其中2次是收费项目，公益的就剩3次", 3),  # what is left, said
+        ("zone.B4", "3起，不过其中1起是园区外面的企业，园区内的就2起", 2),
+        ("zone.15", "获评过4家，有1家去年搬出园区了，不算它的话3家", 3),
+        ("zone.12", "线下300人，其中学生100，线上就80", 380),  # more of them, not what is left
+        ("zone.12", "两场大型宣讲，各250人次", 500),
+        ("zone.12", "累计受众嗯......560", 560),  # a pause, not a decimal point
     ],
 )
 def test_a_part_taken_off(cid: str, text: str, expected: Any) -> None:
