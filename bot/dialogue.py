@@ -1104,6 +1104,7 @@ class Engine:
                 and c.expects == "number"
                 and _fits_unit(c, ev.text)
                 and not _fits_unit(current, ev.text)
+                and not re.search(r"(?:这|那)(?:些)?\s*\d", arabic(t))  # 那4家里有一家只是候选: a part of it, read below
             )
         return c is not None and c.id in s.answers and c.expects in ("number", "counts")
 

@@ -924,7 +924,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     )  # 协助的一起没有
     if unit == "人次":  # 另外两场小沙龙各30人 = 60
         t = re.sub(
-            r"(?<![\d.])(\d+)\s*(?:场|次|期|回|轮)\s*[,，]?\s*([^,，。;；\d]{0,8}?)[,，]?\s*各\s*(\d+)\s*(人次|人|名|位)",
+            r"(?<![\d.])(\d+)\s*(?:场|次|期|回|轮)\s*[,，]?\s*([^,，。;；\d]{0,8}?|[^,，。;；\d是的]{1,6}[,，])\s*各\s*(\d+)\s*(人次|人|名|位)",
             lambda m: f"{m.group(2)}{int(m.group(1)) * int(m.group(3))}{m.group(4)}",
             t,
         )
