@@ -565,7 +565,11 @@ class Engine:
                 fix = None  # 不过账号密码不交回 (just after 会告知 on 离职告知): it answers the question now asked
             if fix is not None and fix.kind == "revision" and not self._revises(s, c_last, fix):
                 fix = None  # 其实也有: it answers the question now asked
-            if fix is not None and fix.kind in ("revision", "supplement", "checked") and self._answers_now(s, ev, c_last):
+            if (
+                fix is not None
+                and fix.kind in ("revision", "supplement", "checked")
+                and self._answers_now(s, ev, c_last)
+            ):
                 fix = None  # 一次 → 检查发现的问题没整改过，那次检查完就放着了: 整改 is the question now asked
             if (
                 fix is not None
@@ -1104,7 +1108,9 @@ class Engine:
                 and c.expects == "number"
                 and _fits_unit(c, ev.text)
                 and not _fits_unit(current, ev.text)
-                and not re.search(r"(?:这|那)(?:些)?\s*\d", arabic(t))  # 那4家里有一家只是候选: a part of it, read below
+                and not re.search(
+                    r"(?:这|那)(?:些)?\s*\d", arabic(t)
+                )  # 那4家里有一家只是候选: a part of it, read below
             )
         return c is not None and c.id in s.answers and c.expects in ("number", "counts")
 
@@ -1532,9 +1538,13 @@ class Engine:
             if (r.outcome == "record" and r.value != s.answers.get(c.id)) or one_of_figures:
                 # read as a revision of that answer (a part denied of a yes is partial), and proposed
                 return self._correct(s, ev, c, correction.Correction("revision", told))
-            if r.outcome == "record" and r.value == s.answers.get(c.id) and target != s.cursor:
-                if (kept := self._more_of_it(s, ev, c)) is not None:  # 宣传那题，报名500，实际到场320，按实际算
-                    return kept  # the same answer told again with its reason: it stands, the walk stays here
+            if (
+                r.outcome == "record"
+                and r.value == s.answers.get(c.id)
+                and target != s.cursor
+                and (kept := self._more_of_it(s, ev, c)) is not None
+            ):  # 宣传那题，报名500，实际到场320，按实际算: the same answer told again with its reason stands
+                return kept
             more = correction.parse(ev.text, s.answers.get(c.id), False)
             if more is not None and (r.outcome == "record" or more.kind == "supplement"):
                 # 背调再多说一句，是委托第三方做的: more about the same answer, which stands; the walk stays here

@@ -907,11 +907,11 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             return Quantity(value=0), 0.95, ""
         t = beside
     t = _without_gone(_counted_figures(_own_figures(_without_plans(_less_cancelled(_pointed_back(full_years(t)))))))
-    t, why = _less_taken_off(t, unit)
-    if why:
-        return None, 0.0, why
-    if (left := _said_left(t, unit)) is not None:
-        return left, 0.85, ""  # 服务一共5次，其中2次是收费项目，公益的就剩3次 / 不算它的话3家
+    t, not_worked_out = _less_taken_off(t, unit)
+    if not_worked_out:
+        return None, 0.0, not_worked_out
+    if (what_is_left := _said_left(t, unit)) is not None:
+        return what_is_left, 0.85, ""  # 服务一共5次，其中2次是收费项目，公益的就剩3次 / 不算它的话3家
     t = re.sub(r"(?<![\d.])1\s*家\s*(?:各|做|算)?\s*(\d+)\s*次", r"每家\1次", t)  # 诊断了5家，一家一次: a rate
     t = re.sub(
         r"(?:每|(?<![\d.])1)\s*(?:起|次|家|类|个|件)\s*(?:加|得|算|给|计)?\s*\d+(?:\.\d+)?\s*分", "", t
@@ -1532,7 +1532,9 @@ _TAKEN_OFF = re.compile(
     r"(?<!已)(?<!已经)(?<!都)(?<!不用)(?<!不需要)(?:扣掉|减掉|去掉|扣除|刨掉|刨去|刨除|减去|剔除|除去|去除|去重)"
 )
 _LEFT_SAID = re.compile(r"(?:就剩|只剩|还剩|剩下的?(?:是|有|就)?|剩余|的话|去重(?:后|以后|之后)?|就|就是)\s*$")
-_PART_NAMED = re.compile(r"其中|里面|里头|有\d|不算|重复|收费|外面|园区外|外地|搬|迁|撤|注销|非会员|不是会员|同一批|去掉|扣")
+_PART_NAMED = re.compile(
+    r"其中|里面|里头|有\d|不算|重复|收费|外面|园区外|外地|搬|迁|撤|注销|非会员|不是会员|同一批|去掉|扣"
+)
 
 
 def _said_left(t: str, unit: str) -> Quantity | None:

@@ -1424,7 +1424,11 @@ def test_a_figure_corrected_in_the_next_message(engine: Engine, cid: str, first:
 
 @pytest.mark.parametrize(
     ("cid", "first", "fix"),
-    [("point.42", "2次", "不对，一两次吧，说不太准"), ("zone.12", "700", "更正，四五百人次"), ("zone.15", "3家", "说错了，两三家吧")],
+    [
+        ("point.42", "2次", "不对，一两次吧，说不太准"),
+        ("zone.12", "700", "更正，四五百人次"),
+        ("zone.15", "3家", "说错了，两三家吧"),
+    ],
 )
 def test_a_figure_taken_back_for_a_range_across_the_standard_is_asked_again(
     engine: Engine, cid: str, first: str, fix: str
