@@ -117,15 +117,15 @@ def parse(text: str, previous: Any, previous_is_figure: bool) -> Correction | No
     kind: Kind | None = None
     if _SUPPLEMENT.search(t):
         kind = "supplement"
-    elif _EXPLICIT.search(t) or _NOT_THAT_FIGURE.search(arabic(t)):  # 不是六家，是三家
-        kind = "explicit"
+    elif _EXPLICIT.search(t) or _NOT_THAT_FIGURE.search(arabic(t)) or _denies_figure(arabic(t), previous):
+        kind = "explicit"  # 不是六家，是三家 / 宣传那个是280，不是380
     elif _CHECKED.search(t) and (previous == "unknown" or previous_is_figure):
         kind = "checked"
     elif _RECALLED.search(t) and (previous in ("unknown", False, 0) or previous_is_figure):
         kind = "recalled"
     elif _REVISED.search(t) or _RECORD_AS.search(t) or _SHOULD_BE.search(t):
         kind = "revision"
-    elif previous_is_figure and _names_figure(arabic(t), previous) and re.search(r"实际|其实|真正|已完成|只有|才", t):
+    elif previous_is_figure and _names_figure(arabic(t), previous) and _OLD_FIGURE_DISOWNED.search(arabic(t)):
         kind = "revision"  # 600是报名人数，实际到场的只有420 / 4家里有一家没验收，已完成的是3家
     if kind is None:
         return None
@@ -139,6 +139,19 @@ def parse(text: str, previous: Any, previous_is_figure: bool) -> Correction | No
             new = value / 10**n if zeros.group(1) == "多" else value * 10**n
             return Correction("explicit", f"{new:g}")  # 5000人次 → 多了个零: 500
     return Correction(kind, remainder(t))
+
+
+_OLD_FIGURE_DISOWNED = re.compile(  # 600是报名人数，实际到场的只有420 / 380是去年的，今年是280
+    r"实际|其实|真正|已完成|只有|才|是(?:去年|前年|两年|报名|计划|目标|邀请|预计|年初)|今年(?:是|有|只有|才)?\s*\d"
+)
+
+
+def _denies_figure(t: str, previous: Any) -> bool:
+    """…，不是380 / 280 not 380: the figure just recorded, denied in so many words."""
+    value = previous.get("value") if isinstance(previous, dict) else previous
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        return False
+    return bool(re.search(rf"(?:不是|\bnot)\s*{value:g}(?![\d.])", t))
 
 
 _NOT_THAT_FIGURE = re.compile(  # 不是六家，是三家 / 3家，不是2家: the old figure denied, in words
@@ -368,6 +381,7 @@ def _without_old_figure(t: str) -> str:
     """The figure a correction takes back, taken out of it: 应该是350不是530 / 不是5次是3次 / …，我记成一年两次了."""
     t = re.sub(r"[,，]?\s*我(?:之前|刚才)?(?:记成|写成|说成|填成|看成|当成)[^,，。;；]*了", "", t)
     t = re.sub(rf"[,，]?\s*(?:而)?不是\s*{_N}[^\d,，。;；\s]{{0,3}}?(?=[,，。;；\s]|$)", "", t)
+    t = re.sub(r"[,，]?\s*(?:but\s+)?\bnot\s+\d+(?:\.\d+)?\b", "", t)  # 280 not 380
     return re.sub(
         rf"(?:^|(?<=[,，]))\s*不是\s*{_N}[^\d,，。;；\s]{{0,3}}?\s*(?=(?:而)?是\s*(?:\d|[一二两三四五六七八九十]))",
         "",

@@ -167,6 +167,18 @@ def _n(x: float) -> str:
     return f"{x:g}"
 
 
+def _another_group(c: Criterion, previous: Any, text: str) -> bool:
+    """Whether a change names another kind of unit than the answer recorded (协会 → 律所): its figures are
+    then a new answer, not changes of the old one's."""
+    rule = c.rule
+    if not isinstance(rule, AlternativesRule) or not isinstance(previous, dict):
+        return False
+    t = normalize(text)
+    named = {g.name for g in rule.groups if any(w in t for w in g.words)}
+    was = {g.name for g in rule.groups if any(k.key in previous for k in g.conditions)}
+    return bool(named) and not (named & was)
+
+
 def _fits_unit(c: Criterion, text: str) -> bool:
     """Whether the text gives a figure in the unit the criterion counts (人次 / 次 / 家 / 起)."""
     unit = getattr(c.rule, "unit", None)
@@ -977,6 +989,9 @@ class Engine:
         if fix.rest:
             previous = s.answers.get(c.id)
             pending = self._figures_said(s, c)  # figures: what was said, then the fix
+            switched = _another_group(c, previous, ev.text)
+            if switched:
+                pending = {}  # 不好意思说错了，我们是律师事务所，服务过12家 (after a 协会's shares): read afresh
             rest = fix.rest
             if (
                 fix.kind == "supplement"
@@ -1010,7 +1025,9 @@ class Engine:
                 unsure = not _MORE_OF_IT.search(normalize(ev.text))  # 下半年还查了一次: more, or the second of two?
             else:
                 rest = _the_new_figure(c, rest)
-            if c.expects == "counts" and isinstance(previous, dict) and len(previous) == 1:
+            if switched:
+                rest = fix.rest
+            elif c.expects == "counts" and isinstance(previous, dict) and len(previous) == 1:
                 rest = _stressed_clause(rest)  # 律所，服务过4家 → 哦不对，是6家，漏算了两家: one figure, the one stated
             elif (
                 c.expects == "counts" and isinstance(previous, dict) and (named := _named_figure(c, ev.text, previous))
@@ -1914,7 +1931,7 @@ _MORE_OF_IT = re.compile(
     r"^(?:哦|啊|噢|诶|嗯|对了|不对|等等|等一下|[,，\s!！])*(?:还有|另外|另有|外加)"
 )
 _A_NEW_TOTAL = re.compile(
-    r"一共|总共|合计|总计|全年|总数|加起来|所以是|应该是|其实是|实际是|=|(?:只有|只剩|才)\s*(?:\d+|[一二两三四五六七八九十百]+)|"
+    r"一共|总共|合计|总计|全年|总数|加起来|所以是|应该是|其实是|实际是|=|(?:现在|目前)(?:是|有|一共)?\s*\d|(?:只有|只剩|才)\s*(?:\d+|[一二两三四五六七八九十百]+)|"
     r"[,，]\s*(?:那|那就|就|所以)?是\s*(?:\d+|[一二两三四五六七八九十百]+)\s*(?:人次|[次场家起人个件])|"
     r"(?:^|[,，])\s*(?:而)?不是\s*(?:\d+|[一二两三四五六七八九十百]+)|"  # 4起，不是2起，…那两起也要算上
     r"(?:不对|错了|说错|记错|搞错|弄错)[^。;；]*?[,，]\s*(?:\d+|[一二两三四五六七八九十百]+)\s*(?:人次|[次场家起人个件])\s*(?:[,，。]|$)"
@@ -1939,7 +1956,7 @@ _STATED = re.compile(
 
 
 _STATED_FIGURE = re.compile(
-    r"(?:一共|总共|合计|总计|总数|加起来|所以(?:是|就是)?|应该是|其实是|实际(?:是|上)?|现在是|改成|改为|更正为|(?<![那这])是|为|=|只有|只剩|才)\s*\d"
+    r"(?:一共|总共|合计|总计|总数|加起来|所以(?:是|就是)?|应该是|其实是|实际(?:是|上)?|(?:现在|目前)(?:是|有|一共)?|改成|改为|更正为|(?<![那这])是|为|=|只有|只剩|才)\s*\d"
 )
 _THAN_SAID = re.compile(
     r"比(?:刚才|之前|前面|原来|上面|我刚才)?(?:说|报|填|讲|写)?的?(?:还|再|要)?(多|少)了?\s*(\d+)\s*(人次|[次场家起人个件期回])?"

@@ -1492,3 +1492,52 @@ def test_a_second_time_is_no_second_question(engine: Engine) -> None:
     chat.say("answer", "有整改", None)
     chat.say("answer", "对了，内部检查那题实际上去年只搞了一次，第二次拖到今年了", None)
     assert recorded_or_proposed(chat, "point.42", 1) and "第 2 项" not in chat.text
+
+
+@pytest.mark.parametrize(
+    ("first", "fix", "value"),
+    [
+        (
+            "我们是行业协会，会员60家，培训过10家，开展工作的10家",
+            "不好意思说错了，我们是律师事务所，服务过的企业有12家",
+            {"clients": 12},
+        ),
+        (
+            "律所，服务客户6家",
+            "不对，我们算协会，会员100家，培训过40家，开展工作35家",
+            {"trained_ratio": 40, "active_ratio": 35},
+        ),
+    ],
+)
+def test_a_correction_naming_another_kind_of_unit_is_read_afresh(
+    engine: Engine, first: str, fix: str, value: Any
+) -> None:
+    chat = start(engine, "协会")
+    walk_answering(chat, "station.24")
+    chat.say("answer", first, None)
+    chat.say("answer", fix, None)
+    assert chat.session.answers["station.24"] == value  # never the old kind's figures kept
+
+
+@pytest.mark.parametrize(
+    ("fix", "value"),
+    [
+        ("oops 280 not 380", 280),  # never 280 + 380
+        ("宣传那个是280，不是380", 280),  # the figure just recorded, denied in so many words
+        ("呃，380是去年的，今年是280", 280),
+    ],
+)
+def test_the_recorded_figure_denied_after_the_new_one(engine: Engine, fix: str, value: int) -> None:
+    chat = start(engine, "协会")
+    walk_answering(chat, "station.25")
+    chat.say("answer", "380人次", None)
+    chat.say("answer", fix, None)
+    assert recorded_or_proposed(chat, "station.25", value) and "station.26" not in chat.session.answers
+
+
+def test_a_new_total_said_after_one_more(engine: Engine) -> None:
+    chat = start(engine, "园区")
+    walk_answering(chat, "zone.15")
+    chat.say("answer", "2家", None)
+    chat.say("answer", "不对，刚又评上一家，现在3家", None)
+    assert chat.session.answers["zone.15"] == 3  # the total now, not 2 + 1 + 1
