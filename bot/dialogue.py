@@ -1315,6 +1315,10 @@ class Engine:
             if delta is not None and delta.is_integer()
             else read(c, f"{said}，{ev.text.strip()}", Hint(), {})
         )
+        if _QUALIFIES_FIGURE.match(t) and numbers(ev.text):  # 三百 → 差一点点三百: its own figure and qualifier
+            alone = read(c, ev.text, Hint(), {})
+            if (alone.outcome == "record" and alone.value != previous) or alone.outcome == "reask":
+                r = alone  # (差不多500 after 500: the figure is no longer sure of its side; asked again)
         if r.outcome == "reask" and _QUALIFIES_FIGURE.match(t) and previous is not None:
             s.return_to, s.cursor = s.cursor, len(self.basics(s)) + self.rubric(s).criteria.index(c)
             s.answers.pop(c.id, None)  # 2次 → 大概吧: the doubt takes the figure back; asked again, never kept

@@ -1541,3 +1541,17 @@ def test_a_new_total_said_after_one_more(engine: Engine) -> None:
     chat.say("answer", "2家", None)
     chat.say("answer", "不对，刚又评上一家，现在3家", None)
     assert chat.session.answers["zone.15"] == 3  # the total now, not 2 + 1 + 1
+
+
+def test_a_qualifier_said_after_a_figure_moves_or_unsettles_it(engine: Engine) -> None:
+    chat = start(engine, "协会")
+    walk_answering(chat, "station.25")
+    chat.say("answer", "三百", None)
+    chat.say("answer", "差一点点三百", None)  # just under: proposed, never kept as 300
+    proposed = (chat.session.proposal or {}).get("value")
+    assert chat.session.answers["station.25"] == 300 and proposed["relation"] == "lt" and proposed["value"] == 300
+    chat = start(engine, "园区")
+    walk_answering(chat, "zone.12")
+    chat.say("answer", "500", None)
+    chat.say("answer", "差不多500", None)  # either side of 500: taken back and asked again
+    assert "zone.12" not in chat.session.answers and chat.question["criterion"] == "zone.12"
