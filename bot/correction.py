@@ -26,6 +26,7 @@ _EXPLICIT = re.compile(
     r"刚才|刚刚(?:那|说|选|答)|上一题|上题|前一题|上一个问题|上个问题|前面那|前一个|改成|改为|改一下|改下|更新(?:一)?下|"
     r"(?:更正|纠正|修正)(?!了?(?:他们|她们|企业|对方|员工|会员|成员|客户|错误|不对|违规|不规范|好几|一些|很多|不少))|撤回|说反了|"
     r"(?:打|写|填|输|敲)反了?|(?:数字|顺序)?(?:弄|搞)?颠倒了?|"
+    r"^(?:哎呀|哎哟|啊呀|哎|糟糕|完了)[,，\s!！~]*(?=是|其实|应该|不是|没有|都)|"  # 哎呀 是零起 / 哎呀，是四家
     r"说错|选错|点错|搞错|弄错|打错|按错|答错|填错|记错|写错|看错|数字错|数错|少打|多打|选岔|"
     r"^(?:哦|啊|哎|诶|额|呃|噢|唉|嗯|你)?[,，\s.…。~]*(?:不对(?![外口劲称等应付路头])|错了|不是不是|等等|等一下|等下|等会儿?|且慢|sorry|抱歉|不好意思|哦不|啊不是|哦不是|不不)|"
     r"少说|多说(?!(?:一|两|几|1|2)?句|点)|说少|说多|少报|多报|报少|报多|少算|"
@@ -235,7 +236,7 @@ _ANSWERISH = re.compile(r"\d|有|没|部分|不|全|都|是的|对|做到|达到
 
 _DENIED_FIGURE = re.compile(r"[^,，。;；\s]*\d[^,，。;；\s\d]{0,4}?(?:不对|错了|有误|不准确?)(?=[,，。;；\s]|$)")
 _CHANGE = re.compile(
-    r"改|修改|更正|纠正|答错|选错|填错|写错|说错|弄错|搞错|重新答|重新说|重说|不作数|不算数|作废|有误|报错|数字错|数错|"
+    r"回到|返回|退回|改|修改|更正|纠正|答错|选错|填错|写错|说错|弄错|搞错|重新答|重新说|重说|不作数|不算数|作废|有误|报错|数字错|数错|"
     r"不准|说多了|说少了|报低|报高|才对|纠错|有出入|太满|太好听|收回|核对|骗你的|逗你的|开玩笑的|开个玩笑|"
     r"(?<=[题项条])\s*(?:[,，:：]\s*)?(?:其实|实际上?|应该|是(?!什么|啥|哪|指|问|不是|否|怎么))"  # 第3题其实没有 / 第3题是部分做到
 )
@@ -480,3 +481,25 @@ def figure_less_part(said: str, text: str) -> str | None:
     if m is None or int(m.group("part")) > int(m.group("old")):
         return None
     return _one_figure_replaced(said, m.group("old"), str(int(m.group("old")) - int(m.group("part"))))
+
+
+# 律所是3家 / 鉴定那个应该是2家 (after 律所2家，鉴定1家，培训1家): one named item's figure said anew
+_ITEM_FIGURE = re.compile(
+    r"(?P<item>[\u4e00-\u9fff]{2,6}?)(?:那个|那家|那块|那边|这块)?(?:应该|其实|实际)?(?:是|有|为)\s*(?P<new>\d+)\s*(?P<unit>家|个|所|类)"
+)
+
+
+def item_refigured(said: str, text: str) -> str | None:
+    """What was said before with the figure of the one item a change names replaced (律所2家，鉴定1家 + 律所是3家
+    -> 律所3家，鉴定1家); None when the item is not said before with one figure of that unit."""
+    t = arabic(normalize(text))
+    m = _ITEM_FIGURE.search(t)
+    if m is None:
+        return None
+    before = arabic(normalize(said))
+    item = re.sub(r"的$", "", m.group("item"))[-2:]  # 等等律所 -> 律所 / 培训的 -> 培训: the item's own name
+    places = list(re.finditer(rf"{re.escape(item)}[^,，。;；、\d]{{0,4}}?(\d+)\s*{m.group('unit')}", before))
+    if len(places) != 1:
+        return None
+    p = places[0]
+    return before[: p.start(1)] + m.group("new") + before[p.end(1) :]

@@ -1007,7 +1007,8 @@ class Engine:
             swapped = (
                 correction.figure_swapped(s.words.get(c.id, ""), ev.text)
                 or correction.figure_less_part(s.words.get(c.id, ""), ev.text)
-                if c.expects == "counts"
+                or correction.item_refigured(s.words.get(c.id, ""), ev.text)  # 律所2家，鉴定1家 → 律所是3家
+                if c.expects == "counts" and not switched
                 else None
             )
             if swapped is not None:  # 会员50家，培训20家，开展16家 → 不是16家，是14家: that figure, the rest as said

@@ -1555,3 +1555,31 @@ def test_a_qualifier_said_after_a_figure_moves_or_unsettles_it(engine: Engine) -
     chat.say("answer", "500", None)
     chat.say("answer", "差不多500", None)  # either side of 500: taken back and asked again
     assert "zone.12" not in chat.session.answers and chat.question["criterion"] == "zone.12"
+
+
+@pytest.mark.parametrize(
+    ("cid", "turns", "value"),
+    [
+        ("zone.B1", ["律所2家，鉴定1家，培训1家", "等等，律所是3家"], {"types": 3, "units": 5}),  # that item's figure
+        ("station.B4", ["两起", "哎呀 是零起，那两起不是我们协助的"], 0),
+        ("zone.15", ["两家", "哎呀，是四家，今年又评上了两家我忘算了"], 4),
+        ("zone.B2", ["全区前十", "哎呀 其实都排不上"], "none"),
+    ],
+)
+def test_a_change_opened_by_an_exclamation_or_naming_one_item(
+    engine: Engine, cid: str, turns: list[str], value: Any
+) -> None:
+    chat = start(engine, {"point": "企业", "station": "协会", "zone": "园区"}[cid.split(".")[0]])
+    walk_answering(chat, cid)
+    for said in turns:
+        chat.say("answer", said, None)
+    assert chat.session.answers[cid] == value
+
+
+def test_going_back_to_a_numbered_question_with_its_new_answer(engine: Engine) -> None:
+    chat = start(engine, "园区")
+    walk_answering(chat, "zone.12")
+    chat.say("answer", "一千左右", None)
+    chat.say("answer", "有分享过经验", None)
+    chat.say("answer", "回到第12题，宣传受众只有三百人次", None)
+    assert recorded_or_proposed(chat, "zone.12", 300)
