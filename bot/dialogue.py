@@ -1028,6 +1028,8 @@ class Engine:
                 rest = _the_new_figure(c, rest)
             if switched:
                 rest = fix.rest
+            elif swapped is not None:
+                pass  # the answer as said, with that one figure changed
             elif c.expects == "counts" and isinstance(previous, dict) and len(previous) == 1:
                 rest = _stressed_clause(rest)  # 律所，服务过4家 → 哦不对，是6家，漏算了两家: one figure, the one stated
             elif (
