@@ -1007,7 +1007,11 @@ class Engine:
             swapped = (
                 correction.figure_swapped(s.words.get(c.id, ""), ev.text)
                 or correction.figure_less_part(s.words.get(c.id, ""), ev.text)
-                or correction.item_refigured(s.words.get(c.id, ""), ev.text)  # 律所2家，鉴定1家 → 律所是3家
+                or (  # 律所2家，鉴定1家 → 律所是3家 (a share's figures are found by their own words: _named_figure)
+                    correction.item_refigured(s.words.get(c.id, ""), ev.text)
+                    if isinstance(c.rule, TwoPartRule)
+                    else None
+                )
                 if c.expects == "counts" and not switched
                 else None
             )
