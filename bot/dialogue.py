@@ -223,7 +223,11 @@ def _named_figure(c: Criterion, text: str, said: Mapping[str, Any]) -> str:
 def _stressed_clause(rest: str) -> str:
     """Of the clauses with figures, the one that states the new figure (是 / 应该 / 一共 …, or a figure alone)."""
     with_figures = [p for p in re.split(r"[，,。；;]", rest) if numbers(p)]
-    stressed = [p for p in with_figures if any(_STRESS.search(f.before) for f in numbers(p))]
+    stressed = [  # (…，不是380: the figure denied is not stressed)
+        p
+        for p in with_figures
+        if any(_STRESS.search(f.before) and not re.search(r"(?:不是|并非|而非)\s*$", f.before) for f in numbers(p))
+    ]
     alone = [  # 还有一起上周刚签，3起: a figure said alone is the new one (是6家，漏算了两家: 是 wins)
         p
         for p in with_figures
@@ -1130,7 +1134,7 @@ class Engine:
                 c is not None
                 and c.id in s.answers
                 and c.expects == "number"
-                and _fits_unit(c, ev.text)
+                and (_fits_unit(c, ev.text) or all(not f.unit for f in numbers(ev.text)))  # 宣传那个是280
                 and not _fits_unit(current, ev.text)
                 and not re.search(
                     r"(?:这|那)(?:些)?\s*\d", arabic(t)
@@ -1915,7 +1919,7 @@ COMMAND_WORDS: dict[str, re.Pattern[str]] = {
 
 
 _FIGURE_REVISION = re.compile(
-    r"其实|实际|重新算|重算|再算|核了|核对了|只有|一共|总共|现在|成功的|已经授牌|加上|不对|加起来|汇总|统计了|统计下来|算了一下|数了一下|查了一?下|翻了一?下|"
+    r"(?:那个|那题|那个数|这个数)(?:应该)?(?:是|有|为)\s*\d|其实|实际|重新算|重算|再算|核了|核对了|只有|一共|总共|现在|成功的|已经授牌|加上|不对|加起来|汇总|统计了|统计下来|算了一下|数了一下|查了一?下|翻了一?下|"
     r"已完成|完成的|已授牌|授牌的|拿到牌子|算\s*\d|^(?:是|应该是|其实是|实际是)?\s*\d+(?:\.\d+)?\s*[\u4e00-\u9fff]{0,2}[吧啊呀]?$"
 )
 _UNDERSTOOD_BUT = ("不着急", "您说的是别的单位")  # reading problems that are not a misunderstanding

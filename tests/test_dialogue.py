@@ -1583,3 +1583,17 @@ def test_going_back_to_a_numbered_question_with_its_new_answer(engine: Engine) -
     chat.say("answer", "有分享过经验", None)
     chat.say("answer", "回到第12题，宣传受众只有三百人次", None)
     assert recorded_or_proposed(chat, "zone.12", 300)
+
+
+def test_a_figure_named_by_its_subject_goes_to_its_question(engine: Engine) -> None:
+    chat = start(engine, "协会")
+    walk_answering(chat, "station.25")
+    chat.say("answer", "350人次", None)
+    chat.say("answer", "有", None)  # now asked 公益服务几次 (a figure too)
+    chat.say("answer", "宣传那个是280", None)  # a bare figure named by 宣传: never 280次 of 公益服务
+    assert "station.27" not in chat.session.answers and recorded_or_proposed(chat, "station.25", 280)
+    chat = start(engine, "协会")
+    walk_answering(chat, "station.25")
+    chat.say("answer", "350人次", None)
+    chat.say("answer", "宣传那个是280，不是380", None)  # the figure denied is not the new one
+    assert recorded_or_proposed(chat, "station.25", 280) and "station.26" not in chat.session.answers
