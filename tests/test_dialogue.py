@@ -741,6 +741,13 @@ def recorded_or_proposed(chat: Chat, cid: str, value: Any) -> bool:
     return same(chat.session.answers.get(cid)) or (proposal.get("criterion") == cid and same(proposal.get("value")))
 
 
+def start_at(engine: Engine, cid: str) -> Chat:
+    """A chat of the unit type whose table holds ``cid``, walked to it."""
+    chat = start(engine, {"point": "企业", "station": "协会", "zone": "园区"}[cid.split(".")[0]])
+    walk_answering(chat, cid)
+    return chat
+
+
 def walk_answering(chat: Chat, cid: str) -> None:
     """Walk to ``cid`` answering each question with something its kind accepts."""
     for _ in range(80):
@@ -1415,8 +1422,7 @@ def test_a_count_just_after_a_yes_on_a_neighbouring_subject_answers_the_count(en
     ],
 )
 def test_a_figure_corrected_in_the_next_message(engine: Engine, cid: str, first: str, fix: str, value: Any) -> None:
-    chat = start(engine, {"point": "企业", "station": "协会", "zone": "园区"}[cid.split(".")[0]])
-    walk_answering(chat, cid)
+    chat = start_at(engine, cid)
     chat.say("answer", first, None)
     chat.say("answer", fix, None)
     assert chat.session.answers[cid] == value, chat.text
@@ -1433,8 +1439,7 @@ def test_a_figure_corrected_in_the_next_message(engine: Engine, cid: str, first:
 def test_a_figure_taken_back_for_a_range_across_the_standard_is_asked_again(
     engine: Engine, cid: str, first: str, fix: str
 ) -> None:
-    chat = start(engine, {"point": "企业", "station": "协会", "zone": "园区"}[cid.split(".")[0]])
-    walk_answering(chat, cid)
+    chat = start_at(engine, cid)
     chat.say("answer", first, None)
     chat.say("answer", fix, None)
     assert cid not in chat.session.answers and chat.question["criterion"] == cid  # a wrong record is worse
@@ -1453,8 +1458,7 @@ def test_a_figure_taken_back_for_a_range_across_the_standard_is_asked_again(
 def test_an_answer_to_the_question_now_asked_that_points_back_at_the_figure(
     engine: Engine, cid: str, first: str, now: str
 ) -> None:
-    chat = start(engine, {"point": "企业", "station": "协会", "zone": "园区"}[cid.split(".")[0]])
-    walk_answering(chat, cid)
+    chat = start_at(engine, cid)
     chat.say("answer", first, None)
     asked = chat.question["criterion"]
     kept = chat.session.answers[cid]
@@ -1569,8 +1573,7 @@ def test_a_qualifier_said_after_a_figure_moves_or_unsettles_it(engine: Engine) -
 def test_a_change_opened_by_an_exclamation_or_naming_one_item(
     engine: Engine, cid: str, turns: list[str], value: Any
 ) -> None:
-    chat = start(engine, {"point": "企业", "station": "协会", "zone": "园区"}[cid.split(".")[0]])
-    walk_answering(chat, cid)
+    chat = start_at(engine, cid)
     for said in turns:
         chat.say("answer", said, None)
     assert chat.session.answers[cid] == value
