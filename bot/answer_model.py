@@ -149,6 +149,7 @@ DEV_BANKS = (
     "answer_dev121",
     "answer_dev122",
     "answer_dev123",
+    "answer_dev124",
     "answer_dev118",
     "answer_dev110",
     "answer_dev106",

@@ -110,6 +110,18 @@ class Correction:
     rest: str  # the new answer inside the message, possibly empty
 
 
+# the old answer said to be wrong (not only pointed back to): 不对 / 说错了 / 多算了 / 打反了
+_WRONG = re.compile(
+    r"不对(?![外口劲称等应付路头])|错了|[说记搞弄写填打答看报算数]错|有误|不准确?|口误|手滑|多算|少算|算漏|漏算|"
+    r"[说报算][多少高低]了|[说打写]反|颠倒|作废|不作数|不算数"
+)
+
+
+def disowns(text: str) -> bool:
+    """Whether a message says the answer it corrects was wrong (不对，… / 数字报错了), not only that it adds to it."""
+    return bool(_WRONG.search(normalize(text)))
+
+
 def parse(text: str, previous: Any, previous_is_figure: bool) -> Correction | None:
     """The correction in ``text`` of an answer ``previous``, or None when it is not one."""
     t = normalize(text)
@@ -130,6 +142,21 @@ def parse(text: str, previous: Any, previous_is_figure: bool) -> Correction | No
         kind = "revision"  # 600是报名人数，实际到场的只有420 / 4家里有一家没验收，已完成的是3家
     if kind is None:
         return None
+    parts = re.split(r"([,，。;；])", t, maxsplit=1)
+    first, later = parts[0], (parts[2] if len(parts) == 3 else "")
+    if (
+        previous_is_figure
+        and _names_figure(arabic(first), previous)
+        and len(re.findall(r"\d+(?:\.\d+)?", arabic(first))) == 1  # (原来说的3其实是4: the new one is there)
+        and re.search(r"\d[^\d]{0,6}?(?:是|指的是|包括|包含|含)", arabic(first))
+        and re.search(r"\d", arabic(later))
+    ):
+        t = later  # 十次是所有咨询加起来的，免费公益的不到三次: what the old figure was is no part of the new one
+    old = previous.get("value") if isinstance(previous, dict) else previous
+    if previous_is_figure and isinstance(old, (int, float)) and not isinstance(old, bool):
+        within = re.compile(rf"(?<![\d.]){old:g}\s*(?:次|场|起|家|个|人次|人)?\s*(?=里|中|当中|之中)")
+        if within.search(arabic(t)):
+            t = within.sub("", arabic(t))  # 十次里只有一部分是公益的，大概三四次: the old figure is what it is part of
     zeros = _ZEROS.search(t)
     if zeros and previous_is_figure and re.search(r"[1-9]", arabic(_ZEROS.sub("", t))):
         t = _ZEROS.sub("", t)  # 多打了一个0，300: the figure said is the new one
@@ -143,7 +170,9 @@ def parse(text: str, previous: Any, previous_is_figure: bool) -> Correction | No
 
 
 _OLD_FIGURE_DISOWNED = re.compile(  # 600是报名人数，实际到场的只有420 / 380是去年的，今年是280
-    r"实际|其实|真正|已完成|只有|才|是(?:去年|前年|两年|报名|计划|目标|邀请|预计|年初)|今年(?:是|有|只有|才)?\s*\d"
+    r"实际|其实|真正|已完成|只有|才|是(?:去年|前年|两年|报名|计划|目标|邀请|预计|年初)|今年(?:是|有|只有|才)?\s*\d|"
+    # 十次是所有咨询加起来的，免费公益的不到三次 / 一千出头是把员工培训也算进去了，宣传受众四百多
+    r"^[^,，。;；]*?\d[^,，。;；\d]{0,6}?(?:是|指的是|包括|包含|含)[^,，。;；\d]*(?:的|了|在内)[,，。;；]\s*[^,，。;；]*\d"
 )
 
 
@@ -291,11 +320,11 @@ _NAMED_QUESTION = re.compile(
     r"[\u4e00-\u9fffa-z]{2}" + NOT_A_NAME + NAMING + "|"
     r"\bno\.\s*\d{1,2}(?!\d)|第\s*[\d一二三四五六七八九十百两]+\s*(?:/\s*\d+\s*)?(?:个)?(?:题|项|条|个问题)|(?<![\d第/那这每一])(?<!\d\s)\d{1,2}\s*[题项](?!目)|\bq\s*\d+|(?<![\d第/])\d{1,2}\s*号\s*(?:题|项|问题|那|这)|"
     r"^[\u4e00-\u9fff]{2,14}[,，]\s*(?:这个|这块|这题|这一项)(?=我?(?:前面|之前|刚才))|"
-    r"^关于[\u4e00-\u9fff]{2,8}[:：]|^前面问[\u4e00-\u9fff]{2,8}的|^(?!上一?题|上个|刚才|刚刚|前一题|这题|这个)[\u4e00-\u9fff]{2,8}的答案"
+    r"^关于[\u4e00-\u9fff]{2,8}[:：]|^(?:再)?(?:回到|返回|退回|说回|回头说)(?:一下)?[\u4e00-\u9fff]{2,8}(?:那题|这题)?(?=[,，:：\s])|^前面问[\u4e00-\u9fff]{2,8}的|^(?!上一?题|上个|刚才|刚刚|前一题|这题|这个)[\u4e00-\u9fff]{2,8}的答案"
 )
 _NAMED_CHANGE = re.compile(
     r"不准|[说讲]得?不对|前面(?:说|答|讲)|之前(?:说|答|讲)|刚才(?:说|答|讲)|修正|补正|太满|太好听|说多了|说少了|报低|报高|才对|纠错|"
-    r"有出入|核对|想起来|收回|没问题，但|报错|数字错|数错|改|更正|纠正|重新(?:答|回答|评估)|重答|说错|答错|选错|填错|写错|弄错|搞错|多报|少报|应该是|应该算|只能算|换成|记成|→|->|"
+    r"^(?:再)?(?:回到|返回|退回|说回|回头说)|有出入|核对|想起来|收回|没问题，但|报错|数字错|数错|改|更正|纠正|重新(?:答|回答|评估)|重答|说错|答错|选错|填错|写错|弄错|搞错|多报|少报|应该是|应该算|只能算|换成|记成|→|->|"
     r"其实|是有的|是隔离的|不作数|不算数|作废|不准确|有误|不对|重新说|重说|"
     r"记错|[记搞弄看想](?:岔|串|混)|看错|听错|理解错|[说答写]反|太乐观|乐观了|撤回|换个答案|没那么"
     r"|(?:那题|那项|那个|那条|那道题)\s*(?:那个)?\s*[,，:：]?\s*(?:其实|我们)?(?:也)?"
@@ -407,6 +436,8 @@ def remainder(text: str) -> str:
             start = max(t.rfind(d, 0, m.start()) for d in ",，。;；:：") + 1  # 加密其实还没上: its subject too
             head = t[start : m.start()].split()[-1] if t[start : m.start()].split() else ""  # 等下 账号密码其实…
             head = "" if _EXPLICIT.search(head) or _FILLER.fullmatch(head) else head
+            if re.search(r"\d\s*[^\d\s,，]{0,2}$", arabic(head)) and re.match(r"\s*\d", arabic(part)):
+                head = ""  # 原来说的3其实是2 / 说的4家其实是7家: the figure before 其实 is the one taken back
             kept = [  # 场所和设施有，经费其实没有: what the message keeps before the fact is part of the new answer
                 c.strip()
                 for c in re.split(r"[,，;；。]", t[: max(start - 1, 0)])

@@ -31,7 +31,7 @@ from .rubric import (
     TierRule,
     TwoPartRule,
 )
-from .scoring import score
+from .scoring import score, score_criterion
 from .text import arabic, normalize
 from .understanding import (
     clean_phone,
@@ -198,6 +198,21 @@ def _unsettled(c: Criterion, r: Reading, rest: str) -> bool:
     )
 
 
+def _doubted(c: Criterion, r: Reading, text: str) -> bool:
+    """A figure said again with a doubt that leaves the score open (可能一两起吧 / 可能四五百吧，不太准 /
+    可能两三家吧，有一家不确定): the figure just given is no longer sure, and no other is."""
+    found = numbers(text)
+    if c.expects != "number" or not _DOUBT.search(normalize(text)) or not found:
+        return False
+    return (
+        _unsettled(c, r, text)
+        or (r.outcome == "record" and r.value == "unknown")
+        or any(
+            _unsettled(c, read(c, f.text, Hint(), {}), f.text) for f in found if f.quantity.relation == "range"
+        )  # 可能只有两三次，有一次不确定算不算公益: the range said, whatever the rest made of it
+    )
+
+
 def _the_new_figure(c: Criterion, rest: str) -> str:
     """The clause of a figure's correction that carries the new figure: 不对，一起，另一起还没立案 /
     六百是两年加起来的，今年就三百出头 / 有两次其实是收费的，公益的只有3次."""
@@ -347,6 +362,7 @@ _KEPT = re.compile(r"有|会|能|做了|签了|收回|交回|登记|在用|装�
 # 其中两次是收费的 / 有一家还在创建中 / 其中一场还没办: a part of the figure before, said not to count
 _PART_OFF = re.compile(
     r"^(?:不过|但是?|另外|哦|啊|对了)?[,，\s]*(?:(?:其中|里面|这里面|这当中)(?:有)?\s*[\d一二两三四五六七八九十]+|"
+    r"[\d一二两三四五六七八九十百千]+\s*(?:次|场|起|家|个|人次)(?:里|里面|中|当中|里头)(?:有)?\s*[\d一二两三四五六七八九十]|"
     r"有\s*[\d一二两三四五六七八九十]+\s*[^,，。]{0,12}?"
     r"(?:收费|有偿|园区外|区外|外地|还在|还没|没验收|在创建|创建中|没办|没开|取消|不算|没成|没立|撤))|"
     r"[^,，。\d]{0,8}?(?:那|这)\s*[\d一二两三四五六七八九十]+\s*(?:次|场|起|家|个|人次)(?:里|里面|中|当中)(?:有)?\s*[\d一二两三四五六七八九十]|"
@@ -635,6 +651,7 @@ class Engine:
                     or self._topical_correction(s, ev, c_last)
                     or self._same_figure_again(s, ev, c_last)
                     or self._figure_continued(s, ev, c_last)
+                    or self._figure_after_figure(s, ev, c_last)
                 )
                 if guess is not None:
                     return out + guess
@@ -922,6 +939,8 @@ class Engine:
                 return self._then(s, applied, then)
             return self._record(s, c, proposal["value"], proposal["words"])
         if no or (verdict is not None and verdict.verdict is None and not text):
+            if c.expects in ("number", "counts") and c.id in s.answers and correction.disowns(proposal["words"]):
+                return self._taken_back(s, c, "declined")  # 不对，… → 不是: neither figure stands, asked again
             if (current is not None and current.id != c.id) or (current is None and c.id in s.answers):
                 kept = f"好的，第 {self.position(s, c)[0]} 项“{c.short}”保持原来的回答。"  # a correction not confirmed
                 if then and current is not None:
@@ -1084,8 +1103,10 @@ class Engine:
                 r = r.model_copy(update={"confidence": min(r.confidence, CONFIRM_BELOW - 0.01)})
             if r.outcome == "record" and fix.kind == "revision":  # 其实…: it may answer the question now asked
                 r = r.model_copy(update={"confidence": min(r.confidence, CONFIRM_BELOW - 0.01)})
+            if _doubted(c, r, ev.text) and c.id in s.answers:
+                return self._taken_back(s, c, "doubt")  # 三家 → 可能两三家吧，有一家不确定验收过没有
             if c.expects == "number" and fix.kind == "explicit" and c.id in s.answers and _unsettled(c, r, rest):
-                return self._taken_back(s, c, r.outcome == "record")  # 2次 → 不对，一两次吧: taken back, none settled
+                return self._taken_back(s, c, "ranged" if r.outcome == "record" else "unread")  # 2次 → 不对，一两次吧
             if r.outcome == "record":
                 return self._apply_correction(s, c, r.model_copy(update={"words": ev.text.strip()}))
         # no readable new answer: ask the previous question again, then come back here — unless it was
@@ -1101,7 +1122,7 @@ class Engine:
             prefix=f"好的，第 {self.position(s, c)[0]} 项重新回答（原来记的是“{describe_answer(c, s.answers.get(c.id))}”）：",
         )
 
-    def _taken_back(self, s: Session, c: Criterion, ranged: bool) -> list[Message]:
+    def _taken_back(self, s: Session, c: Criterion, why: str) -> list[Message]:
         """A figure the unit says is wrong, with no figure that settles the score said instead (一两次吧 / 五百上下):
         the old one is not kept — a wrong record is worse than the question asked again."""
         was = describe_answer(c, s.answers.pop(c.id, None))
@@ -1113,7 +1134,11 @@ class Engine:
         return self.ask(
             s,
             prefix=f"好的，第 {self.position(s, c)[0]} 项原来记的“{was}”先撤下。"
-            + ("您说的范围跨过了标准，定不了得分，" if ranged else "新的数我没读懂，")
+            + {
+                "ranged": "您说的范围跨过了标准，定不了得分，",
+                "doubt": "您说拿不准，这个数在标准上下都有可能，",
+                "declined": "您说原来的数不对，我又没理解对新的数，",
+            }.get(why, "新的数我没读懂，")
             + "请告诉我一个确切的数（说不准可以回答“不清楚”）：",
         )
 
@@ -1194,7 +1219,14 @@ class Engine:
             read(c, text, Hint(), {}).value == "unknown"
         )  # the cheap test first: this runs on every reply after a figure
         units = UNIT_WORDS.get(rule.unit, (rule.unit,))
-        if not unsure and not (_FIGURE_REVISION.search(text) and any(f.unit in (*units, "") for f in numbers(text))):
+        fits = any(f.unit in (*units, "") for f in numbers(text))
+        named = (  # 每月那个是部门自己的日常巡查，正式的商秘内部检查一年是两次: it names the figure's question
+            fits
+            and bool(_NAMES_IT.search(normalize(text)))
+            and self._find_target(s, UserEvent("answer", text))
+            == len(self.basics(s)) + self.rubric(s).criteria.index(c)
+        )
+        if not unsure and not named and not (_FIGURE_REVISION.search(text) and fits):
             return None  # 具体几起我不清楚 / 重新算了，实际是450
         if (
             current is not None
@@ -1326,10 +1358,16 @@ class Engine:
             if delta is not None and delta.is_integer()
             else read(c, f"{said}，{ev.text.strip()}", Hint(), {})
         )
+        if _PART_OFF.match(t) and _LEFT_NOW.search(t):  # 其中一场…那场不能算，所以是两次 / …不算，剩四起
+            alone = read(c, ev.text, Hint(), {})
+            if alone.outcome == "record" and alone.value != previous:
+                r = alone
         if _QUALIFIES_FIGURE.match(t) and numbers(ev.text):  # 三百 → 差一点点三百: its own figure and qualifier
             alone = read(c, ev.text, Hint(), {})
             if (alone.outcome == "record" and alone.value != previous) or alone.outcome == "reask":
                 r = alone  # (差不多500 after 500: the figure is no longer sure of its side; asked again)
+        if previous is not None and _doubted(c, r, ev.text):
+            return self._taken_back(s, c, "doubt")  # 3次 → 可能只有两三次，有一次不确定算不算公益
         if r.outcome == "reask" and _QUALIFIES_FIGURE.match(t) and previous is not None:
             s.return_to, s.cursor = s.cursor, len(self.basics(s)) + self.rubric(s).criteria.index(c)
             s.answers.pop(c.id, None)  # 2次 → 大概吧: the doubt takes the figure back; asked again, never kept
@@ -1357,6 +1395,39 @@ class Engine:
             )
         s.proposal = {"criterion": c.id, "value": r.value, "words": describe_words(f"{said}；{ev.text.strip()}")}
         return [self._proposal_message(s, c, r.value, change=True)]
+
+    def _figure_after_figure(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
+        """两次 → 嗯……也可能就一次，我不太确定 / 490 → 又找到一张签到表，多了30人，那就是520, with a yes/no asked
+        now: figures in the last figure's unit that cannot answer the question now asked are about that figure.
+        A doubt that moves it across the standard takes it back (asked again, never kept); another figure is
+        read as a revision of it, so it is only proposed."""
+        current = self.criterion_at(s)
+        if (
+            current is None
+            or current.id == c.id
+            or current.expects != "boolean"
+            or c.expects not in ("number", "counts")
+            or c.id not in s.answers
+        ):
+            return None
+        found, t = numbers(ev.text), normalize(ev.text)
+        doubt = bool(_DOUBT.search(t))
+        if not found and not doubt:
+            return None
+        if isinstance(c.rule, (ThresholdRule, PerCountRule)):
+            units = (*UNIT_WORDS.get(c.rule.unit, (c.rule.unit,)), "")
+            if found and not any(f.unit in units for f in found):
+                return None  # 两个部门 / 2023年: not the figure just given
+        if read(current, ev.text, _hint(ev), {}).outcome != "reask":
+            return None  # it answers the question now asked
+        previous = s.answers[c.id]
+        if doubt:
+            r = read(c, ev.text, Hint(), {})
+            if r.outcome == "record" and _same_score(c, previous, r.value):
+                i = self.position(s, c)[0]
+                return self.ask(s, prefix=f"好的，第 {i} 项“{c.short}”记为“{describe_answer(c, previous)}”。")
+            return self._taken_back(s, c, "doubt")
+        return self._correct(s, ev, c, correction.Correction("revision", correction.remainder(ev.text) or ev.text))
 
     def _remark(self, s: Session, ev: UserEvent) -> list[Message] | None:
         """这个分数低了点，明年得多办几场 / 最多就15分吧 / 问这么多，能不能先看看结果 (just after an answer): a
@@ -1743,6 +1814,13 @@ class Engine:
         if n is not None and 1 <= n <= len(crits):
             return offset + n - 1
         said = name.group(1) if name else text
+        if name is not None:  # 对了前面检查那个: the words that point back name nothing
+            said = (
+                re.sub(
+                    r"^(?:对了|哦|啊|还有|另外|我们|我)*(?:前面|之前|刚才|刚刚|上面|先前)(?:的|说的|那个)?", "", said
+                )
+                or said
+            )
         grams = {said[k : k + 2] for k in range(len(said) - 1)}
         nearness = [sum(1 for g in grams if g in f"{c.short}{c.standard}") for c in crits]  # how close the wording
         best: tuple[int, int, int] | None = None
@@ -1753,6 +1831,8 @@ class Engine:
         inside = [i for i, c in enumerate(crits) if any(said in k for k in [*c.keywords, c.short])]
         if len(inside) > 1:  # 竞业那块我记错了: of the questions it could name, the one answered (only answers change)
             inside = [i for i in inside if crits[i].id in s.answers] or inside
+        if len(inside) > 1 and numbers(text):  # 前面检查那个…所以是2次: a figure changes a figure question
+            inside = [i for i in inside if crits[i].expects in ("number", "counts")] or inside
         if best is None and name is not None and len(inside) == 1:
             return offset + inside[0]  # 制度那题: part of one question's keyword (管理制度) only
         if best is None and name is not None:  # 涉密标志那道: no keyword, but the wording of one question only
@@ -1922,6 +2002,16 @@ _FIGURE_REVISION = re.compile(
     r"(?:那个|那题|那个数|这个数)(?:应该)?(?:是|有|为)\s*\d|其实|实际|重新算|重算|再算|核了|核对了|只有|一共|总共|现在|成功的|已经授牌|加上|不对|加起来|汇总|统计了|统计下来|算了一下|数了一下|查了一?下|翻了一?下|"
     r"已完成|完成的|已授牌|授牌的|拿到牌子|算\s*\d|^(?:是|应该是|其实是|实际是)?\s*\d+(?:\.\d+)?\s*[\u4e00-\u9fff]{0,2}[吧啊呀]?$"
 )
+# what is left, or the total now, said after a part that does not count: 所以是两次 / 剩四起 / 那就是520
+_LEFT_NOW = re.compile(
+    r"(?:所以|那|那么|这样|算下来|最后|实际)(?:就|一共|总共)?(?:是|有|算)\s*[\d一二两三四五六七八九十]|"
+    r"(?:剩|剩下|还剩|只剩|就剩)(?:的)?(?:是|有)?\s*[\d一二两三四五六七八九十]"
+)
+# a doubt about a figure just given: 也可能就一次，我不太确定 / 可能没那么多 / 四五百吧，不太准
+_DOUBT = re.compile(
+    r"可能|也许|或许|大概|估计|好像|不太(?:确定|准|清楚|记得)|记不(?:清|太清|住)|说不(?:准|好|清)|拿不准|"
+    r"不敢(?:确定|肯定|保证)|没把握|不一定"
+)
 _UNDERSTOOD_BUT = ("不着急", "您说的是别的单位")  # reading problems that are not a misunderstanding
 _DEFER = re.compile(
     r"先空着|空着吧|先放(?:着|一放|一下)|后面再(?:说|答|填)|以后再说|先问别的|先跳过|跳过吧|下一题|先不答|先不填|"
@@ -1982,6 +2072,11 @@ _TAKE_OFF = re.compile(
 )
 _LEFT_OUT = re.compile(r"漏(?:了|算|报|说|掉|统计)|少算|忘了?(?:算|说|统计)|没算上")
 _NOT_MEANT = re.compile(r"(?<!漏)没算进去|不算进去|不计入|没计入")  # 阅读量还有2000多，没算进去: left out on purpose
+
+
+def _same_score(c: Criterion, before: Any, after: Any) -> bool:
+    """Whether two answers to a criterion score alike (500 and 五百多 both meet ≥ 300)."""
+    return score_criterion(c, before, 0.5).got == score_criterion(c, after, 0.5).got
 
 
 def _delta(c: Criterion, previous: Any, text: str) -> float | None:

@@ -217,6 +217,18 @@ _NEARLY_THERE = re.compile(r"差(?:一点|点|一些|些)儿?\s*(?:就)?(?:能|�
 _SHORT_BY = re.compile(r"(?:还|就|只)?差\s*\d+\s*(?:个|家|人|次|场|起|位|名|件)?(?:人次)?")
 
 
+_MORE_TO = re.compile(r"(?<![\d.])(\d+)多\s*(\d+)(?![\d.])")
+
+
+def _more_to(m: re.Match[str]) -> str:
+    low, high = int(m.group(1)), int(m.group(2))
+    step = int(_magnitude(float(low)))
+    return f"{low}到{high}" if low < high <= low + step and high % step == 0 else m.group(0)
+
+
+_NOT_AS_MANY = re.compile(r"没(?:有)?\s*(\d+(?:\.\d+)?\s*(?:个|家|人次|人|次|场|起|位|名|件|回|期)?)\s*(?:那么|这么)多")
+
+
 def _shortfalls(t: str) -> str:
     """差1家就满3家 -> 2家; 差一点到300 -> 将近300; 299人次，就差1个 -> the 1 is a gap, not a count."""
     t = _SHORT_OF.sub(lambda m: f"{max(float(m.group(2)) - float(m.group(1)), 0):g}", t)
@@ -224,6 +236,7 @@ def _shortfalls(t: str) -> str:
     t = _SHORT_OF_BAR.sub(lambda m: f"{'将近' if m.group('little') else '不到'}{m.group(1)}{m.group(2)}", t)
     t = _STILL_SHORT.sub(lambda m: f"将近{m.group(1)}{m.group(2)}", t)
     t = _NEARLY_THERE.sub("将近", t)
+    t = _NOT_AS_MANY.sub(r"不到\1", t)  # 其实没有3次那么多: fewer than 3
     t = re.sub(r"头(?:一|1)(?=[起件宗个次单])", "第1", t)  # 头一起是…，第二起是…: places in a list
     return _SHORT_BY.sub("差一些", t)
 
@@ -233,6 +246,7 @@ def numbers(text: str, ordinals: bool = False) -> list[Found]:
     (ordinals, 第三家, only when asked: a place in a ranking)."""
     t = _shortfalls(_shares(full_years(arabic(normalize(text)))))
     t = re.sub(r"\.{2,}", lambda m: "，" * len(m.group(0)), t)  # 嗯......560: a pause, not a decimal point
+    t = _MORE_TO.sub(_more_to, t)  # 一百多两百人次 / 两百多三百的样子: a range, not a sum
     out: list[Found] = []
     clause_starts = [0] + [m.end() for m in re.finditer(r"[,;:!?，。；：！？、\n]", t)]
     for m in _NUM.finditer(t):
@@ -256,8 +270,8 @@ def numbers(text: str, ordinals: bool = False) -> list[Found]:
             continue  # 一年 / 三个月 / 2023年 / 2022、2023年: a period or a date, not a count
         if _MONEY_AFTER.match(rest) or _MONEY_BEFORE.search(t[max(0, m.start() - 8) : m.start()]):
             continue  # 涉案金额两百多万 / 经费3万元: money, not a count
-        if rest.startswith("分之"):
-            continue
+        if rest.startswith("分之") or (m.group(0) == "1" and re.match(r"(?:小|大)?部分", rest)):
+            continue  # 三分之一 / 一部分是公益的: no count
         value = float(m.group(1))
         upper = float(m.group(2)) if m.group(2) else None
         relation: Relation = "range" if upper is not None and upper > value else "eq"

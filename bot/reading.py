@@ -655,6 +655,8 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
             return record("unknown", max(a.confidence, 0.9), words, "unsure", *a.reasons)
         if why:  # 不到500人次，有620人次吧: figures that disagree are asked about, never read as a no
             return reask(why, words)
+        if a.verdict == "no" and re.fullmatch(r"(?:不是|不对|错了|不)(?:的|啊|呀|吧|哦)?[。.!！~～]*", t):
+            return reask("请告诉我具体的数；一次也没有的话，回答“没有”或“0”。", words)  # 不是: a denial, no zero
         if a.verdict == "no" and a.confidence >= CONFIRM_BELOW:
             return record(0, a.confidence, words, "no = 0", *a.reasons)
         last = [c for c in re.split(r"[,，。;；!！]", t) if c.strip()][-1:]
@@ -947,12 +949,15 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     if unit == "次" and (per_firm := _per_firm(found)) is not None:
         return per_firm, 0.85, ""  # 给6家企业分别上门咨询 / 二十多家企业来咨询过，每家算一次
     each_date = re.fullmatch(
-        r"\s*([^,，。;；:：\d]*\d[^,，。;；:：]*?)各[^,，。\d]{0,4}?(\d+)\s*(?:次|场|回|期)[^,，。\d]*[。.!！]?\s*", t
+        r"\s*(?:[^,，。;；:：\d]{0,4}?(\d+)\s*次\s*[,，:：]\s*)?"  # 三次，3月、6月、9月各一次: the total said first
+        r"([^,，。;；:：\d]*\d[^,，。;；:：]*?)各[^,，。\d]{0,4}?(\d+)\s*(?:次|场|回|期)[^,，。\d]*[。.!！]?\s*",
+        t,
     )
     if unit == "次" and each_date:  # 3月15日、6月8日、9月20日各做了一次: one each of the dates listed
-        items = [p for p in re.split(r"、|和|及|与|以及", each_date.group(1)) if p.strip()]
-        if len(items) >= 2:
-            return Quantity(value=len(items) * float(each_date.group(2))), 0.9, ""
+        items = [p for p in re.split(r"、|和|及|与|以及", each_date.group(2)) if p.strip()]
+        per_date = len(items) * float(each_date.group(3))
+        if len(items) >= 2 and each_date.group(1) in (None, f"{per_date:g}"):
+            return Quantity(value=per_date), 0.9, ""
     same = [f for f in found if f.unit in UNIT_WORDS.get(unit, (unit,)) and f.quantity.relation == "eq"]
     stated = [f for f in same if re.search(r"(?:一共|总共|共计?|合计|总计)[^,，。\d]{0,4}$", f.before)]
     pieces = [f for f in same if f not in stated and f.start > stated[0].start] if len(stated) == 1 else []
@@ -1559,7 +1564,9 @@ def _said_left(t: str, unit: str) -> Quantity | None:
 _ALREADY_OFF = re.compile(  # 470人次（已扣除重复的40人次）: the figure said is already net of that part
     r"[(（]?(?:已经?|都)(?:扣掉|减掉|去掉|扣除|刨掉|刨去|刨除|减去|剔除|除去|去除)了?[^,，。;；\d()（）]{0,12}?\d+\s*(?:人次|人|次|场|家|起)[)）]?"
 )
-_RESULT_BEFORE = re.compile(r"(?:是|就是|还有|还剩|剩下?|剩余|=|为|实际|净|后|以后|之后|的话|去重)[^,，。;；\d]{0,3}$")
+_RESULT_BEFORE = re.compile(
+    r"(?:是|就是|就|还有|还剩|剩下?|剩余|=|为|实际|净|后|以后|之后|的话|去重)[^,，。;；\d]{0,3}$"
+)
 
 
 def _less_taken_off(t: str, unit: str) -> tuple[str, str]:
@@ -1629,8 +1636,9 @@ def _without_plans(t: str) -> str:
 
 _SAID_TOTAL = re.compile(
     r"(?:(?:合计|一共|总共|共计|总计|加起来|合起来|加一起|累计|=|总的(?:来说|算下来)?(?:就)?|(?<!\d)全年(?:下来)?(?:一共|总共|共|累计|合计)?)(?:已经|已)?(?:是|有|就是|达到)?|"
-    r"(?:现在|目前|至今)(?:一共|总共|累计)?(?:已经|已)?(?:是|有|就是|达到)?)\s*$"
-)  # 又成功协助了一起，现在是三起: the total now
+    r"(?:现在|目前|至今)(?:一共|总共|累计)?(?:已经|已)?(?:是|有|就是|达到)?|"
+    r"(?:那|那么|所以|这样|这么算|算下来)(?:就|一共|总共|加起来)?(?:是|有)|那就)\s*$"
+)  # 又成功协助了一起，现在是三起: the total now / 多了30人，那就是520 / 12月又补了一次，所以是2次
 
 
 # 都是收费项目 / 园区没有参与: the figure before does not count at all

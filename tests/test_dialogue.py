@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from bot.dialogue import Engine, Message, Session, UserEvent
+from bot.quantity import as_quantity
 from bot.report import build_report
 from bot.rubric import UNIT_TYPES, load_rubric
 from bot.scoring import score
@@ -1600,3 +1601,76 @@ def test_a_figure_named_by_its_subject_goes_to_its_question(engine: Engine) -> N
     chat.say("answer", "350人次", None)
     chat.say("answer", "宣传那个是280，不是380", None)  # the figure denied is not the new one
     assert recorded_or_proposed(chat, "station.25", 280) and "station.26" not in chat.session.answers
+
+
+@pytest.mark.parametrize(
+    ("cid", "figure", "doubt"),
+    [
+        ("point.42", "两次", "嗯……也可能就一次，我不太确定"),
+        ("zone.B4", "2起", "可能一两起吧"),
+        ("station.27", "3次", "可能只有两三次，有一次不确定算不算公益"),
+        ("zone.15", "三家", "可能两三家吧，有一家不确定验收过没有"),
+    ],
+)
+def test_a_doubt_across_the_standard_takes_the_figure_back(engine: Engine, cid: str, figure: str, doubt: str) -> None:
+    chat = start_at(engine, cid)
+    chat.say("answer", figure, None)
+    chat.say("answer", doubt, None)  # the next question is asked now: the doubt is about the figure
+    assert cid not in chat.session.answers and chat.question["criterion"] == cid
+
+
+def test_a_doubt_that_keeps_the_side_keeps_the_figure(engine: Engine) -> None:
+    chat = start_at(engine, "zone.12")
+    chat.say("answer", "800人次", None)
+    chat.say("answer", "可能七八百吧，不太准", None)  # 700–800 is over 500 either way: the walk goes on
+    kept = as_quantity(chat.session.answers["zone.12"])
+    assert kept is not None and kept.meets(500, False) is True and chat.question["criterion"] != "zone.12"
+
+
+@pytest.mark.parametrize(
+    ("cid", "turns", "value"),
+    [
+        ("zone.12", ["四百九十", "又找到一张签到表，多了30人，那就是520"], 520),  # a yes/no asked now
+        ("station.B4", ["六起", "六起里面有两起是律师个人代理的，不算我们站协助的，剩四起"], 4),
+        ("station.27", ["三次", "其中一场是律所办的，我们只出了个场地，那场不能算，所以是两次"], 2),
+        ("point.42", ["十二次，每月一次", "每月那个是部门自己的日常巡查，正式的商秘内部检查一年是两次"], 2),
+        (
+            "station.25",
+            ["340人次", "维权我们帮过两家会员单位固定证据", "回到宣传人次，340里含了我们工作人员40个，去掉就是300整"],
+            300,
+        ),
+        (
+            "point.42",
+            ["一年一次", "整改有的，每次都有整改台账", "对了前面检查那个我要更正，12月又补了一次，所以是2次"],
+            2,
+        ),
+    ],
+)
+def test_a_figure_revised_while_a_yes_no_is_asked(engine: Engine, cid: str, turns: list[str], value: Any) -> None:
+    chat = start_at(engine, cid)
+    before = None
+    for said in turns:
+        before = chat.question["criterion"]
+        chat.say("answer", said, None)
+    assert recorded_or_proposed(chat, cid, value)
+    assert before not in chat.session.answers  # the question asked then is not answered by it
+
+
+def test_a_declined_reading_of_a_disowned_figure_asks_it_again(engine: Engine) -> None:
+    chat = start_at(engine, "station.27")
+    chat.say("answer", "4次", None)
+    chat.say("answer", "emm 不对，是 1 次，另外三次是别的机构办的我们只是去旁听", None)
+    assert recorded_or_proposed(chat, "station.27", 1) and chat.session.answers["station.27"] == 4
+    chat.say("answer", "不是", None)  # the unit said 4 was wrong, and our reading is wrong too
+    assert "station.27" not in chat.session.answers and chat.question["criterion"] == "station.27"
+    chat = start_at(engine, "station.27")
+    chat.say("answer", "3次", None)
+    chat.say("answer", "其中一次是收费的", None)  # a part that may not count: proposed
+    chat.say("answer", "不是", None)  # not said to be wrong: the figure stands
+    assert chat.session.answers["station.27"] == 3
+
+
+def test_a_denial_alone_is_no_zero(engine: Engine) -> None:
+    chat = start_at(engine, "zone.12")
+    chat.say("answer", "不是", None)
+    assert "zone.12" not in chat.session.answers and chat.question["criterion"] == "zone.12"

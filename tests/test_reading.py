@@ -1933,3 +1933,29 @@ def test_the_side_said_without_the_figure(cid: str, text: str, meets: bool | Non
         assert r.outcome == "record", r
         q = as_quantity(r.value)
         assert q is not None and q.meets(c.rule.minimum, c.rule.strict) is meets, r
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("station.27", "其实没有3次那么多", {"value": 3.0, "relation": "lt"}),  # fewer than the figure named
+        ("zone.12", "又找到一张签到表，多了30人，那就是520", 520),  # the total said wins over the sum
+        ("zone.12", "其中有一场200人的是2022年办的，去掉就400", 400),  # what is left, said after 去掉就
+        ("point.42", "12月又补了一次，所以是2次", 2),
+        ("station.25", "一百多两百人次", {"value": 100.0, "relation": "range", "upper": 200.0}),  # a range, no sum
+        ("station.27", "三次，3月、6月、9月各一次", 3),  # the months listed, each once, with the total said
+    ],
+)
+def test_figures_said_with_what_they_are_not(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
+
+
+def test_the_figure_before_its_description_is_taken_back() -> None:
+    fix = correction.parse("十次是所有咨询加起来的，免费公益的不到三次", 10, True)
+    assert fix is not None and fix.rest == "免费公益的不到三次"
+    fix = correction.parse("原来说的3其实是2，另外那次是协会内部的培训", 3, True)
+    assert fix is not None and fix.rest.startswith("2")  # never 32
+    fix = correction.parse("原来说的3其实是4，9月那次部门交叉检查我给忘了", 3, True)
+    assert fix is not None and fix.rest.startswith("4")  # the new figure in the first clause is kept
+    assert correction.names_a_question("回到案件数，其实是1起，另外两起到现在还没立案")
+    assert not correction.names_a_question("回到正题吧")
