@@ -256,9 +256,12 @@ def _stressed_clause(rest: str) -> str:
 
 # where a message turns from the correction to the question now asked: a new sentence, or 这题 / X的话 / 至于
 _NOW_TURN = re.compile(
-    r"(?<=[。；;!！\n])|(?<=[，,])(?=[^，,。；;有没不是]{0,10}(?:这题|这一题|这个问题|这一项|这项|这条)(?:[:：，,]|的话))|"
-    r"(?<=[，,])(?=[^，,。；;有没不是]{1,10}的话[，,])|(?<=[，,])(?=至于)"
+    r"(?<=[。；;!！\n])|(?<=[，,])(?=[^，,。；;有没不是]{0,10}(?:这题|这一题|这个问题|这一项|这项|这条)(?:[:：，,]|的话|(?=[有没也都是不])))|"
+    r"(?<=[，,])(?=[^，,。；;有没不是]{1,10}的话(?:[，,]|(?=[有没也都])))|(?<=[，,])(?=至于)"
 )
+# 不对是2次，整改都做了 / 说错了 是2家 侵权事件没有发生过: any comma or space, tried after the marked turns,
+# and only where what follows is about the question now asked
+_NOW_TURN_WEAK = re.compile(r"(?<=[，,])|(?<=[^\s，,。；;])(?=\s+\S)")
 _NOW_MARK = re.compile(
     r"^(?:至于)?[^，,。；;:：有没不是]{0,10}?(?:(?:这题|这一题|这个问题|这一项|这项|这条)(?:的话)?|的话)[:：，,]?\s*"
 )
@@ -362,7 +365,8 @@ _KEPT = re.compile(r"有|会|能|做了|签了|收回|交回|登记|在用|装�
 # 其中两次是收费的 / 有一家还在创建中 / 其中一场还没办: a part of the figure before, said not to count
 _PART_OFF = re.compile(
     r"^(?:不过|但是?|另外|哦|啊|对了)?[,，\s]*(?:(?:其中|里面|这里面|这当中)(?:有)?\s*[\d一二两三四五六七八九十]+|"
-    r"[\d一二两三四五六七八九十百千]+\s*(?:次|场|起|家|个|人次)(?:里|里面|中|当中|里头)(?:有)?\s*[\d一二两三四五六七八九十]|"
+    r"[\d一二两三四五六七八九十百千]+\s*(?:次|场|起|家|个|人次)?(?:里|里面|当中|里头)(?:有)?\s*[\d一二两三四五六七八九十]|"
+    r"(?:再)?(?:去掉|扣掉|减掉|刨掉|扣除|减去)|"
     r"有\s*[\d一二两三四五六七八九十]+\s*[^,，。]{0,12}?"
     r"(?:收费|有偿|园区外|区外|外地|还在|还没|没验收|在创建|创建中|没办|没开|取消|不算|没成|没立|撤))|"
     r"[^,，。\d]{0,8}?(?:那|这)\s*[\d一二两三四五六七八九十]+\s*(?:次|场|起|家|个|人次)(?:里|里面|中|当中)(?:有)?\s*[\d一二两三四五六七八九十]|"
@@ -559,6 +563,8 @@ class Engine:
             ) or (named is None and s.answers and re.search(r"(?:前面|之前|上面|先前)(?:说|答|讲|回|填)", ev.text)):
                 # 背调那个我要改：其实从来没做过 / …，这个我前面说得太好听了 (no question found: asked which)
                 return out + self._modify(s, replace(ev, command="modify"))
+        if last is not None and ev.text and (same := self._same_as_last(s, ev, last)) is not None:
+            return out + same
         if last is not None and ev.text and not correction.names_its_target(ev.text):
             c_last = self.rubric(s).get(last)
             if c_last.expects in ("boolean", "number") and (owner := self._figure_owner(s, ev.text)) is not None:
@@ -605,6 +611,13 @@ class Engine:
                 fix = None  # 一次 → 检查发现的问题没整改过，那次检查完就放着了: 整改 is the question now asked
             if (
                 fix is not None
+                and correction.only_points_back(ev.text)
+                and not (c_last.expects in ("number", "counts") and numbers(ev.text))  # (刚才那个是4家: a new figure)
+                and self._answers_now(s, replace(ev, text=correction.without_pointer(ev.text)), c_last)
+            ):
+                fix = None  # 前面那题说的目录里，每一项都标了密级和期限: the question now asked, told by the last one
+            if (
+                fix is not None
                 and fix.kind in ("revision", "supplement")
                 and current is not None
                 and current.id != c_last.id
@@ -620,6 +633,14 @@ class Engine:
                 and not says_zero(normalize(ev.text))
             ):
                 fix = None  # 350人次 → 但是维权还没帮过谁: no figure, so nothing more of the figure
+            if (
+                fix is not None
+                and fix.kind == "supplement"
+                and c_last.expects == "number"
+                and _PART_OFF.match(normalize(ev.text))
+                and not _LEFT_NOW.search(normalize(ev.text))
+            ):
+                fix = None  # 400 → 不过其中有一场是别人办的，那场150人: a part of the figure, read with it below
             if (
                 fix is not None
                 and current is not None
@@ -968,8 +989,16 @@ class Engine:
         if current is None or current.id == c_last.id or s.pending:
             return None
         cur_topic, last_topic = context(current).topic, context(c_last).topic
-        for m in _NOW_TURN.finditer(text):
-            head, now = text[: m.start()].strip(), text[m.start() :].strip(" 。；;，,\n")
+        strong = [m.start() for m in _NOW_TURN.finditer(text)]
+        weak = [m.start() for m in _NOW_TURN_WEAK.finditer(text)] if c_last.expects in ("number", "counts") else []
+        for at in strong + [i for i in weak if i not in strong]:
+            head, now = text[:at].strip(), text[at:].strip(" 。；;，,\n")
+            if at not in strong and (
+                on_topic(normalize(now), last_topic) or (current.expects == "boolean" and numbers(now))
+            ):
+                continue  # a figure's correction goes on (不对是2次，年初那次是培训，不是检查)
+            if current.expects == "boolean" and _fits_unit(c_last, now):
+                continue  # …，合并算的话是三次: the figure's own count, never the yes/no asked now
             if len(normalize(head)) < 4 or len(normalize(now)) < 2:
                 continue
             marked = bool(_NOW_MARK.match(normalize(now)))
@@ -977,16 +1006,24 @@ class Engine:
                 continue
             if not marked and c_last.expects == "number" and _MORE_OF_IT.search(normalize(head)):
                 continue  # 哦不对，还有一次！6月份…的保密大检查: what the added one was, not this question's answer
-            if correction.parse(now, s.answers.get(c_last.id), c_last.expects != "boolean") is not None:
-                continue  # more of the correction
+            more = correction.parse(now, s.answers.get(c_last.id), c_last.expects != "boolean")
+            if more is not None and not (
+                more.kind == "supplement"
+                and on_topic(normalize(now), cur_topic)
+                and not on_topic(normalize(now), last_topic)
+            ):
+                continue  # more of the correction (not 另外没出过侵权事件: the question now asked)
             if named:
                 told = correction.new_answer(head) or correction.modification_rest(head)
                 if not told or read(c_last, told, Hint(), {}).outcome != "record":
                     continue
             else:
                 fix = correction.parse(head, s.answers.get(c_last.id), c_last.expects != "boolean")
-                if fix is None or not fix.rest or read(c_last, fix.rest, Hint(), {}).outcome == "reask":
+                said = self._figures_said(s, c_last)  # 律所，服务过6家 → 不对，是4家。…: one figure of several
+                if fix is None or not fix.rest or read(c_last, fix.rest, Hint(), said).outcome == "reask":
                     continue  # 刚才那题我答错了，… : the head alone carries no new answer
+                if c_last.expects in ("number", "counts") and not numbers(fix.rest) and not says_zero(fix.rest):
+                    continue  # 会员数说错了，| 是120家。宣传是350人次: the new figure is further on
             if read(current, _NOW_MARK.sub("", now, count=1), Hint(), {}).outcome != "record":
                 continue
             return head, _NOW_MARK.sub("", now, count=1) or now
@@ -1396,6 +1433,23 @@ class Engine:
         s.proposal = {"criterion": c.id, "value": r.value, "words": describe_words(f"{said}；{ev.text.strip()}")}
         return [self._proposal_message(s, c, r.value, change=True)]
 
+    def _same_as_last(self, s: Session, ev: UserEvent, last: str) -> list[Message] | None:
+        """同上 / 跟上一题一样，也有 (a yes/no asked just after one): the answer to the question now asked, the same
+        as the last one's — or what follows 一样 when it says it."""
+        current, c_last = self.criterion_at(s), self.rubric(s).get(last)
+        m = _SAME_AS_LAST.match(normalize(ev.text))
+        if m is None or current is None or current.id == last or current.expects != "boolean":
+            return None
+        if c_last.expects != "boolean" or last not in s.answers or s.pending:
+            return None
+        rest = (m.group(2) or "").strip(" ，,。.!！")
+        if m.group("diff") and not rest:
+            return None
+        if rest:
+            r = read(current, rest, _hint(ev), {})
+            return self._apply(s, current, r.model_copy(update={"words": ev.text.strip()}))
+        return self._record(s, current, s.answers[last], ev.text.strip())
+
     def _figure_after_figure(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
         """两次 → 嗯……也可能就一次，我不太确定 / 490 → 又找到一张签到表，多了30人，那就是520, with a yes/no asked
         now: figures in the last figure's unit that cannot answer the question now asked are about that figure.
@@ -1414,12 +1468,14 @@ class Engine:
         doubt = bool(_DOUBT.search(t))
         if not found and not doubt:
             return None
+        revised = False
         if isinstance(c.rule, (ThresholdRule, PerCountRule)):
             units = (*UNIT_WORDS.get(c.rule.unit, (c.rule.unit,)), "")
             if found and not any(f.unit in units for f in found):
                 return None  # 两个部门 / 2023年: not the figure just given
-        if read(current, ev.text, _hint(ev), {}).outcome != "reask":
-            return None  # it answers the question now asked
+            revised = bool(_OF_THE_FIGURE.search(t)) and any(f.unit and f.unit in units for f in found)
+        if not revised and read(current, ev.text, _hint(ev), {}).outcome != "reask":
+            return None  # it answers the question now asked (没那么多，两百来人次吧 never does: 人次 is no yes/no)
         previous = s.answers[c.id]
         if doubt:
             r = read(c, ev.text, Hint(), {})
@@ -1779,7 +1835,19 @@ class Engine:
         }
         best = max(hits.values(), default=0)
         top = [cid for cid, n in hits.items() if n == best]
-        return top[0] if best and len(top) == 1 else None
+        if not best or len(top) != 1:
+            return None
+        named, c_last = self.rubric(s).get(top[0]), self.rubric(s).get(last)
+        found = numbers(text)
+        if (
+            named.expects == "boolean"
+            and c_last.expects == "number"
+            and found
+            and (_fits_unit(c_last, text) or all(not f.unit for f in found))
+            and not correction.names_a_question(text)
+        ):
+            return None  # 350人次 → 我数了下签到表 270: 签到表 is a word of 培训记录, the figure is the last one's
+        return top[0]
 
     def _find_target(self, s: Session, ev: UserEvent) -> int | None:
         offset = len(self.basics(s))
@@ -1987,7 +2055,7 @@ COMMAND_WORDS: dict[str, re.Pattern[str]] = {
         "explain": r"解释|意思|为什么|啥|什么|怎么|举例|例子|说明|不懂|不明白|没看懂|看不懂|标准|要求|材料|证明|哪些|\?",
         "skip": r"跳|下一|略过|不答|先放|空着|pass|next|以后再说|后面再",
         "back": r"上一|上题|前一|返回|回到|回去|退回|back",
-        "modify": r"修改|更正|重新答|重答|改成|改为|改一下|改个|改答案|要改|想改|^改|第\s*\S{1,3}\s*[题项条]",
+        "modify": r"修改|更正(?!措施)|重新答|重答|改成|改为|改一下|改个|改答案|要改|想改|^改|第\s*\S{1,3}\s*[题项条]",
         "progress": r"进度|几题|多少题|第几|还剩|还有多少|做到哪|到哪了|完成了多少",
         "score": r"得分|多少分|分数|几分|算分|score",
         "pause": r"暂停|先到这|下次|回头|改天|明天|等会|先停|休息|歇|忙|走了|pause|stop",
@@ -2006,6 +2074,15 @@ _FIGURE_REVISION = re.compile(
 _LEFT_NOW = re.compile(
     r"(?:所以|那|那么|这样|算下来|最后|实际)(?:就|一共|总共)?(?:是|有|算)\s*[\d一二两三四五六七八九十]|"
     r"(?:剩|剩下|还剩|只剩|就剩)(?:的)?(?:是|有)?\s*[\d一二两三四五六七八九十]"
+)
+# 同上 / 跟上一题一样，也有 / 和前面一样: the same answer as the question just answered
+_SAME_AS_LAST = re.compile(
+    r"^(?:同上|(?:跟|和|与|同)?(?:上一?题|上个问题|上一个|前一题|前面那题|刚才那题|上面)(?:的)?(?P<diff>不)?(?:一样|相同|同样)(?:的)?)"
+    r"[,，。.!！~\s]*((?:也|都|同样)[^,，。]{0,12}|(?(diff)[^,，。]{1,16}|(?!)))?[。.!！~\s]*$"
+)  # (跟上一题不一样，没有: the answer said after it)
+# words that revise a figure: 没那么多 / 不止 / 其实只有 / 准确说
+_OF_THE_FIGURE = re.compile(
+    r"没(?:有)?(?:那么|这么)多|不止|其实|实际|只有|准确|不准|不到|没到|多报|少报|多算|少算|大概|估计|左右|上下"
 )
 # a doubt about a figure just given: 也可能就一次，我不太确定 / 可能没那么多 / 四五百吧，不太准
 _DOUBT = re.compile(
@@ -2068,9 +2145,10 @@ _THAN_SAID = re.compile(
     r"比(?:刚才|之前|前面|原来|上面|我刚才)?(?:说|报|填|讲|写)?的?(?:还|再|要)?(多|少)了?\s*(\d+)\s*(人次|[次场家起人个件期回])?"
 )
 _TAKE_OFF = re.compile(
-    r"(?:要|得|需要|应该)?(?:减掉|扣掉|去掉|扣除|刨掉|减去|剔除)|算了两遍|重复(?:统计|登记|计算|算)|不该算|没开成|取消"
+    r"(?:要|得|需要|应该)?(?:减掉|扣掉|去掉|扣除|刨掉|减去|剔除)|算了两遍|重复(?:统计|登记|计算|算)|不该算|没开成|取消|"
+    r"多(?:算|报|说|统计|写|数|计|填)了?"
 )
-_LEFT_OUT = re.compile(r"漏(?:了|算|报|说|掉|统计)|少算|忘了?(?:算|说|统计)|没算上")
+_LEFT_OUT = re.compile(r"漏(?:了|算|报|说|掉|统计)|少(?:算|报|说|写|数|计|填)了?|忘了?(?:算|说|统计)|没算上")
 _NOT_MEANT = re.compile(r"(?<!漏)没算进去|不算进去|不计入|没计入")  # 阅读量还有2000多，没算进去: left out on purpose
 
 

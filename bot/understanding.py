@@ -98,7 +98,9 @@ def clean_phone(text: str) -> str | None:
 
 def parse_question_number(text: str) -> int | None:
     """第N题 / 第N项 / 修改N -> N (None when the text names no number)."""
-    t = re.sub(r"(?:那|这|哪)(?:1|一)(?:项|题|条|道)", "", arabic(normalize(text)))  # 那一项 names no number
+    t = re.sub(
+        r"(?:那|这|哪|每|任|同)(?:1|一)(?:项|题|条|道)", "", arabic(normalize(text))
+    )  # 那一项 / 每一项: no number
     m = (
         re.search(r"第\s*(\d+)\s*(?:/\s*\d+\s*)?(?:[题项个条]|(?![\d次家起场年月日天周期批人名位回届轮季份章节步]))", t)
         or re.search(r"\bno\.\s*(\d{1,2})(?!\d)", t)

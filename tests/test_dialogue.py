@@ -1674,3 +1674,76 @@ def test_a_denial_alone_is_no_zero(engine: Engine) -> None:
     chat = start_at(engine, "zone.12")
     chat.say("answer", "不是", None)
     assert "zone.12" not in chat.session.answers and chat.question["criterion"] == "zone.12"
+
+
+@pytest.mark.parametrize(
+    ("said", "reply", "value"),
+    [
+        ("都落实了", "同上", True),
+        ("部分做到", "和上一题一样", "partial"),
+        ("我们有", "跟上一题一样，也有", True),
+        ("都落实了", "跟上一题不一样，没有", False),  # the answer said after 不一样, never a change of the last
+    ],
+)
+def test_the_same_as_the_last_answer(engine: Engine, said: str, reply: str, value: Any) -> None:
+    chat = start_at(engine, "point.12")
+    chat.say("answer", said, None)
+    before = dict(chat.session.answers)
+    chat.say("answer", reply, None)
+    assert chat.session.answers["point.13"] == value and chat.session.answers["point.12"] == before["point.12"]
+
+
+def test_words_pointing_back_that_answer_the_question_now_asked(engine: Engine) -> None:
+    chat = start_at(engine, "point.4")
+    chat.say("answer", "有目录，定密责任人和知悉部门都写了", None)
+    chat.say(
+        "answer", "前面那题说的目录里，每一项都标了核心/重要/一般，也写了保密期限", None
+    )  # 每一项 is no question 1
+    assert chat.session.answers["point.5"] is True and chat.question["criterion"] == "point.6"
+    chat = start_at(engine, "point.42")
+    chat.say("answer", "3次", None)
+    chat.say("answer", "查出来的问题都有整改方案，更正措施落实到人，也验收了", None)  # 更正措施 changes nothing
+    assert chat.session.answers["point.42"] == 3 and chat.session.answers["point.43"] is True
+
+
+@pytest.mark.parametrize(
+    ("cid", "said", "message", "fixed", "now"),
+    [
+        ("point.42", "3次", "不对是2次，整改都做了", 2, ("point.43", True)),  # split where it turns to 整改
+        ("zone.15", "3家", "刚才那个是4家，另外没出过侵权事件", 4, ("zone.16", True)),
+        ("zone.15", "3家", "说错了 是2家 侵权事件没有发生过", 2, ("zone.16", True)),  # by spaces
+        ("station.25", "350人次", "宣传是280不是350，维权的话有的", 280, ("station.26", True)),
+        ("station.24", "律所，服务过6家", "客户是4家不是6家，宣传大概三百五", {"clients": 4}, ("station.25", None)),
+    ],
+)
+def test_a_figure_corrected_with_the_answer_now_asked(
+    engine: Engine, cid: str, said: str, message: str, fixed: Any, now: tuple[str, Any]
+) -> None:
+    chat = start_at(engine, cid)
+    chat.say("answer", said, None)
+    chat.say("answer", message, None)
+    assert chat.session.answers[cid] == fixed and now[0] in chat.session.answers
+    if now[1] is not None:
+        assert chat.session.answers[now[0]] == now[1]
+
+
+@pytest.mark.parametrize(
+    ("message", "value"),
+    [
+        ("多报了60", 290),  # one part too many: taken off the figure said
+        ("少报了50", 400),
+        ("没那么多，两百来人次吧", 200),  # never 没有 for the yes/no asked now
+        ("我数了下签到表 270", 270),
+        ("呃 数字有误 应为 260", 260),
+        ("350不准，大概二百九", None),  # a doubt across 300: asked again
+    ],
+)
+def test_a_figure_revised_in_everyday_words(engine: Engine, message: str, value: Any) -> None:
+    chat = start_at(engine, "station.25")
+    chat.say("answer", "350人次", None)
+    chat.say("answer", message, None)
+    assert "station.26" not in chat.session.answers
+    if value is None:
+        assert "station.25" not in chat.session.answers and chat.question["criterion"] == "station.25"
+    else:
+        assert recorded_or_proposed(chat, "station.25", value)
