@@ -17,7 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from . import correction
-from .quantity import UNIT_WORDS, as_quantity, numbers, says_zero
+from .quantity import UNIT_WORDS, Quantity, as_quantity, numbers, says_zero
 from .reading import CONFIRM_BELOW, Hint, Reading, describe_words, read
 from .report import build_report
 from .rubric import (
@@ -570,6 +570,8 @@ class Engine:
             if c_last.expects in ("boolean", "number") and (owner := self._figure_owner(s, ev.text)) is not None:
                 c_last = owner  # 300 / 协助过维权 / 宣传人次多打了一个0，是30人次: the figure's own question
                 # (4次 just said, then 宣传活动全年一共320人次，以这个为准: 人次 is no count of 次)
+            if c_last.id == last and (disputed := self._figure_disputed(s, ev, c_last)) is not None:
+                return out + disputed  # 5家 → 其实没那么多吧: no 0, and no answer to the question now asked
             fix = correction.parse(ev.text, s.answers.get(last), c_last.expects != "boolean")
             if fix is None:
                 fix = self._figure_revised(s, ev.text, c_last)
@@ -1175,6 +1177,8 @@ class Engine:
                 "ranged": "您说的范围跨过了标准，定不了得分，",
                 "doubt": "您说拿不准，这个数在标准上下都有可能，",
                 "declined": "您说原来的数不对，我又没理解对新的数，",
+                "fewer": "您说实际没有这么多，",
+                "more": "您说实际不止这些，",
             }.get(why, "新的数我没读懂，")
             + "请告诉我一个确切的数（说不准可以回答“不清楚”）：",
         )
@@ -1449,6 +1453,28 @@ class Engine:
             r = read(current, rest, _hint(ev), {})
             return self._apply(s, current, r.model_copy(update={"words": ev.text.strip()}))
         return self._record(s, current, s.answers[last], ev.text.strip())
+
+    def _figure_disputed(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
+        """350人次 → 可能没那么多 / 3家 → 不止 (no figure said): the figure just given is fewer or more than said. When
+        that leaves its side open it is taken back and asked again; else it stands — never the answer to the
+        question now asked (好像没那么多 is no 不清楚 of it)."""
+        current, t = self.criterion_at(s), normalize(ev.text)
+        rule, previous = c.rule, s.answers.get(c.id)
+        m = _NOT_SO_MANY.fullmatch(t)
+        if m is None or current is None or current.id == c.id or not isinstance(rule, (ThresholdRule, PerCountRule)):
+            return None
+        q = as_quantity(previous)
+        if q is None or q.relation != "eq":
+            return None
+        said = Quantity(value=q.value, relation="gt" if m.group("more") else "lt")
+        if not isinstance(rule, ThresholdRule) or said.meets(rule.minimum, rule.strict) != q.meets(
+            rule.minimum, rule.strict
+        ):
+            return self._taken_back(s, c, "more" if m.group("more") else "fewer")
+        i = self.position(s, c)[0]
+        return self.ask(
+            s, prefix=f"好的，第 {i} 项“{c.short}”按标准看结果不变，仍记为“{describe_answer(c, previous)}”。"
+        )
 
     def _figure_after_figure(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
         """两次 → 嗯……也可能就一次，我不太确定 / 490 → 又找到一张签到表，多了30人，那就是520, with a yes/no asked
@@ -2083,6 +2109,11 @@ _SAME_AS_LAST = re.compile(
 # words that revise a figure: 没那么多 / 不止 / 其实只有 / 准确说
 _OF_THE_FIGURE = re.compile(
     r"没(?:有)?(?:那么|这么)多|不止|其实|实际|只有|准确|不准|不到|没到|多报|少报|多算|少算|大概|估计|左右|上下"
+)
+# fewer or more than the figure just given, with no figure: 可能没那么多 / 好像没这么多吧 / 不止 / 还不止这些
+_NOT_SO_MANY = re.compile(
+    r"(?:嗯|呃|额|哦|唔)?[,，\s]*(?:可能|好像|估计|应该|其实|感觉|实际上?)?(?:也)?"
+    r"(?:没(?:有)?(?:那么|这么)多|(?P<more>(?:还|应该|可能|其实)?不止(?:这些|这个数|这么多|那么多)?))[了吧啊呀哦]*[,，。.!！~…\s]*"
 )
 # a doubt about a figure just given: 也可能就一次，我不太确定 / 可能没那么多 / 四五百吧，不太准
 _DOUBT = re.compile(

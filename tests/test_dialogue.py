@@ -1747,3 +1747,27 @@ def test_a_figure_revised_in_everyday_words(engine: Engine, message: str, value:
         assert "station.25" not in chat.session.answers and chat.question["criterion"] == "station.25"
     else:
         assert recorded_or_proposed(chat, "station.25", value)
+
+
+@pytest.mark.parametrize(
+    ("cid", "figure", "reply", "kept"),
+    [
+        ("station.25", "350人次", "可能没那么多", None),  # fewer than 350 may be under 300: asked again
+        ("station.27", "3次", "好像没那么多", None),  # never 不清楚 for the yes/no asked now
+        ("zone.15", "5家", "其实没那么多吧", None),  # never a proposal of 0
+        ("station.B4", "2起", "不止", None),  # a count scored per case: more than 2 is no count
+        ("zone.15", "3家", "不止", 3),  # more than 3 still meets 3: the record stands
+    ],
+)
+def test_fewer_or_more_than_the_figure_without_a_figure(
+    engine: Engine, cid: str, figure: str, reply: str, kept: Any
+) -> None:
+    chat = start_at(engine, cid)
+    chat.say("answer", figure, None)
+    asked = chat.question["criterion"]
+    chat.say("answer", reply, None)
+    assert asked not in chat.session.answers and chat.session.proposal is None
+    if kept is None:
+        assert cid not in chat.session.answers and chat.question["criterion"] == cid
+    else:
+        assert chat.session.answers[cid] == kept and chat.question["criterion"] == asked
