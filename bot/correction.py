@@ -266,11 +266,22 @@ _WRITTEN_AS = re.compile(
 )
 
 
+# a figure said not to be it, beside the one that is: 是2不是12 / 不是120，是200 / 600不是，是500多
+_FIG = r"\d+(?:\.\d+)?\s*(?:%|人次|[次场回期轮家个起件人名位类种])?"
+_NOT_THIS_FIGURE = re.compile(
+    rf"(?<=\d)(?P<u>\s*(?:%|人次|[次场回期轮家个起件人名位类种])?)[,，\s]*(?:而)?不是\s*{_FIG}(?![\d.])(?=[,，。;；!！\s]|$)"
+    rf"|(?<![\d.])不是\s*{_FIG}[,，。\s]*(?:而|应该|实际上?)?(?=是|有|为\s*\d)"
+    rf"|(?<![\d.]){_FIG}[,，\s]*不是[,，。\s]*(?:而|应该|实际上?)?(?=是|有|为\s*\d)"
+)
+
+
 def figures_fixed(text: str) -> str:
     """A figure corrected in the same message is replaced by its correction, the rest kept
-    (会员100家，培训了25家——不对，是35家，开展40家 -> 会员100家，培训了35家，开展40家)."""
+    (会员100家，培训了25家——不对，是35家，开展40家 -> 会员100家，培训了35家，开展40家); a figure said
+    not to be it is dropped (是2不是12 -> 是2: never their sum)."""
     t = arabic(normalize(text))
     t = _FIGURE_FIXED.sub(lambda m: m.group("new"), t)
+    t = _NOT_THIS_FIGURE.sub(lambda m: m.group("u") or "", t)
     return _WRITTEN_AS.sub(lambda m: m.group("new"), t)
 
 

@@ -675,6 +675,7 @@ class Engine:
                     or self._same_figure_again(s, ev, c_last)
                     or self._figure_continued(s, ev, c_last)
                     or self._figure_after_figure(s, ev, c_last)
+                    or self._part_revised(s, ev, c_last)
                 )
                 if guess is not None:
                     return out + guess
@@ -1457,6 +1458,36 @@ class Engine:
             return self._apply(s, current, r.model_copy(update={"words": ev.text.strip()}))
         return self._record(s, current, s.answers[last], ev.text.strip())
 
+    def _part_revised(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
+        """会员120家，培训40家，开展36家 → 培训的比例应该是35% / 5类12家 → 类型是4类 (another question asked
+        now, which cannot read it): a figure naming one part of the last two-figure answer revises that part.
+        Read as a revision, so it is only proposed."""
+        if c.expects != "counts" or c.id not in s.answers or not self._asks_other_than(s, c):
+            return None
+        t, found = normalize(ev.text), numbers(ev.text)
+        if isinstance(c.rule, TwoPartRule):
+            named = any(
+                f.unit in p.words and (any(w in t for w in p.cues) or _PART_SAID.search(t))
+                for p in c.rule.parts
+                for f in found
+            )
+        elif isinstance(c.rule, AlternativesRule):
+            named = bool(found) and any(
+                cue in t for g in c.rule.groups for k in g.conditions for cue in (*k.cues, *g.total_cues)
+            )
+        else:
+            return None
+        current = self.criterion_at(s)
+        if not named or (current is not None and read(current, ev.text, _hint(ev), {}).outcome != "reask"):
+            return None
+        return self._correct(s, ev, c, correction.Correction("revision", ev.text))
+
+    def _asks_other_than(self, s: Session, c: Criterion) -> bool:
+        """The walk asks something else than c now: another question, or a field of the form (修改第25题 said while
+        the form was asked goes back to the form once the figure is given)."""
+        current = self.criterion_at(s)
+        return current.id != c.id if current is not None else self.field_at(s) is not None
+
     def _figure_disputed(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
         """350人次 → 可能没那么多 / 3家 → 不止 (no figure said): the figure just given is fewer or more than said. When
         that leaves its side open it is taken back and asked again; else it stands — never the answer to the
@@ -1464,7 +1495,11 @@ class Engine:
         current, t = self.criterion_at(s), normalize(ev.text)
         rule, previous = c.rule, s.answers.get(c.id)
         m = _NOT_SO_MANY.fullmatch(t)
-        if m is None or current is None or current.id == c.id or not isinstance(rule, (ThresholdRule, PerCountRule)):
+        if (
+            m is None
+            or not self._asks_other_than(s, c)
+            or not isinstance(rule, (ThresholdRule, PerCountRule))
+        ):
             return None
         q = as_quantity(previous)
         if q is None or q.relation != "eq":
@@ -1484,11 +1519,11 @@ class Engine:
         now: figures in the last figure's unit that cannot answer the question now asked are about that figure.
         A doubt that moves it across the standard takes it back (asked again, never kept); another figure is
         read as a revision of it, so it is only proposed."""
-        current = self.criterion_at(s)
+        current, field = self.criterion_at(s), self.field_at(s)
         if (
-            current is None
-            or current.id == c.id
-            or current.expects != "boolean"
+            not self._asks_other_than(s, c)
+            or (current is not None and current.expects != "boolean")
+            or (field is not None and field.kind != "text")  # a count field takes figures: its own answer
             or c.expects not in ("number", "counts")
             or c.id not in s.answers
         ):
@@ -1502,8 +1537,11 @@ class Engine:
             units = (*UNIT_WORDS.get(c.rule.unit, (c.rule.unit,)), "")
             if found and not any(f.unit in units for f in found):
                 return None  # 两个部门 / 2023年: not the figure just given
-            revised = bool(_OF_THE_FIGURE.search(t)) and any(f.unit and f.unit in units for f in found)
-        if not revised and read(current, ev.text, _hint(ev), {}).outcome != "reask":
+            in_unit = any(f.unit and f.unit in units for f in found)
+            revised = in_unit and (field is not None or bool(_OF_THE_FIGURE.search(t)))
+        if field is not None and not revised and not (doubt and found):
+            return None  # 上海某某协会 / 2号楼: the form's field answered (两百来人次 after 350人次 never is)
+        if not revised and current is not None and read(current, ev.text, _hint(ev), {}).outcome != "reask":
             return None  # it answers the question now asked (没那么多，两百来人次吧 never does: 人次 is no yes/no)
         previous = s.answers[c.id]
         if doubt:
@@ -2110,6 +2148,7 @@ _SAME_AS_LAST = re.compile(
     r"[,，。.!！~\s]*((?:也|都|同样)[^,，。]{0,12}|(?(diff)[^,，。]{1,16}|(?!)))?[。.!！~\s]*$"
 )  # (跟上一题不一样，没有: the answer said after it)
 # words that revise a figure: 没那么多 / 不止 / 其实只有 / 准确说
+_PART_SAID = re.compile(r"应该|其实|实际|准确|(?<![不就])是|为|改")  # 类型是4类 / 机构其实10家
 _OF_THE_FIGURE = re.compile(
     r"没(?:有)?(?:那么|这么)多|不止|其实|实际|只有|准确|不准|不到|没到|多报|少报|多算|少算|大概|估计|左右|上下"
 )

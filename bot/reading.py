@@ -958,6 +958,12 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         per_date = len(items) * float(each_date.group(3))
         if len(items) >= 2 and each_date.group(1) in (None, f"{per_date:g}"):
             return Quantity(value=per_date), 0.9, ""
+        if len(items) >= 2:  # 两次，3月、6月、9月各一次: the total and the dates disagree
+            return (
+                None,
+                0.0,
+                f"您说的次数前后对不上（{each_date.group(1)}{unit}和{per_date:g}{unit}），请告诉我一年实际是几{unit}。",
+            )
     same = [f for f in found if f.unit in UNIT_WORDS.get(unit, (unit,)) and f.quantity.relation == "eq"]
     stated = [f for f in same if re.search(r"(?:一共|总共|共计?|合计|总计)[^,，。\d]{0,4}$", f.before)]
     pieces = [f for f in same if f not in stated and f.start > stated[0].start] if len(stated) == 1 else []

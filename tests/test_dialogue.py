@@ -1771,3 +1771,32 @@ def test_fewer_or_more_than_the_figure_without_a_figure(
         assert cid not in chat.session.answers and chat.question["criterion"] == cid
     else:
         assert chat.session.answers[cid] == kept and chat.question["criterion"] == asked
+
+
+@pytest.mark.parametrize(
+    ("reply", "kept", "proposed"),
+    [
+        ("没那么多，两百来人次吧", 350, 200),  # a revision of the figure, never the unit's name
+        ("两百来人次", 350, 200),
+        ("可能没那么多", None, None),  # may be under 300: the figure is taken back and asked again
+        ("也可能就两百多吧，不太确定", None, None),
+        ("上海某某协会", 350, None),  # the field's own answer
+        ("松江区新松江路2号楼", 350, None),
+    ],
+)
+def test_a_figure_revised_while_the_form_is_asked_again(
+    engine: Engine, reply: str, kept: int | None, proposed: int | None
+) -> None:
+    chat = Chat(engine)
+    chat.say("answer", "", "choose_unit_type", unit_type="station")
+    chat.say("modify", "修改第25题", "modify")  # said while the form's first field was asked
+    chat.say("answer", "350人次", None)
+    assert chat.question["field"] == "name"
+    chat.say("answer", reply, None)
+    assert chat.session.answers.get("station.25") == kept
+    if proposed is not None:
+        assert chat.session.proposal is not None and chat.session.proposal["value"] == proposed
+    if kept is None or proposed is not None:
+        assert "name" not in chat.session.basics
+    else:
+        assert chat.session.basics["name"] == reply and chat.question["field"] == "leader"
