@@ -223,10 +223,13 @@ def _named_figure(c: Criterion, text: str, said: Mapping[str, Any]) -> str:
     """The one condition of a several-figure answer a change names, with the figure it states
     (开展保护工作的成员单位漏了两家，应该是31家 -> 开展保护工作31家); '' when it names none or several."""
     rule = c.rule
-    if not isinstance(rule, AlternativesRule):
-        return ""
     t = normalize(text)
-    named = {(k.key, cue) for g in rule.groups for k in g.conditions for cue in k.cues if cue in t and k.key in said}
+    if isinstance(rule, AlternativesRule):
+        named = {(k.key, cue) for g in rule.groups for k in g.conditions for cue in k.cues if cue in t and k.key in said}
+    elif isinstance(rule, TwoPartRule):  # 服务机构数量应该是七家，漏了两家律所: the units, 7
+        named = {(p.key, cue) for p in rule.parts for cue in p.cues if cue in t and p.key in said}
+    else:
+        return ""
     keys = {k for k, _ in named}
     stressed = [f for p in re.split(r"[，,。；;]", t) for f in numbers(p) if _STRESS.search(f.before)]
     if len(keys) != 1 or len(stressed) != 1:
@@ -391,6 +394,8 @@ _NOTHING_MORE = re.compile(
 
 
 _ASKS_ABOUT = re.compile(r"[?？]|算不算|要不要|能不能|可不可以|可以吗|是不是|怎么算|还是按|吗[。.!！]*$")
+# 前面说的受众人次… / 回头看前面公益服务次数… / 刚才内部检查次数…: an earlier answer pointed at by its words
+_BACK_TO = re.compile(r"(?:前面|之前|上面|刚才|刚刚|先前|回头看)(?:说的|提到的|讲的|填的|报的|答的)?[\u4e00-\u9fff]{2}")
 _NAMES_IT = re.compile(r"那个|那题|那项|那块|那道|那一项|那\s*\d+\s*(?:次|场|起|家|个|人次)")
 _ASKED_BACK = re.compile(
     r"(?:算不算数?|能不能算|可不可以算|算吗|行不行|可以吗|对吗|是吗)[吗呢啊呀?？。!！\s]*$|[?？]\s*$"
@@ -403,6 +408,24 @@ _REMARK = re.compile(
     _SCORE_WORDS.pattern
     + r"|问(?:这么|那么|得这么|得)多|问题(?:太|好|真)多|先看(?:看)?结果|还有多少题|还要多久|怎么还没完"
 )
+
+
+_A_QUESTION = re.compile(r"[?？]|[吗呢嘛]\s*$|来着|是不是|能不能|可不可以|要不要|需不需要|怎么|多少分|几分")
+
+
+def _question_after(text: str) -> tuple[str, str] | None:
+    """说错了是两起，那这样能加几分？ / 改一下，两起。调解协议书需要盖章原件吗？: a change of the last figure with a
+    question of the unit's own after it — the change, and the question apart (it is no part of the figure)."""
+    clauses = [x for x in re.split(r"(?<=[,，。;；!！?？])", text.strip()) if x.strip()]
+    asked: list[str] = []
+    while len(clauses) > 1 and _A_QUESTION.search(normalize(clauses[-1])):
+        asked.insert(0, clauses.pop())
+    head = "".join(clauses).strip().rstrip(",，;；")
+    t = normalize(head)
+    if not asked or not numbers(head) or not correction.EXPLICIT_CUE.search(t) or _A_QUESTION.search(t):
+        return None
+    question = "".join(asked).strip()
+    return head, re.sub(r"^(?:那|那么|另外|还有|对了|顺便问一?下)[,，\s]*", "", question)
 
 
 def _only_about(text: str, topic: str, other: str) -> bool:
@@ -565,6 +588,9 @@ class Engine:
                 return out + self._modify(s, replace(ev, command="modify"))
         if last is not None and ev.text and (same := self._same_as_last(s, ev, last)) is not None:
             return out + same
+        asked_too: str | None = None
+        if last is not None and ev.text and (parts := _question_after(ev.text)) is not None:
+            ev, asked_too = replace(ev, text=parts[0]), parts[1]  # 说错了是两起，那这样能加几分？: the change first
         if last is not None and ev.text and not correction.names_its_target(ev.text):
             c_last = self.rubric(s).get(last)
             if c_last.expects in ("boolean", "number") and (owner := self._figure_owner(s, ev.text)) is not None:
@@ -666,7 +692,16 @@ class Engine:
                     head, now = split
                     fix = correction.parse(head, s.answers.get(c_last.id), c_last.expects != "boolean") or fix
                     return out + self._then(s, self._correct(s, replace(ev, text=head), c_last, fix), now)
+                if asked_too is not None:
+                    out.append(
+                        Message(
+                            text=f"关于您问的“{asked_too}”：第 {self.position(s, c_last)[0]} 项“{c_last.short}”"
+                            f"的标准是：{c_last.standard.rstrip('。')}；证明材料：{'；'.join(c_last.evidence)}。"
+                        )
+                    )
                 return out + self._correct(s, ev, c_last, fix)
+            if asked_too is not None:
+                ev = replace(ev, text=f"{ev.text}，{asked_too}")  # no change after all: the message as said
             if ev.command == "answer":
                 guess = (
                     self._remark(s, ev)
@@ -997,9 +1032,11 @@ class Engine:
         for at in strong + [i for i in weak if i not in strong]:
             head, now = text[:at].strip(), text[at:].strip(" 。；;，,\n")
             if at not in strong and (
-                on_topic(normalize(now), last_topic) or (current.expects == "boolean" and numbers(now))
+                (on_topic(normalize(now), last_topic) and not _only_about(now, cur_topic, last_topic))
+                or (current.expects == "boolean" and numbers(now))
             ):
-                continue  # a figure's correction goes on (不对是2次，年初那次是培训，不是检查)
+                continue  # a figure's correction goes on (不对是2次，年初那次是培训，不是检查); 另外服务时都签了保密协议
+                # (公益服务 just corrected, 保密协议 asked now) shares 服务 only: the question now asked
             if current.expects == "boolean" and _fits_unit(c_last, now):
                 continue  # …，合并算的话是三次: the figure's own count, never the yes/no asked now
             if len(normalize(head)) < 4 or len(normalize(now)) < 2:
@@ -1189,7 +1226,7 @@ class Engine:
         with 那个 / 那题 and given a figure — a change of that answer, not an answer to this question."""
         t = normalize(ev.text)
         current = self.criterion_at(s)
-        if current is None or not _NAMES_IT.search(arabic(t)) or not numbers(t):
+        if current is None or not (_NAMES_IT.search(arabic(t)) or _BACK_TO.search(t)) or not numbers(t):
             return False
         target = self._find_target(s, replace(ev, entities={}))
         c = self.criterion_at(s, target) if target is not None and target != s.cursor else None
@@ -1495,11 +1532,7 @@ class Engine:
         current, t = self.criterion_at(s), normalize(ev.text)
         rule, previous = c.rule, s.answers.get(c.id)
         m = _NOT_SO_MANY.fullmatch(t)
-        if (
-            m is None
-            or not self._asks_other_than(s, c)
-            or not isinstance(rule, (ThresholdRule, PerCountRule))
-        ):
+        if m is None or not self._asks_other_than(s, c) or not isinstance(rule, (ThresholdRule, PerCountRule)):
             return None
         q = as_quantity(previous)
         if q is None or q.relation != "eq":
@@ -1781,6 +1814,9 @@ class Engine:
                 return self._correct(s, ev, c, more)
             if (kept := self._named_and_kept(s, ev, c)) is not None:
                 return kept
+            if c.expects in ("number", "counts") and _fits_unit(c, ev.text) and not _ASKED_BACK.search(ev.text):
+                # 刚才那个内部检查次数我问了行政，准确说是四次: the named figure's new value, read as a revision
+                return self._correct(s, ev, c, correction.Correction("revision", ev.text))
         if s.return_to is None and target != s.cursor:
             s.return_to = s.cursor
         s.cursor = target

@@ -1800,3 +1800,43 @@ def test_a_figure_revised_while_the_form_is_asked_again(
         assert "name" not in chat.session.basics
     else:
         assert chat.session.basics["name"] == reply and chat.question["field"] == "leader"
+
+
+@pytest.mark.parametrize(
+    ("cid", "first", "reply", "proposed"),
+    [
+        (
+            "station.24",
+            "会员120家，培训了40家，开展工作的36家",
+            "培训的比例应该是35%",
+            {"trained_ratio": 35, "active_ratio": 30},
+        ),
+        (
+            "station.24",
+            "培训比例40%，开展工作的比例35%",
+            "开展工作的其实只有25%",
+            {"trained_ratio": 40, "active_ratio": 25},
+        ),
+        ("station.24", "律所，服务过8家客户", "客户应该是6家", {"clients": 6}),
+        ("zone.B1", "5类12家", "类型是4类", {"types": 4, "units": 12}),
+        ("zone.B1", "5类12家", "单位是10家", {"types": 5, "units": 10}),
+    ],
+)
+def test_one_part_of_a_two_figure_answer_revised_next(
+    engine: Engine, cid: str, first: str, reply: str, proposed: dict[str, Any]
+) -> None:
+    chat = start_at(engine, cid)
+    chat.say("answer", first, None)
+    before, asked = chat.session.answers[cid], chat.question["criterion"]
+    chat.say("answer", reply, None)
+    assert chat.session.answers[cid] == before and asked not in chat.session.answers
+    assert chat.session.proposal is not None and chat.session.proposal["value"] == proposed
+    chat.say("answer", "是的", "affirm")
+    assert chat.session.answers[cid] == proposed and chat.question["criterion"] == asked
+
+
+def test_a_figure_beside_a_two_figure_answer_that_names_no_part_is_not_taken(engine: Engine) -> None:
+    chat = start_at(engine, "zone.B1")
+    chat.say("answer", "5类12家", None)
+    chat.say("answer", "我们园区有200家企业", None)
+    assert chat.session.proposal is None and chat.session.answers["zone.B1"] == {"types": 5, "units": 12}

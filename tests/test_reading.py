@@ -1944,6 +1944,12 @@ def test_the_side_said_without_the_figure(cid: str, text: str, meets: bool | Non
         ("point.42", "12月又补了一次，所以是2次", 2),
         ("station.25", "一百多两百人次", {"value": 100.0, "relation": "range", "upper": 200.0}),  # a range, no sum
         ("station.27", "三次，3月、6月、9月各一次", 3),  # the months listed, each once, with the total said
+        ("zone.12", "是2不是12", 2),  # the figure said not to be it is no part of a sum
+        ("zone.12", "不是120，是200", 200),
+        ("zone.12", "是200人次不是120", 200),
+        ("point.42", "是两次不是三次", 2),
+        ("zone.12", "600不是，是500多", {"value": 500.0, "relation": "gt", "upper": 600.0}),
+        ("zone.12", "宣传了600人次，不是会员的也算", 600),  # 不是 without a figure after it
     ],
 )
 def test_figures_said_with_what_they_are_not(cid: str, text: str, expected: Any) -> None:
@@ -1959,3 +1965,8 @@ def test_the_figure_before_its_description_is_taken_back() -> None:
     assert fix is not None and fix.rest.startswith("4")  # the new figure in the first clause is kept
     assert correction.names_a_question("回到案件数，其实是1起，另外两起到现在还没立案")
     assert not correction.names_a_question("回到正题吧")
+
+
+@pytest.mark.parametrize("text", ["两次，3月、6月、9月各一次", "4次，3月、6月、9月各一次"])
+def test_a_total_that_disagrees_with_the_dates_listed_is_asked_again(text: str) -> None:
+    assert read(crit("point.42"), text, Hint()).outcome == "reask"
