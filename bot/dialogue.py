@@ -179,6 +179,17 @@ def _another_group(c: Criterion, previous: Any, text: str) -> bool:
     return bool(named) and not (named & was)
 
 
+def _total_said_last(c: Criterion, previous: Any, text: str) -> bool:
+    """2起 → 再加上上个月刚调解成功的那起，三起: a count of events said alone at the end, above the one recorded,
+    is the new total (an audience's last figure may be the size of the event added: 再加上那场普法宣传，60人)."""
+    unit, q = getattr(c.rule, "unit", None), as_quantity(previous)
+    if unit in (None, "人次", "%") or q is None:
+        return False
+    clauses = [x for x in re.split(r"[,，。;；!！]", arabic(normalize(text))) if x.strip()]
+    last = re.fullmatch(r"\s*(?:那就是|就是|那是|是)?\s*(\d+)\s*(\S{0,2})\s*(?:了|吧|啊)?\s*", clauses[-1]) if clauses else None
+    return bool(last and last.group(2) in UNIT_WORDS.get(unit, (unit,)) and float(last.group(1)) > q.value)
+
+
 def _fits_unit(c: Criterion, text: str) -> bool:
     """Whether the text gives a figure in the unit the criterion counts (人次 / 次 / 家 / 起)."""
     unit = getattr(c.rule, "unit", None)
@@ -223,7 +234,7 @@ def _named_figure(c: Criterion, text: str, said: Mapping[str, Any]) -> str:
     """The one condition of a several-figure answer a change names, with the figure it states
     (开展保护工作的成员单位漏了两家，应该是31家 -> 开展保护工作31家); '' when it names none or several."""
     rule = c.rule
-    t = normalize(text)
+    t = _UNCHANGED.sub("", normalize(text))  # 家数不变 names the figure that stays
     if isinstance(rule, AlternativesRule):
         named = {(k.key, cue) for g in rule.groups for k in g.conditions for cue in k.cues if cue in t and k.key in said}
     elif isinstance(rule, TwoPartRule):  # 服务机构数量应该是七家，漏了两家律所: the units, 7
@@ -231,11 +242,60 @@ def _named_figure(c: Criterion, text: str, said: Mapping[str, Any]) -> str:
     else:
         return ""
     keys = {k for k, _ in named}
-    stressed = [f for p in re.split(r"[，,。；;]", t) for f in numbers(p) if _STRESS.search(f.before)]
+    stressed = [
+        f
+        for p in re.split(r"[，,。；;]", t)
+        for f in numbers(p)
+        if _STRESS.search(f.before) and not _IF_SO.match(f.after)  # (算一家的话就是九家: 9)
+    ]
+    if isinstance(rule, TwoPartRule) and not keys:  # 所以是四类，家数不变 / 剩5类8家 / 那就是三类五家: by the unit
+        return _parts_stated(rule, t, said)
     if len(keys) != 1 or len(stressed) != 1:
         return ""
     cue = max((cue for _, cue in named), key=len)
     return f"{cue}{stressed[0].quantity.value:g}{stressed[0].unit or '家'}"
+
+
+# 次数不变 / 家数没变 / 数量还是那么多: the figure recorded stands
+_UNCHANGED = re.compile(
+    r"(?:次数|家数|数量|人次|人数|数字|数目|总数|个数|起数|类数|这个数|数)(?:还是|也)?(?:不变|没变|没有变化?|没变化|照旧|一样|不用改|还是那么多)"
+)
+def _a_figure_stated(c: Criterion, previous: Any, t: str) -> bool:
+    """Whether a change states a new figure (是四类 / 应该是31家 / 改成3次), not only mentions one (有一次是线上的)."""
+    if isinstance(c.rule, TwoPartRule) and isinstance(previous, dict):
+        return bool(_parts_stated(c.rule, t, previous))
+    return any(
+        _STRESS.search(f.before) and not _IF_SO.match(f.after) and not re.search(r"(?:有|里|中)\s*$", f.before)
+        for f in numbers(t)
+    )
+
+
+# a reading that found the figures impossible together: a correction saying so takes the old figure back
+_CONFLICTS = {"figures do not add up", "fewer units than types", "count over total", "share over 100", "negative"}
+_IF_SO = re.compile(r"\S{0,2}?的话")  # 算一家的话: a figure supposed, not stated
+_SO_IT_IS = re.compile(r"(?:所以|那就|就|总共|一共|剩下?|加起来)(?:是|有)?\s*$")
+
+
+def _parts_stated(rule: TwoPartRule, t: str, said: Mapping[str, Any]) -> str:
+    """The parts of a two-count answer a change states in their own measure words (是四类 / 剩5类8家 / 就是三类
+    五家 / 算一家的话就是九家), the others as they were; '' when a part is stated twice or none is."""
+    stated: dict[str, float] = {}
+    for clause in re.split(r"[，,。；;]", t):
+        prev = ""  # the unit of the clause's last stressed figure: 就是三类五家 stresses both
+        for f in numbers(clause):
+            follows = bool(prev) and re.search(rf"\d\s*{re.escape(prev)}[\s、和]?$", f.before) is not None
+            if _IF_SO.match(f.after) or not (_STRESS.search(f.before) or follows):
+                continue
+            prev = f.unit or "家"
+            part = next((p for p in rule.parts if f.unit and f.unit in p.words), None)
+            if part is None or (part.key in stated and not _SO_IT_IS.search(f.before)):
+                return ""  # (其实算一类，所以是四类: what it comes to, said last, wins)
+            stated[part.key] = f.quantity.value
+    if not stated:
+        return ""
+    return "，".join(
+        f"{p.cues[0] if p.cues else p.label}{stated.get(p.key, said.get(p.key, 0)):g}{p.words[0]}" for p in rule.parts
+    )
 
 
 def _stressed_clause(rest: str) -> str:
@@ -1086,6 +1146,14 @@ class Engine:
 
     def _correct(self, s: Session, ev: UserEvent, c: Criterion, fix: correction.Correction) -> list[Message]:
         """不对，应该是没有 / 刚才那题改成“有” / 上一题选错了: replace the previous answer, stay here."""
+        if (
+            c.expects in ("number", "counts")
+            and c.id in s.answers
+            and _UNCHANGED.search(normalize(ev.text))
+            and not _a_figure_stated(c, s.answers[c.id], _UNCHANGED.sub("", normalize(ev.text)))
+            and (kept := self._more_of_it(s, ev, c)) is not None
+        ):
+            return kept  # 刚才说都是线下的，其实有一次是线上咨询，次数不变: the figure stands, with what was said
         if fix.rest:
             previous = s.answers.get(c.id)
             pending = self._figures_said(s, c)  # figures: what was said, then the fix
@@ -1125,6 +1193,7 @@ class Engine:
                 and s.words.get(c.id)
                 and (_MORE_OF_IT.search(normalize(ev.text)) or _SOFT_MORE.search(normalize(ev.text)))
                 and not _A_NEW_TOTAL.search(normalize(ev.text))
+                and not _total_said_last(c, previous, ev.text)
             ):
                 rest = f"{s.words[c.id]}，另外{rest}"  # 250人次 → 漏了线上那场，再加80: more of what was said
                 unsure = not _MORE_OF_IT.search(normalize(ev.text))  # 下半年还查了一次: more, or the second of two?
@@ -1140,6 +1209,10 @@ class Engine:
                 c.expects == "counts" and isinstance(previous, dict) and (named := _named_figure(c, ev.text, previous))
             ):
                 rest = named  # 开展保护工作的成员单位漏了两家，应该是31家: that figure, the one stated
+            if c.expects in ("number", "counts") and c.id in s.answers and fix.kind != "supplement" and not switched:
+                whole = read(c, fix.rest, Hint(), pending)
+                if whole.outcome == "reask" and _CONFLICTS & set(whole.reasons):
+                    return self._taken_back(s, c, "conflict", whole.problem)  # 更正：五类三家 / 是两次，3月、6月、9月
             r = read(c, rest, Hint(), pending)
             if r.outcome != "record" and c.expects == "number" and rest != fix.rest:
                 r = read(
@@ -1199,7 +1272,7 @@ class Engine:
             prefix=f"好的，第 {self.position(s, c)[0]} 项重新回答（原来记的是“{describe_answer(c, s.answers.get(c.id))}”）：",
         )
 
-    def _taken_back(self, s: Session, c: Criterion, why: str) -> list[Message]:
+    def _taken_back(self, s: Session, c: Criterion, why: str, problem: str = "") -> list[Message]:
         """A figure the unit says is wrong, with no figure that settles the score said instead (一两次吧 / 五百上下):
         the old one is not kept — a wrong record is worse than the question asked again."""
         was = describe_answer(c, s.answers.pop(c.id, None))
@@ -1217,8 +1290,9 @@ class Engine:
                 "declined": "您说原来的数不对，我又没理解对新的数，",
                 "fewer": "您说实际没有这么多，",
                 "more": "您说实际不止这些，",
+                "conflict": problem,
             }.get(why, "新的数我没读懂，")
-            + "请告诉我一个确切的数（说不准可以回答“不清楚”）：",
+            + ("" if why == "conflict" else "请告诉我一个确切的数（说不准可以回答“不清楚”）："),
         )
 
     def _names_an_answered_figure(self, s: Session, ev: UserEvent) -> bool:
@@ -1502,6 +1576,15 @@ class Engine:
         if c.expects != "counts" or c.id not in s.answers or not self._asks_other_than(s, c):
             return None
         t, found = normalize(ev.text), numbers(ev.text)
+        current = self.criterion_at(s)
+        previous = s.answers[c.id]
+        if (
+            isinstance(c.rule, TwoPartRule)
+            and isinstance(previous, dict)
+            and (current is None or current.expects not in ("number", "counts"))
+            and _parts_stated(c.rule, t, previous)
+        ):  # 去掉保险那类，…，剩5类8家 / 再加上两家鉴定所，那就是三类五家: what it comes to, in its own words
+            return self._correct(s, ev, c, correction.Correction("revision", ev.text))
         if isinstance(c.rule, TwoPartRule):
             named = any(
                 f.unit in p.words and (any(w in t for w in p.cues) or _PART_SAID.search(t))
@@ -1514,7 +1597,6 @@ class Engine:
             )
         else:
             return None
-        current = self.criterion_at(s)
         if not named or (current is not None and read(current, ev.text, _hint(ev), {}).outcome != "reask"):
             return None
         return self._correct(s, ev, c, correction.Correction("revision", ev.text))
@@ -1845,7 +1927,13 @@ class Engine:
         it; the figure stands and the walk goes on."""
         q = as_quantity(s.answers.get(c.id))
         t = arabic(normalize(ev.text))
-        if q is None or q.relation != "eq" or _STATED_FIGURE.search(t) or _THAN_SAID.search(t):
+        if (
+            q is None
+            or q.relation != "eq"
+            or _STATED_FIGURE.search(t)
+            or _THAN_SAID.search(t)
+            or _total_said_last(c, q.value, ev.text)
+        ):
             return None
         if not re.search(rf"(?:这|那)\s*{q.value:g}\s*(?:起|次|家|场|个|人次)", t):
             return None
@@ -2210,7 +2298,7 @@ _ASKS_FOR_HELP = re.compile(
 )
 _INDEFINITE_WH = re.compile(r"没(?:有)?(?:啥|什么)|(?:啥|什么)[^,，。?？]{0,6}(?:也|都)")
 _STRESS = re.compile(
-    r"(?:就|是|为|其实|应该|只有|才|一共|总共|共|合计|算|算是|记|记成|改成|改为|加起来有?|实际上?|所以|刚好|正好|整好|凑够)\s*$|"
+    r"(?:就|是|为|其实|应该|只有|才|一共|总共|共|合计|算|算是|记|记成|改成|改为|加起来有?|实际上?|所以|刚好|正好|整好|凑够|剩下?)\s*$|"
     r"(?:一共|总共|合计|总计|加起来)[^,，。\d]{0,6}$"  # 去年一共服务了5家
 )
 
@@ -2226,7 +2314,7 @@ _DENIED_THEN_FIGURE = re.compile(
     r"(?:不对|错了|说错|记错|搞错|弄错)[^。;；]*?[,，]\s*(?:\d+|[一二两三四五六七八九十百]+)\s*(?:人次|[次场家起人个件])\s*(?:[,，。]|$)"
 )
 _A_NEW_TOTAL = re.compile(
-    r"一共|总共|合计|总计|全年|总数|加起来|所以是|应该是|其实是|实际是|=|(?:现在|目前)(?:是|有|一共)?\s*\d|(?:只有|只剩|才)\s*(?:\d+|[一二两三四五六七八九十百]+)|"
+    r"一共|总共|(?<![一总])共(?:计|有)?\s*(?=\d|[一二两三四五六七八九十百])|合计|总计|全年|总数|加起来|所以是|应该是|其实是|实际是|=|(?:现在|目前)(?:是|有|一共)?\s*\d|(?:只有|只剩|才)\s*(?:\d+|[一二两三四五六七八九十百]+)|"
     r"[,，]\s*(?:那|那就|就|所以)?是\s*(?:\d+|[一二两三四五六七八九十百]+)\s*(?:人次|[次场家起人个件])|"
     r"(?:^|[,，])\s*(?:而)?不是\s*(?:\d+|[一二两三四五六七八九十百]+)|"  # 4起，不是2起，…那两起也要算上
     + _DENIED_THEN_FIGURE.pattern
@@ -2248,7 +2336,7 @@ _STATED = re.compile(
 
 
 _STATED_FIGURE = re.compile(
-    r"(?:一共|总共|合计|总计|总数|加起来|所以(?:是|就是)?|应该是|其实是|实际(?:是|上)?|(?:现在|目前)(?:是|有|一共)?|改成|改为|更正为|(?<![那这])是|为|=|只有|只剩|才)\s*\d"
+    r"(?:一共|总共|(?<![一总])共(?:计|有)?|合计|总计|总数|加起来|所以(?:是|就是)?|应该是|其实是|实际(?:是|上)?|(?:现在|目前)(?:是|有|一共)?|改成|改为|更正为|(?<![那这])是|为|=|只有|只剩|才)\s*\d"
 )
 _THAN_SAID = re.compile(
     r"比(?:刚才|之前|前面|原来|上面|我刚才)?(?:说|报|填|讲|写)?的?(?:还|再|要)?(多|少)了?\s*(\d+)\s*(人次|[次场家起人个件期回])?"

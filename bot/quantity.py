@@ -474,7 +474,9 @@ def annual_count(text: str) -> Quantity | None:
         return Quantity(value=sum(_each_period(f) for f in parts), relation=summed)
     months = set(re.findall(r"(?<![\d.])(1[0-2]|[1-9])月(?!份?[\d])", t))
     if re.search(r"各|分别", t) and len(months) >= 2 and not re.search(r"每(?:个)?月|月月", t):  # 6月和12月各一次 = 2
-        each = times[0].quantity.value if times else 1.0
+        first_month = re.search(r"(?<![\d.])(?:1[0-2]|[1-9])月", t)
+        said_first = bool(times and first_month and times[0].end <= first_month.start())
+        each = 1.0 if said_first else times[0].quantity.value if times else 1.0  # 两次，分别在3月和9月: one each
         return Quantity(value=len(months) * each + _more_after(times))
     quarters = set(re.findall(r"(?<!\d)([1-4])季度", t))
     first_n = re.search(r"前(\d)个季度", t)

@@ -654,7 +654,7 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
         if a.verdict == "unknown" or _unsure(words):
             return record("unknown", max(a.confidence, 0.9), words, "unsure", *a.reasons)
         if why:  # 不到500人次，有620人次吧: figures that disagree are asked about, never read as a no
-            return reask(why, words)
+            return reask(why, words, *(["figures do not add up"] if "对不上" in why else []))
         if a.verdict == "no" and re.fullmatch(r"(?:不是|不对|错了|不)(?:的|啊|呀|吧|哦)?[。.!！~～]*", t):
             return reask("请告诉我具体的数；一次也没有的话，回答“没有”或“0”。", words)  # 不是: a denial, no zero
         if a.verdict == "no" and a.confidence >= CONFIRM_BELOW:
@@ -981,7 +981,12 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             f
             for f in times
             if re.search(r"(?:一共|总共|共计?|合计|总计|全年(?:共|就)?|也就是)[^,，。\d]{0,4}$", f.before)
-        ]
+            or (
+                f is times[0]
+                and (_STATED_FIRST.fullmatch(f.before) or not f.before.strip())
+                and re.match(r"\S{0,2}?[,，:：]", f.tail) is not None
+            )
+        ]  # 是一次，上半年一次下半年一次: the figure stated, then told by periods
         singles = [f for f in times if f not in said]
         several = re.search(r"\d\s*年(?:里|内|来|间|下来|中)|累计", t)  # 四年里一共查了两次: the total of years
         ways = [annual.value] if annual is not None and not several else []
@@ -1827,6 +1832,7 @@ def _restates(f: Found) -> bool:
 _TOTAL_LIKE = re.compile(
     r"(?:一共|总共|累计|合计|共计|总计|次数是|数量是|数是|总数是?)[^,，\d]{0,3}$|^[^\u4e00-\u9fff]*$"
 )
+_STATED_FIRST = re.compile(r"\s*(?:不对|更正|其实|应该|实际上?|那|就)*(?:是|有|为)\s*")
 _BREAKDOWN = re.compile(r"明细|分别|也就是|就是|包括|具体是|具体|[:：（(]")
 _MORE = re.compile(r"又|另外|还有|再|加上|此外|另")
 
@@ -1839,16 +1845,19 @@ def _breakdown_mismatch(done: list[Found], unit: str) -> str | None:
     if len(done) < 3 or not all(f.quantity.relation == "eq" for f in done):
         return None
     first, parts = done[0], done[1:]
-    if _SAID_TOTAL.search(parts[-1].before) or first.quantity.value <= max(f.quantity.value for f in parts):
-        return None  # 一次专项检查加一次全面检查，一共两次: the total comes last
     prefix = re.split(r"[,，。;；:：、]", first.before)[-1]
+    stated = bool(_STATED_FIRST.fullmatch(prefix))  # 是两家，一家市级、两家区级: said as the figure, then broken down
+    if _SAID_TOTAL.search(parts[-1].before) or (
+        first.quantity.value <= max(f.quantity.value for f in parts) and not stated
+    ):
+        return None  # 一次专项检查加一次全面检查，一共两次: the total comes last
     between = first.tail
     if re.fullmatch(r"[\s、,，+/和及与]*|(?:人次|人|次|场|家|起)?[\s、+/和及与]+", between):
         return None  # 120、95、60人次 / 120+100+95: a list of figures, not a total and its parts
     complete = re.search(
         r"就这些|没别的|没有别的|就这几|就这么多|其他没了", done[-1].tail
     )  # the breakdown is all of it
-    if not (_TOTAL_LIKE.search(prefix) or _BREAKDOWN.search(between[:12]) or complete):
+    if not (_TOTAL_LIKE.search(prefix) or _BREAKDOWN.search(between[:12]) or complete or stated):
         return None
     if any(_MORE.search(f.before[-6:]) or _PART_OF.search(f.before) for f in parts):
         return None
@@ -2250,6 +2259,8 @@ def _read_two_part(c: Criterion, rule: TwoPartRule, words: str, hint: Hint, pend
         )
     if not got and asked and len(found) == 1:
         got[asked] = found[0].quantity.value
+    if not got and not found and not hint.button and _unsure(words):  # 这个我其实记不准，算记不清吧
+        return record("unknown", 0.9, words, "unsure about the figures")
     if not got:
         a = _with_model(analyze(words), hint)
         if a.verdict == "unknown":
