@@ -161,16 +161,18 @@ def parse(text: str, previous: Any, previous_is_figure: bool) -> Correction | No
         kind = "revision"  # 600是报名人数，实际到场的只有420 / 4家里有一家没验收，已完成的是3家
     if kind is None:
         return None
-    parts = re.split(r"([,，。;；])", t, maxsplit=1)
-    first, later = parts[0], (parts[2] if len(parts) == 3 else "")
-    if (
-        previous_is_figure
-        and _names_figure(arabic(first), previous)
-        and len(re.findall(r"\d+(?:\.\d+)?", arabic(first))) == 1  # (原来说的3其实是4: the new one is there)
-        and re.search(r"\d[^\d]{0,6}?(?:是|指的是|包括|包含|含)", arabic(first))
-        and re.search(r"\d", arabic(later))
-    ):
-        t = later  # 十次是所有咨询加起来的，免费公益的不到三次: what the old figure was is no part of the new one
+    clauses = re.split(r"(?<=[,，。;；])", t)
+    for i, first in enumerate(clauses[:-1]):
+        later = "".join(clauses[i + 1 :])
+        if (
+            previous_is_figure
+            and _names_figure(arabic(first), previous)
+            and len(re.findall(r"\d+(?:\.\d+)?(?!\d*年)", arabic(first))) == 1  # (原来说的3其实是4: the new one)
+            and re.search(r"\d[^\d]{0,6}?(?:是|指的是|包括|包含|含)", arabic(first))
+            and re.search(r"\d", arabic(later))
+        ):
+            t = later  # 十次是所有咨询加起来的，免费公益的不到三次 / 记错年份了，三次是2022年的，去年只查了一回:
+            break  # what the old figure was is no part of the new one
     old = previous.get("value") if isinstance(previous, dict) else previous
     if previous_is_figure and isinstance(old, (int, float)) and not isinstance(old, bool):
         within = re.compile(rf"(?<![\d.]){old:g}\s*(?:次|场|起|家|个|人次|人)?\s*(?=里|中|当中|之中)")

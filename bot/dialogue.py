@@ -1933,6 +1933,7 @@ class Engine:
             or _STATED_FIGURE.search(t)
             or _THAN_SAID.search(t)
             or _total_said_last(c, q.value, ev.text)
+            or says_zero(t)  # 那两起是别的机构协助的，我们自己一起也没有: none of them, no more of it
         ):
             return None
         if not re.search(rf"(?:这|那)\s*{q.value:g}\s*(?:起|次|家|场|个|人次)", t):
@@ -2274,7 +2275,8 @@ _SAME_AS_LAST = re.compile(
 # words that revise a figure: 没那么多 / 不止 / 其实只有 / 准确说
 _PART_SAID = re.compile(r"应该|其实|实际|准确|(?<![不就])是|为|改")  # 类型是4类 / 机构其实10家
 _OF_THE_FIGURE = re.compile(
-    r"没(?:有)?(?:那么|这么)多|不止|其实|实际|只有|准确|不准|不到|没到|多报|少报|多算|少算|大概|估计|左右|上下"
+    r"没(?:有)?(?:那么|这么)多|不止|其实|实际|只有|准确|不准|不到|没到|多报|少报|多算|少算|大概|估计|左右|上下|"
+    r"(?:做|办|帮|协助|查|搞|开展|服务|参加|来)的(?:是|有|就是|只是)\s*(?:\d|[一二两三四五六七八九十百])"  # 我们协助的是两起
 )
 # fewer or more than the figure just given, with no figure: 可能没那么多 / 好像没这么多吧 / 不止 / 还不止这些
 _NOT_SO_MANY = re.compile(

@@ -1832,7 +1832,7 @@ def _restates(f: Found) -> bool:
 _TOTAL_LIKE = re.compile(
     r"(?:一共|总共|累计|合计|共计|总计|次数是|数量是|数是|总数是?)[^,，\d]{0,3}$|^[^\u4e00-\u9fff]*$"
 )
-_STATED_FIRST = re.compile(r"\s*(?:不对|更正|其实|应该|实际上?|那|就)*(?:是|有|为)\s*")
+_STATED_FIRST = re.compile(r"\s*(?:不对|更正|其实|应该|实际上?|那|就)*(?:是|为)\s*")
 _BREAKDOWN = re.compile(r"明细|分别|也就是|就是|包括|具体是|具体|[:：（(]")
 _MORE = re.compile(r"又|另外|还有|再|加上|此外|另")
 
