@@ -23,7 +23,7 @@ from .verdict import on_topic, topic_words
 Kind = Literal["explicit", "checked", "recalled", "supplement", "revision"]
 
 _EXPLICIT = re.compile(
-    r"刚才|刚刚(?:那|说|选|答)|上一题|上题|前一题|上一个问题|上个问题|前面那|前一个|改成|改为|改一下|改下|更新(?:一)?下|"
+    r"刚才|刚刚(?:那|说|选|答)|刚那(?:个|题)|(?:数|数字|那个|这个)有(?:点)?问题|上一题|上题|前一题|上一个问题|上个问题|前面那|前一个|改成|改为|改一下|改下|更新(?:一)?下|"
     r"(?:更正|纠正|修正)(?!了?(?:措施|预防|他们|她们|企业|对方|员工|会员|成员|客户|错误|不对|违规|不规范|好几|一些|很多|不少))|撤回|说反了|"
     r"(?:打|写|填|输|敲)反了?|(?:数字|顺序)?(?:弄|搞)?颠倒了?|"
     r"^(?:哎呀|哎哟|啊呀|哎|糟糕|完了)[,，\s!！~]*(?=是|其实|应该|不是|没有|都)|"  # 哎呀 是零起 / 哎呀，是四家
@@ -202,7 +202,10 @@ def _denies_figure(t: str, previous: Any) -> bool:
     value = previous.get("value") if isinstance(previous, dict) else previous
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
         return False
-    return bool(re.search(rf"(?:不是|\bnot)\s*{value:g}(?![\d.])", t))
+    return bool(
+        re.search(rf"(?:不是|\bnot)\s*{value:g}(?![\d.])", t)
+        or re.search(rf"(?<![\d.]){value:g}\s*\S{{0,2}}?\s*(?:错了|不对|有误|不准确?|有问题|是错的)", t)
+    )  # 350错了，250
 
 
 _NOT_THAT_FIGURE = re.compile(  # 不是六家，是三家 / 3家，不是2家: the old figure denied, in words

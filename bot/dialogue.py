@@ -186,7 +186,11 @@ def _total_said_last(c: Criterion, previous: Any, text: str) -> bool:
     if unit in (None, "人次", "%") or q is None:
         return False
     clauses = [x for x in re.split(r"[,，。;；!！]", arabic(normalize(text))) if x.strip()]
-    last = re.fullmatch(r"\s*(?:那就是|就是|那是|是)?\s*(\d+)\s*(\S{0,2})\s*(?:了|吧|啊)?\s*", clauses[-1]) if clauses else None
+    last = (
+        re.fullmatch(r"\s*(?:那就是|就是|那是|是)?\s*(\d+)\s*(\S{0,2})\s*(?:了|吧|啊)?\s*", clauses[-1])
+        if clauses
+        else None
+    )
     return bool(last and last.group(2) in UNIT_WORDS.get(unit, (unit,)) and float(last.group(1)) > q.value)
 
 
@@ -236,7 +240,9 @@ def _named_figure(c: Criterion, text: str, said: Mapping[str, Any]) -> str:
     rule = c.rule
     t = _UNCHANGED.sub("", normalize(text))  # 家数不变 names the figure that stays
     if isinstance(rule, AlternativesRule):
-        named = {(k.key, cue) for g in rule.groups for k in g.conditions for cue in k.cues if cue in t and k.key in said}
+        named = {
+            (k.key, cue) for g in rule.groups for k in g.conditions for cue in k.cues if cue in t and k.key in said
+        }
     elif isinstance(rule, TwoPartRule):  # 服务机构数量应该是七家，漏了两家律所: the units, 7
         named = {(p.key, cue) for p in rule.parts for cue in p.cues if cue in t and p.key in said}
     else:
@@ -250,6 +256,8 @@ def _named_figure(c: Criterion, text: str, said: Mapping[str, Any]) -> str:
     ]
     if isinstance(rule, TwoPartRule) and not keys:  # 所以是四类，家数不变 / 剩5类8家 / 那就是三类五家: by the unit
         return _parts_stated(rule, t, said)
+    if isinstance(rule, TwoPartRule) and len({p.key for p in rule.parts for f in numbers(t) if f.unit in p.words}) > 1:
+        return ""  # 纠正：4类，一共9家: both parts said, read as said
     if len(keys) != 1 or len(stressed) != 1:
         return ""
     cue = max((cue for _, cue in named), key=len)
@@ -260,6 +268,8 @@ def _named_figure(c: Criterion, text: str, said: Mapping[str, Any]) -> str:
 _UNCHANGED = re.compile(
     r"(?:次数|家数|数量|人次|人数|数字|数目|总数|个数|起数|类数|这个数|数)(?:还是|也)?(?:不变|没变|没有变化?|没变化|照旧|一样|不用改|还是那么多)"
 )
+
+
 def _a_figure_stated(c: Criterion, previous: Any, t: str) -> bool:
     """Whether a change states a new figure (是四类 / 应该是31家 / 改成3次), not only mentions one (有一次是线上的)."""
     if isinstance(c.rule, TwoPartRule) and isinstance(previous, dict):
@@ -271,7 +281,17 @@ def _a_figure_stated(c: Criterion, previous: Any, t: str) -> bool:
 
 
 # a reading that found the figures impossible together: a correction saying so takes the old figure back
-_CONFLICTS = {"figures do not add up", "fewer units than types", "count over total", "share over 100", "negative"}
+_CONFLICTS = {"figures do not add up", "fewer units than types", "count over total", "share over 100"}
+
+
+def _stated_first(stressed: str, rest: str) -> bool:
+    """The new figure is stated first and told part by part after it (是两次，分别在3月、6月和9月) — not a total
+    worked out last from parts said before it (四次里有两次是同一家，合并算的话是三次)."""
+    clauses = [p for p in re.split(r"[，,。；;:：]", normalize(rest)) if p.strip()]
+    first = next((i for i, p in enumerate(clauses) if numbers(p)), None)
+    return first is not None and first < len(clauses) - 1 and clauses[first] == normalize(stressed).strip(" ，,。")
+
+
 _IF_SO = re.compile(r"\S{0,2}?的话")  # 算一家的话: a figure supposed, not stated
 _SO_IT_IS = re.compile(r"(?:所以|那就|就|总共|一共|剩下?|加起来)(?:是|有)?\s*$")
 
@@ -279,6 +299,16 @@ _SO_IT_IS = re.compile(r"(?:所以|那就|就|总共|一共|剩下?|加起来)(?
 def _parts_stated(rule: TwoPartRule, t: str, said: Mapping[str, Any]) -> str:
     """The parts of a two-count answer a change states in their own measure words (是四类 / 剩5类8家 / 就是三类
     五家 / 算一家的话就是九家), the others as they were; '' when a part is stated twice or none is."""
+    stated = _stated_parts(rule, t)
+    if not stated:
+        return ""
+    return "，".join(
+        f"{p.cues[0] if p.cues else p.label}{stated.get(p.key, said.get(p.key, 0)):g}{p.words[0]}" for p in rule.parts
+    )
+
+
+def _stated_parts(rule: TwoPartRule, t: str) -> dict[str, float]:
+    """The counts _parts_stated finds, by part key (empty when none, or one is stated twice)."""
     stated: dict[str, float] = {}
     for clause in re.split(r"[，,。；;]", t):
         prev = ""  # the unit of the clause's last stressed figure: 就是三类五家 stresses both
@@ -289,13 +319,9 @@ def _parts_stated(rule: TwoPartRule, t: str, said: Mapping[str, Any]) -> str:
             prev = f.unit or "家"
             part = next((p for p in rule.parts if f.unit and f.unit in p.words), None)
             if part is None or (part.key in stated and not _SO_IT_IS.search(f.before)):
-                return ""  # (其实算一类，所以是四类: what it comes to, said last, wins)
+                return {}  # (其实算一类，所以是四类: what it comes to, said last, wins)
             stated[part.key] = f.quantity.value
-    if not stated:
-        return ""
-    return "，".join(
-        f"{p.cues[0] if p.cues else p.label}{stated.get(p.key, said.get(p.key, 0)):g}{p.words[0]}" for p in rule.parts
-    )
+    return stated
 
 
 def _stressed_clause(rest: str) -> str:
@@ -495,6 +521,14 @@ def _only_about(text: str, topic: str, other: str) -> bool:
     mine = {w for w in own if w in topic and w not in other}
     theirs = {w for w in own if w in other and w not in topic}
     return bool(mine) and not theirs and (len(mine) >= 2 or not correction.REVISION_CUE.search(normalize(text)))
+
+
+def _mostly_about(text: str, topic: str, other: str) -> bool:
+    """Two words or more of ``topic`` that ``other`` lacks, and none of ``other``'s own (另外服务时都签了保密协议，
+    没发生过侵犯客户商秘的情况: 保密协议 and 侵犯 are the question now asked; 下半年检查未执行 is not)."""
+    own = topic_words(normalize(text))
+    mine = {w for w in own if w in topic and w not in other}
+    return len(mine) >= 2 and not any(w in other and w not in topic for w in own)
 
 
 def _the_subject(c: Criterion, words: str) -> bool:
@@ -1092,7 +1126,7 @@ class Engine:
         for at in strong + [i for i in weak if i not in strong]:
             head, now = text[:at].strip(), text[at:].strip(" 。；;，,\n")
             if at not in strong and (
-                (on_topic(normalize(now), last_topic) and not _only_about(now, cur_topic, last_topic))
+                (on_topic(normalize(now), last_topic) and not _mostly_about(now, cur_topic, last_topic))
                 or (current.expects == "boolean" and numbers(now))
             ):
                 continue  # a figure's correction goes on (不对是2次，年初那次是培训，不是检查); 另外服务时都签了保密协议
@@ -1209,11 +1243,18 @@ class Engine:
                 c.expects == "counts" and isinstance(previous, dict) and (named := _named_figure(c, ev.text, previous))
             ):
                 rest = named  # 开展保护工作的成员单位漏了两家，应该是31家: that figure, the one stated
-            if c.expects in ("number", "counts") and c.id in s.answers and fix.kind != "supplement" and not switched:
+            if (
+                c.expects == "number"
+                and c.id in s.answers
+                and fix.kind != "supplement"
+                and _stated_first(rest, fix.rest)
+            ):
                 whole = read(c, fix.rest, Hint(), pending)
                 if whole.outcome == "reask" and _CONFLICTS & set(whole.reasons):
-                    return self._taken_back(s, c, "conflict", whole.problem)  # 更正：五类三家 / 是两次，3月、6月、9月
+                    return self._taken_back(s, c, "conflict", whole.problem)  # 是两次，分别在3月、6月和9月
             r = read(c, rest, Hint(), pending)
+            if c.expects == "counts" and c.id in s.answers and r.outcome == "reask" and _CONFLICTS & set(r.reasons):
+                return self._taken_back(s, c, "conflict", r.problem)  # 更正：五类三家 / 会员总数是30家 (40家培训过)
             if r.outcome != "record" and c.expects == "number" and rest != fix.rest:
                 r = read(
                     c, fix.rest, Hint(), pending
@@ -1578,11 +1619,19 @@ class Engine:
         t, found = normalize(ev.text), numbers(ev.text)
         current = self.criterion_at(s)
         previous = s.answers[c.id]
+        target = self._find_target(s, replace(ev, entities={}))
+        if _NAMES_IT.search(arabic(t)) and target is not None and self.criterion_at(s, target) not in (None, c):
+            return None  # 示范站点那4家里有一家只是候选 (just after 5类12家): another answer named
+        stated = _stated_parts(c.rule, t) if isinstance(c.rule, TwoPartRule) else {}
         if (
-            isinstance(c.rule, TwoPartRule)
+            stated
             and isinstance(previous, dict)
-            and (current is None or current.expects not in ("number", "counts"))
-            and _parts_stated(c.rule, t, previous)
+            and all(previous.get(k) == v for k, v in stated.items())
+            and (kept := self._more_of_it(s, ev, c)) is not None
+        ):
+            return kept  # 我说的3家是已经入驻的，还有2家在谈，所以就是3家，没错: it stands
+        if (
+            stated and isinstance(previous, dict) and (current is None or current.expects not in ("number", "counts"))
         ):  # 去掉保险那类，…，剩5类8家 / 再加上两家鉴定所，那就是三类五家: what it comes to, in its own words
             return self._correct(s, ev, c, correction.Correction("revision", ev.text))
         if isinstance(c.rule, TwoPartRule):
@@ -1591,9 +1640,13 @@ class Engine:
                 for p in c.rule.parts
                 for f in found
             )
-        elif isinstance(c.rule, AlternativesRule):
-            named = bool(found) and any(
-                cue in t for g in c.rule.groups for k in g.conditions for cue in (*k.cues, *g.total_cues)
+        elif isinstance(c.rule, AlternativesRule) and isinstance(previous, dict):
+            named = bool(found) and any(  # (培训30% recorded, then 开展保护工作的70家: a part never given, no revision)
+                cue in t
+                for g in c.rule.groups
+                for k in g.conditions
+                if k.key in previous
+                for cue in (*k.cues, *g.total_cues)
             )
         else:
             return None
@@ -1611,7 +1664,7 @@ class Engine:
         """350人次 → 可能没那么多 / 3家 → 不止 (no figure said): the figure just given is fewer or more than said. When
         that leaves its side open it is taken back and asked again; else it stands — never the answer to the
         question now asked (好像没那么多 is no 不清楚 of it)."""
-        current, t = self.criterion_at(s), normalize(ev.text)
+        t = normalize(ev.text)
         rule, previous = c.rule, s.answers.get(c.id)
         m = _NOT_SO_MANY.fullmatch(t)
         if m is None or not self._asks_other_than(s, c) or not isinstance(rule, (ThresholdRule, PerCountRule)):
@@ -1896,7 +1949,7 @@ class Engine:
                 return self._correct(s, ev, c, more)
             if (kept := self._named_and_kept(s, ev, c)) is not None:
                 return kept
-            if c.expects in ("number", "counts") and _fits_unit(c, ev.text) and not _ASKED_BACK.search(ev.text):
+            if c.expects in ("number", "counts") and numbers(ev.text) and not _ASKED_BACK.search(ev.text):
                 # 刚才那个内部检查次数我问了行政，准确说是四次: the named figure's new value, read as a revision
                 return self._correct(s, ev, c, correction.Correction("revision", ev.text))
         if s.return_to is None and target != s.cursor:
@@ -2381,6 +2434,10 @@ def _delta(c: Criterion, previous: Any, text: str) -> float | None:
         and not _DENIED_THEN_FIGURE.search(t)  # 不对，3起，忘了算上半年那起调解: the new total, said alone
     ):
         n = own[0].quantity.value  # 那场40人，要减掉 / 少算了一场开放日，来了100人: that part's own figure
+        if re.fullmatch(r"\s*(?:是|就|应该是)?\s*", own[0].before) and re.match(
+            r"\S{0,2}?(?:[,，。.!！\s]|$)", own[0].after
+        ):
+            return None  # 250，刚才多说了: the figure said first and alone is the new one, not the part
         if _TAKE_OFF.search(t) and n < previous:
             return previous - n
         if _LEFT_OUT.search(t) and not _NOT_MEANT.search(t):

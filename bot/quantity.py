@@ -443,6 +443,12 @@ def _more_after(times: list[Found]) -> float:
     )
 
 
+def _each_figure(times: list[Found]) -> float:
+    """The figure said for each period (各一次), not a total said before the periods (两次，上下半年各一次)."""
+    each = [f for f in times if re.search(r"(?:各|分别|都)[^,，。\d]{0,4}$", f.before)]
+    return (each or times)[0].quantity.value if times else 1.0
+
+
 def every_month(text: str) -> str:
     """一月一回 = 每月一回, before the numerals turn it into 1月1回 (一月份一次 stays January)."""
     return re.sub(r"(?<![\d〇零一二三四五六七八九十])一个?月一(?=[次回查检场期])", "每月一", text)
@@ -481,11 +487,11 @@ def annual_count(text: str) -> Quantity | None:
     quarters = set(re.findall(r"(?<!\d)([1-4])季度", t))
     first_n = re.search(r"前(\d)个季度", t)
     if re.search(r"各|都|分别", t) and (len(quarters) >= 2 or first_n):  # 一季度、三季度各查一次 = 2
-        each = times[0].quantity.value if times else 1.0
+        each = _each_figure(times)
         return Quantity(value=(float(first_n.group(1)) if first_n else len(quarters)) * each + _more_after(times))
     for pattern, n in _PERIODS_EACH:
         if pattern.search(t) and re.search(r"各|都|分别", t):
-            each = times[0].quantity.value if times else 1.0
+            each = _each_figure(times)  # (两次，上下半年各一次: the 一次 is each half's)
             return Quantity(value=n * each + _more_after(times))
     years = re.search(  # 三年里查过两次 / 两年一次 / 隔年搞一次: less than a year's worth each year
         r"(?<![\d.年])([2-9])年(?:里|内|来|中|间|当中|下来|总共|一共|才|只)?[^,，。\d]{0,6}?(\d+)(?:次|回|场|期)|(隔)年[^,，。\d]{0,3}(\d+)(?:次|回|场|期)",

@@ -1063,7 +1063,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             f
             for f in candidates
             if f.unit not in ("次", "趟")
-            or not re.search(r"会|报案|举报|咨询|沟通|接待|上门|谈|协调", f.text)
+            or not re.search(r"会|报案|举报|咨询|沟通|接待|上门|谈|协调|取证|配合|协查|出警|走访", f.text)
             or SUCCESS.search(re.sub(r"调解会", "", f.text))
         ]
     if unit == "起" and candidates:  # 两起商标纠纷调解成功，还有一起商秘案件协助立案 / 其中1起是隔壁园区的

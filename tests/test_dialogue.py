@@ -1840,3 +1840,148 @@ def test_a_figure_beside_a_two_figure_answer_that_names_no_part_is_not_taken(eng
     chat.say("answer", "5类12家", None)
     chat.say("answer", "我们园区有200家企业", None)
     assert chat.session.proposal is None and chat.session.answers["zone.B1"] == {"types": 5, "units": 12}
+
+
+@pytest.mark.parametrize(
+    ("cid", "first", "reply", "value"),
+    [
+        ("station.B4", "四起", "说错了是两起，那这样能加几分？", 2),
+        ("zone.15", "4家", "不对是2家。那我们是不是不够条件？", 2),
+        ("zone.B4", "三起", "改一下，两起。调解协议书需要盖章原件吗？", 2),
+        ("station.25", "280人次", "刚才那个数改成三百一，漏了一场线上的。另外线上观看人数截图可以当材料吗？", 310),
+    ],
+)
+def test_a_correction_with_a_question_after_it_is_applied_and_the_question_answered(
+    engine: Engine, cid: str, first: str, reply: str, value: int
+) -> None:
+    chat = start_at(engine, cid)
+    chat.say("answer", first, None)
+    asked = chat.question["criterion"]
+    chat.say("answer", reply, None)
+    assert chat.session.answers[cid] == value and chat.question["criterion"] == asked
+    assert "的标准是" in chat.text and "证明材料" in chat.text  # the unit's question gets the standard and evidence
+
+
+def test_a_correction_then_the_answer_now_asked_sharing_one_word(engine: Engine) -> None:
+    chat = start_at(engine, "station.27")
+    chat.say("answer", "四次", None)
+    chat.say("answer", "上一题改成两次哈，另外服务时都签了保密协议，没发生过侵犯客户商秘的情况", None)
+    assert chat.session.answers["station.27"] == 2 and chat.session.answers["station.28"] is True
+
+
+@pytest.mark.parametrize(
+    ("cid", "turns", "proposed"),
+    [
+        (
+            "point.42",
+            ["差不多每年三次", "有的，查出来的问题都跟踪整改到位了", "刚才那个内部检查次数我问了行政，准确说是四次"],
+            4,
+        ),
+        (
+            "station.27",
+            ["有过7次", "合作单位都签了保密协议", "回头看前面公益服务次数，7次里有5次是收费项目，免费的只有2次"],
+            2,
+        ),
+        ("station.B4", ["两起", "没有高校合作", "前面协助办案的数量，仔细一查只有一起是成功的"], 1),
+        (
+            "zone.B1",
+            ["三类，一共五家", "我们能排进全国前10", "回到上上题，服务机构数量应该是七家，漏了两家律所"],
+            {"types": 3, "units": 7},
+        ),
+    ],
+)
+def test_an_earlier_figure_pointed_at_by_its_words_is_revised(
+    engine: Engine, cid: str, turns: list[str], proposed: Any
+) -> None:
+    chat = start_at(engine, cid)
+    for t in turns[:-1]:
+        chat.say("answer", t, None)
+    asked = chat.question["criterion"]
+    chat.say("answer", turns[-1], None)
+    assert recorded_or_proposed(chat, cid, proposed)
+    if chat.session.proposal is not None:
+        chat.say("answer", "是的", "affirm")
+    assert chat.session.answers[cid] == proposed and chat.question["criterion"] == asked
+
+
+@pytest.mark.parametrize(
+    ("cid", "first", "reply"),
+    [
+        ("station.27", "五次", "刚才说都是线下的，其实有一次是线上咨询，次数不变"),
+        (
+            "station.24",
+            "我们是司法鉴定机构，服务过9家企业",
+            "补充一句：之前说都是上门服务，其实有两家是线上的，家数不变",
+        ),
+        ("zone.B1", "法律、信息两类，共4家", "更正一下，那家信息安全公司的名字我刚才说错了，数量没变"),
+    ],
+)
+def test_a_figure_said_to_be_unchanged_stands(engine: Engine, cid: str, first: str, reply: str) -> None:
+    chat = start_at(engine, cid)
+    chat.say("answer", first, None)
+    before, asked = chat.session.answers[cid], chat.question["criterion"]
+    chat.say("answer", reply, None)
+    assert chat.session.answers[cid] == before and chat.session.proposal is None
+    assert asked not in chat.session.answers and chat.question["criterion"] == asked
+
+
+@pytest.mark.parametrize(
+    ("first", "reply", "proposed"),
+    [
+        ("三类十家", "十家里有两家是同一个律所的两个办公室，算一家的话就是九家", {"types": 3, "units": 9}),
+        ("五类，八家", "信息安全和数据服务其实算一类，所以是四类，家数不变", {"types": 4, "units": 8}),
+        ("6类9家", "去掉保险那类，那家保险公司不做商密服务，剩5类8家", {"types": 5, "units": 8}),
+        ("法律和咨询两类，共3家", "再加上两家鉴定所，那就是三类五家", {"types": 3, "units": 5}),
+    ],
+)
+def test_types_and_units_changed_by_what_they_come_to(engine: Engine, first: str, reply: str, proposed: Any) -> None:
+    chat = start_at(engine, "zone.B1")
+    chat.say("answer", first, None)
+    chat.say("answer", reply, None)
+    assert recorded_or_proposed(chat, "zone.B1", proposed) and "zone.B2" not in chat.session.answers
+
+
+@pytest.mark.parametrize(
+    ("cid", "first", "reply", "value"),
+    [
+        ("station.B4", "1起", "再加上年初协助会员报案立案的那一起，共两起", 2),
+        ("zone.B4", "两起", "再加上上个月刚调解成功的那起，三起", 3),
+        (
+            "station.25",
+            "280人次",
+            "受众我再补算一下，还有一场沙龙40人次，共320人次。维权方面我们协助过两家会员单位",
+            320,
+        ),
+        ("station.B4", "两起", "问了老同事，那两起是我们站成立之前别的机构协助的，我们自己一起也没有", 0),
+        ("zone.B4", "三起", "有一起是企业自己去报的案，园区没参与，我们协助的是两起", 2),
+        ("point.42", "三次", "sorry记错年份了，三次是2022年的，去年只查了一回", 1),
+    ],
+)
+def test_a_figure_changed_by_what_is_added_or_taken_off(
+    engine: Engine, cid: str, first: str, reply: str, value: int
+) -> None:
+    chat = start_at(engine, cid)
+    chat.say("answer", first, None)
+    chat.say("answer", reply, None)
+    assert recorded_or_proposed(chat, cid, value)
+
+
+@pytest.mark.parametrize(
+    ("cid", "first", "reply"),
+    [
+        ("point.42", "一年两次", "不对不对，是一次，上半年一次下半年一次"),
+        ("station.27", "4次", "更正：是两次，分别在3月、6月和9月"),
+        ("station.B4", "两起", "不对，是三起，立案一起、调解一起"),
+        ("zone.15", "3家", "更正：是两家，一家市级示范站，两家区级示范点"),
+        ("zone.B1", "三类五家", "更正：五类三家"),
+        ("station.24", "协会，会员100家，培训了40家，开展工作的40家", "不对，会员总数是30家"),
+    ],
+)
+def test_a_correction_whose_figures_disagree_takes_the_old_figure_back(
+    engine: Engine, cid: str, first: str, reply: str
+) -> None:
+    chat = start_at(engine, cid)
+    chat.say("answer", first, None)
+    chat.say("answer", reply, None)
+    assert cid not in chat.session.answers and chat.session.proposal is None
+    assert chat.question["criterion"] == cid and "先撤下" in chat.text

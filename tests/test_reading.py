@@ -1970,3 +1970,34 @@ def test_the_figure_before_its_description_is_taken_back() -> None:
 @pytest.mark.parametrize("text", ["两次，3月、6月、9月各一次", "4次，3月、6月、9月各一次"])
 def test_a_total_that_disagrees_with_the_dates_listed_is_asked_again(text: str) -> None:
     assert read(crit("point.42"), text, Hint()).outcome == "reask"
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("point.42", "两次，分别在3月和9月", 2),  # the total said first, one each month listed
+        ("point.42", "是两次，上半年一次下半年一次", 2),
+        ("station.B4", "是两起，一起立案、一起调解", 2),
+        ("zone.15", "是3家，一家市级示范站，两家区级示范点", 3),
+    ],
+)
+def test_a_figure_stated_then_broken_down(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("cid", "text"),
+    [
+        ("station.27", "是两次，分别在3月、6月和9月"),
+        ("point.42", "是一次，上半年一次下半年一次"),
+        ("zone.15", "是两家，一家市级示范站，两家区级示范点"),
+        ("station.B4", "是三起，立案一起、调解一起"),
+    ],
+)
+def test_a_figure_stated_then_broken_down_differently_is_asked_again(cid: str, text: str) -> None:
+    assert read(crit(cid), text, Hint()).outcome == "reask"
+
+
+@pytest.mark.parametrize("cid", ["point.8", "zone.B1", "point.42"])
+def test_ji_bu_zhun_is_not_sure(cid: str) -> None:
+    assert value(cid, "这个记不准了") == "unknown"
