@@ -150,6 +150,8 @@ DEV_BANKS = (
     "answer_dev122",
     "answer_dev123",
     "answer_dev124",
+    "answer_dev126",
+    "answer_dev127",
     "answer_dev118",
     "answer_dev110",
     "answer_dev106",
