@@ -27,7 +27,7 @@ _EXPLICIT = re.compile(
     r"(?:更正|纠正|修正)(?!了?(?:措施|预防|他们|她们|企业|对方|员工|会员|成员|客户|错误|不对|违规|不规范|好几|一些|很多|不少))|撤回|说反了|"
     r"(?:打|写|填|输|敲)反了?|(?:数字|顺序)?(?:弄|搞)?颠倒了?|"
     r"^(?:哎呀|哎哟|啊呀|哎|糟糕|完了)[,，\s!！~]*(?=是|其实|应该|不是|没有|都)|"  # 哎呀 是零起 / 哎呀，是四家
-    r"说错|选错|点错|搞错|弄错|打错|按错|答错|填错|记错|写错|看错|数字错|数错|少打|多打|选岔|"
+    r"说错|选错|点错|搞错|弄错|打错|按错|答错|填错|记错|写错|看错|数字错|数错|少打|多打|选岔|记成[^,，。]{0,6}的了|"
     r"^(?:哦|啊|哎|诶|额|呃|噢|唉|嗯|你)?[,，\s.…。~]*(?:不对(?![外口劲称等应付路头])|错了|不是不是|等等|等一下|等下|等会儿?|且慢|sorry|抱歉|不好意思|哦不|啊不是|哦不是|不不)|"
     r"少说|多说(?!(?:一|两|几|1|2)?句|点)|说少|说多|少报|多报|报少|报多|少算|"
     r"讲错|讲反|[说讲]得?(?:不|勿)对|\bcorrection\b|\bi mean\b|^(?:wait|sorry|oops)\b|^(?:no|nope)[,，.!\s]+(?:it'?\s?s\s+|是\s*)?\d|"
@@ -59,7 +59,8 @@ _REVISED = re.compile(
     + r"|核实了)"
 )
 _SHOULD_BE = re.compile(
-    r"[,，]\s*(?:所以|那|那就|因此)?\s*应该(?:算|是|记)(?:成|为|作)?\s*\S"
+    r"[,，]\s*(?:所以|那|那就|因此)?\s*应该(?:算|是|记)(?:成|为|作)?\s*\S|"
+    r"^[^,，。\d]{0,4}?应该(?:是|有)?\s*(?:\d|[一二两三四五六七八九十百])"  # emm应该2家吧
 )  # 那起最后没调解成，应该算0起
 _RECORD_AS = re.compile(r"(?:帮我|给我|先|就|那就)(?:记|填|算)(?:成|为|作)?(?:不清楚|没有|有|部分做到|部分|做到)")
 _CHECKED = re.compile(
@@ -187,7 +188,8 @@ def parse(text: str, previous: Any, previous_is_figure: bool) -> Correction | No
             n = 2 if zeros.group(2) in ("两", "2") else 1
             new = value / 10**n if zeros.group(1) == "多" else value * 10**n
             return Correction("explicit", f"{new:g}")  # 5000人次 → 多了个零: 500
-    return Correction(kind, remainder(t))
+    fixed = figures_fixed(t)  # 3家错了 2家: the figure as meant, never 3家2家 (else the words as said)
+    return Correction(kind, remainder(fixed if fixed != arabic(normalize(t)) else t))
 
 
 _OLD_FIGURE_DISOWNED = re.compile(  # 600是报名人数，实际到场的只有420 / 380是去年的，今年是280
@@ -208,8 +210,10 @@ def _denies_figure(t: str, previous: Any) -> bool:
     )  # 350错了，250
 
 
-_NOT_THAT_FIGURE = re.compile(  # 不是六家，是三家 / 3家，不是2家: the old figure denied, in words
-    r"不是\s*\d+[^,，。\d]{0,3}[,，]?\s*(?:而)?是\s*\d|^是?\s*\d+[^,，。\d]{0,3}[,，]\s*(?:而)?不是\s*\d"
+_NOT_THAT_FIGURE = re.compile(  # 不是六家，是三家 / 3家，不是2家 / 没两次，一次: the old figure denied, in words
+    r"不是\s*\d+[^,，。\d]{0,3}[,，]?\s*(?:而)?是\s*\d|^是?\s*\d+[^,，。\d]{0,3}[,，]\s*(?:而)?不是\s*\d|"
+    r"^没(?:有)?\s*\d+[^,，。\d]{0,3}[,，]\s*(?:就|只有|是)?\s*\d|"
+    r"(?:只能|只好|就|顶多|最多)算\s*\d"  # 第二次没做完，只能算1次
 )
 _N = r"(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百千万]+)"  # a figure, in digits or in words
 _BREAK = r"(?:[\s,，。!！:：;；~?？]|(?<!\d)\.|\.(?!\d))+"  # where a reply breaks into clauses (1.2千 is one figure)
@@ -263,7 +267,7 @@ def self_corrected(text: str) -> str | None:
 # 培训了25家——不对，是35家 / 三成…纠正一下，是三成五 / 服务过5家，更正：4家 / 写成了23%，应该是32%
 _FIGURE_FIXED = re.compile(
     r"(?P<old>\d+(?:\.\d+)?)(?P<unit>[^\d,，。;；:：…\s—-]{0,3}?)(?P<gap>(?:——|—|…+|\.{3}|[,，。;；\s])*)"
-    r"(?:(?:哦|噢|啊|呃)?(?:不对|更正|纠正一下|纠正|说错了|写错了|口误|打错了)|(?:哦|噢)不)[,，。:：\s]*(?:应该|实际)?(?:是|为)?\s*"
+    r"(?:(?:哦|噢|啊|呃)?(?:不对|更正|纠正一下|纠正|说错了|写错了|口误|打错了|错了|有误|有问题|不准确?)|(?:哦|噢)不)[,，。:：\s]*(?:应该|实际)?(?:是|为)?\s*"
     r"(?P<new>\d+(?:\.\d+)?)"
 )
 _WRITTEN_AS = re.compile(
@@ -274,9 +278,15 @@ _WRITTEN_AS = re.compile(
 # a figure said not to be it, beside the one that is: 是2不是12 / 不是120，是200 / 600不是，是500多
 _FIG = r"\d+(?:\.\d+)?\s*(?:%|人次|[次场回期轮家个起件人名位类种])?"
 _NOT_THIS_FIGURE = re.compile(
+    rf"(?<!还)没(?:有)?\s*{_FIG}[,，\s]+(?=(?:就|只有|只|是|才)?\s*\d)|"  # 没两次，一次 / 我们没有3次，就2次
     rf"(?<=\d)(?P<u>\s*(?:%|人次|[次场回期轮家个起件人名位类种])?)[,，\s]*(?:而)?不是\s*{_FIG}(?![\d.])(?=[,，。;；!！\s]|$)"
     rf"|(?<![\d.])不是\s*{_FIG}[,，。\s]*(?:而|应该|实际上?)?(?=是|有|为\s*\d)"
     rf"|(?<![\d.]){_FIG}[,，\s]*不是[,，。\s]*(?:而|应该|实际上?)?(?=是|有|为\s*\d)"
+)
+
+
+_CHANGED_TO = re.compile(
+    r"(?<![\d.])\d+(?:\.\d+)?\s*(?:人次|[次场家起个件类%])?\s*(?:→|->|=>|—>|改成|改为|变成)\s*(?=\d)"
 )
 
 
@@ -286,6 +296,7 @@ def figures_fixed(text: str) -> str:
     not to be it is dropped (是2不是12 -> 是2: never their sum)."""
     t = arabic(normalize(text))
     t = _FIGURE_FIXED.sub(lambda m: m.group("new"), t)
+    t = _CHANGED_TO.sub("", t)  # 3→2 = 2
     t = _NOT_THIS_FIGURE.sub(lambda m: m.group("u") or "", t)
     return _WRITTEN_AS.sub(lambda m: m.group("new"), t)
 

@@ -805,6 +805,7 @@ class Engine:
                     or self._figure_continued(s, ev, c_last)
                     or self._figure_after_figure(s, ev, c_last)
                     or self._part_revised(s, ev, c_last)
+                    or self._item_of_figure(s, ev, c_last)
                 )
                 if guess is not None:
                     return out + guess
@@ -1259,6 +1260,10 @@ class Engine:
                 r = read(
                     c, fix.rest, Hint(), pending
                 )  # 知识产权宣传周办过一场，来了120人: the figure is in another clause
+            elif r.outcome == "record" and r.value == previous and c.expects == "number" and rest != fix.rest:
+                whole = read(c, fix.rest, Hint(), pending)  # 查了两次，但有一次只是发通知，…: not the 两次
+                if whole.outcome == "record" and whole.value != previous:
+                    r = whole.model_copy(update={"confidence": min(whole.confidence, CONFIRM_BELOW - 0.01)})
             if pending and r.outcome == "record" and r.value == previous:
                 named = re.sub(r"(?:那个|那项|那块|那一项|那个数)[^,，。\d]*[,，]\s*", "的", normalize(ev.text))
                 named = correction.without_cue(named) or named  # 培训过的写错了，应该是32家
@@ -1414,6 +1419,12 @@ class Engine:
         )  # the cheap test first: this runs on every reply after a figure
         units = UNIT_WORDS.get(rule.unit, (rule.unit,))
         fits = any(f.unit in (*units, "") for f in numbers(text))
+        by = _BY_SO_MANY.fullmatch(arabic(normalize(text)))
+        if by and _delta(c, s.answers.get(c.id), text) is not None:  # 减一 / 少一家 (right after 3家): one less —
+            return correction.Correction("explicit" if by.group(1).startswith(("减", "加")) else "revision", text)
+            # 少了一家 / 多了一家 may be one left out or one too many: proposed
+        if _TAKE_OFF.search(normalize(text)) and any(f.unit in units for f in numbers(text)):
+            return correction.Correction("revision", text)  # 搬走了一家: one of them gone, proposed
         if (
             not unsure
             and not (_FIGURE_REVISION.search(text) and fits)
@@ -1489,6 +1500,15 @@ class Engine:
         if c.expects == "number" and (less := _delta(c, previous, ev.text)) is not None and less != previous:
             s.proposal = {"criterion": c.id, "value": int(less), "words": describe_words(f"{said}；{ev.text.strip()}")}
             return [self._proposal_message(s, c, int(less), change=True)]  # 技术方案那次没做完，这次就不算了
+        if c.expects == "number" and said:  # 2起 → 都没成功 / 那两起都是专利纠纷: the figure read again with it
+            whole = read(c, f"{said}，{ev.text.strip()}", Hint(), {})
+            if whole.outcome == "record" and whole.value != previous:
+                s.proposal = {
+                    "criterion": c.id,
+                    "value": whole.value,
+                    "words": describe_words(f"{said}；{ev.text.strip()}"),
+                }
+                return [self._proposal_message(s, c, whole.value, change=True)]
         if c.expects == "boolean":
             alone = read(c, ev.text, Hint(), {})
             whole = read(c, f"{said}，{ev.text.strip()}", Hint(), {}) if said and previous is True else alone
@@ -1609,6 +1629,44 @@ class Engine:
             r = read(current, rest, _hint(ev), {})
             return self._apply(s, current, r.model_copy(update={"words": ev.text.strip()}))
         return self._record(s, current, s.answers[last], ev.text.strip())
+
+    def _item_of_figure(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
+        """2起 → 另一起还在审，没立案 / 第二起还没结果 (a yes/no asked now): one of the items just counted, told
+        about — the figure read again with it is proposed when it changes; else it is more of that answer."""
+        current, rule = self.criterion_at(s), c.rule
+        if (
+            current is None
+            or current.id == c.id
+            or current.expects != "boolean"
+            or not isinstance(rule, (ThresholdRule, PerCountRule))
+            or rule.unit == "人次"
+            or c.id not in s.answers
+        ):
+            return None
+        units = "|".join(re.escape(u) for u in UNIT_WORDS.get(rule.unit, (rule.unit,)) if u)
+        t = normalize(ev.text)
+        if not re.search(
+            rf"(?:第[一二两三四五六七八九十\d]+|另(?:外)?(?:一|1)|其中(?:的)?(?:一|1)|剩下的?(?:一|1)?)\s*(?:{units})",
+            t,
+        ):
+            return None
+        said, previous = s.words.get(c.id, ""), s.answers[c.id]
+        less = _delta(c, previous, ev.text)  # 第二起还没结果 / 另一起还在审，没立案: one less
+        if less is not None and less.is_integer() and isinstance(previous, (int, float)) and less < previous:
+            s.proposal = {"criterion": c.id, "value": int(less), "words": describe_words(f"{said}；{ev.text.strip()}")}
+            return [self._proposal_message(s, c, int(less), change=True)]
+        again = read(c, f"{said}，{ev.text.strip()}", Hint(), {}) if said else read(c, ev.text, Hint(), {})
+        before, now = as_quantity(previous), as_quantity(again.value) if again.outcome == "record" else None
+        if before is not None and now is not None and now.value < before.value:  # (另一起也成功了: no third one)
+            s.proposal = {
+                "criterion": c.id,
+                "value": again.value,
+                "words": describe_words(f"{said}；{ev.text.strip()}"),
+            }
+            return [self._proposal_message(s, c, again.value, change=True)]
+        if again.outcome == "record":
+            return self._more_of_it(s, ev, c)
+        return None
 
     def _part_revised(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
         """会员120家，培训40家，开展36家 → 培训的比例应该是35% / 5类12家 → 类型是4类 (another question asked
@@ -1991,6 +2049,10 @@ class Engine:
             return None
         if not re.search(rf"(?:这|那)\s*{q.value:g}\s*(?:起|次|家|场|个|人次)", t):
             return None
+        said = s.words.get(c.id, "")
+        again = read(c, f"{said}，{ev.text.strip()}", Hint(), {}) if said else None
+        if again is not None and again.outcome == "record" and again.value != s.answers.get(c.id):
+            return None  # 那两起都是专利纠纷: what it says of them changes the figure (read as a correction)
         return self._more_of_it(s, ev, c)
 
     def _more_of_it(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
@@ -2353,7 +2415,7 @@ _ASKS_FOR_HELP = re.compile(
 )
 _INDEFINITE_WH = re.compile(r"没(?:有)?(?:啥|什么)|(?:啥|什么)[^,，。?？]{0,6}(?:也|都)")
 _STRESS = re.compile(
-    r"(?:就|是|为|其实|应该|只有|才|一共|总共|共|合计|算|算是|记|记成|改成|改为|加起来有?|实际上?|所以|刚好|正好|整好|凑够|剩下?)\s*$|"
+    r"(?:就|是|为|其实|应该|只有|才|一共|总共|共|合计|算|算是|记|记成|改成|改为|加起来有?|实际上?|所以|刚好|正好|整好|凑够|剩下?|的话)\s*$|"
     r"(?:一共|总共|合计|总计|加起来)[^,，。\d]{0,6}$"  # 去年一共服务了5家
 )
 
@@ -2379,26 +2441,30 @@ _PLUS = r"漏(?:了|算了?|报了?|说了?|掉了?|统计了?|写了?)|少(?:�
 _MINUS = r"多(?:算|报|说|统计|写|数|计)了?|重复算了?|(?:再|得|要)?减(?:掉|去)?|去掉|扣掉|刨掉|扣除"
 _DELTA = re.compile(rf"({_PLUS}|{_MINUS})\s*(\d+)\s*(人次|[次场家起人个件期回])")
 # 调解有一起没成功 / 联芯那个最后没调成，去掉: one part of the count said not to count
+_BY_SO_MANY = re.compile(
+    r"\s*(?:应该|要|得|再|还)*(少|多|减|加|减掉|加上)(?:了)?\s*(\d+)\s*(\S{0,2}?)[吧啊哈呀。.!！~]*\s*"
+)
 _FAILED_PART = re.compile(
-    r"(?:(?:有|其中)?\s*(\d+)\s*(人次|[次场家起人个件期回])(?!都|也)|(?:那个|那起|那家|那次|那场|那件|这次|这个|这起|这场))"
+    r"(?:(?:有|其中)?\s*(?<!第)(\d+)\s*(人次|[次场家起人个件期回])(?!都|也)|(?:那个|那起|那家|那次|那场|那件|这次|这个|这起|这场)|"
+    r"第\d+\s*[次场家起个件]|另(?:外)?\s*(?:一|1)\s*[次场家起个件])"
     r"[^,，。\d]{0,8}?"
-    r"(?:没(?:有)?(?:成功|成|调成|立上|办成|通过|验收|做完|完成|办完)|失败了?|不算|(?:要|得)?去掉|黄了|撤了)"
+    r"(?:没(?:有)?(?:成功|成|调成|立上|办成|通过|验收|做完|完成|办完|结果|立案)|失败了?|不算|(?:要|得)?去掉|黄了|撤了|还在审|在审)"
 )
 _STATED = re.compile(
     r"一共|总共|合计|总计|总数|加起来|所以(?:是|就是)?\s*\d|应该是|其实是|实际(?:是|上)?\s*(?:只有|就)?\s*\d|现在是|"
-    r"改成|改为|更正为|(?:是|为)\s*\d|="
+    r"改成|改为|更正为|(?:是|为)\s*\d|(?<!不)算(?:是|作)?\s*\d|="
 )
 
 
 _STATED_FIGURE = re.compile(
-    r"(?:一共|总共|(?<![一总])共(?:计|有)?|合计|总计|总数|加起来|所以(?:是|就是)?|应该是|其实是|实际(?:是|上)?|(?:现在|目前)(?:是|有|一共)?|改成|改为|更正为|(?<![那这])是|为|=|只有|只剩|才)\s*\d"
+    r"(?:一共|总共|(?<![一总])共(?:计|有)?|合计|总计|总数|加起来|(?<!不)算(?:是|作)?|所以(?:是|就是)?|应该是|其实是|实际(?:是|上)?|(?:现在|目前)(?:是|有|一共)?|改成|改为|更正为|(?<![那这])是|为|=|只有|只剩|才)\s*\d"
 )
 _THAN_SAID = re.compile(
     r"比(?:刚才|之前|前面|原来|上面|我刚才)?(?:说|报|填|讲|写)?的?(?:还|再|要)?(多|少)了?\s*(\d+)\s*(人次|[次场家起人个件期回])?"
 )
 _TAKE_OFF = re.compile(
     r"(?:要|得|需要|应该)?(?:减掉|扣掉|去掉|扣除|刨掉|减去|剔除)|算了两遍|重复(?:统计|登记|计算|算)|不该算|没开成|取消|"
-    r"多(?:算|报|说|统计|写|数|计|填)了?"
+    r"多(?:算|报|说|统计|写|数|计|填)了?|搬走|迁走|注销|撤销|摘牌|退出|取消了"
 )
 _LEFT_OUT = re.compile(r"漏(?:了|算|报|说|掉|统计)|少(?:算|报|说|写|数|计|填)了?|忘了?(?:算|说|统计)|没算上")
 _NOT_MEANT = re.compile(r"(?<!漏)没算进去|不算进去|不计入|没计入")  # 阅读量还有2000多，没算进去: left out on purpose
@@ -2421,6 +2487,11 @@ def _delta(c: Criterion, previous: Any, text: str) -> float | None:
     t = arabic(normalize(text))
     unit = getattr(c.rule, "unit", "家")
     units = UNIT_WORDS.get(unit, (unit,))
+    bare = _BY_SO_MANY.fullmatch(t)
+    if bare and (not bare.group(3) or bare.group(3) in units):  # 少一家 / 减一 / 多两次 (right after the figure)
+        n = float(bare.group(2))
+        value = previous - n if bare.group(1).startswith(("少", "减")) else previous + n
+        return value if value >= 0 else None
     than = _THAN_SAID.search(t)
     if than and (not than.group(3) or than.group(3) in units) and not _STATED_FIGURE.search(t[than.end() :]):
         n = float(than.group(2))  # 比刚才说的多两次 / 少一起

@@ -912,6 +912,15 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     t, not_worked_out = _less_taken_off(t, unit)
     if not_worked_out:
         return None, 0.0, not_worked_out
+    if len(numbers(t)) == 1:  # 不算的话1次 (what is left once a part is not counted): the figure, as said
+        t = re.sub(
+            r"(?:^|(?<=[,，。;；\s]))[^,，。;；\d]{0,6}?(?:不算|去掉|扣掉|除去|刨掉)[^,，。;；\d]{0,6}?的话[,，\s]*",
+            "",
+            t,
+        )
+    part_first = re.match(r"\s*(?:不过|但是?|可是)?\s*其中", t)  # 其中一家是区外的，园区里就2家 (after 3家)
+    if part_first and len(found_here := numbers(t)) >= 2 and _LEFT_SAID.search(found_here[-1].before):
+        return found_here[-1].quantity, 0.85, ""  # a part of a figure said before, and what is left said
     if (what_is_left := _said_left(t, unit)) is not None:
         return what_is_left, 0.85, ""  # 服务一共5次，其中2次是收费项目，公益的就剩3次 / 不算它的话3家
     t = re.sub(r"(?<![\d.])1\s*家\s*(?:各|做|算)?\s*(\d+)\s*次", r"每家\1次", t)  # 诊断了5家，一家一次: a rate
