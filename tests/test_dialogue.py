@@ -1985,3 +1985,42 @@ def test_a_correction_whose_figures_disagree_takes_the_old_figure_back(
     chat.say("answer", reply, None)
     assert cid not in chat.session.answers and chat.session.proposal is None
     assert chat.question["criterion"] == cid and "先撤下" in chat.text
+
+
+@pytest.mark.parametrize(
+    ("cid", "first", "reply", "value"),
+    [
+        ("point.42", "2次", "没两次，一次", 1),
+        ("point.42", "2次", "我记成去年的了，今年就1次", 1),
+        ("point.42", "2次", "查了两次，但有一次只是发通知，不算的话1次", 1),
+        ("point.42", "2次", "第二次没做完，只能算1次", 1),  # never 0: 第二次 is no count
+        ("zone.15", "3家", "3家错了 2家", 2),  # never 5
+        ("zone.15", "3家", "3→2", 2),
+        ("zone.15", "3家", "减一", 2),
+        ("zone.15", "3家", "搬走了一家", 2),
+        ("zone.15", "3家", "其中一家是区外的，园区里就2家", 2),
+        ("zone.15", "3家", "emm应该2家吧", 2),
+        ("station.25", "350人次", "250，刚才多说了", 250),  # never 350 - 250
+        ("station.25", "350人次", "350错了，250", 250),
+        ("station.25", "350人次", "刚那个数有问题，250", 250),
+        ("station.B4", "2起", "都没成功", 0),
+        ("station.B4", "2起", "搞错了，那两起都是专利纠纷", 0),
+        ("station.B4", "2起", "第二起还没结果", 1),
+        ("station.B4", "2起", "另一起还在审，没立案", 1),
+    ],
+)
+def test_a_figure_corrected_in_everyday_words(engine: Engine, cid: str, first: str, reply: str, value: int) -> None:
+    chat = start_at(engine, cid)
+    chat.say("answer", first, None)
+    asked = chat.question["criterion"]
+    chat.say("answer", reply, None)
+    assert recorded_or_proposed(chat, cid, value) and asked not in chat.session.answers
+
+
+@pytest.mark.parametrize("reply", ["另一起也成功了", "那两起都有立案通知书", "第一起是调解的，第二起是立案"])
+def test_more_told_of_the_items_counted_keeps_the_count(engine: Engine, reply: str) -> None:
+    chat = start_at(engine, "station.B4")
+    chat.say("answer", "2起", None)
+    chat.say("answer", reply, None)
+    assert chat.session.answers["station.B4"] == 2 and chat.session.proposal is None
+    assert "station.B5" not in chat.session.answers and chat.question["criterion"] == "station.B5"
