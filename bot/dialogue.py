@@ -1419,15 +1419,15 @@ class Engine:
         )  # the cheap test first: this runs on every reply after a figure
         units = UNIT_WORDS.get(rule.unit, (rule.unit,))
         fits = any(f.unit in (*units, "") for f in numbers(text))
+        by = _BY_SO_MANY.fullmatch(arabic(normalize(text)))
+        if by and _delta(c, s.answers.get(c.id), text) is not None:  # 减一 / 少一家 (right after 3家): one less —
+            return correction.Correction("explicit" if by.group(1).startswith(("减", "加")) else "revision", text)
+            # 少了一家 / 多了一家 may be one left out or one too many: proposed
         if re.search(
             r"(?:再|还要|还得|要)?(?:加上?|减掉?|扣掉)\s*\d+\s*(?:人次|[次场家起人个件])?(?:[,，。!！~吧]|$)",
             arabic(normalize(text)),
         ) and (_delta(c, s.answers.get(c.id), text) is not None):
             return correction.Correction("revision", text)  # 线上那场没算进去，加80: a part added, proposed
-        by = _BY_SO_MANY.fullmatch(arabic(normalize(text)))
-        if by and _delta(c, s.answers.get(c.id), text) is not None:  # 减一 / 少一家 (right after 3家): one less —
-            return correction.Correction("explicit" if by.group(1).startswith(("减", "加")) else "revision", text)
-            # 少了一家 / 多了一家 may be one left out or one too many: proposed
         if _TAKE_OFF.search(normalize(text)) and any(f.unit in units for f in numbers(text)):
             return correction.Correction("revision", text)  # 搬走了一家: one of them gone, proposed
         if (
@@ -1704,12 +1704,34 @@ class Engine:
                 for f in found
             )
         elif isinstance(c.rule, AlternativesRule) and isinstance(previous, dict):
-            named = bool(found) and any(  # (培训30% recorded, then 开展保护工作的70家: a part never given, no revision)
-                cue in t
-                for g in c.rule.groups
-                for k in g.conditions
-                if k.key in previous
-                for cue in (*k.cues, *g.total_cues)
+            shares = [k.key for g in c.rule.groups for k in g.conditions if k.unit == "%" and k.key in previous]
+            group = next((g for g in c.rule.groups if any(k.key in previous for k in g.conditions)), None)
+            if (
+                group is not None
+                and len(shares) > 1
+                and re.search(r"比例|占比|覆盖率", t)
+                and any(f.unit == "%" for f in found)
+                and (current is None or read(current, ev.text, _hint(ev), {}).outcome == "reask")
+            ):  # 比例都不到30% (after 会员120家、培训40家、开展45家): both shares said again, read afresh
+                r = read(c, ev.text, Hint(), {"group": group.name})
+                if r.outcome == "record" and _same_score(c, previous, r.value):
+                    return self._more_of_it(s, ev, c)  # 两个比例都超过三成 (33 % and 37 % recorded): it stands
+                if r.outcome == "record" and r.value != previous:
+                    s.proposal = {"criterion": c.id, "value": r.value, "words": describe_words(ev.text.strip())}
+                    return [self._proposal_message(s, c, r.value, change=True)]
+            named = bool(found) and (
+                (
+                    len(shares) > 1
+                    and re.search(r"比例|占比|覆盖率", t) is not None
+                    and any(f.unit == "%" for f in found)
+                )
+                or any(  # (培训30% recorded, then 开展保护工作的70家: a part never given, no revision)
+                    cue in t
+                    for g in c.rule.groups
+                    for k in g.conditions
+                    if k.key in previous
+                    for cue in (*k.cues, *g.total_cues)
+                )
             )
         else:
             return None
@@ -2062,10 +2084,10 @@ class Engine:
             return None
         if not re.search(rf"(?:这|那)\s*{q.value:g}\s*(?:起|次|家|场|个|人次)", t):
             return None
-        said = s.words.get(c.id, "")
-        again = read(c, f"{said}，{ev.text.strip()}", Hint(), {}) if said else None
-        if again is not None and again.outcome == "record" and again.value != s.answers.get(c.id):
-            return None  # 那两起都是专利纠纷: what it says of them changes the figure (read as a correction)
+        again = read(c, ev.text, Hint(), {})
+        now = as_quantity(again.value) if again.outcome == "record" else None
+        if now is not None and now.value < q.value:
+            return None  # 那两起都是专利纠纷: what it says of them takes them off (read as a correction)
         return self._more_of_it(s, ev, c)
 
     def _more_of_it(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:

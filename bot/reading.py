@@ -939,7 +939,12 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             lambda m: f"{m.group(2)}{int(m.group(1)) * int(m.group(3))}{m.group(4)}",
             t,
         )
-    found = [f for f in numbers(t) if not (unit == "家" and _STAFF.match(f.after))]  # 有20个律师: the firm's size
+    found = [
+        f
+        for f in numbers(t)
+        if not (unit == "家" and _STAFF.match(f.after))  # 有20个律师: the firm's size
+        and not re.match(r"(?:个|项)?(?:比例|占比|方面|指标)", f.after)  # 两个比例都超过三成: no count
+    ]
     if unit == "人次" and (reached := _share_of_population(found)) is not None:
         return (
             reached,

@@ -10,7 +10,7 @@ from bot.dialogue import Engine, Message, Session, UserEvent
 from bot.quantity import as_quantity
 from bot.report import build_report
 from bot.rubric import UNIT_TYPES, load_rubric
-from bot.scoring import score
+from bot.scoring import score, score_criterion
 
 
 @pytest.fixture(scope="module")
@@ -2024,3 +2024,46 @@ def test_more_told_of_the_items_counted_keeps_the_count(engine: Engine, reply: s
     chat.say("answer", reply, None)
     assert chat.session.answers["station.B4"] == 2 and chat.session.proposal is None
     assert "station.B5" not in chat.session.answers and chat.question["criterion"] == "station.B5"
+
+
+@pytest.mark.parametrize(
+    ("reply", "proposed"),
+    [
+        ("这个我不太确定，可能三四百", None),  # a doubt with figures across 500: taken back, never 不清楚 for zone.13
+        ("应该还要更多，六百左右", {"value": 600.0, "relation": "about"}),
+        ("线上那场没算进去，加80", 600),
+        ("520里有两场不是商秘主题，去掉的话大概380", 380),  # never 520 - 380
+    ],
+)
+def test_the_audience_revised_while_a_yes_no_is_asked(engine: Engine, reply: str, proposed: Any) -> None:
+    chat = start_at(engine, "zone.12")
+    chat.say("answer", "520人次", None)
+    chat.say("answer", reply, None)
+    assert "zone.13" not in chat.session.answers
+    if proposed is None:
+        assert "zone.12" not in chat.session.answers and chat.question["criterion"] == "zone.12"
+    else:
+        assert recorded_or_proposed(chat, "zone.12", proposed)
+
+
+@pytest.mark.parametrize(
+    ("reply", "meets"),
+    [("比例都不到30%", False), ("两个比例都超过三成", True)],
+)
+def test_both_shares_said_again(engine: Engine, reply: str, meets: bool) -> None:
+    chat = start_at(engine, "station.24")
+    chat.say("answer", "协会，会员120家，培训过40家，开展工作的45家", None)
+    before = chat.session.answers["station.24"]
+    chat.say("answer", reply, None)
+    assert "station.25" not in chat.session.answers  # 两个 is no audience of 2
+    if meets:
+        assert chat.session.answers["station.24"] == before and chat.session.proposal is None
+    else:
+        assert chat.session.proposal is not None
+        chat.say("answer", "是的", "affirm")
+        assert (
+            score_criterion(
+                chat.engine.rubric(chat.session).get("station.24"), chat.session.answers["station.24"], 0.5
+            ).got
+            == 0
+        )

@@ -2001,3 +2001,18 @@ def test_a_figure_stated_then_broken_down_differently_is_asked_again(cid: str, t
 @pytest.mark.parametrize("cid", ["point.8", "zone.B1", "point.42"])
 def test_ji_bu_zhun_is_not_sure(cid: str) -> None:
     assert value(cid, "这个记不准了") == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("zone.12", "宣讲会4场，每场100人，线上推文阅读量还有200", 600),  # sessions × people, and the rest said
+        ("zone.12", "讲座两场，每场80人，另外线上直播200人", 360),
+        ("zone.12", "两场，每场两百五", 500),
+        ("zone.15", "其中一家是区外的，园区里就2家", 2),  # a part of a figure said before, and what is left
+        ("point.42", "没两次，一次", 1),
+        ("point.42", "不算的话1次", 1),
+    ],
+)
+def test_figures_with_their_parts_and_denials(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
