@@ -469,7 +469,12 @@ def annual_count(text: str) -> Quantity | None:
             return own
         return Quantity(value=total)
     times = [f for f in numbers(t) if f.unit in UNIT_WORDS["次"]]
-    parts = [f for f in times if _SUB_YEAR.search(f.before.split(",")[-1])]
+    parts = [
+        f
+        for f in times
+        if _SUB_YEAR.search(f.before.split(",")[-1])
+        and not re.search(r"每(?:个|一)?(?:季度?|月|半年|周|星期)", f.before.split(",")[-1])  # 每季度查一次: a rate
+    ]
     for i, f in enumerate(parts):  # 下半年补了两次，10月一次、12月一次: the months break the two down
         later = parts[i + 1 :]
         if len(later) >= 2 and abs(sum(g.quantity.value for g in later) - f.quantity.value) < 0.01:
@@ -509,7 +514,10 @@ def annual_count(text: str) -> Quantity | None:
         after = [f for f in numbers(rest) if f.unit in UNIT_WORDS["次"]]
         k = after[0].quantity if after else Quantity(value=1)
         rel: Relation = k.relation if k.relation in ("ge", "gt", "about") else "eq"
-        return Quantity(value=factor * k.value, relation=rel)
+        extra = (  # 每半年一次，年底再抽查一次 = 3 (not 上年度5次，再往前一年3次: another year)
+            _more_after(after) if len(after) > 1 and per_year != 1.0 and not re.search(r"往前|之前|早", rest) else 0.0
+        )
+        return Quantity(value=factor * k.value + extra, relation=rel)
     return None
 
 

@@ -2236,6 +2236,8 @@ def _read_two_part(c: Criterion, rule: TwoPartRule, words: str, hint: Hint, pend
     t = arabic(normalize(words))
     if _NEGATIVE_NUMBER.search(t):
         return reask("数量不能是负数，请再说一下。", words, "negative")
+    if re.search(r"好几|好多|若干|几家|几类", t) and (_unsure(words) or re.search(r"数不清|数不过来", t)):
+        return record("unknown", 0.85, words, "how many not said")  # 好几家律所，具体数不清: no count to record
     if says_zero(t) and len(numbers(t)) <= 1:  # 暂时一家都没有
         values.update({p.key: 0 for p in rule.parts if p.key not in values})
         return record({p.key: int(values[p.key]) for p in rule.parts}, 0.92, words, "none")
@@ -2317,7 +2319,8 @@ def _read_two_part(c: Criterion, rule: TwoPartRule, words: str, hint: Hint, pend
         return record(ints, CONFIRM_BELOW - 0.2, words, "range of counts").model_copy(
             update={"pending": {"values": dict(ints)}}
         )
-    return record(ints, 0.9, words, "counts").model_copy(update={"pending": {"values": dict(ints)}})
+    sure = CONFIRM_BELOW - 0.2 if re.search(r"好几|好多|若干", t) else 0.9  # 律所好几家: at least 3, proposed
+    return record(ints, sure, words, "counts").model_copy(update={"pending": {"values": dict(ints)}})
 
 
 # one firm counted under two kinds: 其中有1家律所两类都算进去了 / 有一家咨询公司也做培训，两个类里都算了它

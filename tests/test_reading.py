@@ -2016,3 +2016,21 @@ def test_ji_bu_zhun_is_not_sure(cid: str) -> None:
 )
 def test_figures_with_their_parts_and_denials(cid: str, text: str, expected: Any) -> None:
     assert value(cid, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("point.42", "每半年一次，年底再抽查一次", 3),  # a rate, and one more
+        ("point.42", "每季度查一次，另外年中再加一次专项", 5),  # 每季度 is a rate, not a part of the year
+        ("station.27", "上年度5次，再往前一年3次", 5),  # another year is no more of this one
+        ("zone.B1", "好几家律所，具体数不清", "unknown"),
+    ],
+)
+def test_rates_more_and_counts_not_said(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
+
+
+def test_a_few_firms_are_proposed_never_recorded() -> None:
+    r = read(crit("zone.B1"), "律所好几家", Hint())
+    assert r.outcome == "record" and r.needs_confirmation
