@@ -2089,7 +2089,7 @@ def _per_session_total(found: list[Found], t: str = "") -> Quantity | None:
         s, p = sessions[0].quantity, per[0].quantity
         rel = p.relation if s.relation == "eq" else "about"
         product = Quantity(value=s.value * p.value, relation=rel if rel != "range" else "ge")
-        others = [  # 宣讲会4场，每场100人，线上推文阅读量还有200 / 讲座两场，每场80人，另外线上直播200人: more of it
+        besides = [  # 宣讲会4场，每场100人，线上推文阅读量还有200 / 讲座两场，每场80人，另外线上直播200人: more of it
             g
             for g in found
             if g is not sessions[0]
@@ -2098,7 +2098,7 @@ def _per_session_total(found: list[Found], t: str = "") -> Quantity | None:
             and g.clause not in (sessions[0].clause, per[0].clause)
             and not re.search(r"(?:累计|一共|总共|合计|共计?|总计|全年)[^,，。\d]{0,4}$", g.before)
         ]
-        return _sum([product, *(g.quantity for g in others)]) if others else product
+        return _sum([product, *(g.quantity for g in besides)]) if besides else product
     return None
 
 
