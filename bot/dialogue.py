@@ -647,6 +647,8 @@ class Engine:
                 m = back[1]
                 ev = replace(ev, text=f"{ev.text[: m.start()]}第{place + 1}题{ev.text[m.end() :]}", command="modify")
         last, s.last = s.last, None
+        if ev.text and _BACK_ONLY.fullmatch(normalize(ev.text).strip()):
+            last, ev = None, replace(ev, command="back")  # 返回上一题 (just after an answer): go back, no correction
         proposal, s.proposal = s.proposal, None
         declined, s.declined = s.declined, None
         if proposal is not None and (ev.command == "answer" or _REPLY_TO_PROPOSAL.match(ev.text.strip())):
@@ -2390,6 +2392,12 @@ _QUOTE_TAKEN_BACK = re.compile(
 _REPLY_TO_PROPOSAL = re.compile(f"{_CONFIRM_YES.pattern}|{_CONFIRM_NO.pattern}", re.I)
 
 
+# a request to go back and nothing else: 返回上一题 / 回到上一题吧 / 上一步 / back
+_BACK_ONLY = re.compile(
+    r"(?:请|麻烦)?(?:先)?(?:返回|回到|退回|回|退到|倒回|跳回|往回)?(?:到)?(?:上一(?:题|个问题|项|步|道题)|上题|前一题|上个问题)"
+    r"(?:吧|呗|去|一下)?[。.!！~～]*|(?:返回|后退|退回|往回退|上一步|back|previous|go back)[。.!！~～]*",
+    re.I,
+)
 # the words a command cannot do without: a reply routed to a command without them may be an answer
 COMMAND_WORDS: dict[str, re.Pattern[str]] = {
     name: re.compile(pattern)

@@ -2067,3 +2067,16 @@ def test_both_shares_said_again(engine: Engine, reply: str, meets: bool) -> None
             ).got
             == 0
         )
+
+
+@pytest.mark.parametrize("back", ["返回上一题", "上一题", "回到上一题吧", "back"])
+def test_going_back_just_after_an_answer_goes_back(engine: Engine, back: str) -> None:
+    chat = start_at(engine, "station.25")
+    chat.say("answer", "350人次", None)
+    chat.say("answer", "有", None)
+    chat.say("answer", back, None)  # what the NLU called it does not matter: the words say it
+    assert chat.question["criterion"] == "station.26" and "仍记为" not in chat.text
+    chat.say("answer", back, None)
+    assert chat.question["criterion"] == "station.25"
+    chat.say("answer", "280人次", None)
+    assert chat.session.answers["station.25"] == 280 and chat.session.answers["station.26"] is True
