@@ -2236,7 +2236,7 @@ def _read_two_part(c: Criterion, rule: TwoPartRule, words: str, hint: Hint, pend
     t = arabic(normalize(words))
     if _NEGATIVE_NUMBER.search(t):
         return reask("数量不能是负数，请再说一下。", words, "negative")
-    if re.search(r"好几|好多|若干|几家|几类", t) and (_unsure(words) or re.search(r"数不清|数不过来", t)):
+    if re.search(r"好几|好多|若干", t) and (_unsure(words) or re.search(r"数不清|数不过来", t)):
         return record("unknown", 0.85, words, "how many not said")  # 好几家律所，具体数不清: no count to record
     if says_zero(t) and len(numbers(t)) <= 1:  # 暂时一家都没有
         values.update({p.key: 0 for p in rule.parts if p.key not in values})
