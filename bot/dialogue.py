@@ -1058,6 +1058,11 @@ class Engine:
         s.pending = {}
         return self._after_answer(s, f"{ack_prefix}记下了：{describe_answer(c, value)}。")
 
+    def _propose_change(self, s: Session, c: Criterion, value: Any, words: str) -> list[Message]:
+        """Ask whether answer ``c`` is to change to ``value`` (recorded only on a yes): the one way a change is proposed."""
+        s.proposal = {"criterion": c.id, "value": value, "words": words}
+        return [self._proposal_message(s, c, value, change=True)]
+
     def _proposal_message(
         self, s: Session, c: Criterion, value: Any, change: bool = False, paused: bool = False
     ) -> Message:
@@ -1501,21 +1506,16 @@ class Engine:
             if c.expects == "number" and previous in (0, "unknown"):  # 没有 → 哦去年协助调解成功过一起: recalled
                 r = read(c, ev.text, Hint(), {})
                 if r.outcome == "record" and r.value != previous:
-                    s.proposal = {"criterion": c.id, "value": r.value, "words": describe_words(ev.text.strip())}
-                    return [self._proposal_message(s, c, r.value, change=True)]
+                    return self._propose_change(s, c, r.value, describe_words(ev.text.strip()))
             return None  # a figure: the figure rules decide (核了签到表，其实只有260人次)
         if c.expects == "number" and (less := _delta(c, previous, ev.text)) is not None and less != previous:
-            s.proposal = {"criterion": c.id, "value": int(less), "words": describe_words(f"{said}；{ev.text.strip()}")}
-            return [self._proposal_message(s, c, int(less), change=True)]  # 技术方案那次没做完，这次就不算了
+            return self._propose_change(
+                s, c, int(less), describe_words(f"{said}；{ev.text.strip()}")
+            )  # 技术方案那次没做完，这次就不算了
         if c.expects == "number" and said:  # 2起 → 都没成功 / 那两起都是专利纠纷: the figure read again with it
             whole = read(c, f"{said}，{ev.text.strip()}", Hint(), {})
             if whole.outcome == "record" and whole.value != previous:
-                s.proposal = {
-                    "criterion": c.id,
-                    "value": whole.value,
-                    "words": describe_words(f"{said}；{ev.text.strip()}"),
-                }
-                return [self._proposal_message(s, c, whole.value, change=True)]
+                return self._propose_change(s, c, whole.value, describe_words(f"{said}；{ev.text.strip()}"))
         if c.expects == "boolean":
             alone = read(c, ev.text, Hint(), {})
             whole = read(c, f"{said}，{ev.text.strip()}", Hint(), {}) if said and previous is True else alone
@@ -1535,8 +1535,7 @@ class Engine:
                 and r.value != previous
                 and (r.value != "unknown" or bool(UNSURE.search(normalize(ev.text))))
             ):
-                s.proposal = {"criterion": c.id, "value": r.value, "words": describe_words(ev.text.strip())}
-                return [self._proposal_message(s, c, r.value, change=True)]
+                return self._propose_change(s, c, r.value, describe_words(ev.text.strip()))
         s.words[c.id] = describe_words(f"{said}；{ev.text.strip()}" if said else ev.text.strip())
         s.last = c.id
         i = self.position(s, c)[0]
@@ -1617,8 +1616,7 @@ class Engine:
             return self.ask(
                 s, prefix=f"好的，第 {i} 项“{c.short}”仍记为“{describe_answer(c, previous)}”。我们接着这一题："
             )
-        s.proposal = {"criterion": c.id, "value": r.value, "words": describe_words(f"{said}；{ev.text.strip()}")}
-        return [self._proposal_message(s, c, r.value, change=True)]
+        return self._propose_change(s, c, r.value, describe_words(f"{said}；{ev.text.strip()}"))
 
     def _same_as_last(self, s: Session, ev: UserEvent, last: str) -> list[Message] | None:
         """同上 / 跟上一题一样，也有 (a yes/no asked just after one): the answer to the question now asked, the same
@@ -1660,17 +1658,11 @@ class Engine:
         said, previous = s.words.get(c.id, ""), s.answers[c.id]
         less = _delta(c, previous, ev.text)  # 第二起还没结果 / 另一起还在审，没立案: one less
         if less is not None and less.is_integer() and isinstance(previous, (int, float)) and less < previous:
-            s.proposal = {"criterion": c.id, "value": int(less), "words": describe_words(f"{said}；{ev.text.strip()}")}
-            return [self._proposal_message(s, c, int(less), change=True)]
+            return self._propose_change(s, c, int(less), describe_words(f"{said}；{ev.text.strip()}"))
         again = read(c, f"{said}，{ev.text.strip()}", Hint(), {}) if said else read(c, ev.text, Hint(), {})
         before, now = as_quantity(previous), as_quantity(again.value) if again.outcome == "record" else None
         if before is not None and now is not None and now.value < before.value:  # (另一起也成功了: no third one)
-            s.proposal = {
-                "criterion": c.id,
-                "value": again.value,
-                "words": describe_words(f"{said}；{ev.text.strip()}"),
-            }
-            return [self._proposal_message(s, c, again.value, change=True)]
+            return self._propose_change(s, c, again.value, describe_words(f"{said}；{ev.text.strip()}"))
         if again.outcome == "record":
             return self._more_of_it(s, ev, c)
         return None
@@ -1684,8 +1676,11 @@ class Engine:
         t, found = normalize(ev.text), numbers(ev.text)
         current = self.criterion_at(s)
         previous = s.answers[c.id]
-        target = self._find_target(s, replace(ev, entities={}))
-        if _NAMES_IT.search(arabic(t)) and target is not None and self.criterion_at(s, target) not in (None, c):
+        if (
+            _NAMES_IT.search(arabic(t))  # the cheap test first: this runs on every reply after a two-figure answer
+            and (target := self._find_target(s, replace(ev, entities={}))) is not None
+            and self.criterion_at(s, target) not in (None, c)
+        ):
             return None  # 示范站点那4家里有一家只是候选 (just after 5类12家): another answer named
         stated = _stated_parts(c.rule, t) if isinstance(c.rule, TwoPartRule) else {}
         if (
@@ -1719,8 +1714,7 @@ class Engine:
                 if r.outcome == "record" and _same_score(c, previous, r.value):
                     return self._more_of_it(s, ev, c)  # 两个比例都超过三成 (33 % and 37 % recorded): it stands
                 if r.outcome == "record" and r.value != previous:
-                    s.proposal = {"criterion": c.id, "value": r.value, "words": describe_words(ev.text.strip())}
-                    return [self._proposal_message(s, c, r.value, change=True)]
+                    return self._propose_change(s, c, r.value, describe_words(ev.text.strip()))
             named = bool(found) and (
                 (
                     len(shares) > 1

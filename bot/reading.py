@@ -912,7 +912,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     t, not_worked_out = _less_taken_off(t, unit)
     if not_worked_out:
         return None, 0.0, not_worked_out
-    if len(numbers(t)) == 1:  # 不算的话1次 (what is left once a part is not counted): the figure, as said
+    if "的话" in t and len(numbers(t)) == 1:  # 不算的话1次 (what is left once a part is not counted): as said
         t = re.sub(
             r"(?:^|(?<=[,，。;；\s]))[^,，。;；\d]{0,6}?(?:不算|去掉|扣掉|除去|刨掉)[^,，。;；\d]{0,6}?的话[,，\s]*",
             "",
