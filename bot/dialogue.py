@@ -216,9 +216,17 @@ def _unsettled(c: Criterion, r: Reading, rest: str) -> bool:
 def _doubted(c: Criterion, r: Reading, text: str) -> bool:
     """A figure said again with a doubt that leaves the score open (可能一两起吧 / 可能四五百吧，不太准 /
     可能两三家吧，有一家不确定): the figure just given is no longer sure, and no other is."""
-    found = numbers(text)
-    if c.expects != "number" or not _DOUBT.search(normalize(text)) or not found:
+    found, t = numbers(text), normalize(text)
+    if c.expects not in ("number", "counts") or not _DOUBT.search(t) or not found:
         return False
+    if _STRONG_DOUBT.search(t) and (
+        _EITHER_FIGURE.search(t) or len({f.quantity.value for f in found if f.quantity.relation != "range"}) > 1
+    ):
+        return True  # 好像是一次，也可能两次，我也说不准了 / 是一次。哦不，三次？反正不确定: no one figure is said
+    if c.expects == "counts":
+        return r.outcome != "record" or r.value == "unknown" or bool(_EITHER_FIGURE.search(t))
+    if _STRONG_DOUBT.search(t) and r.outcome == "record" and r.needs_confirmation:
+        return True  # 三起左右吧，具体得查台账 / 其实五百上下吧，没那么精确: a figure the unit will not vouch for
     return (
         _unsettled(c, r, text)
         or (r.outcome == "record" and r.value == "unknown")
@@ -231,7 +239,14 @@ def _doubted(c: Criterion, r: Reading, text: str) -> bool:
 def _the_new_figure(c: Criterion, rest: str) -> str:
     """The clause of a figure's correction that carries the new figure: 不对，一起，另一起还没立案 /
     六百是两年加起来的，今年就三百出头 / 有两次其实是收费的，公益的只有3次."""
-    return _stressed_clause(rest) if c.expects == "number" else rest
+    if c.expects != "number" or re.search(r"每(?:场|次|期|回|轮)|各\s*\d|\d\s*[+＋]\s*\d", arabic(normalize(rest))):
+        return (
+            rest  # 一共办了4场讲座，每场签到都是80人 / 三场活动：120 + 95 + 60: the figure is worked out of all of it
+        )
+    alone = [p for p in re.split(r"[，,。；;]", arabic(normalize(rest))) if re.fullmatch(r"\s*\d+(?:\.\d+)?\s*", p)]
+    if len(alone) >= 2:
+        return rest  # 三场活动，120，95，60: a list of figures, added up
+    return _stressed_clause(rest)
 
 
 def _named_figure(c: Criterion, text: str, said: Mapping[str, Any]) -> str:
@@ -266,7 +281,7 @@ def _named_figure(c: Criterion, text: str, said: Mapping[str, Any]) -> str:
 
 # 次数不变 / 家数没变 / 数量还是那么多: the figure recorded stands
 _UNCHANGED = re.compile(
-    r"(?:次数|家数|数量|人次|人数|数字|数目|总数|个数|起数|类数|这个数|数)(?:还是|也)?(?:不变|没变|没有变化?|没变化|照旧|一样|不用改|还是那么多)"
+    r"(?:次数|家数|数量|人次|人数|数字|数目|总数|个数|起数|类数|这个数|数)(?:还是|也)?(?:不变|没变|没有变化?|没变化|照旧|一样|不用改|还是那么多|没错|是对的|对的|没问题|不用动)"
 )
 
 
@@ -314,7 +329,10 @@ def _stated_parts(rule: TwoPartRule, t: str) -> dict[str, float]:
         prev = ""  # the unit of the clause's last stressed figure: 就是三类五家 stresses both
         for f in numbers(clause):
             follows = bool(prev) and re.search(rf"\d\s*{re.escape(prev)}[\s、和]?$", f.before) is not None
-            if _IF_SO.match(f.after) or not (_STRESS.search(f.before) or follows):
+            lead = f.quantity.relation != "eq" and bool(  # 不对，至少6家，律所有两家: a bound said first
+                re.fullmatch(r"\s*(?:至少|起码|最少|不少于|不低于|将近|接近|差不多|大概|大约|约)?\s*", f.before)
+            )
+            if _IF_SO.match(f.after) or not (_STRESS.search(f.before) or follows or lead):
                 continue
             prev = f.unit or "家"
             part = next((p for p in rule.parts if f.unit and f.unit in p.words), None)
@@ -1058,9 +1076,10 @@ class Engine:
         s.pending = {}
         return self._after_answer(s, f"{ack_prefix}记下了：{describe_answer(c, value)}。")
 
-    def _propose_change(self, s: Session, c: Criterion, value: Any, words: str) -> list[Message]:
-        """Ask whether answer ``c`` is to change to ``value`` (recorded only on a yes): the one way a change is proposed."""
-        s.proposal = {"criterion": c.id, "value": value, "words": words}
+    def _propose_change(self, s: Session, c: Criterion, value: Any, words: str, back: bool = False) -> list[Message]:
+        """Ask whether answer ``c`` is to change to ``value`` (recorded only on a yes): the one way a change is proposed.
+        ``back``: the unit said the old answer is wrong, so a 不是 takes it back rather than keeping it."""
+        s.proposal = {"criterion": c.id, "value": value, "words": words, **({"back": True} if back else {})}
         return [self._proposal_message(s, c, value, change=True)]
 
     def _proposal_message(
@@ -1100,7 +1119,11 @@ class Engine:
                 return self._then(s, applied, then)
             return self._record(s, c, proposal["value"], proposal["words"])
         if no or (verdict is not None and verdict.verdict is None and not text):
-            if c.expects in ("number", "counts") and c.id in s.answers and correction.disowns(proposal["words"]):
+            if (
+                c.expects in ("number", "counts")
+                and c.id in s.answers
+                and (proposal.get("back") or correction.disowns(proposal["words"]))
+            ):
                 return self._taken_back(s, c, "declined")  # 不对，… → 不是: neither figure stands, asked again
             if (current is not None and current.id != c.id) or (current is None and c.id in s.answers):
                 kept = f"好的，第 {self.position(s, c)[0]} 项“{c.short}”保持原来的回答。"  # a correction not confirmed
@@ -1196,6 +1219,15 @@ class Engine:
             and (kept := self._more_of_it(s, ev, c)) is not None
         ):
             return kept  # 刚才说都是线下的，其实有一次是线上咨询，次数不变: the figure stands, with what was said
+        if (
+            c.expects == "number"
+            and c.id in s.answers
+            and _NOT_MEANT.search(normalize(ev.text))
+            and not _STATED_FIGURE.search(arabic(normalize(ev.text)))
+            and not re.search(_PLUS, arabic(normalize(ev.text)))  # (线上那场没算进去，加80: added now)
+            and (kept := self._more_of_it(s, ev, c)) is not None
+        ):
+            return kept  # 另外还有两次收费的技术方案，那两次我没算进去: left out on purpose, the figure stands
         if fix.rest:
             previous = s.answers.get(c.id)
             pending = self._figures_said(s, c)  # figures: what was said, then the fix
@@ -1251,6 +1283,14 @@ class Engine:
                 c.expects == "counts" and isinstance(previous, dict) and (named := _named_figure(c, ev.text, previous))
             ):
                 rest = named  # 开展保护工作的成员单位漏了两家，应该是31家: that figure, the one stated
+            elif (
+                isinstance(c.rule, TwoPartRule)
+                and isinstance(previous, dict)
+                and (stated := _stated_parts(c.rule, normalize(fix.rest)))
+                and all(isinstance(previous.get(p.key), (int, float)) for p in c.rule.parts)
+            ):  # 5类5家 → 不对，至少6家，律所有两家: the part stated, the other as said
+                merged = {**previous, **stated}
+                rest = "，".join(f"{merged[p.key]:g}{p.words[0]}" for p in c.rule.parts)
             if (
                 c.expects == "number"
                 and c.id in s.answers
@@ -1309,9 +1349,21 @@ class Engine:
             if _doubted(c, r, ev.text) and c.id in s.answers:
                 return self._taken_back(s, c, "doubt")  # 三家 → 可能两三家吧，有一家不确定验收过没有
             if c.expects == "number" and fix.kind == "explicit" and c.id in s.answers and _unsettled(c, r, rest):
-                return self._taken_back(s, c, "ranged" if r.outcome == "record" else "unread")  # 2次 → 不对，一两次吧
+                if r.outcome == "record" and r.value != s.answers[c.id]:  # 2次 → 不对，一两次吧: its lower bound is
+                    words = describe_words(ev.text.strip())  # proposed, as a first answer's range is; 不是 takes
+                    return self._propose_change(s, c, r.value, words, back=True)  # the old figure back too
+                return self._taken_back(s, c, "ranged" if r.outcome == "record" else "unread")
             if r.outcome == "record":
                 return self._apply_correction(s, c, r.model_copy(update={"words": ev.text.strip()}))
+            if (
+                fix.kind == "supplement"
+                and c.expects == "number"
+                and c.id in s.answers
+                and r.outcome == "reask"
+                and not _fits_unit(c, ev.text)
+                and (kept := self._more_of_it(s, ev, c)) is not None
+            ):
+                return kept  # 300人次 → 补充两句，有一场是线上的: told about, no figure of its own unit
         # no readable new answer: ask the previous question again, then come back here — unless it was
         # named only to confirm it or to ask about it
         target = len(self.basics(s)) + self.rubric(s).criteria.index(c)
@@ -1771,7 +1823,7 @@ class Engine:
         current, field = self.criterion_at(s), self.field_at(s)
         if (
             not self._asks_other_than(s, c)
-            or (current is not None and current.expects != "boolean")
+            or (current is not None and current.expects not in ("boolean", "tier"))
             or (field is not None and field.kind != "text")  # a count field takes figures: its own answer
             or c.expects not in ("number", "counts")
             or c.id not in s.answers
@@ -1781,6 +1833,10 @@ class Engine:
         doubt = bool(_DOUBT.search(t))
         if not found and not doubt:
             return None
+        if re.match(r"(?:嗯)?(?:对的?|是的|没错|对呀|确实|是滴)[,，。!！\s]", t) and not (
+            _STATED_FIGURE.search(arabic(t)) or doubt or re.search(r"不过|但是?|可是|只是", t)
+        ):
+            return self._more_of_it(s, ev, c)  # 5类7家 → 对的，法律、信息…都有，律所有3家: it stands, told more
         revised = False
         if isinstance(c.rule, (ThresholdRule, PerCountRule)):
             units = (*UNIT_WORDS.get(c.rule.unit, (c.rule.unit,)), "")
@@ -1793,6 +1849,8 @@ class Engine:
             )
         if field is not None and not revised and not (doubt and found):
             return None  # 上海某某协会 / 2号楼: the form's field answered (两百来人次 after 350人次 never is)
+        if current is not None and current.expects == "tier" and not revised and not (doubt and found):
+            return None  # 我们园区有200家企业 (asked the park's rank now): no word of the figure just given
         if (
             not revised
             and not (doubt and found)  # 这个我不太确定，可能三四百: a doubt with figures is the figure's, not 不清楚
@@ -1831,6 +1889,8 @@ class Engine:
         if current is None or current.id == c.id or current.expects != "boolean" or c.expects != "number":
             return None
         previous = s.answers.get(c.id)
+        if _MORE_OF_IT.search(normalize(ev.text)):
+            return None  # 哦还有两家今年刚通过验收 (after 两家): two more, not the two again
         r = read(c, ev.text, Hint(), {})
         if r.outcome != "record" or previous is None or r.value != previous or not numbers(ev.text):
             return None
@@ -2428,6 +2488,9 @@ _SAME_AS_LAST = re.compile(
 _PART_SAID = re.compile(r"应该|其实|实际|准确|(?<![不就])是|为|改")  # 类型是4类 / 机构其实10家
 _OF_THE_FIGURE = re.compile(
     r"没(?:有)?(?:那么|这么)多|不止|其实|实际|只有|准确|不准|不到|没到|多报|少报|多算|少算|大概|估计|左右|上下|更多|还多|"
+    r"至少|起码|最少|不少于|不低于|将近|接近|差一点|差几|合计|共计|一共|总共|总计|加起来|以上|出头|签到|不严谨|"
+    r"\d\s*[+＋]\s*\d|"
+    r"各(?:一|1)\s*(?:次|场|家|起|回)|(?:还有|另外|又)(?:有)?\s*(?:\d|[一二两三四五六七八九十])+\s*(?:次|场|家|起|回|个|所)|"
     r"(?:做|办|帮|协助|查|搞|开展|服务|参加|来)的(?:是|有|就是|只是)\s*(?:\d|[一二两三四五六七八九十百])"  # 我们协助的是两起
 )
 # fewer or more than the figure just given, with no figure: 可能没那么多 / 好像没这么多吧 / 不止 / 还不止这些
@@ -2438,7 +2501,18 @@ _NOT_SO_MANY = re.compile(
 # a doubt about a figure just given: 也可能就一次，我不太确定 / 可能没那么多 / 四五百吧，不太准
 _DOUBT = re.compile(
     r"可能|也许|或许|大概|估计|好像|不太(?:确定|准|清楚|记得)|记不(?:清|太清|住)|说不(?:准|好|清)|拿不准|"
-    r"不敢(?:确定|肯定|保证)|没把握|不一定"
+    r"不敢(?:确定|肯定|保证)|没把握|不一定|不确定|搞混|没(?:仔细|认真|细)(?:统计|算|数|核)|没那么精确|不(?:太)?精确|"
+    r"(?:具体|准确)(?:的|数)?(?:还)?(?:得|要)(?:查|翻|核)"
+)
+# the unit will not vouch for the figure it gives (not 大概 / 可能 alone, which only round it)
+_STRONG_DOUBT = re.compile(
+    r"不太(?:确定|准|清楚|记得)|记不(?:清|太清|住)|说不(?:准|好|清)|拿不准|不敢(?:确定|肯定|保证)|没把握|不确定|搞混|"
+    r"没(?:仔细|认真|细)(?:统计|算|数|核)|没那么精确|不(?:太)?精确|(?:具体|准确)(?:的|数)?(?:还)?(?:得|要)(?:查|翻|核)"
+)
+# two figures offered as alternatives: 也可能两次 / 或者四百？/ 还是三次
+_EITHER_FIGURE = re.compile(
+    r"(?:也可能|或者|或是|还是|要么)(?:是|就|就是|只有)?\s*(?:\d|[一二两三四五六七八九十百])|"
+    r"(?:\d|[一二两三四五六七八九十百])\s*(?:人次|[次场家起人个件类])?\s*[?？]"
 )
 _UNDERSTOOD_BUT = ("不着急", "您说的是别的单位")  # reading problems that are not a misunderstanding
 _DEFER = re.compile(
@@ -2505,6 +2579,7 @@ _TAKE_OFF = re.compile(
     r"(?:要|得|需要|应该)?(?:减掉|扣掉|去掉|扣除|刨掉|减去|剔除)|算了两遍|重复(?:统计|登记|计算|算)|不该算|没开成|取消|"
     r"多(?:算|报|说|统计|写|数|计|填)了?|搬走|迁走|注销|撤销|摘牌|退出|取消了"
 )
+_ASIDE = re.compile(r"(?:补充|多说|再多?说|补说|再讲|多讲)\s*(?:一|两|几|\d)\s*句")  # 补充一句 / 多说两句
 _LEFT_OUT = re.compile(r"漏(?:了|算|报|说|掉|统计)|少(?:算|报|说|写|数|计|填)了?|忘了?(?:算|说|统计)|没算上")
 _NOT_MEANT = re.compile(r"(?<!漏)没算进去|不算进去|不计入|没计入")  # 阅读量还有2000多，没算进去: left out on purpose
 
@@ -2523,7 +2598,8 @@ def _delta(c: Criterion, previous: Any, text: str) -> float | None:
         return None
     if isinstance(previous, bool) or not isinstance(previous, (int, float)):
         return None
-    t = arabic(normalize(text))
+    t = _ASIDE.sub("", arabic(normalize(text)))  # 多说一句，… is no figure said too many
+    t = re.sub(r"(?<![\d.])\d{1,2}\s*(?:月份?|号|日)(?![\d])|(?<![\d.])\d{4}\s*年", "", t)  # 是10月份做的: a date
     unit = getattr(c.rule, "unit", "家")
     units = UNIT_WORDS.get(unit, (unit,))
     bare = _BY_SO_MANY.fullmatch(t)

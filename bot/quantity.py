@@ -231,6 +231,12 @@ _NOT_AS_MANY = re.compile(r"没(?:有)?\s*(\d+(?:\.\d+)?\s*(?:个|家|人次|人
 
 def _shortfalls(t: str) -> str:
     """差1家就满3家 -> 2家; 差一点到300 -> 将近300; 299人次，就差1个 -> the 1 is a gap, not a count."""
+    t = re.sub(  # 480，差20人到500: the gap to the standard said after the figure is no second figure
+        r"(?<![\d.])(\d+)(\s*(?:个|家|人|次|场|起|位|名|件)?(?:人次)?\s*[,，]\s*)(?:还|就|只)?差\s*(\d+)\s*"
+        r"(?:个|家|人|次|场|起|位|名|件)?(?:人次)?\s*(?:就)?(?:能)?(?:到|满|够)\s*(\d+)(?![\d.])",
+        lambda m: m.group(1) + m.group(2) if float(m.group(4)) - float(m.group(3)) == float(m.group(1)) else m.group(0),
+        t,
+    )
     t = _SHORT_OF.sub(lambda m: f"{max(float(m.group(2)) - float(m.group(1)), 0):g}", t)
     t = _SHORT_OF_TARGET.sub(lambda m: f"{max(float(m.group(1)) - float(m.group(2)), 0):g}", t)
     t = _SHORT_OF_BAR.sub(lambda m: f"{'将近' if m.group('little') else '不到'}{m.group(1)}{m.group(2)}", t)

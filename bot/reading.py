@@ -723,9 +723,20 @@ def _without_other_figures(c: Criterion, t: str, mark: bool = True) -> str:
         return any(f.unit != "%" for f in numbers(x)) or annual_count(x) is not None
 
     def other(x: str) -> bool:  # (还有1场因为报名人数不够取消了: a session cancelled, read as such)
-        return any(w in x for w in c.other_figures) and not any(k in x for k in c.keywords) and not _CANCELLED.search(x)
+        return (
+            any(w.lower() in x for w in c.other_figures)  # (the reply is normalized: ISO is iso)
+            and not any(k in x for k in c.keywords)
+            and not _CANCELLED.search(x)
+        )
 
+    one_of = r"的(?:那|这)(?:一)?(?:次|场|回|家|起|个)"
+    if any(has_figure(x) and not other(x) for x in clauses):  # 两次！上级来查的那次不算: another thing, not one
+        clauses = [x for x in clauses if has_figure(x) or not (re.search(one_of, x) and other(x))]  # of the two
+        t = "".join(clauses)
     marks = [(x, has_figure(x), has_figure(x) and other(x)) for x in clauses]
+    denied = [x for x, f, _ in marks if not f and any(k in x for k in c.keywords) and re.search(r"没|未|从不|不曾", x)]
+    if denied and all(o for _, f, o in marks if f) and any(o for _, _, o in marks):
+        return denied[0]  # ISO体系审核一年两次，商秘的内部检查其实没单独搞过: the figure is of another thing
     if any(o for _, _, o in marks) and any(f and not o for _, f, o in marks):
         return "".join(  # 开了4次会，不算 / 其中1次是消防检查，不算: said as not counted, for the reading to take off
             re.sub(r"(?=[,，。;；!！?？\n]?$)", "不算", x, count=1) if o and mark and numbers(x) else "" if o else x
@@ -834,7 +845,7 @@ NOT_DONE = re.compile(
     r"尚未|未决定|没决定|等待|待定|没谈拢|谈崩|没谈成|没立案|没调解成|调解中|在调解|没调成|还没调|报上去|没出来|没出结果|等结果|还没验收|"
     r"撤了|撤回|撤销|自己撤|没立上|在走流程|走流程|没结果|排期|在排|排上了?日程|待办|还没开|还没办|还没搞|还没做|"
     r"(?:还没|没|未|尚未)(?:有)?(?:授牌|验收|评上|挂牌|认定|批复)|没签(?:约|合同)?|未签|意向|洽谈|在等|等受理|待受理|"
-    r"尚在|在调查|调查中|结果未出|未出结果|在创(?!新)|不予(?:立案|受理)|(?:未|没|还没)(?:有)?(?:被)?受理|还在调(?!解成)|驳回|退回|"
+    r"尚在|在调查|调查中|在(?:立案)?审(?:查|理|核)|(?:审查|审理|审核)中|结果未出|未出结果|在创(?!新)|不予(?:立案|受理)|(?:未|没|还没)(?:有)?(?:被)?受理|还在调(?!解成)|驳回|退回|"
     + _NOT_FILED
     + r"|不想追究|不(?:再)?追究了|放弃(?:了)?(?:追究|维权)|撤案|(?:被)?取消了|黄了|刚交了?(?:申报)?材料|材料刚交|刚交上去|刚申报|等着?验收|待验收|在申请|申请中|"
     r"刚刚?启动|才启动|刚开始(?:调解|走|办)|"
@@ -909,6 +920,21 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             return Quantity(value=0), 0.95, ""
         t = beside
     t = _without_gone(_counted_figures(_own_figures(_without_plans(_less_cancelled(_pointed_back(full_years(t)))))))
+    gap = r"(?:还)?差(?:了)?\s*(?:几\s*(?:\d+|[十百])?|\d*\s*几|十几|一点|一些|点|些|个把|\d+\s*[十百]?)\s*多?\s*(?:个)?\s*(?:人次|人|家|次|场|起)?"
+    vague_gap = gap.replace(r"|\d+\s*[十百]?)", ")")  # (差两个就三百了 = 298: a gap in figures is worked out)
+    t = re.sub(rf"{vague_gap}\s*(?:就|才)(?:能)?(?:到|够|满|是)?\s*(?=\d)", "不到", t)  # 差几十个人就五百了
+    if re.search(r"将近|接近|不到|不足|没到|差一点|差点|快到", t):  # 将近五百，差几十个人: the gap, no figure
+        t = re.sub(rf"[,，]\s*{gap}(?=$|[,，。!！~])", "", t)
+    t = re.sub(  # 做了3次，收费的那次不算: one of them named by what it was, taken off as 其中1次
+        r"(?<![\d.])(\d+)\s*(次|场|回|家|起|个)([,，]\s*)([^,，。;；\d]{1,12}?)的(?:那|这)(?:一)?(?:次|场|回|家|起|个)"
+        r"(?=[^,，。;；\d]{0,4}?(?:不算|不能算|不计|没(?:成|结果|算)))",
+        lambda m: (
+            f"{m.group(1)}{m.group(2)}{m.group(3)}其中1{m.group(2)}{m.group(4)}的"
+            if float(m.group(1)) > 1
+            else m.group(0)
+        ),
+        t,
+    )
     t, not_worked_out = _less_taken_off(t, unit)
     if not_worked_out:
         return None, 0.0, not_worked_out
@@ -944,6 +970,11 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         for f in numbers(t)
         if not (unit == "家" and _STAFF.match(f.after))  # 有20个律师: the firm's size
         and not re.match(r"(?:个|项)?(?:比例|占比|方面|指标)", f.after)  # 两个比例都超过三成: no count
+        and not (  # 有两家是同一个客户 / 3个会员单位: no audience
+            unit == "人次"
+            and f.unit == "个"
+            and (f.before.endswith("同") or re.match(r"(?:客户|企业|单位|公司|会员|部门|项目|园区|协会|机构)", f.after))
+        )
     ]
     if unit == "人次" and (reached := _share_of_population(found)) is not None:
         return (
@@ -989,7 +1020,10 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             f"您说的总数和分开说的对不上（{stated[0].quantity.describe(unit)}和{added:g}{unit}），请再说一下一共是多少{unit}。",
         )
     if unit == "次" and isinstance(rule, ThresholdRule):
-        annual = annual_count(t)
+        counted = re.sub(  # ISO审核一年一次不算，另外…一年两次: the clause not counted (not 其中一次不算: a part)
+            r"(?:^|(?<=[,，。;；]))(?![^,，。;；]*(?:其中|里面|当中|这|那))[^,，。;；]*不算(?=[,，。;；]|$)", "", t
+        )
+        annual = annual_count(counted if numbers(counted) else t)
         times = [f for f in found if f.unit in UNIT_WORDS["次"] and f.quantity.relation == "eq"]
         said = [
             f
@@ -1013,6 +1047,16 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
                 0.0,
                 f"您说的次数前后对不上（{said[0].quantity.describe(unit)}和{worked:g}{unit}），请告诉我一年实际是几{unit}。",
             )
+        part_off = re.search(
+            r"(?:其中|里面|当中)(?:有)?\s*(\d+)\s*(?:次|场|回)([^,，。;；]*)", t
+        )  # 一年两次，其中一次不算
+        if annual is not None and part_off:
+            part_said = part_off.group(0)
+            if (
+                _EXCLUDED.search(part_said) or NOT_DONE.search(part_said) or _off_topic(part_said, unit)
+            ):  # (上级来查: marked 不算 by the rubric)
+                left = annual.value - float(part_off.group(1))
+                return (Quantity(value=left), 0.85, "") if left >= 0 else (None, 0.0, "")
         if annual is not None:
             return annual, 0.92, ""
     if isinstance(rule, PerCountRule) and (rated := _rate_over_years(t, found)) is not None:
@@ -1071,13 +1115,18 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             )  # 真正协助立案的只有一家
         ]
         candidates += [f for f in firms if f not in candidates and f.clause not in {m.clause for m in matching}]
+    if unit == "起" and candidates and all(f.unit == "个" for f in candidates):  # 没有过，不过接过30多个相关咨询
+        cases = [f for f in candidates if not re.search(r"咨询|电话|求助|问题|会员|企业|律师|人", f.text)]
+        if not cases and re.match(r"\s*(?:没有|没|无|木有|0)", t):
+            return Quantity(value=0), 0.85, ""
+        candidates = cases or candidates
     if unit == "起" and any(f.unit in ("起", "件", "宗") for f in candidates):
         # 组织过4次调解会，涉及2起纠纷 / 报案3次，立了2起: times are meetings or attempts, the cases are 起
         candidates = [
             f
             for f in candidates
-            if f.unit not in ("次", "趟")
-            or not re.search(r"会|报案|举报|咨询|沟通|接待|上门|谈|协调|取证|配合|协查|出警|走访", f.text)
+            if f.unit not in ("次", "趟", "个")
+            or not re.search(r"会|报案|举报|咨询|沟通|接待|上门|谈|协调|取证|配合|协查|出警|走访|电话|求助", f.text)
             or SUCCESS.search(re.sub(r"调解会", "", f.text))
         ]
     if unit == "起" and candidates:  # 两起商标纠纷调解成功，还有一起商秘案件协助立案 / 其中1起是隔壁园区的
@@ -1159,7 +1208,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         and not (NOT_DONE.search(f.text) and not (unit == "起" and _filed_and_open(f.text)))
         and not _undone_by_next(f, parts)
         and not re.search(
-            r"(?:这|那)(?:\d+|几)?(?:家|起|个|次)?(?:都|也)?不算|没签约|没签合同|只是意向",
+            r"(?<!的)(?:这|那)(?:\d+|几)?(?:家|起|个|次)?(?:都|也)?不算|没签约|没签合同|只是意向",
             _said_after(f, found, candidates),
         )
         and not _ALL_EXCLUDED.search(f.tail)
@@ -1282,12 +1331,15 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     rest = [q.value for q in values if q is not biggest]
     if (
         len(values) > 2
-        and biggest.relation == "eq"
-        and sum(rest) == biggest.value
+        and (biggest.relation == "eq" or (biggest is done[0].quantity and biggest.relation == "ge"))
+        and sum(rest) == biggest.value  # (至少三家，市级一家区级两家是确定的: the bound said first, then its parts)
         and (
             (  # (第一场170人，第二场140人，还有30人 = 340: places and more, not a total and its parts)
                 biggest is done[0].quantity
                 and not any(re.search(r"第\d+(?:场|次|期|回)$|还有|另外|另有|再", f.before[-6:]) for f in done[1:])
+                and not re.fullmatch(  # 免费咨询2次、技术论证1次、解决方案1次: a list of kinds, not a total and its parts
+                    r"\S{0,3}?\s*[、和及与]\s*[^,，。;；:：（(\d]*", t[done[0].end : done[1].start]
+                )
                 and not re.search(r"立了?案|查办|调解|结案|办结", re.split(r"[,，。;；:：、]", done[0].before)[-1])
             )  # 成功协助的案件有两起：一起立案，一起调解 — not 立案2起，查办1起，调解1起
             or (

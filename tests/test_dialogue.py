@@ -1433,18 +1433,46 @@ def test_a_figure_corrected_in_the_next_message(engine: Engine, cid: str, first:
     ("cid", "first", "fix"),
     [
         ("point.42", "2次", "不对，一两次吧，说不太准"),
-        ("zone.12", "700", "更正，四五百人次"),
-        ("zone.15", "3家", "说错了，两三家吧"),
+        ("zone.B4", "3起", "三起左右吧，具体得查台账"),  # a figure the unit will not vouch for
+        ("point.42", "两次", "等下，好像是一次，也可能两次，我也说不准了"),  # two figures offered
+        ("station.25", "四百", "不对不对，应该是二百……或者四百？两个数我搞混了"),  # (had been 602)
+        ("zone.12", "500", "其实五百上下吧，没那么精确"),
     ],
 )
-def test_a_figure_taken_back_for_a_range_across_the_standard_is_asked_again(
-    engine: Engine, cid: str, first: str, fix: str
-) -> None:
+def test_a_figure_taken_back_when_the_correction_doubts_it(engine: Engine, cid: str, first: str, fix: str) -> None:
     chat = start_at(engine, cid)
     chat.say("answer", first, None)
     chat.say("answer", fix, None)
     assert cid not in chat.session.answers and chat.question["criterion"] == cid  # a wrong record is worse
-    assert "先撤下" in chat.text
+    assert "先撤下" in chat.text and chat.session.proposal is None
+
+
+@pytest.mark.parametrize(
+    ("cid", "first", "fix", "lower"),
+    [
+        ("zone.12", "700", "更正，四五百人次", 400),
+        ("zone.15", "3家", "说错了，两三家吧", 2),
+        ("station.27", "五六次吧", "更正：两三次", 2),
+    ],
+)
+def test_a_range_said_as_a_correction_is_proposed_at_its_lower_bound_and_a_no_takes_the_old_back(
+    engine: Engine, cid: str, first: str, fix: str, lower: int
+) -> None:
+    for reply in ("是的", "不是"):
+        chat = start_at(engine, cid)
+        chat.say("answer", first, None)
+        if chat.session.proposal is not None:
+            chat.say("answer", "是的", "affirm")
+        old = chat.session.answers[cid]
+        chat.say("answer", fix, None)
+        assert chat.session.answers[cid] == old and chat.session.proposal is not None  # as a first answer's is
+        proposed = as_quantity(chat.session.proposal["value"])
+        assert proposed is not None and proposed.value == lower
+        chat.say("answer", reply, "affirm" if reply == "是的" else "deny")
+        if reply == "是的":
+            assert as_quantity(chat.session.answers[cid]) == proposed
+        else:  # the old one was called wrong: neither stands
+            assert cid not in chat.session.answers and chat.question["criterion"] == cid
 
 
 @pytest.mark.parametrize(
@@ -2080,3 +2108,68 @@ def test_going_back_just_after_an_answer_goes_back(engine: Engine, back: str) ->
     assert chat.question["criterion"] == "station.25"
     chat.say("answer", "280人次", None)
     assert chat.session.answers["station.25"] == 280 and chat.session.answers["station.26"] is True
+
+
+@pytest.mark.parametrize(
+    ("cid", "first", "reply", "value"),
+    [
+        # a figure restated with its qualifier or its parts while a yes/no is asked: about the figure, proposed
+        ("station.27", "两次", "至少三次，去年4月、7月、11月各一次", 3),
+        ("zone.15", "两家", "至少三家，市级一家区级两家是确定的", {"value": 3.0, "relation": "ge"}),
+        ("zone.15", "两家", "哦还有两家今年刚通过验收拿了牌子", 4),  # two more, not the two again
+        ("station.27", "3次", "应该说将近三次，第三次还在排期", {"value": 3.0, "relation": "lt", "lower": 2.7}),
+        ("zone.12", "差不多四百", "我把线上的也算进去了：线下380，线上直播260，合计640", 640),
+        ("station.25", "去年宣传大概覆盖了三百人次吧", "我说的不严谨 — 三场活动：120 + 95 + 60", 275),
+        # corrections whose figure is worked out of the whole message
+        ("station.25", "两百来人次", "重新算了一遍，一共办了4场讲座，每场签到都是80人", 320),  # (had been 80)
+        ("station.27", "一次", "重新统计了：免费咨询2次、技术论证1次，还帮一家企业免费出过解决方案1次", 4),
+        ("station.27", "两次", "还漏了一次免费咨询，是10月份给一家会员企业做的", 3),  # 10月份 is a date
+        ("zone.B1", "5类5家", "不对，至少6家，律所有两家", {"types": 5, "units": 6}),  # (had been 1类8家)
+        ("zone.B1", "5类5家", "不对，是4类，家数没错", {"types": 4, "units": 5}),
+        (
+            "station.24",
+            "产业联盟，会员60家，培训了18家，开展保护工作的20家",
+            "18家说错了，是24家",
+            {"trained_ratio": 40, "active_ratio": 33.33},
+        ),
+        ("station.24", "律所，服务对象4家", "补一家漏掉的，刚好5家", {"clients": 5}),
+    ],
+)
+def test_a_figure_changed_in_the_next_message_in_everyday_words(
+    engine: Engine, cid: str, first: str, reply: str, value: Any
+) -> None:
+    chat = start_at(engine, cid)
+    chat.say("answer", first, None)
+    if chat.session.proposal is not None:
+        chat.say("answer", "是的", "affirm")
+    asked = chat.question["criterion"]
+    chat.say("answer", reply, None)
+    assert recorded_or_proposed(chat, cid, value), (chat.session.answers.get(cid), chat.session.proposal)
+    assert asked not in chat.session.answers  # never the answer to the question asked now
+
+
+@pytest.mark.parametrize(
+    ("cid", "first", "reply"),
+    [
+        ("zone.B4", "两起", "补充一句，两起都是调解结案的，有调解协议"),  # (一句 had been read as 1起)
+        ("station.25", "300人次", "多说一句，有一场是线上的"),  # (had been 299: 多说 taken as one too many)
+        ("station.25", "300人次", "补充两句，有一场是线上的"),
+        ("station.27", "4次", "补充：另外还有两次收费的技术方案，那两次我没算进去"),  # (had been 2)
+        ("zone.B1", "5类7家", "对的，法律、信息、鉴定、咨询、培训都有，律所有3家"),
+    ],
+)
+def test_more_said_of_a_figure_keeps_it(engine: Engine, cid: str, first: str, reply: str) -> None:
+    chat = start_at(engine, cid)
+    chat.say("answer", first, None)
+    kept = chat.session.answers[cid]
+    asked = chat.question["criterion"]
+    chat.say("answer", reply, None)
+    assert chat.session.answers[cid] == kept and chat.session.proposal is None and "仍记为" in chat.text
+    assert asked not in chat.session.answers and chat.question["criterion"] == asked
+
+
+def test_the_other_question_never_takes_a_count_of_clients_as_its_audience(engine: Engine) -> None:
+    chat = start_at(engine, "station.24")
+    chat.say("answer", "知识产权服务机构，客户7家", None)
+    chat.say("answer", "有两家是同一个客户重复录入了，实际5家", None)
+    assert "station.25" not in chat.session.answers  # (同一个客户 had been recorded as 1人次)

@@ -2034,3 +2034,37 @@ def test_rates_more_and_counts_not_said(cid: str, text: str, expected: Any) -> N
 def test_a_few_firms_are_proposed_never_recorded() -> None:
     r = read(crit("zone.B1"), "律所好几家", Hint())
     assert r.outcome == "record" and r.needs_confirmation
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("station.27", "免费咨询2次、技术论证1次、解决方案1次", 4),  # a list of kinds (had been 2: a total and parts)
+        ("station.B4", "两起（一起调解、一起立案）", 2),  # a total and its parts
+        ("zone.15", "至少三家，市级一家区级两家是确定的", {"value": 3.0, "relation": "ge"}),  # (had been 6)
+        ("station.B4", "至少四起：协助立案1起、查办2起、调解1起", {"value": 4.0, "relation": "ge"}),
+        (
+            "zone.12",
+            "是将近五百，差几十个人",
+            {"value": 500.0, "relation": "lt", "lower": 450.0},
+        ),  # the gap is no figure
+        ("zone.12", "差几十个人就五百了", {"value": 500.0, "relation": "lt"}),
+        ("zone.12", "480，差20人到500", 480),  # (had been 960)
+        ("station.25", "差两个就三百了", 298),
+        ("station.B4", "协助调解成功了1起，另外还有2起在立案审查，没结果", 1),
+        ("station.B4", "没有过，不过我们接过30多个相关咨询", 0),  # consultations are no cases
+        ("point.42", "两次！上级来查的那次不算哈", 2),  # another thing, not one of the two
+        ("station.27", "做了3次，收费的那次不算", 2),  # one of them, named by what it was
+        ("point.42", "ISO体系审核一年两次，商秘的内部检查其实没单独搞过", 0),
+        ("point.42", "ISO审核一年一次，另外商秘的内部检查是一年两次", 2),
+        ("point.42", "一年两次，其中一次不算", 1),  # (had been 2)
+        ("point.42", "每季度一次，其中一次是上级来查", 3),
+        ("point.42", "上半年一次下半年一次，其中一次只查了制度", 2),  # a part told about, not taken off
+    ],
+)
+def test_figures_told_with_their_parts_and_what_does_not_count(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
+
+
+def test_the_same_client_is_no_audience() -> None:
+    assert read(crit("station.25"), "有两家是同一个客户重复录入了，实际5家", Hint()).outcome == "reask"
