@@ -219,10 +219,13 @@ def _doubted(c: Criterion, r: Reading, text: str) -> bool:
     found, t = numbers(text), normalize(text)
     if c.expects not in ("number", "counts") or not _DOUBT.search(t) or not found:
         return False
-    if _STRONG_DOUBT.search(t) and (
-        _EITHER_FIGURE.search(t) or len({f.quantity.value for f in found if f.quantity.relation != "range"}) > 1
+    values = sorted({f.quantity.value for f in found if f.quantity.relation != "range"})
+    # 好像是一次，也可能两次，我也说不准了 / 是一次。哦不，三次？反正不确定: no one figure is said — unless
+    # every figure offered scores alike (其实是四家吧，也可能是三家, for 不少于3家)
+    if ((_STRONG_DOUBT.search(t) and len(values) > 1) or _EITHER_FIGURE.search(t)) and not (
+        c.expects == "number" and len(values) > 1 and _same_score(c, values[0], values[-1])
     ):
-        return True  # 好像是一次，也可能两次，我也说不准了 / 是一次。哦不，三次？反正不确定: no one figure is said
+        return True
     if c.expects == "counts":
         return r.outcome != "record" or r.value == "unknown" or bool(_EITHER_FIGURE.search(t))
     if _STRONG_DOUBT.search(t) and r.outcome == "record" and r.needs_confirmation:
@@ -288,7 +291,12 @@ _UNCHANGED = re.compile(
 def _a_figure_stated(c: Criterion, previous: Any, t: str) -> bool:
     """Whether a change states a new figure (是四类 / 应该是31家 / 改成3次), not only mentions one (有一次是线上的)."""
     if isinstance(c.rule, TwoPartRule) and isinstance(previous, dict):
-        return bool(_parts_stated(c.rule, t, previous))
+        return bool(_parts_stated(c.rule, t, previous)) or any(  # 只有律所和培训机构两类，家数没错
+            f.unit
+            and re.search(r"(?:只有|其实|实际上?|应该|一共|总共)[^,，。\d]{0,12}$", f.before)
+            and not re.search(r"(?:有|里|中)\s*$", f.before)  # (其实有一家是线上的，家数不变: one of them)
+            for f in numbers(t)
+        )
     return any(
         _STRESS.search(f.before) and not _IF_SO.match(f.after) and not re.search(r"(?:有|里|中)\s*$", f.before)
         for f in numbers(t)
@@ -647,7 +655,9 @@ class Engine:
         return crits.index(c) + 1, len(crits)
 
     # ── entry point ──────────────────────────────────────────────────────
-    def handle(self, s: Session, ev: UserEvent) -> list[Message]:
+    def handle(self, s: Session, ev: UserEvent, split_ok: bool = True) -> list[Message]:
+        """One turn. ``split_ok``: whether a reply may be taken apart into this question's answer and a change of an
+        earlier one (off for the parts themselves)."""
         out: list[Message] = []
         if s.paused:
             s.paused = False
@@ -673,6 +683,26 @@ class Engine:
             return out + self._settle(s, ev, proposal)
         if declined is not None and ev.command == "answer" and self._limits_proposal(s, declined, ev.text):
             ev = replace(ev, text=f"{declined['words']}，{ev.text.strip()}")  # 杀毒装了 → 不是 → 别的都没搞
+        if (
+            split_ok
+            and ev.command == "answer"
+            and ev.text
+            and last is not None
+            and not s.pending
+            and not s.finished
+            and (pair := self._answer_then_change(s, ev.text)) is not None
+        ):  # 维权指导没做过。顺带说下上一题的人次，320是两年加起来的，去年一年就150: the change first (上一题 is
+            said_now, change, target = pair  # counted from the question now asked), then this question's answer
+            at, s.last, change_ev = s.cursor, last, replace(ev, text=change)
+            fix = correction.parse(change, s.answers[target.id], True)
+            if fix is None and numbers(correction.without_pointer(change)) and not _CONFIRMS.search(normalize(change)):
+                fix = correction.Correction("revision", change)  # 我刚说的三家里有一家是培育对象，所以是两家
+            done = (
+                self._correct(s, change_ev, target, fix)
+                if fix is not None
+                else self._named_and_kept(s, change_ev, target) or self.handle(s, change_ev, split_ok=False)
+            )
+            return out + self._now_answered(s, done, said_now, at)
         if s.finished and not s.reviewing and ev.text and _REVIEW_YES.search(normalize(ev.text)):
             return out + self._start_review(
                 s
@@ -687,6 +717,7 @@ class Engine:
             )
             and not s.pending
             and not self._names_a_figure_of(s, last, ev.text)
+            and self._quoted_figure(s, ev.text) is None  # (我刚说的三家里有一家是培育对象: that figure's question)
         ):
             named = self._find_target(s, replace(ev, entities={}))
             just_answered = (
@@ -707,17 +738,31 @@ class Engine:
             ev, asked_too = replace(ev, text=parts[0]), parts[1]  # 说错了是两起，那这样能加几分？: the change first
         if last is not None and ev.text and not correction.names_its_target(ev.text):
             c_last = self.rubric(s).get(last)
-            if c_last.expects in ("boolean", "number") and (owner := self._figure_owner(s, ev.text)) is not None:
+            quoted = self._quoted_figure(s, ev.text)
+            if quoted is not None and quoted.id != last:
+                c_last = quoted  # 我刚说的800是报名数，实际签到是460 (two questions later): the answer it quotes
+            elif c_last.expects in ("boolean", "number") and (owner := self._figure_owner(s, ev.text)) is not None:
                 c_last = owner  # 300 / 协助过维权 / 宣传人次多打了一个0，是30人次: the figure's own question
                 # (4次 just said, then 宣传活动全年一共320人次，以这个为准: 人次 is no count of 次)
             if c_last.id == last and (disputed := self._figure_disputed(s, ev, c_last)) is not None:
                 return out + disputed  # 5家 → 其实没那么多吧: no 0, and no answer to the question now asked
-            fix = correction.parse(ev.text, s.answers.get(last), c_last.expects != "boolean")
+            fix = correction.parse(
+                ev.text, s.answers.get(c_last.id if quoted is c_last else last), c_last.expects != "boolean"
+            )
             if fix is None:
                 fix = self._figure_revised(s, ev.text, c_last)
+            if (
+                fix is None
+                and quoted is not None
+                and quoted is c_last
+                and not _ASKED_BACK.search(normalize(ev.text))  # (刚才说的1次对吧，明年打算加到两次: asked, a plan)
+                and not re.search(r"明年|打算|计划|准备|将来|以后|争取", ev.text)
+            ):
+                fix = correction.Correction("revision", ev.text)  # 我刚说的三家里有一家是培育对象，所以是两家
             head = self._head_target(s, ev.text, last) if fix is not None else None
             if (
                 fix is not None
+                and quoted is not c_last  # (我刚说的三家里有一家是培育对象: the quoted figure names its question)
                 and ("那题" in ev.text or correction.names_a_question(ev.text) or head is not None)
                 and not self._names_a_figure_of(s, last, ev.text)  # 培训那个数说错了: a figure of the last answer
             ):  # 竞业限制那题要改成有
@@ -1057,14 +1102,28 @@ class Engine:
 
     def _apply(self, s: Session, c: Criterion, r: Reading) -> list[Message]:
         """Record a reading, confirm it first when unsure, ask the follow-up, or ask again."""
+        again = c.id in s.answers and c.expects in ("number", "counts")  # 修改第15题 → a new figure for an old one
+        if again and r.outcome == "more" and c.expects == "counts" and not s.pending:
+            whole = read(c, r.words, Hint(), self._figures_said(s, c))  # 修改第24题 → 培训过的只有15家: that one
+            if whole.outcome == "record":  # figure changed, the others as said before
+                r = whole
         if r.outcome == "more":
             s.pending = r.pending
             s.misses = 0
             return self.ask(s)
+        if again and r.outcome == "reask" and _CONFLICTS & set(r.reasons):
+            return self._taken_back(s, c, "conflict", r.problem)  # 五类两家 / 比例是130%: neither stands
+        if again and r.outcome in ("reask", "record") and _doubted(c, r, r.words):
+            return self._taken_back(s, c, "doubt")  # 大概三百上下吧，我也记不清 / 一两次吧，说不好
         if r.outcome == "reask":
             return self._not_understood(s, c, r.problem)
         if r.needs_confirmation:
-            s.proposal = {"criterion": c.id, "value": r.value, "words": describe_words(r.words)}
+            s.proposal = {
+                "criterion": c.id,
+                "value": r.value,
+                "words": describe_words(r.words),
+                **({"back": True} if again else {}),  # (两三家吧 → 不是: the old figure was to be changed)
+            }
             return [self._proposal_message(s, c, r.value, paused="a pause" in r.reasons)]
         return self._record(s, c, r.value, r.words)
 
@@ -1194,6 +1253,75 @@ class Engine:
             return head, _NOW_MARK.sub("", now, count=1) or now
         return None
 
+    def _answer_then_change(self, s: Session, text: str) -> tuple[str, str, Criterion] | None:
+        """The answer to the question now asked, then a change (or a confirmation) of an earlier figure answer in
+        the same message: 有维权协助。480这个数我确认过了，不改 / 经验分享没做过。另外宣传那个更正一下：…"""
+        current = self.criterion_at(s)
+        if current is None or not _TURN_TO_EARLIER.search(text):
+            return None
+        cuts = [m.end() for m in re.finditer(r"[。！!；;?？]+\s*", text)]
+        cuts += [
+            m.start()
+            for m in _TURN_TO_EARLIER.finditer(text)
+            if re.search(r"[，,。！!；;？?~～\s]$", text[: m.start()])
+        ]
+        for at in sorted(set(cuts)):  # (at a clause's end only: 对了前面检查那个… is one clause)
+            head, tail = text[:at].strip(" ，,。；;"), _LEAD_IN.sub("", text[at:].strip(" ，,。；;"))
+            if not normalize(head).strip() or len(normalize(tail)) < 4:
+                continue
+            if re.fullmatch(
+                r"(?:对了|哦|噢|嗯|啊|诶|哎|额|呃|然后|另外|顺便|还有|那个|就是)[,，。!！~\s]*", normalize(head)
+            ):
+                continue  # 对了，前面宣传那个…: no answer before the turn
+            target = self._quoted_figure(s, tail)
+            back = correction.questions_back(tail)
+            steps = back[0] if back is not None else 1 if re.search(r"上一?题|上个问题|前一题", tail) else 0
+            if target is None and steps:
+                place = s.cursor - len(self.basics(s)) - steps  # 上一题 / 上上题: counted from the question now asked
+                target = self.rubric(s).criteria[place] if 0 <= place < len(self.rubric(s).criteria) else None
+            if target is None:
+                found = self._find_target(s, UserEvent("answer", tail))
+                target = self.criterion_at(s, found) if found is not None and found != s.cursor else None
+            if target is None or target.expects == "boolean":
+                named = [  # 服务机构那个数量说少了 (服务机构 names a yes/no question too): the figure answers only
+                    c
+                    for c in self.rubric(s).criteria
+                    if c.id in s.answers
+                    and c.expects in ("number", "counts")
+                    and matched_keywords(normalize(tail), [*c.keywords, c.short])
+                ]
+                target = named[0] if len(named) == 1 else target
+            if target is None or target.id == current.id or target.id not in s.answers or target.expects == "boolean":
+                continue
+            cue = correction.parse(tail, s.answers[target.id], True) is not None or bool(
+                _CONFIRMS.search(normalize(tail))
+                or _UNCHANGED.search(normalize(tail))
+                or _SAID_FIGURE.search(arabic(tail))
+                or re.search(r"核(?:过|对过|实过)|确认(?:过|了)|没错|没问题|不改|不变", tail)
+            )
+            if not cue or correction.parse(head, None, False) is not None:
+                continue
+            if _only_about(head, context(target).topic, context(current).topic) or (
+                numbers(head) and _fits_unit(target, head)
+            ):
+                continue  # 协助办案 | 我刚说的两起…: the head names the figure's question, it answers nothing now
+            if read(current, head, Hint(), {}).outcome == "record":
+                return head, tail, target
+        return None
+
+    def _now_answered(self, s: Session, done: list[Message], head: str, at: int) -> list[Message]:
+        """After a change of an earlier answer: the answer to the question asked before it, said first in the same
+        message — held with a change waiting for its 是 / 不是; dropped when the change took the walk elsewhere
+        (that question is asked again when the walk comes back)."""
+        if s.proposal is not None:
+            s.proposal["then"] = head
+            return done
+        cut = next((i for i, m in enumerate(done) if m.text and "我们接着" in m.text), None)
+        if s.cursor != at or cut is None:
+            return done
+        note = (done[cut].text or "").split("我们接着")[0]
+        return [*done[:cut], Message(text=note), *self._answer(s, UserEvent("answer", head))]
+
     def _then(self, s: Session, done: list[Message], now: str) -> list[Message]:
         """After a correction said with the answer to the question now asked: that answer, read in its turn.
         A correction waiting for its confirmation carries it (s.proposal["then"]); one not applied drops it
@@ -1212,6 +1340,23 @@ class Engine:
     def _correct(self, s: Session, ev: UserEvent, c: Criterion, fix: correction.Correction) -> list[Message]:
         """不对，应该是没有 / 刚才那题改成“有” / 上一题选错了: replace the previous answer, stay here."""
         if (
+            c.id in s.answers
+            and re.fullmatch(
+                r"(?:没问题|没错|对的|是对的|不用改|不改了?|确认(?:过了|无误)?|准确|无误)[的了啊呀吧哈。.!！~\s]*",
+                normalize(fix.rest),
+            )
+            and (kept := self._named_and_kept(s, ev, c)) is not None
+        ):
+            return kept  # 上一题没问题: it stands
+        if (
+            c.expects == "number"
+            and c.id in s.answers
+            and re.search(r"明年|下一年|打算|计划|准备|将来|以后|争取", fix.rest)
+            and not re.search(r"今年|去年|实际|其实|已经|只有|才", fix.rest)
+            and (kept := self._more_of_it(s, ev, c)) is not None
+        ):
+            return kept  # 内部检查刚才说的1次对吧，我们明年打算加到两次: a plan, the figure done stands
+        if (
             c.expects in ("number", "counts")
             and c.id in s.answers
             and _UNCHANGED.search(normalize(ev.text))
@@ -1225,6 +1370,8 @@ class Engine:
             and _NOT_MEANT.search(normalize(ev.text))
             and not _STATED_FIGURE.search(arabic(normalize(ev.text)))
             and not re.search(_PLUS, arabic(normalize(ev.text)))  # (线上那场没算进去，加80: added now)
+            and not _THAN_SAID.search(arabic(normalize(ev.text)))  # (比刚才多两次，…没算进去)
+            and re.search(r"收费|有偿|付费|不是商秘|不涉及|无关|不相关", normalize(ev.text))  # left out for a reason
             and (kept := self._more_of_it(s, ev, c)) is not None
         ):
             return kept  # 另外还有两次收费的技术方案，那两次我没算进去: left out on purpose, the figure stands
@@ -1267,6 +1414,7 @@ class Engine:
                 and s.words.get(c.id)
                 and (_MORE_OF_IT.search(normalize(ev.text)) or _SOFT_MORE.search(normalize(ev.text)))
                 and not _A_NEW_TOTAL.search(normalize(ev.text))
+                and not _SAID_FIGURE.search(arabic(normalize(ev.text)))  # 我刚说的5次是把…也算上了: what it held
                 and not _total_said_last(c, previous, ev.text)
             ):
                 rest = f"{s.words[c.id]}，另外{rest}"  # 250人次 → 漏了线上那场，再加80: more of what was said
@@ -1288,6 +1436,9 @@ class Engine:
                 and isinstance(previous, dict)
                 and (stated := _stated_parts(c.rule, normalize(fix.rest)))
                 and all(isinstance(previous.get(p.key), (int, float)) for p in c.rule.parts)
+                and not any(  # (纠正：4类，一共9家 / 法律、咨询两类，一共4家: both parts said, read as said)
+                    f.unit in p.words for p in c.rule.parts if p.key not in stated for f in numbers(fix.rest)
+                )
             ):  # 5类5家 → 不对，至少6家，律所有两家: the part stated, the other as said
                 merged = {**previous, **stated}
                 rest = "，".join(f"{merged[p.key]:g}{p.words[0]}" for p in c.rule.parts)
@@ -1424,6 +1575,23 @@ class Engine:
                 )  # 那4家里有一家只是候选: a part of it, read below
             )
         return c is not None and c.id in s.answers and c.expects in ("number", "counts")
+
+    def _quoted_figure(self, s: Session, text: str) -> Criterion | None:
+        """我刚说的四次是两年的 / 前面说的800是报名数: the one figure answer whose figure the unit quotes as said."""
+        m = _SAID_FIGURE.search(arabic(normalize(text)))
+        if m is None:
+            return None
+        said = float(m.group(1) or m.group(2))
+        hits = [
+            c
+            for c in self.rubric(s).criteria
+            if c.id in s.answers
+            and isinstance(c.rule, (ThresholdRule, PerCountRule))
+            and (q := as_quantity(s.answers[c.id])) is not None
+            and not isinstance(s.answers[c.id], bool)
+            and q.value == said
+        ]
+        return hits[0] if len(hits) == 1 else None
 
     def _figure_owner(self, s: Session, text: str) -> Criterion | None:
         """The answered figure question a correction's figure belongs to, when the last answer was a yes/no:
@@ -2190,7 +2358,9 @@ class Engine:
                 prefix=f"第 {i} 项“{c.short}”的标准是：{c.standard}（现记为“{kept}”，要改的话直接说新的答案）。"
                 "我们接着这一题：",
             )
-        said = [f.quantity for f in numbers(t)]
+        said = [
+            f.quantity for f in numbers(re.sub(r"第\s*\d+\s*[题项]", "", correction.without_pointer(t)))
+        ]  # (上一题)
         same = as_quantity(s.answers.get(c.id))
         if _CONFIRMS.search(t) and all(same is not None and q.value == same.value for q in said):
             return self.ask(s, prefix=f"好的，第 {i} 项“{c.short}”仍记为“{kept}”。我们接着这一题：")
@@ -2511,7 +2681,7 @@ _STRONG_DOUBT = re.compile(
 )
 # two figures offered as alternatives: 也可能两次 / 或者四百？/ 还是三次
 _EITHER_FIGURE = re.compile(
-    r"(?:也可能|或者|或是|还是|要么)(?:是|就|就是|只有)?\s*(?:\d|[一二两三四五六七八九十百])|"
+    r"(?:也可能|或者|或是|还是|要么)(?:是|就|就是|只有|有)?\s*(?:\d|[一二两三四五六七八九十百])|"
     r"(?:\d|[一二两三四五六七八九十百])\s*(?:人次|[次场家起人个件类])?\s*[?？]"
 )
 _UNDERSTOOD_BUT = ("不着急", "您说的是别的单位")  # reading problems that are not a misunderstanding
@@ -2578,6 +2748,20 @@ _THAN_SAID = re.compile(
 _TAKE_OFF = re.compile(
     r"(?:要|得|需要|应该)?(?:减掉|扣掉|去掉|扣除|刨掉|减去|剔除)|算了两遍|重复(?:统计|登记|计算|算)|不该算|没开成|取消|"
     r"多(?:算|报|说|统计|写|数|计|填)了?|搬走|迁走|注销|撤销|摘牌|退出|取消了"
+)
+# 我刚说的400 / 刚才说的“五百多” / 前面报的3家: a figure quoted as said before
+_SAID_FIGURE = re.compile(
+    r"(?:我|刚才|刚刚|前面|之前|上面|刚)(?:刚|才)?(?:说|报|填|写|讲|答)的(?:那个|那|这个)?\s*[“\"']?\s*(\d+(?:\.\d+)?)|"
+    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:人次|次|家|起|个)?\s*(?:这个|那个)(?:数|数字)"  # 480这个数我确认过了
+)
+# the turn of a message to an earlier answer, after this question's answer: 另外前面… / 顺带说下上一题… / 宣传那个…
+_TURN_TO_EARLIER = re.compile(
+    r"(?:另外|顺带|顺便|还有就是|还有个事|对了|然后|再就是|补充一下|更正一下)|(?:上一?题|上上题|前面|刚才|之前|我刚)|"
+    r"\d\s*(?:人次|次|家|起|个)?\s*(?:这个|那个)(?:数|数字)|(?:那个|那题)(?:数|数字)?(?:我|也|说|更正|改|确认|核)|"
+    r"核(?:过|对过|实过)|确认(?:过|了)"
+)
+_LEAD_IN = re.compile(
+    r"^(?:另外|顺带|顺便|还有就是|还有个事|对了|然后|再就是)(?:说下|说一下|提一下|讲一下)?[,，:：\s]*"
 )
 _ASIDE = re.compile(r"(?:补充|多说|再多?说|补说|再讲|多讲)\s*(?:一|两|几|\d)\s*句")  # 补充一句 / 多说两句
 _LEFT_OUT = re.compile(r"漏(?:了|算|报|说|掉|统计)|少(?:算|报|说|写|数|计|填)了?|忘了?(?:算|说|统计)|没算上")

@@ -931,7 +931,8 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         lambda m: (
             f"{m.group(1)}{m.group(2)}{m.group(3)}其中1{m.group(2)}{m.group(4)}的"
             if float(m.group(1)) > 1
-            else m.group(0)
+            and not re.search(r"成功|免费|公益|真正|有效", t[max(0, m.start() - 8) : m.start()])
+            else m.group(0)  # (成功2起，失败的那起就不算了: not one of the two)
         ),
         t,
     )
@@ -1116,7 +1117,11 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         ]
         candidates += [f for f in firms if f not in candidates and f.clause not in {m.clause for m in matching}]
     if unit == "起" and candidates and all(f.unit == "个" for f in candidates):  # 没有过，不过接过30多个相关咨询
-        cases = [f for f in candidates if not re.search(r"咨询|电话|求助|问题|会员|企业|律师|人", f.text)]
+        cases = [  # (一个是会员企业的配方被带走，我们协助报案立了案: a case)
+            f
+            for f in candidates
+            if not re.match(r"[^,，。;；]{0,4}?(?:咨询|电话|求助|问题|来电|投诉|律师|人)", f.after)
+        ]
         if not cases and re.match(r"\s*(?:没有|没|无|木有|0)", t):
             return Quantity(value=0), 0.85, ""
         candidates = cases or candidates

@@ -2173,3 +2173,102 @@ def test_the_other_question_never_takes_a_count_of_clients_as_its_audience(engin
     chat.say("answer", "知识产权服务机构，客户7家", None)
     chat.say("answer", "有两家是同一个客户重复录入了，实际5家", None)
     assert "station.25" not in chat.session.answers  # (同一个客户 had been recorded as 1人次)
+
+
+@pytest.mark.parametrize(
+    ("cid", "turns", "reply", "value", "now", "now_value"),
+    [
+        # this question's answer first, then a change (or a confirmation) of an earlier figure, in one message
+        (
+            "station.25",
+            ["320人次"],
+            "维权指导没做过。顺带说下上一题的人次，320是两年加起来的，去年一年就150",
+            150,
+            "station.26",
+            False,
+        ),
+        ("station.25", ["480人次"], "有维权协助。480这个数我确认过了，不改", 480, "station.26", True),
+        ("station.25", ["300人次"], "有。上一题没问题", 300, "station.26", True),
+        ("station.B4", ["4起"], "和高校没有合作。协助办案4起我也核过了，就是4起", 4, "station.B5", False),
+        (
+            "zone.B1",
+            ["四类六家"],
+            "排不上名次。另外服务机构那个数量说少了，一共是8家",
+            {"types": 4, "units": 8},
+            "zone.B2",
+            "none",
+        ),
+        ("zone.15", ["三家"], "没出过这种事。另外示范站点那个说多了，其中一家是申报中，实际两家", 2, "zone.16", True),
+        (
+            "point.42",
+            ["一年两次", "会整改的"],
+            "跟政府部门的联系机制还没建立。顺便更正下，我们保密自查去年只搞过1次",
+            1,
+            "point.B1",
+            False,
+        ),
+    ],
+)
+def test_an_answer_then_a_change_of_an_earlier_figure_in_one_message(
+    engine: Engine, cid: str, turns: list[str], reply: str, value: Any, now: str, now_value: Any
+) -> None:
+    chat = start_at(engine, cid)
+    for t in turns:
+        chat.say("answer", t, None)
+    chat.say("answer", reply, None)
+    assert chat.session.answers[cid] == value and chat.session.answers[now] == now_value, chat.text
+
+
+@pytest.mark.parametrize(
+    ("cid", "turns", "reply", "value"),
+    [
+        # the old figure quoted two or three questions later: that answer, whatever was answered since
+        ("zone.12", ["800人次", "没有分享过"], "我刚说的800是报名数，实际签到是460", 460),
+        ("station.27", ["四次", "签了", "有，跟区市监局有固定联络人"], "我刚说的四次是两年的，去年就两次", 2),
+        ("zone.15", ["三家", "没有"], "我刚说的三家里有一家是培育对象，还没创建完成，所以是两家", 2),
+        (
+            "point.42",
+            ["1年查5次", "整改都有记录", "跟市监有联络人"],
+            "我刚说的5次是把各部门自己的日常抽查也算上了，正式的保密检查是两次",
+            2,
+        ),
+    ],
+)
+def test_a_figure_quoted_later_is_the_one_changed(
+    engine: Engine, cid: str, turns: list[str], reply: str, value: int
+) -> None:
+    chat = start_at(engine, cid)
+    for t in turns:
+        chat.say("answer", t, None)
+    asked = chat.question["criterion"]
+    chat.say("answer", reply, None)
+    assert recorded_or_proposed(chat, cid, value) and asked not in chat.session.answers
+
+
+@pytest.mark.parametrize(
+    ("cid", "first", "n", "reply"),
+    [
+        ("station.25", "五百人次", 25, "大概三百上下吧，我也记不清"),
+        ("point.42", "一年2次", 42, "一两次吧，说不好"),
+        ("zone.B1", "三类五家", 17, "五类两家"),  # fewer units than types
+        ("station.B4", "1起", 32, "两起，哦不，是没有，也可能有一起"),
+    ],
+)
+def test_a_doubted_or_impossible_figure_after_修改第N题_takes_the_old_one_back(
+    engine: Engine, cid: str, first: str, n: int, reply: str
+) -> None:
+    chat = start_at(engine, cid)
+    chat.say("answer", first, None)
+    if chat.session.proposal is not None:
+        chat.say("answer", "是的", "affirm")
+    chat.say("modify", f"修改第{n}题", None)
+    chat.say("answer", reply, None)
+    assert cid not in chat.session.answers and chat.question["criterion"] == cid and "先撤下" in chat.text
+
+
+def test_one_figure_of_several_said_after_修改第N题_changes_that_one(engine: Engine) -> None:
+    chat = start_at(engine, "station.24")
+    chat.say("answer", "协会，会员60家，培训过24家，开展工作的21家", None)
+    chat.say("modify", "修改第24题", None)
+    chat.say("answer", "培训过的只有15家", None)
+    assert chat.session.answers["station.24"] == {"trained_ratio": 25, "active_ratio": 35}
