@@ -756,7 +756,7 @@ class Engine:
                 and quoted is not None
                 and quoted is c_last
                 and not _ASKED_BACK.search(normalize(ev.text))  # (刚才说的1次对吧，明年打算加到两次: asked, a plan)
-                and not re.search(r"明年|打算|计划|准备|将来|以后|争取", ev.text)
+                and not re.search(r"明年|打算|计划|准备|将来|争取", ev.text)
             ):
                 fix = correction.Correction("revision", ev.text)  # 我刚说的三家里有一家是培育对象，所以是两家
             head = self._head_target(s, ev.text, last) if fix is not None else None
@@ -1351,7 +1351,7 @@ class Engine:
         if (
             c.expects == "number"
             and c.id in s.answers
-            and re.search(r"明年|下一年|打算|计划|准备|将来|以后|争取", fix.rest)
+            and re.search(r"明年|下一年|打算|计划|准备|将来|争取", fix.rest)
             and not re.search(r"今年|去年|实际|其实|已经|只有|才", fix.rest)
             and (kept := self._more_of_it(s, ev, c)) is not None
         ):
@@ -2764,7 +2764,7 @@ _LEAD_IN = re.compile(
     r"^(?:另外|顺带|顺便|还有就是|还有个事|对了|然后|再就是)(?:说下|说一下|提一下|讲一下)?[,，:：\s]*"
 )
 _ASIDE = re.compile(r"(?:补充|多说|再多?说|补说|再讲|多讲)\s*(?:一|两|几|\d)\s*句")  # 补充一句 / 多说两句
-_LEFT_OUT = re.compile(r"漏(?:了|算|报|说|掉|统计)|少(?:算|报|说|写|数|计|填)了?|忘了?(?:算|说|统计)|没算上")
+_LEFT_OUT = re.compile(r"漏(?:了|算|报|说|掉|统计|加)|少(?:算|报|说|写|数|计|填|加)了?|忘了?(?:算|说|统计|加)|没(?:算|加)上")
 _NOT_MEANT = re.compile(r"(?<!漏)没算进去|不算进去|不计入|没计入")  # 阅读量还有2000多，没算进去: left out on purpose
 
 

@@ -148,7 +148,7 @@ _POST_RE = re.compile(r"^\s*(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _POST) +
 
 # measure words people use for each unit of the tables
 UNIT_WORDS: dict[str, tuple[str, ...]] = {
-    "次": ("次", "场", "回", "期", "轮", "遍", "趟"),
+    "次": ("次", "场", "回", "期", "轮", "遍", "趟", "单"),
     "人次": ("人次", "人", "名", "位", "个人", "号人", "个"),
     "家": ("家", "个", "所", "间", "户", "单位", "企业", "公司"),
     "起": ("起", "件", "宗", "个", "次", "单", "趟"),
@@ -250,7 +250,8 @@ def _shortfalls(t: str) -> str:
 def numbers(text: str, ordinals: bool = False) -> list[Found]:
     """Every number in the reply with its qualifier (不到 / 多 / 左右 …), its unit and its context
     (ordinals, 第三家, only when asked: a place in a ranking)."""
-    t = _shortfalls(_shares(full_years(arabic(normalize(text)))))
+    t = SPORADIC.sub("", normalize(text))  # 零零星星有几起: sporadic, no figure
+    t = _shortfalls(_shares(full_years(arabic(t))))
     t = re.sub(r"\.{2,}", lambda m: "，" * len(m.group(0)), t)  # 嗯......560: a pause, not a decimal point
     t = _MORE_TO.sub(_more_to, t)  # 一百多两百人次 / 两百多三百的样子: a range, not a sum
     out: list[Found] = []
@@ -536,7 +537,10 @@ ZERO = re.compile(
 
 def says_zero(text: str) -> bool:
     """一次都没有 / 从来没做过 / 零: a count of nothing."""
-    return bool(ZERO.search(arabic(normalize(text))))
+    return bool(ZERO.search(arabic(SPORADIC.sub("", normalize(text)))))  # (零零星星: sporadic, not none)
+
+
+SPORADIC = re.compile(r"零零星星|零零散散|零零碎碎|零星|零散|零碎")
 
 
 # ── a figure said twice ─────────────────────────────────────────────────────

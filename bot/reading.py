@@ -30,6 +30,7 @@ from .answer_model import AnswerModel, default_model
 from .batches import Batches, batches_of
 from .correction import figures_fixed, self_corrected
 from .quantity import (
+    SPORADIC,
     UNIT_WORDS,
     Found,
     Quantity,
@@ -588,7 +589,7 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
         if hint.intent == "deny":
             return record(0, 1.0, words, "button")
         return reask(f"请告诉我具体数字（{unit}），比如“3{unit}”；没有就说“没有”。", words)
-    t = arabic(every_month(normalize(words)))
+    t = arabic(every_month(SPORADIC.sub("偶尔", normalize(words))))  # (零零星星有几起: sporadic, no 0 said)
     if _NEGATIVE_NUMBER.search(t):
         return reask(f"数量不能是负数，请再说一下是多少{unit}。", words, "negative")
     t = _qualifier_after(t)  # 两次吧，大概 = 大概两次 / 300，不到 = 不到300: said after the figure
@@ -611,7 +612,7 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
     ):
         # 印象里是两次，但也可能只是一次，得看记录: confirmed, since some would rather be asked again
         return record("unknown", min(0.85, CONFIRM_BELOW - 0.2), words, "unsure about the figure")
-    vague = r"好几[次回起个件]?|好多[次回起个件]?|很多[次回起个件]?|数不过来|数不清|若干"
+    vague = r"好几[次回起个件]?|好多[次回起个件]?|很多[次回起个件]?|数不过来|数不清|若干|(?<![十百\d])有几[次回起个件]"
     if (
         isinstance(rule, PerCountRule)
         and re.search(vague, t)
@@ -657,7 +658,11 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
             return reask(why, words, *(["figures do not add up"] if "对不上" in why else []))
         if a.verdict == "no" and re.fullmatch(r"(?:不是|不对|错了|不)(?:的|啊|呀|吧|哦)?[。.!！~～]*", t):
             return reask("请告诉我具体的数；一次也没有的话，回答“没有”或“0”。", words)  # 不是: a denial, no zero
-        if a.verdict == "no" and a.confidence >= CONFIRM_BELOW:
+        if (
+            a.verdict == "no"
+            and a.confidence >= CONFIRM_BELOW
+            and not re.search(r"不(?:小|少|低|错|赖|差)(?!于)", t)  # 覆盖面不小的 / 次数不少: many, not none
+        ):
             return record(0, a.confidence, words, "no = 0", *a.reasons)
         last = [c for c in re.split(r"[,，。;；!！]", t) if c.strip()][-1:]
         if (
@@ -734,7 +739,12 @@ def _without_other_figures(c: Criterion, t: str, mark: bool = True) -> str:
         clauses = [x for x in clauses if has_figure(x) or not (re.search(one_of, x) and other(x))]  # of the two
         t = "".join(clauses)
     marks = [(x, has_figure(x), has_figure(x) and other(x)) for x in clauses]
-    denied = [x for x, f, _ in marks if not f and any(k in x for k in c.keywords) and re.search(r"没|未|从不|不曾", x)]
+    verbs = {k[-1] for k in c.keywords if len(k) >= 2} - {"告", "表", "书"}  # 检查 / 巡查 → 查: 自己没单独查过
+    denied = [
+        x
+        for x, f, _ in marks
+        if not f and any(k in x for k in (*c.keywords, *verbs)) and re.search(r"没|未|从不|不曾", x)
+    ]
     if denied and all(o for _, f, o in marks if f) and any(o for _, _, o in marks):
         return denied[0]  # ISO体系审核一年两次，商秘的内部检查其实没单独搞过: the figure is of another thing
     if any(o for _, _, o in marks) and any(f and not o for _, f, o in marks):
@@ -840,7 +850,7 @@ _EXACT_LATER = re.compile(r"具体(?:数|数字|多少|几)?[^,，。]{0,6}(?:�
 # not filed, in either pattern below: 没有立案 / 未被立案 / 没立成 / 立不上
 _NOT_FILED = r"(?:没|未|尚未)(?:有|能)?(?:被)?立(?:上)?(?:案|成)|立不(?:了|成|上)"
 NOT_DONE = re.compile(
-    r"在走程序|正在|进行中|还没(?:有)?(?:结果|批|成|下来|立|完|办完|结束|通过)|没(?:成|立上|批|通过|成功|结果)|未(?:成功|通过|批|立案)|"
+    r"在走程序|正在|进行中|还没(?:有)?(?:结果|批|成|下来|立|完|办完|结束|通过)|没(?:成|立上|批|通过|成功|结果)|没立(?=$|[,，。;；!！])|未(?:成功|通过|批|立案)|"
     r"不同意|失败|在申报|申报中|在培育|培育中|培育了|培育的|培育阶段|培育期|处于培育|培育对象|培育单位|培育企业|公示|在谈|待批|撤诉|还在|打算|准备|计划|在创建|创建中|在办|没办成|不算|"
     r"尚未|未决定|没决定|等待|待定|没谈拢|谈崩|没谈成|没立案|没调解成|调解中|在调解|没调成|还没调|报上去|没出来|没出结果|等结果|还没验收|"
     r"撤了|撤回|撤销|自己撤|没立上|在走流程|走流程|没结果|排期|在排|排上了?日程|待办|还没开|还没办|还没搞|还没做|"
@@ -865,7 +875,7 @@ def _filed_and_open(s: str) -> bool:
 
 
 SUCCESS = re.compile(
-    r"立了?案|查办|成功|办结|结案|查办完|立上|调解成|成了|已(?:经)?(?:立案|查办|调解|授牌|完成|办完|创建|通过)|授牌|批下来|创建完成|通过验收|"
+    r"立了?案|立了(?=\s*\d)|查办|成功|办结|结案|查办完|立上|调解成|成了|已(?:经)?(?:立案|查办|调解|授牌|完成|办完|创建|通过)|授牌|批下来|创建完成|通过验收|"
     r"评上|获评|被评为|建成|签了?(?:调解|和解)协议|达成(?:调解|和解)?协议|调解书|和解了"
 )
 _SESSIONS = ("场", "次", "期", "回", "轮", "家", "个")
@@ -996,10 +1006,12 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         return per_firm, 0.85, ""  # 给6家企业分别上门咨询 / 二十多家企业来咨询过，每家算一次
     each_date = re.fullmatch(
         r"\s*(?:[^,，。;；:：\d]{0,4}?(\d+)\s*次\s*[,，:：]\s*)?"  # 三次，3月、6月、9月各一次: the total said first
-        r"([^,，。;；:：\d]*\d[^,，。;；:：]*?)各[^,，。\d]{0,4}?(\d+)\s*(?:次|场|回|期)[^,，。\d]*[。.!！]?\s*",
+        r"([^,，。;；:：\d]*\d[^,，。;；:：]*?)各[^,，。\d]{0,8}?(\d+)\s*(?:次|场|回|期|起|件)[^,，。\d]*[。.!！]?\s*",
         t,
     )
-    if unit == "次" and each_date:  # 3月15日、6月8日、9月20日各做了一次: one each of the dates listed
+    if (
+        unit in ("次", "起") and each_date
+    ):  # (3/15、6/8各调解成功了一起 = 2)  # 3月15日、6月8日、9月20日各做了一次: one each of the dates listed
         items = [p for p in re.split(r"、|和|及|与|以及", each_date.group(2)) if p.strip()]
         per_date = len(items) * float(each_date.group(3))
         if len(items) >= 2 and each_date.group(1) in (None, f"{per_date:g}"):
@@ -1233,6 +1245,11 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         and all(f.quantity.relation == "eq" for f in candidates)
         and abs(sum(f.quantity.value for f in candidates[1:]) - candidates[0].quantity.value) < 0.01
         and any(f not in done for f in candidates[1:])
+        and (  # (区级示范点2家，市级示范站1家，还有一家在申报: a list, not a total told part by part)
+            _BREAKDOWN.search(t[candidates[0].end : candidates[1].start])
+            or _TOTAL_LIKE.search(re.split(r"[,，。;；:：、]", candidates[0].before)[-1])
+            or re.search(r"其中|里面|当中", t[candidates[0].end : candidates[1].start])
+        )
     ):  # 3次论证会：2次是我们组织的，另外1次我们只是去旁听 = 2: a total told part by part, some parts not counted
         return _sum([f.quantity for f in candidates[1:] if f in done]), 0.85, ""
     if not done:  # 有三家在申报，还没批下来 / 协助过一起，但最后没立上案: none counts yet
@@ -1363,7 +1380,9 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         and (
             re.search(r"成功|成了|办结|结案|立上|真正|评上|获评|建成", " ".join(f.text for f in succeeded))
             or (  # 报案3次，立案了1次 / 3家申报，评上了2家: the attempts and the part that made it
-                re.search(r"报案|咨询|求助|受理|反映|申报|报名|参评|申请", others[0].text)
+                re.search(
+                    r"报案|报了|报过|报上去|上报|对接|移交|移送|咨询|求助|受理|反映|申报|报名|参评|申请", others[0].text
+                )
                 and not re.search(r"调解|查办|立案", others[0].text)
             )
         )
@@ -1695,6 +1714,10 @@ def _less_taken_off(t: str, unit: str) -> tuple[str, str]:
 def _without_plans(t: str) -> str:
     """计划上下半年各一次，实际只做了上半年那次 / 一千是年初定的目标，实际做到了720: the plan is not the count."""
     parts = re.split(r"(?<=[,，。;；])", t)
+    future = [p for p in parts if re.search(r"明年|下一年|后年|今后|下一步", p) and _PLAN_CLAUSE.search(p)]
+    if future and len(future) < len(parts):
+        parts = [p for p in parts if p not in future]  # 今年280人次，明年目标1000: next year's target is no count
+        t = "".join(parts)
     plans = [p for p in parts if _PLAN_CLAUSE.search(p) and not _ACTUAL_CLAUSE.search(p)]
     actual = [
         p
@@ -2114,7 +2137,10 @@ def _per_session_total(found: list[Found], t: str = "") -> Quantity | None:
         f
         for f in found
         if f.unit in ("", "人", "人次", "名", "位", "个", "个人", "号人")
-        and re.search(r"每(?:场|次|期|回|轮)|平均|场均|场场|次次|期期|(?:^|[,，])1(?:场|次|期|回)$", f.before)
+        and re.search(  # in the figure's own clause (每季度一次，每次150人，全年600: the 600 is no per-session figure)
+            r"每(?:场|次|期|回|轮)|平均|场均|场场|次次|期期|(?:^|\s)1(?:场|次|期|回)(?:大概|大约|约|差不多|有|都|能有)?$",
+            re.split(r"[,，。;；]", f.before)[-1],
+        )  # (每季度一场宣讲 一场大概100人)
     ]
     sessions_a_year = annual_count(re.sub(r"每(?:场|次|期|回|轮)[^,，。]*", "", t)) if t else None
     if len(per_any) == 1 and sessions_a_year is not None and sessions_a_year.relation == "eq":

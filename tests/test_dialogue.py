@@ -2133,6 +2133,8 @@ def test_going_back_just_after_an_answer_goes_back(engine: Engine, back: str) ->
             {"trained_ratio": 40, "active_ratio": 33.33},
         ),
         ("station.24", "律所，服务对象4家", "补一家漏掉的，刚好5家", {"clients": 5}),
+        ("station.25", "270人次", "忘了加线上那场，50人", 320),  # (had been 50)
+        ("zone.12", "三百", "宣传活动更正下，每个季度搞一次，每次150人，全年600", 600),  # (had been 150)
     ],
 )
 def test_a_figure_changed_in_the_next_message_in_everyday_words(

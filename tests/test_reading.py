@@ -2068,3 +2068,30 @@ def test_figures_told_with_their_parts_and_what_does_not_count(cid: str, text: s
 
 def test_the_same_client_is_no_audience() -> None:
     assert read(crit("station.25"), "有两家是同一个客户重复录入了，实际5家", Hint()).outcome == "reask"
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("station.B4", "帮着报了4起，最后立了2起", 2),  # reports made, and the part filed (had been 6)
+        ("zone.B4", "对接执法部门的有5起，最后立了3起，另外2起证据不够没立", 3),  # (had been 10)
+        ("zone.B4", "报案5起，立案3起，2起证据不够没立", 3),  # (had been 5: a total and its parts)
+        ("zone.B4", "3/15、6/8各调解成功了一起", 2),  # one each of the dates
+        ("point.42", "集团审计来过两回，我们部门自己没单独查过", 0),  # the audits are another thing
+        ("zone.12", "今年280人次，明年目标1000", 280),  # next year's target is no count (had been 1280)
+        ("station.27", "收费的服务20多单，免费的就1单", 1),
+        ("zone.15", "区级示范点2家，市级示范站1家，还有一家是候选", 3),  # a list, not a total and parts (had been 1)
+        ("station.27", "3次论证会：2次是我们组织的，另外1次我们只是去旁听", 2),  # a total told part by part
+        ("station.25", "每季度一场宣讲 一场大概100人", {"value": 400.0, "relation": "about"}),
+        ("zone.B4", "零零星星调解成功过两起", 2),
+        ("zone.12", "每季度一次，每次150人，全年600", 600),  # the 600 is no per-session figure (had been 150)
+        ("zone.12", "每季度一次，每次150人，一共600", 600),  # (had been "do not add up")
+    ],
+)
+def test_cases_attempts_lists_and_targets(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
+
+
+@pytest.mark.parametrize(("cid", "text"), [("zone.B4", "零零星星有几起吧"), ("zone.12", "覆盖面不小的")])
+def test_sporadic_or_many_is_no_zero(cid: str, text: str) -> None:
+    assert read(crit(cid), text, Hint()).outcome == "reask"  # (零零星星 had been 0, 不小 a no)
