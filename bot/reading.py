@@ -2146,6 +2146,9 @@ def _per_session_total(found: list[Found], t: str = "") -> Quantity | None:
     if len(per_any) == 1 and sessions_a_year is not None and sessions_a_year.relation == "eq":
         p = per_any[0].quantity
         n = sessions_a_year.value
+        stopped = re.search(r"(?:停|取消|暂停|停办|没办)了?\s*(\d+)\s*(?:场|次|期|回)", t)
+        if stopped and float(stopped.group(1)) < n:  # 每月一期，每期25个人，但7、8月暑假停了两期 = 10 × 25
+            n -= float(stopped.group(1))
         if p.relation == "range" and p.upper is not None:  # 每月一次，每次四五十人 = 480–600
             return Quantity(value=n * p.value, relation="range", upper=n * p.upper)
         if p.relation == "gt" and p.upper is not None:  # 每月一场，每场十几个人 = 120–240

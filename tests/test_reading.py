@@ -2084,6 +2084,7 @@ def test_the_same_client_is_no_audience() -> None:
         ("station.27", "3次论证会：2次是我们组织的，另外1次我们只是去旁听", 2),  # a total told part by part
         ("station.25", "每季度一场宣讲 一场大概100人", {"value": 400.0, "relation": "about"}),
         ("zone.B4", "零零星星调解成功过两起", 2),
+        ("station.25", "每月一期小课堂，每期25个人，但7、8月暑假停了两期", 250),
         ("zone.12", "每季度一次，每次150人，全年600", 600),  # the 600 is no per-session figure (had been 150)
         ("zone.12", "每季度一次，每次150人，一共600", 600),  # (had been "do not add up")
     ],
