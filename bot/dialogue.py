@@ -1217,7 +1217,9 @@ class Engine:
             head, now = text[:at].strip(), text[at:].strip(" 。；;，,\n")
             if at not in strong and (
                 (on_topic(normalize(now), last_topic) and not _mostly_about(now, cur_topic, last_topic))
-                or (current.expects == "boolean" and numbers(now))
+                or (
+                    current.expects == "boolean" and (_fits_unit(c_last, now) or any(not f.unit for f in numbers(now)))
+                )  # (…，海外权益这块有协助过一家企业: 家 is no count of 起)
             ):
                 continue  # a figure's correction goes on (不对是2次，年初那次是培训，不是检查); 另外服务时都签了保密协议
                 # (公益服务 just corrected, 保密协议 asked now) shares 服务 only: the question now asked
@@ -1283,14 +1285,7 @@ class Engine:
                 found = self._find_target(s, UserEvent("answer", tail))
                 target = self.criterion_at(s, found) if found is not None and found != s.cursor else None
             if target is None or target.expects == "boolean":
-                named = [  # 服务机构那个数量说少了 (服务机构 names a yes/no question too): the figure answers only
-                    c
-                    for c in self.rubric(s).criteria
-                    if c.id in s.answers
-                    and c.expects in ("number", "counts")
-                    and matched_keywords(normalize(tail), [*c.keywords, c.short])
-                ]
-                target = named[0] if len(named) == 1 else target
+                target = self._figure_question_named(s, tail) or target
             if target is None or target.id == current.id or target.id not in s.answers or target.expects == "boolean":
                 continue
             cue = correction.parse(tail, s.answers[target.id], True) is not None or bool(
@@ -1308,6 +1303,20 @@ class Engine:
             if read(current, head, Hint(), {}).outcome == "record":
                 return head, tail, target
         return None
+
+    def _figure_question_named(self, s: Session, text: str) -> Criterion | None:
+        """服务机构那个数量说少了 / 服务机构那题改成三类五家 (服务机构 names a yes/no question too): the one answered
+        figure question the words name, when the message gives figures."""
+        if not numbers(correction.without_pointer(text)):
+            return None
+        named = [
+            c
+            for c in self.rubric(s).criteria
+            if c.id in s.answers
+            and c.expects in ("number", "counts")
+            and matched_keywords(normalize(text), [*c.keywords, c.short])
+        ]
+        return named[0] if len(named) == 1 else None
 
     def _now_answered(self, s: Session, done: list[Message], head: str, at: int) -> list[Message]:
         """After a change of an earlier answer: the answer to the question asked before it, said first in the same
@@ -2207,6 +2216,8 @@ class Engine:
     def _modify(self, s: Session, ev: UserEvent) -> list[Message]:
         target = self._find_target(s, ev)
         by_figure = self._figure_named(s, ev.text)  # 培训那40家里有5家不是会员: the answer holding that figure
+        if by_figure is None and (figure_q := self._figure_question_named(s, ev.text)) is not None:
+            by_figure = len(self.basics(s)) + self.rubric(s).criteria.index(figure_q)  # 服务机构那题改成三类五家
         if by_figure is not None and (
             target is None or (crit := self.criterion_at(s, target)) is None or crit.expects == "boolean"
         ):

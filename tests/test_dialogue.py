@@ -2209,6 +2209,8 @@ def test_the_other_question_never_takes_a_count_of_clients_as_its_audience(engin
             "point.B1",
             False,
         ),
+        # the change first, then this question's answer after a comma (家 is no count of 起)
+        ("zone.B4", ["1起"], "前面那个1起改为2起哈，海外权益这块有协助过一家企业应对境外诉讼", 2, "zone.B5", True),
     ],
 )
 def test_an_answer_then_a_change_of_an_earlier_figure_in_one_message(
@@ -2274,3 +2276,22 @@ def test_one_figure_of_several_said_after_修改第N题_changes_that_one(engine:
     chat.say("modify", "修改第24题", None)
     chat.say("answer", "培训过的只有15家", None)
     assert chat.session.answers["station.24"] == {"trained_ratio": 25, "active_ratio": 35}
+
+
+@pytest.mark.parametrize(
+    ("turns", "reply", "value"),
+    [
+        (["三类三家", "全市前15吧", "有高校合作"], "服务机构那题改成三类五家", {"types": 3, "units": 5}),
+        (["四类五家", "全市前15名"], "服务机构那题我核对过名录，四类五家没错", {"types": 4, "units": 5}),
+    ],
+)
+def test_a_figure_question_named_by_words_a_yes_no_question_shares(
+    engine: Engine, turns: list[str], reply: str, value: Any
+) -> None:
+    chat = start_at(engine, "zone.B1")
+    for t in turns:
+        chat.say("answer", t, None)
+    asked = chat.question["criterion"]
+    chat.say("answer", reply, None)
+    assert recorded_or_proposed(chat, "zone.B1", value), chat.text  # (服务机构 names zone.10 too)
+    assert asked not in chat.session.answers
