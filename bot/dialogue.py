@@ -2216,8 +2216,22 @@ class Engine:
     def _modify(self, s: Session, ev: UserEvent) -> list[Message]:
         target = self._find_target(s, ev)
         by_figure = self._figure_named(s, ev.text)  # 培训那40家里有5家不是会员: the answer holding that figure
-        if by_figure is None and (figure_q := self._figure_question_named(s, ev.text)) is not None:
-            by_figure = len(self.basics(s)) + self.rubric(s).criteria.index(figure_q)  # 服务机构那题改成三类五家
+        named_q = self.criterion_at(s, target) if target is not None else None
+        if (
+            by_figure is None
+            and (figure_q := self._figure_question_named(s, ev.text)) is not None
+            and (  # 服务机构那题改成三类五家 — not 协助创建那题其实有的，…辅导了3家企业 (a yes for the yes/no named)
+                named_q is None
+                or read(
+                    named_q,
+                    correction.new_answer(ev.text) or correction.modification_rest(ev.text) or ev.text,
+                    Hint(),
+                    {},
+                ).outcome
+                != "record"
+            )
+        ):
+            by_figure = len(self.basics(s)) + self.rubric(s).criteria.index(figure_q)
         if by_figure is not None and (
             target is None or (crit := self.criterion_at(s, target)) is None or crit.expects == "boolean"
         ):

@@ -2278,6 +2278,14 @@ def test_one_figure_of_several_said_after_修改第N题_changes_that_one(engine:
     assert chat.session.answers["station.24"] == {"trained_ratio": 25, "active_ratio": 35}
 
 
+def test_a_yes_no_question_named_with_a_figure_in_its_new_answer_stays_named(engine: Engine) -> None:
+    chat = start_at(engine, "zone.14")
+    for t in ("没有", "2家"):
+        chat.say("answer", t, None)
+    chat.say("answer", "协助创建那题其实有的，去年协助市场监管所辅导了3家企业申报示范点，材料都是我们帮着准备的", None)
+    assert recorded_or_proposed(chat, "zone.14", True) and chat.session.answers["zone.15"] == 2
+
+
 @pytest.mark.parametrize(
     ("turns", "reply", "value"),
     [

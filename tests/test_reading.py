@@ -2073,7 +2073,12 @@ def test_the_same_client_is_no_audience() -> None:
 @pytest.mark.parametrize(
     ("cid", "text", "expected"),
     [
-        ("station.B4", "帮着报了4起，最后立了2起", 2),  # reports made, and the part filed (had been 6)
+        ("station.B4", "帮着报了4起，最后立了2起", 2),
+        (
+            "zone.15",
+            "报了3家，通过1家，另外两家没通过",
+            1,
+        ),  # (had been 4)  # reports made, and the part filed (had been 6)
         ("zone.B4", "对接执法部门的有5起，最后立了3起，另外2起证据不够没立", 3),  # (had been 10)
         ("zone.B4", "报案5起，立案3起，2起证据不够没立", 3),  # (had been 5: a total and its parts)
         ("zone.B4", "3/15、6/8各调解成功了一起", 2),  # one each of the dates
