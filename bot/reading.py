@@ -1009,9 +1009,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         r"([^,，。;；:：\d]*\d[^,，。;；:：]*?)各[^,，。\d]{0,8}?(\d+)\s*(?:次|场|回|期|起|件)[^,，。\d]*[。.!！]?\s*",
         t,
     )
-    if (
-        unit in ("次", "起") and each_date
-    ):  # (3/15、6/8各调解成功了一起 = 2)  # 3月15日、6月8日、9月20日各做了一次: one each of the dates listed
+    if unit in ("次", "起") and each_date:  # 3月15日、6月8日、9月20日各做了一次 / 3/15、6/8各调解成功了一起: one each
         items = [p for p in re.split(r"、|和|及|与|以及", each_date.group(2)) if p.strip()]
         per_date = len(items) * float(each_date.group(3))
         if len(items) >= 2 and each_date.group(1) in (None, f"{per_date:g}"):
