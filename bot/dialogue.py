@@ -194,6 +194,22 @@ def _total_said_last(c: Criterion, previous: Any, text: str) -> bool:
     return bool(last and last.group(2) in UNIT_WORDS.get(unit, (unit,)) and float(last.group(1)) > q.value)
 
 
+def _disagreeing(c: Criterion, *texts: str) -> Reading | None:
+    """The reading of a correction (its new words, or all of it) that finds its own figures disagree."""
+    for text in dict.fromkeys(texts):
+        r = read(c, text, Hint(), {})
+        if r.outcome == "reask" and "figures do not add up" in r.reasons:
+            return r
+    return None
+
+
+def _fits_parts(c: Criterion, text: str) -> bool:
+    """Whether the text gives a figure in a measure word of a two-count answer (类 / 家)."""
+    return isinstance(c.rule, TwoPartRule) and any(
+        f.unit and f.unit in p.words for p in c.rule.parts for f in numbers(text)
+    )
+
+
 def _fits_unit(c: Criterion, text: str) -> bool:
     """Whether the text gives a figure in the unit the criterion counts (人次 / 次 / 家 / 起)."""
     unit = getattr(c.rule, "unit", None)
@@ -219,7 +235,14 @@ def _doubted(c: Criterion, r: Reading, text: str) -> bool:
     found, t = numbers(text), normalize(text)
     if c.expects not in ("number", "counts") or not _DOUBT.search(t) or not found:
         return False
-    values = sorted({f.quantity.value for f in found if f.quantity.relation != "range"})
+    units = UNIT_WORDS.get(getattr(c.rule, "unit", ""), ()) if c.expects == "number" else ()
+    values = sorted(
+        {
+            f.quantity.value
+            for f in found
+            if f.quantity.relation != "range" and (not units or not f.unit or f.unit in units)
+        }
+    )  # (也可能是四百多，两张表对不上: 两张 is no figure of 人次)
     # 好像是一次，也可能两次，我也说不准了 / 是一次。哦不，三次？反正不确定: no one figure is said — unless
     # every figure offered scores alike (其实是四家吧，也可能是三家, for 不少于3家)
     if ((_STRONG_DOUBT.search(t) and len(values) > 1) or _EITHER_FIGURE.search(t)) and not (
@@ -284,8 +307,9 @@ def _named_figure(c: Criterion, text: str, said: Mapping[str, Any]) -> str:
 
 # 次数不变 / 家数没变 / 数量还是那么多: the figure recorded stands
 _UNCHANGED = re.compile(
-    r"(?:次数|家数|数量|人次|人数|数字|数目|总数|个数|起数|类数|这个数|数)(?:还是|也)?(?:不变|没变|没有变化?|没变化|照旧|一样|不用改|还是那么多|没错|是对的|对的|没问题|不用动)"
-)
+    r"(?:(?:次数|家数|数量|人次|人数|数字|数目|总数|个数|起数|类数|这个数|数)|(?<![\d.])\d+\s*(?:家|类|种|次|起|人次))"
+    r"(?:还是|也)?(?:不变|没变|没有变化?|没变化|照旧|一样|不用改|还是那么多|没错|是对的|对的|没问题|不用动)"
+)  # (…四类；10家是对的: that figure stands)
 
 
 def _a_figure_stated(c: Criterion, previous: Any, t: str) -> bool:
@@ -333,12 +357,23 @@ def _parts_stated(rule: TwoPartRule, t: str, said: Mapping[str, Any]) -> str:
 def _stated_parts(rule: TwoPartRule, t: str) -> dict[str, float]:
     """The counts _parts_stated finds, by part key (empty when none, or one is stated twice)."""
     stated: dict[str, float] = {}
-    for clause in re.split(r"[，,。；;]", t):
+    for clause in re.split(r"[，,。；;:：]", t):
         prev = ""  # the unit of the clause's last stressed figure: 就是三类五家 stresses both
         for f in numbers(clause):
             follows = bool(prev) and re.search(rf"\d\s*{re.escape(prev)}[\s、和]?$", f.before) is not None
             lead = f.quantity.relation != "eq" and bool(  # 不对，至少6家，律所有两家: a bound said first
                 re.fullmatch(r"\s*(?:至少|起码|最少|不少于|不低于|将近|接近|差不多|大概|大约|约)?\s*", f.before)
+            )
+            lead = lead or bool(  # sorry类型说多了 三类 家数不变: a figure said alone in its clause
+                f.unit
+                and (not f.before.strip() or f.before.endswith(" "))
+                and re.fullmatch(rf"\s*{re.escape(f.unit)}\s*[吧了啊呀哈]?\s*", f.after)
+            )
+            lead = lead or bool(  # 就法律、信息、鉴定、咨询四类: the kinds listed, then how many
+                re.fullmatch(
+                    r"(?:就|只有|其实(?:就|只有)?|实际上?(?:就|只有)?|是)?[\u4e00-\u9fff]{1,8}(?:[、和及与][\u4e00-\u9fff]{1,8})+",
+                    f.before,
+                )
             )
             if _IF_SO.match(f.after) or not (_STRESS.search(f.before) or follows or lead):
                 continue
@@ -741,6 +776,8 @@ class Engine:
             quoted = self._quoted_figure(s, ev.text)
             if quoted is not None and quoted.id != last:
                 c_last = quoted  # 我刚说的800是报名数，实际签到是460 (two questions later): the answer it quotes
+            elif c_last.expects != "tier" and (tiered := self._tier_named(s, ev.text)) is not None:
+                c_last = tiered  # 前面排名那题，不是市级，是区级 (two questions later): the tier's own question
             elif c_last.expects in ("boolean", "number") and (owner := self._figure_owner(s, ev.text)) is not None:
                 c_last = owner  # 300 / 协助过维权 / 宣传人次多打了一个0，是30人次: the figure's own question
                 # (4次 just said, then 宣传活动全年一共320人次，以这个为准: 人次 is no count of 次)
@@ -750,7 +787,7 @@ class Engine:
                 ev.text, s.answers.get(c_last.id if quoted is c_last else last), c_last.expects != "boolean"
             )
             if fix is None:
-                fix = self._figure_revised(s, ev.text, c_last)
+                fix = self._figure_revised(s, ev.text, c_last) or self._tier_revised(s, ev.text, c_last)
             if (
                 fix is None
                 and quoted is not None
@@ -771,6 +808,13 @@ class Engine:
                 named = self._find_target(s, ev if head is not None else replace(ev, entities={}))
                 if named == s.cursor:
                     fix = None  # 其实密级标识这个是有的 (asked 密级标识 now): an answer to the question now asked
+                elif (
+                    named is None
+                    and c_last.id != last
+                    and c_last.expects == "number"
+                    and self._named_by_its_words(ev.text, c_last)
+                ):
+                    pass  # 前面检查次数那题说错了，只有一次: the figure's own question, named by its words
                 elif named != len(self.basics(s)) + self.rubric(s).criteria.index(c_last) and (
                     named is not None
                     or (
@@ -865,6 +909,7 @@ class Engine:
                 guess = (
                     self._remark(s, ev)
                     or self._confirms_earlier(s, ev)
+                    or self._kept_as_said(s, ev, c_last)
                     or self._topical_correction(s, ev, c_last)
                     or self._same_figure_again(s, ev, c_last)
                     or self._figure_continued(s, ev, c_last)
@@ -1081,7 +1126,23 @@ class Engine:
             return self._answer_field(s, f, ev)
         c = self.criterion_at(s)
         assert c is not None
+        if c.id in s.answers and c.expects == "number" and not s.pending:
+            changed = self._changed_to(c, ev.text, s.answers[c.id])
+            if changed is not None:
+                return self._apply(s, c, changed)
         return self._apply(s, c, read(c, ev.text, _hint(ev), s.pending))
+
+    @staticmethod
+    def _changed_to(c: Criterion, text: str, old: Any) -> Reading | None:
+        """修改第20题 → 改成 2 起，刚想起来还有一起 / 四起里有一起不是园区企业的，改为3起: the figure said as the
+        change is the new answer (not the figures told around it, added up)."""
+        fix = correction.parse(text, old, True)
+        if fix is None or fix.kind != "explicit" or not fix.rest or normalize(fix.rest) == normalize(text):
+            return None
+        if not _CHANGED_TO.search(normalize(text)) or not numbers(fix.rest):
+            return None
+        r = read(c, fix.rest, Hint(), {})
+        return r.model_copy(update={"words": text}) if r.outcome == "record" else None
 
     def _late_change(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
         """哦有的，我们编了一本指引 / 算了，其实就是常规宣传 right after the last question: the walk is over, so
@@ -1230,6 +1291,10 @@ class Engine:
             marked = bool(_NOW_MARK.match(normalize(now)))
             if not marked and not (on_topic(normalize(now), cur_topic) and not _only_about(now, last_topic, cur_topic)):
                 continue
+            if c_last.expects == "tier" and (
+                (r := read(c_last, now, Hint(), {})).outcome == "record" and r.value not in (TIER_NONE, "unknown")
+            ):
+                continue  # 那个是优秀名单，不是排名。排名的话只有区里前十: the rank itself, not the question now asked
             if not marked and c_last.expects == "number" and _MORE_OF_IT.search(normalize(head)):
                 continue  # 哦不对，还有一次！6月份…的保密大检查: what the added one was, not this question's answer
             more = correction.parse(now, s.answers.get(c_last.id), c_last.expects != "boolean")
@@ -1461,6 +1526,19 @@ class Engine:
                 if whole.outcome == "reask" and _CONFLICTS & set(whole.reasons):
                     return self._taken_back(s, c, "conflict", whole.problem)  # 是两次，分别在3月、6月和9月
             r = read(c, rest, Hint(), pending)
+            if (
+                isinstance(c.rule, TwoPartRule)
+                and fix.kind == "supplement"
+                and isinstance(previous, dict)
+                and r.outcome == "record"
+                and isinstance(r.value, dict)
+                and r.value != previous
+                and all(
+                    isinstance(v, (int, float)) and isinstance(previous.get(k), (int, float)) and v <= previous[k]
+                    for k, v in r.value.items()
+                )
+            ):
+                return self._taken_back(s, c, "more")  # 三类六家 → 漏了一家培训机构: one more, never the one alone
             if c.expects == "counts" and c.id in s.answers and r.outcome == "reask" and _CONFLICTS & set(r.reasons):
                 return self._taken_back(s, c, "conflict", r.problem)  # 更正：五类三家 / 会员总数是30家 (40家培训过)
             if r.outcome != "record" and c.expects == "number" and rest != fix.rest:
@@ -1513,6 +1591,24 @@ class Engine:
                     words = describe_words(ev.text.strip())  # proposed, as a first answer's range is; 不是 takes
                     return self._propose_change(s, c, r.value, words, back=True)  # the old figure back too
                 return self._taken_back(s, c, "ranged" if r.outcome == "record" else "unread")
+            if (
+                fix.kind == "supplement"
+                and c.expects == "number"
+                and r.outcome == "reask"
+                and s.words.get(c.id)
+                and re.search(r"(?:合计|一共|总共|累计|加起来|总计)[^,，。\d]{0,4}\d", arabic(normalize(fix.rest)))
+            ):
+                whole = read(c, f"{s.words[c.id]}，{fix.rest}", Hint(), {})  # 350 → 补充：还有两场…，合计五百一:
+                if whole.outcome == "record":  # the total said with what was said before
+                    r = whole.model_copy(update={"confidence": min(whole.confidence, CONFIRM_BELOW - 0.01)})
+            if (
+                r.outcome == "record"
+                and c.expects == "number"
+                and c.id in s.answers
+                and fix.kind in ("explicit", "revision")
+                and (conflict := _disagreeing(c, fix.rest, ev.text)) is not None
+            ):
+                return self._taken_back(s, c, "conflict", conflict.problem)  # 没到三百，三百一十人: neither stands
             if r.outcome == "record":
                 return self._apply_correction(s, c, r.model_copy(update={"words": ev.text.strip()}))
             if (
@@ -1602,6 +1698,18 @@ class Engine:
         ]
         return hits[0] if len(hits) == 1 else None
 
+    @staticmethod
+    def _named_by_its_words(text: str, c: Criterion) -> bool:
+        """Whether the words before 那题 / 那个 share a word with the figure question's name (检查次数 ~ 内部检查)."""
+        m = re.search(r"([\u4e00-\u9fff]{2,10}?)(?:那题|那道题|那个|那项)", normalize(text))
+        if m is None:
+            return False
+        said = re.sub(
+            r"^(?:对了|哦|啊|还有|另外|我们|我)*(?:前面|之前|刚才|刚刚|上面|先前)(?:的|说的)?", "", m.group(1)
+        )
+        label = f"{c.short}{getattr(c.rule, 'label', '')}{''.join(c.keywords)}"
+        return any(said[k : k + 2] in label for k in range(len(said) - 1))
+
     def _figure_owner(self, s: Session, text: str) -> Criterion | None:
         """The answered figure question a correction's figure belongs to, when the last answer was a yes/no:
         the latest one counted in the same unit (人次 / 次 / 起 …), if the message is a correction at all."""
@@ -1610,6 +1718,9 @@ class Engine:
         figures = [f for f in found if f.unit]
         if not found or correction.parse(text, None, True) is None:
             return None
+        measure = _MEASURE_NAMED.search(t)
+        if not figures and measure is not None:  # 刚才那个人数说错了，是二百五: the measure named, the figure bare
+            figures = [replace(f, unit=_MEASURE_UNIT[measure.group(1)]) for f in found]
         answered = list(reversed([c for c in self.rubric(s).criteria if c.id in s.answers]))
         for c in answered:
             rule = c.rule
@@ -1643,6 +1754,44 @@ class Engine:
             or correction.opens_with_contrast(text)
             or re.match(r"(?:别的|其他|其它|其余|剩下)", t)
         )
+
+    def _tier_named(self, s: Session, text: str) -> Criterion | None:
+        """The tier question answered earlier, when a later reply points back to it and changes its tier."""
+        if not _POINTS_BACK.search(text):
+            return None
+        return next(
+            (
+                c
+                for c in self.rubric(s).criteria
+                if c.expects == "tier" and c.id in s.answers and self._tier_revised(s, text, c) is not None
+            ),
+            None,
+        )
+
+    def _tier_revised(self, s: Session, text: str, c: Criterion) -> correction.Correction | None:
+        """不是市级，是区级的 / 全国不对，是全区前十 / 也不是，全市是二十几名 right after a tier: the old tier denied,
+        in the rubric's own tier words, and another reading of the rank — a change of that answer, not a no to
+        the question now asked."""
+        rule, old = c.rule, s.answers.get(c.id)
+        if not isinstance(rule, TierRule) or old is None:
+            return None
+        t = normalize(text)
+        words = [w for tier in rule.tiers for w in tier.words]
+        if not any(w in t for w in words):
+            return None
+        old_words = next((tier.words for tier in rule.tiers if tier.name == old), [])
+        said = "|".join(re.escape(w) for w in sorted(old_words, key=len, reverse=True))
+        denied = _TIER_DENIED.search(t) or (
+            said
+            and re.search(
+                rf"(?:不是|不算|没进|没有)[^,，。\d]{{0,3}}(?:{said})|(?:{said})[^,，。]{{0,8}}?(?:不对|不算|错了|没进)",
+                t,
+            )
+        )
+        if not denied:
+            return None
+        r = read(c, text, Hint(), {})
+        return correction.Correction("explicit", text) if r.outcome == "record" and r.value != old else None
 
     def _figure_revised(self, s: Session, text: str, c: Criterion) -> correction.Correction | None:
         """核了签到表，其实只有260人次 / 成功的只有两起 / 现在一共三家 right after a figure: a revision of that
@@ -2372,6 +2521,27 @@ class Engine:
             return None
         return self._named_and_kept(s, replace(ev, text=_ASKS_ABOUT.sub("", ev.text)), c)
 
+    def _kept_as_said(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
+        """嗯确认一下：两类、三家，对的 / 全区前十，没问题 right after (or pointing back to) a tier or two counts:
+        the answer said again and confirmed stands; the question now asked is asked again."""
+        t = normalize(ev.text)
+        current = self.criterion_at(s)
+        if (
+            c.expects not in ("counts", "tier")
+            or c.id not in s.answers
+            or current is None
+            or current.id == c.id
+            or s.pending
+            or not _CONFIRMS.search(t)
+            or correction.EXPLICIT_CUE.search(t)
+            or _ASKS_ABOUT.search(t)
+        ):
+            return None
+        rest = _CONFIRMS.sub("", correction.without_pointer(t))
+        if read(c, rest, Hint(), {}).value != s.answers[c.id]:
+            return None
+        return self._named_and_kept(s, ev, c)
+
     def _named_and_kept(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
         """宣传那题确认是400人次，没问题 / 案件数那题是按起算还是按当事人算？: an earlier answer named to confirm it or
         to ask about it — it stands, and the walk stays where it was (no change means no re-answering)."""
@@ -2387,6 +2557,15 @@ class Engine:
             f.quantity for f in numbers(re.sub(r"第\s*\d+\s*[题项]", "", correction.without_pointer(t)))
         ]  # (上一题)
         same = as_quantity(s.answers.get(c.id))
+        if _CONFIRMS.search(t) and c.expects == "counts" and isinstance(s.answers.get(c.id), dict):
+            figures = {v for v in s.answers[c.id].values() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+            if said and all(q.value in figures for q in said):
+                said, same = [], Quantity(value=0)  # 两类三家确认: the two counts said again
+        if _CONFIRMS.search(t) and c.expects == "tier":
+            said = []  # 排名那道题确认一下，全区前十，没问题: a rank's figure is no count; the tier read says it
+            if (r := read(c, t, Hint(), {})).outcome == "record" and r.value != s.answers.get(c.id):
+                return None
+            same = Quantity(value=0)
         if _CONFIRMS.search(t) and all(same is not None and q.value == same.value for q in said):
             return self.ask(s, prefix=f"好的，第 {i} 项“{c.short}”仍记为“{kept}”。我们接着这一题：")
         if (
@@ -2424,19 +2603,19 @@ class Engine:
         hits = {
             c.id: len(matched_keywords(head, [*c.keywords, c.short]))
             for c in self.rubric(s).criteria
-            if c.id in s.answers and c.id != last
+            if c.id in s.answers
         }
         best = max(hits.values(), default=0)
         top = [cid for cid, n in hits.items() if n == best]
-        if not best or len(top) != 1:
-            return None
+        if not best or len(top) != 1 or top[0] == last:
+            return None  # (服务机构那题漏了一家… just after 机构类型与数量: the words name the last one too)
         named, c_last = self.rubric(s).get(top[0]), self.rubric(s).get(last)
         found = numbers(text)
         if (
             named.expects == "boolean"
-            and c_last.expects == "number"
+            and c_last.expects in ("number", "counts")
             and found
-            and (_fits_unit(c_last, text) or all(not f.unit for f in found))
+            and (_fits_unit(c_last, text) or _fits_parts(c_last, text) or all(not f.unit for f in found))
             and not correction.names_a_question(text)
         ):
             return None  # 350人次 → 我数了下签到表 270: 签到表 is a word of 培训记录, the figure is the last one's
@@ -2484,11 +2663,16 @@ class Engine:
             )
         grams = {said[k : k + 2] for k in range(len(said) - 1)}
         nearness = [sum(1 for g in grams if g in f"{c.short}{c.standard}") for c in crits]  # how close the wording
-        best: tuple[int, int, int] | None = None
+        best: tuple[int, int, int, int, int] | None = None
+        sentence = next((x for x in re.split(r"[。；;!！?？]", text) if said in x), text)
+        figured = bool(numbers(sentence))  # (服务机构那个改成没有。宣传这题，700人次: the figure is another one's)
         for i, c in enumerate(crits):
             hits = len(matched_keywords(said, [*c.keywords, c.short]))
-            if hits and (best is None or (hits, nearness[i]) > best[:2]):  # the closer wording breaks a tie
-                best = (hits, nearness[i], i)
+            # a tie: a figure said names a figure question (服务机构那题…两类三家), an answered question before one
+            # not answered (only answers change), then the closer wording
+            key = (hits, int(figured and c.expects in ("number", "counts")), int(c.id in s.answers), nearness[i], i)
+            if hits and (best is None or key[:4] > best[:4]):
+                best = key
         inside = [i for i, c in enumerate(crits) if any(said in k for k in [*c.keywords, c.short])]
         if len(inside) > 1:  # 竞业那块我记错了: of the questions it could name, the one answered (only answers change)
             inside = [i for i in inside if crits[i].id in s.answers] or inside
@@ -2500,7 +2684,7 @@ class Engine:
             top = max(nearness, default=0)
             if top >= 2 and nearness.count(top) == 1:
                 return offset + nearness.index(top)
-        return offset + best[2] if best else None
+        return offset + best[4] if best else None
 
     def _progress(self, s: Session, ev: UserEvent) -> list[Message]:
         r = self.rubric(s)
@@ -2667,7 +2851,8 @@ COMMAND_WORDS: dict[str, re.Pattern[str]] = {
 
 _FIGURE_REVISION = re.compile(
     r"(?:那个|那题|那个数|这个数)(?:应该)?(?:是|有|为)\s*\d|其实|实际|重新算|重算|再算|核了|核对了|只有|一共|总共|现在|成功的|已经授牌|加上|不对|加起来|汇总|统计了|统计下来|算了一下|数了一下|查了一?下|翻了一?下|"
-    r"已完成|完成的|已授牌|授牌的|拿到牌子|算\s*\d|^(?:是|应该是|其实是|实际是)?\s*\d+(?:\.\d+)?\s*[\u4e00-\u9fff]{0,2}[吧啊呀]?$"
+    r"已完成|完成的|已授牌|授牌的|拿到牌子|算\s*\d|^(?:是|应该是|其实是|实际是)?\s*\d+(?:\.\d+)?\s*[\u4e00-\u9fff]{0,2}[吧啊呀]?$|"
+    r"(?:^|[,，])(?:顶多|最多|至多|撑死(?:了)?|充其量|满打满算)(?:也就|就|也)?(?:是|有)?\s*[\d一二两三四五六七八九十百千]"  # 顶多两家，第三家搬走了
 )
 # what is left, or the total now, said after a part that does not count: 所以是两次 / 剩四起 / 那就是520
 _LEFT_NOW = re.compile(
@@ -2749,6 +2934,23 @@ _PLUS = (
 _MINUS = r"多(?:算|报|说|统计|写|数|计)了?|重复算了?|(?:再|得|要)?减(?:掉|去)?|去掉|扣掉|刨掉|扣除"
 _DELTA = re.compile(rf"({_PLUS}|{_MINUS})\s*(\d+)\s*(人次|[次场家起人个件期回]|(?=[,，。.!！~吧]|$))")  # 加80
 # 调解有一起没成功 / 联芯那个最后没调成，去掉: one part of the count said not to count
+_POINTS_BACK = re.compile(r"前面|之前|刚才|刚刚|上上|那题|那道题|那个问题|排名|榜单|规模")
+_CHANGED_TO = re.compile(
+    r"改成|改为|改到|更正为|应该是|按\s*[\d零一二两三四五六七八九十]+\s*\S?\s*算|以\s*[\d零一二两三四五六七八九十]+\S{0,3}为准"
+)
+_MEASURE_UNIT = {
+    "人数": "人次",
+    "人次": "人次",
+    "次数": "次",
+    "家数": "家",
+    "起数": "起",
+    "案件数": "起",
+    "案子数": "起",
+}
+_MEASURE_NAMED = re.compile(r"(人数|人次|次数|家数|起数|案件数|案子数)")
+_TIER_DENIED = re.compile(  # (no，全国榜单我们排第14 / 也不是，… / 不对，区里的: the tier just said, denied)
+    r"(?:^|[,，。;；])(?:[^\w]|no|sorry|不好意思|抱歉|哦|啊|嗯)*(?:也|都|还)?(?:不是|不对|不算|错了|no\b)"
+)
 _BY_SO_MANY = re.compile(
     r"\s*(?:应该|要|得|再|还)*(少|多|减|加|减掉|加上)(?:了)?\s*(\d+)\s*(\S{0,2}?)[吧啊哈呀。.!！~]*\s*"
 )

@@ -555,6 +555,90 @@ def _part_of_a_year(rule: ThresholdRule | PerCountRule, words: str) -> Reading |
     )
 
 
+_COUNT_AS = re.compile(
+    r"(?:^|[,，。;；\s])(?:那就|就|所以|那|so|因此)?\s*按\s*(\d+(?:\.\d+)?\s*(?:人次|次|家|起|场|个|件|回|期)?)\s*"
+    r"(?:算|记|计|来算)?\s*(?:吧|就行|就好|了)?[。.!！~]*$"
+)
+_NOT_ONE = re.compile(
+    r"(?:还|并|都|从)?没有?\s*1\s*(家|次|起|场|个)(?![\d.])|(?<![\d.])1\s*(家|次|起|场|个)\s*(?=(?:都|也)(?:没|未))"
+)
+
+
+def _none_as_zero(t: str, units: tuple[str, ...] = ("家",)) -> str:
+    """还没有一家通过验收 / 培训一家也没搞过: not one (of the question's own unit) is none, never a count of one."""
+    return _NOT_ONE.sub(lambda m: f"0{u}" if (u := m.group(1) or m.group(2)) in units else m.group(0), t)
+
+
+_ONE_SESSION = re.compile(
+    r"(?:就|只|仅|一共就|总共就|也就)(?:办|搞|做|开展|组织|举办|弄)?了?\s*(?:1|一)\s*(?:场|次|期|回)"
+)
+_TOTAL_MARK = re.compile(r"(?:累计|一共|总共|合计|共计|总计|全年)[^,，。;；\d]{0,4}$")
+
+
+def _one_session_told(rule: ThresholdRule | PerCountRule, t: str) -> str | Quantity | None:
+    """累计300人次，一共就办了一场讲座，来了80人 / 五百人次，就办了一场，来了五十多人: an audience total, and the
+    only session told with another audience — the two cannot both hold (the problem, never added up); told
+    with the same audience (300人次，就一场，来了300人), it is the total once. None when it is not that."""
+    if rule.unit != "人次" or not _ONE_SESSION.search(t):
+        return None
+    units = UNIT_WORDS.get(rule.unit, (rule.unit,))
+    found = [f for f in numbers(t) if f.unit in units or not f.unit]
+    if len(found) != 2:
+        return None
+    total, told = found
+    first_clause = re.split(r"[,，。;；]", t, maxsplit=1)[0]
+    if not (_TOTAL_MARK.search(total.before) or (total.clause == 0 and len(numbers(first_clause)) == 1)):
+        return None
+    if told.quantity.relation in ("lt", "le"):
+        return None
+    if abs(told.quantity.interval()[0] - total.quantity.value) < 1:
+        return total.quantity
+    return (
+        f"您说一共{total.quantity.describe(rule.unit)}，又说只办了一场、来了{told.quantity.describe(rule.unit)}，"
+        f"两个数对不上，请告诉我{rule.label}到底是多少{rule.unit}。"
+    )
+
+
+_BOUND_DENIED = re.compile(r"(?:没有?|不会|从没|从来没有?|并非|不曾)[^,，。\d]{0,6}?(?:少于|低于|不足|不到|小于)$")
+_ANOTHER_TIME = re.compile(r"前几年|往年|以前|之前|过去|前年|去年|上一?年|下个?月|明年|将来|以后")
+
+
+def _within_bound(rule: ThresholdRule | PerCountRule, t: str) -> Reading | None:
+    """没到三百，三百一十人 / 达不到五百，活动就两场，每场一百来人: a bound said in a clause of its own is no part to
+    add to the figures said with it — the figures are read without it (their words returned, as a reading to
+    record) and must keep within it, else the two are asked about (a reask)."""
+    units = UNIT_WORDS.get(rule.unit, (rule.unit,))
+    parts = [p for p in re.split(r"(?<=[,，。;；!！…])|(?<=\.)(?!\d)", t) if p.strip(" ….")]
+    bounds = [
+        i
+        for i, p in enumerate(parts)
+        if len(found := numbers(p)) == 1
+        and found[0].quantity.relation in ("lt", "le")
+        and found[0].quantity.lower is None  # (是将近五百，差几十个人: near it, said again)
+        and (found[0].unit in units or not found[0].unit)
+        and not _BOUND_DENIED.search(found[0].before)  # 没有哪年少于两次: at least, no bound
+        and not _ANOTHER_TIME.search(p)  # 前几年都不到400，最近这一年做到了520: another year's
+    ]
+    if len(bounds) != 1 or len(parts) < 2:
+        return None
+    bound = numbers(parts[bounds[0]])[0].quantity
+    rest = "".join(p for i, p in enumerate(parts) if i != bounds[0])
+    if not any(f.unit in units or not f.unit for f in numbers(rest)):
+        return None
+    q, _, _ = _quantity_for(rule, rest)
+    if q is None:
+        return None
+    low = q.interval()[0]
+    if low < bound.value or (bound.relation == "le" and low == bound.value):
+        return record(None, 0.0, rest)
+    said = bound.describe(rule.unit)
+    return reask(
+        f"“{said}”和“{q.describe(rule.unit)}”对不上，请告诉我{rule.label}到底是多少{rule.unit}。",
+        t,
+        "figures do not add up",
+    )
+
+
 _BEFORE_WORDS = r"大概|差不多|估计|大约|可能|应该|不到|没到|不足|差一点点?|差点|将近|接近|至少|起码|最多|顶多"
 _AFTER_WORDS = r"出头|多一点|多一些|以上|左右|上下|只多不少|不止"
 _QUALIFIER_TAIL = re.compile(
@@ -589,10 +673,14 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
         if hint.intent == "deny":
             return record(0, 1.0, words, "button")
         return reask(f"请告诉我具体数字（{unit}），比如“3{unit}”；没有就说“没有”。", words)
-    t = arabic(every_month(SPORADIC.sub("偶尔", normalize(words))))  # (零零星星有几起: sporadic, no 0 said)
+    t = _none_as_zero(  # (零零星星有几起: sporadic, no 0 said)
+        arabic(every_month(SPORADIC.sub("偶尔", normalize(words)))), UNIT_WORDS.get(unit, (unit,))
+    )
     if _NEGATIVE_NUMBER.search(t):
         return reask(f"数量不能是负数，请再说一下是多少{unit}。", words, "negative")
     t = _qualifier_after(t)  # 两次吧，大概 = 大概两次 / 300，不到 = 不到300: said after the figure
+    if (counted := _COUNT_AS.search(t)) and len(numbers(t)) > 1:
+        t = counted.group(1)  # 五起案子里两起还没结案，按三起算: the figure it is to be counted as
     exact_later = (
         _EXACT_LATER.search(normalize(words))
         and any(f.quantity.relation in ("gt", "ge", "lt", "le") for f in numbers(t))
@@ -607,12 +695,13 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
                 r"可能|也许|印象|好像|大概|应该|估计|不确定|待|得看|要看|记不(?:太)?清|记不得|不记得|数不清",
                 normalize(words),
             )
-            or not any(f.quantity.relation == "eq" for f in numbers(t))
+            or not any(f.quantity.relation in ("eq", "ge") for f in numbers(t))  # (至少三百，线上的还没算进去)
         )
     ):
         # 印象里是两次，但也可能只是一次，得看记录: confirmed, since some would rather be asked again
         return record("unknown", min(0.85, CONFIRM_BELOW - 0.2), words, "unsure about the figure")
     vague = r"好几[次回起个件]?|好多[次回起个件]?|很多[次回起个件]?|数不过来|数不清|若干|(?<![十百\d])有几[次回起个件]"
+    vague += rf"|(?<![十百千\d有好])几{re.escape(unit)}(?!\d)"  # 几起吧，不多: how many is not said
     if (
         isinstance(rule, PerCountRule)
         and re.search(vague, t)
@@ -629,7 +718,14 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
         listed = "和".join(f.quantity.describe(f.unit) for f in found[:3])
         return reask(f"您提到了{listed}，请告诉我{rule.label}按哪个数算（是多少{unit}）。", words, "which figure")
     t = _without_other_figures(c, t)
-    q, conf, why = _quantity_for(rule, t)
+    if (told := _one_session_told(rule, t)) is not None:
+        if isinstance(told, str):
+            return reask(told, words, "figures do not add up")
+        return record(quantity_value(told), 0.85, words, "the one session told is the total")
+    bounded = _within_bound(rule, t)
+    if bounded is not None and bounded.outcome == "reask":
+        return bounded.model_copy(update={"words": words})
+    q, conf, why = _quantity_for(rule, bounded.words if bounded is not None else t)
     few = r"(?<![十百千\d])好?几[家次场起个件回]|好多[家次场起个件回]?|很多[家次场起个件回]?|数不过来|数不清|若干"
     if q is not None and re.search(few, t) and not numbers(re.sub(few, "", t)):
         conf = min(conf, CONFIRM_BELOW - 0.2)  # 好几家 / 有好几次: how many is not said, so proposed, never recorded
@@ -841,7 +937,9 @@ _FIRM_AFTER = re.compile(
     r"(?:记不|不记得|没细算|没统计|没算过|没汇总|没数过|不清楚|说不准|拿不准|不确定)[^。]*?[,，。]\s*(?:但|不过|反正|可|总之)?[^,，。\d]{0,4}?"
     r"(?:肯定|绝对|确实|至少|起码|最少|远远?不到|不到|不足|超过|一共|总共|共计|累计|光|就)[^,，。\d]{0,10}?\d"
 )
-_STATED_TOTAL = re.compile(r"(?:一共|总共|共计|合计|累计|总计|只有|应该是|改成|实际|其实|现在|目前)[^,，\d]{0,3}$")
+_STATED_TOTAL = re.compile(
+    r"(?:一共|总共|共计|合计|累计|总计|只有|应该是|改成|实际|其实|现在|目前|(?<![每])按)[^,，\d]{0,3}$"
+)
 _SEVERAL_YEARS = re.compile(
     r"(?:[2-9]|几|多|十)年(?:来|间|里|内|下来)?[^,，。\d]{0,3}(?:累计|加起来|合计|一共|总共|共)|累计|加起来|合计"
 )
@@ -1604,6 +1702,8 @@ def _pointed_back(t: str) -> str:
     def back(m: re.Match[str]) -> str:
         if re.search(r"(?:另外|另|其余|其他|剩下|别)的?[这那]$", t[: m.start()]):
             return m.group(0)  # 另外那3次: the others, not the same ones
+        if re.search(r"(?:之前|刚才|刚刚|前面|原来|上次|先前)(?:说|讲|报|填|提|答)(?:过)?的?[这那]$", t[: m.start()]):
+            return ""  # 零起，之前说的那两起都是企业自己处理的: the old figure named, no new count
         if float(m.group(1)) < 2:
             return m.group(0)  # 成功的就之前那一起: "that one" may well be another one
         earlier = re.findall(rf"(?<![\d.第]){m.group(1)}\s*{m.group(2)}", t[: m.start() - 1])
@@ -1664,7 +1764,7 @@ _ALREADY_OFF = re.compile(  # 470人次（已扣除重复的40人次）: the fig
     r"[(（]?(?:已经?|都)(?:扣掉|减掉|去掉|扣除|刨掉|刨去|刨除|减去|剔除|除去|去除)了?[^,，。;；\d()（）]{0,12}?\d+\s*(?:人次|人|次|场|家|起)[)）]?"
 )
 _RESULT_BEFORE = re.compile(
-    r"(?:是|就是|就|还有|还剩|剩下?|剩余|=|为|实际|净|后|以后|之后|的话|去重)[^,，。;；\d]{0,3}$"
+    r"(?:是|就是|就|还有|还剩|剩下?|剩余|=|为|实际|净|后|以后|之后|的话|去重|只有|才|一共|总共)[^,，。;；\d]{0,3}$"
 )
 
 
@@ -2193,12 +2293,16 @@ _DESIGNATION = re.compile(
 _FIRM_RANK = re.compile(r"(?:公司|企业|厂|龙头|入驻的|细分行业|行业(?:里)?第)[^,，。;；]{0,12}(?:第|前|top)")
 _LATER = re.compile(r"掉到|跌到|降到|掉出|滑到|现在|目前|去年|今年|后来|最近|最新")
 _NONE_TIER = re.compile(
-    r"(?:也|都|并|还)没(?:有)?(?:呢|啊|吧)?$|都不是|都没有|排不上|不在前|进不了|进不去|够不上|算不上|没排上|没有排名|没进|谈不上|都不够|挨不上|没上榜|达不到|排不进|够不着|靠后|"
+    r"(?:也|都|并|还)没(?:有)?(?:呢|啊|吧)?$|都不是|都没有|(?<!也)不算(?=[^,，。]{0,4}(?:前|top))|排不上|不在前|进不了|进不去|够不上|算不上|没排上|没有排名|没进|谈不上|都不够|挨不上|没上榜|达不到|排不进|够不着|靠后|"
     r"没有进|不够|没戏|不行|差得远|差远了|没得比|比不上|排不到|差一?点(?:点)?(?:就)?(?:进|到|够)|差点(?:就)?(?:进|到|够)|没能进|未能进"
 )
 
 
 _DENIED = re.compile(_NONE_TIER.pattern + r"|开玩笑|说笑|瞎说|逗你")
+
+
+_NOT_THIS_TIER = re.compile(r"^(?:[^\w]|no|sorry|不好意思|抱歉)*(?:也|都|并)?(?:不是|不算|不属于)[^,，。\d]{0,6}$")
+_BARE_SCOPE = re.compile(r"^(?:是|就是|应该是|其实是|算是?|属于|只有|只是|只能算)|(?:的|吧|啦|了|呢|哈)+$")
 
 
 def _rank_bounds(q: Quantity) -> tuple[float, float]:
@@ -2287,8 +2391,10 @@ def _read_tier(rule: TierRule, words: str, hint: Hint) -> Reading:
                 out_of.append(named.name)
             else:
                 vague.append(named.name)
-        elif _LEADING.search(clause) or clause.strip() in named.words:
-            vague.append(named.name)
+        elif _NOT_THIS_TIER.match(clause):
+            out_of.append(named.name)  # 不是市级，是区级: the scope denied
+        elif _LEADING.search(clause) or _BARE_SCOPE.sub("", clause.strip()) in named.words:
+            vague.append(named.name)  # 区级 / 是区级的
     order = [t.name for t in rule.tiers]
     if qualifying:
         best = min(qualifying, key=order.index)
@@ -2336,6 +2442,16 @@ def _read_two_part(c: Criterion, rule: TwoPartRule, words: str, hint: Hint, pend
         f for f in numbers(t) if not _STAFF.match(f.after) and not re.search(r"其中(?:有|的)?\s*$", f.before)
     ]
     got = _two_counts(rule, t, found)
+    for part in rule.parts:  # 类型不到三类，就法律和咨询: a bound is no count; the kinds named are, if within it
+        bound = next((f for f in found if f.unit in part.words and f.quantity.relation in ("lt", "le")), None)
+        if bound is None or part.key not in got:
+            continue
+        named = sum(1 for words_ in part.kinds.values() if any(w in t for w in words_)) if part.kinds else 0
+        limit = bound.quantity.value - (1 if bound.quantity.relation == "lt" else 0)
+        if 0 < named <= limit:
+            got[part.key] = float(named)
+        elif got[part.key] > limit:
+            return reask(f"{part.label}具体是几{part.unit}？请说一个确切的数。", words, "a bound, no count")
     second = rule.parts[1]
     twice = _COUNTED_IN_TWO_KINDS.search(t)
     told = [f for f in found if twice and f.unit in second.words and f.start < twice.start()]
@@ -2664,7 +2780,7 @@ def _members_only(t: str) -> str:
 
 
 def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: dict[str, Any]) -> Reading:
-    t = _in_shares(arabic(normalize(words)))
+    t = _in_shares(_none_as_zero(arabic(normalize(words))))
     found = _counted_figures_of(t)
     chosen = (hint.entities or {}).get("choice")
     group_name = pending.get("group") or (chosen if hint.button else None)

@@ -2303,3 +2303,103 @@ def test_a_figure_question_named_by_words_a_yes_no_question_shares(
     chat.say("answer", reply, None)
     assert recorded_or_proposed(chat, "zone.B1", value), chat.text  # (服务机构 names zone.10 too)
     assert asked not in chat.session.answers
+
+
+@pytest.mark.parametrize(
+    ("turns", "reply", "value"),
+    [
+        # a tier denied in the rubric's tier words is a change of the rank, never a no to the question now asked
+        (["全市前15"], "不是市级，是区级的，区里排第三", "district"),
+        (["全国前十"], "全国不对，是全区前十", "district"),
+        (["全市前15名"], "也不是，全市是二十几名，区里前十也没进", "none"),
+        (["全国前10名"], "no，全国榜单我们排第14，不算前十。上海市内排第6", "city"),
+        (["全国前十"], "不好意思看错了，那个是全国孵化器优秀名单，不是排名。排名的话只有区里前十", "district"),
+        (["全市前十五", "有，和上海工程技术大学签了人才培养协议"], "前面排名那题，不是市级，是区级", "district"),
+    ],
+)
+def test_a_tier_changed_in_its_own_words(engine: Engine, turns: list[str], reply: str, value: str) -> None:
+    chat = start_at(engine, "zone.B2")
+    for t in turns:
+        chat.say("answer", t, None)
+    asked = chat.question["criterion"]
+    chat.say("answer", reply, None)
+    if chat.session.proposal is not None:
+        chat.say("answer", "是的", "affirm")
+    assert chat.session.answers["zone.B2"] == value, chat.text
+    assert asked not in chat.session.answers and chat.question["criterion"] == asked
+
+
+@pytest.mark.parametrize(
+    ("cid", "turns", "reply"),
+    [
+        # an answer said again and confirmed stands, and answers nothing else
+        ("zone.B1", ["两类，三家"], "嗯确认一下：两类、三家，对的"),
+        ("zone.B1", ["两类三家", "全区排第5"], "对了服务机构那题没问题，两类三家确认"),
+        ("zone.B2", ["全区前十", "还没有"], "排名那道题确认一下，全区前十，没问题"),
+    ],
+)
+def test_a_tier_or_two_counts_confirmed_stands(engine: Engine, cid: str, turns: list[str], reply: str) -> None:
+    chat = start_at(engine, cid)
+    for t in turns:
+        chat.say("answer", t, None)
+    kept, asked = dict(chat.session.answers), chat.question["criterion"]
+    chat.say("answer", reply, None)
+    assert chat.session.answers == kept and chat.question["criterion"] == asked, chat.text
+
+
+@pytest.mark.parametrize(
+    ("reply", "value"),
+    [
+        ("改成 2 起，刚想起来还有一起", 2),  # the figure said as the change, not the one added to it
+        ("四起里有一起不是园区企业的，改为3起", 3),
+        ("零起，之前说的那两起都是企业自己处理的", 0),  # the old figure named, no new count
+    ],
+)
+def test_the_figure_said_as_the_change_after_修改第N题(engine: Engine, reply: str, value: int) -> None:
+    chat = start_at(engine, "zone.B4")
+    chat.say("answer", "4起", None)
+    chat.say("modify", "修改第20题", None)
+    chat.say("answer", reply, None)
+    assert chat.session.answers["zone.B4"] == value, chat.text
+
+
+@pytest.mark.parametrize(
+    ("cid", "turns", "reply", "value"),
+    [
+        ("station.B4", ["我们律所代理过6起，都调解或者立案了"], "6起里有一起是2019年的老案子，不算，按5起", 5),
+        ("zone.B4", ["五起", "做过，发过海外风险提示"], "前面说的五起案子里两起还没结案，按三起算", 3),
+        ("zone.B4", ["三起，都是调解的"], "调解的三起里有一起是企业自己和对方谈的，我们没插手，so 两起", 2),
+        ("point.42", ["两次", "有整改方案，也都落实了"], "对了，前面检查次数那题说错了，只有一次", 1),
+        ("station.25", ["三百五十人次", "帮过，协助会员单位做过证据固定"], "刚才那个人数说错了，是二百五", 250),
+        ("zone.15", ["三家"], "最多两家吧，那家生物医药公司没验收下来", 2),
+        ("station.25", ["至少三百吧"], "好吧我再想想……就两百来人，上次那场来的人不多", 200),
+        ("station.27", ["12次"], "是两次…打字太快多了个1", 2),
+        ("zone.B1", ["四类六家"], "sorry类型说多了 三类 家数不变", {"types": 3, "units": 6}),
+        ("zone.B1", ["6类10家"], "类型没那么多，就法律、信息、鉴定、咨询四类；10家是对的", {"types": 4, "units": 10}),
+        ("zone.B1", ["三类五家", "全区前十吧"], "对了前面服务机构那题，家数是6家，类型没错", {"types": 3, "units": 6}),
+    ],
+)
+def test_a_figure_changed_by_what_it_is_counted_as(
+    engine: Engine, cid: str, turns: list[str], reply: str, value: Any
+) -> None:
+    chat = start_at(engine, cid)
+    for t in turns:
+        chat.say("answer", t, None)
+    asked = chat.question["criterion"]
+    chat.say("answer", reply, None)
+    assert recorded_or_proposed(chat, cid, value), chat.text
+    assert asked not in chat.session.answers or asked == cid
+
+
+@pytest.mark.parametrize(
+    ("cid", "first", "reply"),
+    [
+        ("zone.12", "六百", "等等，也可能是四百多，两张表对不上"),  # (两张 is no figure of 人次)
+        ("zone.B1", "法律、鉴定、咨询三类，一共6家", "服务机构那题漏了一家培训机构"),  # one more, never that one alone
+    ],
+)
+def test_a_figure_left_open_by_its_correction_is_taken_back(engine: Engine, cid: str, first: str, reply: str) -> None:
+    chat = start_at(engine, cid)
+    chat.say("answer", first, None)
+    chat.say("answer", reply, None)
+    assert cid not in chat.session.answers and chat.question["criterion"] == cid, chat.text

@@ -2101,3 +2101,63 @@ def test_cases_attempts_lists_and_targets(cid: str, text: str, expected: Any) ->
 @pytest.mark.parametrize(("cid", "text"), [("zone.B4", "零零星星有几起吧"), ("zone.12", "覆盖面不小的")])
 def test_sporadic_or_many_is_no_zero(cid: str, text: str) -> None:
     assert read(crit(cid), text, Hint()).outcome == "reask"  # (零零星星 had been 0, 不小 a no)
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "value"),
+    [
+        # a bound in a clause of its own is no part to add: the figures said with it must keep within it
+        ("zone.12", "嗯……仔细想想其实达不到五百，活动就两场，每场一百来人", 200),
+        ("station.25", "不到300，280人次", 280),
+        ("station.25", "不到三百，两场，一场150一场120", 270),
+        ("zone.B4", "五起案子里两起还没结案，按三起算", 3),  # the figure it is to be counted as
+        ("point.42", "没有哪年少于两次，上下半年各一次", 2),  # a bound denied is no bound
+        ("station.25", "300人次，就办了一场，来了300人", 300),  # the one session told is the total, once
+        ("zone.15", "已经创建完成3家了，不过园区里到现在还没有一家通过验收", 3),  # not one is none, never 1
+        ("station.B4", "协助过3起，没有1起立上案", 0),
+    ],
+)
+def test_figures_read_within_their_bound(cid: str, text: str, value: int) -> None:
+    r = read(crit(cid), text, Hint())
+    assert r.outcome == "record" and r.value == value, r
+
+
+@pytest.mark.parametrize(
+    ("cid", "text"),
+    [
+        ("station.25", "没到三百，三百一十人"),  # a bound and a figure beyond it
+        ("zone.15", "不到三家，应该是三家"),
+        ("station.B4", "几起吧，不多"),  # how many is not said
+        ("station.B4", "没几起"),
+        ("station.25", "累计300人次，一共就办了一场讲座，来了80人"),  # a total and its only session disagree
+        ("zone.12", "五百人次，就办了一场，来了五十多人"),
+        ("zone.B1", "不到三类，五家"),  # a bound is no count
+    ],
+)
+def test_figures_that_cannot_be_placed_are_asked_again(cid: str, text: str) -> None:
+    assert read(crit(cid), text, Hint()).outcome == "reask"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("不是市级，是区级", "district"),  # the scope denied, the other said
+        ("区级的", "district"),
+        ("全市的话不算前十五", "none"),
+        ("no，全国榜单我们排第14，不算前十。上海市内排第6", "city"),
+    ],
+)
+def test_tiers_denied_and_said(text: str, value: str) -> None:
+    r = read(crit("zone.B2"), text, Hint())
+    assert r.outcome == "record" and r.value == value, r
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("station.25", "至少三百人次，线上直播还没算进去", {"value": 300.0, "relation": "ge"}),  # at least, firm
+        ("zone.B1", "类型不到三类，就法律和咨询，加起来五家", {"types": 2, "units": 5}),  # the kinds named, within it
+    ],
+)
+def test_a_bound_with_what_is_named_within_it(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
