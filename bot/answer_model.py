@@ -160,6 +160,10 @@ DEV_BANKS = (
     "answer_dev106",
     "answer_dev108",
     "answer_dev98",
+    "answer_dev132",
+    "answer_dev133",
+    "answer_dev134",
+    "answer_dev136",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
 # the label of a case as the rules' literal verdict: for an absence question (有没有发生过…),

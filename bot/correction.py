@@ -405,6 +405,8 @@ def modification_rest(text: str) -> str:
             if own and _ANSWERISH.search(arabic(own.group(1))):
                 return own.group(1) + (f"，{tail}" if tail else "")
             ref = _NAMED_QUESTION.search(part)
+            if ref is None and (said := remainder(part)) and re.search(r"\d", arabic(said)):
+                return said + (f"，{tail}" if tail else "")  # …的题，其实是一年一回，两回是计划: the figure is here
             after = remainder(part[ref.end() :]) if ref else ""  # without 我说得不准 and the like
             if after and (
                 _ANSWERISH.search(arabic(after))
@@ -445,7 +447,12 @@ def questions_back(text: str) -> tuple[int, re.Match[str]] | None:
 def names_its_target(text: str) -> bool:
     """修改第3题 / 第三题要改成有: a change that names the question it is about."""
     t = normalize(text)
-    return bool(_OWN_TARGET.search(t) and _CHANGE.search(t))
+    if _OWN_TARGET.search(t) and _CHANGE.search(t):
+        return True
+    opening = _OWN_TARGET.match(re.sub(r"^(?:哦|啊|嗯|对了|另外|还有|那个)*[,，\s]*", "", t))
+    return bool(  # 第25题我再算了一下，… / 第18题说高了，…: opened with the question, then looked at again
+        opening and (_EXPLICIT.search(t) or REVISION_CUE.search(t) or _CHECKED.search(t))
+    )
 
 
 def new_answer(text: str) -> str:

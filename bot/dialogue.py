@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 
 from . import correction
 from .quantity import UNIT_WORDS, Quantity, as_quantity, numbers, says_zero
-from .reading import CONFIRM_BELOW, Hint, Reading, describe_words, read
+from .reading import BEYOND_BOUND, CONFIRM_BELOW, Hint, Reading, describe_words, read
 from .report import build_report
 from .rubric import (
     TIER_NONE,
@@ -198,7 +198,7 @@ def _disagreeing(c: Criterion, *texts: str) -> Reading | None:
     """The reading of a correction (its new words, or all of it) that finds its own figures disagree."""
     for text in dict.fromkeys(texts):
         r = read(c, text, Hint(), {})
-        if r.outcome == "reask" and "figures do not add up" in r.reasons:
+        if r.outcome == "reask" and BEYOND_BOUND in r.reasons:
             return r
     return None
 
@@ -233,6 +233,9 @@ def _doubted(c: Criterion, r: Reading, text: str) -> bool:
     """A figure said again with a doubt that leaves the score open (可能一两起吧 / 可能四五百吧，不太准 /
     可能两三家吧，有一家不确定): the figure just given is no longer sure, and no other is."""
     found, t = numbers(text), normalize(text)
+    if isinstance(c.rule, TierRule):  # 改成全国前十……也可能只是全区前十，说不准: two tiers offered
+        named = {tier.name for tier in c.rule.tiers if any(w in t for w in tier.words if len(w) >= 2)}
+        return len(named) >= 2 and bool(re.search(r"也可能|或者|要么|说不准|搞不清|不确定|拿不准|听谁的", t))
     if c.expects not in ("number", "counts") or not _DOUBT.search(t) or not found:
         return False
     units = UNIT_WORDS.get(getattr(c.rule, "unit", ""), ()) if c.expects == "number" else ()
@@ -301,6 +304,10 @@ def _named_figure(c: Criterion, text: str, said: Mapping[str, Any]) -> str:
         return ""  # 纠正：4类，一共9家: both parts said, read as said
     if len(keys) != 1 or len(stressed) != 1:
         return ""
+    if isinstance(rule, TwoPartRule) and any(
+        p.key not in keys and stressed[0].unit in p.words for p in rule.parts
+    ):  # 12是沾边的企业数，真正的服务机构是6家，类型4类没错: 家 counts the units, whatever cue is left
+        return _parts_stated(rule, t, said)
     cue = max((cue for _, cue in named), key=len)
     return f"{cue}{stressed[0].quantity.value:g}{stressed[0].unit or '家'}"
 
@@ -318,11 +325,16 @@ def _a_figure_stated(c: Criterion, previous: Any, t: str) -> bool:
         return bool(_parts_stated(c.rule, t, previous)) or any(  # 只有律所和培训机构两类，家数没错
             f.unit
             and re.search(r"(?:只有|其实|实际上?|应该|一共|总共)[^,，。\d]{0,12}$", f.before)
-            and not re.search(r"(?:有|里|中)\s*$", f.before)  # (其实有一家是线上的，家数不变: one of them)
+            and not re.search(
+                r"(?:(?<![只仅就才])有|里|中)\s*$", f.before
+            )  # (其实有一家是线上的，家数不变: one of them)
             for f in numbers(t)
         )
     return any(
-        _STRESS.search(f.before) and not _IF_SO.match(f.after) and not re.search(r"(?:有|里|中)\s*$", f.before)
+        _STRESS.search(f.before)
+        and not _IF_SO.match(f.after)
+        and not re.search(r"(?:(?<![只仅就才实该])有|里|中)\s*$", f.before)
+        and not (f.before.endswith("有") and re.match(r"\s*\S{0,2}?是", f.after))  # (其实有一次是线上的: one of them)
         for f in numbers(t)
     )
 
@@ -368,6 +380,9 @@ def _stated_parts(rule: TwoPartRule, t: str) -> dict[str, float]:
                 f.unit
                 and (not f.before.strip() or f.before.endswith(" "))
                 and re.fullmatch(rf"\s*{re.escape(f.unit)}\s*[吧了啊呀哈]?\s*", f.after)
+            )
+            lead = lead or bool(  # 现在就剩律所3家: what is left, named
+                re.search(r"(?:剩下?的?|只有|只剩)[\u4e00-\u9fff]{0,4}$", f.before)
             )
             lead = lead or bool(  # 就法律、信息、鉴定、咨询四类: the kinds listed, then how many
                 re.fullmatch(
@@ -778,7 +793,9 @@ class Engine:
                 c_last = quoted  # 我刚说的800是报名数，实际签到是460 (two questions later): the answer it quotes
             elif c_last.expects != "tier" and (tiered := self._tier_named(s, ev.text)) is not None:
                 c_last = tiered  # 前面排名那题，不是市级，是区级 (two questions later): the tier's own question
-            elif c_last.expects in ("boolean", "number") and (owner := self._figure_owner(s, ev.text)) is not None:
+            elif (c_last.expects == "boolean" or (c_last.expects == "number" and not _fits_unit(c_last, ev.text))) and (
+                owner := self._figure_owner(s, ev.text)
+            ) is not None:
                 c_last = owner  # 300 / 协助过维权 / 宣传人次多打了一个0，是30人次: the figure's own question
                 # (4次 just said, then 宣传活动全年一共320人次，以这个为准: 人次 is no count of 次)
             if c_last.id == last and (disputed := self._figure_disputed(s, ev, c_last)) is not None:
@@ -1728,6 +1745,10 @@ class Engine:
                 f.unit in UNIT_WORDS.get(rule.unit, (rule.unit,)) for f in figures
             ):
                 return c
+            if isinstance(rule, AlternativesRule) and any(f.unit == "家" for f in figures):
+                cues = [w for g in rule.groups for w in (*g.total_cues, *(q for k in g.conditions for q in k.cues))]
+                if any(w in t for w in cues if len(w) >= 2):
+                    return c  # 前面会员数说错了，是160家 (asked 人次 now): the shares' own count, by its words
         named = [  # 说错了 宣传是 230: a bare figure, its question named by its words
             c
             for c in answered
@@ -1791,7 +1812,9 @@ class Engine:
         if not denied:
             return None
         r = read(c, text, Hint(), {})
-        return correction.Correction("explicit", text) if r.outcome == "record" and r.value != old else None
+        if (r.outcome == "record" and r.value != old) or _doubted(c, r, text):
+            return correction.Correction("explicit", text)  # (…还是市级吧，也可能是区级: doubted, taken back)
+        return None
 
     def _figure_revised(self, s: Session, text: str, c: Criterion) -> correction.Correction | None:
         """核了签到表，其实只有260人次 / 成功的只有两起 / 现在一共三家 right after a figure: a revision of that
@@ -1839,6 +1862,8 @@ class Engine:
         if not fix.rest:
             return False
         r = read(c, _the_new_figure(c, fix.rest), Hint(), self._figures_said(s, c))  # 客户3家 → 我再数了下，是5家
+        if r.outcome == "reask" and "either figure" in r.reasons:
+            return True  # 两起 → 一起或者三起，两起肯定不对: the old figure doubted, two others offered
         return r.outcome == "record" and r.value != s.answers.get(c.id)
 
     def _figures_said(self, s: Session, c: Criterion) -> dict[str, Any]:
@@ -2637,9 +2662,11 @@ class Engine:
                 return i
         if "名称" in text:
             return 0
-        for i, c in enumerate(crits):
-            if c.short in text or c.id in text:
-                return offset + i
+        named_first = re.search(r"^([\u4e00-\u9fffA-Za-z]{2,10}?)" + correction.NAMING, text)
+        for where in dict.fromkeys([named_first.group(1) if named_first else text, text]):
+            for i, c in enumerate(crits):  # (经验分享那个改成有，…介绍了我们的管理制度: the name said first)
+                if c.short in where or c.id in text:
+                    return offset + i
         bonus = [i for i, c in enumerate(crits) if c.bonus]
         if re.search(r"加分", text) and (n := parse_question_number(text)) is not None and 1 <= n <= len(bonus):
             return offset + bonus[n - 1]  # 加分项第3项: the third bonus item, not the third question
@@ -2880,7 +2907,7 @@ _NOT_SO_MANY = re.compile(
 )
 # a doubt about a figure just given: 也可能就一次，我不太确定 / 可能没那么多 / 四五百吧，不太准
 _DOUBT = re.compile(
-    r"可能|也许|或许|大概|估计|好像|不太(?:确定|准|清楚|记得)|记不(?:清|太清|住)|说不(?:准|好|清)|拿不准|"
+    r"(?:或者|要么)(?=\s*(?:是)?\s*(?:\d|[一二两三四五六七八九十百]))|可能|也许|或许|大概|估计|好像|不太(?:确定|准|清楚|记得)|记不(?:清|太清|住)|说不(?:准|好|清)|拿不准|"
     r"不敢(?:确定|肯定|保证)|没把握|不一定|不确定|搞混|没(?:仔细|认真|细)(?:统计|算|数|核)|没那么精确|不(?:太)?精确|"
     r"(?:具体|准确)(?:的|数)?(?:还)?(?:得|要)(?:查|翻|核)"
 )
@@ -2906,6 +2933,7 @@ _ASKS_FOR_HELP = re.compile(
 )
 _INDEFINITE_WH = re.compile(r"没(?:有)?(?:啥|什么)|(?:啥|什么)[^,，。?？]{0,6}(?:也|都)")
 _STRESS = re.compile(
+    r"(?:其实|实际上?|应该)有\s*$|"  # 会员其实有300家
     r"(?:就|是|为|其实|应该|只有|才|一共|总共|共|合计|算|算是|记|记成|改成|改为|加起来有?|实际上?|所以|刚好|正好|整好|凑够|剩下?|的话)\s*$|"
     r"(?:一共|总共|合计|总计|加起来)[^,，。\d]{0,6}$"  # 去年一共服务了5家
 )
@@ -2922,6 +2950,7 @@ _DENIED_THEN_FIGURE = re.compile(
     r"(?:不对|错了|说错|记错|搞错|弄错)[^。;；]*?[,，]\s*(?:\d+|[一二两三四五六七八九十百]+)\s*(?:人次|[次场家起人个件])\s*(?:[,，。]|$)"
 )
 _A_NEW_TOTAL = re.compile(
+    r"(?:加上|算上)[^,，。\d]{0,10}(?:是|就是)\s*(?=\d|[一二两三四五六七八九十百])|"  # 加上线上直播是三百二
     r"一共|总共|(?<![一总])共(?:计|有)?\s*(?=\d|[一二两三四五六七八九十百])|合计|总计|全年|总数|加起来|所以是|应该是|其实是|实际是|=|(?:现在|目前)(?:是|有|一共)?\s*\d|(?:只有|只剩|才)\s*(?:\d+|[一二两三四五六七八九十百]+)|"
     r"[,，]\s*(?:那|那就|就|所以)?是\s*(?:\d+|[一二两三四五六七八九十百]+)\s*(?:人次|[次场家起人个件])|"
     r"(?:^|[,，])\s*(?:而)?不是\s*(?:\d+|[一二两三四五六七八九十百]+)|"  # 4起，不是2起，…那两起也要算上
@@ -3012,6 +3041,8 @@ def _delta(c: Criterion, previous: Any, text: str) -> float | None:
     if isinstance(previous, bool) or not isinstance(previous, (int, float)):
         return None
     t = _ASIDE.sub("", arabic(normalize(text)))  # 多说一句，… is no figure said too many
+    if re.search(r"(?:加上|算上|加起来|合起来)[^,，。\d]{0,10}(?:是|一共|总共|共|就是)\s*\d", t):
+        return None  # 加上线上直播是三百二: the total with it is said
     t = re.sub(r"(?<![\d.])\d{1,2}\s*(?:月份?|号|日)(?![\d])|(?<![\d.])\d{4}\s*年", "", t)  # 是10月份做的: a date
     unit = getattr(c.rule, "unit", "家")
     units = UNIT_WORDS.get(unit, (unit,))

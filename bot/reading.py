@@ -559,16 +559,21 @@ _COUNT_AS = re.compile(
     r"(?:^|[,，。;；\s])(?:那就|就|所以|那|so|因此)?\s*按\s*(\d+(?:\.\d+)?\s*(?:人次|次|家|起|场|个|件|回|期)?)\s*"
     r"(?:算|记|计|来算)?\s*(?:吧|就行|就好|了)?[。.!！~]*$"
 )
-_NOT_ONE = re.compile(
-    r"(?:还|并|都|从)?没有?\s*1\s*(家|次|起|场|个)(?![\d.])|(?<![\d.])1\s*(家|次|起|场|个)\s*(?=(?:都|也)(?:没|未))"
-)
+BEYOND_BOUND = "a figure beyond what was said of it"  # 没到三百，三百一十人 / 累计300…就一场，来了80人
+_NOT_ONE = re.compile(r"(?:还|并|都|从)?没有?\s*1\s*(家|次|起|场|个)(?![\d.])")
+_ONE_NOT = re.compile(r"(?<![\d.])1\s*(家|次|起|场|个)\s*(?=(?:都|也)(?:没|未))")
 
 
-def _none_as_zero(t: str, units: tuple[str, ...] = ("家",)) -> str:
-    """还没有一家通过验收 / 培训一家也没搞过: not one (of the question's own unit) is none, never a count of one."""
-    return _NOT_ONE.sub(lambda m: f"0{u}" if (u := m.group(1) or m.group(2)) in units else m.group(0), t)
+def _none_as_zero(t: str, units: tuple[str, ...] = ("家",), both: bool = False) -> str:
+    """还没有一家通过验收 (and, ``both``, 培训一家也没搞过): not one of the question's own unit is none, never a
+    count of one. (一场都没办 / 一起都没有 alone are read as a no elsewhere.)"""
+    for pattern in (_NOT_ONE, _ONE_NOT) if both else (_NOT_ONE,):
+        t = pattern.sub(lambda m: f"0{m.group(1)}" if m.group(1) in units else m.group(0), t)
+    return t
 
 
+_IDENTIFIER = re.compile(r"(?:电话|手机|座机|分机|尾号|工号|编号|号码|房间号?|门牌号?|邮编|账号)(?:是|为|:|：)?\s*\d+")
+_OR_ANOTHER = re.compile(r"(?:也可能|也许|或者|要么)(?:是|有|就是)?\s*\d")  # 一起都没成功，也可能两起
 _ONE_SESSION = re.compile(
     r"(?:就|只|仅|一共就|总共就|也就)(?:办|搞|做|开展|组织|举办|弄)?了?\s*(?:1|一)\s*(?:场|次|期|回)"
 )
@@ -589,6 +594,8 @@ def _one_session_told(rule: ThresholdRule | PerCountRule, t: str) -> str | Quant
     first_clause = re.split(r"[,，。;；]", t, maxsplit=1)[0]
     if not (_TOTAL_MARK.search(total.before) or (total.clause == 0 and len(numbers(first_clause)) == 1)):
         return None
+    if _ANOTHER_TIME.search(t) or re.search(r"今年|本年|\d{4}年", t):
+        return None  # 前年五百多，去年只办了一场，一百来人: two years, two figures
     if told.quantity.relation in ("lt", "le"):
         return None
     if abs(told.quantity.interval()[0] - total.quantity.value) < 1:
@@ -622,7 +629,9 @@ def _within_bound(rule: ThresholdRule | PerCountRule, t: str) -> Reading | None:
     if len(bounds) != 1 or len(parts) < 2:
         return None
     bound = numbers(parts[bounds[0]])[0].quantity
-    rest = "".join(p for i, p in enumerate(parts) if i != bounds[0])
+    rest = "".join(  # (十次是所有咨询加起来的，免费公益的不到三次: what the other figure was, not a count)
+        p for i, p in enumerate(parts) if i != bounds[0] and not re.match(r"\s*\d+(?:\.\d+)?\s*\S{0,2}?是", p)
+    )
     if not any(f.unit in units or not f.unit for f in numbers(rest)):
         return None
     q, _, _ = _quantity_for(rule, rest)
@@ -636,6 +645,7 @@ def _within_bound(rule: ThresholdRule | PerCountRule, t: str) -> Reading | None:
         f"“{said}”和“{q.describe(rule.unit)}”对不上，请告诉我{rule.label}到底是多少{rule.unit}。",
         t,
         "figures do not add up",
+        BEYOND_BOUND,
     )
 
 
@@ -678,7 +688,14 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
     )
     if _NEGATIVE_NUMBER.search(t):
         return reask(f"数量不能是负数，请再说一下是多少{unit}。", words, "negative")
+    t = _IDENTIFIER.sub("", t)  # 电话尾号3366的王律师: a number that counts nothing
     t = _qualifier_after(t)  # 两次吧，大概 = 大概两次 / 300，不到 = 不到300: said after the figure
+    if (
+        isinstance(rule, PerCountRule)  # (a threshold's either-or is asked below, as 是…还是…)
+        and _OR_ANOTHER.search(t)
+        and len({f.quantity.value for f in numbers(t)}) >= 2
+    ):
+        return reask(f"您说了两个数，请告诉我{rule.label}确切是多少{unit}。", words, "either figure")
     if (counted := _COUNT_AS.search(t)) and len(numbers(t)) > 1:
         t = counted.group(1)  # 五起案子里两起还没结案，按三起算: the figure it is to be counted as
     exact_later = (
@@ -695,7 +712,7 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
                 r"可能|也许|印象|好像|大概|应该|估计|不确定|待|得看|要看|记不(?:太)?清|记不得|不记得|数不清",
                 normalize(words),
             )
-            or not any(f.quantity.relation in ("eq", "ge") for f in numbers(t))  # (至少三百，线上的还没算进去)
+            or not any(f.quantity.relation == "eq" for f in numbers(t))
         )
     ):
         # 印象里是两次，但也可能只是一次，得看记录: confirmed, since some would rather be asked again
@@ -720,7 +737,7 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
     t = _without_other_figures(c, t)
     if (told := _one_session_told(rule, t)) is not None:
         if isinstance(told, str):
-            return reask(told, words, "figures do not add up")
+            return reask(told, words, "figures do not add up", BEYOND_BOUND)
         return record(quantity_value(told), 0.85, words, "the one session told is the total")
     bounded = _within_bound(rule, t)
     if bounded is not None and bounded.outcome == "reask":
@@ -2273,6 +2290,8 @@ def _per_session_total(found: list[Found], t: str = "") -> Quantity | None:
         s, p = sessions[0].quantity, per[0].quantity
         rel = p.relation if s.relation == "eq" else "about"
         product = Quantity(value=s.value * p.value, relation=rel if rel != "range" else "ge")
+        if rel == "range" and p.upper is not None:  # 全年4场，每场六七十人 = 240–280
+            product = Quantity(value=s.value * p.value, relation="range", upper=s.value * p.upper)
         besides = [  # 宣讲会4场，每场100人，线上推文阅读量还有200 / 讲座两场，每场80人，另外线上直播200人: more of it
             g
             for g in found
@@ -2725,7 +2744,12 @@ def _group_of(rule: AlternativesRule, t: str, found: list[Found]) -> ConditionGr
 
 _SHARE_WORDS = [  # how many of the members, said in words (a share is all the association path asks)
     (re.compile(r"(?<![\d.])0\.(\d{1,2})(?![\d%.次家人个万元])"), lambda m: f"{int(m.group(1).ljust(2, '0'))}%"),
-    (re.compile(r"绝大(?:多数|部分)|大(?:多数|部分)|多数|(?:基本上?|几乎|差不多)(?=都|全)"), lambda m: "超过50%"),
+    (
+        re.compile(
+            r"绝大(?:多数|部分)|大(?:多数|部分)|多数|(?:基本上?|几乎|差不多)(?=都|全)|[一1]?大半|[一1]多半|过半|[一1]半以上"
+        ),
+        lambda m: "超过50%",
+    ),
     (re.compile(r"个别几?家?|极少数|寥寥无几|屈指可数"), lambda m: "不到10%"),
 ]
 
@@ -2780,7 +2804,7 @@ def _members_only(t: str) -> str:
 
 
 def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: dict[str, Any]) -> Reading:
-    t = _in_shares(_none_as_zero(arabic(normalize(words))))
+    t = _in_shares(_none_as_zero(arabic(normalize(words)), both=True))
     found = _counted_figures_of(t)
     chosen = (hint.entities or {}).get("choice")
     group_name = pending.get("group") or (chosen if hint.button else None)

@@ -2377,6 +2377,24 @@ def test_the_figure_said_as_the_change_after_修改第N题(engine: Engine, reply
         ("zone.B1", ["四类六家"], "sorry类型说多了 三类 家数不变", {"types": 3, "units": 6}),
         ("zone.B1", ["6类10家"], "类型没那么多，就法律、信息、鉴定、咨询四类；10家是对的", {"types": 4, "units": 10}),
         ("zone.B1", ["三类五家", "全区前十吧"], "对了前面服务机构那题，家数是6家，类型没错", {"types": 3, "units": 6}),
+        (  # the shares' own count named while a figure in 人次 is asked: never that figure taken back
+            "station.24",
+            ["协会，会员120家，培训过50家，开展工作的45家", "宣传受众一年大概600人次"],
+            "前面会员数说错了，是160家",
+            {"trained_ratio": 31.25, "active_ratio": 28.12},
+        ),
+        (
+            "zone.B1",
+            ["一共4类，12家"],
+            "不好意思，12是沾边的企业数，真正的商密服务机构是6家，类型4类没错",
+            {"types": 4, "units": 6},
+        ),
+        (
+            "station.24",
+            ["促进会，会员150家，培训60家，开展工作55家"],
+            "会员数没错，培训的其实只有40家",
+            {"trained_ratio": 26.67, "active_ratio": 36.67},
+        ),
     ],
 )
 def test_a_figure_changed_by_what_it_is_counted_as(
@@ -2396,6 +2414,10 @@ def test_a_figure_changed_by_what_it_is_counted_as(
     [
         ("zone.12", "六百", "等等，也可能是四百多，两张表对不上"),  # (两张 is no figure of 人次)
         ("zone.B1", "法律、鉴定、咨询三类，一共6家", "服务机构那题漏了一家培训机构"),  # one more, never that one alone
+        ("station.25", "三百五", "没到三百，三百一十人"),  # a bound and a figure beyond it
+        ("zone.15", "四家", "不到三家，应该是三家"),
+        ("zone.B2", "全市前15", "改成全国前十……也可能只是全区前十，说不准"),  # two tiers offered
+        ("zone.B2", "全市前十五", "不是市级，是区级……哦不，还是市级吧，也可能是区级"),
     ],
 )
 def test_a_figure_left_open_by_its_correction_is_taken_back(engine: Engine, cid: str, first: str, reply: str) -> None:
@@ -2403,3 +2425,36 @@ def test_a_figure_left_open_by_its_correction_is_taken_back(engine: Engine, cid:
     chat.say("answer", first, None)
     chat.say("answer", reply, None)
     assert cid not in chat.session.answers and chat.question["criterion"] == cid, chat.text
+
+
+@pytest.mark.parametrize(
+    ("cid", "turns", "reply", "value"),
+    [
+        # 第N题 with words of looking again names that question: never an answer to the question now asked
+        ("station.25", ["二百八十人次", "维权协助过一次"], "第25题我再算了一下，加上线上直播是三百二", 320),
+        ("zone.B2", ["全国前十", "没有高校合作"], "第18题说高了，全国排不上，全市第11", "city"),
+        (
+            "station.24",
+            ["协会，会员200家，培训过80家，开展工作的70家", "宣传活动覆盖了六百人次"],
+            "第24题说错了，会员其实有300家，培训和开展工作的数不变",
+            {"trained_ratio": 26.67, "active_ratio": 23.33},
+        ),
+        # the name said first names the question, not a question's name told later in the message
+        (
+            "zone.13",
+            ["没有分享过", "协助过两家企业申报示范点"],
+            "经验分享那个改成有，上个月在区里交流会上介绍了我们的管理制度和技术手段",
+            True,
+        ),
+    ],
+)
+def test_an_earlier_question_named_is_the_one_changed(
+    engine: Engine, cid: str, turns: list[str], reply: str, value: Any
+) -> None:
+    chat = start_at(engine, cid)
+    for t in turns:
+        chat.say("answer", t, None)
+    kept = dict(chat.session.answers)
+    chat.say("answer", reply, None)
+    assert recorded_or_proposed(chat, cid, value), chat.text
+    assert {k: v for k, v in chat.session.answers.items() if k != cid} == {k: v for k, v in kept.items() if k != cid}

@@ -2115,6 +2115,12 @@ def test_sporadic_or_many_is_no_zero(cid: str, text: str) -> None:
         ("station.25", "300人次，就办了一场，来了300人", 300),  # the one session told is the total, once
         ("zone.15", "已经创建完成3家了，不过园区里到现在还没有一家通过验收", 3),  # not one is none, never 1
         ("station.B4", "协助过3起，没有1起立上案", 0),
+        (
+            "zone.B4",
+            "一起，就是去年那个前员工带走图纸的案子，电话尾号3366的王律师协助的",
+            1,
+        ),  # a number counting nothing
+        ("station.25", "全年搞了4场，每场六七十人", {"value": 240.0, "relation": "range", "upper": 280.0}),
     ],
 )
 def test_figures_read_within_their_bound(cid: str, text: str, value: int) -> None:
@@ -2132,6 +2138,7 @@ def test_figures_read_within_their_bound(cid: str, text: str, value: int) -> Non
         ("station.25", "累计300人次，一共就办了一场讲座，来了80人"),  # a total and its only session disagree
         ("zone.12", "五百人次，就办了一场，来了五十多人"),
         ("zone.B1", "不到三类，五家"),  # a bound is no count
+        ("zone.B4", "其实一起都没成功，也可能两起"),  # two figures offered that score apart
     ],
 )
 def test_figures_that_cannot_be_placed_are_asked_again(cid: str, text: str) -> None:
@@ -2155,8 +2162,12 @@ def test_tiers_denied_and_said(text: str, value: str) -> None:
 @pytest.mark.parametrize(
     ("cid", "text", "expected"),
     [
-        ("station.25", "至少三百人次，线上直播还没算进去", {"value": 300.0, "relation": "ge"}),  # at least, firm
         ("zone.B1", "类型不到三类，就法律和咨询，加起来五家", {"types": 2, "units": 5}),  # the kinds named, within it
+        (
+            "station.24",
+            "我们是联盟，成员50家，全部都培训过，开展工作的有一大半",
+            {"trained_ratio": 100, "active_ratio": {"value": 50.0, "relation": "gt"}},
+        ),
     ],
 )
 def test_a_bound_with_what_is_named_within_it(cid: str, text: str, expected: Any) -> None:
