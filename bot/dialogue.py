@@ -382,7 +382,7 @@ def _stated_parts(rule: TwoPartRule, t: str) -> dict[str, float]:
                 and re.fullmatch(rf"\s*{re.escape(f.unit)}\s*[吧了啊呀哈]?\s*", f.after)
             )
             lead = lead or bool(  # 现在就剩律所3家: what is left, named
-                re.search(r"(?:剩下?的?|只有|只剩)[\u4e00-\u9fff]{0,4}$", f.before)
+                re.search(r"(?:剩下?的?|只剩)[\u4e00-\u9fff]{0,4}$", f.before)
             )
             lead = lead or bool(  # 就法律、信息、鉴定、咨询四类: the kinds listed, then how many
                 re.fullmatch(
