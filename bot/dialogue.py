@@ -194,6 +194,20 @@ def _total_said_last(c: Criterion, previous: Any, text: str) -> bool:
     return bool(last and last.group(2) in UNIT_WORDS.get(unit, (unit,)) and float(last.group(1)) > q.value)
 
 
+def _said_as_recorded(c: Criterion, recorded: Any, said: list[Quantity], t: str) -> bool:
+    """Whether what a confirmation says again is the answer recorded: its figure; the counts of a two-count answer
+    (两类三家确认); a tier as read (排名那道题确认一下，全区前十，没问题: a rank's figure is no count)."""
+    if c.expects == "tier":
+        r = read(c, t, Hint(), {})
+        return not (r.outcome == "record" and r.value != recorded)
+    if c.expects == "counts" and isinstance(recorded, dict) and said:
+        figures = {v for v in recorded.values() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+        if all(q.value in figures for q in said):
+            return True
+    same = as_quantity(recorded)
+    return all(same is not None and q.value == same.value for q in said)
+
+
 def _disagreeing(c: Criterion, *texts: str) -> Reading | None:
     """The reading of a correction (its new words, or all of it) that finds its own figures disagree."""
     for text in dict.fromkeys(texts):
@@ -2582,16 +2596,7 @@ class Engine:
             f.quantity for f in numbers(re.sub(r"第\s*\d+\s*[题项]", "", correction.without_pointer(t)))
         ]  # (上一题)
         same = as_quantity(s.answers.get(c.id))
-        if _CONFIRMS.search(t) and c.expects == "counts" and isinstance(s.answers.get(c.id), dict):
-            figures = {v for v in s.answers[c.id].values() if isinstance(v, (int, float)) and not isinstance(v, bool)}
-            if said and all(q.value in figures for q in said):
-                said, same = [], Quantity(value=0)  # 两类三家确认: the two counts said again
-        if _CONFIRMS.search(t) and c.expects == "tier":
-            said = []  # 排名那道题确认一下，全区前十，没问题: a rank's figure is no count; the tier read says it
-            if (r := read(c, t, Hint(), {})).outcome == "record" and r.value != s.answers.get(c.id):
-                return None
-            same = Quantity(value=0)
-        if _CONFIRMS.search(t) and all(same is not None and q.value == same.value for q in said):
+        if _CONFIRMS.search(t) and _said_as_recorded(c, s.answers.get(c.id), said, t):
             return self.ask(s, prefix=f"好的，第 {i} 项“{c.short}”仍记为“{kept}”。我们接着这一题：")
         if (
             said
@@ -2976,7 +2981,7 @@ _MEASURE_UNIT = {
     "案件数": "起",
     "案子数": "起",
 }
-_MEASURE_NAMED = re.compile(r"(人数|人次|次数|家数|起数|案件数|案子数)")
+_MEASURE_NAMED = re.compile(f"({'|'.join(_MEASURE_UNIT)})")
 _TIER_DENIED = re.compile(  # (no，全国榜单我们排第14 / 也不是，… / 不对，区里的: the tier just said, denied)
     r"(?:^|[,，。;；])(?:[^\w]|no|sorry|不好意思|抱歉|哦|啊|嗯)*(?:也|都|还)?(?:不是|不对|不算|错了|no\b)"
 )

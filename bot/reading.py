@@ -610,10 +610,10 @@ _BOUND_DENIED = re.compile(r"(?:没有?|不会|从没|从来没有?|并非|不�
 _ANOTHER_TIME = re.compile(r"前几年|往年|以前|之前|过去|前年|去年|上一?年|下个?月|明年|将来|以后")
 
 
-def _within_bound(rule: ThresholdRule | PerCountRule, t: str) -> Reading | None:
+def _within_bound(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity | None, float, str] | Reading | None:
     """没到三百，三百一十人 / 达不到五百，活动就两场，每场一百来人: a bound said in a clause of its own is no part to
-    add to the figures said with it — the figures are read without it (their words returned, as a reading to
-    record) and must keep within it, else the two are asked about (a reask)."""
+    add to the figures said with it — the figures are read without it (that reading returned, as _quantity_for
+    gives it) and must keep within it, else the two are asked about (a reask)."""
     units = UNIT_WORDS.get(rule.unit, (rule.unit,))
     parts = [p for p in re.split(r"(?<=[,，。;；!！…])|(?<=\.)(?!\d)", t) if p.strip(" ….")]
     bounds = [
@@ -634,12 +634,13 @@ def _within_bound(rule: ThresholdRule | PerCountRule, t: str) -> Reading | None:
     )
     if not any(f.unit in units or not f.unit for f in numbers(rest)):
         return None
-    q, _, _ = _quantity_for(rule, rest)
+    within = _quantity_for(rule, rest)
+    q = within[0]
     if q is None:
         return None
     low = q.interval()[0]
     if low < bound.value or (bound.relation == "le" and low == bound.value):
-        return record(None, 0.0, rest)
+        return within
     said = bound.describe(rule.unit)
     return reask(
         f"“{said}”和“{q.describe(rule.unit)}”对不上，请告诉我{rule.label}到底是多少{rule.unit}。",
@@ -740,9 +741,9 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
             return reask(told, words, "figures do not add up", BEYOND_BOUND)
         return record(quantity_value(told), 0.85, words, "the one session told is the total")
     bounded = _within_bound(rule, t)
-    if bounded is not None and bounded.outcome == "reask":
+    if isinstance(bounded, Reading):
         return bounded.model_copy(update={"words": words})
-    q, conf, why = _quantity_for(rule, bounded.words if bounded is not None else t)
+    q, conf, why = bounded if bounded is not None else _quantity_for(rule, t)
     few = r"(?<![十百千\d])好?几[家次场起个件回]|好多[家次场起个件回]?|很多[家次场起个件回]?|数不过来|数不清|若干"
     if q is not None and re.search(few, t) and not numbers(re.sub(few, "", t)):
         conf = min(conf, CONFIRM_BELOW - 0.2)  # 好几家 / 有好几次: how many is not said, so proposed, never recorded

@@ -749,6 +749,14 @@ def start_at(engine: Engine, cid: str) -> Chat:
     return chat
 
 
+def answered_at(engine: Engine, cid: str, turns: list[str]) -> Chat:
+    """A chat walked to ``cid``, then ``turns`` said as answers from there."""
+    chat = start_at(engine, cid)
+    for t in turns:
+        chat.say("answer", t, None)
+    return chat
+
+
 def walk_answering(chat: Chat, cid: str) -> None:
     """Walk to ``cid`` answering each question with something its kind accepts."""
     for _ in range(80):
@@ -2216,9 +2224,7 @@ def test_the_other_question_never_takes_a_count_of_clients_as_its_audience(engin
 def test_an_answer_then_a_change_of_an_earlier_figure_in_one_message(
     engine: Engine, cid: str, turns: list[str], reply: str, value: Any, now: str, now_value: Any
 ) -> None:
-    chat = start_at(engine, cid)
-    for t in turns:
-        chat.say("answer", t, None)
+    chat = answered_at(engine, cid, turns)
     chat.say("answer", reply, None)
     assert chat.session.answers[cid] == value and chat.session.answers[now] == now_value, chat.text
 
@@ -2241,9 +2247,7 @@ def test_an_answer_then_a_change_of_an_earlier_figure_in_one_message(
 def test_a_figure_quoted_later_is_the_one_changed(
     engine: Engine, cid: str, turns: list[str], reply: str, value: int
 ) -> None:
-    chat = start_at(engine, cid)
-    for t in turns:
-        chat.say("answer", t, None)
+    chat = answered_at(engine, cid, turns)
     asked = chat.question["criterion"]
     chat.say("answer", reply, None)
     assert recorded_or_proposed(chat, cid, value) and asked not in chat.session.answers
@@ -2296,9 +2300,7 @@ def test_a_yes_no_question_named_with_a_figure_in_its_new_answer_stays_named(eng
 def test_a_figure_question_named_by_words_a_yes_no_question_shares(
     engine: Engine, turns: list[str], reply: str, value: Any
 ) -> None:
-    chat = start_at(engine, "zone.B1")
-    for t in turns:
-        chat.say("answer", t, None)
+    chat = answered_at(engine, "zone.B1", turns)
     asked = chat.question["criterion"]
     chat.say("answer", reply, None)
     assert recorded_or_proposed(chat, "zone.B1", value), chat.text  # (服务机构 names zone.10 too)
@@ -2318,9 +2320,7 @@ def test_a_figure_question_named_by_words_a_yes_no_question_shares(
     ],
 )
 def test_a_tier_changed_in_its_own_words(engine: Engine, turns: list[str], reply: str, value: str) -> None:
-    chat = start_at(engine, "zone.B2")
-    for t in turns:
-        chat.say("answer", t, None)
+    chat = answered_at(engine, "zone.B2", turns)
     asked = chat.question["criterion"]
     chat.say("answer", reply, None)
     if chat.session.proposal is not None:
@@ -2339,9 +2339,7 @@ def test_a_tier_changed_in_its_own_words(engine: Engine, turns: list[str], reply
     ],
 )
 def test_a_tier_or_two_counts_confirmed_stands(engine: Engine, cid: str, turns: list[str], reply: str) -> None:
-    chat = start_at(engine, cid)
-    for t in turns:
-        chat.say("answer", t, None)
+    chat = answered_at(engine, cid, turns)
     kept, asked = dict(chat.session.answers), chat.question["criterion"]
     chat.say("answer", reply, None)
     assert chat.session.answers == kept and chat.question["criterion"] == asked, chat.text
@@ -2400,9 +2398,7 @@ def test_the_figure_said_as_the_change_after_修改第N题(engine: Engine, reply
 def test_a_figure_changed_by_what_it_is_counted_as(
     engine: Engine, cid: str, turns: list[str], reply: str, value: Any
 ) -> None:
-    chat = start_at(engine, cid)
-    for t in turns:
-        chat.say("answer", t, None)
+    chat = answered_at(engine, cid, turns)
     asked = chat.question["criterion"]
     chat.say("answer", reply, None)
     assert recorded_or_proposed(chat, cid, value), chat.text
@@ -2451,9 +2447,7 @@ def test_a_figure_left_open_by_its_correction_is_taken_back(engine: Engine, cid:
 def test_an_earlier_question_named_is_the_one_changed(
     engine: Engine, cid: str, turns: list[str], reply: str, value: Any
 ) -> None:
-    chat = start_at(engine, cid)
-    for t in turns:
-        chat.say("answer", t, None)
+    chat = answered_at(engine, cid, turns)
     kept = dict(chat.session.answers)
     chat.say("answer", reply, None)
     assert recorded_or_proposed(chat, cid, value), chat.text
