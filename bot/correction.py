@@ -319,7 +319,8 @@ _DENIED_FIGURE = re.compile(r"[^,，。;；\s]*\d[^,，。;；\s\d]{0,4}?(?:不�
 _CHANGE = re.compile(
     r"回到|返回|退回|改(?!进|善)|修改|更正(?!措施)|纠正(?!措施)|答错|选错|填错|写错|说错|弄错|搞错|重新答|重新说|重说|不作数|不算数|作废|有误|报错|数字错|数错|"
     r"不准|说多了|说少了|报低|报高|才对|纠错|有出入|太满|太好听|收回|核对|骗你的|逗你的|开玩笑的|开个玩笑|"
-    r"(?<=[题项条])\s*(?:[,，:：]\s*)?(?:其实|实际上?|应该|是(?!什么|啥|哪|指|问|不是|否|怎么))"  # 第3题其实没有 / 第3题是部分做到
+    r"(?<=[题项条])\s*(?:[,，:：]\s*)?(?:其实|实际上?|应该|是(?!什么|啥|哪|指|问|不是|否|怎么))|"  # 第3题其实没有 / 第3题是部分做到
+    r"(?<=[题项条])\s*(?:[,，:：]\s*)?(?:再|还要|还得|得|要)?(?:加上?|减掉?|扣掉|去掉|补充|漏了|少算|多算)"  # 第20题再加一起
 )
 _NEW_ANSWER = re.compile(
     r"(?:改成|改为|更正为|纠正为|应该是|应该选|换成|记成|记为|→|->|(?<=[题项条])\s*(?:为|是|选|答|改(?!\s*一?下)))[\s:：]*([^，,。;；]+)"
@@ -380,7 +381,9 @@ _NAMED_CHANGE = re.compile(
     r"其实|是有的|是隔离的|不作数|不算数|作废|不准确|有误|不对|重新说|重说|"
     r"记错|[记搞弄看想](?:岔|串|混)|看错|听错|理解错|[说答写]反|太乐观|乐观了|撤回|换个答案|没那么"
     r"|(?:那题|那项|那个|那条|那道题)\s*(?:那个)?\s*[,，:：]?\s*(?:其实|我们)?(?:也)?"
-    r"(?:不清楚|不太清楚|不确定|说不准|不好说|算(?:是)?(?:部分|没有|没做|有|做到)|应该算)"  # 秘密范围那题不清楚
+    r"(?:不清楚|不太清楚|不确定|说不准|不好说|算(?:是)?(?:部分|没有|没做|有|做到)|应该算)|"  # 秘密范围那题不清楚
+    r"(?:那题|那项|那个|那条|那道题)[^,，。]{0,10}?(?:不确定|没把握|拿不准|记不清|说不准|不太清楚|"
+    r"得(?:查|问|核实|确认)|要(?:查|问|核实|确认)|去问|问问|先记不确定|先记不清楚)"  # 定期复评那题我不确定，要问法务
 )
 
 
@@ -451,7 +454,15 @@ def names_its_target(text: str) -> bool:
         return True
     opening = _OWN_TARGET.match(re.sub(r"^(?:哦|啊|嗯|对了|另外|还有|那个)*[,，\s]*", "", t))
     return bool(  # 第25题我再算了一下，… / 第18题说高了，…: opened with the question, then looked at again
-        opening and (_EXPLICIT.search(t) or REVISION_CUE.search(t) or _CHECKED.search(t))
+        opening
+        and (
+            _EXPLICIT.search(t)
+            or REVISION_CUE.search(t)
+            or _CHECKED.search(t)
+            or _RECALLED.search(t)
+            or _SUPPLEMENT.search(t)
+            or re.search(r"还有[^,，。]{0,12}忘|忘了|加起来|合起来|再加", t)  # 第25题，还有一场直播我给忘了
+        )
     )
 
 
@@ -574,6 +585,40 @@ def figure_less_part(said: str, text: str) -> str | None:
     if m is None or int(m.group("part")) > int(m.group("old")):
         return None
     return _one_figure_replaced(said, m.group("old"), str(int(m.group("old")) - int(m.group("part"))))
+
+
+# 每场是五十来人 (after 每个月一场，每场三十来人): the figure for each session said anew
+_EACH_FIGURE = re.compile(
+    r"每(?P<per>场|次|期|回|轮|批|个?月|个?季度)[^,，。;；\d]{0,6}?(?:是|有|都是|就是|大概|差不多|其实)\s*(?P<new>\d+)"
+)
+
+
+_SESSIONS_SAID = re.compile(
+    r"(?:^|[,，。]|不对|错了)\s*(?:其实|实际上?|应该)?(?:是|只有|就|只办了|办了|一共)\s*(?P<new>\d+)\s*(?P<unit>场|期|次|回|轮)(?![^,，。]*每)"
+)
+
+
+def per_item_refigured(said: str, text: str) -> str | None:
+    """What was said before with the figure for each session replaced (每个月一场，每场三十来人 + 不对，每场是五十来人
+    -> 每个月一场，每场50来人): the count of sessions as said, each one refigured; None when the reply said no
+    figure for that 每… once."""
+    t = arabic(normalize(text))
+    before = arabic(normalize(said))
+    sessions = _SESSIONS_SAID.search(t)
+    if sessions and re.search(r"每(?:场|次|期|回|轮)", before) and not re.search(r"每(?:场|次|期|回|轮)", t):
+        unit = sessions.group("unit")  # 办了六场讲座，每场五十来人 + 不对，是五场: the sessions, each as said
+        places = list(re.finditer(rf"(?<![每\d.])(\d+)\s*{unit}", before))
+        if len(places) == 1 and places[0].group(1) != sessions.group("new"):
+            p = places[0]
+            return before[: p.start(1)] + sessions.group("new") + before[p.end(1) :]
+    m = _EACH_FIGURE.search(t)
+    if m is None:
+        return None
+    places = list(re.finditer(rf"每{re.escape(m.group('per'))}[^,，。;；\d]{{0,6}}?(\d+)", before))
+    if len(places) != 1:
+        return None
+    p = places[0]
+    return before[: p.start(1)] + m.group("new") + before[p.end(1) :]
 
 
 # 律所是3家 / 鉴定那个应该是2家 (after 律所2家，鉴定1家，培训1家): one named item's figure said anew

@@ -312,6 +312,14 @@ def _named_figure(c: Criterion, text: str, said: Mapping[str, Any]) -> str:
         for f in numbers(p)
         if _STRESS.search(f.before) and not _IF_SO.match(f.after)  # (算一家的话就是九家: 9)
     ]
+    if not stressed and len(keys) == 1:  # 开展工作的还要加上…的五家，20家: the figure said alone last is the new one
+        alone = [
+            f
+            for p in re.split(r"[，,。；;]", arabic(t))[1:]
+            if re.fullmatch(r"\s*(?:那就|所以|一共|总共|就是|是)?\s*\d+\s*家?\s*(?:了|吧)?\s*", p)
+            for f in numbers(p)
+        ]
+        stressed = alone[-1:] if alone else []
     if isinstance(rule, TwoPartRule) and not keys:  # 所以是四类，家数不变 / 剩5类8家 / 那就是三类五家: by the unit
         return _parts_stated(rule, t, said)
     if isinstance(rule, TwoPartRule) and len({p.key for p in rule.parts for f in numbers(t) if f.unit in p.words}) > 1:
@@ -941,6 +949,7 @@ class Engine:
                     self._remark(s, ev)
                     or self._confirms_earlier(s, ev)
                     or self._kept_as_said(s, ev, c_last)
+                    or self._rank_again(s, ev, c_last)
                     or self._topical_correction(s, ev, c_last)
                     or self._same_figure_again(s, ev, c_last)
                     or self._figure_continued(s, ev, c_last)
@@ -1161,7 +1170,13 @@ class Engine:
             changed = self._changed_to(c, ev.text, s.answers[c.id])
             if changed is not None:
                 return self._apply(s, c, changed)
-        return self._apply(s, c, read(c, ev.text, _hint(ev), s.pending))
+        pending = s.pending
+        if not pending and isinstance(c.rule, AlternativesRule) and isinstance(s.answers.get(c.id), dict):
+            before = next(
+                (g.name for g in c.rule.groups if {k.key for k in g.conditions} & set(s.answers[c.id])), None
+            )  # 律所，客户四家 → 修改第24题 → 至少五家: still a 律所 unless the new answer says otherwise
+            pending = {"group_before": before} if before else {}
+        return self._apply(s, c, read(c, ev.text, _hint(ev), pending))
 
     @staticmethod
     def _changed_to(c: Criterion, text: str, old: Any) -> Reading | None:
@@ -1368,9 +1383,11 @@ class Engine:
             if not normalize(head).strip() or len(normalize(tail)) < 4:
                 continue
             if re.fullmatch(
-                r"(?:对了|哦|噢|嗯|啊|诶|哎|额|呃|然后|另外|顺便|还有|那个|就是)[,，。!！~\s]*", normalize(head)
+                r"(?:对了|哦|噢|嗯|啊|诶|哎|额|呃|然后|另外|顺便|还有|那个|就是|ok|okay|好的?|行|收到|sorry|"
+                r"不好意思|抱歉|等等|等一下)+[,，。!！~\s]*",
+                normalize(head),
             ):
-                continue  # 对了，前面宣传那个…: no answer before the turn
+                continue  # 对了，前面宣传那个… / ok 上题改成一起: no answer before the turn
             target = self._quoted_figure(s, tail)
             back = correction.questions_back(tail)
             steps = back[0] if back is not None else 1 if re.search(r"上一?题|上个问题|前一题", tail) else 0
@@ -1507,6 +1524,8 @@ class Engine:
                     else None
                 )
                 if c.expects == "counts" and not switched
+                else correction.per_item_refigured(s.words.get(c.id, ""), ev.text)
+                if c.expects == "number"
                 else None
             )
             if swapped is not None:  # 会员50家，培训20家，开展16家 → 不是16家，是14家: that figure, the rest as said
@@ -1556,7 +1575,18 @@ class Engine:
                 whole = read(c, fix.rest, Hint(), pending)
                 if whole.outcome == "reask" and _CONFLICTS & set(whole.reasons):
                     return self._taken_back(s, c, "conflict", whole.problem)  # 是两次，分别在3月、6月和9月
+            if isinstance(c.rule, TierRule) and s.words.get(c.id):
+                rest = _tier_completed(c, c.rule, s.words[c.id], rest)
             r = read(c, rest, Hint(), pending)
+            if (
+                isinstance(c.rule, TwoPartRule)
+                and isinstance(previous, dict)
+                and s.words.get(c.id)
+                and _RELATIVE_TO_SAID.match(normalize(fix.rest))
+            ):  # 一家律所 → 还有一家网安公司 / 有一家律所注销了 / 其中一家在园区外: what was said, changed by it
+                whole = read(c, f"{s.words[c.id]}，{fix.rest}", Hint(), {})
+                if whole.outcome == "record" and whole.value != previous:
+                    r = whole.model_copy(update={"confidence": min(whole.confidence, CONFIRM_BELOW - 0.05)})
             if (
                 isinstance(c.rule, TwoPartRule)
                 and fix.kind == "supplement"
@@ -1791,19 +1821,24 @@ class Engine:
         )
 
     def _tier_named(self, s: Session, text: str) -> Criterion | None:
-        """The tier question answered earlier, when a later reply points back to it and changes its tier."""
-        if not _POINTS_BACK.search(text):
-            return None
+        """The tier question answered earlier, when a later reply points back to it and changes its tier — or,
+        without a pointer, denies the old tier in its own words (不是市级，是区级的 two answers later: no "no" to
+        the question now asked, and no 0 for a count)."""
+        pointed = bool(_POINTS_BACK.search(text))
         return next(
             (
                 c
                 for c in self.rubric(s).criteria
-                if c.expects == "tier" and c.id in s.answers and self._tier_revised(s, text, c) is not None
+                if c.expects == "tier"
+                and c.id in s.answers
+                and self._tier_revised(s, text, c, own_words_only=not pointed) is not None
             ),
             None,
         )
 
-    def _tier_revised(self, s: Session, text: str, c: Criterion) -> correction.Correction | None:
+    def _tier_revised(
+        self, s: Session, text: str, c: Criterion, own_words_only: bool = False
+    ) -> correction.Correction | None:
         """不是市级，是区级的 / 全国不对，是全区前十 / 也不是，全市是二十几名 right after a tier: the old tier denied,
         in the rubric's own tier words, and another reading of the rank — a change of that answer, not a no to
         the question now asked."""
@@ -1813,10 +1848,14 @@ class Engine:
         t = normalize(text)
         words = [w for tier in rule.tiers for w in tier.words]
         if not any(w in t for w in words):
-            return None
+            ranked = re.search(r"(?:第|前)\s*\d+\s*名?", arabic(t))
+            if own_words_only or ranked is None or s.last != c.id or not s.words.get(c.id):
+                return None  # 区里前十 → 其实是第十一名，差一点: a rank alone right after a tier is that tier's
+            r = read(c, _tier_completed(c, rule, s.words[c.id], text), Hint(), {})
+            return correction.Correction("explicit", text) if r.outcome == "record" and r.value != old else None
         old_words = next((tier.words for tier in rule.tiers if tier.name == old), [])
         said = "|".join(re.escape(w) for w in sorted(old_words, key=len, reverse=True))
-        denied = _TIER_DENIED.search(t) or (
+        denied = (not own_words_only and _TIER_DENIED.search(t)) or (
             said
             and re.search(
                 rf"(?:不是|不算|没进|没有)[^,，。\d]{{0,3}}(?:{said})|(?:{said})[^,，。]{{0,8}}?(?:不对|不算|错了|没进)",
@@ -1875,7 +1914,10 @@ class Engine:
         """Whether a reply opening with 其实 / 不是， / 严格说 says something else of the last answer."""
         if not fix.rest:
             return False
-        r = read(c, _the_new_figure(c, fix.rest), Hint(), self._figures_said(s, c))  # 客户3家 → 我再数了下，是5家
+        said = _the_new_figure(c, fix.rest)
+        if isinstance(c.rule, TierRule) and s.words.get(c.id):
+            said = _tier_completed(c, c.rule, s.words[c.id], said)  # 全市前十五 → 其实是第八名: the same scope
+        r = read(c, said, Hint(), self._figures_said(s, c))  # 客户3家 → 我再数了下，是5家
         if r.outcome == "reask" and "either figure" in r.reasons:
             return True  # 两起 → 一起或者三起，两起肯定不对: the old figure doubted, two others offered
         return r.outcome == "record" and r.value != s.answers.get(c.id)
@@ -2254,7 +2296,10 @@ class Engine:
         if current is None or current.id == c.id or current.expects != "boolean" or c.expects != "number":
             return None
         previous = s.answers.get(c.id)
-        if _MORE_OF_IT.search(normalize(ev.text)):
+        if _MORE_OF_IT.search(normalize(ev.text)) and not re.search(
+            r"(?:那就|那|就)?(?:还是|仍然是?|照旧|依旧是?)\s*(?:按)?\s*(?:\d|[一二两三四五六七八九十百])",
+            arabic(normalize(ev.text)),
+        ):  # (想加上大屏宣传…没法统计，那就还是三百八吧: the figure kept)
             return None  # 哦还有两家今年刚通过验收 (after 两家): two more, not the two again
         r = read(c, ev.text, Hint(), {})
         if r.outcome != "record" or previous is None or r.value != previous or not numbers(ev.text):
@@ -2580,6 +2625,40 @@ class Engine:
         if read(c, rest, Hint(), {}).value != s.answers[c.id]:
             return None
         return self._named_and_kept(s, ev, c)
+
+    def _rank_again(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
+        """全区第三 → 第三名没错 / 其实是第八名 (the next question asked): a rank alone, right after the tier, is about
+        the tier — it stands when it reads the same, a change is proposed when not; never a yes or no to the next."""
+        current = self.criterion_at(s)
+        if (
+            not isinstance(c.rule, TierRule)
+            or current is None
+            or current.id == c.id
+            or c.id not in s.answers
+            or not s.words.get(c.id)
+        ):
+            return None
+        t = arabic(normalize(ev.text))
+        if not re.search(r"(?:第|前)\s*\d+", t) or any(w in t for tier in c.rule.tiers for w in tier.words):
+            return None
+        rest = re.sub(
+            r"(?:其实|实际上?|应该|准确说)?(?:是|排|排在)?(?:第|前)\s*\d+\s*名?|没错|对的?|是的|确认|就是|差一?点|"
+            r"吧|啊|了|哈|嗯|哦|呢|呀|ok|sorry|[\W_]",
+            "",
+            t,
+        )
+        if rest:
+            return None  # more than a rank: read as said
+        completed = _tier_completed(c, c.rule, s.words[c.id], ev.text)
+        r = read(c, completed, Hint(), {})
+        if r.outcome != "record":
+            return None
+        if r.value == s.answers[c.id]:
+            i = self.position(s, c)[0]
+            kept = describe_answer(c, r.value)
+            return self.ask(s, prefix=f"好的，第 {i} 项“{c.short}”仍记为“{kept}”。我们接着这一题：")
+        s.proposal = {"criterion": c.id, "value": r.value, "words": describe_words(completed)}
+        return [self._proposal_message(s, c, r.value, change=True)]
 
     def _named_and_kept(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
         """宣传那题确认是400人次，没问题 / 案件数那题是按起算还是按当事人算？: an earlier answer named to confirm it or
@@ -2948,6 +3027,7 @@ _STRESS = re.compile(
 _SOFT_MORE = re.compile(r"(?:还|又)(?:查|做|办|搞|开展|组织|调解|立案|协助|服务|培训|补)(?:了|过)")
 _MORE_OF_IT = re.compile(
     r"再加|加上|还(?:得|要)加|另加|再算上|(?<!是)算上|漏(?:了|算了?|说了?)[^,，。\d]{0,10}[,，]?\s*(?:还有|再|另外)|"
+    r"漏(?:了|算了?|说了?)[^。\d]{0,10}?(?:还|又)(?:加|多|补)(?:了|办了|开了)|"  # 漏了，下半年还加了两场
     r"^(?:哦|啊|噢|诶|嗯|对了|不对|等等|等一下|[,，\s!！])*(?:还有|另外|另有|外加)"
 )
 # 刚才那个数不对，3起，忘了算上半年那起: a new total said alone after a denial (not 再加上那场普法宣传，60人: more)
@@ -3036,6 +3116,29 @@ def _same_score(c: Criterion, before: Any, after: Any) -> bool:
     return score_criterion(c, before, 0.5).got == score_criterion(c, after, 0.5).got
 
 
+# a change of a two-count answer told relative to what was said: more of it, part of it taken off, one moved
+_RELATIVE_TO_SAID = re.compile(
+    r"(?:等下|等等|哦|啊|对了|不对|sorry|[,，\s])*(?:还有|另外(?:还)?有|另有|其中|有\s*(?:1|一|两|2)\s*家|那家|这家|那个|漏了)"
+)
+
+
+def _tier_completed(c: Criterion, rule: TierRule, said: str, rest: str) -> str:
+    """A tier's change that says only half of a rank, completed by the answer it changes: 区里前十 → 其实是第十一名
+    (a rank, no scope: the old scope's); 全市第十 → 那是区里的排名 (a scope, no rank: the old rank's)."""
+    r = read(c, rest, Hint(), {})
+    said_n, rest_n = arabic(normalize(said)), arabic(normalize(rest))
+    old_scope = next((w for t in rule.tiers for w in t.words if w in said_n), None)
+    old_rank = re.search(r"(?:第|前)\s*\d+", said_n)
+    if r.outcome == "reask" and "rank without a scope" in r.reasons and old_scope:
+        return f"{old_scope}{rest}"
+    scoped = any(w in rest_n for t in rule.tiers for w in t.words)
+    first = re.split(r"[,，。;；]", rest_n)[0]
+    if scoped and old_rank and not re.search(r"(?:第|前)\s*\d+|排不上|没进|不够", first):
+        if re.search(r"(?:那|这)(?:是|个是|个)[^,，。]{0,6}(?:排名|名次|榜)", first):  # the old rank, another scope
+            return f"{first}{old_rank.group(0)}，{rest}"
+    return rest
+
+
 def _delta(c: Criterion, previous: Any, text: str) -> float | None:
     """The count said before, plus or minus the one part the message names — when it names one part and no
     new total (实际两次 / 所以是两家 are read as said)."""
@@ -3043,6 +3146,8 @@ def _delta(c: Criterion, previous: Any, text: str) -> float | None:
         previous = next(iter(previous.values()))  # 律所，服务对象3家 → 比刚才说的多两家
     elif c.expects != "number":
         return None
+    if isinstance(previous, dict) and previous.get("relation") == "about" and re.search(r"每(?:场|次|期|回|轮)", text):
+        previous = previous.get("value")  # 约280 → 漏了，还有两场，每场五十人: about 380 is 380 near enough
     if isinstance(previous, bool) or not isinstance(previous, (int, float)):
         return None
     t = _ASIDE.sub("", arabic(normalize(text)))  # 多说一句，… is no figure said too many
@@ -3061,6 +3166,14 @@ def _delta(c: Criterion, previous: Any, text: str) -> float | None:
         n = float(than.group(2))  # 比刚才说的多两次 / 少一起
         value = previous + n if than.group(1) == "多" else previous - n
         return value if value >= 0 else None
+    if re.search(r"每(?:场|次|期|回|轮)", t) and (_LEFT_OUT.search(t) or _TAKE_OFF.search(t)):
+        figured = "，".join(p for p in re.split(r"[,，。;；]", _TAKE_OFF.sub("", t)) if re.search(r"\d", p))
+        part = read(c, figured, Hint(), {})  # 漏了，还有两场线上的，每场六十人: the part worked out, sessions by heads
+        if part.outcome != "record" or isinstance(part.value, bool) or not isinstance(part.value, (int, float)):
+            return None
+        if _TAKE_OFF.search(t):
+            return previous - part.value if part.value < previous else None
+        return None if _NOT_MEANT.search(t) else previous + part.value
     own = [f for f in numbers(t) if (f.unit in units or not f.unit) and f.quantity.value != previous]
     if (
         len(own) == 1

@@ -1267,7 +1267,9 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             if (
                 not _NOT_OURS.search(f.text)
                 or _TRADE_SECRET.search(f.text)
-                or re.search(r"(?:其中|里面|当中)$", f.before)  # 其中1起是隔壁园区的: taken off the total below
+                or (  # 其中1起是隔壁园区的 / 4起，不过有1起是园区外的: taken off the total below
+                    re.search(r"(?:其中|里面|当中|(?<![还又另外])有)$", f.before) and f is not candidates[0]
+                )
             )
             and not _OWN_CASE.search(f.text)  # 管委会自己作为受害方报过一起案: not a case it assisted
         ]
@@ -1485,6 +1487,15 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         )
     ):  # 两起（一起调解、一起立案） / 四起：立案二、查办一、调解一 / …，一共三起 — not 立案2起，查办1起，调解1起
         return biggest, conf, ""
+    forgot = [f for f in done[1:] if re.search(r"忘了?说|漏(?:说|了|掉)|刚才没说|没说", f.text)]
+    if (
+        len(done) == 2
+        and forgot == done[1:]
+        and re.fullmatch(r"\s*(?:是|就|有|应该是|一共|总共)?\s*", done[0].before.split(",")[-1])
+        and done[1].quantity.value <= done[0].quantity.value
+        and not re.search(r"还有|另外|另有|再|又|加上?|此外", done[1].before[-8:])  # (两起，还有一起忘了说: 3)
+    ):  # 三起，有两起调解成功的忘了说: the total first, then the part left out of the old answer
+        return done[0].quantity, conf, ""
     succeeded = [f for f in done if SUCCESS.search(f.text)]
     others = [f for f in done if f not in succeeded]
     wins = sum(f.quantity.value for f in succeeded)
@@ -1501,13 +1512,17 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             )
         )
         and not any(re.search(r"又|另外|还有|再|加上|此外|另", f.before[-8:]) for f in succeeded)  # 今年又调解成了一起
+        and not any(
+            re.search(r"忘了?说|漏(?:说|了|掉)|刚才没说|没说", f.text) for f in succeeded
+        )  # 三起，有两起…忘了说
         and not re.search(  # 第二批2家 / 之前已经有2家: more
             r"第\d+(?:批|期|次|轮)|后来|之后|然后|又|再|之前|以前|原来|原先|此前|早就|早先", others[0].before[-10:]
         )
     ):
         if (
-            re.search(r"(?:一共|总共|共)$", others[0].before) or re.search(r"协助|帮|报案|受理", others[0].text)
-        ) and others[0].quantity.value < wins:  # 协助过2起，成功了3起
+            re.search(r"(?:一共|总共|共)[^,，。\d]{0,6}$", others[0].before)
+            or re.search(r"协助|帮|报案|受理|参与", others[0].text)
+        ) and others[0].quantity.value < wins:  # 协助过2起，成功了3起 / 成功4起，我们一共只参与过2起
             return (
                 None,
                 0.0,
@@ -1516,24 +1531,26 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         if others[0].quantity.value >= wins:  # 协助过三起，成功的两起: a total and its successful part
             done = succeeded
             values = [f.quantity for f in done]
-    failed_part = [
-        f
-        for f in candidates
-        if f not in done
-        and NOT_DONE.search(f.text)
-        and re.search(r"(?<![还另])有|其中", f.before[-3:])
-        and f.start > done[0].start
-    ]
+    failed_part: list[Found] = []
+    for f in candidates:  # 五起，其中一起没谈成，还有一起没立上: each part that failed, the second may be 还有
+        if (
+            f not in done
+            and NOT_DONE.search(f.text)
+            and re.search(r"(?<![还另])有|其中" if not failed_part else r"有|其中|另外|另", f.before[-3:])
+            and f.start > done[0].start
+        ):
+            failed_part.append(f)
+    failed_sum = sum(f.quantity.value for f in failed_part)
     if (
         len(done) == 1
-        and len(failed_part) == 1
+        and failed_part
         and unit == "起"
         and not SUCCESS.search(done[0].text)
-        and done[0].quantity.value > failed_part[0].quantity.value
+        and done[0].quantity.value > failed_sum
         and not re.search(r"都(?:已经?)?(?:立了?案|立上|调解成|成功|办结|结案)", t)  # 其中一起还在审理，但都已立案
     ):
         q0 = done[0].quantity  # 三起，有一起最后没成 = 2
-        return Quantity(value=q0.value - failed_part[0].quantity.value), 0.85, ""
+        return Quantity(value=q0.value - failed_sum), 0.85, ""
     too_big = [
         f for i, f in enumerate(done) if i and _PART_OF.search(f.before) and f.quantity.value > done[0].quantity.value
     ]
@@ -2314,7 +2331,7 @@ _FIRM_RANK = re.compile(r"(?:公司|企业|厂|龙头|入驻的|细分行业|行
 _LATER = re.compile(r"掉到|跌到|降到|掉出|滑到|现在|目前|去年|今年|后来|最近|最新")
 _NONE_TIER = re.compile(
     r"(?:也|都|并|还)没(?:有)?(?:呢|啊|吧)?$|都不是|都没有|(?<!也)不算(?=[^,，。]{0,4}(?:前|top))|排不上|不在前|进不了|进不去|够不上|算不上|没排上|没有排名|没进|谈不上|都不够|挨不上|没上榜|达不到|排不进|够不着|靠后|"
-    r"没有进|不够|没戏|不行|差得远|差远了|没得比|比不上|排不到|差一?点(?:点)?(?:就)?(?:进|到|够)|差点(?:就)?(?:进|到|够)|没能进|未能进"
+    r"没有进|不够|没戏|不行|差得远|差远了|没得比|比不上|排不到|(?:掉|跌|滑|退)出|没保住|保不住|没守住|差一?点(?:点)?(?:就)?(?:进|到|够)|差点(?:就)?(?:进|到|够)|没能进|未能进"
 )
 
 
@@ -2367,7 +2384,13 @@ def _read_tier(rule: TierRule, words: str, hint: Hint) -> Reading:
     qualifying: list[str] = []
     out_of: list[str] = []
     vague: list[str] = []
-    if _unsure(words) and re.search(r"吧|可能|也许|应该|好像|大概|估计|不确定", normalize(words)):
+    if (
+        _unsure(words)
+        and re.search(r"吧|可能|也许|应该|好像|大概|估计|不确定", normalize(words))
+        and not (  # 全市前十吧，具体第几记不清了: the exact place unsure, the band it is in said
+            re.search(r"具体(?:是|排)?(?:第几|几名|多少名|名次|排名)", t) and re.search(r"前\s*\d+", t)
+        )
+    ):
         return record("unknown", 0.85, words, "unsure about the rank")
     t = re.sub(r"、(?=[^、,，。]*\d)", "，", t)  # 区里第二、市里第二十: each rank its own clause
     parts = [_DESIGNATION.sub("", c) for c in clauses(t)] or [t]  # 国家级孵化器 is a title, not a rank
@@ -2416,6 +2439,7 @@ def _read_tier(rule: TierRule, words: str, hint: Hint) -> Reading:
         elif _LEADING.search(clause) or _BARE_SCOPE.sub("", clause.strip()) in named.words:
             vague.append(named.name)  # 区级 / 是区级的
     order = [t.name for t in rule.tiers]
+    vague = [v for v in vague if v not in out_of]  # 是全区的，第十三名: the scope, then its rank out of it
     if qualifying:
         best = min(qualifying, key=order.index)
         return record(best, 0.93, words, "tier with rank")
@@ -2454,6 +2478,7 @@ def _read_two_part(c: Criterion, rule: TwoPartRule, words: str, hint: Hint, pend
     t = re.sub(  # 数量：3+2+2
         r"(?<=[:：])\s*(\d+(?:\s*\+\s*\d+)+)(?![\d+])", lambda m: f"{sum(int(x) for x in m.group(1).split('+'))}", t
     )
+    t = re.sub(r"(还有|另有|另外还?有|外加|再加上?|以及|和)个(?=[\u4e00-\u9fff]{2})", r"\g<1>1个", t)  # 还有个咨询公司
     t = _without_other_figures(c, _in_the_park(rule, t), mark=False)  # 其他300多家都是普通生产企业: no service bodies
     population = r"(?:园区|区内)?(?:入驻)?企业(?:有|共|一共)?\s*\d+\s*(?:多|余)?\s*家[,，;；]?|\d+\s*(?:多|余)?\s*家(?:入驻)?企业[,，;；]?"
     if re.search(population, t) and numbers(re.sub(population, "", t)):
@@ -2481,9 +2506,9 @@ def _read_two_part(c: Criterion, rule: TwoPartRule, words: str, hint: Hint, pend
             float(stated.group(1)) if stated else sum(f.quantity.value for f in told) - float(twice.group(1))
         )
     second_figs = [f for f in found if f.unit in rule.parts[1].words and not _EACH.search(f.before[-4:])]
-    totals = [f for f in second_figs if _TOTAL_BEFORE.search(f.before)]
+    totals = _totals_of(second_figs, t)
     parts = [f.quantity.value for f in second_figs if f not in totals]
-    if len(totals) == 1 and len(parts) >= 2 and sum(parts) != totals[0].quantity.value:
+    if len({f.quantity.value for f in totals}) == 1 and len(parts) >= 2 and sum(parts) != totals[0].quantity.value:
         got["conflict"] = 1.0  # 3家律所2家鉴定所，一共4家
     head = second_figs[0] if second_figs else None
     if (
@@ -2549,13 +2574,37 @@ _COUNTED_IN_TWO_KINDS = re.compile(
 )
 _EACH = re.compile(r"各(?:有)?$|每(?:类|种|个类型|样)(?:各|都)?$|(?<=[,，])1(?:类|种)$")
 _NOT_IN_PARK = re.compile(
-    r"在谈|意向|没签|未签|还没(?:搬|入驻|进驻|进来|落地)|不在(?:我们|本)?园区|园区外|外区|区外|只是签了?(?:个)?合作|签了合作协议|"
+    r"在谈|意向|没签|未签|还没(?:搬|入驻|进驻|进来|落地)|不在(?:我们|本)?园区|园区外|外区|区外|只是签了?(?:个)?合作|签了合作协议|注销|关门|倒闭|"
     r"下个月才|还在(?:谈|洽谈|装修)|计划|打算|准备引|明年|拟引进|搬走|迁走|迁出|撤走|走了|挂名|不算(?:我们|本)?园区|"
     r"没有?(?:它的|他们的|它们的)?办公(?:点|室|场所)|没有?(?:设)?点|人在市区|在市区|在外地|(?:另一个|另外一个|其他|别的|隔壁)园区|那边不算|不算我们的|"
     r"签了?(?:服务|合作)?协议|签了?(?:个)?合作|不沾边|不做商秘|(?:与|跟|和)商秘(?:无关|没关系)|只做普通|不相关"
 )
 _ONLY_HERE = re.compile(r"^(?:不过|但是?|可)?(?:其实)?只有(\d+)家(?:是)?在(?:我们|本)?园区")
-_PART_GONE = re.compile(r"^(?:不过|但是?|可)?其中(\d+)家")
+_PART_GONE = re.compile(r"^(?:哦|啊)?(?:不对|不过|但是?|可)?(?:其中|有)(\d+)家")
+
+
+def _less_of_kind(clauses: list[str], i: int, kinds: Mapping[str, list[str]], n: int) -> bool:
+    """Clause ``i`` takes ``n`` firms of one kind away (其中一家律所在园区外面 / 有一家律所注销了): that kind's figure
+    said before, and a total said before, are made ``n`` less in place. False when the kind or its figure is not
+    found once."""
+    named = [k for k, ws in kinds.items() if any(w.lower() in clauses[i] for w in ws)]
+    if len(named) != 1:
+        return False
+    ws = "|".join(re.escape(w.lower()) for w in sorted(kinds[named[0]], key=len, reverse=True))
+    fig = re.compile(rf"(?:{ws})[^,，、;；\d]{{0,4}}?(\d+)\s*(?:家|个|所)|(\d+)\s*(?:家|个|所)\s*(?:{ws})")
+    hits = [(j, m) for j in range(i) for m in fig.finditer(clauses[j])]
+    if len(hits) != 1:
+        return False
+    j, m = hits[0]
+    g = 1 if m.group(1) else 2
+    clauses[j] = clauses[j][: m.start(g)] + str(max(0, int(m.group(g)) - n)) + clauses[j][m.end(g) :]
+    for k in range(i):  # 一共4家: the total said before, one less too
+        tot = re.search(r"(?:一共|总共|共|合计|总计)(?:是|有)?\s*(\d+)\s*家", clauses[k])
+        if tot:
+            clauses[k] = clauses[k][: tot.start(1)] + str(max(0, int(tot.group(1)) - n)) + clauses[k][tot.end(1) :]
+    return True
+
+
 _NOW = re.compile(r"^(?:现在|目前|如今|现有|现剩|剩下?|只剩)")
 
 
@@ -2565,7 +2614,7 @@ def _in_the_park(rule: TwoPartRule, t: str) -> str:
     咨询 firm named before; 原来有3家…，现在剩律所1家 keeps only the present."""
     clauses = [c for c in re.split(r"[,，;；。]", t) if c.strip()]
     now = [i for i, c in enumerate(clauses) if _NOW.match(c.strip())]
-    if now and now[0] > 0 and re.search(r"原来|以前|之前|本来|去年", "".join(clauses[: now[0]])):
+    if now and now[0] > 0 and re.search(r"原来|原本|以前|之前|本来|去年|注销|搬走|迁走|撤", "".join(clauses[: now[0]])):
         clauses = clauses[now[0] :]
     kinds = next((p.kinds for p in rule.parts if p.kinds), {})
     keep = [True] * len(clauses)
@@ -2578,6 +2627,8 @@ def _in_the_park(rule: TwoPartRule, t: str) -> str:
             continue  # (签了合作协议入驻了: in the park)
         keep[i] = False
         gone = _PART_GONE.match(c.strip())
+        if gone and i > 0 and _less_of_kind(clauses, i, kinds, int(gone.group(1))):
+            continue  # 律所3家、咨询1家 + 其中一家律所在园区外面: that kind's figure (and the total) one less
         if gone and i > 0 and len(before := numbers(clauses[i - 1])) == 1:  # 律所有4家，但其中1家只是签了合作
             left = max(0, int(before[0].quantity.value) - int(gone.group(1)))
             clauses[i - 1] = clauses[i - 1][: before[0].start] + str(left) + clauses[i - 1][before[0].end :]
@@ -2590,10 +2641,31 @@ def _in_the_park(rule: TwoPartRule, t: str) -> str:
             own = [k for k, ws in kinds.items() if any(w.lower() in clauses[j] for w in ws)]
             if named and own == named:
                 keep[j] = False
+            elif named and set(named) < set(own):  # 一家鉴定所、一家律所、一家培训学校，不过培训学校注销了
+                items = re.split(r"(、|和|及|以及|还有)", clauses[j])
+                clauses[j] = "".join(
+                    x for x in items if not any(w.lower() in x for k in named for w in kinds[k])
+                ).strip("、和及")
     return "，".join(c for c, k in zip(clauses, keep, strict=True) if k)
 
 
-_TOTAL_BEFORE = re.compile(r"(?:一共|总共|共|合计|总计|加起来|合起来|就这|这)$")
+_TOTAL_BEFORE = re.compile(
+    r"(?:一共|总共|共|合计|总计|加起来|合起来|就这|这|所以是|那就是|也就是|总的是|(?:一共|总共|合计|加起来)(?:是|有))$"
+)
+
+
+def _totals_of(figs: list[Found], t: str) -> list[Found]:
+    """The figures that total the others: 一共 / 所以是 before them, or — said alone last — their sum (一家律所一家
+    鉴定所，两家)."""
+    totals = [f for f in figs if _TOTAL_BEFORE.search(f.before)]
+    if not totals and len(figs) >= 3:
+        last = figs[-1]
+        clause = re.split(r"[,，。;；]", t[: last.start])[-1]
+        if re.fullmatch(r"\s*(?:就|是|就是)?\s*", clause) and last.quantity.value == sum(
+            f.quantity.value for f in figs[:-1]
+        ):
+            totals = [last]
+    return totals  # (一共五家…所以是五家: two totals of one value are one total, checked where they are used)
 
 
 def _names_each(found: list[Found], i: int) -> bool:
@@ -2607,7 +2679,7 @@ def _two_counts(rule: TwoPartRule, t: str, found: list[Found]) -> dict[str, floa
     first, second = rule.parts[0], rule.parts[1]
     pairs = list(
         re.finditer(
-            rf"(\d+)\s*(?:{'|'.join(first.words)})(?:\s|[:：、,，]|一共|总共|共计|共|合计|总计|计|有|的)*(\d+)\s*(?:{'|'.join(second.words)})",
+            rf"(\d+)\s*(?:{'|'.join(first.words)})(?:类型|类别)?(?:\s|[:：、,，]|一共|总共|共计|共|合计|总计|计|有|的)*(\d+)\s*(?:{'|'.join(second.words)})",
             t,
         )
     )
@@ -2617,9 +2689,14 @@ def _two_counts(rule: TwoPartRule, t: str, found: list[Found]) -> dict[str, floa
         return {first.key: float(m.group(1)), second.key: float(m.group(2))}
     got: dict[str, float] = {}
     used: set[int] = set()
-    for p in rule.parts:  # a count named by the words before it (类型：4)
-        for i, f in enumerate(found):
-            if i not in used and any(cue in f.before.split(",")[-1][-4:] for cue in p.cues):
+    unit_words = tuple(w for q in rule.parts for w in q.words)
+    for p in rule.parts:  # a count named by the words before it (类型：4) — not the unit of the figure before it
+        for i, f in enumerate(found):  # (3种类型8家: 类型 is the 3's)
+            seg = f.before.split(",")[-1]
+            label = re.split(r"\d", seg)[-1]
+            of_a_figure = label != seg and label.startswith(unit_words)
+            other_unit = f.unit not in ("", "个") and f.unit not in p.words and f.unit in unit_words  # 培训类的2家
+            if i not in used and not of_a_figure and not other_unit and any(cue in label[-4:] for cue in p.cues):
                 got[p.key] = f.quantity.value
                 used.add(i)
                 break
@@ -2678,12 +2755,14 @@ def _two_counts(rule: TwoPartRule, t: str, found: list[Found]) -> dict[str, floa
             if not totals or totals[-1].quantity.value == computed:  # 各有一家，就这三家
                 got[other.key] = computed  # (a total that disagrees is asked for again)
         elif explicit and len(named) >= 1 and len(explicit) > 1:
-            totals = [f for f in explicit if _TOTAL_BEFORE.search(f.before)]
+            totals = _totals_of(explicit, t)
             parts = [f.quantity.value for f in explicit if f not in totals]
             if totals and totals[0].quantity.value == sum(parts):
                 got[other.key] = totals[0].quantity.value  # 律所两家、鉴定一家、咨询一家，一共四家
             elif totals and len(parts) >= 2:
                 got["conflict"] = 1.0  # 3家律所2家鉴定所，一共4家
+            elif any(re.search(r"(?:所以|那就|也就|总的)是$", f.before) for f in totals):
+                got["conflict"] = 1.0  # 还有两家培训机构，所以是五家: the others of the five are not said here
             else:
                 got[other.key] = sum(f.quantity.value for f in explicit if f not in totals) + sum(
                     f.quantity.value for f in totals if f.quantity.value != sum(parts)
@@ -2812,6 +2891,8 @@ def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: 
     group = next((g for g in rule.groups if g.name == group_name), None) or _group_of(rule, t, found)
     if group is None and chosen:  # the NLU's reading of the kind only where the words themselves do not say it
         group = next((g for g in rule.groups if g.name == chosen), None)
+    if group is None and found:  # 修改第24题 → 至少五家: the kind of the answer being changed, unless said anew
+        group = next((g for g in rule.groups if g.name == pending.get("group_before")), None)
     if group is not None and group.name == "association" and (members := _members_only(t)) != t:
         t, found = members, _counted_figures_of(members)  # 培训到了55家企业，其中会员单位27家
     a = _with_model(analyze(words), hint) if not hint.button else Analysis(INTENT_VERDICT.get(hint.intent or ""), 1.0)

@@ -325,6 +325,11 @@ def arabic(text: str) -> str:
             return lead + run
         if run == "三两":  # 三两起 = a few, two or three (never 32)
             return f"{lead}2-3"
+        split = re.fullmatch(r"(.+[百千万])([一两])", run)
+        if split and re.match(r"[场次期回批轮家起]", m.string[m.end() :]):  # 一场三百一场二百五: 300, then 一场
+            head = _to_number(split.group(1))
+            if head is not None:
+                return f"{lead}{_plain(head)} {_plain(1 if split.group(2) == '一' else 2)}"
         # 三四百 / 两三次 / 七八十: adjacent digits are a range, kept as "a-b"
         rng = re.fullmatch(rf"([{_DIGITS}])([{_DIGITS}])([十百千万]?)", run)
         if rng and rng.group(1) != rng.group(2) and "零" not in run[:2]:

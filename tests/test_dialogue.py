@@ -2317,6 +2317,9 @@ def test_a_figure_question_named_by_words_a_yes_no_question_shares(
         (["全国前10名"], "no，全国榜单我们排第14，不算前十。上海市内排第6", "city"),
         (["全国前十"], "不好意思看错了，那个是全国孵化器优秀名单，不是排名。排名的话只有区里前十", "district"),
         (["全市前十五", "有，和上海工程技术大学签了人才培养协议"], "前面排名那题，不是市级，是区级", "district"),
+        # two answers later, no pointer: the old tier denied in its own words (a count asked: no 0 recorded)
+        (["全市前15", "有的"], "不是市级，是区级的", "district"),
+        (["全国第五", "没有"], "其实是全市第三，不是全国", "city"),
     ],
 )
 def test_a_tier_changed_in_its_own_words(engine: Engine, turns: list[str], reply: str, value: str) -> None:

@@ -1189,7 +1189,7 @@ def test_shares_said_as_more_than_half_and_a_tenth() -> None:
         ("station.27", "上年度5次，再往前一年3次", 5),  # 上年度 / 再往前一年
         ("zone.15", "前年授牌1家，去年又评上2家", 3),  # created so far: the years add up
         ("zone.12", "五百七八十", {"value": 570.0, "relation": "range", "upper": 580.0}),
-        ("zone.12", "刚刚破千", {"value": 1000.0, "relation": "gt"}),
+        ("zone.12", "刚刚破千", {"value": 1000.0, "relation": "gt", "upper": 1500.0}),  # a little over 1000
         ("station.25", "还差几个才到300，297", 297),  # the bound and the figure inside it
         ("station.25", "差一点点到300，两百九十出头", {"value": 290.0, "relation": "gt", "upper": 295.0}),
         ("station.27", "原计划4次，实际多搞了2次，一共6次", 6),  # the total said after the actual part
