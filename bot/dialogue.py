@@ -3133,9 +3133,13 @@ def _tier_completed(c: Criterion, rule: TierRule, said: str, rest: str) -> str:
         return f"{old_scope}{rest}"
     scoped = any(w in rest_n for t in rule.tiers for w in t.words)
     first = re.split(r"[,，。;；]", rest_n)[0]
-    if scoped and old_rank and not re.search(r"(?:第|前)\s*\d+|排不上|没进|不够", first):
-        if re.search(r"(?:那|这)(?:是|个是|个)[^,，。]{0,6}(?:排名|名次|榜)", first):  # the old rank, another scope
-            return f"{first}{old_rank.group(0)}，{rest}"
+    if (
+        scoped
+        and old_rank
+        and not re.search(r"(?:第|前)\s*\d+|排不上|没进|不够", first)
+        and re.search(r"(?:那|这)(?:是|个是|个)[^,，。]{0,6}(?:排名|名次|榜)", first)
+    ):  # the old rank, another scope
+        return f"{first}{old_rank.group(0)}，{rest}"
     return rest
 
 
