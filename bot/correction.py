@@ -398,6 +398,11 @@ def modification_rest(text: str) -> str:
     """What a named change says the answer is: after its colon, else after the clause that names and
     changes the question (背调那个我要改：其实从来没做过背景调查 -> 其实从来没做过背景调查)."""
     t = normalize(_TAKEN_BACK.sub("", text))
+    again = list(_TAKEN_BACK_AGAIN.finditer(t))
+    if again and _VERDICT_MARK.search(t[: again[-1].start()]):  # 第13题，改成没有……算了，还是有: taken back
+        tail = t[again[-1].end() :].strip(" ,，。.")
+        if tail and _ANSWERISH.search(arabic(tail)):
+            return tail
     if m := re.search(r"[:：]", t):
         return remainder(t[m.end() :]) or t[m.end() :].strip()
     parts = [p for p in re.split(r"[，,。；;]", t) if p.strip()]
@@ -468,7 +473,12 @@ def names_its_target(text: str) -> bool:
 
 def new_answer(text: str) -> str:
     """The answer a modification carries ("把第8题改成有" -> "有"), or "" when it only names the question."""
-    m = _NEW_ANSWER.search(normalize(text))
+    t = normalize(text)
+    m = _NEW_ANSWER.search(t)
+    again = [a for a in _TAKEN_BACK_AGAIN.finditer(t) if m and a.start() >= m.start(1)]
+    if again:  # 改成没有……算了，还是有: the change taken back, what it settles on
+        tail = t[again[-1].end() :].strip(" ,，。.")
+        return re.split(r"[,，。;；]", tail)[0].strip(" 吧啊呢。.") if _ANSWERISH.search(arabic(tail)) else ""
     return m.group(1).strip(" 吧啊呢。.") if m else ""
 
 
@@ -489,6 +499,13 @@ def _without_old_figure(t: str) -> str:
     )
 
 
+# 改成没有……算了，还是有 / 改成部分做到吧。哦不对，还是做到了: a change taken back in the same message
+_TAKEN_BACK_AGAIN = re.compile(
+    r"(?:[,，。…\s!！]|\.\.\.)+(?:哦|呃|啊|诶|额|噢|哎|唉)?\s*(?:算了算了|算了|不对不对|不对|不不|不)"
+    r"(?=[,，。…\s!！]|还是|是)[,，。…\s!！]*"
+)
+
+
 def remainder(text: str) -> str:
     """The new answer inside a correction ("不对，应该是部分做到" -> "部分做到"), possibly empty.
 
@@ -496,6 +513,11 @@ def remainder(text: str) -> str:
     the words of the correction itself."""
     t = normalize(text)
     t = _without_old_figure(t)
+    again = list(_TAKEN_BACK_AGAIN.finditer(t))
+    if again and _VERDICT_MARK.search(t[: again[-1].start()]):  # 改成没有……算了，还是有: the change taken back
+        settled = t[again[-1].end() :].strip(" ,，。.")
+        if settled and _ANSWERISH.search(arabic(settled)):
+            return settled
     marked: list[str] = [m.group(1).strip(" 吧啊呢。.") for m in _VERDICT_MARK.finditer(t)]
     for part in reversed(marked):  # 其实还没签，应该算一部分: the verdict said last
         if part and _ANSWERISH.search(arabic(part)):
@@ -598,6 +620,9 @@ _SESSIONS_SAID = re.compile(
 )
 
 
+_NTH_SESSION = re.compile(r"第\s*(?P<k>\d)\s*(?P<unit>场|次|期|回)[^。\d]{0,12}?(?P<new>\d+)")
+
+
 def per_item_refigured(said: str, text: str) -> str | None:
     """What was said before with the figure for each session replaced (每个月一场，每场三十来人 + 不对，每场是五十来人
     -> 每个月一场，每场50来人): the count of sessions as said, each one refigured; None when the reply said no
@@ -611,6 +636,13 @@ def per_item_refigured(said: str, text: str) -> str | None:
         if len(places) == 1 and places[0].group(1) != sessions.group("new"):
             p = places[0]
             return before[: p.start(1)] + sessions.group("new") + before[p.end(1) :]
+    nth = _NTH_SESSION.search(t)
+    if nth:  # 一场三百一场二百五 + 第二场记错了，是一百五: that session's figure
+        listed = list(re.finditer(rf"(?<![\d.])1\s*{nth.group('unit')}\s*(?:是|有|来了|大概)?\s*(\d+)", before))
+        k = int(nth.group("k"))
+        if 1 <= k <= len(listed) >= 2:
+            p = listed[k - 1]
+            return before[: p.start(1)] + nth.group("new") + before[p.end(1) :]
     m = _EACH_FIGURE.search(t)
     if m is None:
         return None

@@ -1579,14 +1579,33 @@ class Engine:
                 rest = _tier_completed(c, c.rule, s.words[c.id], rest)
             r = read(c, rest, Hint(), pending)
             if (
+                c.expects == "number"
+                and isinstance(previous, (int, float))
+                and re.search(r"每(?:年|个?季度|个?月|半年)|[两二三四五\d]\s*年", arabic(s.words.get(c.id, "")))
+                and _ONE_PERIOD.match(normalize(fix.rest))
+                and r.outcome == "record"
+                and isinstance(r.value, (int, float))
+                and r.value < previous
+            ):  # 每年两起，做了两年 → 第二年只有一起: one period's figure, not the total
+                return self._taken_back(s, c, "period")
+            if (
                 isinstance(c.rule, TwoPartRule)
                 and isinstance(previous, dict)
-                and s.words.get(c.id)
+                and swapped is None  # (律所其实是两家: that one figure, the rest as said)
                 and _RELATIVE_TO_SAID.match(normalize(fix.rest))
+                and not _stated_parts(c.rule, normalize(fix.rest))  # (…，园区里只有3家: the new count said)
             ):  # 一家律所 → 还有一家网安公司 / 有一家律所注销了 / 其中一家在园区外: what was said, changed by it
-                whole = read(c, f"{s.words[c.id]}，{fix.rest}", Hint(), {})
-                if whole.outcome == "record" and whole.value != previous:
-                    r = whole.model_copy(update={"confidence": min(whole.confidence, CONFIRM_BELOW - 0.05)})
+                said = s.words.get(c.id, "")
+                together = read(c, f"{said}，{fix.rest}", Hint(), {}) if said else None
+                if (
+                    together is not None
+                    and read(c, said, Hint(), {}).value == previous  # (the answer said in one message)
+                    and together.outcome == "record"
+                    and together.value != previous
+                ):
+                    r = together.model_copy(update={"confidence": min(together.confidence, CONFIRM_BELOW - 0.05)})
+                elif r.outcome == "record" and r.value != previous:
+                    return self._taken_back(s, c, "relative")  # told against what was said: never the part alone
             if (
                 isinstance(c.rule, TwoPartRule)
                 and fix.kind == "supplement"
@@ -1712,6 +1731,8 @@ class Engine:
                 "declined": "您说原来的数不对，我又没理解对新的数，",
                 "fewer": "您说实际没有这么多，",
                 "more": "您说实际不止这些，",
+                "period": "您说的是其中一段时间的数，总数我没法确定，",
+                "relative": "您说的是在原来基础上的增减，合起来是多少我没把握，",
                 "conflict": problem,
             }.get(why, "新的数我没读懂，")
             + ("" if why == "conflict" else "请告诉我一个确切的数（说不准可以回答“不清楚”）："),
@@ -2774,15 +2795,25 @@ class Engine:
             )
         grams = {said[k : k + 2] for k in range(len(said) - 1)}
         nearness = [sum(1 for g in grams if g in f"{c.short}{c.standard}") for c in crits]  # how close the wording
-        best: tuple[int, int, int, int, int] | None = None
+        best: tuple[int, int, int, int, int, int] | None = None
         sentence = next((x for x in re.split(r"[。；;!！?？]", text) if said in x), text)
         figured = bool(numbers(sentence))  # (服务机构那个改成没有。宣传这题，700人次: the figure is another one's)
+        changing = bool(re.search(r"更正|纠正|改成|改为|说错|答错|记错|搞错|弄错|撤回", text))
         for i, c in enumerate(crits):
             hits = len(matched_keywords(said, [*c.keywords, c.short]))
             # a tie: a figure said names a figure question (服务机构那题…两类三家), an answered question before one
-            # not answered (only answers change), then the closer wording
-            key = (hits, int(figured and c.expects in ("number", "counts")), int(c.id in s.answers), nearness[i], i)
-            if hits and (best is None or key[:4] > best[:4]):
+            # not answered (only answers change), then the closer wording; a change names an answered one first
+            # (商密服务机构那题更正一下 after 服务机构培育 answered, 机构类型与数量 not yet)
+            answered = int(c.id in s.answers)
+            key = (
+                answered if changing else 1,
+                hits,
+                int(figured and c.expects in ("number", "counts")),
+                answered,
+                nearness[i],
+                i,
+            )
+            if hits and (best is None or key[:5] > best[:5]):
                 best = key
         inside = [i for i, c in enumerate(crits) if any(said in k for k in [*c.keywords, c.short])]
         if len(inside) > 1:  # 竞业那块我记错了: of the questions it could name, the one answered (only answers change)
@@ -2795,7 +2826,7 @@ class Engine:
             top = max(nearness, default=0)
             if top >= 2 and nearness.count(top) == 1:
                 return offset + nearness.index(top)
-        return offset + best[4] if best else None
+        return offset + best[5] if best else None
 
     def _progress(self, s: Session, ev: UserEvent) -> list[Message]:
         r = self.rubric(s)
@@ -3071,7 +3102,7 @@ _BY_SO_MANY = re.compile(
 _FAILED_PART = re.compile(
     r"(?:(?:有|其中)?\s*(?<!第)(\d+)\s*(人次|[次场家起人个件期回])(?!都|也)|(?:那个|那起|那家|那次|那场|那件|这次|这个|这起|这场)|"
     r"第\d+\s*[次场家起个件]|另(?:外)?\s*(?:一|1)\s*[次场家起个件])"
-    r"[^,，。\d]{0,8}?"
+    r"[^,，。\d]{0,8}?(?:[,，]\s*(?:还|都|也|并)(?=没))?"  # (其中两起只是报了案，还没立案)
     r"(?:没(?:有)?(?:成功|成|调成|立上|办成|通过|验收|做完|完成|办完|结果|立案)|失败了?|不算|(?:要|得)?去掉|黄了|撤了|还在审|在审)"
 )
 _STATED = re.compile(
@@ -3116,6 +3147,10 @@ def _same_score(c: Criterion, before: Any, after: Any) -> bool:
     return score_criterion(c, before, 0.5).got == score_criterion(c, after, 0.5).got
 
 
+# 第二年只有一起 / 下半年其实没查: one period of a figure said for several
+_ONE_PERIOD = re.compile(
+    r"(?:不过|但是?|其实|哦)?[,，\s]*(?:第[一二两三四五\d]年|上半年|下半年|其中(?:一|1)年|前年|去年|今年|第[一二三四\d]季度)"
+)
 # a change of a two-count answer told relative to what was said: more of it, part of it taken off, one moved
 _RELATIVE_TO_SAID = re.compile(
     r"(?:等下|等等|哦|啊|对了|不对|sorry|[,，\s])*(?:还有|另外(?:还)?有|另有|其中|有\s*(?:1|一|两|2)\s*家|那家|这家|那个|漏了)"

@@ -338,6 +338,8 @@ def _read_boolean(c: Criterion, words: str, hint: Hint) -> Reading:
         return record(_boolean_value(c, verdict), 1.0, words, "button")
     t = arabic(normalize(words))
     a = analyze(words, ctx=context(c))
+    if c.polarity == "absence" and "done in part, the rest planned" in a.reasons:
+        a = Analysis("yes", 0.9, [*a.reasons, "an event, and a plan against the next"])  # 有过一起…，打算建预警机制
     if a.verdict is None and says_zero(t):  # 0起 / 零: nothing (for 未发生… that is the standard met)
         return record(_boolean_value(c, "no"), 0.9, words, "zero")
     if a.verdict is None and _ONLY_NUMBER.match(t) and "%" not in t:
@@ -1770,7 +1772,9 @@ def _less_cancelled(t: str) -> str:
 _TAKEN_OFF = re.compile(
     r"(?<!已)(?<!已经)(?<!都)(?<!不用)(?<!不需要)(?:扣掉|减掉|去掉|扣除|刨掉|刨去|刨除|减去|剔除|除去|去除|去重)"
 )
-_LEFT_SAID = re.compile(r"(?:就剩|只剩|还剩|剩下的?(?:是|有|就)?|剩余|的话|去重(?:后|以后|之后)?|就|就是)\s*$")
+_LEFT_SAID = re.compile(
+    r"(?:就剩|只剩|还剩|剩下的?(?:是|有|就)?|剩余|的话(?:[^,，。;；\d]{0,8}?(?:查了|做了|办了|搞了|是|有))?|去重(?:后|以后|之后)?|就|就是)\s*$"
+)  # 不算那次的话我们自己查了两次
 _PART_NAMED = re.compile(
     r"其中|里面|里头|有\d|不算|重复|收费|外面|园区外|外地|搬|迁|撤|注销|非会员|不是会员|同一批|去掉|扣"
 )
@@ -2383,6 +2387,7 @@ def _read_tier(rule: TierRule, words: str, hint: Hint) -> Reading:
     t = arabic(normalize(words))
     qualifying: list[str] = []
     out_of: list[str] = []
+    ranked_out: list[str] = []
     vague: list[str] = []
     if (
         _unsure(words)
@@ -2432,6 +2437,7 @@ def _read_tier(rule: TierRule, words: str, hint: Hint) -> Reading:
                 qualifying.append(named.name)
             elif best_rank > named.rank:
                 out_of.append(named.name)
+                ranked_out.append(named.name)
             else:
                 vague.append(named.name)
         elif _NOT_THIS_TIER.match(clause):
@@ -2439,7 +2445,7 @@ def _read_tier(rule: TierRule, words: str, hint: Hint) -> Reading:
         elif _LEADING.search(clause) or _BARE_SCOPE.sub("", clause.strip()) in named.words:
             vague.append(named.name)  # 区级 / 是区级的
     order = [t.name for t in rule.tiers]
-    vague = [v for v in vague if v not in out_of]  # 是全区的，第十三名: the scope, then its rank out of it
+    vague = [v for v in vague if v not in ranked_out]  # 是全区的，第十三名: the scope, then its rank out of it
     if qualifying:
         best = min(qualifying, key=order.index)
         return record(best, 0.93, words, "tier with rank")
@@ -2508,8 +2514,10 @@ def _read_two_part(c: Criterion, rule: TwoPartRule, words: str, hint: Hint, pend
     second_figs = [f for f in found if f.unit in rule.parts[1].words and not _EACH.search(f.before[-4:])]
     totals = _totals_of(second_figs, t)
     parts = [f.quantity.value for f in second_figs if f not in totals]
-    if len({f.quantity.value for f in totals}) == 1 and len(parts) >= 2 and sum(parts) != totals[0].quantity.value:
-        got["conflict"] = 1.0  # 3家律所2家鉴定所，一共4家
+    if len({f.quantity.value for f in totals}) == 1 and (
+        (len(parts) >= 2 and sum(parts) != totals[0].quantity.value) or any(v > totals[0].quantity.value for v in parts)
+    ):
+        got["conflict"] = 1.0  # 3家律所2家鉴定所，一共4家 / 律所就有三家，机构总共两家
     head = second_figs[0] if second_figs else None
     if (
         head is not None
@@ -2643,9 +2651,14 @@ def _in_the_park(rule: TwoPartRule, t: str) -> str:
                 keep[j] = False
             elif named and set(named) < set(own):  # 一家鉴定所、一家律所、一家培训学校，不过培训学校注销了
                 items = re.split(r"(、|和|及|以及|还有)", clauses[j])
-                clauses[j] = "".join(
-                    x for x in items if not any(w.lower() in x for k in named for w in kinds[k])
-                ).strip("、和及")
+                gone_items = [x for x in items if any(w.lower() in x for k in named for w in kinds[k])]
+                n_gone = sum(int(f.quantity.value) if (f := next(iter(numbers(x)), None)) else 1 for x in gone_items)
+                clauses[j] = "".join(x for x in items if x not in gone_items).strip("、和及")
+                for k in range(i):  # 原来有4家：…培训公司1家…，其中培训公司搬走了: the total one less too
+                    tot = re.search(r"(?:一共|总共|共|合计|总计|原来|原本)(?:是|有)?\s*(\d+)\s*家", clauses[k])
+                    if tot:
+                        still = str(max(0, int(tot.group(1)) - n_gone))
+                        clauses[k] = clauses[k][: tot.start(1)] + still + clauses[k][tot.end(1) :]
     return "，".join(c for c, k in zip(clauses, keep, strict=True) if k)
 
 
@@ -2748,7 +2761,17 @@ def _two_counts(rule: TwoPartRule, t: str, found: list[Found]) -> dict[str, floa
             if i not in used and f is not each and (f.unit in other.words or (not f.unit and after_kind[i]))
         ]  # 律所俩、鉴定仨: a bare figure right after a kind counts its units
         if each is not None:  # 各一家 for the kinds without their own figure
-            totals = [f for f in explicit if _TOTAL_BEFORE.search(f.before)]
+            totals = (
+                [f for f in explicit if _TOTAL_BEFORE.search(f.before)]
+                + [
+                    f  # 是四家，律所鉴定各两家: a figure said alone before any kind is the total
+                    for f in explicit
+                    if f.start < each.start
+                    and not _TOTAL_BEFORE.search(f.before)
+                    and re.fullmatch(r"\s*(?:是|就是|有|共|一共|总共)?\s*", re.split(r"[,，。;；]", t[: f.start])[-1])
+                    and not any(w.lower() in t[: f.start] for ws in kinds_part.kinds.values() for w in ws)
+                ]
+            )
             own = [f for f in explicit if f not in totals]
             rest = max(0, int(got[kinds_part.key]) - len(own))
             computed = sum(f.quantity.value for f in own) + rest * each.quantity.value

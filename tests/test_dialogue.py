@@ -2455,3 +2455,94 @@ def test_an_earlier_question_named_is_the_one_changed(
     chat.say("answer", reply, None)
     assert recorded_or_proposed(chat, cid, value), chat.text
     assert {k: v for k, v in chat.session.answers.items() if k != cid} == {k: v for k, v in kept.items() if k != cid}
+
+
+@pytest.mark.parametrize(
+    ("cid", "turns", "reply", "value"),
+    [
+        # a per-session answer refigured: the sessions or the audience of each, the rest as said
+        ("zone.12", ["每个月一场宣讲，每场三十来人"], "不对，每场是五十来人", 600),
+        ("station.25", ["办了六场讲座，每场五十来人"], "不对，是五场，有一场临时取消了", 250),
+        ("zone.12", ["两场活动，一场三百一场二百五"], "刚才第二场记错了，是一百五", 450),
+        # sessions left out or taken off, worked out before they are added
+        ("station.25", ["两百人次"], "漏了，还有两场线上的，每场六十人", 320),
+        ("station.25", ["五百人次"], "有两场要去掉，每场八十人，那两场不是商秘主题", 340),
+        ("station.25", ["每季度一场宣讲，每场七十人上下"], "刚才那个漏了，下半年还加了两场专场，每场五十人", 380),
+        ("zone.B4", ["5起"], "不好意思，其中两起只是报了案，还没立案", 3),
+        # a two-count answer changed relative to what was said
+        ("zone.B1", ["律所三家，鉴定一家，一共4家"], "哦不对，有一家律所去年已经注销了", {"types": 2, "units": 3}),
+        ("zone.B1", ["一家律所"], "等下，还有一家网安公司，也在园区里办公的", {"types": 2, "units": 2}),
+        ("zone.B1", ["五种类型，八家"], "不对，是三种类型八家", {"types": 3, "units": 8}),
+        # a tier: a rank alone keeps the old scope, a scope alone the old rank
+        ("zone.B2", ["区里前十"], "其实是第十一名😂 差一点", "none"),
+        ("zone.B2", ["全市第十"], "不对，那是区里的排名，市里排不上", "district"),
+        # a change taken back in the same message: what it settles on
+        ("point.20", ["有"], "第20题改成没有。。。算了还是有吧，文件都有密级期限，档案室也登记了", True),
+        ("zone.4", ["有制度"], "改成部分做到吧。哦不对，还是做到了，企业签收单都在", True),
+        ("zone.8", ["有机制"], "撤回上一条，改成没有，哎不对，是有的，联络员是老张", True),
+    ],
+)
+def test_sixteenth_round_corrections(engine: Engine, cid: str, turns: list[str], reply: str, value: Any) -> None:
+    chat = answered_at(engine, cid, turns)
+    asked = chat.question["criterion"]
+    chat.say("answer", reply, None)
+    if chat.session.proposal is not None and chat.session.proposal.get("criterion") == cid:
+        chat.say("answer", "是的", "affirm")
+    assert chat.session.answers.get(cid) == value, chat.text
+    assert asked not in chat.session.answers
+
+
+@pytest.mark.parametrize(
+    ("cid", "turns", "reply", "value"),
+    [
+        ("zone.B4", ["两起", "有的"], "第20题再加一起，总共三起", 3),  # 第N题 then more of it
+        ("zone.12", ["三百", "有分享"], "第12题再加上线上那场两百人，一共五百", 500),
+        (
+            "station.25",
+            ["一百五十人次", "维权有协助过"],
+            "第25题，还有一场线上直播我给忘了，观看一百六十人次，加起来刚过三百",
+            None,
+        ),
+        ("point.6", ["会", "有背调"], "定期复评那题我不确定，要问法务", "unknown"),
+        ("zone.10", ["木有", "没有"], "商密服务机构那题更正一下，园区里其实有一家律所的分所，办公室在B栋", True),
+        ("zone.B2", ["全市前15", "有的"], "不是市级，是区级的", "district"),
+    ],
+)
+def test_sixteenth_round_an_earlier_question_named(
+    engine: Engine, cid: str, turns: list[str], reply: str, value: Any
+) -> None:
+    chat = answered_at(engine, cid, turns)
+    asked = chat.question["criterion"]
+    chat.say("answer", reply, None)
+    if chat.session.proposal is not None and chat.session.proposal.get("criterion") == cid:
+        chat.say("answer", "是的", "affirm")
+    if value is None:  # 刚过三百: above 300, a little
+        q = as_quantity(chat.session.answers.get(cid))
+        assert q is not None and q.meets(300, strict=False) is True, chat.text
+    else:
+        assert chat.session.answers.get(cid) == value, chat.text
+    assert asked not in chat.session.answers and chat.question["criterion"] == asked, chat.text
+
+
+@pytest.mark.parametrize(
+    ("cid", "turns", "reply"),
+    [
+        ("zone.B2", ["全区第三"], "第三名没错"),  # a rank said again is no yes to the next question
+        ("zone.B2", ["全市前十五"], "其实是第八名"),  # same tier: it stands
+        ("zone.12", ["三百八"], "宣传受众还想加上园区大屏滚动宣传……这个没法统计人次，那就还是三百八吧"),
+        ("station.B4", ["二起"], "ok 上题改成一起"),  # the ok answers nothing
+    ],
+)
+def test_sixteenth_round_the_question_now_asked_untouched(
+    engine: Engine, cid: str, turns: list[str], reply: str
+) -> None:
+    chat = answered_at(engine, cid, turns)
+    asked = chat.question["criterion"]
+    chat.say("answer", reply, None)
+    assert asked not in chat.session.answers and chat.question["criterion"] == asked, chat.text
+
+
+def test_a_relative_change_of_an_answer_given_in_two_messages_is_asked_again(engine: Engine) -> None:
+    chat = answered_at(engine, "zone.B1", ["法律、鉴定两类", "一共3家"])
+    chat.say("answer", "哦对了还有家做数据安全的，上个月刚入驻", None)
+    assert "zone.B1" not in chat.session.answers and chat.question["criterion"] == "zone.B1", chat.text

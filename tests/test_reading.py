@@ -2172,3 +2172,55 @@ def test_tiers_denied_and_said(text: str, value: str) -> None:
 )
 def test_a_bound_with_what_is_named_within_it(cid: str, text: str, expected: Any) -> None:
     assert value(cid, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("zone.12", "两场活动，一场三百一场二百五", 550),  # 三百 then 一场 (never 三百一 = 310)
+        ("zone.B1", "三种类型八家", {"types": 3, "units": 8}),  # 类型 belongs to the 3
+        ("zone.B1", "类型：3，数量：5", {"types": 3, "units": 5}),
+        ("zone.B1", "有两家律所、一家鉴定所，还有个咨询公司", {"types": 3, "units": 4}),  # 还有个 = one more
+        (
+            "zone.B1",
+            "我们园区原本登记了四家服务机构，其中一家已经注销了，剩下的是两家律所和一家网安公司",
+            {"types": 2, "units": 3},
+        ),
+        ("zone.B1", "一家鉴定所、一家律所、一家培训学校，不过培训学校上半年已经注销了", {"types": 2, "units": 2}),
+        ("zone.B1", "律所3家、咨询1家，其中一家律所在园区外面，园区里没设办公点", {"types": 2, "units": 3}),
+        ("zone.B1", "原来有4家：律所2家、培训公司1家、公证处1家，其中培训公司今年搬走了", {"types": 2, "units": 3}),
+        ("zone.B1", "不对不对，一家律所一家鉴定所，两家", {"types": 2, "units": 2}),  # the total said last
+        ("zone.B1", "是四家，律所鉴定各两家", {"types": 2, "units": 4}),
+        ("zone.B1", "法律类3家，还有培训类的2家，一共就这两类", {"types": 2, "units": 5}),
+        ("zone.B4", "协助过五起，其中一起调解没谈成，还有一起报了案到现在也没立上", 3),  # two parts that failed
+        ("zone.B4", "三起，有两起调解成功的忘了说", 3),  # the total, then the part left out before
+        ("zone.B4", "两起，还有一起忘了说", 3),
+        ("zone.B4", "四起。不过有一起是园区外的企业找上门，我们顺手帮的", 3),
+        ("point.42", "三次吧，其中一次是集团来查的，不算那次的话我们自己查了两次", 2),
+        ("zone.B2", "2019年的时候全国第8，后来就掉出前十了，现在市里排第十", "city"),
+        ("zone.B2", "全市前十吧，具体第几记不清了", "city"),  # the place unsure, the band said
+        ("zone.B2", "跟同事确认了，今年区里掉到第11了，前十没保住", "none"),
+        ("zone.B2", "sorry 看错表了，是全区的，第十三名", "none"),
+        ("zone.B2", "在本区数一数二，出了区就不行了", "district"),
+        ("zone.16", "其实有过一起反复侵权的，我们打算今年建个预警机制", False),  # an event; the plan changes nothing
+    ],
+)
+def test_sixteenth_round_first_answers(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("cid", "text"),
+    [
+        ("station.B4", "成功协助立案四起，我们一共只参与过两起案子"),  # more succeeded than taken part in
+        ("zone.B1", "律所就有三家，机构总共两家"),  # a kind's count over the total
+        ("zone.B1", "还有两家培训机构刚没说完，所以是五家"),  # the other three of the five not said
+    ],
+)
+def test_sixteenth_round_asked_again(cid: str, text: str) -> None:
+    assert read(crit(cid), text, Hint()).outcome == "reask"
+
+
+def test_刚过_is_a_little_over() -> None:
+    q = value("station.25", "不对，刚过两百")
+    assert q == {"value": 200.0, "relation": "gt", "upper": 250.0}  # well short of 300, never on its far side
