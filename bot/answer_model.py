@@ -164,6 +164,10 @@ DEV_BANKS = (
     "answer_dev133",
     "answer_dev134",
     "answer_dev136",
+    "answer_dev137",
+    "answer_dev138",
+    "answer_dev139",
+    "answer_dev140",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
 # the label of a case as the rules' literal verdict: for an absence question (有没有发生过…),

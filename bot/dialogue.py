@@ -1581,7 +1581,7 @@ class Engine:
             if (
                 c.expects == "number"
                 and isinstance(previous, (int, float))
-                and re.search(r"每(?:年|个?季度|个?月|半年)|[两二三四五\d]\s*年", arabic(s.words.get(c.id, "")))
+                and _YEARS_SPAN.search(arabic(s.words.get(c.id, "")))
                 and _ONE_PERIOD.match(normalize(fix.rest))
                 and r.outcome == "record"
                 and isinstance(r.value, (int, float))
@@ -1594,6 +1594,7 @@ class Engine:
                 and swapped is None  # (律所其实是两家: that one figure, the rest as said)
                 and _RELATIVE_TO_SAID.match(normalize(fix.rest))
                 and not _stated_parts(c.rule, normalize(fix.rest))  # (…，园区里只有3家: the new count said)
+                and not all(any(f.unit in p.words for f in numbers(fix.rest)) for p in c.rule.parts)  # (三类6家)
             ):  # 一家律所 → 还有一家网安公司 / 有一家律所注销了 / 其中一家在园区外: what was said, changed by it
                 said = s.words.get(c.id, "")
                 together = read(c, f"{said}，{fix.rest}", Hint(), {}) if said else None
@@ -3148,9 +3149,9 @@ def _same_score(c: Criterion, before: Any, after: Any) -> bool:
 
 
 # 第二年只有一起 / 下半年其实没查: one period of a figure said for several
-_ONE_PERIOD = re.compile(
-    r"(?:不过|但是?|其实|哦)?[,，\s]*(?:第[一二两三四五\d]年|上半年|下半年|其中(?:一|1)年|前年|去年|今年|第[一二三四\d]季度)"
-)
+_ONE_PERIOD = re.compile(r"(?:不过|但是?|其实|哦)?[,，\s]*(?:第[一二两三四五\d]年|其中(?:有)?(?:一|1)年|有(?:一|1)年)")
+# 每年两起，做了两年 / 这三年每年一起: a figure said for several years
+_YEARS_SPAN = re.compile(r"(?:做了|搞了|办了|连续|共|这|近)\s*[2-9]\s*年|(?<![\d.])[2-9]\s*年(?:来|里|间|了)")
 # a change of a two-count answer told relative to what was said: more of it, part of it taken off, one moved
 _RELATIVE_TO_SAID = re.compile(
     r"(?:等下|等等|哦|啊|对了|不对|sorry|[,，\s])*(?:还有|另外(?:还)?有|另有|其中|有\s*(?:1|一|两|2)\s*家|那家|这家|那个|漏了)"

@@ -337,6 +337,8 @@ def _read_boolean(c: Criterion, words: str, hint: Hint) -> Reading:
             return reask(_BOOLEAN_PROBLEM, words, "button without an answer")
         return record(_boolean_value(c, verdict), 1.0, words, "button")
     t = arabic(normalize(words))
+    if _says_and_unsays(t):
+        return reask("您前后两句说的正好相反，请再说一下：到底做到了没有？", words, "self-contradiction")
     a = analyze(words, ctx=context(c))
     if c.polarity == "absence" and "done in part, the rest planned" in a.reasons:
         a = Analysis("yes", 0.9, [*a.reasons, "an event, and a plan against the next"])  # 有过一起…，打算建预警机制
@@ -488,6 +490,19 @@ def _with_learned(words: str, a: Analysis, ctx: Context) -> Analysis:
     if a.verdict is not None and ("hedged" in a.reasons or OFF_TOPIC in a.reasons):
         p = min(p, 0.66)  # 应该有吧 / 仓库又漏水了: confirmed whatever the combiner says
     return Analysis(top, p, reasons)
+
+
+def _says_and_unsays(t: str) -> bool:
+    """文件都标了密级，但文件都没标密级: one clause, then the very same words denied — no careful reader can record
+    either. (标了密级，没标期限 / 做了培训，没做培训记录 deny something else: a part done.)"""
+    filler = r"[都也还就又而且但是不过可我们咱们其实实际上从来一直平时的了过]"
+    bare = [re.sub(filler, "", c) for c in re.split(r"[,，。;；!！?？]", t) if c.strip()]
+    for i, a in enumerate(bare):
+        for b in bare[i + 1 :]:
+            denied = re.sub(r"没有|没|未|不", "", b)
+            if len(a) >= 3 and denied != b and denied == a:
+                return True
+    return False
 
 
 def _boolean_value(c: Criterion, verdict: Verdict) -> Any:
