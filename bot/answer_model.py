@@ -165,8 +165,6 @@ DEV_BANKS = (
     "answer_dev134",
     "answer_dev136",
     "answer_dev137",
-    "answer_dev138",
-    "answer_dev139",
     "answer_dev140",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
