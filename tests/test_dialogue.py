@@ -2546,3 +2546,20 @@ def test_a_relative_change_of_an_answer_given_in_two_messages_is_asked_again(eng
     chat = answered_at(engine, "zone.B1", ["法律、鉴定两类", "一共3家"])
     chat.say("answer", "哦对了还有家做数据安全的，上个月刚入驻", None)
     assert "zone.B1" not in chat.session.answers and chat.question["criterion"] == "zone.B1", chat.text
+
+
+@pytest.mark.parametrize(
+    ("reply", "value"),
+    [
+        ("不对，应该是部分做到，不是全部", "partial"),  # 不是全部 qualifies the change, it takes nothing back
+        ("改成部分做到，不是所有人都签了", "partial"),
+        ("改成没有，不是有", False),
+        ("改成没有……不，还是有", True),  # the change taken back: what it settles on
+    ],
+)
+def test_a_change_qualified_or_taken_back(engine: Engine, reply: str, value: Any) -> None:
+    chat = answered_at(engine, "point.8", ["有"])
+    chat.say("answer", reply, None)
+    if chat.session.proposal is not None and chat.session.proposal.get("criterion") == "point.8":
+        chat.say("answer", "是的", "affirm")
+    assert chat.session.answers.get("point.8") == value, chat.text
