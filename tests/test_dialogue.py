@@ -2563,3 +2563,10 @@ def test_a_change_qualified_or_taken_back(engine: Engine, reply: str, value: Any
     if chat.session.proposal is not None and chat.session.proposal.get("criterion") == "point.8":
         chat.say("answer", "是的", "affirm")
     assert chat.session.answers.get("point.8") == value, chat.text
+
+
+def test_a_rank_said_again_names_the_tier_not_a_question_number(engine: Engine) -> None:
+    chat = start_at(engine, "zone.B2")  # every question before it answered: 第三 must not name question 3
+    chat.say("answer", "全区第三", None)
+    chat.say("answer", "第三名没错", None)
+    assert "规模实力排名" in chat.text and "第 3 项" not in chat.text, chat.text
