@@ -495,7 +495,7 @@ def _with_learned(words: str, a: Analysis, ctx: Context) -> Analysis:
 def _says_and_unsays(t: str) -> bool:
     """文件都标了密级，但文件都没标密级: one clause, then the very same words denied — no careful reader can record
     either. (标了密级，没标期限 / 做了培训，没做培训记录 deny something else: a part done.)"""
-    filler = r"[都也还就又而且但是不过可我们咱们其实实际上从来一直平时的了过]"
+    filler = r"而且|但是|不过|可是|我们|咱们|其实|实际上|从来|一直|平时|[都也还就又但的了过]"
     bare = [re.sub(filler, "", c) for c in re.split(r"[,，。;；!！?？]", t) if c.strip()]
     for i, a in enumerate(bare):
         for b in bare[i + 1 :]:
