@@ -398,11 +398,8 @@ def modification_rest(text: str) -> str:
     """What a named change says the answer is: after its colon, else after the clause that names and
     changes the question (背调那个我要改：其实从来没做过背景调查 -> 其实从来没做过背景调查)."""
     t = normalize(_TAKEN_BACK.sub("", text))
-    again = list(_TAKEN_BACK_AGAIN.finditer(t))
-    if again and _VERDICT_MARK.search(t[: again[-1].start()]):  # 第13题，改成没有……算了，还是有: taken back
-        tail = t[again[-1].end() :].strip(" ,，。.")
-        if tail and _ANSWERISH.search(arabic(tail)):
-            return tail
+    if settled := _settled_after_taking_back(t):  # 第13题，改成没有……算了，还是有: taken back
+        return settled
     if m := re.search(r"[:：]", t):
         return remainder(t[m.end() :]) or t[m.end() :].strip()
     parts = [p for p in re.split(r"[，,。；;]", t) if p.strip()]
@@ -507,6 +504,15 @@ _TAKEN_BACK_AGAIN = re.compile(
 )
 
 
+def _settled_after_taking_back(t: str) -> str:
+    """What a change taken back in the same message settles on (改成没有……算了，还是有 -> 还是有), or ""."""
+    again = list(_TAKEN_BACK_AGAIN.finditer(t))
+    if not again or not _VERDICT_MARK.search(t[: again[-1].start()]):
+        return ""
+    settled = t[again[-1].end() :].strip(" ,，。.")
+    return settled if settled and _ANSWERISH.search(arabic(settled)) else ""
+
+
 def remainder(text: str) -> str:
     """The new answer inside a correction ("不对，应该是部分做到" -> "部分做到"), possibly empty.
 
@@ -514,11 +520,8 @@ def remainder(text: str) -> str:
     the words of the correction itself."""
     t = normalize(text)
     t = _without_old_figure(t)
-    again = list(_TAKEN_BACK_AGAIN.finditer(t))
-    if again and _VERDICT_MARK.search(t[: again[-1].start()]):  # 改成没有……算了，还是有: the change taken back
-        settled = t[again[-1].end() :].strip(" ,，。.")
-        if settled and _ANSWERISH.search(arabic(settled)):
-            return settled
+    if settled := _settled_after_taking_back(t):  # 改成没有……算了，还是有: the change taken back
+        return settled
     marked: list[str] = [m.group(1).strip(" 吧啊呢。.") for m in _VERDICT_MARK.finditer(t)]
     for part in reversed(marked):  # 其实还没签，应该算一部分: the verdict said last
         if part and _ANSWERISH.search(arabic(part)):

@@ -757,6 +757,13 @@ def answered_at(engine: Engine, cid: str, turns: list[str]) -> Chat:
     return chat
 
 
+def say_and_accept(chat: Chat, reply: str, cid: str) -> None:
+    """Say ``reply``; a change of ``cid`` proposed in return is accepted (one tap, as a user would)."""
+    chat.say("answer", reply, None)
+    if chat.session.proposal is not None and chat.session.proposal.get("criterion") == cid:
+        chat.say("answer", "是的", "affirm")
+
+
 def walk_answering(chat: Chat, cid: str) -> None:
     """Walk to ``cid`` answering each question with something its kind accepts."""
     for _ in range(80):
@@ -2485,9 +2492,7 @@ def test_an_earlier_question_named_is_the_one_changed(
 def test_sixteenth_round_corrections(engine: Engine, cid: str, turns: list[str], reply: str, value: Any) -> None:
     chat = answered_at(engine, cid, turns)
     asked = chat.question["criterion"]
-    chat.say("answer", reply, None)
-    if chat.session.proposal is not None and chat.session.proposal.get("criterion") == cid:
-        chat.say("answer", "是的", "affirm")
+    say_and_accept(chat, reply, cid)
     assert chat.session.answers.get(cid) == value, chat.text
     assert asked not in chat.session.answers
 
@@ -2513,9 +2518,7 @@ def test_sixteenth_round_an_earlier_question_named(
 ) -> None:
     chat = answered_at(engine, cid, turns)
     asked = chat.question["criterion"]
-    chat.say("answer", reply, None)
-    if chat.session.proposal is not None and chat.session.proposal.get("criterion") == cid:
-        chat.say("answer", "是的", "affirm")
+    say_and_accept(chat, reply, cid)
     if value is None:  # 刚过三百: above 300, a little
         q = as_quantity(chat.session.answers.get(cid))
         assert q is not None and q.meets(300, strict=False) is True, chat.text
@@ -2559,9 +2562,7 @@ def test_a_relative_change_of_an_answer_given_in_two_messages_is_asked_again(eng
 )
 def test_a_change_qualified_or_taken_back(engine: Engine, reply: str, value: Any) -> None:
     chat = answered_at(engine, "point.8", ["有"])
-    chat.say("answer", reply, None)
-    if chat.session.proposal is not None and chat.session.proposal.get("criterion") == "point.8":
-        chat.say("answer", "是的", "affirm")
+    say_and_accept(chat, reply, "point.8")
     assert chat.session.answers.get("point.8") == value, chat.text
 
 
