@@ -398,7 +398,7 @@ def modification_rest(text: str) -> str:
     """What a named change says the answer is: after its colon, else after the clause that names and
     changes the question (背调那个我要改：其实从来没做过背景调查 -> 其实从来没做过背景调查)."""
     t = normalize(_TAKEN_BACK.sub("", text))
-    if settled := _settled_after_taking_back(t):  # 第13题，改成没有……算了，还是有: taken back
+    if settled := settled_after_taking_back(t):  # 第13题，改成没有……算了，还是有: taken back
         return settled
     if m := re.search(r"[:：]", t):
         return remainder(t[m.end() :]) or t[m.end() :].strip()
@@ -504,7 +504,7 @@ _TAKEN_BACK_AGAIN = re.compile(
 )
 
 
-def _settled_after_taking_back(t: str) -> str:
+def settled_after_taking_back(t: str) -> str:
     """What a change taken back in the same message settles on (改成没有……算了，还是有 -> 还是有), or ""."""
     again = list(_TAKEN_BACK_AGAIN.finditer(t))
     if not again or not _VERDICT_MARK.search(t[: again[-1].start()]):
@@ -520,7 +520,7 @@ def remainder(text: str) -> str:
     the words of the correction itself."""
     t = normalize(text)
     t = _without_old_figure(t)
-    if settled := _settled_after_taking_back(t):  # 改成没有……算了，还是有: the change taken back
+    if settled := settled_after_taking_back(t):  # 改成没有……算了，还是有: the change taken back
         return settled
     marked: list[str] = [m.group(1).strip(" 吧啊呢。.") for m in _VERDICT_MARK.finditer(t)]
     for part in reversed(marked):  # 其实还没签，应该算一部分: the verdict said last
@@ -624,6 +624,9 @@ _SESSIONS_SAID = re.compile(
 )
 
 
+_SESSION_ONLY = re.compile(
+    r"(?:其中|里面|当中|(?<![还另又再])有)\s*(?P<k>\d+)\s*(?P<unit>场|次|期|回)[^,，。\d]{0,6}?(?:只|才|就|仅)[^,，。\d]{0,4}?(?P<new>\d+)\s*(?:人|名|位|个)?"
+)
 _NTH_SESSION = re.compile(r"第\s*(?P<k>\d)\s*(?P<unit>场|次|期|回)[^。\d]{0,12}?(?P<new>\d+)")
 
 
@@ -640,6 +643,10 @@ def per_item_refigured(said: str, text: str) -> str | None:
         if len(places) == 1 and places[0].group(1) != sessions.group("new"):
             p = places[0]
             return before[: p.start(1)] + sessions.group("new") + before[p.end(1) :]
+    one = _SESSION_ONLY.search(t)
+    if one and re.search(rf"每{one.group('unit')}", before) and not re.search(rf"每{one.group('unit')}", t):
+        k, unit, new = one.group("k"), one.group("unit"), one.group("new")
+        return f"{before}，其中{k}{unit}只有{new}人"  # 三场，每场一百五 + 不对，有一场只来了八十人: that one apart
     nth = _NTH_SESSION.search(t)
     if nth:  # 一场三百一场二百五 + 第二场记错了，是一百五: that session's figure
         listed = list(re.finditer(rf"(?<![\d.])1\s*{nth.group('unit')}\s*(?:是|有|来了|大概)?\s*(\d+)", before))

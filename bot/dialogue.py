@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 
 from . import correction
 from .quantity import UNIT_WORDS, Quantity, as_quantity, numbers, says_zero
-from .reading import BEYOND_BOUND, CONFIRM_BELOW, Hint, Reading, describe_words, read
+from .reading import BEYOND_BOUND, CONFIRM_BELOW, NOT_DONE, Hint, Reading, describe_words, read
 from .report import build_report
 from .rubric import (
     TIER_NONE,
@@ -279,9 +279,20 @@ def _doubted(c: Criterion, r: Reading, text: str) -> bool:
     )
 
 
-def _the_new_figure(c: Criterion, rest: str) -> str:
+def _the_new_figure(c: Criterion, rest: str, previous: Any = None) -> str:
     """The clause of a figure's correction that carries the new figure: 不对，一起，另一起还没立案 /
-    六百是两年加起来的，今年就三百出头 / 有两次其实是收费的，公益的只有3次."""
+    六百是两年加起来的，今年就三百出头 / 有两次其实是收费的，公益的只有3次. A clause that only says what the
+    old figure was (6家 → 是6个培育对象，已经授牌的有4家) is not it."""
+    if isinstance(previous, (int, float)) and not isinstance(previous, bool):
+        clauses = [p for p in re.split(r"[，,。；;]", rest) if numbers(p)]
+        old = [
+            p
+            for p in clauses
+            if [(f.quantity.value, f.quantity.relation) for f in numbers(p)] == [(float(previous), "eq")]
+            and re.match(r"[\u4e00-\u9fff]{2,}", numbers(p)[0].after[len(numbers(p)[0].unit) :])  # (是2次多: a new one)
+        ]
+        if len(old) == 1 and len(clauses) == 2 and re.match(r"\s*(?:是|那是|其实是|都是)", old[0]):
+            rest = next(p for p in clauses if p is not old[0])
     if c.expects != "number" or re.search(r"每(?:场|次|期|回|轮)|各\s*\d|\d\s*[+＋]\s*\d", arabic(normalize(rest))):
         return (
             rest  # 一共办了4场讲座，每场签到都是80人 / 三场活动：120 + 95 + 60: the figure is worked out of all of it
@@ -422,6 +433,23 @@ def _stated_parts(rule: TwoPartRule, t: str) -> dict[str, float]:
     return stated
 
 
+def _old_figure_explained(rest: str, said: str) -> str:
+    """The correction without a clause that only says what the old figure was (七八家 → 是不到五家，七八家是来咨询过的 /
+    一百来人次，四百是公众号的阅读量): that figure is the one said before, explained, and no part of the new one."""
+    clauses = re.split(r"(?<=[，,。；;])", rest)
+    old = {f.quantity.value for f in numbers(said)}
+    kept = [
+        p
+        for p in clauses
+        if not (
+            (found := numbers(p))
+            and found[0].quantity.value in old
+            and re.match(r"\s*(?:都|其实|那|这)?(?:是|指的是|说的是|算的是)", found[0].after[len(found[0].unit) :])
+        )
+    ]
+    return "".join(kept).strip("，,。；; ") if kept != clauses and any(numbers(p) for p in kept) else rest
+
+
 def _stressed_clause(rest: str) -> str:
     """Of the clauses with figures, the one that states the new figure (是 / 应该 / 一共 …, or a figure alone)."""
     with_figures = [p for p in re.split(r"[，,。；;]", rest) if numbers(p)]
@@ -555,7 +583,7 @@ _PART_OFF = re.compile(
     r"[\d一二两三四五六七八九十百千]+\s*(?:次|场|起|家|个|人次)?(?:里|里面|当中|里头)(?:有)?\s*[\d一二两三四五六七八九十]|"
     r"(?:再)?(?:去掉|扣掉|减掉|刨掉|扣除|减去)|"
     r"有\s*[\d一二两三四五六七八九十]+\s*[^,，。]{0,12}?"
-    r"(?:收费|有偿|园区外|区外|外地|还在|还没|没验收|在创建|创建中|没办|没开|取消|不算|没成|没立|撤))|"
+    r"(?:收费|有偿|园区外|区外|外地|还在|还没|没验收|在创建|创建中|没办|没开|取消|不算|没成|没立|撤|自己单位|本单位|自己的))|"
     r"[^,，。\d]{0,8}?(?:那|这)\s*[\d一二两三四五六七八九十]+\s*(?:次|场|起|家|个|人次)(?:里|里面|中|当中)(?:有)?\s*[\d一二两三四五六七八九十]|"
     r"[^,，。\d]{0,8}?(?:那个|那起|那家|那次|那场|那件)[^,，。\d]{0,8}?"  # 联芯那个最后没调成，去掉
     r"(?:没(?:有)?(?:成功|成|调成|立上|办成|通过|验收|做完|完成|办完)|不算|去掉|黄了|撤了)"
@@ -565,6 +593,11 @@ _MORE_OF_FIGURE = re.compile(
     r"^(?:哦|啊|噢|诶|嗯|呃|对了|哦对了|啊对了|还有就是)*[,，\s]*(?:对了)?[,，\s]*"
     r"(?:还有|另外|另有|再加上?|加上|外加|以及|这是(?:上半年|下半年|线下|线上|报名|计划)|那是(?:上半年|下半年|报名|计划)|"
     r"(?:上|下)半年(?:还|又|也)|线上(?:还|又|也)|线下(?:还|又|也)|其余|剩下)"
+)
+# the periods of a rate just given that were done: 每季度一次 → 哦只做了上半年两个季度，下半年没搞
+_LIMITS_FIGURE = re.compile(
+    r"^(?:哦|啊|噢|不过|但是?|其实|实际上?)?[,，\s]*(?:只|就|才|仅)(?:做了|办了|搞了|查了|开了|有)[^,，。]*"
+    r"(?:上半年|下半年|季度|\d+\s*个月|\d+\s*(?:次|场|回|期))"
 )
 # a qualifier of the figure just given, said alone: 大概吧 / 不到 / 差一点 / 也可能就一次
 _QUALIFIES_FIGURE = re.compile(
@@ -949,6 +982,7 @@ class Engine:
                     self._remark(s, ev)
                     or self._confirms_earlier(s, ev)
                     or self._kept_as_said(s, ev, c_last)
+                    or self._two_count_changed(s, ev, c_last)
                     or self._rank_again(s, ev, c_last)
                     or self._topical_correction(s, ev, c_last)
                     or self._same_figure_again(s, ev, c_last)
@@ -1304,9 +1338,48 @@ class Engine:
             return self.ask(s, prefix="好的，那请直接点选，或者换个说法：")
         if current is not None and current.id != c.id:
             return self._apply_correction(s, c, read(c, text, _hint(ev), {}))
+        if (
+            c.expects in ("number", "counts")
+            and current is not None
+            and c.id not in s.answers
+            and s.cursor + 1 < self.n_steps(s)  # (the last question's answer would finish the walk, and report)
+            and (fix := correction.parse(text, proposal["value"], True)) is not None
+        ):
+            return self._proposal_corrected(s, ev, c, proposal, fix)
         if self._limits_proposal(s, proposal, text):
             text = f"{proposal['words']}，{text}"  # 都存在单位电脑里 → 加密和备份暂时都没有: one reply in two messages
         return self._apply(s, c, read(c, text, _hint(ev), s.pending))
+
+    def _proposal_corrected(
+        self, s: Session, ev: UserEvent, c: Criterion, proposal: dict[str, Any], fix: correction.Correction
+    ) -> list[Message]:
+        """我理解为“4起”，对吗？ → 更正下，第二年只有一起: the change is told against the figure proposed, so it is
+        read as a change of it (3起) — never as an answer of its own (1起). The proposal stands in for a moment as
+        the answer it corrects; if the change leaves it as it was, nothing is kept and the question is asked again."""
+        before = s.model_copy(deep=True)
+        self._record(s, c, proposal["value"], proposal["words"])
+        out = self._correct(s, ev, c, fix)
+        was = f"原来记的“{describe_answer(c, proposal['value'])}”先撤下"
+        head = (out[0].text or "") if out else ""
+        if c.id not in s.answers and was in head:  # never recorded: say so
+            out[0] = out[0].model_copy(
+                update={"text": head.replace(was, f"“{describe_answer(c, proposal['value'])}”先不记")}
+            )
+        if s.proposal is not None and s.proposal.get("criterion") == c.id:
+            changed = s.proposal  # 改为“3起”吗？: proposed as the answer instead, nothing recorded meanwhile
+            for name in Session.model_fields:
+                setattr(s, name, getattr(before, name))
+            s.proposal = {"criterion": c.id, "value": changed["value"], "words": changed["words"]}
+            return [self._proposal_message(s, c, changed["value"])]
+        if (
+            c.id in s.answers
+            and s.answers[c.id] == proposal["value"]
+            and s.words.get(c.id) == describe_words(proposal["words"])
+        ):
+            for name in Session.model_fields:
+                setattr(s, name, getattr(before, name))
+            return self.ask(s, prefix="好的，这个数先不记。请直接告诉我一个确切的数（说不准可以回答“不清楚”）：")
+        return out
 
     # ── one-message corrections ──────────────────────────────────────────
     def _split_now(
@@ -1511,20 +1584,19 @@ class Engine:
                 and (previous is True or correction.opens_with_contrast(ev.text))
             ):
                 rest = f"{s.words[c.id]}，{rest}"  # 有专职的人 + 补充一下，他是中专学历: read as one reply
-            delta = _delta(c, previous, ev.text)
+            told = correction.settled_after_taking_back(normalize(ev.text)) or ev.text  # (改成两家……算了，还是三家)
+            delta = _delta(c, previous, told)
             unsure = False
             if c.expects == "number" and delta is None and (kept := self._points_back(s, ev, c)) is not None:
                 return kept  # 补充一句，内部检查那两次都有检查表 / 一共接到10次求助，成功的就是这3起
             swapped = (
-                correction.figure_swapped(s.words.get(c.id, ""), ev.text)
-                or correction.figure_less_part(s.words.get(c.id, ""), ev.text)
+                correction.figure_swapped(s.words.get(c.id, ""), told)
+                or correction.figure_less_part(s.words.get(c.id, ""), told)
                 or (  # 律所2家，鉴定1家 → 律所是3家 (a share's figures are found by their own words: _named_figure)
-                    correction.item_refigured(s.words.get(c.id, ""), ev.text)
-                    if isinstance(c.rule, TwoPartRule)
-                    else None
+                    correction.item_refigured(s.words.get(c.id, ""), told) if isinstance(c.rule, TwoPartRule) else None
                 )
                 if c.expects == "counts" and not switched
-                else correction.per_item_refigured(s.words.get(c.id, ""), ev.text)
+                else correction.per_item_refigured(s.words.get(c.id, ""), told)
                 if c.expects == "number"
                 else None
             )
@@ -1544,16 +1616,14 @@ class Engine:
                 rest = f"{s.words[c.id]}，另外{rest}"  # 250人次 → 漏了线上那场，再加80: more of what was said
                 unsure = not _MORE_OF_IT.search(normalize(ev.text))  # 下半年还查了一次: more, or the second of two?
             else:
-                rest = _the_new_figure(c, rest)
+                rest = _the_new_figure(c, rest, previous)
             if switched:
                 rest = fix.rest
             elif swapped is not None:
                 pass  # the answer as said, with that one figure changed
             elif c.expects == "counts" and isinstance(previous, dict) and len(previous) == 1:
                 rest = _stressed_clause(rest)  # 律所，服务过4家 → 哦不对，是6家，漏算了两家: one figure, the one stated
-            elif (
-                c.expects == "counts" and isinstance(previous, dict) and (named := _named_figure(c, ev.text, previous))
-            ):
+            elif c.expects == "counts" and isinstance(previous, dict) and (named := _named_figure(c, told, previous)):
                 rest = named  # 开展保护工作的成员单位漏了两家，应该是31家: that figure, the one stated
             elif (
                 isinstance(c.rule, TwoPartRule)
@@ -1577,6 +1647,7 @@ class Engine:
                     return self._taken_back(s, c, "conflict", whole.problem)  # 是两次，分别在3月、6月和9月
             if isinstance(c.rule, TierRule) and s.words.get(c.id):
                 rest = _tier_completed(c, c.rule, s.words[c.id], rest)
+            rest = _old_figure_explained(rest, s.words.get(c.id, ""))
             r = read(c, rest, Hint(), pending)
             if (
                 c.expects == "number"
@@ -1587,7 +1658,11 @@ class Engine:
                 and isinstance(r.value, (int, float))
                 and r.value < previous
             ):  # 每年两起，做了两年 → 第二年只有一起: one period's figure, not the total
-                return self._taken_back(s, c, "period")
+                with_years = read(c, f"{s.words.get(c.id, '')}，{fix.rest}", Hint(), {})
+                if with_years.outcome != "record" or with_years.value in (previous, r.value):
+                    return self._taken_back(s, c, "period")
+                r = with_years.model_copy(update={"confidence": min(with_years.confidence, CONFIRM_BELOW - 0.05)})
+                fix = correction.Correction("revision", fix.rest)  # = 3, worked out with the years, so proposed
             if (
                 isinstance(c.rule, TwoPartRule)
                 and isinstance(previous, dict)
@@ -1631,9 +1706,11 @@ class Engine:
                 if whole.outcome == "record" and whole.value != previous:
                     r = whole.model_copy(update={"confidence": min(whole.confidence, CONFIRM_BELOW - 0.01)})
             if pending and r.outcome == "record" and r.value == previous:
-                named = re.sub(r"(?:那个|那项|那块|那一项|那个数)[^,，。\d]*[,，]\s*", "的", normalize(ev.text))
+                named = re.sub(r"(?:那个|那项|那块|那一项|那个数)[^,，。\d]*[,，]\s*", "的", normalize(told))
                 named = correction.without_cue(named) or named  # 培训过的写错了，应该是32家
-                named = re.sub(r"([^,，。\d]+)[,，]\s*(?=[^,，。]*\d)", r"\1", named)  # 开展工作的我看错了，是25家
+                named = re.sub(
+                    r"([^,，。\d]+)[,，]\s*(?=[^,，。]*\d)", r"\1", arabic(named)
+                )  # 开展工作的我看错了，是25家
                 whole = read(c, named, Hint(), pending)  # 开展工作那个说多了，应该只有25家: the cue names the figure
                 if whole.outcome in ("record", "reask") and whole.value != previous:
                     r = whole
@@ -2047,7 +2124,12 @@ class Engine:
         if current is not None and current.id != c.id and c.expects == "number" and _NOTHING_MORE.fullmatch(t):
             i = self.position(s, c)[0]
             return self.ask(s, prefix=f"好的，第 {i} 项“{c.short}”记为“{describe_answer(c, s.answers.get(c.id))}”。")
-        continues = _PART_OFF.match(t) or _MORE_OF_FIGURE.match(t) or _QUALIFIES_FIGURE.match(t)
+        continues = (
+            _PART_OFF.match(t)
+            or _MORE_OF_FIGURE.match(t)
+            or _QUALIFIES_FIGURE.match(t)
+            or (_LIMITS_FIGURE.match(arabic(t)) and isinstance(c.rule, ThresholdRule) and c.rule.unit == "次")
+        )
         if current is None or current.id == c.id or c.expects != "number" or not continues:
             return None
         if not _PART_OFF.match(t) and _only_about(ev.text, context(current).topic, context(c).topic):
@@ -2147,6 +2229,34 @@ class Engine:
         if again.outcome == "record":
             return self._more_of_it(s, ev, c)
         return None
+
+    def _two_count_changed(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
+        """律所3家、鉴定1家 → 鉴定那家搬走了 / 哦还有一家做司法鉴定的也在园区里 / 保险那家不做商秘，去掉吧 (another
+        question asked now): a firm of the kinds just counted, added or gone. The firms said and the message are
+        read as one reply and the result proposed; when they cannot be, the old answer is taken back, never kept
+        unchanged nor the message taken for the question now asked."""
+        rule = c.rule
+        if (
+            not isinstance(rule, TwoPartRule)
+            or c.id not in s.answers
+            or not s.words.get(c.id)
+            or not self._asks_other_than(s, c)
+        ):
+            return None
+        t = arabic(normalize(ev.text))
+        kinds = next((p.kinds for p in rule.parts if p.kinds), {})
+        named = any(w.lower() in t.lower() for ws in kinds.values() for w in ws)
+        if not (_FIRM_CHANGED.search(t) and (named or re.search(r"(?:那|这|1)家", t))):
+            return None
+        if any(f.unit in p.words for p in rule.parts for f in numbers(t) if f.quantity.value > 1):
+            return None  # (再加上两家鉴定所，那就是三类五家: a figure of its own, read by the revision steps)
+        said, previous = s.words[c.id], s.answers[c.id]
+        together = read(c, f"{said}，{ev.text.strip()}", Hint(), {})
+        if together.outcome == "record" and together.value != previous:
+            return self._propose_change(s, c, together.value, describe_words(f"{said}；{ev.text.strip()}"))
+        if together.outcome == "record":
+            return None
+        return self._taken_back(s, c, "relative")
 
     def _part_revised(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
         """会员120家，培训40家，开展36家 → 培训的比例应该是35% / 5类12家 → 类型是4类 (another question asked
@@ -2273,8 +2383,18 @@ class Engine:
                 return None  # 两个部门 / 2023年: not the figure just given
             in_unit = any(f.unit and f.unit in units for f in found)
             bare = any(not f.unit and f.quantity.value >= 2 for f in found)  # 应该还要更多，六百左右
-            revised = (in_unit and (field is not None or bool(_OF_THE_FIGURE.search(t)))) or (
-                bare and current is not None and bool(_OF_THE_FIGURE.search(t))
+            restated = re.match(  # 是两起 / 示范点是两家，第三家验收没通过: the figure said again, by its own name
+                r"^(?:哦|啊|嗯|对了)?[,，\s]*([\u4e00-\u9fff]{0,8}?)(?:应该|其实|实际)?(?:是|就是|只有|就|才)\s*\d",
+                arabic(t),
+            )
+            revised = (
+                (in_unit and (field is not None or bool(_OF_THE_FIGURE.search(t))))
+                or (bare and current is not None and bool(_OF_THE_FIGURE.search(t)))
+                or (
+                    in_unit
+                    and restated is not None
+                    and (not restated.group(1) or self._named_by_its_words(f"{restated.group(1)}那个", c))
+                )
             )
         if field is not None and not revised and not (doubt and found):
             return None  # 上海某某协会 / 2号楼: the form's field answered (两百来人次 after 350人次 never is)
@@ -3000,6 +3120,7 @@ _FIGURE_REVISION = re.compile(
 # what is left, or the total now, said after a part that does not count: 所以是两次 / 剩四起 / 那就是520
 _LEFT_NOW = re.compile(
     r"(?:所以|那|那么|这样|算下来|最后|实际)(?:就|一共|总共)?(?:是|有|算)\s*[\d一二两三四五六七八九十]|"
+    r"[,，]\s*(?:是|就是|应该是|只有|就)\s*[\d一二两三四五六七八九十]+\s*(?:次|场|起|家|个|人次)?[了吧啊。.!！]*$|"  # …，不算，是两起
     r"(?:剩|剩下|还剩|只剩|就剩)(?:的)?(?:是|有)?\s*[\d一二两三四五六七八九十]"
 )
 # 同上 / 跟上一题一样，也有 / 和前面一样: the same answer as the question just answered
@@ -3106,6 +3227,11 @@ _FAILED_PART = re.compile(
     r"[^,，。\d]{0,8}?(?:[,，]\s*(?:还|都|也|并)(?=没))?"  # (其中两起只是报了案，还没立案)
     r"(?:没(?:有)?(?:成功|成|调成|立上|办成|通过|验收|做完|完成|办完|结果|立案)|失败了?|不算|(?:要|得)?去掉|黄了|撤了|还在审|在审)"
 )
+# 五家 → 不对，其中一家还在培育 = 4: a part named as a part, not done yet in the reading's words
+_NOT_DONE_PART = re.compile(
+    r"(?:其中|(?<![还另又])有)\s*(\d+)\s*(人次|[次场家起人个件期回])(?!都|也)[^,，。\d]{0,8}?(?:[,，]\s*(?:还|都|也|并)(?=没))?"
+    r"(?:" + NOT_DONE.pattern + ")"
+)
 _STATED = re.compile(
     r"一共|总共|合计|总计|总数|加起来|所以(?:是|就是)?\s*\d|应该是|其实是|实际(?:是|上)?\s*(?:只有|就)?\s*\d|现在是|"
     r"改成|改为|更正为|(?:是|为)\s*\d|(?<!不)算(?:是|作)?\s*\d|="
@@ -3153,6 +3279,11 @@ _ONE_PERIOD = re.compile(r"(?:不过|但是?|其实|哦)?[,，\s]*(?:第[一二�
 # 每年两起，做了两年 / 这三年每年一起: a figure said for several years
 _YEARS_SPAN = re.compile(r"(?:做了|搞了|办了|连续|共|这|近)\s*[2-9]\s*年|(?<![\d.])[2-9]\s*年(?:来|里|间|了)")
 # a change of a two-count answer told relative to what was said: more of it, part of it taken off, one moved
+# a firm of a two-count answer added or gone: 注销了 / 搬到泗泾去了 / 去掉吧 / 还有一家… / 也在园区里 / 刚签的入驻
+_FIRM_CHANGED = re.compile(
+    r"注销|搬(?:走|到|去|出|离)|迁(?:走|到|出)|去掉|剔掉|剔除|删掉|拿掉|划掉|不算|不在(?:我们|本)?园区|不做商秘|关门|倒闭|撤(?:了|走)|"
+    r"漏了|(?<![没])还有|另外|再加|也在(?:我们)?园区|也入驻|新入驻|刚入驻|入驻了"
+)
 _RELATIVE_TO_SAID = re.compile(
     r"(?:等下|等等|哦|啊|对了|不对|sorry|[,，\s])*(?:还有|另外(?:还)?有|另有|其中|有\s*(?:1|一|两|2)\s*家|那家|这家|那个|漏了)"
 )
@@ -3231,9 +3362,17 @@ def _delta(c: Criterion, previous: Any, text: str) -> float | None:
         if _LEFT_OUT.search(t) and not _NOT_MEANT.search(t):
             return previous + n
     parts = list(_DELTA.finditer(t))
-    failed = list(_FAILED_PART.finditer(t))
+    failed = list(_FAILED_PART.finditer(t)) or list(_NOT_DONE_PART.finditer(t))
     counted = [m for m in failed if m.group(1)]
-    if not parts and failed and len(counted) <= 1 and not _STATED.search(t) and unit in ("起", "家", "次"):
+    qualified = re.search(r"(?:将近|接近|不到|不足|快|差不多|大概|大约|约)\s*\d", t)  # (应该说将近三次: a figure said)
+    if (
+        not parts
+        and failed
+        and len(counted) <= 1
+        and not _STATED.search(t)
+        and not qualified
+        and unit in ("起", "家", "次")
+    ):
         n = float(counted[0].group(1)) if counted else 1.0  # 调解有一起没成功 / 那次没做完，这次就不算了
         if counted and counted[0].group(2) not in UNIT_WORDS.get(unit, (unit,)):
             return None

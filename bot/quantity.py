@@ -462,6 +462,44 @@ def every_month(text: str) -> str:
     return re.sub(r"(?<![\d〇零一二三四五六七八九十])一个?月一(?=[次回查检场期])", "每月一", text)
 
 
+# a period of a regular rate that was skipped: 就三季度没查 / 有两个月没搞 / 除了春节那个月 / 二季度停了一次
+_PERIOD = r"(?:上半年|下半年|(?:第)?[1-4]季度|(?<![\d.])(?:1[0-2]|[1-9])月份?)"
+_SKIPPED = (
+    r"(?:都|也|就|还|因为[^,，。;；\d]{0,8}?)?(?:没(?:有)?(?:查|搞|做|办|开|弄|检查|组织|开展|进行|安排|去)?(?:过|了|成)?"
+    r"(?=$|[,，。;；!！~～了的])|停(?:了|掉|办)?|漏(?:了|掉)?|空(?:了|着)|缺(?:了)?|跳过(?:了)?|取消(?:了)?|落下(?:了)?)"
+)
+_MISSED_NAMED = re.compile(
+    rf"({_PERIOD}(?:\s*(?:、|和|跟|与|及|,|，)\s*{_PERIOD})*)(?:的|那次|那个月)?[^,，。;；\d]{{0,8}}?{_SKIPPED}"
+)
+_MISSED_SOME = re.compile(
+    rf"(?:有|其中|中间|缺了|漏了|空了)\s*(\d+)\s*个?(?:月|季度|次|回)[^,，。;；\d]{{0,6}}?{_SKIPPED}|"
+    r"(?:停|取消|暂停|停办|没办)了?\s*(\d+)\s*(?:场|次|期|回|个月)"  # 7、8月暑假停了两期
+)
+_MISSED_BUT = re.compile(
+    rf"除了?\s*({_PERIOD}(?:\s*(?:、|和|跟|与|及)\s*{_PERIOD})*|[^,，。;；\d]{{1,6}}?那个月)(?:以外|之外|外)?(?=$|[,，。;；])"
+)
+
+
+def _periods_missed(rest: str, factor: float = 0.0) -> int:
+    """How many periods of a regular rate the words after it say were skipped (0 when none are named, or when one
+    is only not done yet: 今年下半年还没查 may be the year not being over, see `a_period_not_yet`)."""
+    if a_period_not_yet(rest):
+        return 0
+    if m := _MISSED_SOME.search(rest):
+        return int(m.group(1) or m.group(2))
+    if m := _MISSED_NAMED.search(rest) or _MISSED_BUT.search(rest):
+        named = re.findall(_PERIOD, m.group(1))
+        halves = sum(1 for p in named if p.endswith("半年"))  # 每季度一次，下半年没搞 = two quarters
+        per_half = {4.0: 2, 12.0: 6, 6.0: 3}.get(factor, 1)
+        return (len(named) - halves + halves * per_half) or 1
+    return 0
+
+
+def a_period_not_yet(text: str) -> bool:
+    """半年一次，今年下半年还没查: a period of the rate not done yet (the year may not be over)."""
+    return bool(re.search(rf"{_PERIOD}(?:的|那次)?[^,，。;；\d]{{0,6}}?(?:还没|尚未|还未|没到|还不到)", text))
+
+
 def annual_count(text: str) -> Quantity | None:
     """How many times a year the words say ("每季度一次" = 4, "上下半年各一次" = 2); None if they say no frequency."""
     t = arabic(every_month(normalize(text)))
@@ -525,6 +563,9 @@ def annual_count(text: str) -> Quantity | None:
         extra = (  # 每半年一次，年底再抽查一次 = 3 (not 上年度5次，再往前一年3次: another year)
             _more_after(after) if len(after) > 1 and per_year != 1.0 and not re.search(r"往前|之前|早", rest) else 0.0
         )
+        missed = _periods_missed(rest, factor) if factor in (2.0, 4.0, 6.0, 12.0) and rel == "eq" else 0
+        if 0 < missed < factor:  # 每季度查一次，就三季度没查 = 3 / 每月一次，有两个月没搞 = 10
+            return Quantity(value=(factor - missed) * k.value + extra)
         return Quantity(value=factor * k.value + extra, relation=rel)
     return None
 

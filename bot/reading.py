@@ -34,6 +34,7 @@ from .quantity import (
     UNIT_WORDS,
     Found,
     Quantity,
+    a_period_not_yet,
     annual_count,
     as_quantity,
     every_month,
@@ -1028,13 +1029,13 @@ def _all_of_them(t: str, f: Found) -> str:
 
 
 _RATE = re.compile(
-    r"每(?:一)?(年|半年|个?季度|个?季|个?月)(?:都|也)?(?:有|协助|办|成功|调解|立案)?[^,，。\d]{0,4}?(\d+)\s*(?:起|件|个)"
+    r"(?:每(?:一)?|(?<![\d.第前去今])1)(年|半年|个?季度|个?季|个?月)(?:都|也)?(?:有|协助|办|成功|调解|立案)?[^,，。\d]{0,4}?(\d+)\s*(?:起|件|个)"
 )
 _SPAN = re.compile(r"(?:近|连续|已经|这|过去|前后|最近)?(\d+)\s*年(?:了|来|下来|里|间|多)?")
 _PER_YEAR = {"年": 1, "半年": 2, "季度": 4, "季": 4, "月": 12}
 
 
-def _rate_over_years(t: str, found: list[Found]) -> Quantity | None:
+def _rate_over_years(t: str, found: list[Found]) -> Quantity | str | None:
     """每年一起，连续三年了 / 近三年每年都有一起 / 去年一年每个季度一起: a rate times the years it ran —
     unless the total is said too (两年下来正好4起), which then stands."""
     rate = _RATE.search(t)
@@ -1045,9 +1046,28 @@ def _rate_over_years(t: str, found: list[Found]) -> Quantity | None:
     if stated:
         return stated[0].quantity
     per_year = _PER_YEAR[rate.group(1).lstrip("个")]
-    return Quantity(value=float(rate.group(2)) * per_year * float(span.group(1)))
+    years = float(span.group(1))
+    other = _ONE_YEAR_OTHER.search(t[max(rate.end(), span.end()) :]) if per_year == 1 else None
+    if other is not None:  # 每年两起，做了两年，第二年只有一起 = 3: one year of the span had its own figure
+        which = other.group(1)
+        place = re.fullmatch(r"第(\d+)年", which)
+        if which == "今年" or (place is not None and float(place.group(1)) > years) or years < 2:
+            return "您说了每年的数，又说了某一年不一样，请直接告诉我一共是几起。"  # (今年 may be outside the years)
+        that_year = float(other.group(2)) if other.group(2) else 0.0
+        return Quantity(value=float(rate.group(2)) * (years - 1) + that_year)
+    return Quantity(value=float(rate.group(2)) * per_year * years)
 
 
+# one year of a yearly rate told apart: 第二年只有一起 / 去年就一起 / 有一年一起都没有 / 今年还没有
+_ONE_YEAR_OTHER = re.compile(
+    r"(第\d+年|头1年|第1年|最后1年|有1年|其中1年|前1年|后1年|去年|今年|前年)(?:的话)?[^,，。;；\d]{0,4}?"
+    r"(?:(?:只有|就|才|只|是|仅|也就)[^,，。;；\d]{0,2}?(\d+)\s*(?:起|件|个)|(?:1\s*(?:起|件|个)(?:都|也))?(?:还)?(?:没有|没|无)(?![^,，。;；]*(?:成|立)))"
+)
+
+
+_ZERO_YEAR = re.compile(
+    r"(有1年|其中1年|第\d+年|去年|今年|前年|头1年|最后1年)[^,，。;；\d]{0,4}?1\s*(?:起|件|个)[^,，。;；\d]{0,4}?(?:都|也)(?:还)?(?:没有|没|无)"
+)
 _ZERO_PERIOD = re.compile(
     r"(?:上半年|下半年|[一二三四1-4]季度|前半年|年初|年中)[^,，。;；\d]{0,6}?1\s*(?:次|场|起|家|回)"
     r"[^,，。;；\d]{0,4}?(?:都|也)(?:还)?(?:没|没有|木有|无)[^,，。;；\d]*[,，。;；]?"
@@ -1057,17 +1077,35 @@ _ZERO_PERIOD = re.compile(
 def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity | None, float, str]:
     """The quantity the reply gives for the rule's unit, a confidence, or a reason to ask again."""
     unit = rule.unit
+    if says_zero(t) and isinstance(rule, PerCountRule) and _RATE.search(t):
+        t = _ZERO_YEAR.sub(r"\1只有0起", t)  # 每年一起，有一年一起都没有: that year's figure, not a count of none
     if says_zero(t):
         beside = _ZERO_PERIOD.sub("", t)  # 上半年一次都没查，下半年补了两次: none in one period, some in another
         if beside == t or not numbers(beside) or says_zero(beside):
             return Quantity(value=0), 0.95, ""
         t = beside
     t = _without_gone(_counted_figures(_own_figures(_without_plans(_less_cancelled(_pointed_back(full_years(t)))))))
+    if unit == "次" and _OWN_NONE.search(t):  # 集团审计来过两次，我们自己没组织过: none of their own
+        figured = [c for c in clauses(t) if numbers(c)]
+        if figured and all(_off_topic(c, unit) for c in figured):
+            return Quantity(value=0), 0.85, ""
+    if unit in ("次", "场") and re.search(r"[,，][^,，。;；\d]*(?:也|还|另外|又)[^,，。;；\d]*\d\s*(?:次|场|回)", t):
+        t = re.sub(
+            r"除了([^,，。;；\d]{1,10}?)(?:那|这)(?:一)?(次|场|回)", r"\g<1>1\2", t
+        )  # 除了年底那次大检查，年中也查一次
+    t = re.sub(  # 一场在三月一场在九月: single sessions listed, each a clause of its own
+        r"((?<![\d.])1\s*(场|次|回|期)(?:在|是|于)[^,，。;；、\d]{0,3}(?:\d+\s*(?:月|号|日))?[^,，。;；、\d]{0,3}?)(?=1\s*\2(?:在|是|于))",
+        r"\1，",
+        t,
+    )
     gap = r"(?:还)?差(?:了)?\s*(?:几\s*(?:\d+|[十百])?|\d*\s*几|十几|一点|一些|点|些|个把|\d+\s*[十百]?)\s*多?\s*(?:个)?\s*(?:人次|人|家|次|场|起)?"
     vague_gap = gap.replace(r"|\d+\s*[十百]?)", ")")  # (差两个就三百了 = 298: a gap in figures is worked out)
-    t = re.sub(rf"{vague_gap}\s*(?:就|才)(?:能)?(?:到|够|满|是)?\s*(?=\d)", "不到", t)  # 差几十个人就五百了
+    t = re.sub(  # 差几十个人就五百了 / 差一点就凑满500了
+        rf"{vague_gap}\s*(?:就|才)(?:能)?(?:凑|达)?(?:到|够|满|是|齐|上|过|破)?\s*(?=\d)", "不到", t
+    )
     if re.search(r"将近|接近|不到|不足|没到|差一点|差点|快到", t):  # 将近五百，差几十个人: the gap, no figure
-        t = re.sub(rf"[,，]\s*{gap}(?=$|[,，。!！~])", "", t)
+        short = gap.replace(r"(?:还)?差(?:了)?", r"(?:就|还|也就|只)?(?:差|少|缺)(?:了)?")  # (就少了十几个人)
+        t = re.sub(rf"[,，]\s*{short}(?:的样子|左右|吧|啊|呀|了)?(?=$|[,，。!！~])", "", t)
     t = re.sub(  # 做了3次，收费的那次不算: one of them named by what it was, taken off as 其中1次
         r"(?<![\d.])(\d+)\s*(次|场|回|家|起|个)([,，]\s*)([^,，。;；\d]{1,12}?)的(?:那|这)(?:一)?(?:次|场|回|家|起|个)"
         r"(?=[^,，。;；\d]{0,4}?(?:不算|不能算|不计|没(?:成|结果|算)))",
@@ -1089,6 +1127,8 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             t,
         )
     part_first = re.match(r"\s*(?:不过|但是?|可是)?\s*其中", t)  # 其中一家是区外的，园区里就2家 (after 3家)
+    if part_first and len(numbers(t)) == 1 and not says_zero(t):
+        return None, 0.0, ""  # 其中一家还在培育: a part of a figure not said here, no count of its own
     if part_first and len(found_here := numbers(t)) >= 2 and _LEFT_SAID.search(found_here[-1].before):
         return found_here[-1].quantity, 0.85, ""  # a part of a figure said before, and what is left said
     if (what_is_left := _said_left(t, unit)) is not None:
@@ -1201,9 +1241,13 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             ):  # (上级来查: marked 不算 by the rubric)
                 left = annual.value - float(part_off.group(1))
                 return (Quantity(value=left), 0.85, "") if left >= 0 else (None, 0.0, "")
+        if annual is not None and annual.relation == "eq" and a_period_not_yet(arabic(t)):
+            return None, 0.0, f"您说的是平时的频次，但今年还有一期没做，请告诉我一年实际开展了几{unit}。"
         if annual is not None:
             return annual, 0.92, ""
     if isinstance(rule, PerCountRule) and (rated := _rate_over_years(t, found)) is not None:
+        if isinstance(rated, str):
+            return None, 0.0, rated
         return rated, 0.6, ""  # 每年一起，连续三年了 = 3 / 每半年一起，已经两年了 = 4: worked out, so proposed
     if unit == "起" and (by_case := _case_by_case(t)) is not None:
         return by_case, 0.85, ""  # 两起：A那起调解成功了，B那起还在等立案 = 1
@@ -1243,9 +1287,23 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     bare = [f for f in found if not f.unit or not re.match(r"[\u4e00-\u9fff%]", f.unit)]
     candidates = matching or bare
     if unit in ("人次", "家", "起") and matching:  # 线下120人，线上400多: a bare figure in its own clause adds up
-        candidates = matching + [f for f in bare if f.clause not in {m.clause for m in matching}]
+        candidates = matching + [
+            f
+            for f in bare
+            if f.clause not in {m.clause for m in matching}
+            and not (  # (四百是公众号的阅读量: what it was; not 其中三百是消防宣传: a part, taken off below)
+                re.match(r"\s*(?:是|指的是|其实是|那是|说的是)", f.after)
+                and not re.search(r"其中|里面|当中|包括", f.before)
+            )
+        ]
     if unit == "人次" and matching:  # 资料发了200份: materials handed out reach an audience too (the explain says so)
         candidates += [f for f in found if f.unit == "份" and f.clause not in {m.clause for m in matching}]
+    if unit == "次" and matching:  # 做了俩技术论证，外加一次免费咨询: things done, counted by what they are
+        candidates += [
+            f
+            for f in bare
+            if f.clause not in {m.clause for m in matching} and _ACTIVITY_NOUN.match(f.after) and f not in candidates
+        ]
     if unit == "次" and (matching or not candidates):  # 另外给一家企业出了一份技术解决方案，也没收钱: a service
         candidates += [_each_firm(f) for f in found if f.unit == "份" and _SERVICE_PAPER.match(f.after)]
     if unit == "起":  # 调解了两起，帮一家企业立了案: a firm helped to a filing is a case
@@ -1673,6 +1731,7 @@ _OFF_TOPIC = re.compile(
     r"问(?:的是)?劳动|劳动仲裁|财务审计|安全生产|客户来验厂|去听|旁听|不是我们(?:自己)?(?:办|组织|搞|做|查)的|"
     r"是(?:他们|人家|对方|市监局|市场监管(?:所|局)|区里|上级)(?:自己)?(?:派人)?(?:来|组织|办|搞|查)的|"
     r"(?:市监局|市场监管(?:所|局)|监管部门|上级|区里)[^,，。\d]{0,4}?(?:来|下来)(?:检查|指导|查|抽查|督查)|"
+    r"(?:集团|总部|母公司|上级单位|客户|第三方|认证机构)[^,，。\d]{0,3}?(?:审计|来查|来检查|来审|过来查|抽查|验厂)|"
     r"知识产权(?:示范|优势)(?:企业|单位)|专利示范|"
     r"另一个园区|别的园区|隔壁园区|园区外|才验收|还没验收|没验收|"
     r"自己(?:找|请)(?:的)?(?:外面的?)?律(?:师|所)|自己走了?的?(?:诉讼|司法|法律)|自己(?:起诉|打官司|报的案)|"
@@ -1728,9 +1787,26 @@ def _case_by_case(t: str) -> Quantity | None:
 
 def _off_topic(text: str, unit: str) -> bool:
     """Whether a figure's words put it outside what the criterion counts (paid only for free services)."""
-    return bool(_OFF_TOPIC.search(text) or (unit == "次" and _PAID_PART.search(text)))
+    return bool(
+        _OFF_TOPIC.search(text)
+        or (unit == "次" and _PAID_PART.search(text))
+        or (
+            unit in ("次", "人次") and _FROM_ANOTHER_YEAR.search(text)
+        )  # 另外两次是前年的: a yearly figure, not this year's
+    )
 
 
+_FROM_ANOTHER_YEAR = re.compile(
+    r"(?:是|算|属于)(?:前年|大前年|往年|以前|早些年|前几年|\d{4}年)(?:的|做的|办的|搞的|那会)"
+)
+
+
+_OWN_NONE = re.compile(
+    r"(?:我们|我司|公司|单位|园区|协会|咱们)?自己(?:1次(?:都|也))?(?:还|从来|从|倒是|都|也)?(?:没|没有|未)(?:有)?(?:单独|专门)?"
+    r"(?:组织|搞|做|查|开展|办|弄|安排)"
+)
+# what a bare figure counts when it names the thing done (俩技术论证 / 三个咨询方案)
+_ACTIVITY_NOUN = re.compile(r"(?:个|份)?(?:技术)?(?:论证|咨询|解决方案|方案|检查|自查|排查|讲座|宣讲|沙龙)")
 _PLAN_CLAUSE = re.compile(r"计划|本来|本想|原定|原计划|原本|打算|预计|目标|预定|争取|准备(?!了)")
 _ACTUAL_CLAUSE = re.compile(r"实际|结果|最后|最终|只|才|就|但")
 
@@ -2282,6 +2358,54 @@ def _sum(values: list[Quantity]) -> Quantity:
     return Quantity(value=total, relation="about")
 
 
+def _sessions_told_apart(
+    found: list[Found], sessions: list[Found], per: list[Found]
+) -> tuple[list[Found], list[Found], float] | None:
+    """Sessions said apart from the rate (四场，每场一百二，另外一场八十人 / 三场每场一百五，其中一场只来了八十):
+    the sessions at the rate, the people of each session told apart (added), and how many of the rated sessions
+    they replace; None when a session is told apart in words that say neither (三场每场一百，两场八十).
+    Single sessions only listed (两场，一场在5月一场在11月，每场两百五) are the sessions counted once."""
+    if len(per) != 1 or len(sessions) < 2:
+        return sessions, [], 0.0
+    heads_of = {
+        id(f): [
+            g
+            for g in found
+            if g.clause == f.clause
+            and g.start > f.start
+            and g is not per[0]
+            and g.unit in ("", "人", "人次", "名", "位", "个人")
+        ]
+        for f in sessions
+    }
+    singles = [f for f in sessions if f.quantity.value == 1 and not heads_of[id(f)] and f.clause != per[0].clause]
+    if len(singles) >= 2:
+        rest = [f for f in sessions if f not in singles]
+        if not rest:  # 一场在5月，一场在11月，每场两百五: two sessions
+            return [replace(singles[0], quantity=Quantity(value=float(len(singles))))], [], 0.0
+        if len(rest) == 1 and rest[0].quantity.value == len(singles):
+            sessions = rest  # 两场，一场在5月一场在11月: the two again, listed
+    extra: list[Found] = []
+    fewer = 0.0
+    for f in [f for f in sessions if f not in singles] if len(singles) >= 2 else sessions:
+        heads = heads_of[id(f)]
+        if f.clause == per[0].clause or not heads:
+            continue
+        lead = re.split(r"[,，。;；]", f.before)[-1]
+        if f.quantity.value != 1 and not re.search(r"(?:共|一共|总共|加起来|合计)[^,，。\d]{0,3}$", heads[0].before):
+            return None  # 另外两场六十人: each, or the two together?
+        if re.search(r"其中|里面|当中|中间|有(?!\d*场)$|^有", lead) and re.search(
+            r"只|才|就|仅|不到|没", heads[0].before
+        ):
+            fewer += f.quantity.value  # 其中一场只来了八十人: that session, not at the rate
+        elif re.search(r"另外|另|还有|还|又|再|加上|外加|此外|以及", lead):
+            pass  # 另外一场三十人: one more
+        else:
+            return None
+        extra.append(heads[0])
+    return [f for f in sessions if f.clause not in {g.clause for g in extra}], extra, fewer
+
+
 def _per_session_total(found: list[Found], t: str = "") -> Quantity | None:
     """ "办了三场，每场一百多人" = 300+ 人次; "两场各150" = 300; "每季度一场，每场一百人出头" = 400+:
     sessions times people per session."""
@@ -2298,9 +2422,7 @@ def _per_session_total(found: list[Found], t: str = "") -> Quantity | None:
     if len(per_any) == 1 and sessions_a_year is not None and sessions_a_year.relation == "eq":
         p = per_any[0].quantity
         n = sessions_a_year.value
-        stopped = re.search(r"(?:停|取消|暂停|停办|没办)了?\s*(\d+)\s*(?:场|次|期|回)", t)
-        if stopped and float(stopped.group(1)) < n:  # 每月一期，每期25个人，但7、8月暑假停了两期 = 10 × 25
-            n -= float(stopped.group(1))
+        # (每月一期，每期25个人，但7、8月暑假停了两期 = 10 × 25: the sessions stopped are off in annual_count)
         if p.relation == "range" and p.upper is not None:  # 每月一次，每次四五十人 = 480–600
             return Quantity(value=n * p.value, relation="range", upper=n * p.upper)
         if p.relation == "gt" and p.upper is not None:  # 每月一场，每场十几个人 = 120–240
@@ -2323,6 +2445,16 @@ def _per_session_total(found: list[Found], t: str = "") -> Quantity | None:
         if f.unit in ("", "人", "人次", "名", "位", "个人")
         and re.search(r"(?:每(?:场|次|期|回|轮)|平均|场均)[^,，\d]{0,5}$", f.before)
     ]  # 两场，每场两百五: the unit is the question's
+    apart = _sessions_told_apart(found, sessions, per)
+    if apart is None:
+        return None  # 三场每场一百，有两场八十: which sessions are meant is not clear
+    sessions, extra, fewer = apart
+    if len(sessions) == 1 and len(per) == 1 and (extra or fewer):
+        main, p = sessions[0].quantity, per[0].quantity
+        if main.relation != "eq" or p.relation not in ("eq", "about", "ge") or fewer >= main.value:
+            return None
+        told = Quantity(value=(main.value - fewer) * p.value, relation=p.relation)
+        return _sum([told, *(g.quantity for g in extra)])  # 四场每场一百二，另外一场八十 = 560
     if len(sessions) == 1 and len(per) == 1:
         s, p = sessions[0].quantity, per[0].quantity
         rel = p.relation if s.relation == "eq" else "about"
@@ -2471,6 +2603,22 @@ def _read_tier(rule: TierRule, words: str, hint: Hint) -> Reading:
     a = _with_model(analyze(words), hint)
     if (a.verdict == "unknown" or _unsure(words)) and not out_of:
         return record("unknown", max(a.confidence, 0.9), words, "unsure", *a.reasons)
+    lower = [x for x in rule.tiers if order.index(x.name) > max((order.index(o) for o in out_of), default=len(order))]
+    said_too = any(w in t for x in lower for w in x.words if len(w) >= 2)  # (全市第16名，区里没排过: said)
+    if (
+        ranked_out
+        and set(out_of) == set(ranked_out)
+        and lower
+        and not said_too
+        and not re.search(r"也|都|更|别提|就别", t)
+    ):
+        missed = next(x for x in rule.tiers if x.name == ranked_out[-1])  # 全国排第十二: not 全国前10, and the
+        return reask(  # city and the district not said — neither tier is out yet
+            f"{missed.label.replace('前', '没进前', 1)}；那在{'或'.join(x.words[0] for x in lower)}能排进"
+            f"{'或'.join(x.label for x in lower)}吗？",
+            words,
+            "ranked out of a higher tier only",
+        )
     if out_of or _NONE_TIER.search(t):
         return record(TIER_NONE, 0.9, words, "no tier")
     if a.verdict == "no":
@@ -2599,11 +2747,15 @@ _EACH = re.compile(r"各(?:有)?$|每(?:类|种|个类型|样)(?:各|都)?$|(?<=
 _NOT_IN_PARK = re.compile(
     r"在谈|意向|没签|未签|还没(?:搬|入驻|进驻|进来|落地)|不在(?:我们|本)?园区|园区外|外区|区外|只是签了?(?:个)?合作|签了合作协议|注销|关门|倒闭|"
     r"下个月才|还在(?:谈|洽谈|装修)|计划|打算|准备引|明年|拟引进|搬走|迁走|迁出|撤走|走了|挂名|不算(?:我们|本)?园区|"
+    r"搬(?:到|去)(?!我们|园区|这)|迁(?:到|去)(?!我们|园区|这)|剔掉|剔除|去掉|删掉|拿掉|划掉|"
     r"没有?(?:它的|他们的|它们的)?办公(?:点|室|场所)|没有?(?:设)?点|人在市区|在市区|在外地|(?:另一个|另外一个|其他|别的|隔壁)园区|那边不算|不算我们的|"
     r"签了?(?:服务|合作)?协议|签了?(?:个)?合作|不沾边|不做商秘|(?:与|跟|和)商秘(?:无关|没关系)|只做普通|不相关"
 )
 _ONLY_HERE = re.compile(r"^(?:不过|但是?|可)?(?:其实)?只有(\d+)家(?:是)?在(?:我们|本)?园区")
-_PART_GONE = re.compile(r"^(?:哦|啊)?(?:不对|不过|但是?|可)?(?:其中|有)(\d+)家")
+_PART_GONE = re.compile(
+    r"^(?:哦|啊)?(?:不对|不过|但是?|可)?(?:其中|有)(\d+)家|"
+    r"^(?:哦|啊)?(?:不对|不过|但是?|可)?[^,，\d]{0,4}?(?:搬走|迁走|迁出|撤走|注销|关门|倒闭|走)了?(\d+)家"  # 去年搬走了一家
+)
 
 
 def _less_of_kind(clauses: list[str], i: int, kinds: Mapping[str, list[str]], n: int) -> bool:
@@ -2650,11 +2802,13 @@ def _in_the_park(rule: TwoPartRule, t: str) -> str:
             continue  # (签了合作协议入驻了: in the park)
         keep[i] = False
         gone = _PART_GONE.match(c.strip())
-        if gone and i > 0 and _less_of_kind(clauses, i, kinds, int(gone.group(1))):
+        n_gone = int(gone.group(1) or gone.group(2)) if gone else 0
+        if gone and i > 0 and _less_of_kind(clauses, i, kinds, n_gone):
             continue  # 律所3家、咨询1家 + 其中一家律所在园区外面: that kind's figure (and the total) one less
-        if gone and i > 0 and len(before := numbers(clauses[i - 1])) == 1:  # 律所有4家，但其中1家只是签了合作
-            left = max(0, int(before[0].quantity.value) - int(gone.group(1)))
-            clauses[i - 1] = clauses[i - 1][: before[0].start] + str(left) + clauses[i - 1][before[0].end :]
+        said = next((j for j in range(i - 1, -1, -1) if numbers(clauses[j])), None)  # (原来有4家，都是律所，…)
+        if gone and said is not None and len(before := numbers(clauses[said])) == 1:  # 律所有4家，但其中1家只是签了合作
+            left = max(0, int(before[0].quantity.value) - n_gone)
+            clauses[said] = clauses[said][: before[0].start] + str(left) + clauses[said][before[0].end :]
         if numbers(c):
             continue
         named = [k for k, ws in kinds.items() if any(w.lower() in c for w in ws)]
@@ -2668,7 +2822,10 @@ def _in_the_park(rule: TwoPartRule, t: str) -> str:
                 items = re.split(r"(、|和|及|以及|还有)", clauses[j])
                 gone_items = [x for x in items if any(w.lower() in x for k in named for w in kinds[k])]
                 n_gone = sum(int(f.quantity.value) if (f := next(iter(numbers(x)), None)) else 1 for x in gone_items)
-                clauses[j] = "".join(x for x in items if x not in gone_items).strip("、和及")
+                each = next((m.group(0) for x in gone_items if (m := re.search(r"各\s*\d+\s*家.*$", x))), "")
+                clauses[j] = (
+                    "".join(x for x in items if x not in gone_items).strip("、和及") + each
+                )  # (…保险公司各一家)
                 for k in range(i):  # 原来有4家：…培训公司1家…，其中培训公司搬走了: the total one less too
                     tot = re.search(r"(?:一共|总共|共|合计|总计|原来|原本)(?:是|有)?\s*(\d+)\s*家", clauses[k])
                     if tot:

@@ -102,7 +102,10 @@ def parse_question_number(text: str) -> int | None:
         r"(?:那|这|哪|每|任|同)(?:1|一)(?:项|题|条|道)", "", arabic(normalize(text))
     )  # 那一项 / 每一项: no number
     m = (
-        re.search(r"第\s*(\d+)\s*(?:/\s*\d+\s*)?(?:[题项个条]|(?![\d次家起场年月日天周期批人名位回届轮季份章节步]))", t)
+        re.search(  # (全市第三 / 区里排第十二 / 行业第一: a rank, not a question)
+            r"(?<![市区国省排里列名业内])第\s*(\d+)\s*(?:/\s*\d+\s*)?(?:[题项个条]|(?![\d次家起场年月日天周期批人名位回届轮季份章节步]))",
+            t,
+        )
         or re.search(r"\bno\.\s*(\d{1,2})(?!\d)", t)
         or re.search(r"(\d+)\s*(?:号\s*)?[题项]", t)
         or re.search(r"(\d+)\s*号", t)

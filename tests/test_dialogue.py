@@ -2571,3 +2571,93 @@ def test_a_rank_said_again_names_the_tier_not_a_question_number(engine: Engine) 
     chat.say("answer", "全区第三", None)
     chat.say("answer", "第三名没错", None)
     assert "规模实力排名" in chat.text and "第 3 项" not in chat.text, chat.text
+
+
+@pytest.mark.parametrize(
+    ("cid", "turns", "reply", "value"),
+    [
+        # a part not done, or the old figure explained, in a correction
+        ("zone.15", ["五家"], "不对，其中一家还在培育", 4),
+        ("zone.15", ["6家"], "是6个培育对象，已经授牌的有4家，刚才没说清楚", 4),
+        ("station.25", ["四百来人次"], "刚才那题人次不对，实际是一百来人次，四百是公众号的阅读量", 100),
+        (
+            "station.24",
+            ["司法鉴定所，服务对象七八家吧"],
+            "我再查了下，是不到五家，七八家是来咨询过的",
+            {"clients": {"value": 5.0, "relation": "lt"}},
+        ),
+        (
+            "point.42",
+            ["两次"],
+            "不是两次，是两次多，有时候还会加一次临时抽查",
+            {"value": 2.0, "relation": "gt", "upper": 3.0},
+        ),
+        # one session told apart, and one more session
+        ("zone.12", ["三场，每场一百五左右"], "不对，有一场只来了八十人", {"value": 380.0, "relation": "about"}),
+        ("zone.12", ["三场，每场一百五"], "漏了，还有一场只来了八十人", 530),
+        # a change taken back settles on the old figure
+        ("zone.B1", ["两类三家"], "改成两类两家……算了算了，还是三家没错", {"types": 2, "units": 3}),
+        # the named figure of a several-figure answer
+        (
+            "station.24",
+            ["协会，会员200家，培训过70家，开展保护工作的66家"],
+            "会员总数我说少了，是二百五十家",
+            {"trained_ratio": 28, "active_ratio": 26.4},
+        ),
+        # said after the walk moved on, with no word of correction: about the last figure all the same
+        ("zone.B1", ["就两家律所"], "哦还有一家做司法鉴定的也在园区里", {"types": 2, "units": 3}),
+        ("zone.B1", ["法律、信息、鉴定、咨询各一家"], "信息那家去年注销了，剔掉", {"types": 3, "units": 3}),
+        ("zone.B1", ["律所3家、鉴定1家、培训1家"], "鉴定那家搬到泗泾去了，已经不在园区", {"types": 2, "units": 4}),
+        ("zone.B1", ["律所、鉴定机构、保险公司各一家"], "保险那家不做商秘业务，去掉吧", {"types": 2, "units": 2}),
+        ("zone.B1", ["信息安全两家，公证处一家"], "再加一家咨询公司，上周刚签的入驻", {"types": 3, "units": 4}),
+        ("station.B4", ["协助过三起"], "有一起是我们自己单位的纠纷，不算，是两起", 2),
+        ("zone.15", ["入驻企业有二百多家，示范点三家"], "示范点是两家，第三家验收没通过", 2),
+        ("station.27", ["每季度一次免费咨询"], "哦只做了上半年两个季度，下半年没搞", 2),
+    ],
+)
+def test_seventeenth_round_corrections(engine: Engine, cid: str, turns: list[str], reply: str, value: Any) -> None:
+    chat = answered_at(engine, cid, turns)
+    asked = chat.question["criterion"]
+    say_and_accept(chat, reply, cid)
+    assert chat.session.answers.get(cid) == value, chat.text
+    assert asked not in chat.session.answers, chat.text
+
+
+@pytest.mark.parametrize(
+    ("reply", "value"),
+    [
+        ("更正下，第二年只有一起", 3),  # one year told apart: worked out against the proposal, proposed again
+        ("不对，是三起", 3),
+        ("还漏了一起", 5),
+    ],
+)
+def test_a_proposal_corrected_instead_of_confirmed(engine: Engine, reply: str, value: int) -> None:
+    chat = start_at(engine, "station.B4")
+    chat.say("answer", "每年两起，做了两年", None)
+    assert chat.session.proposal is not None and chat.session.proposal["value"] == 4
+    say_and_accept(chat, reply, "station.B4")
+    assert chat.session.answers.get("station.B4") == value, chat.text
+    assert chat.question["criterion"] == "station.B5", chat.text
+
+
+def test_a_proposal_doubted_records_nothing(engine: Engine) -> None:
+    chat = start_at(engine, "station.B4")
+    chat.say("answer", "每年两起，做了两年", None)
+    chat.say("answer", "不对，我再想想", None)
+    assert "station.B4" not in chat.session.answers and chat.question["criterion"] == "station.B4", chat.text
+    assert "先不记" in chat.text
+
+
+@pytest.mark.parametrize(
+    ("turns", "reply", "value"),
+    [
+        (["全区第三", "高校合作有的，跟东华大学签了协议"], "排名那个我纠正下，是全市第三，不是全区", "city"),
+        (["全区前十", "有，跟大学城两所高校签了实习基地协议"], "前面排名那题改一下，其实是全市第十二", "city"),
+    ],
+)
+def test_a_rank_named_later_is_no_question_number(engine: Engine, turns: list[str], reply: str, value: str) -> None:
+    chat = answered_at(engine, "zone.B2", turns)
+    asked = chat.question["criterion"]
+    say_and_accept(chat, reply, "zone.B2")
+    assert chat.session.answers.get("zone.B2") == value, chat.text
+    assert chat.question["criterion"] == asked, chat.text  # 第三 / 第十二 are ranks, not questions 3 and 12

@@ -2224,3 +2224,60 @@ def test_sixteenth_round_asked_again(cid: str, text: str) -> None:
 def test_刚过_is_a_little_over() -> None:
     q = value("station.25", "不对，刚过两百")
     assert q == {"value": 200.0, "relation": "gt", "upper": 250.0}  # well short of 300, never on its far side
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        # a regular rate with periods skipped: the periods done
+        ("point.42", "每季度查一次，就三季度没查", 3),
+        ("point.42", "每个月都查，除了春节那个月", 11),
+        ("point.42", "每月一次，有两个月没搞", 10),
+        ("point.42", "按季度检查，今年二季度因为搬家停了一次", 3),
+        ("station.27", "每季度一次免费咨询，哦只做了上半年两个季度，下半年没搞", 2),
+        ("station.25", "每月一期小课堂，每期25个人，但7、8月暑假停了两期", 250),
+        # a yearly rate with one year told apart
+        ("station.B4", "每年两起，做了两年，第二年只有一起", 3),
+        ("station.B4", "这两年每年两起，不过去年只有一起", 3),
+        # sessions at a rate and sessions told apart
+        ("zone.12", "四场每场一百二，另外还有一场八十人", 560),
+        ("zone.12", "办了六场讲座，每场五十来人，另外一场三十人", 330),
+        ("zone.12", "三场，每场一百五，其中有一场只来了八十人", 380),
+        ("zone.12", "两场宣讲，一场在5月一场在11月，每场两百五", 500),
+        ("point.42", "一场在三月一场在九月", 2),
+        # a gap to the threshold said with 凑满 / 少了
+        ("zone.12", "唉 差一点就凑满500了，就少了十几个人", {"value": 500.0, "relation": "lt"}),
+        # figures that are someone else's, another year's, or what the old figure was
+        ("point.42", "集团审计来过两次，我们自己没组织过", 0),
+        ("station.27", "两次，另外两次是前年的", 2),
+        ("station.25", "一百来人次，四百是公众号的阅读量", 100),
+        ("zone.12", "累计八百人次，不过其中三百是消防宣传，跟商秘没关系", 500),
+        # things done counted by what they are, and one more besides
+        ("station.27", "做了俩技术论证，外加一次免费咨询", 3),
+        ("point.42", "除了年底那次大检查，年中也查一次", 2),
+        # firms gone from the park, said after the kinds
+        ("zone.B1", "原来有4家服务机构，都是律所，去年搬走了一家", {"types": 1, "units": 3}),
+        ("zone.B1", "律所、鉴定机构、保险公司各一家，保险那家不做商秘业务，去掉吧", {"types": 2, "units": 2}),
+    ],
+)
+def test_seventeenth_round_first_answers(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("cid", "text"),
+    [
+        ("point.42", "半年一次，今年下半年还没查"),  # the year may not be over: 1 or 2 crosses the standard
+        ("station.B4", "一年一起，搞了三年，今年还没有"),  # is this year one of the three?
+        ("zone.15", "其中一家还在培育"),  # a part of a figure not said
+        ("zone.B2", "全国排第十二"),  # out of the national top 10; the city and district not said
+        ("zone.B2", "全市第20名"),
+    ],
+)
+def test_seventeenth_round_asked_again(cid: str, text: str) -> None:
+    assert read(crit(cid), text, Hint()).outcome == "reask"
+
+
+def test_a_rank_out_of_every_scope_said_is_none() -> None:
+    assert value("zone.B2", "全市第16名，区里没排过") == "none"
+    assert value("zone.B2", "全区第13名") == "none"
