@@ -289,7 +289,10 @@ def _the_new_figure(c: Criterion, rest: str, previous: Any = None) -> str:
             p
             for p in clauses
             if [(f.quantity.value, f.quantity.relation) for f in numbers(p)] == [(float(previous), "eq")]
-            and re.match(r"[\u4e00-\u9fff]{2,}", numbers(p)[0].after[len(numbers(p)[0].unit) :])  # (是2次多: a new one)
+            and re.match(  # (是2次多: a new one; 是三家没错: the old one kept)
+                r"(?!没错|对|是对|确定|肯定|不变|没问题|准确|无误|整)[\u4e00-\u9fff]{2,}",
+                numbers(p)[0].after[len(numbers(p)[0].unit) :],
+            )
         ]
         if len(old) == 1 and len(clauses) == 2 and re.match(r"\s*(?:是|那是|其实是|都是)", old[0]):
             rest = next(p for p in clauses if p is not old[0])
@@ -667,6 +670,11 @@ def _the_subject(c: Criterion, words: str) -> bool:
     return words in c.question + c.short + c.standard
 
 
+_ONE_EXCEPTION = re.compile(
+    r"(?:^|[,，\s]|其实|不过|但是?)有(?:1|一)?(?:家|个|份|位|名|台|两家|两个|几家|几个|几份)[^,，。]{0,14}?(?:没|未|不)"
+)
+
+
 def _some_left(c: Criterion, said: str, rest: str, r: Reading) -> bool:
     """A no that corrects a yes, but takes back only part of it: the rest of the yes stands (partial)."""
     if _NONE_OF_THEM.search(rest) is None and (
@@ -675,6 +683,8 @@ def _some_left(c: Criterion, said: str, rest: str, r: Reading) -> bool:
         return True  # 都有 / 等等，访客证我们是没有的, or 签了，按岗位分了模板 / 转岗的人没补签
     if _NONE_OF_THEM.search(rest) is None and len(normalize(said)) <= 4 and _A_GROUP.search(rest):
         return True  # 签了 → 哦不对，转岗过来的那批还没补签: a group taken back from a bare yes
+    if _NONE_OF_THEM.search(rest) is None and _ONE_EXCEPTION.search(rest):
+        return True  # 签了 → 其实有家合作单位的合同没写保密条款: one exception, the rest stands
     area = re.search(r"([\u4e00-\u9fff]{2,8})(?:那块|那边|那部分|那一块)", rest)
     if _NONE_OF_THEM.search(rest) is None and area and not _the_subject(c, area.group(1)):
         return True  # 按岗位开权限 → 改一下，研发服务器那块还是大家都能进: one area taken back
@@ -1434,6 +1444,12 @@ class Engine:
                     continue  # 刚才那题我答错了，… : the head alone carries no new answer
                 if c_last.expects in ("number", "counts") and not numbers(fix.rest) and not says_zero(fix.rest):
                     continue  # 会员数说错了，| 是120家。宣传是350人次: the new figure is further on
+                if (
+                    c_last.expects == "boolean"
+                    and len(re.sub(r"[^\u4e00-\u9fff]", "", fix.rest)) <= 3
+                    and on_topic(normalize(now), last_topic)
+                ):
+                    continue  # 不对，有的！| 去年辅导过两家企业申报区级示范点: why it is a yes, not the count asked now
             if read(current, _NOW_MARK.sub("", now, count=1), Hint(), {}).outcome != "record":
                 continue
             return head, _NOW_MARK.sub("", now, count=1) or now
@@ -2883,12 +2899,14 @@ class Engine:
                 if c.id == cid:
                     return offset + i
         text = ev.text
+        named_first = re.search(r"^([\u4e00-\u9fffA-Za-z]{2,10}?)" + correction.NAMING, text)
         for i, f in enumerate(self.basics(s)):
+            if named_first is not None and f.label not in named_first.group(1):
+                continue  # 制度那题，…只发到了部门负责人: a question named first; 负责人 is no field named
             if f.label in text or (f.key == "postcode" and "邮编" in text) or (f.key == "phone" and "电话" in text):
                 return i
-        if "名称" in text:
+        if "名称" in text and named_first is None:
             return 0
-        named_first = re.search(r"^([\u4e00-\u9fffA-Za-z]{2,10}?)" + correction.NAMING, text)
         for where in dict.fromkeys([named_first.group(1) if named_first else text, text]):
             for i, c in enumerate(crits):  # (经验分享那个改成有，…介绍了我们的管理制度: the name said first)
                 if c.short in where or c.id in text:

@@ -2661,3 +2661,47 @@ def test_a_rank_named_later_is_no_question_number(engine: Engine, turns: list[st
     say_and_accept(chat, reply, "zone.B2")
     assert chat.session.answers.get("zone.B2") == value, chat.text
     assert chat.question["criterion"] == asked, chat.text  # 第三 / 第十二 are ranks, not questions 3 and 12
+
+
+@pytest.mark.parametrize(
+    ("cid", "turns", "reply", "value"),
+    [
+        # an earlier question named by its words, then told more about — no word of change
+        ("point.16", ["都会做", "有离职检查"], "脱密那题，通知客户和供应商这一步我们没做", "partial"),
+        ("station.8", ["系统有访问记录", "会告知"], "留痕那个说一下，纸质的借阅没登记，只有电子的有记录", "partial"),
+        ("station.14", ["杀毒、补丁、日志都有", "有权限管理"], "系统安全那题，日志有是有，异常报警没有", "partial"),
+        ("station.B3", ["全员都培训过", "两起"], "全员受训那题，新来的三个人还没培训", "partial"),
+        ("zone.14", ["有", "四家", "没发生过"], "协助示范创建那个我再确认了下，是街道在做，我们园区没参与", False),
+        ("zone.B3", ["有，跟华东政法签了协议", "两起"], "高校那个是去年谈过，还没签下来", False),
+        ("point.B1", ["有联络人", "没有"], "政府联系那个，联络人是去年的，人走了一直没补", "partial"),
+        # 负责人 in the message is no form field named: the question named first is
+        (
+            "station.4",
+            ["有制度，全员签收过", "新员工入职都签保密协议，按岗位区分的"],
+            "制度那题，其实还没全员签收，只发到了部门负责人",
+            "partial",
+        ),
+        # one exception of a yes
+        (
+            "station.28",
+            ["签了，没出过事", "有联络人，每月报送情况"],
+            "服务保密那题，其实有家合作单位的合同没写保密条款",
+            "partial",
+        ),
+    ],
+)
+def test_an_earlier_question_named_and_told_more(
+    engine: Engine, cid: str, turns: list[str], reply: str, value: Any
+) -> None:
+    chat = answered_at(engine, cid, turns)
+    asked = chat.question["criterion"]
+    say_and_accept(chat, reply, cid)
+    assert chat.session.answers.get(cid) == value, chat.text
+    assert asked not in chat.session.answers and chat.question["criterion"] == asked, chat.text
+
+
+def test_a_yes_corrected_with_its_reason_answers_nothing_else(engine: Engine) -> None:
+    chat = answered_at(engine, "zone.14", ["这个没有"])
+    chat.say("answer", "不对，有的！去年辅导过两家企业申报区级示范点，材料也是我们帮着弄的", None)
+    assert chat.session.answers.get("zone.14") is True, chat.text
+    assert "zone.15" not in chat.session.answers and chat.question["criterion"] == "zone.15", chat.text
