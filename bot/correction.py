@@ -386,8 +386,11 @@ _NAMED_CHANGE = re.compile(
     r"得(?:查|问|核实|确认)|要(?:查|问|核实|确认)|去问|问问|先记不确定|先记不清楚)|"  # 定期复评那题我不确定，要问法务
     # 脱密那题，通知客户这一步我们没做 / 留痕那个说一下，… / 协助示范创建那个我再确认了下，…: told more about it
     r"(?:那题|那道题|那一题|那个问题|那项|那一项)\s*(?:我)?(?:再)?(?:说一下|说下|补充(?:一)?下|补充|提一下|讲一下)?\s*[,，:：]|"
-    r"那个\s*(?:我)?(?:再)?(?:说一下|说下|补充(?:一)?下|提一下|讲一下|(?:确认|核实|问|查|核对)了?(?:一)?下)\s*[,，:：]|"
-    r"那个\s*(?:[,，:：]|是(?=去年|前年|之前|以前|还没|没))"  # 政府联系那个，联络人走了 / 高校那个是去年谈过，还没签
+    r"那个\s*(?:我)?(?:再)?(?:说一下|说下|补充(?:一)?下|提一下|讲一下|(?:确认|核实|问|查|核对)了?(?:一)?下)\s*[,，:：]"
+)
+# 政府联系那个，联络人走了 / 高校那个是去年谈过，还没签: named first thing in the message, then told about
+_NAMED_FIRST_THEN_TOLD = re.compile(
+    r"^(?:对了|哦|噢|啊|还有|另外)?[,，\s]*[\u4e00-\u9fff]{2,8}?那个\s*(?:[,，:：]|是(?=去年|前年|之前|以前|还没|没))"
 )
 
 
@@ -395,7 +398,7 @@ def names_a_question(text: str) -> bool:
     """背调那个我要改：其实从来没做过 / 第18题改一下，…: a change to a question the message names."""
     t = normalize(text)
     ref = _NAMED_QUESTION.search(t)
-    return bool(ref and _NAMED_CHANGE.search(t[ref.start() :]))
+    return bool(ref and _NAMED_CHANGE.search(t[ref.start() :])) or bool(_NAMED_FIRST_THEN_TOLD.match(t))
 
 
 def modification_rest(text: str) -> str:
