@@ -463,16 +463,16 @@ def every_month(text: str) -> str:
 
 
 # a period of a regular rate that was skipped: 就三季度没查 / 有两个月没搞 / 除了春节那个月 / 二季度停了一次
-_PERIOD = r"(?:上半年|下半年|(?:第)?[1-4]季度|(?<![\d.])(?:1[0-2]|[1-9])月份?)"
+_PERIOD = r"(?:上半年|下半年|(?:第)?[1-4](?:\s*[-、和]\s*[1-4])?季度|(?<![\d.])(?:1[0-2]|[1-9])月份?)"
 _SKIPPED = (
     r"(?:都|也|就|还|因为[^,，。;；\d]{0,8}?)?(?:没(?:有)?(?:查|搞|做|办|开|弄|检查|组织|开展|进行|安排|去)?(?:过|了|成)?"
     r"(?=$|[,，。;；!！~～了的])|停(?:了|掉|办)?|漏(?:了|掉)?|空(?:了|着)|缺(?:了)?|跳过(?:了)?|取消(?:了)?|落下(?:了)?)"
 )
 _MISSED_NAMED = re.compile(
-    rf"({_PERIOD}(?:\s*(?:、|和|跟|与|及|,|，)\s*{_PERIOD})*)(?:的|那次|那个月)?[^,，。;；\d]{{0,8}}?{_SKIPPED}"
+    rf"({_PERIOD}(?:\s*(?:、|和|跟|与|及|,|，)\s*{_PERIOD})*)(?:的|那次|那个月)?[^,，。;；\d]{{0,16}}?{_SKIPPED}"
 )
 _MISSED_SOME = re.compile(
-    rf"(?:有|其中|中间|缺了|漏了|空了)\s*(\d+)\s*个?(?:月|季度|次|回)[^,，。;；\d]{{0,6}}?{_SKIPPED}|"
+    rf"(?:有|其中|中间|缺了|漏了|空了|那|这)\s*(\d+)\s*个?(?:月|季度|次|回)[^,，。;；\d]{{0,6}}?{_SKIPPED}|"
     r"(?:停|取消|暂停|停办|没办)了?\s*(\d+)\s*(?:场|次|期|回|个月)"  # 7、8月暑假停了两期
 )
 _MISSED_BUT = re.compile(
@@ -489,6 +489,7 @@ def _periods_missed(rest: str, factor: float = 0.0) -> int:
         return int(m.group(1) or m.group(2))
     if m := _MISSED_NAMED.search(rest) or _MISSED_BUT.search(rest):
         named = re.findall(_PERIOD, m.group(1))
+        named += [q for q in named if re.fullmatch(r"(?:第)?\d\s*[-、和]\s*\d季度", q)]  # 三四季度 = two quarters
         halves = sum(1 for p in named if p.endswith("半年"))  # 每季度一次，下半年没搞 = two quarters
         per_half = {4.0: 2, 12.0: 6, 6.0: 3}.get(factor, 1)
         return (len(named) - halves + halves * per_half) or 1
@@ -513,6 +514,9 @@ def annual_count(text: str) -> Quantity | None:
         own = next((f.quantity for f in numbers(t) if f.start == said.start(1)), None)
         if own is not None and own.relation != "eq" and not again:  # 一年两次左右 / 一年至少两次
             return own
+        missed = _periods_missed(t[said.end() :], total)
+        if 0 < missed < total:  # 安排是一年三次，去年年中和国庆前那两次都没做成 = 1
+            return Quantity(value=total - missed)
         return Quantity(value=total)
     times = [f for f in numbers(t) if f.unit in UNIT_WORDS["次"]]
     parts = [

@@ -815,6 +815,13 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
             # 两三百 against 不少于300: counted at its lower bound (the issue's rule), but the words
             # reach the threshold, so the lower bound is proposed for the unit to confirm
             return record(quantity_value(q), min(conf, CONFIRM_BELOW - 0.2), words, "range straddles the threshold")
+        if side is False and unit in ("次", "人次") and _YEAR_NOT_OVER.search(t) and _MORE_PLANNED.search(t):
+            return reask(  # 今年到现在两场，二百二十人次，下半年还计划一场: this year is not over, and more is planned
+                f"今年还没过完，目前说到的是{q.describe(unit)}，后面还有安排。请告诉我一年实际开展的{rule.label}"
+                f"（还没做的先不算，可以回答“不清楚”）。",
+                words,
+                "the year not over",
+            )
         if side is None:
             op = "超过" if rule.strict else "不少于"
             return reask(
@@ -842,6 +849,15 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
     return record(quantity_value(q), conf, words, "number")
 
 
+# a count of this year so far (今年到现在 / 目前 / 年底前 / 现在都九月了) with more planned or not done yet
+_YEAR_NOT_OVER = re.compile(
+    r"今年(?:到现在|目前|截至目前|到目前|还|才|只)|到现在(?:为止)?|目前(?:就|只|才|为止)|年底前|年底之前|现在都\s*\d+\s*月|"
+    r"下半年(?:的|那次|那场|那期)?(?:还|再|计划|打算|准备|排)"
+)
+_MORE_PLANNED = re.compile(
+    r"还没(?:做|办|搞|查|开|弄|安排)|(?:还|再)(?:计划|打算|准备|排了?|有(?:\d+|一)(?:次|场|期|回)[^,，。]{0,4}(?:计划|安排))|"
+    r"计划(?:放在|在|里|中)|排在\s*\d+\s*月|打算|准备|在计划|现在都\s*\d+\s*月"
+)
 _WHICH_ONE = re.compile(
     r"(?:按|填|以|用|算|报|写|选)(?:哪|那)(?:个|一个)(?:数|数字)?(?:为准|算|好|对)?[吗呢呀啊]?(?:[?？。.!！]|$)|(?:哪|那)个(?:数|数字)?(?:对|准|为准)"
 )
@@ -1029,7 +1045,7 @@ def _all_of_them(t: str, f: Found) -> str:
 
 
 _RATE = re.compile(
-    r"(?:每(?:一)?|(?<![\d.第前去今])1)(年|半年|个?季度|个?季|个?月)(?:都|也)?(?:有|协助|办|成功|调解|立案)?[^,，。\d]{0,4}?(\d+)\s*(?:起|件|个)"
+    r"(?:每(?:一)?|(?<![\d.第前去今])1)(年|半年|个?季度|个?季|个?月)(?:都|也)?(?:有|协助|办|成功|调解|立案)?[^,，。\d]{0,8}?(\d+)\s*(?:起|件|个)"
 )
 _SPAN = re.compile(r"(?:近|连续|已经|这|过去|前后|最近)?(\d+)\s*年(?:了|来|下来|里|间|多)?")
 _PER_YEAR = {"年": 1, "半年": 2, "季度": 4, "季": 4, "月": 12}
@@ -1068,6 +1084,10 @@ _ONE_YEAR_OTHER = re.compile(
 _ZERO_YEAR = re.compile(
     r"(有1年|其中1年|第\d+年|去年|今年|前年|头1年|最后1年)[^,，。;；\d]{0,4}?1\s*(?:起|件|个)[^,，。;；\d]{0,4}?(?:都|也)(?:还)?(?:没有|没|无)"
 )
+_ZERO_A_YEAR = re.compile(
+    r"(?:(?:去年|今年|前年|大前年|中间那年|有1年|其中1年|另外1年|第\d+年|头1年|最后1年|\d{4}年)(?:的话)?(?:是|也|倒是)?)"
+    r"[^,，。;；\d]{0,4}?1\s*(?:起|件|个)[^,，。;；\d]{0,4}?(?:都|也)(?:还)?(?:没|没有|木有|无)[^,，。;；\d]*[,，。;；]?"
+)
 _ZERO_PERIOD = re.compile(
     r"(?:上半年|下半年|[一二三四1-4]季度|前半年|年初|年中)[^,，。;；\d]{0,6}?1\s*(?:次|场|起|家|回)"
     r"[^,，。;；\d]{0,4}?(?:都|也)(?:还)?(?:没|没有|木有|无)[^,，。;；\d]*[,，。;；]?"
@@ -1079,6 +1099,10 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     unit = rule.unit
     if says_zero(t) and isinstance(rule, PerCountRule) and _RATE.search(t):
         t = _ZERO_YEAR.sub(r"\1只有0起", t)  # 每年一起，有一年一起都没有: that year's figure, not a count of none
+    if says_zero(t) and isinstance(rule, PerCountRule) and not _RATE.search(t):
+        beside = _ZERO_A_YEAR.sub("", t)  # 去年一起也没有，前年有两起调解成功的 = 2: the cases count over the years
+        if beside != t and numbers(beside) and not says_zero(beside):
+            t = beside
     if says_zero(t):
         beside = _ZERO_PERIOD.sub("", t)  # 上半年一次都没查，下半年补了两次: none in one period, some in another
         if beside == t or not numbers(beside) or says_zero(beside):
@@ -1143,6 +1167,10 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         r"0\1",
         t,
     )  # 协助的一起没有
+    if isinstance(rule, PerCountRule):  # 这三年里有两年各两起 = 4: years times each year's cases
+        t = re.sub(
+            r"(?<![\d.])(\d+)\s*年各\s*(\d+)\s*(起|件)", lambda m: f"{int(m.group(1)) * int(m.group(2))}{m.group(3)}", t
+        )
     if unit == "人次":  # 另外两场小沙龙各30人 = 60
         t = re.sub(
             r"(?<![\d.])(\d+)\s*(?:场|次|期|回|轮)\s*[,，]?\s*([^,，。;；\d]{0,8}?|[^,，。;；\d是的]{1,6}[,，])\s*各\s*(\d+)\s*(人次|人|名|位)",
@@ -1245,6 +1273,19 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             return None, 0.0, f"您说的是平时的频次，但今年还有一期没做，请告诉我一年实际开展了几{unit}。"
         if annual is not None:
             return annual, 0.92, ""
+    over_years = [
+        f
+        for f in found
+        if f.unit in UNIT_WORDS.get(unit, (unit,))
+        and re.search(r"(?:\d+\s*年(?:下来|里|来|间|加起来)|这几年|几年下来|累计|加起来)[^,，。\d]{0,4}$", f.before)
+    ]
+    if (
+        isinstance(rule, PerCountRule)
+        and len(over_years) == 1
+        and over_years[0] is found[-1]
+        and not NOT_DONE.search(t)
+    ):
+        return over_years[0].quantity, 0.85, ""  # 每年都有一到两起，三年下来一共五起: the total over the years said
     if isinstance(rule, PerCountRule) and (rated := _rate_over_years(t, found)) is not None:
         if isinstance(rated, str):
             return None, 0.0, rated
@@ -1302,7 +1343,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         candidates += [
             f
             for f in bare
-            if f.clause not in {m.clause for m in matching} and _ACTIVITY_NOUN.match(f.after) and f not in candidates
+            if _ACTIVITY_NOUN.match(f.after) and f not in candidates  # (俩技术论证加一次咨询: one clause)
         ]
     if unit == "次" and (matching or not candidates):  # 另外给一家企业出了一份技术解决方案，也没收钱: a service
         candidates += [_each_firm(f) for f in found if f.unit == "份" and _SERVICE_PAPER.match(f.after)]
@@ -1397,6 +1438,16 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     ):
         left = candidates[0].quantity.value - sum(f.quantity.value for f in excluded)
         if left >= 0:  # 协助了3起，其中1起是园区外的企业 / 做了5次咨询，其中3次是收费的: what is left counts
+            return Quantity(value=left), 0.85, ""
+    if (
+        excluded
+        and unit == "次"
+        and len(candidates) > 1 + len(excluded)
+        and all(f.quantity.relation == "eq" for f in candidates)
+        and all(re.search(r"其中|里面|当中", f.before) for f in excluded)
+    ):  # 一次咨询、两次免费论证，不过其中一次论证是前年年底做的 = 2: the part off the figures said
+        left = sum(f.quantity.value for f in candidates if f not in excluded) - sum(f.quantity.value for f in excluded)
+        if left >= 0:
             return Quantity(value=left), 0.85, ""
     parts = split_clauses(t)
     done = [
@@ -1591,7 +1642,9 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             re.search(r"忘了?说|漏(?:说|了|掉)|刚才没说|没说", f.text) for f in succeeded
         )  # 三起，有两起…忘了说
         and not re.search(  # 第二批2家 / 之前已经有2家: more
-            r"第\d+(?:批|期|次|轮)|后来|之后|然后|又|再|之前|以前|原来|原先|此前|早就|早先", others[0].before[-10:]
+            r"第\d+(?:批|期|次|轮)|后来|之后|然后|又|再|之前|以前|原来|原先|此前|早就|早先|"
+            r"去年|前年|今年|\d{4}年|那年|也是",  # (今年调解成了两起，去年也是两起: another year's)
+            others[0].before[-10:],
         )
     ):
         if (
@@ -1797,7 +1850,7 @@ def _off_topic(text: str, unit: str) -> bool:
 
 
 _FROM_ANOTHER_YEAR = re.compile(
-    r"(?:是|算|属于)(?:前年|大前年|往年|以前|早些年|前几年|\d{4}年)(?:的|做的|办的|搞的|那会)"
+    r"(?:是|算|属于)(?:前年|大前年|往年|以前|早些年|前几年|\d{4}年)[^,，。\d]{0,4}?(?:的|做的|办的|搞的|那会)"
 )
 
 
@@ -1807,7 +1860,9 @@ _OWN_NONE = re.compile(
 )
 # what a bare figure counts when it names the thing done (俩技术论证 / 三个咨询方案)
 _ACTIVITY_NOUN = re.compile(r"(?:个|份)?(?:技术)?(?:论证|咨询|解决方案|方案|检查|自查|排查|讲座|宣讲|沙龙)")
-_PLAN_CLAUSE = re.compile(r"计划|本来|本想|原定|原计划|原本|打算|预计|目标|预定|争取|准备(?!了)")
+_PLAN_CLAUSE = re.compile(
+    r"计划|本来|本想|原定|原计划|原本|打算|预计|目标|预定|争取|准备(?!了)|按理|照理|按说|理论上|安排是|按规定|按要求"
+)
 _ACTUAL_CLAUSE = re.compile(r"实际|结果|最后|最终|只|才|就|但")
 
 
@@ -2060,7 +2115,7 @@ def _own_figures(t: str) -> str:
     return "".join(p for p in parts if p not in theirs)
 
 
-_SERVICE_PAPER = re.compile(r"^份?[^,，。;；\d]{0,6}?(?:方案|报告|意见书?|论证|建议书)")
+_SERVICE_PAPER = re.compile(r"^份?[^,，。;；\d]{0,8}?(?:方案|报告|意见书?|论证|建议书)")
 
 
 def _each_firm(f: Found) -> Found:
@@ -2286,7 +2341,7 @@ def _within(value: float, bound: Quantity) -> bool:
     return (value > low or (low_in and value == low)) and (value < high or (high_in and value == high))
 
 
-_ENUMERATED = re.compile(r"再|另外|还有|加上|以及|和|、|\+")
+_ENUMERATED = re.compile(r"再|另外|还有|加上|外加|加(?=\s*\d)|以及|和|、|\+")
 
 
 _RESTATING = re.compile(r"(?:就是|也就是|还是|总之|反正|所以|说白了|总的来说|(?<![登])记|按)(?:说)?[^,，。;；\d]{0,2}$")
@@ -2367,11 +2422,25 @@ def _sessions_told_apart(
     Single sessions only listed (两场，一场在5月一场在11月，每场两百五) are the sessions counted once."""
     if len(per) != 1 or len(sessions) < 2:
         return sessions, [], 0.0
+    said_total = [  # 一共五场，四场每场一百二，另外还有一场八十: the five are the four and the one
+        f
+        for f in sessions
+        if re.search(r"(?:一共|总共|共|合计|总计)[^,，。\d]{0,3}$", f.before)
+        and abs(sum(g.quantity.value for g in sessions if g is not f) - f.quantity.value) < 0.01
+    ]
+    sessions = [f for f in sessions if f not in said_total]
     heads_of = {
         id(f): [
             g
             for g in found
-            if g.clause == f.clause
+            if (
+                g.clause == f.clause
+                or (  # 还有一场人少，80 / 最后一场人少点，只有六十: that session's people in the next clause
+                    g.clause == f.clause + 1
+                    and not any(h.clause == f.clause and h.start > f.start for h in found)
+                    and re.fullmatch(r"[^,，\d]{0,4}", re.split(r"[,，]", g.before)[-1])
+                )
+            )
             and g.start > f.start
             and g is not per[0]
             and g.unit in ("", "人", "人次", "名", "位", "个人")
@@ -2386,6 +2455,7 @@ def _sessions_told_apart(
         if len(rest) == 1 and rest[0].quantity.value == len(singles):
             sessions = rest  # 两场，一场在5月一场在11月: the two again, listed
     extra: list[Found] = []
+    apart: list[Found] = []
     fewer = 0.0
     for f in [f for f in sessions if f not in singles] if len(singles) >= 2 else sessions:
         heads = heads_of[id(f)]
@@ -2394,8 +2464,8 @@ def _sessions_told_apart(
         lead = re.split(r"[,，。;；]", f.before)[-1]
         if f.quantity.value != 1 and not re.search(r"(?:共|一共|总共|加起来|合计)[^,，。\d]{0,3}$", heads[0].before):
             return None  # 另外两场六十人: each, or the two together?
-        if re.search(r"其中|里面|当中|中间|有(?!\d*场)$|^有", lead) and re.search(
-            r"只|才|就|仅|不到|没", heads[0].before
+        if re.search(r"其中|里面|当中|中间|最后|第\d+|头|末|(?<![还另又])有(?!\d*场)$|^有", lead) and re.search(
+            r"只|才|就|仅|不到|没|少", heads[0].before
         ):
             fewer += f.quantity.value  # 其中一场只来了八十人: that session, not at the rate
         elif re.search(r"另外|另|还有|还|又|再|加上|外加|此外|以及", lead):
@@ -2403,7 +2473,8 @@ def _sessions_told_apart(
         else:
             return None
         extra.append(heads[0])
-    return [f for f in sessions if f.clause not in {g.clause for g in extra}], extra, fewer
+        apart.append(f)
+    return [f for f in sessions if f not in apart], extra, fewer
 
 
 def _per_session_total(found: list[Found], t: str = "") -> Quantity | None:
@@ -2438,13 +2509,18 @@ def _per_session_total(found: list[Found], t: str = "") -> Quantity | None:
             others = [g.quantity for g in found if g is not f and g is not found[i + 1] and g.unit not in _SESSIONS]
             product = Quantity(value=f.quantity.value * each.value, relation="eq" if each.relation == "eq" else "ge")
             return _sum([product, *others]) if others else product
-    sessions = [f for f in found if f.unit in ("场", "次", "期", "回", "轮")]
+    sessions = [f for f in found if f.unit in ("场", "次", "期", "回", "轮", "天", "周")]
     per = [
         f
         for f in found
         if f.unit in ("", "人", "人次", "名", "位", "个人")
-        and re.search(r"(?:每(?:场|次|期|回|轮)|平均|场均)[^,，\d]{0,5}$", f.before)
-    ]  # 两场，每场两百五: the unit is the question's
+        and re.search(
+            r"(?:每(?:场|次|期|回|轮|天|周|晚)|平均|场均)[^,，\d]{0,5}$|^[^,，\d]{0,2}各(?:来了|有|是|都有|都来了)?\s*$",
+            re.split(r"[,，]", f.before)[-1],
+        )
+    ]  # 两场，每场两百五 / 连续五天摆摊，每天一百多人次 / 一场在四月一场在六月，各来了一百五: the unit is the question's
+    if len(per) == 1 and not any(f.unit in ("天", "周") for f in sessions if f.start < per[0].start):
+        sessions = [f for f in sessions if f.unit not in ("天", "周")]  # (3天 / 2周 said of something else)
     apart = _sessions_told_apart(found, sessions, per)
     if apart is None:
         return None  # 三场每场一百，有两场八十: which sessions are meant is not clear

@@ -2281,3 +2281,50 @@ def test_seventeenth_round_asked_again(cid: str, text: str) -> None:
 def test_a_rank_out_of_every_scope_said_is_none() -> None:
     assert value("zone.B2", "全市第16名，区里没排过") == "none"
     assert value("zone.B2", "全区第13名") == "none"
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        # case counts over the years: a year of none adds nothing, years times each year's cases, a total said
+        ("station.B4", "去年一起也没有，前年有两起调解成功的", 2),
+        ("station.B4", "这三年里有两年各两起，中间那年一起都没有", 4),
+        ("zone.B4", "今年协助调解成了两起，去年也是两起，前年一起都没有", 4),
+        ("zone.B4", "每年都有一到两起，三年下来一共五起", 5),
+        ("station.B4", "每半年差不多能调解成一起，做了两年了", 4),
+        # a plan of a rate, what was done, periods not done
+        ("point.42", "半年一回吧。去年下半年那次因为换ERP系统拖着拖着就没做了😅", 1),
+        ("point.42", "安排是一年三次，去年年中和国庆前那两次都没做成", 1),
+        ("station.25", "每季度一场每场一百人，但是去年三四季度都停了", 200),
+        # sessions: a total of sessions with its parts, one told in the next clause, 各 after a list
+        ("station.25", "一共五场，四场每场一百二，另外还有一场八十", 560),
+        ("zone.12", "一共五场：四场每场120人，还有一场人少，80", 560),
+        ("station.25", "办了四场，每场大概九十，最后一场人少点，只有六十", {"value": 330.0, "relation": "about"}),
+        ("station.25", "上半年两场，一场在四月一场在六月，各来了一百五", 300),
+        # things done counted by what they are; a part of another year taken off
+        ("station.27", "俩技术论证加一次咨询，都没收钱", 3),
+        ("station.27", "两次咨询+一份免费的技术解决方案 🙂", 3),
+        ("station.27", "一次咨询、两次免费论证，不过其中一次论证是前年年底做的", 2),
+    ],
+)
+def test_seventeenth_round_worked_out(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("cid", "text"),
+    [  # the year not over, the count so far short of the standard, and more planned
+        ("point.42", "今年上半年五月份查过一次，下半年的还没做，计划放在11月"),
+        ("point.42", "今年还一次都没查呢，打算下半年集中查两次"),
+        ("point.42", "按理是每季度一次，今年只做了一季度那次，现在都九月了"),
+        ("station.25", "今年到现在两场，二百二十人次，下半年还计划一场"),
+        ("station.27", "今年做了两次免费咨询，年底前还准备搞一场技术论证"),
+        ("zone.12", "上半年三场，每场一百来人；下半年的还没做"),
+    ],
+)
+def test_the_year_not_over_is_asked(cid: str, text: str) -> None:
+    assert read(crit(cid), text, Hint()).outcome == "reask"
+
+
+def test_a_plan_and_what_was_done_last_year_is_recorded() -> None:
+    assert value("point.42", "计划一年四次，实际做了1次") == 1  # last year's plan and count: no year still open
