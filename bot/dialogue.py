@@ -602,6 +602,11 @@ _LIMITS_FIGURE = re.compile(
     r"^(?:哦|啊|噢|不过|但是?|其实|实际上?)?[,，\s]*(?:只|就|才|仅)(?:做了|办了|搞了|查了|开了|有)[^,，。]*"
     r"(?:上半年|下半年|季度|\d+\s*个月|\d+\s*(?:次|场|回|期))"
 )
+# one period of the rate just given not done: 两次，上下半年各一次 → 下半年那次没做成
+_PERIOD_NOT_DONE = re.compile(
+    r"^(?:不过|但是?|哦|啊|对了|其实)?[,，\s]*(?:今年|去年)?(?:上半年|下半年|年中|年底|年初|[1-4]季度|\d+月)(?:的|份)?(?:那次|那场|那期|那回)"
+    r"[^,，。]{0,10}?(?:没做成|没做|没搞|没办|没查|没开|取消|黄了|停了)"
+)
 # a qualifier of the figure just given, said alone: 大概吧 / 不到 / 差一点 / 也可能就一次
 _QUALIFIES_FIGURE = re.compile(
     r"^(?:嗯|呃|额|哦)?[,，\s]*(?:大概|大约|差不多|估计|可能|也可能|应该|不到|没到|差一点|差点|至少|起码|最多|顶多|左右|上下|"
@@ -2111,6 +2116,8 @@ class Engine:
                 and (r.value != "unknown" or bool(UNSURE.search(normalize(ev.text))))
             ):
                 return self._propose_change(s, c, r.value, describe_words(ev.text.strip()))
+        if self._answers_instead(s, ev, c):
+            return None  # 就两家 → 这类事件没有。倒是有两家企业来问过…: the question now asked, told with it
         s.words[c.id] = describe_words(f"{said}；{ev.text.strip()}" if said else ev.text.strip())
         s.last = c.id
         i = self.position(s, c)[0]
@@ -2118,6 +2125,17 @@ class Engine:
             s,
             prefix=f"好的，这是对第 {i} 项“{c.short}”的补充，仍记为“{describe_answer(c, previous)}”。我们接着这一题：",
         )
+
+    def _answers_instead(self, s: Session, ev: UserEvent, c: Criterion) -> bool:
+        """A message that changes nothing of the figure or tier just given (no figure in its unit) and that the
+        question now asked reads as an answer: it is that answer (排不上，区里也就中游 after 三类四家)."""
+        current = self.criterion_at(s)
+        if current is None or current.id == c.id or c.expects not in ("number", "counts", "tier"):
+            return False
+        if c.expects != "tier" and numbers(ev.text) and read(c, ev.text, Hint(), {}).outcome == "record":
+            return False  # a figure of its own for the answer just given
+        r = read(current, ev.text, _hint(ev), {})
+        return r.outcome == "record" and r.value != "unknown"
 
     def _names_a_figure_of(self, s: Session, last: str | None, text: str) -> bool:
         """培训那个数说错了，是12家 (just after 会员50家、培训过20家…): the figure named is one of the last answer's."""
@@ -2145,7 +2163,11 @@ class Engine:
             _PART_OFF.match(t)
             or _MORE_OF_FIGURE.match(t)
             or _QUALIFIES_FIGURE.match(t)
-            or (_LIMITS_FIGURE.match(arabic(t)) and isinstance(c.rule, ThresholdRule) and c.rule.unit == "次")
+            or (
+                (_LIMITS_FIGURE.match(arabic(t)) or _PERIOD_NOT_DONE.match(arabic(t)))
+                and isinstance(c.rule, ThresholdRule)
+                and c.rule.unit in ("次", "人次")
+            )
         )
         if current is None or current.id == c.id or c.expects != "number" or not continues:
             return None
@@ -2191,6 +2213,8 @@ class Engine:
         ):  # 一千出头 → 嗯大概吧: the doubt does not move it across the standard; the record stands
             i = self.position(s, c)[0]
             return self.ask(s, prefix=f"好的，第 {i} 项“{c.short}”记为“{describe_answer(c, previous)}”。")
+        if r.value == previous and self._answers_instead(s, ev, c):
+            return None  # 800人次 → 另外我们还把宣传的做法分享给了两个兄弟园区: the question now asked (分享)
         if r.value == previous:  # 另外市场监管所来检查过2次，跟我们的内部检查不是一回事: nothing more of it
             i = self.position(s, c)[0]
             return self.ask(
@@ -3244,7 +3268,7 @@ _FAILED_PART = re.compile(
     r"(?:(?:有|其中)?\s*(?<!第)(\d+)\s*(人次|[次场家起人个件期回])(?!都|也)|(?:那个|那起|那家|那次|那场|那件|这次|这个|这起|这场)|"
     r"第\d+\s*[次场家起个件]|另(?:外)?\s*(?:一|1)\s*[次场家起个件])"
     r"[^,，。\d]{0,8}?(?:[,，]\s*(?:还|都|也|并)(?=没))?"  # (其中两起只是报了案，还没立案)
-    r"(?:没(?:有)?(?:成功|成|调成|立上|办成|通过|验收|做完|完成|办完|结果|立案)|失败了?|不算|(?:要|得)?去掉|黄了|撤了|还在审|在审)"
+    r"(?:没(?:有)?(?:成功|成|做成|搞成|调成|立上|办成|通过|验收|做完|完成|办完|结果|立案)|失败了?|不算|(?:要|得)?去掉|黄了|撤了|还在审|在审)"
 )
 # 五家 → 不对，其中一家还在培育 = 4: a part named as a part, not done yet in the reading's words
 _NOT_DONE_PART = re.compile(

@@ -420,7 +420,12 @@ _EVERY = [
     (re.compile(r"(?<!隔)(\d+)个月[^\d,，。;；]{0,2}?(?:一|1)(?:次|场|回|期|查|检|搞|办)"), -12.0),  # 两个月一查 = 6
     (re.compile(r"(?:^|(?<=[,，。;；\s隔]))([2-6])月(?:一次|1次|1回|一回)"), -12.0),  # 俩月一次 = 6, not 每年3月一次
     (re.compile(r"每(?:个)?月|月月|按月|月度"), 12.0),
-    (re.compile(r"每(?:个)?季度?|季季|按季度?|季度性|每一季度?|(?<!\d)1个?季度[^,，。\d]{0,3}1(?=次|回|场|期)"), 4.0),
+    (
+        re.compile(
+            r"每(?:个)?季度?|季季|按季度?|季度性|每一季度?|(?<![\d只就仅了])1个?季度[^,，。\d]{0,3}1(?=次|回|场|期)"
+        ),
+        4.0,
+    ),
     (re.compile(r"每半年|(?<![上下前后])半年[^,，。\d]{0,3}(?:一次|1次|一回|1回|度|1[查搞做办开检审评])|按半年"), 2.0),
     (re.compile(r"(?:每)?双月|隔(?:一个|1个)?月"), 6.0),  # 双月一次 / 隔月查一次
 ]
@@ -481,10 +486,8 @@ _MISSED_BUT = re.compile(
 
 
 def _periods_missed(rest: str, factor: float = 0.0) -> int:
-    """How many periods of a regular rate the words after it say were skipped (0 when none are named, or when one
-    is only not done yet: 今年下半年还没查 may be the year not being over, see `a_period_not_yet`)."""
-    if a_period_not_yet(rest):
-        return 0
+    """How many periods of a regular rate the words after it say were skipped or not done yet (0 when none are
+    named): the count is what was done, as the banks' officers record it (今年下半年还没查 = the first half's)."""
     if m := _MISSED_SOME.search(rest):
         return int(m.group(1) or m.group(2))
     if m := _MISSED_NAMED.search(rest) or _MISSED_BUT.search(rest):
@@ -494,11 +497,6 @@ def _periods_missed(rest: str, factor: float = 0.0) -> int:
         per_half = {4.0: 2, 12.0: 6, 6.0: 3}.get(factor, 1)
         return (len(named) - halves + halves * per_half) or 1
     return 0
-
-
-def a_period_not_yet(text: str) -> bool:
-    """半年一次，今年下半年还没查: a period of the rate not done yet (the year may not be over)."""
-    return bool(re.search(rf"{_PERIOD}(?:的|那次)?[^,，。;；\d]{{0,6}}?(?:还没|尚未|还未|没到|还不到)", text))
 
 
 def annual_count(text: str) -> Quantity | None:
@@ -545,9 +543,10 @@ def annual_count(text: str) -> Quantity | None:
         each = _each_figure(times)
         return Quantity(value=(float(first_n.group(1)) if first_n else len(quarters)) * each + _more_after(times))
     for pattern, n in _PERIODS_EACH:
-        if pattern.search(t) and re.search(r"各|都|分别", t):
+        if (named := pattern.search(t)) and re.search(r"各|都|分别", t):
             each = _each_figure(times)  # (两次，上下半年各一次: the 一次 is each half's)
-            return Quantity(value=n * each + _more_after(times))
+            missed = _periods_missed(t[named.end() :], n)  # (…，下半年那次没做成 = 1)
+            return Quantity(value=(n - missed if 0 < missed < n else n) * each + _more_after(times))
     years = re.search(  # 三年里查过两次 / 两年一次 / 隔年搞一次: less than a year's worth each year
         r"(?<![\d.年])([2-9])年(?:里|内|来|中|间|当中|下来|总共|一共|才|只)?[^,，。\d]{0,6}?(\d+)(?:次|回|场|期)|(隔)年[^,，。\d]{0,3}(\d+)(?:次|回|场|期)",
         t,

@@ -34,7 +34,6 @@ from .quantity import (
     UNIT_WORDS,
     Found,
     Quantity,
-    a_period_not_yet,
     annual_count,
     as_quantity,
     every_month,
@@ -815,13 +814,6 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
             # 两三百 against 不少于300: counted at its lower bound (the rule), but the words
             # reach the threshold, so the lower bound is proposed for the unit to confirm
             return record(quantity_value(q), min(conf, CONFIRM_BELOW - 0.2), words, "range straddles the threshold")
-        if side is False and unit in ("次", "人次") and _YEAR_NOT_OVER.search(t) and _MORE_PLANNED.search(t):
-            return reask(  # 今年到现在两场，二百二十人次，下半年还计划一场: this year is not over, and more is planned
-                f"今年还没过完，目前说到的是{q.describe(unit)}，后面还有安排。请告诉我一年实际开展的{rule.label}"
-                f"（还没做的先不算，可以回答“不清楚”）。",
-                words,
-                "the year not over",
-            )
         if side is None:
             op = "超过" if rule.strict else "不少于"
             return reask(
@@ -849,15 +841,6 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
     return record(quantity_value(q), conf, words, "number")
 
 
-# a count of this year so far (今年到现在 / 目前 / 年底前 / 现在都九月了) with more planned or not done yet
-_YEAR_NOT_OVER = re.compile(
-    r"今年(?:到现在|目前|截至目前|到目前|还|才|只)|到现在(?:为止)?|目前(?:就|只|才|为止)|年底前|年底之前|现在都\s*\d+\s*月|"
-    r"下半年(?:的|那次|那场|那期)?(?:还|再|计划|打算|准备|排)"
-)
-_MORE_PLANNED = re.compile(
-    r"还没(?:做|办|搞|查|开|弄|安排)|(?:还|再)(?:计划|打算|准备|排了?|有(?:\d+|一)(?:次|场|期|回)[^,，。]{0,4}(?:计划|安排))|"
-    r"计划(?:放在|在|里|中)|排在\s*\d+\s*月|打算|准备|在计划|现在都\s*\d+\s*月"
-)
 _WHICH_ONE = re.compile(
     r"(?:按|填|以|用|算|报|写|选)(?:哪|那)(?:个|一个)(?:数|数字)?(?:为准|算|好|对)?[吗呢呀啊]?(?:[?？。.!！]|$)|(?:哪|那)个(?:数|数字)?(?:对|准|为准)"
 )
@@ -1045,7 +1028,7 @@ def _all_of_them(t: str, f: Found) -> str:
 
 
 _RATE = re.compile(
-    r"(?:每(?:一)?|(?<![\d.第前去今])1)(年|半年|个?季度|个?季|个?月)(?:都|也)?(?:有|协助|办|成功|调解|立案)?[^,，。\d]{0,8}?(\d+)\s*(?:起|件|个)"
+    r"(?:每(?:一)?|(?<![\d.第前去今年])1)(年|半年|个?季度|个?季|个?月)(?:都|也)?(?:有|协助|办|成功|调解|立案)?[^,，。\d]{0,8}?(\d+)\s*(?:起|件|个)"
 )
 _SPAN = re.compile(r"(?:近|连续|已经|这|过去|前后|最近)?(\d+)\s*年(?:了|来|下来|里|间|多)?")
 _PER_YEAR = {"年": 1, "半年": 2, "季度": 4, "季": 4, "月": 12}
@@ -1117,6 +1100,12 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         t = re.sub(
             r"除了([^,，。;；\d]{1,10}?)(?:那|这)(?:一)?(次|场|回)", r"\g<1>1\2", t
         )  # 除了年底那次大检查，年中也查一次
+    if unit in ("次", "场"):  # 今年只做了一季度那次 = 1次: the one done, named by its time
+        t = re.sub(
+            r"((?:只|就|仅)(?:做|查|办|搞|开)了?[^,，。;；]{0,6}?)(?:那|这)(?:1)?(次|场|回)(?=$|[,，。;；])",
+            r"\g<1>1\2",
+            t,
+        )
     t = re.sub(  # 一场在三月一场在九月: single sessions listed, each a clause of its own
         r"((?<![\d.])1\s*(场|次|回|期)(?:在|是|于)[^,，。;；、\d]{0,3}(?:\d+\s*(?:月|号|日))?[^,，。;；、\d]{0,3}?)(?=1\s*\2(?:在|是|于))",
         r"\1，",
@@ -1169,7 +1158,9 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     )  # 协助的一起没有
     if isinstance(rule, PerCountRule):  # 这三年里有两年各两起 = 4: years times each year's cases
         t = re.sub(
-            r"(?<![\d.])(\d+)\s*年各\s*(\d+)\s*(起|件)", lambda m: f"{int(m.group(1)) * int(m.group(2))}{m.group(3)}", t
+            r"(?<![\d.、])([1-9]|1\d)\s*年各\s*(\d+)\s*(起|件)",
+            lambda m: f"{int(m.group(1)) * int(m.group(2))}{m.group(3)}",
+            t,
         )
     if unit == "人次":  # 另外两场小沙龙各30人 = 60
         t = re.sub(
@@ -1185,7 +1176,10 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         and not (  # 有两家是同一个客户 / 3个会员单位: no audience
             unit == "人次"
             and f.unit == "个"
-            and (f.before.endswith("同") or re.match(r"(?:客户|企业|单位|公司|会员|部门|项目|园区|协会|机构)", f.after))
+            and (
+                f.before.endswith("同")
+                or re.match(r"个?[\u4e00-\u9fff]{0,3}?(?:客户|企业|单位|公司|会员|部门|项目|园区|协会|机构)", f.after)
+            )
         )
     ]
     if unit == "人次" and (reached := _share_of_population(found)) is not None:
@@ -1269,8 +1263,6 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             ):  # (上级来查: marked 不算 by the rubric)
                 left = annual.value - float(part_off.group(1))
                 return (Quantity(value=left), 0.85, "") if left >= 0 else (None, 0.0, "")
-        if annual is not None and annual.relation == "eq" and a_period_not_yet(arabic(t)):
-            return None, 0.0, f"您说的是平时的频次，但今年还有一期没做，请告诉我一年实际开展了几{unit}。"
         if annual is not None:
             return annual, 0.92, ""
     over_years = [
@@ -2396,6 +2388,11 @@ def _undone_by_next(f: Found, parts: list[tuple[str, bool]]) -> bool:
             break
         following.append(nxt)
     said = "".join(following)
+    period = r"上半年|下半年|年初|年中|年底|[1-4]季度|\d+月|第\d+(?:次|场)|另(?:外)?(?:1|一)(?:次|场)"
+    if re.match(rf"\s*(?:的)?(?:{period})", said.lstrip("，, ")) and re.search(period, f.text + f.before) is not None:
+        return False  # 上半年五月份查过一次，下半年的还没做: another period not done yet, not this one undone
+    if re.match(r"\s*(?:的)?(?:下半年|另(?:外)?(?:1|一)(?:次|场)|第\d+(?:次|场))", said.lstrip("，, ")):
+        return False  # 查过一次，下半年的还没做 / 做了一次，第二次还在准备中
     return bool(NOT_DONE.search(said)) and not _filed_and_open(f.text + said)
 
 

@@ -2705,3 +2705,28 @@ def test_a_yes_corrected_with_its_reason_answers_nothing_else(engine: Engine) ->
     chat.say("answer", "不对，有的！去年辅导过两家企业申报区级示范点，材料也是我们帮着弄的", None)
     assert chat.session.answers.get("zone.14") is True, chat.text
     assert "zone.15" not in chat.session.answers and chat.question["criterion"] == "zone.15", chat.text
+
+
+@pytest.mark.parametrize(
+    ("cid", "turns", "reply", "now", "value"),
+    [
+        # nothing of the figure or tier just given, and the question now asked reads it: its answer
+        ("zone.12", ["八百人次"], "另外我们还把宣传的做法分享给了两个兄弟园区", "zone.13", True),
+        ("zone.B1", ["三类四家"], "排不上，区里也就中游", "zone.B2", "none"),
+    ],
+)
+def test_a_follow_up_that_answers_the_question_now_asked(
+    engine: Engine, cid: str, turns: list[str], reply: str, now: str, value: Any
+) -> None:
+    chat = answered_at(engine, cid, turns)
+    before = chat.session.answers[cid]
+    say_and_accept(chat, reply, now)
+    assert chat.session.answers[cid] == before, chat.text
+    assert chat.session.answers.get(now) == value, chat.text
+
+
+def test_one_period_of_a_figure_not_done(engine: Engine) -> None:
+    chat = answered_at(engine, "point.42", ["两次，上下半年各一次"])
+    say_and_accept(chat, "下半年那次没做成", "point.42")
+    assert chat.session.answers["point.42"] == 1, chat.text
+    assert "point.43" not in chat.session.answers and chat.question["criterion"] == "point.43", chat.text
