@@ -2134,6 +2134,8 @@ class Engine:
             return False
         if c.expects != "tier" and numbers(ev.text) and read(c, ev.text, Hint(), {}).outcome == "record":
             return False  # a figure of its own for the answer just given
+        if current.expects != "tier" and not _mostly_about(ev.text, context(current).topic, context(c).topic):
+            return False  # 4次 → 都是免费咨询，有台账可查: more of the figure, not the question now asked
         r = read(current, ev.text, _hint(ev), {})
         return r.outcome == "record" and r.value != "unknown"
 

@@ -1178,7 +1178,11 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             and f.unit == "个"
             and (
                 f.before.endswith("同")
-                or re.match(r"个?[\u4e00-\u9fff]{0,3}?(?:客户|企业|单位|公司|会员|部门|项目|园区|协会|机构)", f.after)
+                or re.match(
+                    r"(?:多)?个?(?:兄弟|其他|别的|友好|合作|会员|入驻)?(?:客户|企业|单位|公司|部门|项目|园区|协会|机构)"
+                    r"(?!代表|员工|职工|的人)",
+                    f.after,
+                )
             )
         )
     ]
@@ -1630,12 +1634,12 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             )
         )
         and not any(re.search(r"又|另外|还有|再|加上|此外|另", f.before[-8:]) for f in succeeded)  # 今年又调解成了一起
+        and not _other_years(succeeded[0], others[0])  # (今年调解成了两起，去年两起: each year's, not a part)
         and not any(
             re.search(r"忘了?说|漏(?:说|了|掉)|刚才没说|没说", f.text) for f in succeeded
         )  # 三起，有两起…忘了说
         and not re.search(  # 第二批2家 / 之前已经有2家: more
-            r"第\d+(?:批|期|次|轮)|后来|之后|然后|又|再|之前|以前|原来|原先|此前|早就|早先|"
-            r"去年|前年|今年|\d{4}年|那年|也是",  # (今年调解成了两起，去年也是两起: another year's)
+            r"第\d+(?:批|期|次|轮)|后来|之后|然后|又|再|之前|以前|原来|原先|此前|早就|早先|也是",
             others[0].before[-10:],
         )
     ):
@@ -2375,6 +2379,13 @@ def _without_overlap(done: list[Found]) -> Quantity | None:
     if total < max(f.quantity.value for f in counted):
         return None
     return Quantity(value=total)
+
+
+def _other_years(a: Found, b: Found) -> bool:
+    """Two figures each said of a year of its own (今年…两起，去年…两起): not a total and its part."""
+    year = r"去年|前年|今年|大前年|\d{4}年"
+    ya, yb = re.findall(year, a.before[-10:] + a.text), re.findall(year, b.before[-10:] + b.text)
+    return bool(ya and yb and set(ya) != set(yb))
 
 
 def _undone_by_next(f: Found, parts: list[tuple[str, bool]]) -> bool:
