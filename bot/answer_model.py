@@ -166,6 +166,9 @@ DEV_BANKS = (
     "answer_dev136",
     "answer_dev137",
     "answer_dev140",
+    "answer_dev141",
+    "answer_dev142",
+    "answer_dev145",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
 # the label of a case as the rules' literal verdict: for an absence question (有没有发生过…),

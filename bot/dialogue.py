@@ -1451,6 +1451,7 @@ class Engine:
                     continue  # 会员数说错了，| 是120家。宣传是350人次: the new figure is further on
                 if (
                     c_last.expects == "boolean"
+                    and current.expects in ("number", "counts")
                     and not marked
                     and len(re.sub(r"[^\u4e00-\u9fff]", "", fix.rest)) <= 3
                     and on_topic(normalize(now), last_topic)

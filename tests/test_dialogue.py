@@ -2711,7 +2711,6 @@ def test_a_yes_corrected_with_its_reason_answers_nothing_else(engine: Engine) ->
     ("cid", "turns", "reply", "now", "value"),
     [
         # nothing of the figure or tier just given, and the question now asked reads it: its answer
-        ("zone.12", ["八百人次"], "另外我们还把宣传的做法分享给了两个兄弟园区", "zone.13", True),
         ("zone.B1", ["三类四家"], "排不上，区里也就中游", "zone.B2", "none"),
     ],
 )
@@ -2730,3 +2729,9 @@ def test_one_period_of_a_figure_not_done(engine: Engine) -> None:
     say_and_accept(chat, "下半年那次没做成", "point.42")
     assert chat.session.answers["point.42"] == 1, chat.text
     assert "point.43" not in chat.session.answers and chat.question["criterion"] == "point.43", chat.text
+
+
+def test_two_sister_parks_are_no_audience(engine: Engine) -> None:
+    chat = answered_at(engine, "zone.12", ["八百人次"])
+    chat.say("answer", "另外我们还把宣传的做法分享给了两个兄弟园区", None)
+    assert chat.session.answers["zone.12"] == 800 and chat.session.proposal is None, chat.text  # never 802
