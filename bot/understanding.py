@@ -102,8 +102,9 @@ def parse_question_number(text: str) -> int | None:
         r"(?:那|这|哪|每|任|同)(?:1|一)(?:项|题|条|道)", "", arabic(normalize(text))
     )  # 那一项 / 每一项: no number
     m = (
-        re.search(  # (全市第三 / 区里排第十二 / 行业第一: a rank, not a question)
-            r"(?<![市区国省排里列名业内])第\s*(\d+)\s*(?:/\s*\d+\s*)?(?:[题项个条]|(?![\d次家起场年月日天周期批人名位回届轮季份章节步]))",
+        re.search(r"第\s*(\d+)\s*(?:/\s*\d+\s*)?[题项条]", t)
+        or re.search(  # (全市第三 / 区里排第十二 / 行业第一 / 我们是第二: a rank, not a question)
+            r"(?<![市区国省排里列名业内是])第\s*(\d+)\s*(?:/\s*\d+\s*)?(?:个|(?![\d次家起场年月日天周期批人名位回届轮季份章节步]))",
             t,
         )
         or re.search(r"\bno\.\s*(\d{1,2})(?!\d)", t)
@@ -111,7 +112,9 @@ def parse_question_number(text: str) -> int | None:
         or re.search(r"(\d+)\s*号(?!线|楼|门|院|库|车间|厂房|机|房|站|口|地铁|仓)", t)  # (3号线 / 2号楼: a place)
         or re.search(r"(?:修改|改|更正|重答|重新答)\s*(\d+)", t)
         or (  # 修改 3 / 3 改一下: a short message, its number — not a rank (第三名没错 / 前十)
-            None if re.search(r"第\s*\d+\s*名|前\s*\d+|排", t) else re.fullmatch(r"\D{0,6}?(\d+)\D{0,3}", t)
+            None
+            if re.search(r"第\s*\d+\s*名|前\s*\d+|排|[市区国省里是]第\s*\d", t)
+            else re.fullmatch(r"\D{0,6}?(\d+)\D{0,3}", t)
         )
     )
     return int(m.group(1)) if m else None

@@ -42,3 +42,8 @@ def test_counts_for_form_fields() -> None:
     assert count_in("一百二十家") == 120
     assert count_in("大概两百家左右") == 200
     assert count_in("不清楚") is None
+
+
+def test_a_rank_said_with_是_is_no_question_number() -> None:
+    assert parse_question_number("排名那个，其实市里没见过正式排名，区里年度考核我们是第二") is None
+    assert parse_question_number("要改的是第2题") == 2
