@@ -801,6 +801,14 @@ class Engine:
         declined, s.declined = s.declined, None
         if proposal is not None and (ev.command == "answer" or _REPLY_TO_PROPOSAL.match(ev.text.strip())):
             return out + self._settle(s, ev, proposal)
+        if (
+            proposal is not None
+            and ev.command == "modify"
+            and ev.text
+            and not correction.names_a_question(ev.text)
+            and self._find_target(s, ev) is None
+        ):  # 我理解为“4起”，对吗？ → 更正下，第二年只有一起 (the NLU said modify): it corrects the proposal
+            return out + self._settle(s, replace(ev, command="answer"), proposal)
         if declined is not None and ev.command == "answer" and self._limits_proposal(s, declined, ev.text):
             ev = replace(ev, text=f"{declined['words']}，{ev.text.strip()}")  # 杀毒装了 → 不是 → 别的都没搞
         if (

@@ -2735,3 +2735,12 @@ def test_two_sister_parks_are_no_audience(engine: Engine) -> None:
     chat = answered_at(engine, "zone.12", ["八百人次"])
     chat.say("answer", "另外我们还把宣传的做法分享给了两个兄弟园区", None)
     assert chat.session.answers["zone.12"] == 800 and chat.session.proposal is None, chat.text  # never 802
+
+
+def test_a_proposal_corrected_when_the_nlu_says_modify(engine: Engine) -> None:
+    chat = start_at(engine, "station.B4")
+    chat.say("answer", "每年两起，做了两年", None)
+    chat.say("modify", "更正下，第二年只有一起", "modify")  # found through the REST channel: 更正 is the modify intent
+    assert chat.session.proposal is not None and chat.session.proposal["value"] == 3, chat.text
+    chat.say("answer", "是的", "affirm")
+    assert chat.session.answers.get("station.B4") == 3, chat.text
