@@ -284,18 +284,18 @@ def _the_new_figure(c: Criterion, rest: str, previous: Any = None) -> str:
     六百是两年加起来的，今年就三百出头 / 有两次其实是收费的，公益的只有3次. A clause that only says what the
     old figure was (6家 → 是6个培育对象，已经授牌的有4家) is not it."""
     if isinstance(previous, (int, float)) and not isinstance(previous, bool):
-        clauses = [p for p in re.split(r"[，,。；;]", rest) if numbers(p)]
+        clauses = [(p, found) for p in re.split(r"[，,。；;]", rest) if (found := numbers(p))]
         old = [
             p
-            for p in clauses
-            if [(f.quantity.value, f.quantity.relation) for f in numbers(p)] == [(float(previous), "eq")]
+            for p, found in clauses
+            if [(f.quantity.value, f.quantity.relation) for f in found] == [(float(previous), "eq")]
             and re.match(  # (是2次多: a new one; 是三家没错: the old one kept)
                 r"(?!没错|对|是对|确定|肯定|不变|没问题|准确|无误|整)[\u4e00-\u9fff]{2,}",
-                numbers(p)[0].after[len(numbers(p)[0].unit) :],
+                found[0].after[len(found[0].unit) :],
             )
         ]
         if len(old) == 1 and len(clauses) == 2 and re.match(r"\s*(?:是|那是|其实是|都是)", old[0]):
-            rest = next(p for p in clauses if p is not old[0])
+            rest = next(p for p, _ in clauses if p is not old[0])
     if c.expects != "number" or re.search(r"每(?:场|次|期|回|轮)|各\s*\d|\d\s*[+＋]\s*\d", arabic(normalize(rest))):
         return (
             rest  # 一共办了4场讲座，每场签到都是80人 / 三场活动：120 + 95 + 60: the figure is worked out of all of it
@@ -1390,8 +1390,7 @@ class Engine:
             )
         if s.proposal is not None and s.proposal.get("criterion") == c.id:
             changed = s.proposal  # 改为“3起”吗？: proposed as the answer instead, nothing recorded meanwhile
-            for name in Session.model_fields:
-                setattr(s, name, getattr(before, name))
+            _restore(s, before)
             s.proposal = {"criterion": c.id, "value": changed["value"], "words": changed["words"]}
             return [self._proposal_message(s, c, changed["value"])]
         if (
@@ -1399,8 +1398,7 @@ class Engine:
             and s.answers[c.id] == proposal["value"]
             and s.words.get(c.id) == describe_words(proposal["words"])
         ):
-            for name in Session.model_fields:
-                setattr(s, name, getattr(before, name))
+            _restore(s, before)
             return self.ask(s, prefix="好的，这个数先不记。请直接告诉我一个确切的数（说不准可以回答“不清楚”）：")
         return out
 
@@ -3436,6 +3434,12 @@ def _delta(c: Criterion, previous: Any, text: str) -> float | None:
     n = float(parts[0].group(2))
     value = previous - n if re.fullmatch(_MINUS, parts[0].group(1)) else previous + n
     return value if value >= 0 else None
+
+
+def _restore(s: Session, before: Session) -> None:
+    """Put the session back as it was (a proposal that stood in for an answer for one step)."""
+    for name in Session.model_fields:
+        setattr(s, name, getattr(before, name))
 
 
 def _hint(ev: UserEvent) -> Hint:

@@ -1058,17 +1058,19 @@ def _rate_over_years(t: str, found: list[Found]) -> Quantity | str | None:
 
 
 # one year of a yearly rate told apart: 第二年只有一起 / 去年就一起 / 有一年一起都没有 / 今年还没有
+# one year of several, named: 第二年 / 去年 / 有一年 (the patterns below add their own)
+_A_YEAR_OF_SEVERAL = r"第\d+年|头1年|最后1年|有1年|其中1年|去年|今年|前年"
 _ONE_YEAR_OTHER = re.compile(
-    r"(第\d+年|头1年|第1年|最后1年|有1年|其中1年|前1年|后1年|去年|今年|前年)(?:的话)?[^,，。;；\d]{0,4}?"
+    rf"({_A_YEAR_OF_SEVERAL}|前1年|后1年)(?:的话)?[^,，。;；\d]{{0,4}}?"
     r"(?:(?:只有|就|才|只|是|仅|也就)[^,，。;；\d]{0,2}?(\d+)\s*(?:起|件|个)|(?:1\s*(?:起|件|个)(?:都|也))?(?:还)?(?:没有|没|无)(?![^,，。;；]*(?:成|立)))"
 )
 
 
 _ZERO_YEAR = re.compile(
-    r"(有1年|其中1年|第\d+年|去年|今年|前年|头1年|最后1年)[^,，。;；\d]{0,4}?1\s*(?:起|件|个)[^,，。;；\d]{0,4}?(?:都|也)(?:还)?(?:没有|没|无)"
+    rf"({_A_YEAR_OF_SEVERAL})[^,，。;；\d]{{0,4}}?1\s*(?:起|件|个)[^,，。;；\d]{{0,4}}?(?:都|也)(?:还)?(?:没有|没|无)"
 )
 _ZERO_A_YEAR = re.compile(
-    r"(?:(?:去年|今年|前年|大前年|中间那年|有1年|其中1年|另外1年|第\d+年|头1年|最后1年|\d{4}年)(?:的话)?(?:是|也|倒是)?)"
+    rf"(?:(?:{_A_YEAR_OF_SEVERAL}|大前年|中间那年|另外1年|\d{{4}}年)(?:的话)?(?:是|也|倒是)?)"
     r"[^,，。;；\d]{0,4}?1\s*(?:起|件|个)[^,，。;；\d]{0,4}?(?:都|也)(?:还)?(?:没|没有|木有|无)[^,，。;；\d]*[,，。;；]?"
 )
 _ZERO_PERIOD = re.compile(
@@ -2517,7 +2519,7 @@ def _per_session_total(found: list[Found], t: str = "") -> Quantity | None:
             others = [g.quantity for g in found if g is not f and g is not found[i + 1] and g.unit not in _SESSIONS]
             product = Quantity(value=f.quantity.value * each.value, relation="eq" if each.relation == "eq" else "ge")
             return _sum([product, *others]) if others else product
-    sessions = [f for f in found if f.unit in ("场", "次", "期", "回", "轮", "天", "周")]
+    sessions = [f for f in found if f.unit in ("场", "次", "期", "回", "轮")]
     per = [
         f
         for f in found
@@ -2527,8 +2529,6 @@ def _per_session_total(found: list[Found], t: str = "") -> Quantity | None:
             re.split(r"[,，]", f.before)[-1],
         )
     ]  # 两场，每场两百五 / 连续五天摆摊，每天一百多人次 / 一场在四月一场在六月，各来了一百五: the unit is the question's
-    if len(per) == 1 and not any(f.unit in ("天", "周") for f in sessions if f.start < per[0].start):
-        sessions = [f for f in sessions if f.unit not in ("天", "周")]  # (3天 / 2周 said of something else)
     apart = _sessions_told_apart(found, sessions, per)
     if apart is None:
         return None  # 三场每场一百，有两场八十: which sessions are meant is not clear
