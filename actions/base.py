@@ -15,7 +15,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from app.services.assessments import Stamp
-from bot.dialogue import Command, Message, UserEvent
+from bot.session import Command, Message, UserEvent
 
 from . import runtime
 

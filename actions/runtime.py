@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from app.bootstrap import Services, build
-from bot.dialogue import Session
 from bot.report import render_html, render_markdown, write_private
+from bot.session import Session
 from bot.storage import report_name, var_dir
 
 

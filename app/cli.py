@@ -13,7 +13,7 @@ import yaml
 
 from bot import cli as core
 from bot.cli import EXIT_INPUT, RENDERERS, _emit
-from bot.dialogue import Session
+from bot.session import Session
 
 from .services.errors import ServiceError
 

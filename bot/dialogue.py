@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
-from typing import Any, Literal
-
-from pydantic import BaseModel, Field
+from dataclasses import replace
+from typing import Any
 
 from . import correction
+from .followup import FollowUp
 from .quantity import UNIT_WORDS, Quantity, as_quantity, numbers, says_zero
-from .reading import BEYOND_BOUND, CONFIRM_BELOW, NOT_DONE, Hint, Reading, describe_words, read
+from .reading import BEYOND_BOUND, CONFIRM_BELOW, Hint, Reading, describe_words, read
 from .report import build_report
 from .rubric import (
     TIER_NONE,
@@ -31,7 +30,42 @@ from .rubric import (
     TierRule,
     TwoPartRule,
 )
-from .scoring import score, score_criterion
+from .said import (
+    _A_GROUP,
+    _ALL_OF_THEM,
+    _ASKED_BACK,
+    _ASKS_ABOUT,
+    _CONFIRM_NO,
+    _CONFIRM_YES,
+    _CONFIRMS,
+    _DENIED_THEN_FIGURE,
+    _IF_SO,
+    _MORE_OF_IT,
+    _NAMES_IT,
+    _NONE_OF_THEM,
+    _NOT_MEANT,
+    _PLUS,
+    _STATED_FIGURE,
+    _STRESS,
+    _THAN_SAID,
+    _delta,
+    _doubted,
+    _fits_unit,
+    _group_left_out,
+    _mostly_about,
+    _n,
+    _none_of_them,
+    _one_part_denied,
+    _only_about,
+    _stated_parts,
+    _stressed_clause,
+    _the_new_figure,
+    _tier_completed,
+    _unsettled,
+    describe_answer,
+)
+from .scoring import score
+from .session import COMMAND_WORDS, Button, Message, Session, UserEvent, _hint
 from .text import arabic, normalize
 from .understanding import (
     clean_phone,
@@ -41,91 +75,12 @@ from .understanding import (
     matched_keywords,
     parse_question_number,
 )
-from .verdict import NAMED_NO, NO_BAD_EVENT, UNSURE, analyze, context, measures_named, on_topic, topic_words
-
-Command = Literal[
-    "answer",
-    "explain",
-    "skip",
-    "back",
-    "modify",
-    "progress",
-    "score",
-    "pause",
-    "resume",
-    "restart",
-    "report",
-    "chitchat",
-    "start",
-]
-
-
-class Button(BaseModel):
-    title: str
-    payload: str
-
-
-class Message(BaseModel):
-    text: str | None = None
-    buttons: list[Button] = Field(default_factory=list)
-    custom: dict[str, Any] | None = None
-
-
-class Session(BaseModel):
-    """Everything needed to resume a self-assessment; stored as JSON after every turn."""
-
-    id: str
-    unit_type: str | None = None
-    rubric_version: str | None = None
-    basics: dict[str, str] = Field(default_factory=dict)
-    answers: dict[str, Any] = Field(default_factory=dict)
-    cursor: int = 0  # index into steps(): the basics fields, then the criteria
-    return_to: int | None = None  # where to go back to after 修改第N题
-    reviewing: bool = False  # walking through the 待确认 items after the end
-    finished: bool = False
-    misses: int = 0  # consecutive replies we could not read
-    pending: dict[str, Any] = Field(default_factory=dict)  # sub-question of a multi-number criterion
-    confirm: str | None = None  # "restart" while waiting for confirmation
-    paused: bool = False
-    words: dict[str, str] = Field(default_factory=dict)  # criterion id -> the unit's own words for its answer
-    last: str | None = None  # the criterion answered in the previous turn (a correction replaces it)
-    # a reading not sure enough to record silently: {"criterion", "value", "words"} awaiting 是 / 不是
-    proposal: dict[str, Any] | None = None
-    # a proposal just declined ("不是"): the next reply may limit what it said (别的都没搞)
-    declined: dict[str, Any] | None = None
-
-    @property
-    def unit(self) -> dict[str, str]:
-        """The 申报表 fields filled in so far (skipped ones left out), as reports show them."""
-        return {k: v for k, v in self.basics.items() if v}
+from .verdict import NAMED_NO, analyze, context, measures_named, on_topic, topic_words
 
 
 def session_report(rubric: Rubric, s: Session) -> dict[str, Any]:
     """The report of a session's answers: what the chat sends at the end and the CLI exports."""
     return build_report(rubric, score(rubric, s.answers), s.unit)
-
-
-@dataclass
-class UserEvent:
-    command: Command
-    text: str = ""
-    intent: str | None = None
-    entities: dict[str, Any] = field(default_factory=dict)
-    confidence: float | None = None  # NLU confidence of ``intent``; None = trusted (buttons, tests)
-
-    @property
-    def hint(self) -> str | None:
-        """The intent, when it may decide an answer the text rules could not read.
-
-        DIET is confidently wrong on noise ("啊吧啊吧" -> affirm 0.86), so a typed
-        reply without any answer word needs a very sure intent to count.
-        """
-        if not self.text or self.confidence is None or self.confidence >= HINT_CONFIDENCE:
-            return self.intent
-        return None
-
-
-HINT_CONFIDENCE = 0.9
 
 
 UNIT_BUTTONS = [
@@ -161,10 +116,6 @@ NUMBER_BUTTONS = [
     Button(title="解释一下", payload="/explain"),
 ]
 SKIP_BUTTON = Button(title="跳过", payload="/skip")
-
-
-def _n(x: float) -> str:
-    return f"{x:g}"
 
 
 def _another_group(c: Criterion, previous: Any, text: str) -> bool:
@@ -215,95 +166,6 @@ def _disagreeing(c: Criterion, *texts: str) -> Reading | None:
         if r.outcome == "reask" and BEYOND_BOUND in r.reasons:
             return r
     return None
-
-
-def _fits_parts(c: Criterion, text: str) -> bool:
-    """Whether the text gives a figure in a measure word of a two-count answer (类 / 家)."""
-    return isinstance(c.rule, TwoPartRule) and any(
-        f.unit and f.unit in p.words for p in c.rule.parts for f in numbers(text)
-    )
-
-
-def _fits_unit(c: Criterion, text: str) -> bool:
-    """Whether the text gives a figure in the unit the criterion counts (人次 / 次 / 家 / 起)."""
-    unit = getattr(c.rule, "unit", None)
-    return unit is not None and any(f.unit in UNIT_WORDS.get(unit, (unit,)) for f in numbers(text))
-
-
-def _unsettled(c: Criterion, r: Reading, rest: str) -> bool:
-    """Whether a corrected figure leaves the score open: a range or an approximation across the standard's figure
-    (一两次吧 for 2次 / 五百上下 for 500), or — for a count scored per case — any range (两三起)."""
-    if r.outcome == "reask":
-        return bool(numbers(rest))
-    if r.outcome != "record" or not r.needs_confirmation:
-        return False
-    q = as_quantity(r.value)
-    return any("straddles" in x for x in r.reasons) or (
-        isinstance(c.rule, PerCountRule) and q is not None and q.upper is not None
-    )
-
-
-def _doubted(c: Criterion, r: Reading, text: str) -> bool:
-    """A figure said again with a doubt that leaves the score open (可能一两起吧 / 可能四五百吧，不太准 /
-    可能两三家吧，有一家不确定): the figure just given is no longer sure, and no other is."""
-    found, t = numbers(text), normalize(text)
-    if isinstance(c.rule, TierRule):  # 改成全国前十……也可能只是全区前十，说不准: two tiers offered
-        named = {tier.name for tier in c.rule.tiers if any(w in t for w in tier.words if len(w) >= 2)}
-        return len(named) >= 2 and bool(re.search(r"也可能|或者|要么|说不准|搞不清|不确定|拿不准|听谁的", t))
-    if c.expects not in ("number", "counts") or not _DOUBT.search(t) or not found:
-        return False
-    units = UNIT_WORDS.get(getattr(c.rule, "unit", ""), ()) if c.expects == "number" else ()
-    values = sorted(
-        {
-            f.quantity.value
-            for f in found
-            if f.quantity.relation != "range" and (not units or not f.unit or f.unit in units)
-        }
-    )  # (也可能是四百多，两张表对不上: 两张 is no figure of 人次)
-    # 好像是一次，也可能两次，我也说不准了 / 是一次。哦不，三次？反正不确定: no one figure is said — unless
-    # every figure offered scores alike (其实是四家吧，也可能是三家, for 不少于3家)
-    if ((_STRONG_DOUBT.search(t) and len(values) > 1) or _EITHER_FIGURE.search(t)) and not (
-        c.expects == "number" and len(values) > 1 and _same_score(c, values[0], values[-1])
-    ):
-        return True
-    if c.expects == "counts":
-        return r.outcome != "record" or r.value == "unknown" or bool(_EITHER_FIGURE.search(t))
-    if _STRONG_DOUBT.search(t) and r.outcome == "record" and r.needs_confirmation:
-        return True  # 三起左右吧，具体得查台账 / 其实五百上下吧，没那么精确: a figure the unit will not vouch for
-    return (
-        _unsettled(c, r, text)
-        or (r.outcome == "record" and r.value == "unknown")
-        or any(
-            _unsettled(c, read(c, f.text, Hint(), {}), f.text) for f in found if f.quantity.relation == "range"
-        )  # 可能只有两三次，有一次不确定算不算公益: the range said, whatever the rest made of it
-    )
-
-
-def _the_new_figure(c: Criterion, rest: str, previous: Any = None) -> str:
-    """The clause of a figure's correction that carries the new figure: 不对，一起，另一起还没立案 /
-    六百是两年加起来的，今年就三百出头 / 有两次其实是收费的，公益的只有3次. A clause that only says what the
-    old figure was (6家 → 是6个培育对象，已经授牌的有4家) is not it."""
-    if isinstance(previous, (int, float)) and not isinstance(previous, bool):
-        clauses = [(p, found) for p in re.split(r"[，,。；;]", rest) if (found := numbers(p))]
-        old = [
-            p
-            for p, found in clauses
-            if [(f.quantity.value, f.quantity.relation) for f in found] == [(float(previous), "eq")]
-            and re.match(  # (是2次多: a new one; 是三家没错: the old one kept)
-                r"(?!没错|对|是对|确定|肯定|不变|没问题|准确|无误|整)[\u4e00-\u9fff]{2,}",
-                found[0].after[len(found[0].unit) :],
-            )
-        ]
-        if len(old) == 1 and len(clauses) == 2 and re.match(r"\s*(?:是|那是|其实是|都是)", old[0]):
-            rest = next(p for p, _ in clauses if p is not old[0])
-    if c.expects != "number" or re.search(r"每(?:场|次|期|回|轮)|各\s*\d|\d\s*[+＋]\s*\d", arabic(normalize(rest))):
-        return (
-            rest  # 一共办了4场讲座，每场签到都是80人 / 三场活动：120 + 95 + 60: the figure is worked out of all of it
-        )
-    alone = [p for p in re.split(r"[，,。；;]", arabic(normalize(rest))) if re.fullmatch(r"\s*\d+(?:\.\d+)?\s*", p)]
-    if len(alone) >= 2:
-        return rest  # 三场活动，120，95，60: a list of figures, added up
-    return _stressed_clause(rest)
 
 
 def _named_figure(c: Criterion, text: str, said: Mapping[str, Any]) -> str:
@@ -387,10 +249,6 @@ def _stated_first(stressed: str, rest: str) -> bool:
     return first is not None and first < len(clauses) - 1 and clauses[first] == normalize(stressed).strip(" ，,。")
 
 
-_IF_SO = re.compile(r"\S{0,2}?的话")  # 算一家的话: a figure supposed, not stated
-_SO_IT_IS = re.compile(r"(?:所以|那就|就|总共|一共|剩下?|加起来)(?:是|有)?\s*$")
-
-
 def _parts_stated(rule: TwoPartRule, t: str, said: Mapping[str, Any]) -> str:
     """The parts of a two-count answer a change states in their own measure words (是四类 / 剩5类8家 / 就是三类
     五家 / 算一家的话就是九家), the others as they were; '' when a part is stated twice or none is."""
@@ -400,40 +258,6 @@ def _parts_stated(rule: TwoPartRule, t: str, said: Mapping[str, Any]) -> str:
     return "，".join(
         f"{p.cues[0] if p.cues else p.label}{stated.get(p.key, said.get(p.key, 0)):g}{p.words[0]}" for p in rule.parts
     )
-
-
-def _stated_parts(rule: TwoPartRule, t: str) -> dict[str, float]:
-    """The counts _parts_stated finds, by part key (empty when none, or one is stated twice)."""
-    stated: dict[str, float] = {}
-    for clause in re.split(r"[，,。；;:：]", t):
-        prev = ""  # the unit of the clause's last stressed figure: 就是三类五家 stresses both
-        for f in numbers(clause):
-            follows = bool(prev) and re.search(rf"\d\s*{re.escape(prev)}[\s、和]?$", f.before) is not None
-            lead = f.quantity.relation != "eq" and bool(  # 不对，至少6家，律所有两家: a bound said first
-                re.fullmatch(r"\s*(?:至少|起码|最少|不少于|不低于|将近|接近|差不多|大概|大约|约)?\s*", f.before)
-            )
-            lead = lead or bool(  # sorry类型说多了 三类 家数不变: a figure said alone in its clause
-                f.unit
-                and (not f.before.strip() or f.before.endswith(" "))
-                and re.fullmatch(rf"\s*{re.escape(f.unit)}\s*[吧了啊呀哈]?\s*", f.after)
-            )
-            lead = lead or bool(  # 现在就剩律所3家: what is left, named
-                re.search(r"(?:剩下?的?|只剩)[\u4e00-\u9fff]{0,4}$", f.before)
-            )
-            lead = lead or bool(  # 就法律、信息、鉴定、咨询四类: the kinds listed, then how many
-                re.fullmatch(
-                    r"(?:就|只有|其实(?:就|只有)?|实际上?(?:就|只有)?|是)?[\u4e00-\u9fff]{1,8}(?:[、和及与][\u4e00-\u9fff]{1,8})+",
-                    f.before,
-                )
-            )
-            if _IF_SO.match(f.after) or not (_STRESS.search(f.before) or follows or lead):
-                continue
-            prev = f.unit or "家"
-            part = next((p for p in rule.parts if f.unit and f.unit in p.words), None)
-            if part is None or (part.key in stated and not _SO_IT_IS.search(f.before)):
-                return {}  # (其实算一类，所以是四类: what it comes to, said last, wins)
-            stated[part.key] = f.quantity.value
-    return stated
 
 
 def _old_figure_explained(rest: str, said: str) -> str:
@@ -453,25 +277,6 @@ def _old_figure_explained(rest: str, said: str) -> str:
     return "".join(kept).strip("，,。；; ") if kept != clauses and any(numbers(p) for p in kept) else rest
 
 
-def _stressed_clause(rest: str) -> str:
-    """Of the clauses with figures, the one that states the new figure (是 / 应该 / 一共 …, or a figure alone)."""
-    with_figures = [p for p in re.split(r"[，,。；;]", rest) if numbers(p)]
-    stressed = [  # (…，不是380: the figure denied is not stressed)
-        p
-        for p in with_figures
-        if any(_STRESS.search(f.before) and not re.search(r"(?:不是|并非|而非)\s*$", f.before) for f in numbers(p))
-    ]
-    alone = [  # 还有一起上周刚签，3起: a figure said alone is the new one (是6家，漏算了两家: 是 wins)
-        p
-        for p in with_figures
-        if re.fullmatch(r"(?:是|共|一共|总共)?\d+(?:\.\d+)?\s*[\u4e00-\u9fff]{0,2}[吧了啊呀]?", arabic(normalize(p)))
-    ]
-    stressed = stressed or alone
-    if not stressed and len(with_figures) > 1:
-        return rest  # 成功立案的1起，调解成功的1起，一共就这些: the figures together, as a reply is read
-    return (stressed or with_figures or [rest])[-1 if len(stressed) > 1 else 0]
-
-
 # where a message turns from the correction to the question now asked: a new sentence, or 这题 / X的话 / 至于
 _NOW_TURN = re.compile(
     r"(?<=[。；;!！\n])|(?<=[，,])(?=[^，,。；;有没不是]{0,10}(?:这题|这一题|这个问题|这一项|这项|这条)(?:[:：，,]|的话|(?=[有没也都是不])))|"
@@ -483,56 +288,12 @@ _NOW_TURN_WEAK = re.compile(r"(?<=[，,])|(?<=[^\s，,。；;])(?=\s+\S)")
 _NOW_MARK = re.compile(
     r"^(?:至于)?[^，,。；;:：有没不是]{0,10}?(?:(?:这题|这一题|这个问题|这一项|这项|这条)(?:的话)?|的话)[:：，,]?\s*"
 )
-_ALL_OF_THEM = re.compile(
-    r"(?<![每年月天直])(?:都|全)|所有|每(?:个|项|样)|样样|统统|一应俱全"
-)  # 每年都搞 is a frequency
-_NONE_OF_THEM = re.compile(
-    r"没人|没有人|什么都|啥都|一次也没|一个也没|一样也没|都(?:没|不|还没)|全(?:都)?(?:没|不)|一(?:个|样|项)(?:都|也)(?:没|不)|根本|压根|完全(?:没|不)|什么都没|啥都没|全部(?:没|不)|"
-    r"从来?没|从未|一直没|说反了|"
-    r"算(?:是)?(?:没有|没做|不符合|没做到)(?:吧|的)?(?:[,，。!！]|$)|^(?:其实)?(?:没有|没做)(?:[,，。]|$)"  # …算没做吧: the verdict said
-)
 
 
 _SOME_OF_THEM = re.compile(
     r"几(?:个|位|名|家|人|台|份)|一些|有些|部分|只有|只是(?!开会|口头|嘴上|说说|提|讲|聊|形式|走)|仅|个别|新来|新招|新入职|刚来|其他|其余|一半|高管|骨干|"
     r"没留|没拍|没组织|不知道"
 )
-
-
-# a group of people, not all of them: 转岗过来的那批 / 新来的几个 / 销售那边
-_A_GROUP = re.compile(
-    r"(?:那|这|一)批|(?:那|这)几(?:个|位)|转岗|新来|新招|新入职|刚来|刚入职|实习生|外包|临时工|个别|少数|部分(?:人|员工|部门|岗位)|"
-    r"(?:销售|研发|生产|行政|财务|市场|技术|采购)(?:那边|这边|部门|岗|的人|的同事)"
-)
-
-
-def _none_of_them(c: Criterion, text: str) -> bool:
-    """三样其实都还没落实 takes it all back; 加密和备份暂时都没有 names some of the measures: only those."""
-    if not _NONE_OF_THEM.search(text) or _A_GROUP.search(text):
-        return False  # 转岗过来的一直没补签过: none of that group only
-    listed = re.search(r"([^,，。；;]{2,14}?)(?:暂时|目前|现在|也|还|其实)?(?:都|全)(?:还)?(?:没|不|未)", text)
-    measures = context(c).measure_list
-    if listed and re.search(r"没|不|未|无|谁都|随便", text[listed.end() :]):
-        return True  # 审批和陪同都没有，其实谁都能进: more taken back after the list
-    return not (listed and 0 < len(measures_named(listed.group(1), measures)) < len(measures))
-
-
-def _group_left_out(said: str, text: str) -> bool:
-    """全员都培训过 → 今年新来的3个还没培 / 高管都签了 → 技术骨干那边还没有: a group left out of an answer
-    that said all, sent as a message of its own. More of the last answer, not an answer to the next question."""
-    t = normalize(text)
-    return bool(
-        _ALL_OF_THEM.search(normalize(said))
-        and (_A_GROUP.search(t) or re.search(r"[\u4e00-\u9fff]{2,4}(?:那边|那几个|那几位|那些人)", t))
-        and re.search(r"还没|没|未|不", t)
-        and not _NONE_OF_THEM.search(t)
-        and not re.match(r"(?:有|没有|是的|对|没|不)(?:[,，。!！\s]|$)", t)
-    )
-
-
-def _names_only(text: str, topic: str, other: str) -> bool:
-    """Whether the text says a word of ``topic`` that ``other`` lacks (保密协议 of the question now asked)."""
-    return any(w in topic and w not in other for w in topic_words(normalize(text)))
 
 
 def _takes_all_back(c: Criterion, said: str, rest: str) -> bool:
@@ -553,121 +314,8 @@ def _takes_all_back(c: Criterion, said: str, rest: str) -> bool:
     return len(named) <= 1 if not denied else bool(named) and named <= denied
 
 
-def _one_part_denied(c: Criterion, said: str, rest: str) -> bool:
-    """有 → 经费那块其实没有专门预算 / 访客不用审批，登记一下就能进: after a bare yes, one clause that denies one of
-    the criterion's measures — not the first, the practice itself, unless another is kept in so many words —
-    leaves the rest: partial. 既没分级也没定期限, 两个都没, a second gap said without a negation, or a bare 没协助过
-    take it all back."""
-    measures = context(c).measure_list
-    if len(measures) < 2 or len(normalize(said)) > 4 or _NONE_OF_THEM.search(rest):
-        return False
-    if re.search(r"(?:也|既|又|都|还)(?:没|不|未)", rest):
-        return False  # 我们既没分级也没定期限: more than one gap
-    parts = [p for p in re.split(r"[，,。；;：:]", rest) if p.strip()]
-    negated = [p for p in parts if re.search(r"没|不|未|无", p)]
-    if len(negated) != 1 or len(negated[0]) < 5:
-        return False
-    if re.match(r"(?:我们|公司|我司|咱们|本公司|单位)(?:也|都|还|从来|其实|根本)?(?:没有?|未|从未|不曾)", negated[0]):
-        return False  # 我们没有成功协助过案件: the practice itself denied, not one of its measures
-    denied = measures_named(negated[0], measures)
-    others = [p for p in parts if p is not negated[0]]
-    if len(denied) != 1 or not all(_KEPT.search(p) for p in others):
-        return False  # 涉密区域没有门锁，和大办公室连在一起: the other clause is a gap too
-    kept = set().union(*(measures_named(p, measures) for p in others)) - denied if others else set()
-    return 0 not in denied or bool(kept)
-
-
-_KEPT = re.compile(r"有|会|能|做了|签了|收回|交回|登记|在用|装了|开了|都在|照常")
-
-
-# 其中两次是收费的 / 有一家还在创建中 / 其中一场还没办: a part of the figure before, said not to count
-_PART_OFF = re.compile(
-    r"^(?:不过|但是?|另外|哦|啊|对了)?[,，\s]*(?:(?:其中|里面|这里面|这当中)(?:有)?\s*[\d一二两三四五六七八九十]+|"
-    r"[\d一二两三四五六七八九十百千]+\s*(?:次|场|起|家|个|人次)?(?:里|里面|当中|里头)(?:有)?\s*[\d一二两三四五六七八九十]|"
-    r"(?:再)?(?:去掉|扣掉|减掉|刨掉|扣除|减去)|"
-    r"有\s*[\d一二两三四五六七八九十]+\s*[^,，。]{0,12}?"
-    r"(?:收费|有偿|园区外|区外|外地|还在|还没|没验收|在创建|创建中|没办|没开|取消|不算|没成|没立|撤|自己单位|本单位|自己的))|"
-    r"[^,，。\d]{0,8}?(?:那|这)\s*[\d一二两三四五六七八九十]+\s*(?:次|场|起|家|个|人次)(?:里|里面|中|当中)(?:有)?\s*[\d一二两三四五六七八九十]|"
-    r"[^,，。\d]{0,8}?(?:那个|那起|那家|那次|那场|那件)[^,，。\d]{0,8}?"  # 联芯那个最后没调成，去掉
-    r"(?:没(?:有)?(?:成功|成|调成|立上|办成|通过|验收|做完|完成|办完)|不算|去掉|黄了|撤了)"
-)
-# more of a figure just given, in the next message: 还有一起调解成功的 / 这是上半年的，下半年还有… / 另外线上300多
-_MORE_OF_FIGURE = re.compile(
-    r"^(?:哦|啊|噢|诶|嗯|呃|对了|哦对了|啊对了|还有就是)*[,，\s]*(?:对了)?[,，\s]*"
-    r"(?:还有|另外|另有|再加上?|加上|外加|以及|这是(?:上半年|下半年|线下|线上|报名|计划)|那是(?:上半年|下半年|报名|计划)|"
-    r"(?:上|下)半年(?:还|又|也)|线上(?:还|又|也)|线下(?:还|又|也)|其余|剩下)"
-)
-# the periods of a rate just given that were done: 每季度一次 → 哦只做了上半年两个季度，下半年没搞
-_LIMITS_FIGURE = re.compile(
-    r"^(?:哦|啊|噢|不过|但是?|其实|实际上?)?[,，\s]*(?:只|就|才|仅)(?:做了|办了|搞了|查了|开了|有)[^,，。]*"
-    r"(?:上半年|下半年|季度|\d+\s*个月|\d+\s*(?:次|场|回|期))"
-)
-# one period of the rate just given not done: 两次，上下半年各一次 → 下半年那次没做成
-_PERIOD_NOT_DONE = re.compile(
-    r"^(?:不过|但是?|哦|啊|对了|其实)?[,，\s]*(?:今年|去年)?(?:上半年|下半年|年中|年底|年初|[1-4]季度|\d+月)(?:的|份)?(?:那次|那场|那期|那回)"
-    r"[^,，。]{0,10}?(?:没做成|没做|没搞|没办|没查|没开|取消|黄了|停了)"
-)
-# a qualifier of the figure just given, said alone: 大概吧 / 不到 / 差一点 / 也可能就一次
-_QUALIFIES_FIGURE = re.compile(
-    r"^(?:嗯|呃|额|哦)?[,，\s]*(?:大概|大约|差不多|估计|可能|也可能|应该|不到|没到|差一点|差点|至少|起码|最多|顶多|左右|上下|"
-    r"多一点|只多不少|出头)[^,，]{0,12}$"
-)
-# nothing more of the figure just given: 就这些，没了 / 没别的了 — the question now asked is asked again
-_NOTHING_MORE = re.compile(
-    r"(?:(?:就这些|就这么多|没了|没有了|没别的了?|没有别的了?|就这样|就这)[了吧啊]?[,，。.!！~…\s]*|[\U0001F300-\U0001FAFF])+"
-)
-
-
-_ASKS_ABOUT = re.compile(r"[?？]|算不算|要不要|能不能|可不可以|可以吗|是不是|怎么算|还是按|吗[。.!！]*$")
 # 前面说的受众人次… / 回头看前面公益服务次数… / 刚才内部检查次数…: an earlier answer pointed at by its words
 _BACK_TO = re.compile(r"(?:前面|之前|上面|刚才|刚刚|先前|回头看)(?:说的|提到的|讲的|填的|报的|答的)?[\u4e00-\u9fff]{2}")
-_NAMES_IT = re.compile(r"那个|那题|那项|那块|那道|那一项|那\s*\d+\s*(?:次|场|起|家|个|人次)")
-_ASKED_BACK = re.compile(
-    r"(?:算不算数?|能不能算|可不可以算|算吗|行不行|可以吗|对吗|是吗)[吗呢啊呀?？。!！\s]*$|[?？]\s*$"
-)
-_CONFIRMS = re.compile(
-    r"确认|没问题|没错|不用改|不改了|就是这样|就这样|对的|准确|无误|属实|是按[^,，。]{0,14}(?:统计|算|计)的"
-)  # 五百多是按签到表加线上观看数统计的: how the figure was counted, which stands
-_SCORE_WORDS = re.compile(r"分数|得分|扣分|满分|封顶|分值|(?<![\d部])\d+\s*分(?!钟|之)|这(?:个|题)?分")
-_REMARK = re.compile(
-    _SCORE_WORDS.pattern
-    + r"|问(?:这么|那么|得这么|得)多|问题(?:太|好|真)多|先看(?:看)?结果|还有多少题|还要多久|怎么还没完"
-)
-
-
-_A_QUESTION = re.compile(r"[?？]|[吗呢嘛]\s*$|来着|是不是|能不能|可不可以|要不要|需不需要|怎么|多少分|几分")
-
-
-def _question_after(text: str) -> tuple[str, str] | None:
-    """说错了是两起，那这样能加几分？ / 改一下，两起。调解协议书需要盖章原件吗？: a change of the last figure with a
-    question of the unit's own after it — the change, and the question apart (it is no part of the figure)."""
-    clauses = [x for x in re.split(r"(?<=[,，。;；!！?？])", text.strip()) if x.strip()]
-    asked: list[str] = []
-    while len(clauses) > 1 and _A_QUESTION.search(normalize(clauses[-1])):
-        asked.insert(0, clauses.pop())
-    head = "".join(clauses).strip().rstrip(",，;；")
-    t = normalize(head)
-    if not asked or not numbers(head) or not correction.EXPLICIT_CUE.search(t) or _A_QUESTION.search(t):
-        return None
-    question = "".join(asked).strip()
-    return head, re.sub(r"^(?:那|那么|另外|还有|对了|顺便问一?下)[,，\s]*", "", question)
-
-
-def _only_about(text: str, topic: str, other: str) -> bool:
-    """其实秘密范围还没梳理过 (asked about 秘密范围, just after 场所经费): words of ``topic`` that ``other`` lacks,
-    and none of ``other``'s own; a revision cue alone does not make it about the answer before."""
-    own = topic_words(normalize(text))
-    mine = {w for w in own if w in topic and w not in other}
-    theirs = {w for w in own if w in other and w not in topic}
-    return bool(mine) and not theirs and (len(mine) >= 2 or not correction.REVISION_CUE.search(normalize(text)))
-
-
-def _mostly_about(text: str, topic: str, other: str) -> bool:
-    """Two words or more of ``topic`` that ``other`` lacks, and none of ``other``'s own (另外服务时都签了保密协议，
-    没发生过侵犯客户商秘的情况: 保密协议 and 侵犯 are the question now asked; 下半年检查未执行 is not)."""
-    own = topic_words(normalize(text))
-    mine = {w for w in own if w in topic and w not in other}
-    return len(mine) >= 2 and not any(w in other and w not in topic for w in own)
 
 
 def _the_subject(c: Criterion, words: str) -> bool:
@@ -706,37 +354,6 @@ def _counted_as(c: Criterion, value: Any) -> str:
     return f"（按下限{q.value:g}{rule.unit}计）"
 
 
-def describe_answer(c: Criterion, value: Any) -> str:
-    """A stored answer in words, for 上一题 / 修改 confirmations."""
-    if value is None:
-        return "未回答"
-    if value == "unknown":
-        return "不清楚"
-    if value is True:
-        return "没有发生过" if c.polarity == "absence" else "已做到"
-    if value is False:
-        return "发生过" if c.polarity == "absence" else "没有"
-    if value == "partial":
-        return "部分做到"
-    rule = c.rule
-    if isinstance(rule, (ThresholdRule, PerCountRule)):
-        q = as_quantity(value)
-        return q.describe(rule.unit) if q is not None else str(value)
-    if isinstance(rule, TierRule):
-        return next((t.label for t in rule.tiers if t.name == value), "都不是")
-    if isinstance(rule, TwoPartRule):
-        return "，".join(f"{p.label}{_n(value[p.key])}{p.unit}" for p in rule.parts if p.key in value)
-    if isinstance(rule, AlternativesRule):
-        parts = []
-        for g in rule.groups:
-            for k in g.conditions:
-                q = as_quantity(value.get(k.key))
-                if q is not None:
-                    parts.append(f"{k.label}{q.describe(k.unit)}")
-        return "，".join(parts)
-    return str(value)
-
-
 ReportSink = Callable[[Session, dict[str, Any]], str]
 
 
@@ -747,6 +364,7 @@ class Engine:
     def __init__(self, rubrics: Mapping[str, Rubric], report_sink: ReportSink | None = None) -> None:
         self.rubrics = dict(rubrics)
         self.report_sink = report_sink
+        self.follow_up = FollowUp(self)
 
     # ── structure ────────────────────────────────────────────────────────
     def rubric(self, s: Session) -> Rubric:
@@ -859,175 +477,12 @@ class Engine:
             ) or (named is None and s.answers and re.search(r"(?:前面|之前|上面|先前)(?:说|答|讲|回|填)", ev.text)):
                 # 背调那个我要改：其实从来没做过 / …，这个我前面说得太好听了 (no question found: asked which)
                 return out + self._modify(s, replace(ev, command="modify"))
-        if last is not None and ev.text and (same := self._same_as_last(s, ev, last)) is not None:
+        if last is not None and ev.text and (same := self.follow_up.same_as_last(s, ev, last)) is not None:
             return out + same
-        asked_too: str | None = None
-        if last is not None and ev.text and (parts := _question_after(ev.text)) is not None:
-            ev, asked_too = replace(ev, text=parts[0]), parts[1]  # 说错了是两起，那这样能加几分？: the change first
-        if last is not None and ev.text and not correction.names_its_target(ev.text):
-            c_last = self.rubric(s).get(last)
-            quoted = self._quoted_figure(s, ev.text)
-            if quoted is not None and quoted.id != last:
-                c_last = quoted  # 我刚说的800是报名数，实际签到是460 (two questions later): the answer it quotes
-            elif c_last.expects != "tier" and (tiered := self._tier_named(s, ev.text)) is not None:
-                c_last = tiered  # 前面排名那题，不是市级，是区级 (two questions later): the tier's own question
-            elif (c_last.expects == "boolean" or (c_last.expects == "number" and not _fits_unit(c_last, ev.text))) and (
-                owner := self._figure_owner(s, ev.text)
-            ) is not None:
-                c_last = owner  # 300 / 协助过维权 / 宣传人次多打了一个0，是30人次: the figure's own question
-                # (4次 just said, then 宣传活动全年一共320人次，以这个为准: 人次 is no count of 次)
-            if c_last.id == last and (disputed := self._figure_disputed(s, ev, c_last)) is not None:
-                return out + disputed  # 5家 → 其实没那么多吧: no 0, and no answer to the question now asked
-            fix = correction.parse(
-                ev.text, s.answers.get(c_last.id if quoted is c_last else last), c_last.expects != "boolean"
-            )
-            if fix is None:
-                fix = self._figure_revised(s, ev.text, c_last) or self._tier_revised(s, ev.text, c_last)
-            if (
-                fix is None
-                and quoted is not None
-                and quoted is c_last
-                and not _ASKED_BACK.search(normalize(ev.text))  # (刚才说的1次对吧，明年打算加到两次: asked, a plan)
-                and not re.search(r"明年|打算|计划|准备|将来|争取", ev.text)
-            ):
-                fix = correction.Correction("revision", ev.text)  # 我刚说的三家里有一家是培育对象，所以是两家
-            head = self._head_target(s, ev.text, last) if fix is not None else None
-            if (
-                fix is not None
-                and quoted is not c_last  # (我刚说的三家里有一家是培育对象: the quoted figure names its question)
-                and ("那题" in ev.text or correction.names_a_question(ev.text) or head is not None)
-                and not self._names_a_figure_of(s, last, ev.text)  # 培训那个数说错了: a figure of the last answer
-            ):  # 竞业限制那题要改成有
-                if head is not None:  # 竞业限制再更正下：… — the words before the change name an earlier answer
-                    ev = replace(ev, entities={"criterion": head})
-                named = self._find_target(s, ev if head is not None else replace(ev, entities={}))
-                if named == s.cursor:
-                    fix = None  # 其实密级标识这个是有的 (asked 密级标识 now): an answer to the question now asked
-                elif (
-                    named is None
-                    and c_last.id != last
-                    and c_last.expects == "number"
-                    and self._named_by_its_words(ev.text, c_last)
-                ):
-                    pass  # 前面检查次数那题说错了，只有一次: the figure's own question, named by its words
-                elif named != len(self.basics(s)) + self.rubric(s).criteria.index(c_last) and (
-                    named is not None
-                    or (
-                        _REAL_NAME.search(normalize(ev.text)) is not None
-                        and not re.search(r"刚才|刚刚|刚那|上一?题|上个(?:问题|题)|前一题", ev.text)
-                    )
-                ):  # a question named that we cannot find: asked which, never the last one changed instead
-                    return out + self._modify(s, replace(ev, command="modify"))
-            current = self.criterion_at(s)
-            if (
-                fix is not None
-                and fix.kind == "supplement"
-                and correction.opens_with_contrast(ev.text)
-                and current is not None
-                and correction.about(ev.text, context(current).topic, context(c_last).topic)
-            ):
-                fix = None  # 不过账号密码不交回 (just after 会告知 on 离职告知): it answers the question now asked
-            if fix is not None and fix.kind == "revision" and not self._revises(s, c_last, fix):
-                fix = None  # 其实也有: it answers the question now asked
-            if (
-                fix is not None
-                and fix.kind in ("revision", "supplement", "checked")
-                and self._answers_now(s, ev, c_last)
-            ):
-                fix = None  # 一次 → 检查发现的问题没整改过，那次检查完就放着了: 整改 is the question now asked
-            if (
-                fix is not None
-                and correction.only_points_back(ev.text)
-                and not (c_last.expects in ("number", "counts") and numbers(ev.text))  # (刚才那个是4家: a new figure)
-                and self._answers_now(s, replace(ev, text=correction.without_pointer(ev.text)), c_last)
-            ):
-                fix = None  # 前面那题说的目录里，每一项都标了密级和期限: the question now asked, told by the last one
-            if (
-                fix is not None
-                and fix.kind in ("revision", "supplement")
-                and current is not None
-                and current.id != c_last.id
-                and (c_last.expects == "boolean" or not numbers(ev.text))  # 真正查商秘的只有下半年一次: the figure's
-                and _only_about(ev.text, context(current).topic, context(c_last).topic)
-            ):
-                fix = None  # 其实秘密范围还没梳理过 (just after 场所经费): words of the question now asked only
-            if (
-                fix is not None
-                and fix.kind == "supplement"
-                and c_last.expects == "number"
-                and not numbers(ev.text)
-                and not says_zero(normalize(ev.text))
-            ):
-                fix = None  # 350人次 → 但是维权还没帮过谁: no figure, so nothing more of the figure
-            if (
-                fix is not None
-                and fix.kind == "supplement"
-                and c_last.expects == "number"
-                and _PART_OFF.match(normalize(ev.text))
-                and not _LEFT_NOW.search(normalize(ev.text))
-            ):
-                fix = None  # 400 → 不过其中有一场是别人办的，那场150人: a part of the figure, read with it below
-            if (
-                fix is not None
-                and current is not None
-                and current.id != c_last.id
-                and (context(current).absence or context(current).no_bad_event_ok)
-                and not (context(c_last).absence or context(c_last).no_bad_event_ok)
-                and NO_BAD_EVENT.search(normalize(ev.text))
-                and self._split_now(s, ev.text, c_last, current) is None  # (上题改成2家。侵权事件没发生过: both)
-            ):
-                fix = None  # 三家 → 不是不是，园区里从没出过这种事: no incident, the question now asked
-            if (
-                fix is not None
-                and c_last.id in s.answers
-                and _ASKED_BACK.search(normalize(ev.text))
-                and (kept := self._named_and_kept(s, ev, c_last)) is not None
-            ):
-                return out + kept  # 那两次里有一次只查了制度，这样算不算数？: a question about it, not a change
-            if fix is not None:
-                split = self._split_now(s, ev.text, c_last, current)
-                if split is not None:  # 上一题改成部分，有几台老设备还是默认密码。加密这题：都没有
-                    head, now = split
-                    fix = correction.parse(head, s.answers.get(c_last.id), c_last.expects != "boolean") or fix
-                    return out + self._then(s, self._correct(s, replace(ev, text=head), c_last, fix), now)
-                if asked_too is not None:
-                    out.append(
-                        Message(
-                            text=f"关于您问的“{asked_too}”：第 {self.position(s, c_last)[0]} 项“{c_last.short}”"
-                            f"的标准是：{c_last.standard.rstrip('。')}；证明材料：{'；'.join(c_last.evidence)}。"
-                        )
-                    )
-                return out + self._correct(s, ev, c_last, fix)
-            if asked_too is not None:
-                ev = replace(ev, text=f"{ev.text}，{asked_too}")  # no change after all: the message as said
-            if ev.command == "answer":
-                guess = (
-                    self._remark(s, ev)
-                    or self._confirms_earlier(s, ev)
-                    or self._kept_as_said(s, ev, c_last)
-                    or self._two_count_changed(s, ev, c_last)
-                    or self._rank_again(s, ev, c_last)
-                    or self._topical_correction(s, ev, c_last)
-                    or self._same_figure_again(s, ev, c_last)
-                    or self._figure_continued(s, ev, c_last)
-                    or self._figure_after_figure(s, ev, c_last)
-                    or self._part_revised(s, ev, c_last)
-                    or self._item_of_figure(s, ev, c_last)
-                )
-                if guess is not None:
-                    return out + guess
-            words = COMMAND_WORDS.get(ev.command)
-            if (
-                s.finished
-                and not s.reviewing
-                and ev.command not in ("restart", "start")
-                and (
-                    words is None or not words.search(normalize(ev.text))
-                )  # whatever DIET called it, unless it says so
-            ):
-                late = self._late_change(s, ev, c_last)
-                if late is not None:
-                    return out + late
+        if last is not None and ev.text:
+            reply, ev = self.follow_up.reply(s, ev, last)
+            if reply is not None:
+                return out + reply
         ev = self._answer_if_misrouted(s, ev)
         if (
             ev.command == "answer"
@@ -1246,23 +701,6 @@ class Engine:
             return None
         r = read(c, fix.rest, Hint(), {})
         return r.model_copy(update={"words": text}) if r.outcome == "record" else None
-
-    def _late_change(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
-        """哦有的，我们编了一本指引 / 算了，其实就是常规宣传 right after the last question: the walk is over, so
-        nothing else can be meant but that answer. Only proposed ("您是要把第 N 项改为…吗？"), never recorded
-        unasked, and only when it reads as something else than was recorded; a short 好 / 不用 answers
-        the summary's question."""
-        text = normalize(ev.text)
-        if len(text) < 5 or _CONFIRM_YES.match(text) or _CONFIRM_NO.match(text):
-            return None
-        if self.rubric(s).criteria[-1].id != c.id:
-            return None  # the summary after a review or a jump: the last answer may be anywhere
-        r = read(c, ev.text, Hint(), {})
-        previous = s.answers.get(c.id)
-        if r.outcome != "record" or r.value == previous or (r.value == "unknown" and not UNSURE.search(text)):
-            return None
-        s.proposal = {"criterion": c.id, "value": r.value, "words": describe_words(ev.text.strip())}
-        return [self._proposal_message(s, c, r.value, change=c.id in s.answers)]
 
     def _apply(self, s: Session, c: Criterion, r: Reading) -> list[Message]:
         """Record a reading, confirm it first when unsure, ask the follow-up, or ask again."""
@@ -1887,47 +1325,6 @@ class Engine:
         ]
         return hits[0] if len(hits) == 1 else None
 
-    @staticmethod
-    def _named_by_its_words(text: str, c: Criterion) -> bool:
-        """Whether the words before 那题 / 那个 share a word with the figure question's name (检查次数 ~ 内部检查)."""
-        m = re.search(r"([\u4e00-\u9fff]{2,10}?)(?:那题|那道题|那个|那项)", normalize(text))
-        if m is None:
-            return False
-        said = re.sub(
-            r"^(?:对了|哦|啊|还有|另外|我们|我)*(?:前面|之前|刚才|刚刚|上面|先前)(?:的|说的)?", "", m.group(1)
-        )
-        label = f"{c.short}{getattr(c.rule, 'label', '')}{''.join(c.keywords)}"
-        return any(said[k : k + 2] in label for k in range(len(said) - 1))
-
-    def _figure_owner(self, s: Session, text: str) -> Criterion | None:
-        """The answered figure question a correction's figure belongs to, when the last answer was a yes/no:
-        the latest one counted in the same unit (人次 / 次 / 起 …), if the message is a correction at all."""
-        t = normalize(text)
-        found = numbers(t)
-        figures = [f for f in found if f.unit]
-        if not found or correction.parse(text, None, True) is None:
-            return None
-        measure = _MEASURE_NAMED.search(t)
-        if not figures and measure is not None:  # 刚才那个人数说错了，是二百五: the measure named, the figure bare
-            figures = [replace(f, unit=_MEASURE_UNIT[measure.group(1)]) for f in found]
-        answered = list(reversed([c for c in self.rubric(s).criteria if c.id in s.answers]))
-        for c in answered:
-            rule = c.rule
-            if isinstance(rule, (ThresholdRule, PerCountRule)) and any(
-                f.unit in UNIT_WORDS.get(rule.unit, (rule.unit,)) for f in figures
-            ):
-                return c
-            if isinstance(rule, AlternativesRule) and any(f.unit == "家" for f in figures):
-                cues = [w for g in rule.groups for w in (*g.total_cues, *(q for k in g.conditions for q in k.cues))]
-                if any(w in t for w in cues if len(w) >= 2):
-                    return c  # 前面会员数说错了，是160家 (asked 人次 now): the shares' own count, by its words
-        named = [  # 说错了 宣传是 230: a bare figure, its question named by its words
-            c
-            for c in answered
-            if isinstance(c.rule, (ThresholdRule, PerCountRule)) and matched_keywords(t, [*c.keywords, c.short])
-        ]
-        return named[0] if len(named) == 1 and not figures else None
-
     def _limits_proposal(self, s: Session, proposal: dict[str, Any], text: str) -> bool:
         """A message sent instead of 是 / 不是 that limits the yes just proposed (别的嘛，漏洞修补、日志都没搞 /
         新来的几个还没签): read with it as one reply, as the unit meant it."""
@@ -1948,203 +1345,11 @@ class Engine:
             or re.match(r"(?:别的|其他|其它|其余|剩下)", t)
         )
 
-    def _tier_named(self, s: Session, text: str) -> Criterion | None:
-        """The tier question answered earlier, when a later reply points back to it and changes its tier — or,
-        without a pointer, denies the old tier in its own words (不是市级，是区级的 two answers later: no "no" to
-        the question now asked, and no 0 for a count)."""
-        pointed = bool(_POINTS_BACK.search(text))
-        return next(
-            (
-                c
-                for c in self.rubric(s).criteria
-                if c.expects == "tier"
-                and c.id in s.answers
-                and self._tier_revised(s, text, c, own_words_only=not pointed) is not None
-            ),
-            None,
-        )
-
-    def _tier_revised(
-        self, s: Session, text: str, c: Criterion, own_words_only: bool = False
-    ) -> correction.Correction | None:
-        """不是市级，是区级的 / 全国不对，是全区前十 / 也不是，全市是二十几名 right after a tier: the old tier denied,
-        in the rubric's own tier words, and another reading of the rank — a change of that answer, not a no to
-        the question now asked."""
-        rule, old = c.rule, s.answers.get(c.id)
-        if not isinstance(rule, TierRule) or old is None:
-            return None
-        t = normalize(text)
-        words = [w for tier in rule.tiers for w in tier.words]
-        if not any(w in t for w in words):
-            ranked = re.search(r"(?:第|前)\s*\d+\s*名?", arabic(t))
-            if own_words_only or ranked is None or s.last != c.id or not s.words.get(c.id):
-                return None  # 区里前十 → 其实是第十一名，差一点: a rank alone right after a tier is that tier's
-            r = read(c, _tier_completed(c, rule, s.words[c.id], text), Hint(), {})
-            return correction.Correction("explicit", text) if r.outcome == "record" and r.value != old else None
-        old_words = next((tier.words for tier in rule.tiers if tier.name == old), [])
-        said = "|".join(re.escape(w) for w in sorted(old_words, key=len, reverse=True))
-        denied = (not own_words_only and _TIER_DENIED.search(t)) or (
-            said
-            and re.search(
-                rf"(?:不是|不算|没进|没有)[^,，。\d]{{0,3}}(?:{said})|(?:{said})[^,，。]{{0,8}}?(?:不对|不算|错了|没进)",
-                t,
-            )
-        )
-        if not denied:
-            return None
-        r = read(c, text, Hint(), {})
-        if (r.outcome == "record" and r.value != old) or _doubted(c, r, text):
-            return correction.Correction("explicit", text)  # (…还是市级吧，也可能是区级: doubted, taken back)
-        return None
-
-    def _figure_revised(self, s: Session, text: str, c: Criterion) -> correction.Correction | None:
-        """核了签到表，其实只有260人次 / 成功的只有两起 / 现在一共三家 right after a figure: a revision of that
-        figure when it is in the figure's own unit and the question now asked does not count in it."""
-        rule, current = c.rule, self.criterion_at(s)
-        if not isinstance(rule, (ThresholdRule, PerCountRule)):
-            return None
-        unsure = bool(re.search(rf"几{rule.unit}|多少{rule.unit}|{rule.unit}数", text)) and (
-            read(c, text, Hint(), {}).value == "unknown"
-        )  # the cheap test first: this runs on every reply after a figure
-        units = UNIT_WORDS.get(rule.unit, (rule.unit,))
-        fits = any(f.unit in (*units, "") for f in numbers(text))
-        by = _BY_SO_MANY.fullmatch(arabic(normalize(text)))
-        if by and _delta(c, s.answers.get(c.id), text) is not None:  # 减一 / 少一家 (right after 3家): one less —
-            return correction.Correction("explicit" if by.group(1).startswith(("减", "加")) else "revision", text)
-            # 少了一家 / 多了一家 may be one left out or one too many: proposed
-        if re.search(
-            r"(?:再|还要|还得|要)?(?:加上?|减掉?|扣掉)\s*\d+\s*(?:人次|[次场家起人个件])?(?:[,，。!！~吧]|$)",
-            arabic(normalize(text)),
-        ) and (_delta(c, s.answers.get(c.id), text) is not None):
-            return correction.Correction("revision", text)  # 线上那场没算进去，加80: a part added, proposed
-        if _TAKE_OFF.search(normalize(text)) and any(f.unit in units for f in numbers(text)):
-            return correction.Correction("revision", text)  # 搬走了一家: one of them gone, proposed
-        if (
-            not unsure
-            and not (_FIGURE_REVISION.search(text) and fits)
-            and not (  # 每月那个是部门自己的日常巡查，正式的商秘内部检查一年是两次: it names the figure's question
-                fits
-                and _NAMES_IT.search(normalize(text))
-                and self._find_target(s, UserEvent("answer", text))
-                == len(self.basics(s)) + self.rubric(s).criteria.index(c)
-            )
-        ):
-            return None  # 具体几起我不清楚 / 重新算了，实际是450 (the search for a named question last: a hot path)
-        if (
-            current is not None
-            and isinstance(current.rule, (ThresholdRule, PerCountRule))
-            and current.rule.unit == rule.unit
-        ):
-            return None  # the same unit: it may well answer the question now asked
-        return correction.Correction("revision", text)
-
-    def _revises(self, s: Session, c: Criterion, fix: correction.Correction) -> bool:
-        """Whether a reply opening with 其实 / 不是， / 严格说 says something else of the last answer."""
-        if not fix.rest:
-            return False
-        said = _the_new_figure(c, fix.rest)
-        if isinstance(c.rule, TierRule) and s.words.get(c.id):
-            said = _tier_completed(c, c.rule, s.words[c.id], said)  # 全市前十五 → 其实是第八名: the same scope
-        r = read(c, said, Hint(), self._figures_said(s, c))  # 客户3家 → 我再数了下，是5家
-        if r.outcome == "reask" and "either figure" in r.reasons:
-            return True  # 两起 → 一起或者三起，两起肯定不对: the old figure doubted, two others offered
-        return r.outcome == "record" and r.value != s.answers.get(c.id)
-
     def _figures_said(self, s: Session, c: Criterion) -> dict[str, Any]:
         """The figures of a several-figure answer as said (会员50家、培训10家…), for reading a change of one."""
         if c.expects in ("counts", "choice") and isinstance(s.answers.get(c.id), dict):
             return {**read(c, s.words.get(c.id, ""), Hint(), {}).pending, "key": None}
         return {}
-
-    def _topical_correction(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
-        """其实都隔离了，中试车间也装了门禁 (just after 部分做到 on 区域隔离) / 期限没标，也没登记 (just after
-        密级标了): a reply about the previous question's subject, not the current one's.
-
-        What says something else than was recorded is only proposed ("您是要把第 N 项改为…吗？"), never
-        recorded unasked; what tells more of it is kept with it, and the question now asked is asked again."""
-        current = self.criterion_at(s)
-        if current is None or current.id == c.id:
-            return None
-        previous = s.answers.get(c.id)
-        said = s.words.get(c.id, "")
-        if (
-            c.expects == "boolean"
-            and isinstance(current.rule, (ThresholdRule, PerCountRule))
-            and any(
-                f.unit in UNIT_WORDS.get(current.rule.unit, ())
-                and not correction.continues(f.text, context(c).topic, context(current).topic)
-                for f in numbers(ev.text)
-            )  # the figure's own clause is not about the last question
-            and not _group_left_out(said, ev.text)
-        ):
-            return None  # 拿到示范点牌子的就2家 (asked how many, just after a yes on 协助示范创建): this answer —
-            # not 新来的三个还没培训 (after 全员都培训过) nor 推荐了两家企业做培育对象 (after 有协助): more of the yes
-        if not (
-            correction.continues(ev.text, context(c).topic, context(current).topic)
-            or (
-                previous is True
-                and c.expects == "boolean"
-                and _group_left_out(said, ev.text)
-                and not _names_only(ev.text, context(current).topic, context(c).topic)
-            )
-        ):
-            return None
-        if c.expects != "boolean" and numbers(ev.text):
-            if c.expects == "number" and previous in (0, "unknown"):  # 没有 → 哦去年协助调解成功过一起: recalled
-                r = read(c, ev.text, Hint(), {})
-                if r.outcome == "record" and r.value != previous:
-                    return self._propose_change(s, c, r.value, describe_words(ev.text.strip()))
-            return None  # a figure: the figure rules decide (核了签到表，其实只有260人次)
-        if c.expects == "number" and (less := _delta(c, previous, ev.text)) is not None and less != previous:
-            return self._propose_change(
-                s, c, int(less), describe_words(f"{said}；{ev.text.strip()}")
-            )  # 技术方案那次没做完，这次就不算了
-        if c.expects == "number" and said:  # 2起 → 都没成功 / 那两起都是专利纠纷: the figure read again with it
-            whole = read(c, f"{said}，{ev.text.strip()}", Hint(), {})
-            if whole.outcome == "record" and whole.value != previous:
-                return self._propose_change(s, c, whole.value, describe_words(f"{said}；{ev.text.strip()}"))
-        if c.expects == "boolean":
-            alone = read(c, ev.text, Hint(), {})
-            whole = read(c, f"{said}，{ev.text.strip()}", Hint(), {}) if said and previous is True else alone
-            changed = bool(re.search(r"修正|更正|纠正|改成|改为|撤回|作废|不作数|说错|记错|搞错|答错", ev.text))
-            r = whole if whole.outcome == "record" and whole.value != previous and not changed else alone
-            # (加分项第4项我想修正：我们没有…: a change said as such replaces the answer, it does not add to it)
-            if alone.outcome == "record" and alone.value is False and _none_of_them(c, normalize(ev.text)):
-                r = alone  # 三样其实都还没落实: all of it taken back, not a gap in a yes
-            elif (
-                r.value is False
-                and previous is True
-                and (_one_part_denied(c, said, normalize(ev.text)) or _group_left_out(said, ev.text))
-            ):
-                r = r.model_copy(update={"value": "partial"})  # 有 → 经费那块其实没有专门预算
-            if (
-                r.outcome == "record"
-                and r.value != previous
-                and (r.value != "unknown" or bool(UNSURE.search(normalize(ev.text))))
-            ):
-                return self._propose_change(s, c, r.value, describe_words(ev.text.strip()))
-        if self._answers_instead(s, ev, c):
-            return None  # 就两家 → 这类事件没有。倒是有两家企业来问过…: the question now asked, told with it
-        s.words[c.id] = describe_words(f"{said}；{ev.text.strip()}" if said else ev.text.strip())
-        s.last = c.id
-        i = self.position(s, c)[0]
-        return self.ask(
-            s,
-            prefix=f"好的，这是对第 {i} 项“{c.short}”的补充，仍记为“{describe_answer(c, previous)}”。我们接着这一题：",
-        )
-
-    def _answers_instead(self, s: Session, ev: UserEvent, c: Criterion) -> bool:
-        """A message that changes nothing of the figure or tier just given (no figure in its unit) and that the
-        question now asked reads as an answer: it is that answer (排不上，区里也就中游 after 三类四家)."""
-        current = self.criterion_at(s)
-        if current is None or current.id == c.id or c.expects not in ("number", "counts", "tier"):
-            return False
-        if c.expects != "tier" and numbers(ev.text) and read(c, ev.text, Hint(), {}).outcome == "record":
-            return False  # a figure of its own for the answer just given
-        if current.expects != "tier" and not _mostly_about(ev.text, context(current).topic, context(c).topic):
-            return False  # 4次 → 都是免费咨询，有台账可查: more of the figure, not the question now asked
-        r = read(current, ev.text, _hint(ev), {})
-        return r.outcome == "record" and r.value != "unknown"
 
     def _names_a_figure_of(self, s: Session, last: str | None, text: str) -> bool:
         """培训那个数说错了，是12家 (just after 会员50家、培训过20家…): the figure named is one of the last answer's."""
@@ -2158,348 +1363,6 @@ class Engine:
             cue for g in rule.groups for cue in g.total_cues
         ]
         return m is not None and any(cue in m.group(1) or m.group(1) in cue for cue in cues)
-
-    def _figure_continued(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
-        """4次 → 其中两次是收费的咨询 / 3起 → 其中一起是园区外企业的 / 两起 → 哦对了还有一起调解成功的 /
-        2次 → 大概吧: a part of the figure just given that does not count, more of it, or a doubt about it. The
-        figure read again with it is proposed, never recorded unasked; a doubt that leaves it unplaced asks it again."""
-        current = self.criterion_at(s)
-        t = normalize(ev.text)
-        if current is not None and current.id != c.id and c.expects == "number" and _NOTHING_MORE.fullmatch(t):
-            i = self.position(s, c)[0]
-            return self.ask(s, prefix=f"好的，第 {i} 项“{c.short}”记为“{describe_answer(c, s.answers.get(c.id))}”。")
-        continues = (
-            _PART_OFF.match(t)
-            or _MORE_OF_FIGURE.match(t)
-            or _QUALIFIES_FIGURE.match(t)
-            or (
-                (_LIMITS_FIGURE.match(arabic(t)) or _PERIOD_NOT_DONE.match(arabic(t)))
-                and isinstance(c.rule, ThresholdRule)
-                and c.rule.unit in ("次", "人次")
-            )
-        )
-        if current is None or current.id == c.id or c.expects != "number" or not continues:
-            return None
-        if not _PART_OFF.match(t) and _only_about(ev.text, context(current).topic, context(c).topic):
-            return None  # 另外，离职的人我们也会跟踪 (just after a count): the question now asked
-        if _ASKS_ABOUT.search(t):  # 那两次里有一次只查了制度，这样算不算数？: asked, not told
-            return self._named_and_kept(s, ev, c)
-        previous = s.answers.get(c.id)
-        said = s.words.get(c.id, "")
-        delta = _delta(c, previous, ev.text) if c.expects == "number" else None  # 3起 → 联芯那个没调成，去掉 = 2
-        r = (
-            Reading(outcome="record", value=int(delta), confidence=0.85, words=ev.text)
-            if delta is not None and delta.is_integer()
-            else read(c, f"{said}，{ev.text.strip()}", Hint(), {})
-        )
-        if _PART_OFF.match(t) and _LEFT_NOW.search(t):  # 其中一场…那场不能算，所以是两次 / …不算，剩四起
-            alone = read(c, ev.text, Hint(), {})
-            if alone.outcome == "record" and alone.value != previous:
-                r = alone
-        if _QUALIFIES_FIGURE.match(t) and numbers(ev.text):  # 三百 → 差一点点三百: its own figure and qualifier
-            alone = read(c, ev.text, Hint(), {})
-            if (alone.outcome == "record" and alone.value != previous) or alone.outcome == "reask":
-                r = alone  # (差不多500 after 500: the figure is no longer sure of its side; asked again)
-        if previous is not None and _doubted(c, r, ev.text):
-            return self._taken_back(s, c, "doubt")  # 3次 → 可能只有两三次，有一次不确定算不算公益
-        if r.outcome == "reask" and _QUALIFIES_FIGURE.match(t) and previous is not None:
-            s.return_to, s.cursor = s.cursor, len(self.basics(s)) + self.rubric(s).criteria.index(c)
-            s.answers.pop(c.id, None)  # 2次 → 大概吧: the doubt takes the figure back; asked again, never kept
-            return self.ask(s, prefix=f"{r.problem or '请再说一下确切的数字。'}")
-        if r.outcome != "record" or previous is None:
-            return None
-        rule = c.rule
-        before, now = as_quantity(previous), as_quantity(r.value)
-        if _QUALIFIES_FIGURE.match(t) and (
-            r.value == previous
-            or (
-                isinstance(rule, ThresholdRule)
-                and before is not None
-                and now is not None
-                and before.meets(rule.minimum, rule.strict) is not None
-                and before.meets(rule.minimum, rule.strict) == now.meets(rule.minimum, rule.strict)
-            )
-        ):  # 一千出头 → 嗯大概吧: the doubt does not move it across the standard; the record stands
-            i = self.position(s, c)[0]
-            return self.ask(s, prefix=f"好的，第 {i} 项“{c.short}”记为“{describe_answer(c, previous)}”。")
-        if r.value == previous and self._answers_instead(s, ev, c):
-            return None  # 800人次 → 另外我们还把宣传的做法分享给了两个兄弟园区: the question now asked (分享)
-        if r.value == previous:  # 另外市场监管所来检查过2次，跟我们的内部检查不是一回事: nothing more of it
-            i = self.position(s, c)[0]
-            return self.ask(
-                s, prefix=f"好的，第 {i} 项“{c.short}”仍记为“{describe_answer(c, previous)}”。我们接着这一题："
-            )
-        return self._propose_change(s, c, r.value, describe_words(f"{said}；{ev.text.strip()}"))
-
-    def _same_as_last(self, s: Session, ev: UserEvent, last: str) -> list[Message] | None:
-        """同上 / 跟上一题一样，也有 (a yes/no asked just after one): the answer to the question now asked, the same
-        as the last one's — or what follows 一样 when it says it."""
-        current, c_last = self.criterion_at(s), self.rubric(s).get(last)
-        m = _SAME_AS_LAST.match(normalize(ev.text))
-        if m is None or current is None or current.id == last or current.expects != "boolean":
-            return None
-        if c_last.expects != "boolean" or last not in s.answers or s.pending:
-            return None
-        rest = (m.group(2) or "").strip(" ，,。.!！")
-        if m.group("diff") and not rest:
-            return None
-        if rest:
-            r = read(current, rest, _hint(ev), {})
-            return self._apply(s, current, r.model_copy(update={"words": ev.text.strip()}))
-        return self._record(s, current, s.answers[last], ev.text.strip())
-
-    def _item_of_figure(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
-        """2起 → 另一起还在审，没立案 / 第二起还没结果 (a yes/no asked now): one of the items just counted, told
-        about — the figure read again with it is proposed when it changes; else it is more of that answer."""
-        current, rule = self.criterion_at(s), c.rule
-        if (
-            current is None
-            or current.id == c.id
-            or current.expects != "boolean"
-            or not isinstance(rule, (ThresholdRule, PerCountRule))
-            or rule.unit == "人次"
-            or c.id not in s.answers
-        ):
-            return None
-        units = "|".join(re.escape(u) for u in UNIT_WORDS.get(rule.unit, (rule.unit,)) if u)
-        t = normalize(ev.text)
-        if not re.search(
-            rf"(?:第[一二两三四五六七八九十\d]+|另(?:外)?(?:一|1)|其中(?:的)?(?:一|1)|剩下的?(?:一|1)?)\s*(?:{units})",
-            t,
-        ):
-            return None
-        said, previous = s.words.get(c.id, ""), s.answers[c.id]
-        less = _delta(c, previous, ev.text)  # 第二起还没结果 / 另一起还在审，没立案: one less
-        if less is not None and less.is_integer() and isinstance(previous, (int, float)) and less < previous:
-            return self._propose_change(s, c, int(less), describe_words(f"{said}；{ev.text.strip()}"))
-        again = read(c, f"{said}，{ev.text.strip()}", Hint(), {}) if said else read(c, ev.text, Hint(), {})
-        before, now = as_quantity(previous), as_quantity(again.value) if again.outcome == "record" else None
-        if before is not None and now is not None and now.value < before.value:  # (另一起也成功了: no third one)
-            return self._propose_change(s, c, again.value, describe_words(f"{said}；{ev.text.strip()}"))
-        if again.outcome == "record":
-            return self._more_of_it(s, ev, c)
-        return None
-
-    def _two_count_changed(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
-        """律所3家、鉴定1家 → 鉴定那家搬走了 / 哦还有一家做司法鉴定的也在园区里 / 保险那家不做商秘，去掉吧 (another
-        question asked now): a firm of the kinds just counted, added or gone. The firms said and the message are
-        read as one reply and the result proposed; when they cannot be, the old answer is taken back, never kept
-        unchanged nor the message taken for the question now asked."""
-        rule = c.rule
-        if (
-            not isinstance(rule, TwoPartRule)
-            or c.id not in s.answers
-            or not s.words.get(c.id)
-            or not self._asks_other_than(s, c)
-        ):
-            return None
-        t = arabic(normalize(ev.text))
-        kinds = next((p.kinds for p in rule.parts if p.kinds), {})
-        named = any(w.lower() in t.lower() for ws in kinds.values() for w in ws)
-        if not (_FIRM_CHANGED.search(t) and (named or re.search(r"(?:那|这|1)家", t))):
-            return None
-        if any(f.unit in p.words for p in rule.parts for f in numbers(t) if f.quantity.value > 1):
-            return None  # (再加上两家鉴定所，那就是三类五家: a figure of its own, read by the revision steps)
-        said, previous = s.words[c.id], s.answers[c.id]
-        together = read(c, f"{said}，{ev.text.strip()}", Hint(), {})
-        if together.outcome == "record" and together.value != previous:
-            return self._propose_change(s, c, together.value, describe_words(f"{said}；{ev.text.strip()}"))
-        if together.outcome == "record":
-            return None
-        return self._taken_back(s, c, "relative")
-
-    def _part_revised(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
-        """会员120家，培训40家，开展36家 → 培训的比例应该是35% / 5类12家 → 类型是4类 (another question asked
-        now, which cannot read it): a figure naming one part of the last two-figure answer revises that part.
-        Read as a revision, so it is only proposed."""
-        if c.expects != "counts" or c.id not in s.answers or not self._asks_other_than(s, c):
-            return None
-        t, found = normalize(ev.text), numbers(ev.text)
-        current = self.criterion_at(s)
-        previous = s.answers[c.id]
-        if (
-            _NAMES_IT.search(arabic(t))  # the cheap test first: this runs on every reply after a two-figure answer
-            and (target := self._find_target(s, replace(ev, entities={}))) is not None
-            and self.criterion_at(s, target) not in (None, c)
-        ):
-            return None  # 示范站点那4家里有一家只是候选 (just after 5类12家): another answer named
-        stated = _stated_parts(c.rule, t) if isinstance(c.rule, TwoPartRule) else {}
-        if (
-            stated
-            and isinstance(previous, dict)
-            and all(previous.get(k) == v for k, v in stated.items())
-            and (kept := self._more_of_it(s, ev, c)) is not None
-        ):
-            return kept  # 我说的3家是已经入驻的，还有2家在谈，所以就是3家，没错: it stands
-        if (
-            stated and isinstance(previous, dict) and (current is None or current.expects not in ("number", "counts"))
-        ):  # 去掉保险那类，…，剩5类8家 / 再加上两家鉴定所，那就是三类五家: what it comes to, in its own words
-            return self._correct(s, ev, c, correction.Correction("revision", ev.text))
-        if isinstance(c.rule, TwoPartRule):
-            named = any(
-                f.unit in p.words and (any(w in t for w in p.cues) or _PART_SAID.search(t))
-                for p in c.rule.parts
-                for f in found
-            )
-        elif isinstance(c.rule, AlternativesRule) and isinstance(previous, dict):
-            shares = [k.key for g in c.rule.groups for k in g.conditions if k.unit == "%" and k.key in previous]
-            group = next((g for g in c.rule.groups if any(k.key in previous for k in g.conditions)), None)
-            if (
-                group is not None
-                and len(shares) > 1
-                and re.search(r"比例|占比|覆盖率", t)
-                and any(f.unit == "%" for f in found)
-                and (current is None or read(current, ev.text, _hint(ev), {}).outcome == "reask")
-            ):  # 比例都不到30% (after 会员120家、培训40家、开展45家): both shares said again, read afresh
-                r = read(c, ev.text, Hint(), {"group": group.name})
-                if r.outcome == "record" and _same_score(c, previous, r.value):
-                    return self._more_of_it(s, ev, c)  # 两个比例都超过三成 (33 % and 37 % recorded): it stands
-                if r.outcome == "record" and r.value != previous:
-                    return self._propose_change(s, c, r.value, describe_words(ev.text.strip()))
-            named = bool(found) and (
-                (
-                    len(shares) > 1
-                    and re.search(r"比例|占比|覆盖率", t) is not None
-                    and any(f.unit == "%" for f in found)
-                )
-                or any(  # (培训30% recorded, then 开展保护工作的70家: a part never given, no revision)
-                    cue in t
-                    for g in c.rule.groups
-                    for k in g.conditions
-                    if k.key in previous
-                    for cue in (*k.cues, *g.total_cues)
-                )
-            )
-        else:
-            return None
-        if not named or (current is not None and read(current, ev.text, _hint(ev), {}).outcome != "reask"):
-            return None
-        return self._correct(s, ev, c, correction.Correction("revision", ev.text))
-
-    def _asks_other_than(self, s: Session, c: Criterion) -> bool:
-        """The walk asks something else than c now: another question, or a field of the form (修改第25题 said while
-        the form was asked goes back to the form once the figure is given)."""
-        current = self.criterion_at(s)
-        return current.id != c.id if current is not None else self.field_at(s) is not None
-
-    def _figure_disputed(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
-        """350人次 → 可能没那么多 / 3家 → 不止 (no figure said): the figure just given is fewer or more than said. When
-        that leaves its side open it is taken back and asked again; else it stands — never the answer to the
-        question now asked (好像没那么多 is no 不清楚 of it)."""
-        t = normalize(ev.text)
-        rule, previous = c.rule, s.answers.get(c.id)
-        m = _NOT_SO_MANY.fullmatch(t)
-        if m is None or not self._asks_other_than(s, c) or not isinstance(rule, (ThresholdRule, PerCountRule)):
-            return None
-        q = as_quantity(previous)
-        if q is None or q.relation != "eq":
-            return None
-        said = Quantity(value=q.value, relation="gt" if m.group("more") else "lt")
-        if not isinstance(rule, ThresholdRule) or said.meets(rule.minimum, rule.strict) != q.meets(
-            rule.minimum, rule.strict
-        ):
-            return self._taken_back(s, c, "more" if m.group("more") else "fewer")
-        i = self.position(s, c)[0]
-        return self.ask(
-            s, prefix=f"好的，第 {i} 项“{c.short}”按标准看结果不变，仍记为“{describe_answer(c, previous)}”。"
-        )
-
-    def _figure_after_figure(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
-        """两次 → 嗯……也可能就一次，我不太确定 / 490 → 又找到一张签到表，多了30人，那就是520, with a yes/no asked
-        now: figures in the last figure's unit that cannot answer the question now asked are about that figure.
-        A doubt that moves it across the standard takes it back (asked again, never kept); another figure is
-        read as a revision of it, so it is only proposed."""
-        current, field = self.criterion_at(s), self.field_at(s)
-        if (
-            not self._asks_other_than(s, c)
-            or (current is not None and current.expects not in ("boolean", "tier"))
-            or (field is not None and field.kind != "text")  # a count field takes figures: its own answer
-            or c.expects not in ("number", "counts")
-            or c.id not in s.answers
-        ):
-            return None
-        found, t = numbers(ev.text), normalize(ev.text)
-        doubt = bool(_DOUBT.search(t))
-        if not found and not doubt:
-            return None
-        if re.match(r"(?:嗯)?(?:对的?|是的|没错|对呀|确实|是滴)[,，。!！\s]", t) and not (
-            _STATED_FIGURE.search(arabic(t)) or doubt or re.search(r"不过|但是?|可是|只是", t)
-        ):
-            return self._more_of_it(s, ev, c)  # 5类7家 → 对的，法律、信息…都有，律所有3家: it stands, told more
-        revised = False
-        if isinstance(c.rule, (ThresholdRule, PerCountRule)):
-            units = (*UNIT_WORDS.get(c.rule.unit, (c.rule.unit,)), "")
-            if found and not any(f.unit in units for f in found):
-                return None  # 两个部门 / 2023年: not the figure just given
-            in_unit = any(f.unit and f.unit in units for f in found)
-            bare = any(not f.unit and f.quantity.value >= 2 for f in found)  # 应该还要更多，六百左右
-            restated = re.match(  # 是两起 / 示范点是两家，第三家验收没通过: the figure said again, by its own name
-                r"^(?:哦|啊|嗯|对了)?[,，\s]*([\u4e00-\u9fff]{0,8}?)(?:应该|其实|实际)?(?:是|就是|只有|就|才)\s*\d",
-                arabic(t),
-            )
-            revised = (
-                (in_unit and (field is not None or bool(_OF_THE_FIGURE.search(t))))
-                or (bare and current is not None and bool(_OF_THE_FIGURE.search(t)))
-                or (
-                    in_unit
-                    and restated is not None
-                    and (not restated.group(1) or self._named_by_its_words(f"{restated.group(1)}那个", c))
-                )
-            )
-        if field is not None and not revised and not (doubt and found):
-            return None  # 上海某某协会 / 2号楼: the form's field answered (两百来人次 after 350人次 never is)
-        if current is not None and current.expects == "tier" and not revised and not (doubt and found):
-            return None  # 我们园区有200家企业 (asked the park's rank now): no word of the figure just given
-        if (
-            not revised
-            and not (doubt and found)  # 这个我不太确定，可能三四百: a doubt with figures is the figure's, not 不清楚
-            and current is not None
-            and read(current, ev.text, _hint(ev), {}).outcome != "reask"
-        ):
-            return None  # it answers the question now asked (没那么多，两百来人次吧 never does: 人次 is no yes/no)
-        previous = s.answers[c.id]
-        if doubt:
-            r = read(c, ev.text, Hint(), {})
-            if r.outcome == "record" and _same_score(c, previous, r.value):
-                i = self.position(s, c)[0]
-                return self.ask(s, prefix=f"好的，第 {i} 项“{c.short}”记为“{describe_answer(c, previous)}”。")
-            return self._taken_back(s, c, "doubt")
-        return self._correct(s, ev, c, correction.Correction("revision", correction.remainder(ev.text) or ev.text))
-
-    def _remark(self, s: Session, ev: UserEvent) -> list[Message] | None:
-        """这个分数低了点，明年得多办几场 / 最多就15分吧 / 问这么多，能不能先看看结果 (just after an answer): a
-        remark on the score or the length of the walk, not an answer to the question now asked."""
-        current = self.criterion_at(s)
-        t = normalize(ev.text)
-        clauses = [x for x in re.split(r"[,，。;；!！?？~～]+", t) if x.strip()]
-        remarks = [x for x in clauses if _REMARK.search(x)]
-        if current is None or not remarks or clauses[0] not in remarks:
-            return None
-        rest = "，".join(x for x in clauses if x not in remarks)
-        if numbers(rest) or on_topic(rest, context(current).topic) or re.search(r"^(?:有|没|是|对|做|签|不)", rest):
-            return None
-        note = "得分会在最后的报告里按标准算出来" if _SCORE_WORDS.search(t) else "题目按评分表逐项来，答完就能看到报告"
-        return self.ask(s, prefix=f"好的，{note}。我们接着这一题：")
-
-    def _same_figure_again(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
-        """2次 → 6月和12月各一次，检查表里都有 (the question now asked is a yes/no one): the same figure told
-        again with its detail is more of that answer, not the answer to the question now asked."""
-        current = self.criterion_at(s)
-        if current is None or current.id == c.id or current.expects != "boolean" or c.expects != "number":
-            return None
-        previous = s.answers.get(c.id)
-        if _MORE_OF_IT.search(normalize(ev.text)) and not re.search(
-            r"(?:那就|那|就)?(?:还是|仍然是?|照旧|依旧是?)\s*(?:按)?\s*(?:\d|[一二两三四五六七八九十百])",
-            arabic(normalize(ev.text)),
-        ):  # (想加上大屏宣传…没法统计，那就还是三百八吧: the figure kept)
-            return None  # 哦还有两家今年刚通过验收 (after 两家): two more, not the two again
-        r = read(c, ev.text, Hint(), {})
-        if r.outcome != "record" or previous is None or r.value != previous or not numbers(ev.text):
-            return None
-        kept = self._more_of_it(s, ev, c)
-        if kept is not None:
-            s.last = c.id
-        return kept
 
     def _apply_correction(self, s: Session, c: Criterion, r: Reading) -> list[Message]:
         if r.outcome != "record":
@@ -2787,71 +1650,6 @@ class Engine:
             return False
         return read(current, ev.text, _hint(ev), {}).outcome == "record"
 
-    def _confirms_earlier(self, s: Session, ev: UserEvent) -> list[Message] | None:
-        """案件数确认3起，不用改了 (asked another question now): an earlier answer named and confirmed."""
-        if not _CONFIRMS.search(normalize(ev.text)):
-            return None
-        target = self._find_target(s, replace(ev, entities={}))
-        c = self.criterion_at(s, target) if target is not None and target != s.cursor else None
-        if c is None or c.id not in s.answers:
-            return None
-        return self._named_and_kept(s, replace(ev, text=_ASKS_ABOUT.sub("", ev.text)), c)
-
-    def _kept_as_said(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
-        """嗯确认一下：两类、三家，对的 / 全区前十，没问题 right after (or pointing back to) a tier or two counts:
-        the answer said again and confirmed stands; the question now asked is asked again."""
-        t = normalize(ev.text)
-        current = self.criterion_at(s)
-        if (
-            c.expects not in ("counts", "tier")
-            or c.id not in s.answers
-            or current is None
-            or current.id == c.id
-            or s.pending
-            or not _CONFIRMS.search(t)
-            or correction.EXPLICIT_CUE.search(t)
-            or _ASKS_ABOUT.search(t)
-        ):
-            return None
-        rest = _CONFIRMS.sub("", correction.without_pointer(t))
-        if read(c, rest, Hint(), {}).value != s.answers[c.id]:
-            return None
-        return self._named_and_kept(s, ev, c)
-
-    def _rank_again(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
-        """全区第三 → 第三名没错 / 其实是第八名 (the next question asked): a rank alone, right after the tier, is about
-        the tier — it stands when it reads the same, a change is proposed when not; never a yes or no to the next."""
-        current = self.criterion_at(s)
-        if (
-            not isinstance(c.rule, TierRule)
-            or current is None
-            or current.id == c.id
-            or c.id not in s.answers
-            or not s.words.get(c.id)
-        ):
-            return None
-        t = arabic(normalize(ev.text))
-        if not re.search(r"(?:第|前)\s*\d+", t) or any(w in t for tier in c.rule.tiers for w in tier.words):
-            return None
-        rest = re.sub(
-            r"(?:其实|实际上?|应该|准确说)?(?:是|排|排在)?(?:第|前)\s*\d+\s*名?|没错|对的?|是的|确认|就是|差一?点|"
-            r"吧|啊|了|哈|嗯|哦|呢|呀|ok|sorry|[\W_]",
-            "",
-            t,
-        )
-        if rest:
-            return None  # more than a rank: read as said
-        completed = _tier_completed(c, c.rule, s.words[c.id], ev.text)
-        r = read(c, completed, Hint(), {})
-        if r.outcome != "record":
-            return None
-        if r.value == s.answers[c.id]:
-            i = self.position(s, c)[0]
-            kept = describe_answer(c, r.value)
-            return self.ask(s, prefix=f"好的，第 {i} 项“{c.short}”仍记为“{kept}”。我们接着这一题：")
-        s.proposal = {"criterion": c.id, "value": r.value, "words": describe_words(completed)}
-        return [self._proposal_message(s, c, r.value, change=True)]
-
     def _named_and_kept(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
         """宣传那题确认是400人次，没问题 / 案件数那题是按起算还是按当事人算？: an earlier answer named to confirm it or
         to ask about it — it stands, and the walk stays where it was (no change means no re-answering)."""
@@ -2893,34 +1691,6 @@ class Engine:
             if len(hits) == 1 and _QUOTE_TAKEN_BACK.search(text):
                 return len(self.basics(s)) + hits[0]
         return None
-
-    def _head_target(self, s: Session, text: str, last: str) -> str | None:
-        """竞业限制再更正下：技术骨干签了… / 离职告知那题sorry，…: the words before the correction (its head,
-        up to the first colon or comma) name one answered question other than the last — its id."""
-        head = re.split(r"[:：,，。;；]", normalize(text), maxsplit=1)[0]
-        if not 2 <= len(head) <= 16:
-            return None
-        head = correction.EXPLICIT_CUE.split(head)[0] or head
-        hits = {
-            c.id: len(matched_keywords(head, [*c.keywords, c.short]))
-            for c in self.rubric(s).criteria
-            if c.id in s.answers
-        }
-        best = max(hits.values(), default=0)
-        top = [cid for cid, n in hits.items() if n == best]
-        if not best or len(top) != 1 or top[0] == last:
-            return None  # (服务机构那题漏了一家… just after 机构类型与数量: the words name the last one too)
-        named, c_last = self.rubric(s).get(top[0]), self.rubric(s).get(last)
-        found = numbers(text)
-        if (
-            named.expects == "boolean"
-            and c_last.expects in ("number", "counts")
-            and found
-            and (_fits_unit(c_last, text) or _fits_parts(c_last, text) or all(not f.unit for f in found))
-            and not correction.names_a_question(text)
-        ):
-            return None  # 350人次 → 我数了下签到表 270: 签到表 is a word of 培训记录, the figure is the last one's
-        return top[0]
 
     def _find_target(self, s: Session, ev: UserEvent) -> int | None:
         offset = len(self.basics(s))
@@ -3120,18 +1890,11 @@ class Engine:
 _CONFIRM = re.compile(r"^我?(?:确定|确认|是的?|对|好的?|嗯|可以|行)(?:重新开始|重来|清空)?[。.！!]*$")
 
 
-_CONFIRM_YES = re.compile(
-    r"^(?:是|是的|是滴|对|对的|对头|嗯+|没错|正确|确认|确定|没问题|好的?|可以|ok|okay|yes|yep|y|对对|是是|就是这个|就是|没毛病)[。.!！~]*$",
-    re.I,
-)
 # 好的，现在回看吧 / 要的，回看一下 / 行，那就看看吧: yes to "要现在回看吗？" (不用 / 先不看 / 别 are not)
 _REVIEW_YES = re.compile(
     r"^(?!.*(?:不|别|算了|等会|晚点|下次|报告|结果|分数|得分|差距|下载))(?:(?:嗯+|好+的?|行|可以+|要+的?|ok|yes|来吧?|没问题|那)[,，!！。~\s]*)*"
     r"(?:现在|那就|马上|就|一起|我们|咱们)*(?:回看|看看|看一下|看下|过一遍|开始)"
 )
-_CONFIRM_NO = re.compile(r"^(?:不是|不对|错了|不|不不|no|nope|n|重新选|不是的|都不是|理解错了|搞错了)[。.!！~]*$", re.I)
-# 竞业限制那块 / 管商秘那个人的问题: words that name a question (not 刚才那题 / sorry 那题)
-_REAL_NAME = re.compile(r"[\u4e00-\u9fff]{2}" + correction.NOT_A_NAME + r"(?<!就是)(?<!其实)" + correction.NAMING)
 _QUOTED = re.compile(r"[“‘「『\"']([^”’」』\"']{2,24})[”’」』\"']")
 # what a quoted earlier answer is followed by when it is taken back
 _QUOTE_TAKEN_BACK = re.compile(
@@ -3146,70 +1909,8 @@ _BACK_ONLY = re.compile(
     r"(?:吧|呗|去|一下)?[。.!！~～]*|(?:返回|后退|退回|往回退|上一步|back|previous|go back)[。.!！~～]*",
     re.I,
 )
-# the words a command cannot do without: a reply routed to a command without them may be an answer
-COMMAND_WORDS: dict[str, re.Pattern[str]] = {
-    name: re.compile(pattern)
-    for name, pattern in {
-        "explain": r"解释|意思|为什么|啥|什么|怎么|举例|例子|说明|不懂|不明白|没看懂|看不懂|标准|要求|材料|证明|哪些|\?",
-        "skip": r"跳|下一|略过|不答|先放|空着|pass|next|以后再说|后面再",
-        "back": r"上一|上题|前一|返回|回到|回去|退回|back",
-        "modify": r"修改|更正(?!措施)|重新答|重答|改成|改为|改一下|改个|改答案|要改|想改|^改|第\s*\S{1,3}\s*[题项条]",
-        "progress": r"进度|几题|多少题|第几|还剩|还有多少|做到哪|到哪了|完成了多少",
-        "score": r"得分|多少分|分数|几分|算分|score",
-        "pause": r"暂停|先到这|下次|回头|改天|明天|等会|先停|休息|歇|忙|走了|pause|stop",
-        "resume": r"继续|接着|回来|开始|resume|continue",
-        "restart": r"重新开始|重来|从头|清空|重置|重新做|restart",
-        "report": r"报告|结果|看看|差距|report",
-    }.items()
-}
 
 
-_FIGURE_REVISION = re.compile(
-    r"(?:那个|那题|那个数|这个数)(?:应该)?(?:是|有|为)\s*\d|其实|实际|重新算|重算|再算|核了|核对了|只有|一共|总共|现在|成功的|已经授牌|加上|不对|加起来|汇总|统计了|统计下来|算了一下|数了一下|查了一?下|翻了一?下|"
-    r"已完成|完成的|已授牌|授牌的|拿到牌子|算\s*\d|^(?:是|应该是|其实是|实际是)?\s*\d+(?:\.\d+)?\s*[\u4e00-\u9fff]{0,2}[吧啊呀]?$|"
-    r"(?:^|[,，])(?:顶多|最多|至多|撑死(?:了)?|充其量|满打满算)(?:也就|就|也)?(?:是|有)?\s*[\d一二两三四五六七八九十百千]"  # 顶多两家，第三家搬走了
-)
-# what is left, or the total now, said after a part that does not count: 所以是两次 / 剩四起 / 那就是520
-_LEFT_NOW = re.compile(
-    r"(?:所以|那|那么|这样|算下来|最后|实际)(?:就|一共|总共)?(?:是|有|算)\s*[\d一二两三四五六七八九十]|"
-    r"[,，]\s*(?:是|就是|应该是|只有|就)\s*[\d一二两三四五六七八九十]+\s*(?:次|场|起|家|个|人次)?[了吧啊。.!！]*$|"  # …，不算，是两起
-    r"(?:剩|剩下|还剩|只剩|就剩)(?:的)?(?:是|有)?\s*[\d一二两三四五六七八九十]"
-)
-# 同上 / 跟上一题一样，也有 / 和前面一样: the same answer as the question just answered
-_SAME_AS_LAST = re.compile(
-    r"^(?:同上|(?:跟|和|与|同)?(?:上一?题|上个问题|上一个|前一题|前面那题|刚才那题|上面)(?:的)?(?P<diff>不)?(?:一样|相同|同样)(?:的)?)"
-    r"[,，。.!！~\s]*((?:也|都|同样)[^,，。]{0,12}|(?(diff)[^,，。]{1,16}|(?!)))?[。.!！~\s]*$"
-)  # (跟上一题不一样，没有: the answer said after it)
-# words that revise a figure: 没那么多 / 不止 / 其实只有 / 准确说
-_PART_SAID = re.compile(r"应该|其实|实际|准确|(?<![不就])是|为|改")  # 类型是4类 / 机构其实10家
-_OF_THE_FIGURE = re.compile(
-    r"没(?:有)?(?:那么|这么)多|不止|其实|实际|只有|准确|不准|不到|没到|多报|少报|多算|少算|大概|估计|左右|上下|更多|还多|"
-    r"至少|起码|最少|不少于|不低于|将近|接近|差一点|差几|合计|共计|一共|总共|总计|加起来|以上|出头|签到|不严谨|"
-    r"\d\s*[+＋]\s*\d|"
-    r"各(?:一|1)\s*(?:次|场|家|起|回)|(?:还有|另外|又)(?:有)?\s*(?:\d|[一二两三四五六七八九十])+\s*(?:次|场|家|起|回|个|所)|"
-    r"(?:做|办|帮|协助|查|搞|开展|服务|参加|来)的(?:是|有|就是|只是)\s*(?:\d|[一二两三四五六七八九十百])"  # 我们协助的是两起
-)
-# fewer or more than the figure just given, with no figure: 可能没那么多 / 好像没这么多吧 / 不止 / 还不止这些
-_NOT_SO_MANY = re.compile(
-    r"(?:嗯|呃|额|哦|唔)?[,，\s]*(?:可能|好像|估计|应该|其实|感觉|实际上?)?(?:也)?"
-    r"(?:没(?:有)?(?:那么|这么)多|(?P<more>(?:还|应该|可能|其实)?不止(?:这些|这个数|这么多|那么多)?))[了吧啊呀哦]*[,，。.!！~…\s]*"
-)
-# a doubt about a figure just given: 也可能就一次，我不太确定 / 可能没那么多 / 四五百吧，不太准
-_DOUBT = re.compile(
-    r"(?:或者|要么)(?=\s*(?:是)?\s*(?:\d|[一二两三四五六七八九十百]))|可能|也许|或许|大概|估计|好像|不太(?:确定|准|清楚|记得)|记不(?:清|太清|住)|说不(?:准|好|清)|拿不准|"
-    r"不敢(?:确定|肯定|保证)|没把握|不一定|不确定|搞混|没(?:仔细|认真|细)(?:统计|算|数|核)|没那么精确|不(?:太)?精确|"
-    r"(?:具体|准确)(?:的|数)?(?:还)?(?:得|要)(?:查|翻|核)"
-)
-# the unit will not vouch for the figure it gives (not 大概 / 可能 alone, which only round it)
-_STRONG_DOUBT = re.compile(
-    r"不太(?:确定|准|清楚|记得)|记不(?:清|太清|住)|说不(?:准|好|清)|拿不准|不敢(?:确定|肯定|保证)|没把握|不确定|搞混|"
-    r"没(?:仔细|认真|细)(?:统计|算|数|核)|没那么精确|不(?:太)?精确|(?:具体|准确)(?:的|数)?(?:还)?(?:得|要)(?:查|翻|核)"
-)
-# two figures offered as alternatives: 也可能两次 / 或者四百？/ 还是三次
-_EITHER_FIGURE = re.compile(
-    r"(?:也可能|或者|或是|还是|要么)(?:是|就|就是|只有|有)?\s*(?:\d|[一二两三四五六七八九十百])|"
-    r"(?:\d|[一二两三四五六七八九十百])\s*(?:人次|[次场家起人个件类])?\s*[?？]"
-)
 _UNDERSTOOD_BUT = ("不着急", "您说的是别的单位")  # reading problems that are not a misunderstanding
 _DEFER = re.compile(
     r"先空着|空着吧|先放(?:着|一放|一下)|后面再(?:说|答|填)|以后再说|先问别的|先跳过|跳过吧|下一题|先不答|先不填|"
@@ -3221,24 +1922,10 @@ _ASKS_FOR_HELP = re.compile(
     r"(?:看|出|生成|给我|要|导出|下载|打印)[^,，。]{0,3}(?:报告|结果|差距)|^(?:报告|结果|差距)|上一题|上题|前一题|返回|回到"
 )
 _INDEFINITE_WH = re.compile(r"没(?:有)?(?:啥|什么)|(?:啥|什么)[^,，。?？]{0,6}(?:也|都)")
-_STRESS = re.compile(
-    r"(?:其实|实际上?|应该)有\s*$|"  # 会员其实有300家
-    r"(?:就|是|为|其实|应该|只有|才|一共|总共|共|合计|算|算是|记|记成|改成|改为|加起来有?|实际上?|所以|刚好|正好|整好|凑够|剩下?|的话)\s*$|"
-    r"(?:一共|总共|合计|总计|加起来)[^,，。\d]{0,6}$"  # 去年一共服务了5家
-)
 
 
 # a figure added to the one said (漏了一场，再加80) — unless the message gives the new total (一共是330)
 _SOFT_MORE = re.compile(r"(?:还|又)(?:查|做|办|搞|开展|组织|调解|立案|协助|服务|培训|补)(?:了|过)")
-_MORE_OF_IT = re.compile(
-    r"再加|加上|还(?:得|要)加|另加|再算上|(?<!是)算上|漏(?:了|算了?|说了?)[^,，。\d]{0,10}[,，]?\s*(?:还有|再|另外)|"
-    r"漏(?:了|算了?|说了?)[^。\d]{0,10}?(?:还|又)(?:加|多|补)(?:了|办了|开了)|"  # 漏了，下半年还加了两场
-    r"^(?:哦|啊|噢|诶|嗯|对了|不对|等等|等一下|[,，\s!！])*(?:还有|另外|另有|外加)"
-)
-# 刚才那个数不对，3起，忘了算上半年那起: a new total said alone after a denial (not 再加上那场普法宣传，60人: more)
-_DENIED_THEN_FIGURE = re.compile(
-    r"(?:不对|错了|说错|记错|搞错|弄错)[^。;；]*?[,，]\s*(?:\d+|[一二两三四五六七八九十百]+)\s*(?:人次|[次场家起人个件])\s*(?:[,，。]|$)"
-)
 _A_NEW_TOTAL = re.compile(
     r"(?:加上|算上)[^,，。\d]{0,10}(?:是|就是)\s*(?=\d|[一二两三四五六七八九十百])|"  # 加上线上直播是三百二
     r"一共|总共|(?<![一总])共(?:计|有)?\s*(?=\d|[一二两三四五六七八九十百])|合计|总计|全年|总数|加起来|所以是|应该是|其实是|实际是|=|(?:现在|目前)(?:是|有|一共)?\s*\d|(?:只有|只剩|才)\s*(?:\d+|[一二两三四五六七八九十百]+)|"
@@ -3246,60 +1933,11 @@ _A_NEW_TOTAL = re.compile(
     r"(?:^|[,，])\s*(?:而)?不是\s*(?:\d+|[一二两三四五六七八九十百]+)|"  # 4起，不是2起，…那两起也要算上
     + _DENIED_THEN_FIGURE.pattern
 )  # 还有一起忘说了，是三起: the new total said
-# a part left out or counted too many, said as that part alone: 漏了一次 / 多算了一起 / 再减一家
-_PLUS = (
-    r"漏(?:了|算了?|报了?|说了?|掉了?|统计了?|写了?)|少(?:算|报|说|统计|写|数)了?|再加|还得加|要加|加上|(?<![增追参])加"
-)
-_MINUS = r"多(?:算|报|说|统计|写|数|计)了?|重复算了?|(?:再|得|要)?减(?:掉|去)?|去掉|扣掉|刨掉|扣除"
-_DELTA = re.compile(rf"({_PLUS}|{_MINUS})\s*(\d+)\s*(人次|[次场家起人个件期回]|(?=[,，。.!！~吧]|$))")  # 加80
-# 调解有一起没成功 / 联芯那个最后没调成，去掉: one part of the count said not to count
-_POINTS_BACK = re.compile(r"前面|之前|刚才|刚刚|上上|那题|那道题|那个问题|排名|榜单|规模")
 _CHANGED_TO = re.compile(
     r"改成|改为|改到|更正为|应该是|按\s*[\d零一二两三四五六七八九十]+\s*\S?\s*算|以\s*[\d零一二两三四五六七八九十]+\S{0,3}为准"
 )
-_MEASURE_UNIT = {
-    "人数": "人次",
-    "人次": "人次",
-    "次数": "次",
-    "家数": "家",
-    "起数": "起",
-    "案件数": "起",
-    "案子数": "起",
-}
-_MEASURE_NAMED = re.compile(f"({'|'.join(_MEASURE_UNIT)})")
-_TIER_DENIED = re.compile(  # (no，全国榜单我们排第14 / 也不是，… / 不对，区里的: the tier just said, denied)
-    r"(?:^|[,，。;；])(?:[^\w]|no|sorry|不好意思|抱歉|哦|啊|嗯)*(?:也|都|还)?(?:不是|不对|不算|错了|no\b)"
-)
-_BY_SO_MANY = re.compile(
-    r"\s*(?:应该|要|得|再|还)*(少|多|减|加|减掉|加上)(?:了)?\s*(\d+)\s*(\S{0,2}?)[吧啊哈呀。.!！~]*\s*"
-)
-_FAILED_PART = re.compile(
-    r"(?:(?:有|其中)?\s*(?<!第)(\d+)\s*(人次|[次场家起人个件期回])(?!都|也)|(?:那个|那起|那家|那次|那场|那件|这次|这个|这起|这场)|"
-    r"第\d+\s*[次场家起个件]|另(?:外)?\s*(?:一|1)\s*[次场家起个件])"
-    r"[^,，。\d]{0,8}?(?:[,，]\s*(?:还|都|也|并)(?=没))?"  # (其中两起只是报了案，还没立案)
-    r"(?:没(?:有)?(?:成功|成|做成|搞成|调成|立上|办成|通过|验收|做完|完成|办完|结果|立案)|失败了?|不算|(?:要|得)?去掉|黄了|撤了|还在审|在审)"
-)
-# 五家 → 不对，其中一家还在培育 = 4: a part named as a part, not done yet in the reading's words
-_NOT_DONE_PART = re.compile(
-    r"(?:其中|(?<![还另又])有)\s*(\d+)\s*(人次|[次场家起人个件期回])(?!都|也)[^,，。\d]{0,8}?(?:[,，]\s*(?:还|都|也|并)(?=没))?"
-    r"(?:" + NOT_DONE.pattern + ")"
-)
-_STATED = re.compile(
-    r"一共|总共|合计|总计|总数|加起来|所以(?:是|就是)?\s*\d|应该是|其实是|实际(?:是|上)?\s*(?:只有|就)?\s*\d|现在是|"
-    r"改成|改为|更正为|(?:是|为)\s*\d|(?<!不)算(?:是|作)?\s*\d|="
-)
 
 
-_STATED_FIGURE = re.compile(
-    r"(?:一共|总共|(?<![一总])共(?:计|有)?|合计|总计|总数|加起来|(?<!不)算(?:是|作)?|的话\s*(?:大概|大约|差不多|就|是|就是)?|所以(?:是|就是)?|应该是|其实是|实际(?:是|上)?|(?:现在|目前)(?:是|有|一共)?|改成|改为|更正为|(?<![那这])是|为|=|只有|只剩|才)\s*\d"
-)
-_THAN_SAID = re.compile(
-    r"比(?:刚才|之前|前面|原来|上面|我刚才)?(?:说|报|填|讲|写)?的?(?:还|再|要)?(多|少)了?\s*(\d+)\s*(人次|[次场家起人个件期回])?"
-)
-_TAKE_OFF = re.compile(
-    r"(?:要|得|需要|应该)?(?:减掉|扣掉|去掉|扣除|刨掉|减去|剔除)|算了两遍|重复(?:统计|登记|计算|算)|不该算|没开成|取消|"
-    r"多(?:算|报|说|统计|写|数|计|填)了?|搬走|迁走|注销|撤销|摘牌|退出|取消了"
-)
 # 我刚说的400 / 刚才说的“五百多” / 前面报的3家: a figure quoted as said before
 _SAID_FIGURE = re.compile(
     r"(?:我|刚才|刚刚|前面|之前|上面|刚)(?:刚|才)?(?:说|报|填|写|讲|答)的(?:那个|那|这个)?\s*[“\"']?\s*(\d+(?:\.\d+)?)|"
@@ -3314,137 +1952,21 @@ _TURN_TO_EARLIER = re.compile(
 _LEAD_IN = re.compile(
     r"^(?:另外|顺带|顺便|还有就是|还有个事|对了|然后|再就是)(?:说下|说一下|提一下|讲一下)?[,，:：\s]*"
 )
-_ASIDE = re.compile(r"(?:补充|多说|再多?说|补说|再讲|多讲)\s*(?:一|两|几|\d)\s*句")  # 补充一句 / 多说两句
-_LEFT_OUT = re.compile(
-    r"漏(?:了|算|报|说|掉|统计|加)|少(?:算|报|说|写|数|计|填|加)了?|忘了?(?:算|说|统计|加)|没(?:算|加)上"
-)
-_NOT_MEANT = re.compile(r"(?<!漏)没算进去|不算进去|不计入|没计入")  # 阅读量还有2000多，没算进去: left out on purpose
-
-
-def _same_score(c: Criterion, before: Any, after: Any) -> bool:
-    """Whether two answers to a criterion score alike (500 and 五百多 both meet ≥ 300)."""
-    return score_criterion(c, before, 0.5).got == score_criterion(c, after, 0.5).got
 
 
 # 第二年只有一起 / 下半年其实没查: one period of a figure said for several
 _ONE_PERIOD = re.compile(r"(?:不过|但是?|其实|哦)?[,，\s]*(?:第[一二两三四五\d]年|其中(?:有)?(?:一|1)年|有(?:一|1)年)")
 # 每年两起，做了两年 / 这三年每年一起: a figure said for several years
 _YEARS_SPAN = re.compile(r"(?:做了|搞了|办了|连续|共|这|近)\s*[2-9]\s*年|(?<![\d.])[2-9]\s*年(?:来|里|间|了)")
-# a change of a two-count answer told relative to what was said: more of it, part of it taken off, one moved
-# a firm of a two-count answer added or gone: 注销了 / 搬到泗泾去了 / 去掉吧 / 还有一家… / 也在园区里 / 刚签的入驻
-_FIRM_CHANGED = re.compile(
-    r"注销|搬(?:走|到|去|出|离)|迁(?:走|到|出)|去掉|剔掉|剔除|删掉|拿掉|划掉|不算|不在(?:我们|本)?园区|不做商秘|关门|倒闭|撤(?:了|走)|"
-    r"漏了|(?<![没])还有|另外|再加|也在(?:我们)?园区|也入驻|新入驻|刚入驻|入驻了"
-)
 _RELATIVE_TO_SAID = re.compile(
     r"(?:等下|等等|哦|啊|对了|不对|sorry|[,，\s])*(?:还有|另外(?:还)?有|另有|其中|有\s*(?:1|一|两|2)\s*家|那家|这家|那个|漏了)"
 )
-
-
-def _tier_completed(c: Criterion, rule: TierRule, said: str, rest: str) -> str:
-    """A tier's change that says only half of a rank, completed by the answer it changes: 区里前十 → 其实是第十一名
-    (a rank, no scope: the old scope's); 全市第十 → 那是区里的排名 (a scope, no rank: the old rank's)."""
-    r = read(c, rest, Hint(), {})
-    said_n, rest_n = arabic(normalize(said)), arabic(normalize(rest))
-    old_scope = next((w for t in rule.tiers for w in t.words if w in said_n), None)
-    old_rank = re.search(r"(?:第|前)\s*\d+", said_n)
-    if r.outcome == "reask" and "rank without a scope" in r.reasons and old_scope:
-        return f"{old_scope}{rest}"
-    scoped = any(w in rest_n for t in rule.tiers for w in t.words)
-    first = re.split(r"[,，。;；]", rest_n)[0]
-    if (
-        scoped
-        and old_rank
-        and not re.search(r"(?:第|前)\s*\d+|排不上|没进|不够", first)
-        and re.search(r"(?:那|这)(?:是|个是|个)[^,，。]{0,6}(?:排名|名次|榜)", first)
-    ):  # the old rank, another scope
-        return f"{first}{old_rank.group(0)}，{rest}"
-    return rest
-
-
-def _delta(c: Criterion, previous: Any, text: str) -> float | None:
-    """The count said before, plus or minus the one part the message names — when it names one part and no
-    new total (实际两次 / 所以是两家 are read as said)."""
-    if c.expects == "counts" and isinstance(previous, dict) and len(previous) == 1:
-        previous = next(iter(previous.values()))  # 律所，服务对象3家 → 比刚才说的多两家
-    elif c.expects != "number":
-        return None
-    if isinstance(previous, dict) and previous.get("relation") == "about" and re.search(r"每(?:场|次|期|回|轮)", text):
-        previous = previous.get("value")  # 约280 → 漏了，还有两场，每场五十人: about 380 is 380 near enough
-    if isinstance(previous, bool) or not isinstance(previous, (int, float)):
-        return None
-    t = _ASIDE.sub("", arabic(normalize(text)))  # 多说一句，… is no figure said too many
-    if re.search(r"(?:加上|算上|加起来|合起来)[^,，。\d]{0,10}(?:是|一共|总共|共|就是)\s*\d", t):
-        return None  # 加上线上直播是三百二: the total with it is said
-    t = re.sub(r"(?<![\d.])\d{1,2}\s*(?:月份?|号|日)(?![\d])|(?<![\d.])\d{4}\s*年", "", t)  # 是10月份做的: a date
-    unit = getattr(c.rule, "unit", "家")
-    units = UNIT_WORDS.get(unit, (unit,))
-    bare = _BY_SO_MANY.fullmatch(t)
-    if bare and (not bare.group(3) or bare.group(3) in units):  # 少一家 / 减一 / 多两次 (right after the figure)
-        n = float(bare.group(2))
-        value = previous - n if bare.group(1).startswith(("少", "减")) else previous + n
-        return value if value >= 0 else None
-    than = _THAN_SAID.search(t)
-    if than and (not than.group(3) or than.group(3) in units) and not _STATED_FIGURE.search(t[than.end() :]):
-        n = float(than.group(2))  # 比刚才说的多两次 / 少一起
-        value = previous + n if than.group(1) == "多" else previous - n
-        return value if value >= 0 else None
-    if re.search(r"每(?:场|次|期|回|轮)", t) and (_LEFT_OUT.search(t) or _TAKE_OFF.search(t)):
-        figured = "，".join(p for p in re.split(r"[,，。;；]", _TAKE_OFF.sub("", t)) if re.search(r"\d", p))
-        part = read(c, figured, Hint(), {})  # 漏了，还有两场线上的，每场六十人: the part worked out, sessions by heads
-        if part.outcome != "record" or isinstance(part.value, bool) or not isinstance(part.value, (int, float)):
-            return None
-        if _TAKE_OFF.search(t):
-            return previous - part.value if part.value < previous else None
-        return None if _NOT_MEANT.search(t) else previous + part.value
-    own = [f for f in numbers(t) if (f.unit in units or not f.unit) and f.quantity.value != previous]
-    if (
-        len(own) == 1
-        and own[0].quantity.relation in ("eq", "about")
-        and not _STATED_FIGURE.search(t)
-        and not _DENIED_THEN_FIGURE.search(t)  # 不对，3起，忘了算上半年那起调解: the new total, said alone
-    ):
-        n = own[0].quantity.value  # 那场40人，要减掉 / 少算了一场开放日，来了100人: that part's own figure
-        if re.fullmatch(r"\s*(?:是|就|应该是)?\s*", own[0].before) and re.match(
-            r"\S{0,2}?(?:[,，。.!！\s]|$)", own[0].after
-        ):
-            return None  # 250，刚才多说了: the figure said first and alone is the new one, not the part
-        if _TAKE_OFF.search(t) and n < previous:
-            return previous - n
-        if _LEFT_OUT.search(t) and not _NOT_MEANT.search(t):
-            return previous + n
-    parts = list(_DELTA.finditer(t))
-    failed = list(_FAILED_PART.finditer(t)) or list(_NOT_DONE_PART.finditer(t))
-    counted = [m for m in failed if m.group(1)]
-    qualified = re.search(r"(?:将近|接近|不到|不足|快|差不多|大概|大约|约)\s*\d", t)  # (应该说将近三次: a figure said)
-    if (
-        not parts
-        and failed
-        and len(counted) <= 1
-        and not _STATED.search(t)
-        and not qualified
-        and unit in ("起", "家", "次")
-    ):
-        n = float(counted[0].group(1)) if counted else 1.0  # 调解有一起没成功 / 那次没做完，这次就不算了
-        if counted and counted[0].group(2) not in UNIT_WORDS.get(unit, (unit,)):
-            return None
-        return previous - n if previous - n >= 0 else None
-    if len(parts) != 1 or _STATED.search(t) or parts[0].group(3) not in (*UNIT_WORDS.get(unit, (unit,)), ""):
-        return None  # 漏了一场，还有一场100人的沙龙: a session is no count of 人次
-    n = float(parts[0].group(2))
-    value = previous - n if re.fullmatch(_MINUS, parts[0].group(1)) else previous + n
-    return value if value >= 0 else None
 
 
 def _restore(s: Session, before: Session) -> None:
     """Put the session back as it was (a proposal that stood in for an answer for one step)."""
     for name in Session.model_fields:
         setattr(s, name, getattr(before, name))
-
-
-def _hint(ev: UserEvent) -> Hint:
-    """The NLU's opinion on this turn, for the reading; a button payload carries no text."""
-    return Hint(intent=ev.intent, confidence=ev.confidence, entities=ev.entities, button=not ev.text.strip())
 
 
 def _chitchat_reply(ev: UserEvent) -> str:

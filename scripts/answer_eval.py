@@ -29,9 +29,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from bot.answer_bank import Case, is_number_case, load_bank, matches, rubric_of  # noqa: E402
 from bot.answer_model import DEV_BANKS, train_default  # noqa: E402
-from bot.dialogue import Engine, Session, UserEvent  # noqa: E402
+from bot.dialogue import Engine  # noqa: E402
 from bot.reading import ANSWER_MODEL  # noqa: E402
 from bot.rubric import UNIT_TYPES, Rubric, load_rubric  # noqa: E402
+from bot.session import Session, UserEvent  # noqa: E402
 
 MIN_ACCURACY = 0.98
 MISSING = object()

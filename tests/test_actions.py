@@ -144,7 +144,7 @@ def test_rasa_sdk_registers_exactly_the_domain_actions() -> None:
 def test_custom_payload_shape_per_channel() -> None:
     """socket.io's output channel calls emit(**json_message): it needs {"data": ...}."""
     from actions.base import send
-    from bot.dialogue import Message
+    from bot.session import Message
 
     rest, sock = CollectingDispatcher(), CollectingDispatcher()
     msgs = [Message(text="问题", custom={"criterion": "point.1", "expects": "boolean", "progress": [1, 50]})]

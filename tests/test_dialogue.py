@@ -6,11 +6,12 @@ from typing import Any
 
 import pytest
 
-from bot.dialogue import Engine, Message, Session, UserEvent
+from bot.dialogue import Engine
 from bot.quantity import as_quantity
 from bot.report import build_report
 from bot.rubric import UNIT_TYPES, load_rubric
 from bot.scoring import score, score_criterion
+from bot.session import Message, Session, UserEvent
 
 
 @pytest.fixture(scope="module")

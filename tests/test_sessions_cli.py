@@ -9,7 +9,7 @@ import pytest
 
 from app.bootstrap import build
 from app.cli import main
-from bot.dialogue import UserEvent
+from bot.session import UserEvent
 
 
 @pytest.fixture

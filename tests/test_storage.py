@@ -26,7 +26,7 @@ from app.services.accounts import actor_of
 from app.services.assessments import Stamp, sender_for
 from app.services.authz import Actor
 from app.services.errors import Forbidden
-from bot.dialogue import Message, UserEvent
+from bot.session import Message, UserEvent
 
 ROOT = Path(__file__).resolve().parent.parent
 

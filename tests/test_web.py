@@ -219,7 +219,7 @@ def test_when_rasa_or_the_action_server_is_down_the_page_is_told(web: Web, world
 
 def test_the_rest_channel_cannot_be_used_to_write_a_web_assessment(web: Web, world: dict[str, Any]) -> None:
     from app.services.assessments import Stamp, sender_for
-    from bot.dialogue import UserEvent
+    from bot.session import UserEvent
 
     sender = sender_for(world["a1"])
     msgs = web.services.assessments.take_turn(sender, UserEvent("answer", "有"))

@@ -16,7 +16,7 @@ from app.bootstrap import Services, build
 from app.services.assessments import Stamp
 from app.web.gateway import Gateway
 from app.web.main import create_app
-from bot.dialogue import UserEvent
+from bot.session import UserEvent
 
 PASSWORD = "correct-horse-42"
 _PAYLOAD = re.compile(r"^/([a-z_]+)(\{.*\})?$")

@@ -25,10 +25,11 @@ from sqlalchemy.orm import Session as Db
 from sqlalchemy.orm import sessionmaker
 
 from bot.answers import answers_template
-from bot.dialogue import Engine, Message, Session, UserEvent
+from bot.dialogue import Engine
 from bot.report import build_report
 from bot.rubric import UNIT_TYPES, FormField, Rubric, load_rubric, parse_rubric
 from bot.scoring import score
+from bot.session import Message, Session, UserEvent
 
 from ..db.models import Answer, AnswerHistory, Assessment, ChatMessage, Conversation, Office, RubricVersion, Unit, now
 from ..secrets import same, sign
