@@ -357,6 +357,30 @@ def _counted_as(c: Criterion, value: Any) -> str:
 ReportSink = Callable[[Session, dict[str, Any]], str]
 
 
+def _figures_of(value: Any) -> list[float]:
+    """The figures of a recorded answer, in the order they are asked (4家 / 两类三家 / 会员50家、培训20家)."""
+    if isinstance(value, dict) and "value" not in value:
+        return [f for v in value.values() for f in _figures_of(v)]
+    q = as_quantity(value)
+    return [q.value] if q is not None and not isinstance(value, bool) else []
+
+
+# 还是按我第一次说的 / 还是原来那个 / 刚才那个改动作废 / 撤回刚才的修改 / 改回去 / 第一次说的才对: a change undone
+_FIRST_SAID = r"(?:我)?(?:第一次|第一遍|一开始|刚开始|最开始|开始|最早|最初|起初|原来|原先|本来|之前|头一次|头回|最先)"
+_UNDO = re.compile(
+    r"(?:还是|就|仍然?|依然|照旧|那就)?(?:按|照|以|用|听)(?:照)?"
+    + _FIRST_SAID
+    + r"(?:说|讲|报|填|答|给)?(?:的|那个|那次)"
+    r"(?:数|数字|答案|回答|说法|那个|为准|来|算|填|记)?(?:吧|就行|就好|为准|算|来)?(?=$|[,，。.!！~～…;；\s]|(?:吧|为准|就行))"
+    r"|还是" + _FIRST_SAID + r"(?:说的|的|那个)(?:数|答案|对)?(?=$|[,，。.!！~～…;；\s吧])"
+    r"|" + _FIRST_SAID + r"(?:说|讲|报|填|答)的(?:那个)?(?:才|是)?(?:对|对的|准|没错)"
+    r"|(?:刚才|刚刚|上面|前面|这次|那次)?的?(?:那个|这个)?(?:改动|修改|更正|改的)(?:作废|不算|撤回|撤销|取消|算了|不要了|不作数)"
+    r"|(?:撤回|撤销|取消)(?:刚才|刚刚)?(?:的|那个|那次)?(?:修改|改动|更正)"
+    r"|(?:改|换|恢复|变)回(?:去|来|原来|原样|原先|最初)|改错了"
+)
+_SAID_AGAIN = re.compile(r"^(?:算了|不对|不对不对|等等|哦不|啊不|嗯)?[,，\s]*(?:还是|仍然|那就还是)")
+
+
 class Engine:
     """The conversation over a set of rubrics. ``report_sink`` stores a finished report
     (the adapter writes the files) and returns where the user can find it."""
@@ -429,6 +453,8 @@ class Engine:
             return out + self._settle(s, replace(ev, command="answer"), proposal)
         if declined is not None and ev.command == "answer" and self._limits_proposal(s, declined, ev.text):
             ev = replace(ev, text=f"{declined['words']}，{ev.text.strip()}")  # 杀毒装了 → 不是 → 别的都没搞
+        if s.replaced is not None and ev.text and (undone := self._change_undone(s, ev)) is not None:
+            return out + undone
         if (
             split_ok
             and ev.command == "answer"
@@ -730,6 +756,8 @@ class Engine:
         return self._record(s, c, r.value, r.words)
 
     def _record(self, s: Session, c: Criterion, value: Any, words: str, ack_prefix: str = "") -> list[Message]:
+        if s.replaced is not None:
+            s.replaced["stale"] = True  # another answer since the change: an undo has to name the question
         s.answers[c.id] = value
         s.words[c.id] = describe_words(words)
         s.last = c.id
@@ -767,8 +795,9 @@ class Engine:
         c = self.rubric(s).get(proposal["criterion"])
         text = ev.text.strip()
         verdict = analyze(text) if text else None
-        yes = (not text and ev.intent == "affirm") or bool(_CONFIRM_YES.match(text))
-        no = (not text and ev.intent == "deny") or bool(_CONFIRM_NO.match(text))
+        keep_old = c.id in s.answers and bool(_UNDO.search(normalize(text)))  # 改为…吗？ → 不对，还是按第一次说的
+        yes = (not text and ev.intent == "affirm") or (bool(_CONFIRM_YES.match(text)) and not keep_old)
+        no = (not text and ev.intent == "deny") or bool(_CONFIRM_NO.match(text)) or keep_old
         current = self.criterion_at(s)
         then = str(proposal.get("then") or "")  # the answer to the question now asked, said with the correction
         if yes and not no:
@@ -784,6 +813,7 @@ class Engine:
                 c.expects in ("number", "counts")
                 and c.id in s.answers
                 and (proposal.get("back") or correction.disowns(proposal["words"]))
+                and not keep_old
             ):
                 return self._taken_back(s, c, "declined")  # 不对，… → 不是: neither figure stands, asked again
             if (current is not None and current.id != c.id) or (current is None and c.id in s.answers):
@@ -1258,9 +1288,39 @@ class Engine:
             prefix=f"好的，第 {self.position(s, c)[0]} 项重新回答（原来记的是“{describe_answer(c, s.answers.get(c.id))}”）：",
         )
 
+    def _change_undone(self, s: Session, ev: UserEvent) -> list[Message] | None:
+        """还是按我第一次说的 / 刚才那个改动作废 / 算了还是4家 (after a change of an answer): the answer the change
+        replaced is put back, not the question now asked answered, nor the change kept."""
+        assert s.replaced is not None
+        c = self.rubric(s).get(s.replaced["criterion"])
+        t = normalize(ev.text)
+        old = s.replaced["value"]
+        again = [f.quantity.value for f in numbers(_SAID_AGAIN.sub("", t))] if _SAID_AGAIN.search(t) else []
+        said_again = bool(again) and again == _figures_of(old)  # 算了还是4家 (4 → 5 before): the old figure again
+        if not (_UNDO.search(t) or said_again) or len(t) > 40:
+            return None
+        named = self._find_target(s, replace(ev, entities={}))
+        if named != len(self.basics(s)) + self.rubric(s).criteria.index(c) and (
+            named is not None or s.replaced.get("stale")
+        ):
+            return None  # 第5题还是按原来的: another question; after another answer, the changed one must be named
+        words, s.replaced = s.replaced["words"], None
+        before = describe_answer(c, s.answers.get(c.id))
+        s.answers[c.id], s.words[c.id], s.last, s.misses = old, words, c.id, 0
+        change = f"好的，第 {self.position(s, c)[0]} 项“{c.short}”从“{before}”改回“{describe_answer(c, old)}”。"
+        current = self.criterion_at(s)
+        if current is not None and current.id == c.id:
+            s.pending = {}
+            return self._after_answer(s, change)  # taken back and asked again: answered by the old answer
+        if s.finished and not s.reviewing:
+            return [Message(text=change), *self._summary(s, brief=True)]
+        return self.ask(s, prefix=change + "我们接着刚才的题：")
+
     def _taken_back(self, s: Session, c: Criterion, why: str, problem: str = "") -> list[Message]:
         """A figure the unit says is wrong, with no figure that settles the score said instead (一两次吧 / 五百上下):
         the old one is not kept — a wrong record is worse than the question asked again."""
+        if c.id in s.answers:
+            s.replaced = {"criterion": c.id, "value": s.answers[c.id], "words": s.words.get(c.id, "")}
         was = describe_answer(c, s.answers.pop(c.id, None))
         s.words.pop(c.id, None)
         target = len(self.basics(s)) + self.rubric(s).criteria.index(c)
@@ -1371,6 +1431,8 @@ class Engine:
             s.proposal = {"criterion": c.id, "value": r.value, "words": describe_words(r.words)}
             return [self._proposal_message(s, c, r.value, change=c.id in s.answers)]
         before = describe_answer(c, s.answers.get(c.id))
+        if c.id in s.answers and s.answers[c.id] != r.value:
+            s.replaced = {"criterion": c.id, "value": s.answers[c.id], "words": s.words.get(c.id, "")}
         s.answers[c.id] = r.value
         s.words[c.id] = describe_words(r.words)
         s.last = c.id

@@ -119,7 +119,7 @@ _PRE = [
     ),
     (
         "lt",
-        r"less than|fewer than|under|below|不到|不足|没到|没有到|未到|不满|未满|还没满|没满|没有满|没达到|未达到|达不到|没凑够|没够|低于|少于|小于|还差|不够",
+        r"less than|fewer than|under|below|<(?!=)|不到|不足|没到|没有到|未到|不满|未满|还没满|没满|没有满|没达到|未达到|达不到|没凑够|没够|低于|少于|小于|还差|不够",
     ),
     ("le", r"最多|至多|顶多|不超过|没超过|没有超过|不多于|不高于|<=|≤"),
     ("ge", r"at least|至少|不少于|不低于|起码|最少|最起码|>=|≥|满|足足"),
@@ -156,12 +156,15 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "%": ("%", "成", "分之"),
     "类": ("类", "种", "个类型", "类型", "个门类", "门类", "大类", "个类别", "类别", "样"),
 }
-_PERIOD_AFTER = re.compile(r"^\s*(?:个)?(?:年|月|季度|季|周|星期|礼拜|天|日|号|岁|点|分钟|小时|届|期间)")
+_PERIOD_AFTER = re.compile(r"^\s*(?:个)?(?:整个?)?(?:年|月|季度|季|周|星期|礼拜|天|日|号|岁|点|分钟|小时|届|期间)")
 _NUM = re.compile(
     r"(?<![\d.])(\d+(?:\.\d+)?)(?:\s*(?:-|到|至|~|[起次家个场]?(?:或者|或是|或|还是))\s*(\d+(?:\.\d+)?))?"
 )  # 两起或者三起 = 2–3
 
 
+_NOT_COUNTED_AFTER = re.compile(
+    r"^\s*(?:多|余)?\s*(?:平方米|平方|平米|平(?![均时常安台])|亩|公里|米(?!的)|楼(?!盘)|层楼)"
+)
 _MONEY_AFTER = re.compile(r"^\s*(?:多|余|来)?\s*(?:万|亿|元|块钱|块|美元|w\b)")
 _MONEY_BEFORE = re.compile(
     r"(?:金额|标的|赔偿|赔了|赔付|损失|罚款|罚了|经费|预算|花了|投入|拨了|奖金|奖励了|¥|￥|\$)[^,，。;；\d]{0,3}$"
@@ -244,7 +247,7 @@ def _shortfalls(t: str) -> str:
     t = _STILL_SHORT.sub(lambda m: f"将近{m.group(1)}{m.group(2)}", t)
     t = _NEARLY_THERE.sub("将近", t)
     t = _NOT_AS_MANY.sub(r"不到\1", t)  # 其实没有3次那么多: fewer than 3
-    t = re.sub(r"头(?:一|1)(?=[起件宗个次单])", "第1", t)  # 头一起是…，第二起是…: places in a list
+    t = re.sub(r"头(?:一|1)(?=[起件宗个次单回遭])", "第1", t)  # 头一起是…，第二起是…: places in a list
     return _SHORT_BY.sub("差一些", t)
 
 
@@ -276,6 +279,8 @@ def numbers(text: str, ordinals: bool = False) -> list[Found]:
             re.fullmatch(r"(?:19|20)\d\d", m.group(0)) and re.match(r"\s*[、和及与到至-]\s*(?:19|20)\d\d", rest)
         ):
             continue  # 一年 / 三个月 / 2023年 / 2022、2023年: a period or a date, not a count
+        if _NOT_COUNTED_AFTER.match(rest):
+            continue  # 200平的报告厅 / 3楼: an area or a floor, not a count
         if _MONEY_AFTER.match(rest) or _MONEY_BEFORE.search(t[max(0, m.start() - 8) : m.start()]):
             continue  # 涉案金额两百多万 / 经费3万元: money, not a count
         if rest.startswith("分之") or (m.group(0) == "1" and re.match(r"(?:小|大)?部分", rest)):

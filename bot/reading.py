@@ -590,6 +590,42 @@ def _none_as_zero(t: str, units: tuple[str, ...] = ("家",), both: bool = False)
 
 
 _IDENTIFIER = re.compile(r"(?:电话|手机|座机|分机|尾号|工号|编号|号码|房间号?|门牌号?|邮编|账号)(?:是|为|:|：)?\s*\d+")
+# 310还是290我记混了 / 有一家还在公示期，不知道算不算 / 先别记: the unit itself cannot say which figure holds
+_TORN = re.compile(
+    r"记混|搞混|弄混|搞不清|弄不清|分不清|记不清|说不清|说不准|拿不准|吃不准|对不上|先别记|先不要记|先不记|"
+    r"(?:不知道|不清楚|不确定|拿不准|说不好|不好说)(?:该不该|能不能|算不算|续没续|有没有|够不够)|"
+    r"算不算(?:数|进去|在内)?(?:我|也|还|真)*(?:不知道|拿不准|不确定|说不准|不好说|不清楚)"
+)
+_PART_TOLD = re.compile(r"(?:有|其中|里面?有?|里头有?)\s*(\d+)\s*(?:家|次|起|场|个|回|件|期)")
+
+
+def _torn(rule: ThresholdRule | PerCountRule, t: str) -> bool:
+    """Figures the unit is torn between (each said, or the total without a part it doubts) that score
+    differently: no one of them is the answer, and guessing would put a number on the wrong side."""
+    if not _TORN.search(t):
+        return False
+    units = UNIT_WORDS.get(rule.unit, (rule.unit,))
+    told = list(_PART_TOLD.finditer(t))
+    values = {
+        v
+        for f in numbers(t)
+        if f.quantity.relation in ("eq", "range")
+        and (not f.unit or f.unit in units)
+        and not any(m.start() <= f.start < m.end() for m in told)  # (有一家…: a part, not a total)
+        for v in (f.quantity.value, f.quantity.upper)
+        if v is not None
+    }  # (2家还是3家: both)
+    if not values:
+        return False
+    if re.search(r"先别记|先不要记|先不记", t):
+        return True
+    parts = [float(m.group(1)) for m in told]
+    candidates = values | {v - p for v in values for p in parts if 0 < p < v}
+    if isinstance(rule, PerCountRule):
+        return len(candidates) > 1
+    return len({v > rule.minimum if rule.strict else v >= rule.minimum for v in candidates}) > 1
+
+
 _OR_ANOTHER = re.compile(r"(?:也可能|也许|或者|要么)(?:是|有|就是)?\s*\d")  # 一起都没成功，也可能两起
 _ONE_SESSION = re.compile(
     r"(?:就|只|仅|一共就|总共就|也就)(?:办|搞|做|开展|组织|举办|弄)?了?\s*(?:1|一)\s*(?:场|次|期|回)"
@@ -707,6 +743,13 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
     if _NEGATIVE_NUMBER.search(t):
         return reask(f"数量不能是负数，请再说一下是多少{unit}。", words, "negative")
     t = _IDENTIFIER.sub("", t)  # 电话尾号3366的王律师: a number that counts nothing
+    if _torn(rule, t):
+        return reask(
+            f"您说的数还没定下来，按不同的数得分不一样。请核对后告诉我{rule.label}确切是多少{unit}"
+            "（说不准可以回答“不清楚”）。",
+            words,
+            "torn between figures",
+        )
     t = _qualifier_after(t)  # 两次吧，大概 = 大概两次 / 300，不到 = 不到300: said after the figure
     if (
         isinstance(rule, PerCountRule)  # (a threshold's either-or is asked below, as 是…还是…)

@@ -60,6 +60,8 @@ class Session(BaseModel):
     proposal: dict[str, Any] | None = None
     # a proposal just declined ("不是"): the next reply may limit what it said (别的都没搞)
     declined: dict[str, Any] | None = None
+    # the answer a correction replaced ({"criterion", "value", "words"}): 还是按我第一次说的 puts it back
+    replaced: dict[str, Any] | None = None
 
     @property
     def unit(self) -> dict[str, str]:

@@ -205,6 +205,13 @@ _FIGURES_IN_BRACKETS = re.compile(r"[（(]([^（）()]*?[\d一二两三四五六
 _YEAR_IN_BRACKETS = re.compile(
     r"([（(])\s*((?:19[89]|20[0-4])\d)\s*([）)])(?!\s*[沪京津渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川贵云陕甘青蒙桂藏宁新])"
 )
+# 松市监案处〔2024〕8号 / 2024.3、2024.11: a document number or a date, never a count
+_DOCUMENT_NUMBER = re.compile(r"[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d+\s*号")
+_DOTTED_DATE = re.compile(
+    r"(?<![\d.])(?:19|20)\d{2}\s*[./]\s*(?:1[0-2]|0?[1-9])(?:\s*[./]\s*(?:3[01]|[12]\d|0?[1-9]))?(?![\d.])"
+)
+# 2 000 / 1 200: a thousands separator typed as a space (after NFKC, so a full-width space too)
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.])(\d{1,2}) (\d{3})(?![\d.])")
 _PHONE = re.compile(r"(?<![\d.])(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)|(?<![\d.])0\d{2,3}[\s-]\d{7,8}(?!\d)")
 
 
@@ -212,10 +219,13 @@ def normalize(text: str) -> str:
     """NFKC (full-width to half-width), lower case, emoji to words, spaces inside Chinese removed."""
     t = _PHONE.sub("（电话）", text or "")  # 138 1234 5678 / 021-67891234: a number that names, never a count
     t = _THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), t)
+    t = _DOTTED_DATE.sub("（日期）", _DOCUMENT_NUMBER.sub("（文号）", t))
     t = _FIGURES_IN_BRACKETS.sub(r"：\1，", t)  # 4起（立案2、调解2）: a breakdown, its own clauses
     t = _YEAR_IN_BRACKETS.sub(r"\1\2年\3", t)  # 华谊精密（2021）: a year, not a count
     t = _NOT_CAPITAL.sub("\x01", t)  # 陆续 / 大陆: 陆 here is no financial numeral 六
     t = unicodedata.normalize("NFKC", t).translate(_CAPITAL).translate(_TRADITIONAL).replace("\x01", "陆")
+    t = _SPACED_THOUSANDS.sub(r"\1\2", t)
+    t = re.sub(r"(?<=[1-9])[oO]{1,3}(?![a-zA-Z\d])", lambda m: "0" * len(m.group(0)), t)  # 3oo人次: zeros typed as o
     t = re.sub(r"\s*\|\s*", "，", t)  # 会员 56 家｜受训 29 家: a table row typed in a chat
     t = re.sub(r"(?<=[\u4e00-\u9fff])\s*[×✕✖*]\s*(?=\d)", "", t)  # 律所×2: a count, not a cross
     t = re.sub(r"(?:^|(?<=[^\d.\s]))\s*~\s*(?=\d)", "约", t)  # ~300: about, not a range

@@ -110,11 +110,11 @@ def parse_question_number(text: str) -> int | None:
         or re.search(r"\bno\.\s*(\d{1,2})(?!\d)", t)
         or re.search(r"(\d+)\s*(?:号\s*)?[题项]", t)
         or re.search(r"(\d+)\s*号(?!线|楼|门|院|库|车间|厂房|机|房|站|口|地铁|仓)", t)  # (3号线 / 2号楼: a place)
-        or re.search(r"(?:修改|改|更正|重答|重新答)\s*(\d+)", t)
+        or re.search(r"(?:修改|改|更正|重答|重新答)\s*(\d+)(?!\s*(?:[次家起场类种位名件回期%成轮趟遍]|人次))", t)
         or (  # 修改 3 / 3 改一下: a short message, its number — not a rank (第三名没错 / 前十)
             None
             if re.search(r"第\s*\d+\s*名|前\s*\d+|排|[市区国省里是]第\s*\d", t)
-            else re.fullmatch(r"\D{0,6}?(\d+)\D{0,3}", t)
+            else re.fullmatch(r"\D{0,6}?(\d+)(?!\s*(?:[次家起场类种位名件回期%成轮趟遍]|人次))\D{0,3}", t)
         )
     )
     return int(m.group(1)) if m else None
