@@ -17,7 +17,7 @@ from typing import Any
 from . import correction
 from .followup import FollowUp
 from .quantity import UNIT_WORDS, Quantity, as_quantity, numbers, says_zero
-from .reading import BEYOND_BOUND, CONFIRM_BELOW, Hint, Reading, describe_words, read
+from .reading import BEYOND_BOUND, CONFIRM_BELOW, Hint, Reading, describe_words, read, torn_between
 from .report import build_report
 from .rubric import (
     TIER_NONE,
@@ -378,7 +378,13 @@ _UNDO = re.compile(
     r"|(?:撤回|撤销|取消)(?:刚才|刚刚)?(?:的|那个|那次)?(?:修改|改动|更正)"
     r"|(?:改|换|恢复|变)回(?:去|来|原来|原样|原先|最初)|改错了"
 )
-_SAID_AGAIN = re.compile(r"^(?:算了|不对|不对不对|等等|哦不|啊不|嗯)?[,，\s]*(?:还是|仍然|那就还是)")
+# 又改：三家 / 再改一下，改成两次: the change just made, made again
+_AGAIN = re.compile(
+    r"^(?:[哦噢啊嗯哎唉呃额诶呀]|[,，.。!！\s])*(?:又|再)(?:改|更正|纠正|修改)(?:一下|一次|下)?(?:成|为)?[:：,，\s]*"
+)
+_SAID_AGAIN = re.compile(
+    r"^(?:[哦噢啊嗯哎唉呃额诶呀]|算了|不对|等等|等下|sorry|[,，.。!！\s])*(?:还是|仍然是?|那就还是|就还是)"
+)
 
 
 class Engine:
@@ -455,6 +461,8 @@ class Engine:
             ev = replace(ev, text=f"{declined['words']}，{ev.text.strip()}")  # 杀毒装了 → 不是 → 别的都没搞
         if s.replaced is not None and ev.text and (undone := self._change_undone(s, ev)) is not None:
             return out + undone
+        if s.replaced is not None and ev.text and (again := self._changed_again(s, ev)) is not None:
+            return out + again
         if (
             split_ok
             and ev.command == "answer"
@@ -1296,7 +1304,9 @@ class Engine:
         t = normalize(ev.text)
         old = s.replaced["value"]
         again = [f.quantity.value for f in numbers(_SAID_AGAIN.sub("", t))] if _SAID_AGAIN.search(t) else []
-        said_again = bool(again) and again == _figures_of(old)  # 算了还是4家 (4 → 5 before): the old figure again
+        was = _figures_of(old)
+        said_again = bool(again) and bool(was) and again[: len(was)] == was  # 算了还是4家 (4 → 5 before) /
+        # 啊不对，还是600，400是线下的: the old figure said again first
         if not (_UNDO.search(t) or said_again) or len(t) > 40:
             return None
         named = self._find_target(s, replace(ev, entities={}))
@@ -1315,6 +1325,18 @@ class Engine:
         if s.finished and not s.reviewing:
             return [Message(text=change), *self._summary(s, brief=True)]
         return self.ask(s, prefix=change + "我们接着刚才的题：")
+
+    def _changed_again(self, s: Session, ev: UserEvent) -> list[Message] | None:
+        """示范点那个改成两家 → 又改：三家，最终确认: the answer just changed, changed once more (no other named)."""
+        assert s.replaced is not None
+        m = _AGAIN.match(normalize(ev.text))
+        if m is None or s.replaced.get("stale") or correction.names_a_question(ev.text):
+            return None
+        c = self.rubric(s).get(s.replaced["criterion"])
+        r = read(c, ev.text[m.end() :] if len(ev.text) > m.end() else ev.text, Hint(), {})
+        if r.outcome != "record" or r.value == "unknown":
+            return None
+        return self._apply_correction(s, c, r.model_copy(update={"words": ev.text.strip()}))
 
     def _taken_back(self, s: Session, c: Criterion, why: str, problem: str = "") -> list[Message]:
         """A figure the unit says is wrong, with no figure that settles the score said instead (一两次吧 / 五百上下):
@@ -1431,7 +1453,8 @@ class Engine:
             s.proposal = {"criterion": c.id, "value": r.value, "words": describe_words(r.words)}
             return [self._proposal_message(s, c, r.value, change=c.id in s.answers)]
         before = describe_answer(c, s.answers.get(c.id))
-        if c.id in s.answers and s.answers[c.id] != r.value:
+        first = s.replaced is not None and s.replaced["criterion"] == c.id and not s.replaced.get("stale")
+        if c.id in s.answers and s.answers[c.id] != r.value and not first:  # (又改: the first answer kept to undo)
             s.replaced = {"criterion": c.id, "value": s.answers[c.id], "words": s.words.get(c.id, "")}
         s.answers[c.id] = r.value
         s.words[c.id] = describe_words(r.words)
@@ -1595,6 +1618,8 @@ class Engine:
                 *self.ask(s),
             ]
         c = self.criterion_at(s, target)
+        if c is not None and target != s.cursor and self._torn(s, c, ev.text):
+            return self._taken_back(s, c, "doubt")  # 公益服务那题，可能只有两次，也可能就是三次: no figure holds
         if (
             c is not None
             and c.id in s.answers
@@ -1712,11 +1737,22 @@ class Engine:
             return False
         return read(current, ev.text, _hint(ev), {}).outcome == "record"
 
+    @staticmethod
+    def _torn(s: Session, c: Criterion, text: str) -> bool:
+        """The figure recorded for ``c`` and those the message says are figures the unit is torn between."""
+        return (
+            isinstance(c.rule, (ThresholdRule, PerCountRule))
+            and c.id in s.answers
+            and torn_between(c.rule, correction.without_pointer(normalize(text)), s.answers[c.id])
+        )
+
     def _named_and_kept(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
         """宣传那题确认是400人次，没问题 / 案件数那题是按起算还是按当事人算？: an earlier answer named to confirm it or
         to ask about it — it stands, and the walk stays where it was (no change means no re-answering)."""
         t = normalize(ev.text)
         i, kept = self.position(s, c)[0], describe_answer(c, s.answers.get(c.id))
+        if self._torn(s, c, ev.text):  # 检查次数那个，两次里有一次是审计部顺带看的，我不确定算不算
+            return self._taken_back(s, c, "doubt")
         if _ASKS_ABOUT.search(t):
             return self.ask(
                 s,

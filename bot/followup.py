@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from . import correction
 from .quantity import UNIT_WORDS, Quantity, as_quantity, numbers, says_zero
-from .reading import Hint, Reading, describe_words, read
+from .reading import Hint, Reading, describe_words, others_figures, quantity_value, read
 from .rubric import (
     AlternativesRule,
     Criterion,
@@ -243,6 +243,10 @@ class FollowUp:
             ) is not None:
                 c_last = owner  # 300 / 协助过维权 / 宣传人次多打了一个0，是30人次: the figure's own question
                 # (4次 just said, then 宣传活动全年一共320人次，以这个为准: 人次 is no count of 次)
+            if self.engine._torn(
+                s, c_last, ev.text
+            ):  # 三家 → 有一家好像还在公示期，不知道算不算 / 三百是大概数，可能不到三百: no figure holds
+                return self.engine._taken_back(s, c_last, "doubt"), ev
             if c_last.id == last and (disputed := self._figure_disputed(s, ev, c_last)) is not None:
                 return disputed, ev  # 5家 → 其实没那么多吧: no 0, and no answer to the question now asked
             fix = correction.parse(
@@ -296,6 +300,23 @@ class FollowUp:
                 and correction.about(ev.text, context(current).topic, context(c_last).topic)
             ):
                 fix = None  # 不过账号密码不交回 (just after 会告知 on 离职告知): it answers the question now asked
+            if (
+                fix is not None
+                and fix.kind in ("recalled", "supplement")
+                and c_last.expects == "number"
+                and not correction.EXPLICIT_CUE.search(ev.text)
+                and numbers(ev.text)
+                and not _fits_unit(c_last, ev.text)
+                and all(f.unit for f in numbers(ev.text))
+            ):  # 3次 → 对了，那场直播最高同时在线有两百人: a figure of something else, no change of it
+                fix = None
+                asked = self.engine.criterion_at(s)
+                if asked is not None and asked.id != c_last.id and not on_topic(ev.text, context(asked).topic):
+                    i = self.engine.position(s, c_last)[0]
+                    held = describe_answer(c_last, s.answers.get(c_last.id))
+                    return self.engine.ask(
+                        s, prefix=f"好的。第 {i} 项“{c_last.short}”仍记为“{held}”。我们接着这一题："
+                    ), ev
             if fix is not None and fix.kind == "revision" and not self._revises(s, c_last, fix):
                 fix = None  # 其实也有: it answers the question now asked
             if (
@@ -376,6 +397,7 @@ class FollowUp:
                     or self._two_count_changed(s, ev, c_last)
                     or self._rank_again(s, ev, c_last)
                     or self._topical_correction(s, ev, c_last)
+                    or self._figure_narrowed(s, ev, c_last)
                     or self._same_figure_again(s, ev, c_last)
                     or self._figure_continued(s, ev, c_last)
                     or self._figure_after_figure(s, ev, c_last)
@@ -441,6 +463,8 @@ class FollowUp:
         answered = list(reversed([c for c in self.engine.rubric(s).criteria if c.id in s.answers]))
         for c in answered:
             rule = c.rule
+            if isinstance(rule, (ThresholdRule, PerCountRule)) and others_figures(arabic(t), rule.unit):
+                continue  # 集团审计每年也会来一次，那个跟我们自己的检查不是一回事: an aside, no change of ours
             if isinstance(rule, (ThresholdRule, PerCountRule)) and any(
                 f.unit in UNIT_WORDS.get(rule.unit, (rule.unit,)) for f in figures
             ):
@@ -973,6 +997,32 @@ class FollowUp:
             return None
         note = "得分会在最后的报告里按标准算出来" if _SCORE_WORDS.search(t) else "题目按评分表逐项来，答完就能看到报告"
         return self.engine.ask(s, prefix=f"好的，{note}。我们接着这一题：")
+
+    def _figure_narrowed(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
+        """十几次 → 十几次是咨询总数，免费的就两次 / 两次 → 那两次是保密培训不是检查，检查的话就一次: the figure
+        just given said again as something wider, and the one that counts narrowed to (就 / 只有 N). Proposed."""
+        previous = as_quantity(s.answers.get(c.id))
+        if c.expects != "number" or previous is None or isinstance(s.answers.get(c.id), bool):
+            return None
+        t = arabic(normalize(ev.text))
+        if _ASKED_BACK.search(t):
+            return None
+        found = numbers(t)
+        units = UNIT_WORDS.get(getattr(c.rule, "unit", ""), ())
+        if not any(f.quantity.value == previous.value for f in found):
+            return None  # the old figure is not said again
+        narrowed = [
+            f
+            for f in found
+            if (f.quantity.value, f.quantity.relation) != (previous.value, previous.relation)
+            and (not f.unit or f.unit in units)
+            and re.search(r"(?:就|只有|只|才|仅|实际|真正)(?:有|是)?(?:不到|不足|没到)?\s*$", f.before)
+        ]
+        if len(narrowed) != 1 or narrowed[0].quantity.value > previous.value:
+            return None
+        return self.engine._propose_change(
+            s, c, quantity_value(narrowed[0].quantity), describe_words(ev.text.strip()), back=True
+        )
 
     def _same_figure_again(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
         """2次 → 6月和12月各一次，检查表里都有 (the question now asked is a yes/no one): the same figure told

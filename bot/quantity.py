@@ -247,7 +247,7 @@ def _shortfalls(t: str) -> str:
     t = _STILL_SHORT.sub(lambda m: f"将近{m.group(1)}{m.group(2)}", t)
     t = _NEARLY_THERE.sub("将近", t)
     t = _NOT_AS_MANY.sub(r"不到\1", t)  # 其实没有3次那么多: fewer than 3
-    t = re.sub(r"头(?:一|1)(?=[起件宗个次单回遭])", "第1", t)  # 头一起是…，第二起是…: places in a list
+    t = re.sub(r"头(?:一|1)(?=[起件宗个次单])", "第1", t)  # 头一起是…，第二起是…: places in a list
     return _SHORT_BY.sub("差一些", t)
 
 
@@ -279,8 +279,9 @@ def numbers(text: str, ordinals: bool = False) -> list[Found]:
             re.fullmatch(r"(?:19|20)\d\d", m.group(0)) and re.match(r"\s*[、和及与到至-]\s*(?:19|20)\d\d", rest)
         ):
             continue  # 一年 / 三个月 / 2023年 / 2022、2023年: a period or a date, not a count
-        if _NOT_COUNTED_AFTER.match(rest):
-            continue  # 200平的报告厅 / 3楼: an area or a floor, not a count
+        if _NOT_COUNTED_AFTER.match(rest) or re.match(r"\s*回事", rest):  # 不是一回事: no count
+            continue
+            # 200平的报告厅 / 3楼: an area or a floor, not a count
         if _MONEY_AFTER.match(rest) or _MONEY_BEFORE.search(t[max(0, m.start() - 8) : m.start()]):
             continue  # 涉案金额两百多万 / 经费3万元: money, not a count
         if rest.startswith("分之") or (m.group(0) == "1" and re.match(r"(?:小|大)?部分", rest)):

@@ -592,38 +592,62 @@ def _none_as_zero(t: str, units: tuple[str, ...] = ("家",), both: bool = False)
 _IDENTIFIER = re.compile(r"(?:电话|手机|座机|分机|尾号|工号|编号|号码|房间号?|门牌号?|邮编|账号)(?:是|为|:|：)?\s*\d+")
 # 310还是290我记混了 / 有一家还在公示期，不知道算不算 / 先别记: the unit itself cannot say which figure holds
 _TORN = re.compile(
-    r"记混|搞混|弄混|搞不清|弄不清|分不清|记不清|说不清|说不准|拿不准|吃不准|对不上|先别记|先不要记|先不记|"
-    r"(?:不知道|不清楚|不确定|拿不准|说不好|不好说)(?:该不该|能不能|算不算|续没续|有没有|够不够)|"
-    r"算不算(?:数|进去|在内)?(?:我|也|还|真)*(?:不知道|拿不准|不确定|说不准|不好说|不清楚)"
+    r"(?:\d[^\d,，。;；]{0,4}还是[^\d,，。;；]{0,3}\d[^,，。;；]{0,8}(?:[,，]\s*)?[^,，。;；]{0,6}(?:记混|搞混|弄混|混了))|"
+    r"搞不清|弄不清|分不清|记不清|说不清|说不准|拿不准|吃不准|对不上|先别记|先不要记|先不记|"
+    r"(?:不知道|不清楚|不确定|拿不准|说不好|不好说)(?:该不该|能不能|算不算|续没续|有没有|够不够|评完|是不是)|"
+    r"算不算(?:数|进去|在内)?(?:我|也|还|真)*(?:不知道|拿不准|不确定|说不准|不好说|不清楚)|"
+    r"(?:也)?(?:可能|不一定|未必|不见得)(?:能)?算不上|你看着(?:填|写|办|记)|看着办|随便(?:填|写|记)"
+)
+# 三次我再想想，可能只有两次，也可能就是三次 (of a figure given before): torn too (a first answer's either-or is
+# asked as 是…还是… by the reading itself)
+_TORN_LATER = re.compile(r"也可能(?:是|就是|只有|有|就)?\s*\d|再数数|得再数")
+# 可能多了也可能少了: either side, whatever figure is said
+_EITHER_SIDE = re.compile(r"可能多(?:了|点)?(?:也|或者?|，)?(?:可能)?少|多了少了|或多或少|上下都有可能|多少都有可能")
+# 三百是大概数 / 没有精确统计过 (of a figure just given): the figure is only about that
+_ONLY_ABOUT = re.compile(
+    r"大概(?:的)?数|大约(?:的)?数|约数|估(?:计|算|摸)的|估的|没(?:有)?(?:精确|准确|仔细|细)(?:地)?(?:统计|数|算)"
 )
 _PART_TOLD = re.compile(r"(?:有|其中|里面?有?|里头有?)\s*(\d+)\s*(?:家|次|起|场|个|回|件|期)")
 
 
-def _torn(rule: ThresholdRule | PerCountRule, t: str) -> bool:
-    """Figures the unit is torn between (each said, or the total without a part it doubts) that score
-    differently: no one of them is the answer, and guessing would put a number on the wrong side."""
-    if not _TORN.search(t):
+def torn_between(rule: ThresholdRule | PerCountRule, text: str, previous: Any = None) -> bool:
+    """Figures the unit is torn between (each said, the figure just given, or a total without a part it doubts)
+    that score differently: no one of them is the answer, and guessing could put it on the wrong side."""
+    t = arabic(normalize(text))
+    approx = previous is not None and _ONLY_ABOUT.search(t) is not None
+    later = previous is not None and _TORN_LATER.search(t) is not None
+    if not (_TORN.search(t) or _EITHER_SIDE.search(t) or approx or later):
         return False
     units = UNIT_WORDS.get(rule.unit, (rule.unit,))
-    told = list(_PART_TOLD.finditer(t))
-    values = {
-        v
-        for f in numbers(t)
-        if f.quantity.relation in ("eq", "range")
-        and (not f.unit or f.unit in units)
-        and not any(m.start() <= f.start < m.end() for m in told)  # (有一家…: a part, not a total)
-        for v in (f.quantity.value, f.quantity.upper)
-        if v is not None
-    }  # (2家还是3家: both)
-    if not values:
-        return False
-    if re.search(r"先别记|先不要记|先不记", t):
+    if approx and previous is not None and (before_q := as_quantity(previous)) is not None:
+        firm = [
+            f
+            for f in numbers(t)
+            if f.quantity.relation == "eq" and f.quantity.value != before_q.value and (not f.unit or f.unit in units)
+        ]
+        if firm and not _TORN.search(t) and not _EITHER_SIDE.search(t) and not later:
+            return False  # 400是我估的，刚翻了统计表，是260人次: the exact figure is given
+    if _EITHER_SIDE.search(t) or re.search(r"先别记|先不要记|先不记", t):
         return True
+    told = list(_PART_TOLD.finditer(t))
+    said = [
+        f.quantity
+        for f in numbers(t)
+        if (not f.unit or f.unit in units) and not any(m.start() <= f.start < m.end() for m in told)
+    ]  # (有一家…: a part, not a total)
+    before = as_quantity(previous) if previous is not None and not isinstance(previous, bool) else None
+    if before is not None:
+        said.append(before)
+        if approx:
+            said.append(Quantity(value=before.value, relation="about"))
+    if not said:
+        return False
+    said += [Quantity(value=q.upper) for q in list(said) if q.relation == "range" and q.upper is not None]
     parts = [float(m.group(1)) for m in told]
-    candidates = values | {v - p for v in values for p in parts if 0 < p < v}
+    said += [Quantity(value=q.value - p) for q in list(said) if q.relation == "eq" for p in parts if 0 < p < q.value]
     if isinstance(rule, PerCountRule):
-        return len(candidates) > 1
-    return len({v > rule.minimum if rule.strict else v >= rule.minimum for v in candidates}) > 1
+        return len({(q.value, q.relation, q.upper) for q in said}) > 1
+    return len({q.meets(rule.minimum, rule.strict) for q in said}) > 1
 
 
 _OR_ANOTHER = re.compile(r"(?:也可能|也许|或者|要么)(?:是|有|就是)?\s*\d")  # 一起都没成功，也可能两起
@@ -743,7 +767,7 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
     if _NEGATIVE_NUMBER.search(t):
         return reask(f"数量不能是负数，请再说一下是多少{unit}。", words, "negative")
     t = _IDENTIFIER.sub("", t)  # 电话尾号3366的王律师: a number that counts nothing
-    if _torn(rule, t):
+    if not _unsure(words) and torn_between(rule, t):
         return reask(
             f"您说的数还没定下来，按不同的数得分不一样。请核对后告诉我{rule.label}确切是多少{unit}"
             "（说不准可以回答“不清楚”）。",
@@ -795,6 +819,12 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
     if len(found := numbers(t)) >= 2 and _WHICH_ONE.search(t):
         listed = "和".join(f.quantity.describe(f.unit) for f in found[:3])
         return reask(f"您提到了{listed}，请告诉我{rule.label}按哪个数算（是多少{unit}）。", words, "which figure")
+    if unit in ("次", "人次") and others_figures(t, unit):
+        return reask(
+            f"您说的数是别人组织或别的事项的，不算贵单位自己的。请告诉我{rule.label}是多少{unit}（没有就说“没有”）。",
+            words,
+            "another's figure",
+        )
     t = _without_other_figures(c, t)
     if (told := _one_session_told(rule, t)) is not None:
         if isinstance(told, str):
@@ -1822,7 +1852,7 @@ _EXCLUDED = re.compile(
 _OFF_TOPIC = re.compile(
     r"(?:跟|与|和)?(?:商秘|商业秘密|保密)(?:这块)?(?:不沾边|没(?:啥|什么)?关系|无关|不相关|不搭界|不挨边)|"
     r"不(?:涉及|是|属于|是讲|是关于)(?:商秘|商业秘密|保密)|(?:讲|主题是|内容是|是讲)(?:的)?(?:是)?(?:安全生产|消防|财税|劳动|商标|专利|反诈)|"
-    r"问(?:的是)?劳动|劳动仲裁|财务审计|安全生产|客户来验厂|去听|旁听|不是我们(?:自己)?(?:办|组织|搞|做|查)的|"
+    r"问(?:的是)?劳动|劳动仲裁|财务审计|安全生产|客户来验厂|(?:最高|峰值)?同时在线|在线峰值|最高在线|去听|旁听|不是我们(?:自己)?(?:办|组织|搞|做|查)的|"
     r"是(?:他们|人家|对方|市监局|市场监管(?:所|局)|区里|上级)(?:自己)?(?:派人)?(?:来|组织|办|搞|查)的|"
     r"(?:市监局|市场监管(?:所|局)|监管部门|上级|区里)[^,，。\d]{0,4}?(?:来|下来)(?:检查|指导|查|抽查|督查)|"
     r"(?:集团|总部|母公司|上级单位|客户|第三方|认证机构)[^,，。\d]{0,3}?(?:审计|来查|来检查|来审|过来查|抽查|验厂)|"
@@ -1879,6 +1909,36 @@ def _case_by_case(t: str) -> Quantity | None:
     return Quantity(value=len(counted))
 
 
+def others_figures(t: str, unit: str) -> bool:
+    """集团审计每年也会来一次，那个跟我们自己的检查不是一回事: every figure said is someone else's or of something
+    the criterion does not count, and the unit says nothing of its own (自己没组织过 = 0 is read as such)."""
+    parts = clauses(t)
+    figured = [(parts[i - 1] if i else "", x) for i, x in enumerate(parts) if numbers(x)]
+    return (
+        bool(figured)
+        and all(
+            _off_topic(x, unit)
+            or (  # 不过前年做得多，有六次: a yearly figure of another year
+                unit in ("次", "人次")
+                and _ANOTHER_YEAR.search(before + x) is not None
+                and not re.search(r"去年|今年|本年|当年|最近|近(?:1|一)年|(?:这|1|一)年", x)
+            )
+            for before, x in figured
+        )
+        and not _OWN_NONE.search(t)
+        and not re.search(r"自己[^,，。;；]{0,14}(?:没|未|从未|从没)", t)  # (自己没对外提供过: none of its own, = 0)
+        and not re.search(
+            r"\d\s*(?:次|场|回|人次|人)?\s*(?:里|里面|当中|之中|中)(?:有|的)", t
+        )  # (三次里有一次是验厂: a part)
+        and not re.search(
+            r"不算的?话?|不计|除去|除了|去掉|扣掉|刨掉|刨去|剩下|剩余|以外|之外", t
+        )  # (收费的不算的话只有2次)
+    )
+
+
+_ANOTHER_YEAR = re.compile(r"前年|大前年|往年|早些年|前几年|前些年")
+
+
 def _off_topic(text: str, unit: str) -> bool:
     """Whether a figure's words put it outside what the criterion counts (paid only for free services)."""
     return bool(
@@ -1928,8 +1988,9 @@ def _pointed_back(t: str) -> str:
             return m.group(0)  # 另外那3次: the others, not the same ones
         if re.search(r"(?:之前|刚才|刚刚|前面|原来|上次|先前)(?:说|讲|报|填|提|答)(?:过)?的?[这那]$", t[: m.start()]):
             return ""  # 零起，之前说的那两起都是企业自己处理的: the old figure named, no new count
-        if float(m.group(1)) < 2:
-            return m.group(0)  # 成功的就之前那一起: "that one" may well be another one
+        if float(m.group(1)) < 2:  # 成功的就之前那一起: "that one" may well be another one — but
+            first = re.search(r"头\s*1\s*[回次遭]", t[: m.start()])  # 头一回搞内部检查，就查了这一次: the same one
+            return "" if first else m.group(0)
         earlier = re.findall(rf"(?<![\d.第]){m.group(1)}\s*{m.group(2)}", t[: m.start() - 1])
         return "" if earlier else m.group(0)
 
@@ -1990,7 +2051,7 @@ _ALREADY_OFF = re.compile(  # 470人次（已扣除重复的40人次）: the fig
     r"[(（]?(?:已经?|都)(?:扣掉|减掉|去掉|扣除|刨掉|刨去|刨除|减去|剔除|除去|去除)了?[^,，。;；\d()（）]{0,12}?\d+\s*(?:人次|人|次|场|家|起)[)）]?"
 )
 _RESULT_BEFORE = re.compile(
-    r"(?:是|就是|就|还有|还剩|剩下?|剩余|=|为|实际|净|后|以后|之后|的话|去重|只有|才|一共|总共)[^,，。;；\d]{0,3}$"
+    r"(?:是|就是|就|还有|还剩|剩下?|剩余|=|为|实际|净|后|以后|之后|的话|去重|只有|才|一共|总共)(?P<filler>[^,，。;；\d]{0,3})$"
 )
 
 
@@ -2026,7 +2087,9 @@ def _less_taken_off(t: str, unit: str) -> tuple[str, str]:
             )
     if left is not None:  # from the figure said for what is left (the clause may hold the part taken off too)
         said = t[left.start : left.end]  # (numbers() may have rewritten the text: 三成 -> 30%)
-        return (t[left.start :] if f"{left.quantity.value:g}" in said else left.quantity.describe(unit)), ""
+        told = _RESULT_BEFORE.search(left.before)
+        start = left.start - len(told.group("filler")) if told else left.start  # (就不到300: its qualifier kept)
+        return (t[start:] if f"{left.quantity.value:g}" in said else left.quantity.describe(unit)), ""
     off = sum(f.quantity.value for f in gone)
     if len(before) == 1 and before[0].quantity.value > off:
         return f"{before[0].quantity.value - off:g}{unit}", ""  # 一共经手5起，去掉还在办的2起 = 3

@@ -94,6 +94,12 @@ _ENGLISH = [
     (r"\b(?:in the district|district)\b", "全区"),
     (r"\btop\s*(\d+)", r"前\1"),
     (r"\bnone\b", "没有"),
+    (r"\b(?:sorry|correction|oops)\b\s*[,，:：]?\s*(\d+)\s*[—–-]*", r"不对，是\1，"),  # sorry, 2 — …: the new figure
+    (r"(\d+)\s*,?\s*not\s+(\d+)", r"\1，不是\2"),  # 420 not 520: the figure, and the one it replaces
+    (r"\bnot\s+(\d+)", r"不是\1"),
+    (r"\b(?:was|were|got|been)\s+(?:cancel+ed|called off)\b", "取消了"),
+    (r"\bforgot\s+(?:about\s+)?(?:the\s+)?(\d+)", r"漏了\1"),
+    (r"\bmy bad\b", "我的错"),
     (r"([不没太很])\s*(?:clear|sure)\b", r"\1清楚"),  # 不太clear / 不是很sure: Chinese around an English word
 ]
 _UNIT_KEY = re.compile(

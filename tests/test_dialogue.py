@@ -2076,7 +2076,7 @@ def test_more_told_of_the_items_counted_keeps_the_count(engine: Engine, reply: s
         ("这个我不太确定，可能三四百", None),  # a doubt with figures across 500: taken back, never 不清楚 for zone.13
         ("应该还要更多，六百左右", {"value": 600.0, "relation": "about"}),
         ("线上那场没算进去，加80", 600),
-        ("520里有两场不是商秘主题，去掉的话大概380", 380),  # never 520 - 380
+        ("520里有两场不是商秘主题，去掉的话大概380", {"value": 380.0, "relation": "about"}),  # never 520 - 380
     ],
 )
 def test_the_audience_revised_while_a_yes_no_is_asked(engine: Engine, reply: str, proposed: Any) -> None:
@@ -2745,3 +2745,144 @@ def test_a_proposal_corrected_when_the_nlu_says_modify(engine: Engine) -> None:
     assert chat.session.proposal is not None and chat.session.proposal["value"] == 3, chat.text
     chat.say("answer", "是的", "affirm")
     assert chat.session.answers.get("station.B4") == 3, chat.text
+
+
+@pytest.mark.parametrize(
+    ("cid", "turns", "reply", "value"),
+    [
+        ("zone.12", ["宣传受众五百人次", "有分享过", "宣传那个改成四百"], "不对不对，还是按我第一次说的", 500),
+        ("zone.15", ["3家", "没发生", "示范点那个改成2家"], "刚才那个改动作废，按我最早说的", 3),
+        ("zone.B4", ["零起", "没有", "协助办案改成一起"], "还是按最开始那个数吧，刚才是我看错了", 0),
+        ("zone.B4", ["两起", "没有", "案件那个改成一起"], "哦还是两起，记混了", 2),
+        ("point.42", ["每年一次", "有整改", "检查那个改成两次"], "我搞混了，第一次说的才对", 1),
+        ("zone.B2", ["全区前十", "有的", "排名那个改成都排不上"], "嗯…不对，还是按第一次的来吧", "district"),
+    ],
+)
+def test_a_change_undone(engine: Engine, cid: str, turns: list[str], reply: str, value: Any) -> None:
+    chat = answered_at(engine, cid, turns)
+    asked = chat.question["criterion"]
+    say_and_accept(chat, reply, cid)
+    assert chat.session.answers.get(cid) == value, chat.text
+    assert "改回" in chat.text and chat.question["criterion"] == asked, chat.text
+    assert asked not in chat.session.answers, chat.text
+
+
+def test_a_change_proposal_answered_with_the_first_answer_keeps_it(engine: Engine) -> None:
+    chat = answered_at(engine, "station.24", ["律所，服务对象5家", "宣传350人次"])
+    chat.say("answer", "服务对象那题改成4家", None)
+    assert chat.session.proposal is not None, chat.text
+    chat.say("answer", "不对不对，还是按我第一次说的", None)
+    assert chat.session.answers["station.24"] == {"clients": 5}, chat.text
+    assert "保持原来的回答" in chat.text
+
+
+def test_an_undo_after_another_answer_needs_the_question_named(engine: Engine) -> None:
+    chat = answered_at(engine, "zone.12", ["宣传受众五百人次", "有分享过", "宣传那个改成四百", "有"])
+    chat.say("answer", "还是按原来的来吧", None)
+    assert chat.session.answers["zone.12"] == 400, chat.text  # no question named: not an undo of an old change
+    chat = answered_at(engine, "zone.12", ["宣传受众五百人次", "有分享过", "宣传那个改成四百", "有"])
+    chat.say("answer", "对了，宣传那个还是按我第一次说的吧", None)
+    assert chat.session.answers["zone.12"] == 500, chat.text
+
+
+def test_a_change_made_again(engine: Engine) -> None:
+    chat = answered_at(engine, "zone.15", ["四家", "没有", "示范点那个改成两家"])
+    chat.say("answer", "又改：三家，最终确认", None)
+    assert chat.session.answers["zone.15"] == 3 and chat.question["criterion"] == "zone.B1", chat.text
+    chat.say("answer", "还是按我第一次说的吧", None)
+    assert chat.session.answers["zone.15"] == 4, chat.text  # the first answer, not the one changed in between
+
+
+@pytest.mark.parametrize(
+    ("cid", "turns", "reply"),
+    [
+        ("zone.15", ["三家"], "有一家好像还在公示期，不知道算不算"),
+        ("station.27", ["三次"], "等下，三次里有一次是收了半价的，不知道算不算公益"),
+        ("station.25", ["三百人次"], "补充下，三百是大概数，可能不到三百"),
+        ("zone.12", ["五百人次"], "补充一下，五百是大概的数，没有精确统计过"),
+        ("zone.B4", ["两起"], "更正：是五起，不对，五起是全部的，成功的有几起我也说不准"),
+        ("station.B4", ["三起"], "补充：三起里有两起还没出结果，也可能算不上成功"),
+        (
+            "point.42",
+            ["一年两次", "有的，都整改了"],
+            "对了检查次数那个，两次里有一次是审计部顺带看了看，我不确定算不算内部检查",
+        ),
+        (
+            "station.27",
+            ["三次", "有签保密协议，也没出过侵权的问题"],
+            "前面公益服务那题，三次我再想想，可能只有两次，也可能就是三次",
+        ),
+    ],
+)
+def test_a_figure_the_unit_is_torn_about_is_taken_back(engine: Engine, cid: str, turns: list[str], reply: str) -> None:
+    chat = answered_at(engine, cid, turns)
+    chat.say("answer", reply, None)
+    assert cid not in chat.session.answers and chat.session.proposal is None, chat.text
+    assert chat.question["criterion"] == cid and "先撤下" in chat.text, chat.text
+
+
+def test_a_torn_figure_of_the_same_side_stands(engine: Engine) -> None:
+    chat = answered_at(engine, "station.27", ["五次"])
+    chat.say("answer", "有一次是收费的，不知道算不算", None)
+    assert chat.session.answers.get("station.27") in (4, 5) or chat.session.proposal is not None, chat.text
+
+
+@pytest.mark.parametrize(
+    ("cid", "first", "reply", "value"),
+    [
+        ("zone.B4", "two", "sorry, three — forgot the one from March", 3),
+        ("station.27", "3 times", "sorry, 2 — one was cancelled", 2),
+        ("zone.12", "520人次", "correction — 420 not 520, my bad", 420),
+    ],
+)
+def test_a_correction_in_english(engine: Engine, cid: str, first: str, reply: str, value: int) -> None:
+    chat = answered_at(engine, cid, [first])
+    say_and_accept(chat, reply, cid)
+    assert chat.session.answers.get(cid) == value, chat.text
+
+
+@pytest.mark.parametrize(
+    ("cid", "first", "reply", "value"),
+    [
+        ("point.42", "两次", "哦那两次是保密培训不是检查，检查的话就一次", 1),
+        ("station.27", "十几次", "十几次是咨询总数哈，免费的就两次，其他都是收费的", 2),
+        ("station.25", "300多人次", "等下，300多是连工作人员一起算的，扣掉十几个工作人员就不到三百了", None),
+    ],
+)
+def test_a_figure_narrowed_to_what_counts(engine: Engine, cid: str, first: str, reply: str, value: Any) -> None:
+    chat = answered_at(engine, cid, [first])
+    chat.say("answer", reply, None)
+    if value is not None:
+        assert chat.session.proposal is not None and chat.session.proposal["value"] == value, chat.text
+    chat.say("answer", "是的", "affirm")
+    got = as_quantity(chat.session.answers.get(cid))
+    rule = engine.rubrics[cid.split(".")[0]].get(cid).rule
+    assert got is not None and got.meets(float(rule.minimum), False) is False, chat.text
+
+
+@pytest.mark.parametrize(
+    ("cid", "turns", "reply", "kept"),
+    [
+        (
+            "point.42",
+            ["去年搞了两回内部检查", "嗯 有整改方案", "联系机制有的，指定了联络人"],
+            "对了，集团审计每年也会来一次，那个跟我们自己的检查不是一回事哈",
+            2,
+        ),
+        ("station.27", ["免费咨询做了两回", "有保密条款"], "不过前年做得多，有六次", 2),
+        (
+            "station.25",
+            ["五百二十人次", "协助过维权", "公益服务三次"],
+            "对了，那场直播最高同时在线有两百人，效果不错",
+            520,
+        ),
+    ],
+)
+def test_an_aside_with_another_figure_changes_nothing(
+    engine: Engine, cid: str, turns: list[str], reply: str, kept: int
+) -> None:
+    chat = answered_at(engine, cid, turns)
+    last = chat.session.last
+    chat.say("answer", reply, None)
+    assert chat.session.answers[cid] == kept and chat.session.proposal is None, chat.text
+    assert last is None or last in chat.session.answers, chat.text  # the answer before it is not taken back

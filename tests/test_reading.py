@@ -2327,3 +2327,40 @@ def test_the_year_not_over_counts_what_was_done(cid: str, text: str, expected: A
 
 def test_a_plan_and_what_was_done_last_year_is_recorded() -> None:
     assert value("point.42", "计划一年四次，实际做了1次") == 1  # last year's plan and count: no year still open
+
+
+@pytest.mark.parametrize(
+    ("cid", "text"),
+    [
+        ("station.25", "受众是310还是290我记混了，两个数表上都有"),
+        ("station.B4", "2起还是3起……有一起调解协议还没签下来，先别记"),
+        ("zone.15", "示范点2家还是3家……有一家通知说评上了但牌子还没发，我也搞不清算不算"),
+        ("point.42", "行政部说是2次，法务说正式的只有1次，另一次算不算我也拿不准"),
+        ("zone.15", "三家，有一家好像还在公示期，不知道算不算"),
+        ("point.42", "对了，集团审计每年也会来一次，那个跟我们自己的检查不是一回事哈"),
+    ],
+)
+def test_figures_the_unit_is_torn_between_are_asked_again(cid: str, text: str) -> None:
+    assert read(crit(cid), text, Hint()).outcome == "reask"
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("point.42", "＜2，惭愧", {"value": 2.0, "relation": "lt"}),
+        ("station.27", "<3次", {"value": 3.0, "relation": "lt"}),
+        ("station.25", "3oo人次", 300),
+        ("zone.12", "5OO人次", 500),
+        ("station.25", "线上直播最高同时在线900，累计观看2 000人次", 2000),
+        ("station.B4", "协助了4起，处罚决定书是松市监案处〔2024〕8号那几份", 4),
+        ("zone.B4", "协助办案4起（松市监处〔2024〕15号、16号等）", 4),
+        ("station.27", "3次（2024.3、2024.6、2024.11），每次都有服务对象签字确认", 3),
+        ("station.27", "去年一整年做了仨，都有签到", 3),
+        ("point.42", "今年是头一回搞内部检查，就查了这一次", 1),
+        ("station.25", "我们在3楼有个200平的报告厅，一年下来宣传受众累计二百八十人次", 280),
+        ("station.25", "扣掉十几个工作人员就不到三百了", {"value": 300.0, "relation": "lt"}),
+        ("station.27", "五次，有一次是收费的，不知道算不算，反正够了", 4),
+    ],
+)
+def test_numbers_as_people_type_them(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected

@@ -47,3 +47,18 @@ def test_counts_for_form_fields() -> None:
 def test_a_rank_said_with_是_is_no_question_number() -> None:
     assert parse_question_number("排名那个，其实市里没见过正式排名，区里年度考核我们是第二") is None
     assert parse_question_number("要改的是第2题") == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("检查那个改成两次", None),
+        ("检查那题改成1次", None),
+        ("改3家", None),
+        ("更正3次", None),
+        ("修改3", 3),
+        ("改 12 题", 12),
+    ],
+)
+def test_a_figure_with_its_measure_word_is_no_question_number(text: str, n: int | None) -> None:
+    assert parse_question_number(text) == n
