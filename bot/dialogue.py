@@ -378,6 +378,11 @@ _UNDO = re.compile(
     r"|(?:撤回|撤销|取消)(?:刚才|刚刚)?(?:的|那个|那次)?(?:修改|改动|更正)"
     r"|(?:改|换|恢复|变)回(?:去|来|原来|原样|原先|最初)|改错了"
 )
+# 四百是宣传册发出去的份数，不是人次 / 520是印发的宣传折页数量: what the figure counted is not what is asked
+_NOT_THE_COUNT = re.compile(
+    r"不是(?:人次|次数|家数|起数|场次|受众|参加的人|来的人)|"
+    r"(?:是|指)[^,，。;；\d]{0,12}(?:份数|的数量|数量|阅读量|阅读数|浏览量|点击量|播放量|报名数|报名的|发放量|印数|印发|发出去的)"
+)
 # 又改：三家 / 再改一下，改成两次: the change just made, made again
 _AGAIN = re.compile(
     r"^(?:[哦噢啊嗯哎唉呃额诶呀]|[,，.。!！\s])*(?:又|再)(?:改|更正|纠正|修改)(?:一下|一次|下)?(?:成|为)?[:：,，\s]*"
@@ -1050,6 +1055,14 @@ class Engine:
             return kept  # 上一题没问题: it stands
         if (
             c.expects == "number"
+            and fix.kind in ("explicit", "revision")
+            and (old := as_quantity(s.answers.get(c.id))) is not None
+            and _NOT_THE_COUNT.search(normalize(ev.text))
+            and all(f.quantity.value == old.value for f in numbers(ev.text))
+        ):  # 四百人次 → 不对不对，四百是宣传册发出去的份数，不是人次: the figure disowned, none said instead
+            return self._taken_back(s, c, "not the count")
+        if (
+            c.expects == "number"
             and c.id in s.answers
             and re.search(r"明年|下一年|打算|计划|准备|将来|争取", fix.rest)
             and not re.search(r"今年|去年|实际|其实|已经|只有|才", fix.rest)
@@ -1356,6 +1369,7 @@ class Engine:
                 "ranged": "您说的范围跨过了标准，定不了得分，",
                 "doubt": "您说拿不准，这个数在标准上下都有可能，",
                 "declined": "您说原来的数不对，我又没理解对新的数，",
+                "not the count": "您说原来的数数的是别的东西，",
                 "fewer": "您说实际没有这么多，",
                 "more": "您说实际不止这些，",
                 "period": "您说的是其中一段时间的数，总数我没法确定，",

@@ -767,7 +767,9 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
     if _NEGATIVE_NUMBER.search(t):
         return reask(f"数量不能是负数，请再说一下是多少{unit}。", words, "negative")
     t = _IDENTIFIER.sub("", t)  # 电话尾号3366的王律师: a number that counts nothing
-    if not _unsure(words) and torn_between(rule, t):
+    if not re.search(r"记不(?:太)?清|记不得|不记得|想不起", words) and torn_between(
+        rule, t
+    ):  # (一次还是两次我记不清了: 不清楚)
         return reask(
             f"您说的数还没定下来，按不同的数得分不一样。请核对后告诉我{rule.label}确切是多少{unit}"
             "（说不准可以回答“不清楚”）。",
@@ -819,6 +821,13 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
     if len(found := numbers(t)) >= 2 and _WHICH_ONE.search(t):
         listed = "和".join(f.quantity.describe(f.unit) for f in found[:3])
         return reask(f"您提到了{listed}，请告诉我{rule.label}按哪个数算（是多少{unit}）。", words, "which figure")
+    if isinstance(
+        rule, ThresholdRule
+    ):  # 五百多人次是两个年度加起来的，去年一年三百来人次: the total of years is no count
+        parts = re.split(r"(?<=[,，。;；])", t)
+        kept = [p for p in parts if not (numbers(p) and _SEVERAL_YEARS_TOTAL.search(p))]
+        if len(kept) < len(parts) and any(numbers(p) for p in kept):
+            t = "".join(kept)
     if unit in ("次", "人次") and others_figures(t, unit):
         return reask(
             f"您说的数是别人组织或别的事项的，不算贵单位自己的。请告诉我{rule.label}是多少{unit}（没有就说“没有”）。",
@@ -1936,6 +1945,10 @@ def others_figures(t: str, unit: str) -> bool:
     )
 
 
+_SEVERAL_YEARS_TOTAL = re.compile(
+    r"(?:2|3|4|5|几|好几|两)\s*(?:个)?(?:年度|年)(?:的)?(?:加(?:在)?起来|合计|累计|一共|总共|总和|相加|合起来)|"
+    r"(?:加起来|合计|累计|合起来)(?:的)?(?:是)?(?:2|3|两)\s*(?:个)?(?:年度|年)"
+)
 _ANOTHER_YEAR = re.compile(r"前年|大前年|往年|早些年|前几年|前些年")
 
 
@@ -2659,6 +2672,7 @@ def _per_session_total(found: list[Found], t: str = "") -> Quantity | None:
             and g.unit in ("", "人", "人次", "名", "位")
             and g.clause not in (sessions[0].clause, per[0].clause)
             and not re.search(r"(?:累计|一共|总共|合计|共计?|总计|全年)[^,，。\d]{0,4}$", g.before)
+            and abs(g.quantity.value - product.value) > 0.01  # (一共三场，每场一百人，三百人次: the total said again)
         ]
         return _sum([product, *(g.quantity for g in besides)]) if besides else product
     return None

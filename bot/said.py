@@ -478,6 +478,16 @@ def _delta(c: Criterion, previous: Any, text: str) -> float | None:
         if _TAKE_OFF.search(t):
             return previous - part.value if part.value < previous else None
         return None if _NOT_MEANT.search(t) else previous + part.value
+    told = list(_DELTA.finditer(t))
+    if len(told) == 1 and told[0].group(3) in (*units, ""):
+        k = float(told[0].group(2))
+        step = previous - k if re.fullmatch(_MINUS, told[0].group(1)) else previous + k
+        if any(
+            f.start >= told[0].end() and f.quantity.relation == "eq" and abs(f.quantity.value - step) < 0.01
+            for f in numbers(t)
+            if f.unit in units or not f.unit
+        ):
+            return step  # 一起 → 漏了一起，…那起也算，两起: the total with it said too, never added again
     own = [f for f in numbers(t) if (f.unit in units or not f.unit) and f.quantity.value != previous]
     if (
         len(own) == 1

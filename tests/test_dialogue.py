@@ -2886,3 +2886,37 @@ def test_an_aside_with_another_figure_changes_nothing(
     chat.say("answer", reply, None)
     assert chat.session.answers[cid] == kept and chat.session.proposal is None, chat.text
     assert last is None or last in chat.session.answers, chat.text  # the answer before it is not taken back
+
+
+@pytest.mark.parametrize(
+    ("cid", "first", "reply"),
+    [
+        ("station.25", "四百人次", "不对不对，四百是宣传册发出去的份数，不是人次"),
+        ("zone.12", "五百二十人次", "不对，520是印发的宣传折页数量"),
+    ],
+)
+def test_a_figure_that_counted_something_else_is_taken_back(engine: Engine, cid: str, first: str, reply: str) -> None:
+    chat = answered_at(engine, cid, [first])
+    chat.say("answer", reply, None)
+    assert cid not in chat.session.answers and chat.question["criterion"] == cid, chat.text
+    assert "别的东西" in chat.text
+
+
+def test_a_total_of_years_corrected_to_the_year(engine: Engine) -> None:
+    chat = answered_at(engine, "zone.12", ["五百多人次"])
+    say_and_accept(chat, "更正：五百多人次是两个年度加起来的，去年一年三百来人次", "zone.12")
+    assert chat.session.answers["zone.12"] == 300, chat.text
+
+
+@pytest.mark.parametrize(
+    ("first", "reply", "value"),
+    [
+        ("一起", "漏了一起，去年协助会员报案后立了案的那起也算，两起", 2),
+        ("三起", "漏了一起，一共四起", 4),
+        ("两起", "漏了一起", 3),
+    ],
+)
+def test_a_part_left_out_with_the_new_total_said(engine: Engine, first: str, reply: str, value: int) -> None:
+    chat = answered_at(engine, "station.B4", [first])
+    say_and_accept(chat, reply, "station.B4")
+    assert chat.session.answers["station.B4"] == value, chat.text

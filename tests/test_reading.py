@@ -2364,3 +2364,16 @@ def test_figures_the_unit_is_torn_between_are_asked_again(cid: str, text: str) -
 )
 def test_numbers_as_people_type_them(cid: str, text: str, expected: Any) -> None:
     assert value(cid, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("station.25", "一共三场，每场一百人，三百人次", 300),  # the total said again, never 600
+        ("station.25", "讲座两场，每场80人，另外线上直播200人", 360),
+        ("zone.12", "两年加起来八百，去年一年五百二", 520),
+        ("zone.12", "五百多人次是两个年度加起来的，去年一年三百来人次", 300),
+    ],
+)
+def test_totals_said_again_or_over_years_are_not_added(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
