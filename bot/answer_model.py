@@ -169,6 +169,10 @@ DEV_BANKS = (
     "answer_dev141",
     "answer_dev142",
     "answer_dev145",
+    "answer_dev146",
+    "answer_dev147",
+    "answer_dev148",
+    "answer_dev149",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
 # the label of a case as the rules' literal verdict: for an absence question (有没有发生过…),

@@ -2377,3 +2377,7 @@ def test_numbers_as_people_type_them(cid: str, text: str, expected: Any) -> None
 )
 def test_totals_said_again_or_over_years_are_not_added(cid: str, text: str, expected: Any) -> None:
     assert value(cid, text) == expected
+
+
+def test_a_year_named_by_its_digits_is_no_count_of_years() -> None:
+    assert value("point.42", "2023年一共检查了3次，不过其中一次其实是消防安全检查，跟商秘没关系，不算") == 2
