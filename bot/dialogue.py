@@ -865,6 +865,8 @@ class Engine:
         out = self._correct(s, ev, c, fix)
         was = f"原来记的“{describe_answer(c, proposal['value'])}”先撤下"
         head = (out[0].text or "") if out else ""
+        if c.id not in s.answers:
+            s.replaced = before.replaced  # a proposal taken back was never an answer: nothing to undo to
         if c.id not in s.answers and was in head:  # never recorded: say so
             out[0] = out[0].model_copy(
                 update={"text": head.replace(was, f"“{describe_answer(c, proposal['value'])}”先不记")}

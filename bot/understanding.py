@@ -104,7 +104,7 @@ def parse_question_number(text: str) -> int | None:
     m = (
         re.search(r"第\s*(\d+)\s*(?:/\s*\d+\s*)?[题项条]", t)
         or re.search(  # (全市第三 / 区里排第十二 / 行业第一 / 我们是第二: a rank, not a question)
-            r"(?<![市区国省排里列名业内是])第\s*(\d+)\s*(?:/\s*\d+\s*)?(?:个|(?![\d次家起场年月日天周期批人名位回届轮季份章节步]))",
+            r"(?<![市区国省排里列名业内是们核单])第\s*(\d+)\s*(?:/\s*\d+\s*)?(?:个|(?![\d次家起场年月日天周期批人名位回届轮季份章节步]))",
             t,
         )
         or re.search(r"\bno\.\s*(\d{1,2})(?!\d)", t)
@@ -113,7 +113,7 @@ def parse_question_number(text: str) -> int | None:
         or re.search(r"(?:修改|改|更正|重答|重新答)\s*(\d+)(?!\s*(?:[次家起场类种位名件回期%成轮趟遍]|人次))", t)
         or (  # 修改 3 / 3 改一下: a short message, its number — not a rank (第三名没错 / 前十)
             None
-            if re.search(r"第\s*\d+\s*名|前\s*\d+|排|[市区国省里是]第\s*\d", t)
+            if re.search(r"第\s*\d+\s*名|前\s*\d+|排|[市区国省里是们单]第\s*\d", t)
             else re.fullmatch(r"\D{0,6}?(\d+)(?!\s*(?:[次家起场类种位名件回期%成轮趟遍]|人次))\D{0,3}", t)
         )
     )

@@ -62,3 +62,8 @@ def test_a_rank_said_with_是_is_no_question_number() -> None:
 )
 def test_a_figure_with_its_measure_word_is_no_question_number(text: str, n: int | None) -> None:
     assert parse_question_number(text) == n
+
+
+@pytest.mark.parametrize("text", ["排名那题改成全区前十，区经委的考核我们第九", "我们第二", "在榜单第12"])
+def test_a_rank_after_we_is_no_question_number(text: str) -> None:
+    assert parse_question_number(text) is None
