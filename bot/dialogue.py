@@ -57,6 +57,7 @@ from .said import (
     _none_of_them,
     _one_part_denied,
     _only_about,
+    _parts_moved,
     _stated_parts,
     _stressed_clause,
     _the_new_figure,
@@ -1120,7 +1121,14 @@ class Engine:
                 if c.expects == "number"
                 else None
             )
-            if swapped is not None:  # 会员50家，培训20家，开展16家 → 不是16家，是14家: that figure, the rest as said
+            moved = (
+                _parts_moved(c.rule, previous, told, s.words.get(c.id, ""))
+                if isinstance(c.rule, TwoPartRule) and isinstance(previous, dict) and not switched
+                else None
+            )
+            if moved is not None:  # 两类四家 → 类型我漏了一个培训类，家数不变还是4家: each count moved as told
+                rest, pending = moved, {}
+            elif swapped is not None:  # 会员50家，培训20家，开展16家 → 不是16家，是14家: that figure, the rest as said
                 rest, pending = swapped, {}
             elif delta is not None:  # 3次 → 多算了一次 = 2次 / 2次 → 漏了一次，12月还做过 = 3次
                 rest = f"{delta:g}{getattr(c.rule, 'unit', '家')}"
@@ -1139,8 +1147,8 @@ class Engine:
                 rest = _the_new_figure(c, rest, previous)
             if switched:
                 rest = fix.rest
-            elif swapped is not None:
-                pass  # the answer as said, with that one figure changed
+            elif swapped is not None or moved is not None:
+                pass  # the answer as said, with that one figure (or each count) changed
             elif c.expects == "counts" and isinstance(previous, dict) and len(previous) == 1:
                 rest = _stressed_clause(rest)  # 律所，服务过4家 → 哦不对，是6家，漏算了两家: one figure, the one stated
             elif c.expects == "counts" and isinstance(previous, dict) and (named := _named_figure(c, told, previous)):

@@ -4,6 +4,7 @@ part taken off, a doubt) used both by the walk and by the follow-up handlers."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from . import correction
@@ -525,3 +526,46 @@ def _delta(c: Criterion, previous: Any, text: str) -> float | None:
     n = float(parts[0].group(2))
     value = previous - n if re.fullmatch(_MINUS, parts[0].group(1)) else previous + n
     return value if value >= 0 else None
+
+
+_PART_MORE = r"漏了|漏掉了?|少说了|少算了|忘了(?:说|算)?|另外还有|还有|再加上?|加上|又多了|新增了?|新来了?|新入驻了?"
+_PART_LESS = r"去掉|减去|减掉|删掉|多说了|多算了|搬走了|撤走了|注销了|少了"
+
+
+def _parts_moved(rule: TwoPartRule, previous: Mapping[str, Any], text: str, said: str = "") -> str | None:
+    """两类四家 → 服务机构类型我漏了一个培训类，家数不变还是4家 / 再加一家律所 (律所 said before): each count moved by what
+    the message adds or takes off (a kind named between the figure and 类 is that kind), or kept where it says so;
+    None when it moves neither, or moves a count of firms whose kind may be new (漏了一家: a new kind or not?)."""
+    t = arabic(normalize(text))
+    merged: dict[str, float] = {}
+    for p in rule.parts:
+        v = previous.get(p.key)
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            return None
+        merged[p.key] = float(v)
+    moved = False
+    for p in rule.parts:
+        others = "".join(re.escape(w) for q in rule.parts if q is not p for w in q.words if len(w) == 1)
+        kinds = "|".join(sorted({re.escape(w) for ws in p.kinds.values() for w in ws}, key=len, reverse=True))
+        words = "|".join(sorted((re.escape(w) for w in p.words), key=len, reverse=True))
+        between = rf"(?:个)?\s*(?:{kinds})?\s*" if kinds else r"\s*"
+        after = rf"(?![^,，。;；\d]{{0,4}}?[{others}])" if others and not kinds else ""  # (一个培训类: no firm)
+        for m in re.finditer(rf"({_PART_MORE}|{_PART_LESS})\s*(\d+){between}(?:{words}){after}", t):
+            n = float(m.group(2))
+            merged[p.key] += -n if re.fullmatch(_PART_LESS, m.group(1)) else n
+            moved = True
+        cues = "|".join(re.escape(w) for w in p.cues if len(w) >= 2)
+        if cues and (kept := re.search(rf"(?:{cues})(?:不变|没变|没有变)[^,，。;；\d]{{0,4}}?(?:还是)?\s*(\d+)?", t)):
+            merged[p.key] = float(kept.group(1)) if kept.group(1) else merged[p.key]
+        if merged[p.key] < 0:
+            return None
+    if not moved:
+        return None
+    first = rule.parts[0]  # the kinds; a firm added or taken off of a kind said before leaves them as they were
+    if merged[first.key] == float(previous[first.key]):
+        kinds_said = [k for k, ws in first.kinds.items() if any(w in normalize(said) for w in ws)]
+        kinds_now = [k for k, ws in first.kinds.items() if any(w in t for w in ws)]
+        unchanged = any(re.search(rf"{re.escape(w)}(?:不变|没变|没有变)", t) for w in first.cues if len(w) >= 2)
+        if not unchanged and not (kinds_now and set(kinds_now) <= set(kinds_said)):
+            return None
+    return "，".join(f"{merged[p.key]:g}{p.words[0]}" for p in rule.parts)

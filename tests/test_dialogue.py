@@ -2920,3 +2920,33 @@ def test_a_part_left_out_with_the_new_total_said(engine: Engine, first: str, rep
     chat = answered_at(engine, "station.B4", [first])
     say_and_accept(chat, reply, "station.B4")
     assert chat.session.answers["station.B4"] == value, chat.text
+
+
+@pytest.mark.parametrize(
+    ("turns", "reply", "value"),
+    [
+        (
+            ["两类，律所和咨询，4家", "全区前十", "和东华大学有合作"],
+            "服务机构类型我漏了一个培训类，家数不变还是4家",
+            {"types": 3, "units": 4},
+        ),
+        (
+            ["律所两家、鉴定所一家、网安公司一家", "排不上"],
+            "服务机构那个再加一家律所，上周刚入驻的",
+            {"types": 3, "units": 5},
+        ),
+        (["律所三家，鉴定一家，咨询一家"], "不对，漏了一家咨询公司", {"types": 3, "units": 6}),
+    ],
+)
+def test_each_count_of_a_two_count_answer_moved_as_told(
+    engine: Engine, turns: list[str], reply: str, value: dict[str, int]
+) -> None:
+    chat = answered_at(engine, "zone.B1", turns)
+    say_and_accept(chat, reply, "zone.B1")
+    assert chat.session.answers["zone.B1"] == value, chat.text
+
+
+def test_a_firm_of_a_kind_not_said_is_no_move_of_the_kinds(engine: Engine) -> None:
+    chat = answered_at(engine, "zone.B1", ["三类五家"])
+    chat.say("answer", "不对，漏了一家", None)
+    assert chat.session.answers.get("zone.B1") != {"types": 3, "units": 6}, chat.text  # a new kind or not: asked
