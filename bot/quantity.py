@@ -16,7 +16,7 @@ from typing import Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .text import arabic, full_years, normalize
+from .text import arabic, full_years, normalize, without_dates
 
 Relation = Literal["eq", "lt", "le", "gt", "ge", "about", "range"]
 ABOUT_TOLERANCE = 0.05  # 大约 N: within 5 % either side (280左右 is below 300, 300左右 is not known)
@@ -254,7 +254,7 @@ def _shortfalls(t: str) -> str:
 def numbers(text: str, ordinals: bool = False) -> list[Found]:
     """Every number in the reply with its qualifier (不到 / 多 / 左右 …), its unit and its context
     (ordinals, 第三家, only when asked: a place in a ranking)."""
-    t = SPORADIC.sub("", normalize(text))  # 零零星星有几起: sporadic, no figure
+    t = SPORADIC.sub("", without_dates(normalize(text)))  # 零零星星有几起: sporadic, no figure
     t = _shortfalls(_shares(full_years(arabic(t))))
     t = re.sub(r"\.{2,}", lambda m: "，" * len(m.group(0)), t)  # 嗯......560: a pause, not a decimal point
     t = _MORE_TO.sub(_more_to, t)  # 一百多两百人次 / 两百多三百的样子: a range, not a sum

@@ -51,7 +51,7 @@ from .rubric import (
     TierRule,
     TwoPartRule,
 )
-from .text import arabic, clauses, full_years, list_places, normalize, split_clauses
+from .text import arabic, clauses, full_years, list_places, normalize, split_clauses, without_dates
 from .verdict import (
     OFF_TOPIC,
     OTHERS_UNAWARE,
@@ -149,6 +149,9 @@ def read(c: Criterion, text: str, hint: Hint, pending: Mapping[str, Any] | None 
     rule = c.rule
     if c.expects != "boolean" and not hint.button and _CHECKING_LATER.search(normalize(words)):
         return reask("好的，核实以后告诉我确切的数字就行。", words, "will check the figure")  # 25%？我再去查查
+    if c.expects != "boolean" and not hint.button and (undated := without_dates(words)) != words:
+        r = read(c, undated, hint, pending)  # 3次（2024.3、2024.6、2024.11）/ 〔2024〕8号: no figures of the answer
+        return r.model_copy(update={"words": words})
     if c.expects != "boolean" and not hint.button and (places := list_places(words)) != words:
         r = read(c, places, hint, pending)  # ①律所2家 ②鉴定所1家: the places of a list are no figures
         return r.model_copy(update={"words": words})

@@ -221,11 +221,16 @@ _SPACED_THOUSANDS = re.compile(r"(?<![\d.])(\d{1,2}) (\d{3})(?![\d.])")
 _PHONE = re.compile(r"(?<![\d.])(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)|(?<![\d.])0\d{2,3}[\s-]\d{7,8}(?!\d)")
 
 
+def without_dates(t: str) -> str:
+    """松市监案处〔2024〕8号 / 2024.3、2024.11 (in a normalized reply): a document number or a date, never a count.
+    Kept out of ``normalize``: only the reading of figures needs it (the combiner's features stay as trained)."""
+    return _DOTTED_DATE.sub("（日期）", _DOCUMENT_NUMBER.sub("（文号）", t))
+
+
 def normalize(text: str) -> str:
     """NFKC (full-width to half-width), lower case, emoji to words, spaces inside Chinese removed."""
     t = _PHONE.sub("（电话）", text or "")  # 138 1234 5678 / 021-67891234: a number that names, never a count
     t = _THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), t)
-    t = _DOTTED_DATE.sub("（日期）", _DOCUMENT_NUMBER.sub("（文号）", t))
     t = _FIGURES_IN_BRACKETS.sub(r"：\1，", t)  # 4起（立案2、调解2）: a breakdown, its own clauses
     t = _YEAR_IN_BRACKETS.sub(r"\1\2年\3", t)  # 华谊精密（2021）: a year, not a count
     t = _NOT_CAPITAL.sub("\x01", t)  # 陆续 / 大陆: 陆 here is no financial numeral 六
