@@ -537,6 +537,8 @@ def _parts_moved(rule: TwoPartRule, previous: Mapping[str, Any], text: str, said
     the message adds or takes off (a kind named between the figure and 类 is that kind), or kept where it says so;
     None when it moves neither, or moves a count of firms whose kind may be new (漏了一家: a new kind or not?)."""
     t = arabic(normalize(text))
+    if re.search(r"(?:所以|那就|就|一共|总共|共|合计|应该)(?:是)?\s*\d+\s*(?:类|种)", t):
+        return None  # 漏了一类鉴定的，1家，所以是4类6家: the counts said, read as said
     merged: dict[str, float] = {}
     for p in rule.parts:
         v = previous.get(p.key)
@@ -562,6 +564,12 @@ def _parts_moved(rule: TwoPartRule, previous: Mapping[str, Any], text: str, said
     if not moved:
         return None
     first = rule.parts[0]  # the kinds; a firm added or taken off of a kind said before leaves them as they were
+    if (
+        merged[first.key] == float(previous[first.key])
+        and re.search(r"类|种", t)
+        and not re.search(r"(?:类型|类别|种类)(?:不变|没变|没有变|还是|仍是|仍然是)", t)
+    ):
+        return None  # 多算了一家，培训那家在园区外面，这样培训类也没了: the kinds moved too, by words we cannot count
     if merged[first.key] == float(previous[first.key]):
         kinds_said = [k for k, ws in first.kinds.items() if any(w in normalize(said) for w in ws)]
         kinds_now = [k for k, ws in first.kinds.items() if any(w in t for w in ws)]

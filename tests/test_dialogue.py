@@ -2950,3 +2950,26 @@ def test_a_firm_of_a_kind_not_said_is_no_move_of_the_kinds(engine: Engine) -> No
     chat = answered_at(engine, "zone.B1", ["三类五家"])
     chat.say("answer", "不对，漏了一家", None)
     assert chat.session.answers.get("zone.B1") != {"types": 3, "units": 6}, chat.text  # a new kind or not: asked
+
+
+@pytest.mark.parametrize(
+    ("turns", "reply", "value"),
+    [
+        (["3类，5家"], "漏了一类鉴定的，1家，所以是4类6家", {"types": 4, "units": 6}),
+        (
+            ["法律、信息2类共3家", "全区前10名"],
+            "机构那题总数改为4家，备注：新增一家信息安全公司，类型还是2类",
+            {"types": 2, "units": 4},
+        ),
+    ],
+)
+def test_two_counts_said_in_full_are_read_as_said(engine: Engine, turns: list[str], reply: str, value: Any) -> None:
+    chat = answered_at(engine, "zone.B1", turns)
+    say_and_accept(chat, reply, "zone.B1")
+    assert chat.session.answers["zone.B1"] == value, chat.text
+
+
+def test_kinds_gone_in_words_are_not_kept(engine: Engine) -> None:
+    chat = answered_at(engine, "zone.B1", ["三类五家：律所两家、鉴定两家、培训一家"])
+    chat.say("answer", "刚才多算了一家，培训那家其实在园区外面，这样培训类也没了", None)
+    assert chat.session.answers.get("zone.B1") != {"types": 3, "units": 4}, chat.text
