@@ -1352,11 +1352,12 @@ class Engine:
     def _changed_again(self, s: Session, ev: UserEvent) -> list[Message] | None:
         """示范点那个改成两家 → 又改：三家，最终确认: the answer just changed, changed once more (no other named)."""
         assert s.replaced is not None
-        m = _AGAIN.match(normalize(ev.text))
+        t = normalize(ev.text)
+        m = _AGAIN.match(t)
         if m is None or s.replaced.get("stale") or correction.names_a_question(ev.text):
             return None
         c = self.rubric(s).get(s.replaced["criterion"])
-        r = read(c, ev.text[m.end() :] if len(ev.text) > m.end() else ev.text, Hint(), {})
+        r = read(c, t[m.end() :] or t, Hint(), {})  # (offsets of the normalized text, not of the message)
         if r.outcome != "record" or r.value == "unknown":
             return None
         return self._apply_correction(s, c, r.model_copy(update={"words": ev.text.strip()}))
