@@ -412,3 +412,18 @@ def test_an_edited_rubric_is_a_new_version_and_old_assessments_keep_theirs(
         kept = db.get(Assessment, old)
         assert kept is not None and kept.rubric_version_id == old_version_id
     services.db.dispose()
+
+
+def test_a_change_undone_across_turns_of_the_service(db_url: str) -> None:
+    """The conversation state kept between turns holds what a correction replaced (found through the servers: the
+    undo worked in process but not between the action server's turns)."""
+    services = build(db_url)
+    world = populate(services)
+    aid = world.start()
+    assert criterion(world.say(aid, "有")) == "point.2"
+    world.say(aid, "不对，刚才那题应该是没有")
+    assert current_answers(services, aid) == {"point.1": False}
+    msgs = world.say(aid, "不对不对，还是按我第一次说的")
+    assert current_answers(services, aid) == {"point.1": True}, [m.text for m in msgs]
+    assert criterion(msgs) == "point.2"
+    services.db.dispose()

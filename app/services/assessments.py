@@ -51,6 +51,8 @@ _STATE_FIELDS = (
     "paused",
     "last",
     "proposal",
+    "declined",  # a proposal just declined: the next reply may limit what it said
+    "replaced",  # the answer a correction replaced: 还是按我第一次说的 puts it back
 )
 STAMP_MAX_AGE = 300  # seconds a gateway stamp stays valid
 MAX_TRANSCRIPT = 400  # messages shown after a reload
