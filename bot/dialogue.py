@@ -722,6 +722,18 @@ class Engine:
             changed = self._changed_to(c, ev.text, s.answers[c.id])
             if changed is not None:
                 return self._apply(s, c, changed)
+        if (
+            c.expects in ("boolean", "number", "counts")
+            and not s.pending
+            and (owner := self._aside_figure_owner(s, c, ev.text)) is not None
+        ):
+            i = self.position(s, owner)[0]
+            held = describe_answer(owner, s.answers.get(owner.id))
+            return self.ask(
+                s,
+                prefix=f"这句里的数说的是第 {i} 项“{owner.short}”那类吧：计划、别的单位或别的年份的数不计入，"
+                f"第 {i} 项仍记为“{held}”（要改请说“修改第{i}题”）。我们接着这一题：",
+            )
         pending = s.pending
         if not pending and isinstance(c.rule, AlternativesRule) and isinstance(s.answers.get(c.id), dict):
             before = next(
@@ -729,6 +741,33 @@ class Engine:
             )  # 律所，客户四家 → 修改第24题 → 至少五家: still a 律所 unless the new answer says otherwise
             pending = {"group_before": before} if before else {}
         return self._apply(s, c, read(c, ev.text, _hint(ev), pending))
+
+    def _aside_figure_owner(self, s: Session, c: Criterion, text: str) -> Criterion | None:
+        """对了，集团审计每年也会来一次 / 明年计划做6次 / 培育的那三家明年应该能评上, said at another question: a count
+        of an answered figure's kind, as an aside or a plan, about that figure rather than this question, is no answer
+        to it (a 不是一回事 in it would have been a 没有, a plan a 0). Returns the figure's question, or None."""
+        t = normalize(text)
+        if _PLAIN_ANSWER_HEAD.match(t) or not _ASIDE_OR_PLAN.search(t):
+            return None
+        units = {f.unit for f in numbers(text) if f.unit}
+        if not units:
+            return None
+        answered = [
+            x
+            for x in self.rubric(s).criteria
+            if x.id in s.answers and x.id != c.id and x.expects in ("number", "counts")
+        ]
+        for x in reversed(answered):  # the latest answer of that kind
+            own = {getattr(x.rule, "unit", "")} | {f.unit for f in numbers(s.words.get(x.id, "")) if f.unit}
+            if not units & own:
+                continue
+            theirs = f"{context(x).topic}{normalize(s.words.get(x.id, ''))}"
+            if _only_about(t, context(c).topic, theirs):
+                return None  # words of the question now asked only: its answer
+            if c.expects != "boolean" and not on_topic(t, theirs):
+                return None  # at a figure's question, a figure is its answer unless it names the other one
+            return x
+        return None
 
     @staticmethod
     def _changed_to(c: Criterion, text: str, old: Any) -> Reading | None:
@@ -2035,6 +2074,14 @@ _BACK_ONLY = re.compile(
 
 
 _UNDERSTOOD_BUT = ("不着急", "您说的是别的单位")  # reading problems that are not a misunderstanding
+# an aside or a plan (对了… / 另外… / 明年打算…): with a count of an answered figure's kind, no yes/no answer
+_ASIDE_OR_PLAN = re.compile(
+    r"^(?:对了|哦对了|另外|还有|顺便|顺带|btw|补充)|明年|后年|下一?年度?|今后|以后|将来|打算|计划|准备|目标|争取|预计|有望|应该能"
+)
+# a message that opens with its answer (有的。另外集团明年要来查两次): read as said
+_PLAIN_ANSWER_HEAD = re.compile(
+    r"^(?:有的?|没有|没|无|是的?|对的?|嗯+|签了|设了|建了|做了|做到了?|都有|全部|部分|yes|no|ok)(?:[,，。.!！~\s]|$)"
+)
 _DEFER = re.compile(
     r"先空着|空着吧|先放(?:着|一放|一下)|后面再(?:说|答|填)|以后再说|先问别的|先跳过|跳过吧|下一题|先不答|先不填|"
     r"(?:明天|晚点|之后|回头)[^,，。]{0,6}再填"
