@@ -77,10 +77,22 @@ _SUPPLEMENT = re.compile(
     r"补充(?:一下|一句|两句|几句|一点|说明)?|补一下|补个|漏说|漏了|漏掉|忘了?加|漏加|少加了?|没加上|补(?:一|两|几|\d)\s*(?:家|次|起|场|个)|还没说完|忘了说|(?:多|再多?|补)说(?:一|两|几)句|多说两?句|补一句|"
     + _CONTRAST_OPEN.pattern
 )
+# B4 / b2: a bonus item by its id in the answers file and the report (zone.B4), never a figure
+BONUS_ID = re.compile(r"(?<![a-z0-9])b\s?[1-9](?![\da-z])")
 _OWN_TARGET = re.compile(
     r"\bno\.\s*\d{1,2}(?!\d)|第\s*[\d一二三四五六七八九十百两]+\s*(?:/\s*\d+\s*)?[题项条]|(?<![\d第/那这每一])(?<!\d\s)\d{1,2}\s*[题项](?!目)|"
-    r"(?<![\d第/])\d{1,2}\s*号\s*(?:题|项|问题)"
+    r"(?<![\d第/])\d{1,2}\s*号\s*(?:题|项|问题)|" + BONUS_ID.pattern + r"|(?<![a-z0-9])q\s?\d{1,2}(?!\d)"
 )
+
+
+def without_question_refs(text: str) -> str:
+    """修改42题 / 改一下27题 / 修改B4 → the message without the question it names, so that no figure is read out
+    of a question's number (it had proposed “从2次改为42次”)."""
+    t = normalize(text)
+    t = re.sub(r"加分(?:项|题)?(?:里|中|的)?第\s*[\d一二三四五六七八九十两]+\s*(?:个)?[题项条]?", "", t)
+    return _OWN_TARGET.sub("", t)
+
+
 # the words of the cue itself, removed before the rest is read as the new answer
 _FILLER = re.compile(
     r"(?:打|写|说)错字了?|上一个(?:问题|题|数|回答)?(?=[,，\s]|说|填|答|写|选|打|记|$)|改个答案|改答案|答反了|瞎说了?|之前那个回答不算|前面答错了?|重新回答一下|(?:我)?(?:重新(?:说|讲)|重说)(?:一下|一遍)?|回到[^,，:：]{1,8}那题|"
@@ -371,7 +383,9 @@ NOT_A_NAME = r"(?<!刚才)(?<!刚刚)(?<!前面)(?<!之前)(?<!上面)(?<!上个
 # 背调那个我要改 / 高校合作那项改成不清楚 / Q2改成有 / 第十四题应该是: a question named, and a change
 _NAMED_QUESTION = re.compile(
     r"[\u4e00-\u9fffa-z]{2}" + NOT_A_NAME + NAMING + "|"
-    r"\bno\.\s*\d{1,2}(?!\d)|第\s*[\d一二三四五六七八九十百两]+\s*(?:/\s*\d+\s*)?(?:个)?(?:题|项|条|个问题)|(?<![\d第/那这每一])(?<!\d\s)\d{1,2}\s*[题项](?!目)|\bq\s*\d+|(?<![\d第/])\d{1,2}\s*号\s*(?:题|项|问题|那|这)|"
+    r"\bno\.\s*\d{1,2}(?!\d)|"
+    + BONUS_ID.pattern
+    + r"|第\s*[\d一二三四五六七八九十百两]+\s*(?:/\s*\d+\s*)?(?:个)?(?:题|项|条|个问题)|(?<![\d第/那这每一])(?<!\d\s)\d{1,2}\s*[题项](?!目)|\bq\s*\d+|(?<![\d第/])\d{1,2}\s*号\s*(?:题|项|问题|那|这)|"
     r"^[\u4e00-\u9fff]{2,14}[,，]\s*(?:这个|这块|这题|这一项)(?=我?(?:前面|之前|刚才))|"
     r"^关于[\u4e00-\u9fff]{2,8}[:：]|^(?:再)?(?:回到|返回|退回|说回|回头说)(?:一下)?[\u4e00-\u9fff]{2,8}(?:那题|这题)?(?=[,，:：\s])|^前面问[\u4e00-\u9fff]{2,8}的|^(?!上一?题|上个|刚才|刚刚|前一题|这题|这个)[\u4e00-\u9fff]{2,8}的答案"
 )
@@ -456,12 +470,49 @@ def questions_back(text: str) -> tuple[int, re.Match[str]] | None:
     return 2, m
 
 
+# 改宣传那题 / 我要改一下检查那题 / 能改下第12题吗 / 重新填一下办案那题: the whole message asks to open a question again
+_OPEN_REQUEST = re.compile(
+    r"^(?:那|哦|嗯|对了|另外|麻烦|请|帮我|我|咱|你)*[,，\s]*(?:我|我们)?(?:要|想|得|需要|可以|能不能|能否|能|可不可以|再)*(?:帮我|给我)?"
+    r"(?:修改|更改|更正|纠正|改|重新填|重填|重新回答|重新答|重答)(?:一下|下)?\s*"
+    r"(?P<name>(?![成为掉好完善进]|上|前一|前面|刚|这|那|之前|先前|最后)[^,，。;；:：\d]{1,12}?|第\s*[\d一二三四五六七八九十两]+|\d{1,2}|b\s?[1-9]|q\s?\d{1,2})"
+    r"\s*(?:那|这)?(?:一)?(?:道题|题|项|个问题|个|块|条)(?:的答案|的回答|的数|的数字)?"
+    r"(?:吧|吗|呢|好吗|行吗|可以吗|可以不|行不行)?[?？。.!！~\s]*$"
+)
+
+
+def opening_request(text: str) -> str | None:
+    """改宣传那题 / 能改下第12题吗: a request to open a named question again, with no new answer in it; the words
+    that name it (宣传那题 / 第12题), or None."""
+    m = _OPEN_REQUEST.match(normalize(text))
+    if m is None:
+        return None
+    name = m.group("name").strip()
+    if re.match(r"第|\d|b|q", name):
+        return name + ("" if name[0] in "bq" else "题")
+    return None if re.search(r"^(?:一下|下|个|答案|回答)$", name) else f"{name}那题"
+
+
+def named_changes(text: str) -> list[str] | None:
+    """43题改成部分做到，42题改成一次 / 42题改成一次、B1也改成没有: two changes or more, each naming its question
+    by number and saying its new answer; the parts, or None."""
+    t = normalize(text)
+    parts = [p.strip() for p in re.split(r"[,，;；、]|(?:，|,)?(?:然后|还有|另外|以及)", t) if p and p.strip()]
+    if len(parts) < 2:
+        return None
+    for p in parts:
+        ref = _OWN_TARGET.match(p)
+        if ref is None or not _NEW_ANSWER.search(p):
+            return None
+    return parts
+
+
 def names_its_target(text: str) -> bool:
     """修改第3题 / 第三题要改成有: a change that names the question it is about."""
     t = normalize(text)
     if _OWN_TARGET.search(t) and _CHANGE.search(t):
         return True
-    opening = _OWN_TARGET.match(re.sub(r"^(?:哦|啊|嗯|对了|另外|还有|那个)*[,，\s]*", "", t))
+    opening_text = re.sub(r"^(?:哦|啊|嗯|对了|另外|还有|那个)*[,，\s]*", "", t)
+    opening = _OWN_TARGET.match(opening_text)
     return bool(  # 第25题我再算了一下，… / 第18题说高了，…: opened with the question, then looked at again
         opening
         and (
@@ -471,6 +522,14 @@ def names_its_target(text: str) -> bool:
             or _RECALLED.search(t)
             or _SUPPLEMENT.search(t)
             or re.search(r"还有[^,，。]{0,12}忘|忘了|加起来|合起来|再加", t)  # 第25题，还有一场直播我给忘了
+            or re.search(
+                r"[多少再补]加|加上|再添|[减扣去刨](?:掉|去)?\s*[\d一二两三四五六七八九十百]|忘算|漏算|少算|多算|漏了|补上",
+                t,
+            )
+            or re.match(
+                r"(?:第\s*[\d一二三四五六七八九十百两]+\s*[题项]|\d{1,2}\s*[题项]|q\s?\d{1,2}|b\s?[1-9])(?:[^,，。]{0,3}?)(?:是|为|选|答|记|填|有|没)",
+                arabic(opening_text),
+            )
         )
     )
 

@@ -465,6 +465,17 @@ class Engine:
             return out + self._settle(s, replace(ev, command="answer"), proposal)
         if declined is not None and ev.command == "answer" and self._limits_proposal(s, declined, ev.text):
             ev = replace(ev, text=f"{declined['words']}，{ev.text.strip()}")  # 杀毒装了 → 不是 → 别的都没搞
+        if ev.text and not s.pending and (parts := correction.named_changes(ev.text)) is not None:
+            return out + self._several_changes(s, ev, parts)  # 43题改成部分做到，42题改成一次: each in turn
+        if (
+            ev.command == "answer"
+            and ev.text
+            and not s.pending
+            and (named_fig := self._opens_with_figure_name(s, ev.text)) is not None
+        ):  # 内部检查再加一回，12月份那次 (two questions on): that figure changed, not this question answered
+            return out + self._modify(s, replace(ev, command="modify", entities={"criterion": named_fig.id}))
+        if ev.text and (opened := correction.opening_request(ev.text)) is not None:
+            return out + self._modify(s, replace(ev, command="modify", text=opened))  # 改宣传那题 / 能改下第12题吗
         if s.replaced is not None and ev.text and (undone := self._change_undone(s, ev)) is not None:
             return out + undone
         if s.replaced is not None and ev.text and (again := self._changed_again(s, ev)) is not None:
@@ -722,6 +733,10 @@ class Engine:
             changed = self._changed_to(c, ev.text, s.answers[c.id])
             if changed is not None:
                 return self._apply(s, c, changed)
+            if (d := _delta(c, s.answers[c.id], ev.text)) is not None:  # 修改第25题 → 再加一百五十，漏了一场
+                r = read(c, f"{d:g}{getattr(c.rule, 'unit', '')}", Hint(), {})
+                if r.outcome == "record":
+                    return self._apply(s, c, r.model_copy(update={"words": ev.text.strip()}))
         if (
             c.expects in ("boolean", "number", "counts")
             and not s.pending
@@ -741,6 +756,37 @@ class Engine:
             )  # 律所，客户四家 → 修改第24题 → 至少五家: still a 律所 unless the new answer says otherwise
             pending = {"group_before": before} if before else {}
         return self._apply(s, c, read(c, ev.text, _hint(ev), pending))
+
+    def _opens_with_figure_name(self, s: Session, text: str) -> Criterion | None:
+        """A message that opens with the name of an answered figure question (内部检查 / 宣传受众人次) and changes it
+        by so many or to a new figure: that question (not the one now asked)."""
+        t = normalize(text)
+        now = self.criterion_at(s)
+        for c in self.rubric(s).criteria:
+            if c.id not in s.answers or c is now or c.expects not in ("number", "counts") or len(c.short) < 2:
+                continue
+            if t.startswith(c.short) and (
+                _delta(c, s.answers[c.id], text) is not None
+                or (correction.parse(text, s.answers[c.id], True) is not None and numbers(text[len(c.short) :]))
+            ):
+                return c
+        return None
+
+    def _several_changes(self, s: Session, ev: UserEvent, parts: list[str]) -> list[Message]:
+        """Each named change in turn; what each changed said once, then the question now asked. A change that has
+        to be confirmed first stops there, and the changes after it are named so the unit says them again."""
+        told: list[Message] = []
+        for i, part in enumerate(parts):
+            msgs = self.handle(s, replace(ev, text=part, command="modify"), split_ok=False)
+            if s.proposal is not None and i < len(parts) - 1:
+                left = "、".join(f"“{x}”" for x in parts[i + 1 :])
+                return [*told, *msgs, Message(text=f"{left}还没有改，确认这一项后请再说一次。")]
+            if i == len(parts) - 1:
+                return [*told, *msgs]
+            head = msgs[0].text.split("我们接着刚才的题：")[0].strip() if msgs else ""
+            if head:
+                told.append(Message(text=head))
+        return told
 
     def _aside_figure_owner(self, s: Session, c: Criterion, text: str) -> Criterion | None:
         """对了，集团审计每年也会来一次 / 明年计划做6次 / 培育的那三家明年应该能评上, said at another question: a count
@@ -1730,7 +1776,11 @@ class Engine:
                 return self._correct(s, ev, c, more)
             if (kept := self._named_and_kept(s, ev, c)) is not None:
                 return kept
-            if c.expects in ("number", "counts") and numbers(ev.text) and not _ASKED_BACK.search(ev.text):
+            if (
+                c.expects in ("number", "counts")
+                and numbers(correction.without_question_refs(ev.text))
+                and not _ASKED_BACK.search(ev.text)
+            ):
                 # 刚才那个内部检查次数我问了行政，准确说是四次: the named figure's new value, read as a revision
                 return self._correct(s, ev, c, correction.Correction("revision", ev.text))
         if s.return_to is None and target != s.cursor:
@@ -1878,6 +1928,9 @@ class Engine:
                 if c.short in where or c.id in text:
                     return offset + i
         bonus = [i for i, c in enumerate(crits) if c.bonus]
+        if (b := correction.BONUS_ID.search(normalize(text))) is not None:  # 修改B4: zone.B4, not question 4
+            ids = [offset + i for i, c in enumerate(crits) if c.id.split(".")[-1].lower() == b.group().replace(" ", "")]
+            return ids[0] if ids else None
         if re.search(r"加分", text) and (n := parse_question_number(text)) is not None and 1 <= n <= len(bonus):
             return offset + bonus[n - 1]  # 加分项第3项: the third bonus item, not the third question
         # 涉密标志那道题改为没有: the words that name the question, not the new answer after them

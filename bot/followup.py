@@ -239,6 +239,8 @@ _MEASURE_UNIT = {
 
 
 _MEASURE_NAMED = re.compile(f"({'|'.join(_MEASURE_UNIT)})")
+# 前面那个数 / 刚才那个数字 / 那个数据: the figure answered, pointed back to without its measure
+_NUMBER_POINTER = re.compile(r"(?:那个|这个|那|的)(?:数字|数据|数)(?![量目])")
 
 
 _TIER_DENIED = re.compile(  # (no，全国榜单我们排第14 / 也不是，… / 不对，区里的: the tier just said, denied)
@@ -496,6 +498,12 @@ class FollowUp:
         if not figures and measure is not None:  # 刚才那个人数说错了，是二百五: the measure named, the figure bare
             figures = [replace(f, unit=_MEASURE_UNIT[measure.group(1)]) for f in found]
         answered = list(reversed([c for c in self.engine.rubric(s).criteria if c.id in s.answers]))
+        if not figures and _NUMBER_POINTER.search(
+            t
+        ):  # 前面那个数改成580: the latest figure answered, whatever its unit
+            latest = next((c for c in answered if isinstance(c.rule, (ThresholdRule, PerCountRule))), None)
+            if latest is not None and not others_figures(arabic(t), getattr(latest.rule, "unit", "")):
+                return latest
         for c in answered:
             rule = c.rule
             if isinstance(rule, (ThresholdRule, PerCountRule)) and others_figures(arabic(t), rule.unit):

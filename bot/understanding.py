@@ -108,6 +108,7 @@ def parse_question_number(text: str) -> int | None:
             t,
         )
         or re.search(r"\bno\.\s*(\d{1,2})(?!\d)", t)
+        or re.search(r"(?<![a-z0-9])q\s?(\d{1,2})(?!\d)", t)  # Q12
         or re.search(r"(\d+)\s*(?:号\s*)?[题项]", t)
         or re.search(r"(\d+)\s*号(?!线|楼|门|院|库|车间|厂房|机|房|站|口|地铁|仓)", t)  # (3号线 / 2号楼: a place)
         or re.search(r"(?:修改|改|更正|重答|重新答)\s*(\d+)(?!\s*(?:[次家起场类种位名件回期%成轮趟遍]|人次))", t)
