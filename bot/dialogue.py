@@ -783,7 +783,7 @@ class Engine:
                 return [*told, *msgs, Message(text=f"{left}还没有改，确认这一项后请再说一次。")]
             if i == len(parts) - 1:
                 return [*told, *msgs]
-            head = msgs[0].text.split("我们接着刚才的题：")[0].strip() if msgs else ""
+            head = (msgs[0].text or "").split("我们接着刚才的题：")[0].strip() if msgs else ""
             if head:
                 told.append(Message(text=head))
         return told
