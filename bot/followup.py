@@ -51,7 +51,7 @@ from .text import arabic, normalize
 from .understanding import (
     matched_keywords,
 )
-from .verdict import NO_BAD_EVENT, UNSURE, context, on_topic, topic_words
+from .verdict import NO_BAD_EVENT, UNSURE, context, measures_named, on_topic, topic_words
 
 
 class Walk(Protocol):
@@ -239,6 +239,13 @@ _MEASURE_UNIT = {
 
 
 _MEASURE_NAMED = re.compile(f"({'|'.join(_MEASURE_UNIT)})")
+# a reply that opens with its answer (有的。另外集团明年要来查两次): read as said
+_PLAIN_HEAD = re.compile(
+    r"^(?:有的?|没有|没|无|是的?|对的?|嗯+|签了|设了|建了|做了|做到了?|都有|全部|部分|yes|no|ok|不清楚|不知道)(?:[,，。.!！~\s]|$)"
+    r"|^(?:从来|从|一直|向来|压根)?(?:没|未)(?:有)?(?:出|发生|遇到|碰到)过"
+)
+# an aside or a plan around a figure (对了… / 另外… / 明年争取… / …没法比)
+_ASIDE_MARK = re.compile(r"^(?:对了|哦对了|另外|顺便|顺带|btw)|明年|后年|目标|争取|打算|计划|[?？吗]$")
 # 前面那个数 / 刚才那个数字 / 那个数据: the figure answered, pointed back to without its measure
 _NUMBER_POINTER = re.compile(r"(?:那个|这个|那|的)(?:数字|数据|数)(?![量目])")
 
@@ -440,6 +447,7 @@ class FollowUp:
                     or self._figure_after_figure(s, ev, c_last)
                     or self._part_revised(s, ev, c_last)
                     or self._item_of_figure(s, ev, c_last)
+                    or self._aside_after_figure(s, ev, c_last)
                 )
                 if guess is not None:
                     return guess, ev
@@ -1040,6 +1048,37 @@ class FollowUp:
             return None
         note = "得分会在最后的报告里按标准算出来" if _SCORE_WORDS.search(t) else "题目按评分表逐项来，答完就能看到报告"
         return self.engine.ask(s, prefix=f"好的，{note}。我们接着这一题：")
+
+    def _aside_after_figure(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
+        """两次 → 市监所去年倒是来检查过一回 / 我们协会有80家会员单位 / 明年目标是破千 / 前年我们还一家都没有呢
+        (just after a figure, at a yes/no question): told about the figure or around it, with no word of the question
+        now asked: the figure stands and the question is asked again, rather than an affirmative or a 没有 in it taken
+        as its answer."""
+        current = self.engine.criterion_at(s)
+        if (
+            current is None
+            or current.id == c.id
+            or current.expects != "boolean"
+            or c.expects not in ("number", "counts")
+        ):
+            return None
+        t = normalize(ev.text)
+        ctx = context(current)
+        theirs = f"{context(c).topic}{normalize(s.words.get(c.id, ''))}"
+        if (
+            _PLAIN_HEAD.match(t)
+            or any(w in ctx.topic and w not in theirs for w in topic_words(t))  # (words the figure's question lacks)
+            or measures_named(t, ctx.measure_list)
+            or correction.parse(ev.text, s.answers.get(c.id), True) is not None
+        ):
+            return None
+        if not (numbers(t) or _ASIDE_MARK.search(t) or on_topic(t, theirs)):
+            return None
+        if re.search(r"实际|真正|其实|只有|就是|才|应该|准确|不对|错|都是|里有|中有|其中", t):
+            return None  # 那是邀请的人数，真正来的二百八十左右 / 三次都是免费的: about the figure itself, read below
+        i = self.engine.position(s, c)[0]
+        held = describe_answer(c, s.answers.get(c.id))
+        return self.engine.ask(s, prefix=f"好的。第 {i} 项“{c.short}”仍记为“{held}”。我们接着这一题：")
 
     def _figure_narrowed(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
         """十几次 → 十几次是咨询总数，免费的就两次 / 两次 → 那两次是保密培训不是检查，检查的话就一次: the figure

@@ -2973,3 +2973,85 @@ def test_kinds_gone_in_words_are_not_kept(engine: Engine) -> None:
     chat = answered_at(engine, "zone.B1", ["三类五家：律所两家、鉴定两家、培训一家"])
     chat.say("answer", "刚才多算了一家，培训那家其实在园区外面，这样培训类也没了", None)
     assert chat.session.answers.get("zone.B1") != {"types": 3, "units": 4}, chat.text
+
+
+@pytest.mark.parametrize(
+    ("cid", "turns", "value", "now"),
+    [
+        # a question named by its number without 第, or by its id in the answers file: never a figure of it
+        ("point.42", ["两次", "有", "有", "修改42题", "一次"], 1, "point.B2"),
+        ("station.27", ["四次", "有", "有", "改一下27题", "两次"], 2, "station.B2"),
+        ("zone.B4", ["两起", "没有", "修改B4", "三起"], 3, "zone.B6"),
+        ("zone.12", ["人次的话 530", "没", "没有协助过", "Q12 改成410"], 410, "zone.15"),
+        # opened by its words, the new figure in the next message
+        ("zone.12", ["三百人次", "分享过", "改宣传那题", "五百二"], 520, "zone.14"),
+        ("zone.12", ["700人次", "没", "没", "能改下第12题吗", "其实只有四百"], 400, "zone.15"),
+        ("zone.B4", ["一起都没有", "有", "重新填一下办案那题", "一起，调解成功的"], 1, "zone.B6"),
+        # a change by so many, after opening or with the question named
+        ("station.25", ["两百人次", "有", "修改第25题", "再加一百五十，漏了一场"], 350, "station.27"),
+        ("station.25", ["二百", "有的，帮过两家会员取证", "第25项多加一百，线上那场忘算了"], 300, "station.27"),
+        ("point.42", ["一年一回", "没做到", "没有", "内部检查再加一回，12月份那次"], 2, "point.B2"),
+        # the figure pointed back to as 那个数
+        ("zone.12", ["去年一共 620 人次", "做了一部分吧", "前面那个数改成 580 吧，核了下签到表"], 580, "zone.14"),
+        # two named changes in one message
+        ("point.42", ["两次", "有", "没", "43题改成部分做到，42题改成一次"], 1, "point.B2"),
+    ],
+)
+def test_a_figure_changed_by_naming_its_question(
+    engine: Engine, cid: str, turns: list[str], value: Any, now: str
+) -> None:
+    chat = answered_at(engine, cid, turns)
+    assert chat.session.answers[cid] == value, chat.text
+    assert chat.question["criterion"] == now, chat.text
+    assert "42次" not in chat.text and "27次" not in chat.text
+
+
+def test_two_named_changes_both_land(engine: Engine) -> None:
+    chat = answered_at(engine, "point.42", ["三次", "有", "有", "没有", "42题改成一次、B1也改成没有"])
+    assert chat.session.answers["point.42"] == 1 and chat.session.answers["point.B1"] is False, chat.text
+    assert chat.question["criterion"] == "point.B3"
+
+
+@pytest.mark.parametrize(
+    ("cid", "turns", "asked"),
+    [
+        # an aside or a plan with a count of the figure's kind, questions later: no answer to the question asked
+        (
+            "point.42",
+            [
+                "去年搞了两回内部检查",
+                "嗯 有整改方案",
+                "联系机制有的",
+                "对了，集团审计每年也会来一次，那个跟我们自己的检查不是一回事哈",
+            ],
+            "point.B2",
+        ),
+        ("station.27", ["今年做了3次", "签了", "明年计划做6次"], "station.B1"),
+        ("zone.15", ["目前已创建完成的有两家，还有三家在培育", "没发生过", "培育的那三家明年应该能评上"], "zone.B1"),
+        # told around a figure just given, with no word of the question now asked
+        ("point.42", ["两次", "市监所去年倒是来检查过一回"], "point.43"),
+        ("zone.12", ["去年累计620人次", "明年目标是破千"], "zone.13"),
+        ("zone.15", ["两家", "前年我们还一家都没有呢"], "zone.16"),
+    ],
+)
+def test_an_aside_about_a_figure_answers_nothing(engine: Engine, cid: str, turns: list[str], asked: str) -> None:
+    chat = answered_at(engine, cid, turns)
+    first = chat.session.answers[cid]
+    assert chat.question["criterion"] == asked and asked not in chat.session.answers, chat.text
+    assert chat.session.answers[cid] == first and "仍记为" in chat.text
+
+
+@pytest.mark.parametrize(
+    ("cid", "turns", "asked", "value"),
+    [
+        ("point.42", ["两次", "有的。另外集团明年要来查两次"], "point.43", True),  # the answer first: read as said
+        ("zone.15", ["四家", "从来没出过这种事，我们园区一百多家企业都挺规矩的"], "zone.16", True),
+    ],
+)
+def test_an_answer_with_an_aside_is_still_an_answer(
+    engine: Engine, cid: str, turns: list[str], asked: str, value: Any
+) -> None:
+    chat = answered_at(engine, cid, turns)
+    proposed = chat.session.proposal or {}
+    assert chat.session.answers.get(asked, proposed.get("value")) == value, chat.text  # recorded, or proposed as it
+    assert "仍记为" not in chat.text
