@@ -173,6 +173,9 @@ DEV_BANKS = (
     "answer_dev147",
     "answer_dev148",
     "answer_dev149",
+    "answer_dev150",
+    "answer_dev151",
+    "answer_dev152",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
 # the label of a case as the rules' literal verdict: for an absence question (有没有发生过…),
