@@ -297,7 +297,7 @@ def numbers(text: str, ordinals: bool = False) -> list[Found]:
         unit = _unit_after(unit_rest)
         after_unit = unit_rest[len(unit) :]
         post2 = _POST_RE.match(after_unit) if unit and not post else None
-        pre = _PRE_RE.search(t[max(0, m.start() - 6) : m.start()])
+        pre = _PRE_RE.search(t[max(0, m.start() - 14) : m.start()])
         rel = _relation(pre, post or post2)
         lower = None
         if rel == "eq":

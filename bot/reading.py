@@ -2528,6 +2528,15 @@ def _undone_by_next(f: Found, parts: list[tuple[str, bool]]) -> bool:
         return False  # 上半年五月份查过一次，下半年的还没做: another period not done yet, not this one undone
     if re.match(r"\s*(?:的)?(?:下半年|另(?:外)?(?:1|一)(?:次|场)|第\d+(?:次|场))", said.lstrip("，, ")):
         return False  # 查过一次，下半年的还没做 / 做了一次，第二次还在准备中
+    kind_off = re.search(
+        r"(?:^|[,，。;；])\s*(?:但|不过|另外|其他|其余|像|比如)?([^,，。;；\d]{2,12}?)(?:那些|这些|那种|这种|之类的?|什么的|等)?(?:的)?"
+        r"(?:都|也)?(?:不算|不计|没算|不包括|不含)",
+        said,
+    )
+    if kind_off is not None and not re.fullmatch(
+        r"(?:但是?|不过|可是?)?(?:这|那)(?:两|几|些|个)?(?:次|家|起|个|场|回)?|它们?|其中|剩下的?", kind_off.group(1)
+    ):
+        return False  # 去年2次，安全生产检查那些不算: another kind is left out, not this figure undone
     return bool(NOT_DONE.search(said)) and not _filed_and_open(f.text + said)
 
 
