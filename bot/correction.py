@@ -81,7 +81,9 @@ _SUPPLEMENT = re.compile(
 BONUS_ID = re.compile(r"(?<![a-z0-9])b\s?[1-9](?![\da-z])")
 _OWN_TARGET = re.compile(
     r"\bno\.\s*\d{1,2}(?!\d)|第\s*[\d一二三四五六七八九十百两]+\s*(?:/\s*\d+\s*)?[题项条]|(?<![\d第/那这每一])(?<!\d\s)\d{1,2}\s*[题项](?!目)|"
-    r"(?<![\d第/])\d{1,2}\s*号\s*(?:题|项|问题)|" + BONUS_ID.pattern + r"|(?<![a-z0-9])q\s?\d{1,2}(?!\d)"
+    r"(?<![\d第/])\d{1,2}\s*号\s*(?:题|项|问题)|"
+    + BONUS_ID.pattern
+    + r"|(?<![a-z0-9])q\s?\d{1,2}(?!\d)|#\s*\d{1,2}(?!\d)|(?<![\d.])\d{1,2}\s*[,，]?\s*(?:那|这)\s*(?:道)?[题项]"
 )
 
 
@@ -90,7 +92,7 @@ def without_question_refs(text: str) -> str:
     of a question's number (it had proposed “从2次改为42次”)."""
     t = normalize(text)
     t = re.sub(r"加分(?:项|题)?(?:里|中|的)?第\s*[\d一二三四五六七八九十两]+\s*(?:个)?[题项条]?", "", t)
-    return _OWN_TARGET.sub("", t)
+    return _OWN_TARGET.sub("", arabic(t))  # (十五题 too)
 
 
 # the words of the cue itself, removed before the rest is read as the new answer
@@ -194,9 +196,9 @@ def parse(text: str, previous: Any, previous_is_figure: bool) -> Correction | No
         within = re.compile(rf"(?<![\d.]){old:g}\s*(?:次|场|起|家|个|人次|人)?\s*(?=里|中|当中|之中)")
         if within.search(arabic(t)) and not re.search(r"(?:是|为|剩|就)\s*\d", arabic(t)):
             t = within.sub("", arabic(t))  # 十次里只有一部分是公益的，大概三四次: the old figure is what it is part of
-    zeros = _ZEROS.search(t)
-    if zeros and previous_is_figure and re.search(r"[1-9]", arabic(_ZEROS.sub("", t))):
-        t = _ZEROS.sub("", t)  # 多打了一个0，300: the figure said is the new one
+    zeros = ZEROS.search(t)
+    if zeros and previous_is_figure and re.search(r"[1-9]", arabic(ZEROS.sub("", t))):
+        t = ZEROS.sub("", t)  # 多打了一个0，300: the figure said is the new one
     elif zeros and previous_is_figure:
         value = previous.get("value") if isinstance(previous, dict) else previous
         if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
@@ -235,7 +237,7 @@ _NOT_THAT_FIGURE = re.compile(  # 不是六家，是三家 / 3家，不是2家 /
 )
 _N = r"(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百千万]+)"  # a figure, in digits or in words
 _BREAK = r"(?:[\s,，。!！:：;；~?？]|(?<!\d)\.|\.(?!\d))+"  # where a reply breaks into clauses (1.2千 is one figure)
-_ZEROS = re.compile(r"(多|少)(?:打|写|按|输|敲)?了?(一|1|两|2)?个(?:0|零)")
+ZEROS = re.compile(r"(多|少)(?:打|写|按|输|敲)?了?(一|1|两|2)?个(?:0|零)")
 
 
 def opens_with_contrast(text: str) -> bool:
@@ -383,7 +385,7 @@ NOT_A_NAME = r"(?<!刚才)(?<!刚刚)(?<!前面)(?<!之前)(?<!上面)(?<!上个
 # 背调那个我要改 / 高校合作那项改成不清楚 / Q2改成有 / 第十四题应该是: a question named, and a change
 _NAMED_QUESTION = re.compile(
     r"[\u4e00-\u9fffa-z]{2}" + NOT_A_NAME + NAMING + "|"
-    r"\bno\.\s*\d{1,2}(?!\d)|"
+    r"\bno\.\s*\d{1,2}(?!\d)|#\s*\d{1,2}(?!\d)|"
     + BONUS_ID.pattern
     + r"|第\s*[\d一二三四五六七八九十百两]+\s*(?:/\s*\d+\s*)?(?:个)?(?:题|项|条|个问题)|(?<![\d第/那这每一])(?<!\d\s)\d{1,2}\s*[题项](?!目)|\bq\s*\d+|(?<![\d第/])\d{1,2}\s*号\s*(?:题|项|问题|那|这)|"
     r"^[\u4e00-\u9fff]{2,14}[,，]\s*(?:这个|这块|这题|这一项)(?=我?(?:前面|之前|刚才))|"
@@ -470,26 +472,69 @@ def questions_back(text: str) -> tuple[int, re.Match[str]] | None:
     return 2, m
 
 
-# 改宣传那题 / 我要改一下检查那题 / 能改下第12题吗 / 重新填一下办案那题: the whole message asks to open a question again
+# 改宣传那题 / 我要改一下检查那题 / 能改下第12题吗 / 第四十二题能不能改 / 回到检查次数 / #25 / 十五题: the whole
+# message asks to open a question again (by its number or its words), with no new answer in it
+_N = r"[\d一二三四五六七八九十两]"
+_Q_REF = (
+    rf"(?:加分(?:项|题)?(?:里|中|的)?第\s*{_N}+\s*(?:个)?(?:题|项|条)?|第\s*{_N}+\s*个加分项|第\s*{_N}+\s*(?:个)?(?:题|项|条|个问题)?|"
+    rf"{_N}{{1,3}}\s*(?:号)?(?:题|项)|#\s*\d{{1,2}}|no\.?\s*\d{{1,2}}|q\s?\d{{1,2}}|b\s?[1-9]|{_N}{{1,3}}(?=[,，\s]*(?:那|这)(?:个|题|项)))"
+)
+_Q_NAME = r"(?![成为掉好完善进]|上|前一|前面|刚|这|那|之前|先前|最后|一下|下)[^,，。;；:：\d#]{2,12}?"
+_Q_SUFFIX = r"[,，\s]*(?:那|这)?(?:一)?(?:道题|题|项|个问题|个数字?|个|块|条)?(?:的答案|的回答|的数字?|的)?"
+_Q_TAIL = r"(?:吧|吗|呢|好吗|行吗|可以吗|可以不|行不行|呀|啊)?[?？。.!！~\s]*$"
+_FILL = r"^(?:那|哦|嗯|对了|另外|麻烦|请|帮我|我|咱|你)*[,，\s]*"
+_VERB_FIRST = (
+    r"(?:我|我们)?(?:要|想|得|需要|可以|能不能|能否|能|可不可以|再)*(?:帮我|给我)?"
+    r"(?:修改|更改|更正|纠正|(?<!整)改|重新填|重填|重新回答|重新答|重答|回到|返回|退回|跳回|回)(?:一下|下)?\s*"
+)
+# what points at a question after its words: 宣传那题 / 检查次数那个 / 会员那个数
+_Q_POINTER = r"[,，\s]*(?:那|这)(?:一)?(?:道题|题|项|个问题|个数字?|个|块|条)(?:的答案|的回答|的数字?|的)?"
+_VERB_AFTER = (
+    r"[,，\s]*(?:我|我们)?(?:(?:能不能|能否|可不可以|可以|能|要|想|得|需要|再)+(?:修改|更改|更正|改|重新填|重填|看|核对)(?:一下|下|一改)?"
+    r"|(?:修改|更改|更正|(?<!整)改|重新填|重填|看|核对)(?:一下|下))(?:吗|吧|不)?"
+)
 _OPEN_REQUEST = re.compile(
-    r"^(?:那|哦|嗯|对了|另外|麻烦|请|帮我|我|咱|你)*[,，\s]*(?:我|我们)?(?:要|想|得|需要|可以|能不能|能否|能|可不可以|再)*(?:帮我|给我)?"
-    r"(?:修改|更改|更正|纠正|改|重新填|重填|重新回答|重新答|重答)(?:一下|下)?\s*"
-    r"(?P<name>(?![成为掉好完善进]|上|前一|前面|刚|这|那|之前|先前|最后)[^,，。;；:：\d]{1,12}?|第\s*[\d一二三四五六七八九十两]+|\d{1,2}|b\s?[1-9]|q\s?\d{1,2})"
-    r"\s*(?:那|这)?(?:一)?(?:道题|题|项|个问题|个|块|条)(?:的答案|的回答|的数|的数字)?"
-    r"(?:吧|吗|呢|好吗|行吗|可以吗|可以不|行不行)?[?？。.!！~\s]*$"
+    _FILL
+    + r"(?:"
+    + _VERB_FIRST
+    + rf"(?:(?P<a>{_Q_REF}){_Q_SUFFIX}|(?P<a2>{_Q_NAME}){_Q_POINTER})"
+    + rf"|(?:(?P<b>{_Q_REF}){_Q_SUFFIX}|(?P<b2>{_Q_NAME}){_Q_POINTER}){_VERB_AFTER}"
+    + rf"|(?P<c>{_Q_REF}){_Q_SUFFIX}"
+    + rf"|(?P<d>{_Q_NAME})(?:那|这)(?:一)?(?:道题|题|项)"
+    + rf"|(?:我|我们)?(?:要|想|再)?(?:回到|返回|退回|跳回)(?P<e>{_Q_NAME}))"
+    + _Q_TAIL
+)
+# 我想改一下之前的一个答案 / 前面有题要改: a change asked for, naming no question (asked which)
+_OPEN_UNNAMED = re.compile(
+    _FILL + r"(?:我|我们)?(?:要|想|得|需要|可以|能不能|能否|能|再)*(?:修改|更改|更正|改)(?:一下|下)?\s*"
+    r"(?:之前|前面|上面|先前|刚才)?(?:的)?(?:一个|某个|一道|个|有个|有道)?(?:答案|回答|题|题目|问题)"
+    + _Q_TAIL
+    + r"|"
+    + _FILL
+    + r"(?:之前|前面|上面|先前)(?:有|的)?(?:一|个|一个|一道|道)?(?:题|答案|回答)(?:我)?(?:要|想|得|需要)(?:改|修改)(?:一下|下)?"
+    + _Q_TAIL
 )
 
 
+_QUOTES = "“”\"'‘’「」"
+
+
 def opening_request(text: str) -> str | None:
-    """改宣传那题 / 能改下第12题吗: a request to open a named question again, with no new answer in it; the words
-    that name it (宣传那题 / 第12题), or None."""
-    m = _OPEN_REQUEST.match(normalize(text))
+    """改宣传那题 / 能改下第12题吗 / 回到检查次数 / #25: a request to open a named question again, with no new answer
+    in it; the words that name it (宣传那题 / 第12题), "" when it names none (我想改一下之前的一个答案), or None."""
+    t = normalize(text)
+    if _OPEN_UNNAMED.match(t):
+        return ""
+    m = _OPEN_REQUEST.match(t)
     if m is None:
         return None
-    name = m.group("name").strip()
-    if re.match(r"第|\d|b|q", name):
-        return name + ("" if name[0] in "bq" else "题")
-    return None if re.search(r"^(?:一下|下|个|答案|回答)$", name) else f"{name}那题"
+    name = next((g for g in m.group("a", "a2", "b", "b2", "c", "d", "e") if g), "").strip()
+    if re.fullmatch(rf"{_N}{{1,3}}", name):
+        return f"第{arabic(name)}题"  # 四十二 那个我改下
+    if re.fullmatch(_Q_REF, name):
+        name = arabic(re.sub(r"^#\s*", "第", name))
+        return name if re.search(r"[题项条]|^[bq]|no|加分", name) else f"{name}题"
+    return name.strip(_QUOTES) + "那题"
 
 
 def named_changes(text: str) -> list[str] | None:

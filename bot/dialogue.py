@@ -475,7 +475,7 @@ class Engine:
         ):  # 内部检查再加一回，12月份那次 (two questions on): that figure changed, not this question answered
             return out + self._modify(s, replace(ev, command="modify", entities={"criterion": named_fig.id}))
         if ev.text and (opened := correction.opening_request(ev.text)) is not None:
-            return out + self._modify(s, replace(ev, command="modify", text=opened))  # 改宣传那题 / 能改下第12题吗
+            return out + self._modify(s, replace(ev, command="modify", text=opened))  # 改宣传那题 / 我想改之前的答案
         if s.replaced is not None and ev.text and (undone := self._change_undone(s, ev)) is not None:
             return out + undone
         if s.replaced is not None and ev.text and (again := self._changed_again(s, ev)) is not None:
@@ -729,14 +729,19 @@ class Engine:
             return self._answer_field(s, f, ev)
         c = self.criterion_at(s)
         assert c is not None
-        if c.id in s.answers and c.expects == "number" and not s.pending:
+        if c.id in s.answers and not s.pending and c.expects in ("number", "boolean"):
             changed = self._changed_to(c, ev.text, s.answers[c.id])
             if changed is not None:
                 return self._apply(s, c, changed)
-            if (d := _delta(c, s.answers[c.id], ev.text)) is not None:  # 修改第25题 → 再加一百五十，漏了一场
-                r = read(c, f"{d:g}{getattr(c.rule, 'unit', '')}", Hint(), {})
-                if r.outcome == "record":
-                    return self._apply(s, c, r.model_copy(update={"words": ev.text.strip()}))
+        if (
+            c.id in s.answers
+            and c.expects == "number"
+            and not s.pending
+            and (d := _delta(c, s.answers[c.id], ev.text)) is not None
+        ):  # 修改第25题 → 再加一百五十，漏了一场
+            r = read(c, f"{d:g}{getattr(c.rule, 'unit', '')}", Hint(), {})
+            if r.outcome == "record":
+                return self._apply(s, c, r.model_copy(update={"words": ev.text.strip()}))
         if (
             c.expects in ("boolean", "number", "counts")
             and not s.pending
@@ -822,8 +827,8 @@ class Engine:
         fix = correction.parse(text, old, True)
         if fix is None or fix.kind != "explicit" or not fix.rest or normalize(fix.rest) == normalize(text):
             return None
-        if not _CHANGED_TO.search(normalize(text)) or not numbers(fix.rest):
-            return None
+        if not _CHANGED_TO.search(normalize(text)) or (c.expects == "number" and not numbers(fix.rest)):
+            return None  # (修改第B3题 → 不是全员，改成没有: the answer after 改成)
         r = read(c, fix.rest, Hint(), {})
         return r.model_copy(update={"words": text}) if r.outcome == "record" else None
 
@@ -1432,6 +1437,8 @@ class Engine:
             return self._after_answer(s, change)  # taken back and asked again: answered by the old answer
         if s.finished and not s.reviewing:
             return [Message(text=change), *self._summary(s, brief=True)]
+        if self.criterion_at(s) is c:  # (#15 改成四家, asked at 15 again: answered, so the walk goes on)
+            return self._after_answer(s, change)
         return self.ask(s, prefix=change + "我们接着刚才的题：")
 
     def _changed_again(self, s: Session, ev: UserEvent) -> list[Message] | None:
@@ -1748,6 +1755,16 @@ class Engine:
             r = read(c, new, Hint(), {})
             if r.outcome == "record":
                 return self._apply_correction(s, c, r.model_copy(update={"words": ev.text.strip()}))
+        if (
+            c is not None
+            and c.id not in s.answers
+            and target != s.cursor
+            and _SAID_CHANGED.search(normalize(ev.text))
+            and (told := correction.modification_rest(ev.text))
+        ):
+            r = read(c, told, Hint(), {})  # 第11题我填错了，风险排查其实没做 (not answered in this chat): as said
+            if r.outcome == "record" and not r.needs_confirmation:
+                return self._apply_correction(s, c, r.model_copy(update={"words": ev.text.strip()}))
         told = correction.modification_rest(ev.text) if c is not None and c.id in s.answers else ""
         if c is not None and told:  # 第18题改一下，离职时会签保密承诺书: the new answer said in its own words
             r = read(c, _the_new_figure(c, told), Hint(), {})
@@ -1757,8 +1774,14 @@ class Engine:
                 and re.search(r"\d", arabic(normalize(told))) is not None
             )
             if (r.outcome == "record" and r.value != s.answers.get(c.id)) or one_of_figures:
-                # read as a revision of that answer (a part denied of a yes is partial), and proposed
-                return self._correct(s, ev, c, correction.Correction("revision", told))
+                # read as a revision of that answer (a part denied of a yes is partial), and proposed — unless
+                # the change is said in so many words (第11题我填错了，风险排查其实没做 / 第41题改一下，…没签)
+                kind: correction.Kind = (
+                    "explicit"
+                    if c.expects in ("number", "boolean") and _SAID_CHANGED.search(normalize(ev.text))
+                    else "revision"
+                )
+                return self._correct(s, ev, c, correction.Correction(kind, told))
             if (
                 r.outcome == "record"
                 and r.value == s.answers.get(c.id)
@@ -1931,8 +1954,8 @@ class Engine:
         if (b := correction.BONUS_ID.search(normalize(text))) is not None:  # 修改B4: zone.B4, not question 4
             ids = [offset + i for i, c in enumerate(crits) if c.id.split(".")[-1].lower() == b.group().replace(" ", "")]
             return ids[0] if ids else None
-        if re.search(r"加分", text) and (n := parse_question_number(text)) is not None and 1 <= n <= len(bonus):
-            return offset + bonus[n - 1]  # 加分项第3项: the third bonus item, not the third question
+        if re.search(r"加分", text) and (n := parse_question_number(text)) is not None:
+            return offset + bonus[n - 1] if 1 <= n <= len(bonus) else None  # 加分项第3项: the third bonus item
         # 涉密标志那道题改为没有: the words that name the question, not the new answer after them
         name = re.search(r"([\u4e00-\u9fffA-Za-z]{2,10}?)" + correction.NAMING, text) or re.match(
             r"([\u4e00-\u9fff]{2,14})[,，]\s*(?:这个|这块|这题|这一项)", text
@@ -1944,6 +1967,8 @@ class Engine:
         if n is not None and 1 <= n <= len(crits):
             return offset + n - 1
         said = name.group(1) if name else text
+        if name is not None:  # 帮我把办案那个…: the words that ask name nothing
+            said = re.sub(r"^(?:帮我|麻烦|请|给我|我想|我要|我们|我)*把", "", said) or said
         if name is not None:  # 对了前面检查那个: the words that point back name nothing
             said = (
                 re.sub(
@@ -1984,6 +2009,16 @@ class Engine:
             top = max(nearness, default=0)
             if top >= 2 and nearness.count(top) == 1:
                 return offset + nearness.index(top)
+        if best is None and name is not None and (measure := _MEASURE_IN_NAME.search(said)) is not None:
+            unit = _MEASURE_IN_NAME_UNIT[measure.group()]  # 检查次数那个我要改: the figure question counted in 次
+            counted = [
+                i
+                for i, c in enumerate(crits)
+                if c.expects in ("number", "counts") and getattr(c.rule, "unit", "") == unit and nearness[i] >= 1
+            ]
+            counted = [i for i in counted if crits[i].id in s.answers] or counted
+            if len(counted) == 1:
+                return offset + counted[0]
         return offset + best[5] if best else None
 
     def _progress(self, s: Session, ev: UserEvent) -> list[Message]:
@@ -2127,6 +2162,11 @@ _BACK_ONLY = re.compile(
 
 
 _UNDERSTOOD_BUT = ("不着急", "您说的是别的单位")  # reading problems that are not a misunderstanding
+# 填错了 / 选错了 / 改成: the old answer said to be wrong, not only told again in other words (then proposed)
+_SAID_CHANGED = re.compile(r"[填选答写打点记]错|说错|弄错|搞错|改成|改为")
+# 检查次数 / 宣传人数 / 办案起数: a question named by the measure of its figure
+_MEASURE_IN_NAME_UNIT = {"次数": "次", "人次": "人次", "人数": "人次", "家数": "家", "起数": "起", "案件数": "起"}
+_MEASURE_IN_NAME = re.compile("|".join(_MEASURE_IN_NAME_UNIT))
 # an aside or a plan (对了… / 另外… / 明年打算…): with a count of an answered figure's kind, no yes/no answer
 _ASIDE_OR_PLAN = re.compile(
     r"^(?:对了|哦对了|另外|还有|顺便|顺带|btw|补充)|明年|后年|下一?年度?|今后|以后|将来|打算|计划|准备|目标|争取|预计|有望|应该能"

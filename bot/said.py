@@ -453,8 +453,16 @@ def _delta(c: Criterion, previous: Any, text: str) -> float | None:
         return None
     if isinstance(previous, dict) and previous.get("relation") == "about" and re.search(r"每(?:场|次|期|回|轮)", text):
         previous = previous.get("value")  # 约280 → 漏了，还有两场，每场五十人: about 380 is 380 near enough
+    if (
+        isinstance(previous, dict)
+        and previous.get("relation") in ("about", "gt", "ge")
+        and _DELTA.search(arabic(normalize(text)))
+    ):
+        previous = previous.get("value")  # 四百人次左右 / 一千出头 → 再加一百五: near enough the figure said
     if isinstance(previous, bool) or not isinstance(previous, (int, float)):
         return None
+    if correction.ZEROS.search(normalize(text)):
+        return None  # 多写了一个零: a slip of the keys, not one less (correction.parse divides it)
     t = _ASIDE.sub("", arabic(normalize(text)))  # 多说一句，… is no figure said too many
     if re.search(r"(?:加上|算上|加起来|合起来)[^,，。\d]{0,10}(?:是|一共|总共|共|就是)\s*\d", t):
         return None  # 加上线上直播是三百二: the total with it is said

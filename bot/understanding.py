@@ -99,7 +99,7 @@ def clean_phone(text: str) -> str | None:
 def parse_question_number(text: str) -> int | None:
     """第N题 / 第N项 / 修改N -> N (None when the text names no number)."""
     t = re.sub(
-        r"(?:那|这|哪|每|任|同)(?:1|一)(?:项|题|条|道)", "", arabic(normalize(text))
+        r"(?:那|这|哪|每|任|同|上|下|前|后)(?:1|一)(?:项|题|条|道)", "", arabic(normalize(text))
     )  # 那一项 / 每一项: no number
     m = (
         re.search(r"第\s*(\d+)\s*(?:/\s*\d+\s*)?[题项条]", t)
@@ -109,6 +109,8 @@ def parse_question_number(text: str) -> int | None:
         )
         or re.search(r"\bno\.\s*(\d{1,2})(?!\d)", t)
         or re.search(r"(?<![a-z0-9])q\s?(\d{1,2})(?!\d)", t)  # Q12
+        or re.search(r"#\s*(\d{1,2})(?!\d)", t)  # #25
+        or re.search(r"(?<![\d.])(\d{1,2})\s*[,，]?\s*(?:那|这)\s*(?:个|道)?(?:题|项)", t)  # 12 那题
         or re.search(r"(\d+)\s*(?:号\s*)?[题项]", t)
         or re.search(r"(\d+)\s*号(?!线|楼|门|院|库|车间|厂房|机|房|站|口|地铁|仓)", t)  # (3号线 / 2号楼: a place)
         or re.search(r"(?:修改|改|更正|重答|重新答)\s*(\d+)(?!\s*(?:[次家起场类种位名件回期%成轮趟遍]|人次))", t)
