@@ -52,6 +52,7 @@ from .said import (
     _doubted,
     _fits_unit,
     _group_left_out,
+    _kinds_in,
     _mostly_about,
     _n,
     _none_of_them,
@@ -64,6 +65,7 @@ from .said import (
     _tier_completed,
     _unsettled,
     describe_answer,
+    kinds_edited,
 )
 from .scoring import score
 from .session import COMMAND_WORDS, Button, Message, Session, UserEvent, _hint
@@ -1216,7 +1218,16 @@ class Engine:
                 if isinstance(c.rule, TwoPartRule) and isinstance(previous, dict) and not switched
                 else None
             )
-            if moved is not None:  # 两类四家 → 类型我漏了一个培训类，家数不变还是4家: each count moved as told
+            edited = (
+                kinds_edited(c.rule, previous, s.words.get(c.id, ""), told)
+                if isinstance(c.rule, TwoPartRule) and isinstance(previous, dict) and not switched
+                else None
+            )
+            if (
+                edited is not None
+            ):  # 律所两家、鉴定一家 → 鉴定那家换成了一家培训机构: the kinds one by one, counted again
+                rest, pending, moved = edited, {}, edited
+            elif moved is not None:  # 两类四家 → 类型我漏了一个培训类，家数不变还是4家: each count moved as told
                 rest, pending = moved, {}
             elif swapped is not None:  # 会员50家，培训20家，开展16家 → 不是16家，是14家: that figure, the rest as said
                 rest, pending = swapped, {}
@@ -1285,6 +1296,7 @@ class Engine:
                 isinstance(c.rule, TwoPartRule)
                 and isinstance(previous, dict)
                 and swapped is None  # (律所其实是两家: that one figure, the rest as said)
+                and edited is None
                 and _RELATIVE_TO_SAID.match(normalize(fix.rest))
                 and not _stated_parts(c.rule, normalize(fix.rest))  # (…，园区里只有3家: the new count said)
                 and not all(any(f.unit in p.words for f in numbers(fix.rest)) for p in c.rule.parts)  # (三类6家)
@@ -1750,6 +1762,15 @@ class Engine:
             r = read(c, f"{d:g}{getattr(c.rule, 'unit', '')}", Hint(), {})  # 协助办案那个减一起: one less of it
             if r.outcome == "record":
                 return self._apply_correction(s, c, r.model_copy(update={"words": ev.text.strip()}))
+        if (
+            c is not None
+            and isinstance(c.rule, TwoPartRule)
+            and isinstance(s.answers.get(c.id), dict)
+            and (edited := kinds_edited(c.rule, s.answers[c.id], s.words.get(c.id, ""), ev.text)) is not None
+        ):  # 服务机构那题，鉴定那家换成了一家培训机构: the kinds one by one (not 一家培训机构 as the new answer)
+            r = read(c, edited, Hint(), {})
+            if r.outcome == "record":
+                return self._apply_correction(s, c, r.model_copy(update={"words": ev.text.strip()}))
         new = correction.new_answer(ev.text) if c is not None else ""
         if c is not None and new:  # 把背景调查那题改成没有: changed in one message, the walk stays here
             r = read(c, new, Hint(), {})
@@ -1967,8 +1988,9 @@ class Engine:
         if n is not None and 1 <= n <= len(crits):
             return offset + n - 1
         said = name.group(1) if name else text
-        if name is not None:  # 帮我把办案那个…: the words that ask name nothing
+        if name is not None:  # 帮我把办案那个… / 啊机构那题: the words that ask or exclaim name nothing
             said = re.sub(r"^(?:帮我|麻烦|请|给我|我想|我要|我们|我)*把", "", said) or said
+            said = re.sub(r"^(?:啊|哦|噢|嗯|呃|额|诶|哎|唉|那个)+", "", said) or said
         if name is not None:  # 对了前面检查那个: the words that point back name nothing
             said = (
                 re.sub(
@@ -2001,6 +2023,9 @@ class Engine:
         inside = [i for i, c in enumerate(crits) if any(said in k for k in [*c.keywords, c.short])]
         if len(inside) > 1:  # 竞业那块我记错了: of the questions it could name, the one answered (only answers change)
             inside = [i for i in inside if crits[i].id in s.answers] or inside
+        if len(inside) > 1:  # 机构那题，刚说的律所其实已经搬走了: the question whose kinds the message names
+            kinded = [i for i in inside if self._names_its_kinds(crits[i], text)]
+            inside = kinded or inside
         if len(inside) > 1 and numbers(text):  # 前面检查那个…所以是2次: a figure changes a figure question
             inside = [i for i in inside if crits[i].expects in ("number", "counts")] or inside
         if best is None and name is not None and len(inside) == 1:
@@ -2020,6 +2045,14 @@ class Engine:
             if len(counted) == 1:
                 return offset + counted[0]
         return offset + best[5] if best else None
+
+    @staticmethod
+    def _names_its_kinds(c: Criterion, text: str) -> bool:
+        """Whether the text names a kind the criterion counts (律所 / 鉴定所 for the service firms' kinds)."""
+        rule = c.rule
+        if not isinstance(rule, TwoPartRule):
+            return False
+        return any(p.kinds and _kinds_in(arabic(normalize(text)), p.kinds) for p in rule.parts)
 
     def _progress(self, s: Session, ev: UserEvent) -> list[Message]:
         r = self.rubric(s)

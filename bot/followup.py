@@ -45,6 +45,7 @@ from .said import (
     _the_new_figure,
     _tier_completed,
     describe_answer,
+    kinds_edited,
 )
 from .session import COMMAND_WORDS, Message, Session, UserEvent, _hint
 from .text import arabic, normalize
@@ -867,6 +868,10 @@ class FollowUp:
         if any(f.unit in p.words for p in rule.parts for f in numbers(t) if f.quantity.value > 1):
             return None  # (再加上两家鉴定所，那就是三类五家: a figure of its own, read by the revision steps)
         said, previous = s.words[c.id], s.answers[c.id]
+        if isinstance(previous, dict) and (edited := kinds_edited(rule, previous, said, ev.text)) is not None:
+            worked = read(c, edited, Hint(), {})  # 加一家咨询公司，再去掉一家律所: the kinds one by one
+            if worked.outcome == "record" and worked.value != previous:
+                return self.engine._propose_change(s, c, worked.value, describe_words(f"{said}；{ev.text.strip()}"))
         together = read(c, f"{said}，{ev.text.strip()}", Hint(), {})
         if together.outcome == "record" and together.value != previous:
             return self.engine._propose_change(s, c, together.value, describe_words(f"{said}；{ev.text.strip()}"))

@@ -585,3 +585,137 @@ def _parts_moved(rule: TwoPartRule, previous: Mapping[str, Any], text: str, said
         if not unchanged and not (kinds_now and set(kinds_now) <= set(kinds_said)):
             return None
     return "，".join(f"{merged[p.key]:g}{p.words[0]}" for p in rule.parts)
+
+
+# ── the kinds of a two-count answer, one by one (律所两家、鉴定一家) ────────────────────────────────────────
+_PIECE = re.compile(r"[,，、;；。:：]")
+_KIND_GONE = re.compile(
+    r"^(?:也|其实|但)?没有|去掉|去除|剔掉|不算|注销|搬走|搬出|搬到|迁走|迁出|退租|退出|关了|倒闭|没有了|不在园区|园区外|别的区|外区|外地|没有办公|记错|划掉|删掉|减掉|减去|少了"
+)
+_KIND_ADDED = re.compile(r"再加|加上?|还有|漏了?|又(?:进来|来了?|多了|多来了?|入驻)|新(?:进|来|入驻)|多了|补上?|增加")
+_KIND_SET = re.compile(r"(?:其实|实际|应该|只有|就|才)?(?<!不)(?:是|有)\s*(\d+)\s*(?:家|个|所)")
+
+
+def _kinds_in(piece: str, kinds: Mapping[str, list[str]]) -> list[str]:
+    """The kinds a piece of text names, in the order said (the longest word wins where two overlap)."""
+    hits: list[tuple[int, str]] = []
+    taken: set[int] = set()
+    for k, w in sorted(((k, w) for k, ws in kinds.items() for w in ws), key=lambda kw: -len(kw[1])):
+        for m in re.finditer(re.escape(w.lower()), piece):
+            span = set(range(m.start(), m.end()))
+            if not span & taken:
+                taken |= span
+                hits.append((m.start(), k))
+    return list(dict.fromkeys(k for _, k in sorted(hits)))
+
+
+def _pieces(t: str, kinds: Mapping[str, list[str]]) -> list[str]:
+    """The text cut where one kind's count ends and the next begins (两家律所一家咨询 / 律所2家鉴定1家)."""
+    out: list[str] = []
+    for piece in _PIECE.split(t):
+        if len(_kinds_in(piece, kinds)) > 1 and len(re.findall(r"\d", piece)) > 1:
+            cut = (
+                r"(?=(?<!\d)\d+\s*(?:家|个|所))"
+                if re.match(r"\s*\d", piece)
+                else r"(?<=\d[家个所])|(?<=\d)(?=[^\d家个所])"
+            )
+            out += [x for x in re.split(cut, piece) if x]
+        else:
+            out.append(piece)
+    return out
+
+
+def kinds_inventory(kinds: Mapping[str, list[str]], said: str) -> dict[str, float] | None:
+    """律所两家、鉴定一家 → {法律: 2, 鉴定: 1}; None unless every kind said has its own count."""
+    t = arabic(normalize(re.sub(r"[“”\"'‘’「」]", "", said)))
+    if (all_one := re.fullmatch(r"\s*(\d+)\s*(?:家|个)[,，]?\s*(?:都|全)是([^,，。]+?)[。.!！]*", t)) is not None:
+        ks = _kinds_in(all_one.group(2), kinds)  # 四家，都是律所
+        return {ks[0]: float(all_one.group(1))} if len(ks) == 1 else None
+    each = re.search(r"各\s*(\d+)\s*(?:家|个|所)|每(?:种|类|样)都是\s*(\d+)\s*(?:家|个|所)", t)
+    inv: dict[str, float] = {}
+    for piece in _pieces(t, kinds):
+        ks = _kinds_in(piece, kinds)
+        if not ks:
+            continue
+        figures = [
+            float(x) for x in re.findall(r"(?<![\d.])(\d+)\s*(?:家|个|所|间|户)?(?!\s*(?:类|种|年|月|号|%))", piece)
+        ]
+        if len(ks) == 1 and len(figures) == 1:
+            inv[ks[0]] = inv.get(ks[0], 0) + figures[0]
+        elif len(ks) == 1 and not figures and re.search(r"有(?:家|个)|(?<![\d])(?:家|个)(?=[\u4e00-\u9fff])", piece):
+            inv[ks[0]] = inv.get(ks[0], 0) + 1  # 有家专利代理 / 还有个公证处
+        elif (each and not figures) or (
+            each and len(figures) == 1 and figures[0] == float(each.group(1) or each.group(2))
+        ):
+            for k in ks:
+                inv[k] = inv.get(k, 0) + float(each.group(1) or each.group(2))
+        else:
+            return None
+    return inv or None
+
+
+def kinds_edited(rule: TwoPartRule, previous: Mapping[str, Any], said: str, text: str) -> str | None:
+    """律所两家、鉴定一家 → 再加一家咨询公司 / 鉴定那家注销了 / 鉴定那家换成了一家培训机构 / 律所其实是三家 / 只剩鉴定所:
+    the kinds said one by one, each changed as the message tells, and the two counts worked out again ("2类，3家");
+    None when the first answer was not told kind by kind, or the change names a kind or a move it cannot place."""
+    first, second = rule.parts[0], rule.parts[1]
+    kinds = first.kinds
+    if not kinds:
+        return None
+    inv = kinds_inventory(kinds, said)
+    if inv is None or len(inv) != previous.get(first.key) or sum(inv.values()) != previous.get(second.key):
+        return None
+    t = arabic(normalize(re.sub(r"[“”\"'‘’「」]", "", text)))
+    if re.search(r"算不算|拿不准|不确定|不知道|说不准|不好说|可能|也许|好像|记不清", t):
+        return None  # 鉴定那家还算不算在园区我也拿不准: unsure, asked (not worked out)
+    before = dict(inv)
+    restated = re.search(r"(?:不是[^,，。]*[,，]\s*|就是|现在就|其实就)(?:是)?(.+)$", t)
+    if restated and (again := kinds_inventory(kinds, restated.group(1))) and len(again) >= 2:
+        inv = again  # 不是一家，是一家咨询一家律所 / 现在就一家律所一家鉴定所: told again in full
+    else:
+        pieces = _pieces(t, kinds)
+        adding = False
+        for i, piece in enumerate(pieces):
+            ks = _kinds_in(piece, kinds)
+            if not ks:
+                adding = adding or bool(_KIND_ADDED.search(piece))  # 再加两家：一家培训机构一家咨询公司
+                continue
+            if (
+                len(ks) == 1
+                and not re.search(r"\d", piece)
+                and not (
+                    _KIND_GONE.search(piece)
+                    or _KIND_ADDED.search(piece)
+                    or re.search(r"换成|只剩|就剩|仅剩|其实(?:也)?是|变成|没错|不变|没变", piece)
+                )
+                and i + 1 < len(pieces)
+                and not _kinds_in(pieces[i + 1], kinds)
+            ):
+                piece = f"{piece}{pieces[i + 1]}"  # 律所那个数不对，应该是一家: the kind, then its figure
+                pieces[i + 1] = ""
+            n_said = re.findall(r"(?<![\d.])(\d+)\s*(?:家|个|所)", piece)
+            n = float(n_said[0]) if n_said else 1.0
+            swap = re.search(r"换成|改成|其实(?:也)?是|变成", piece)
+            if swap and len(ks) == 2:
+                a, b = ks  # the kind before the verb becomes the one after it
+                inv[a] = inv.get(a, 0) - 1
+                inv[b] = inv.get(b, 0) + 1
+            elif len(ks) != 1:
+                return None
+            elif re.search(r"只剩|就剩|只有|仅剩", piece) and not n_said:
+                inv = {ks[0]: inv.get(ks[0], 0)}  # 只剩鉴定所
+            elif _KIND_GONE.search(piece):
+                inv[ks[0]] = inv.get(ks[0], 0) - (n if n_said and "那" not in piece else inv.get(ks[0], 0))
+            elif (m := _KIND_SET.search(piece)) is not None and not _KIND_ADDED.search(piece[: m.start()]):
+                inv[ks[0]] = float(m.group(1))  # 律所是三家不是两家 / 鉴定其实是两家 / 律所只有3家
+            elif _KIND_ADDED.search(piece) or adding:
+                inv[ks[0]] = inv.get(ks[0], 0) + n
+            else:
+                continue  # 咨询没错 / 只是名字里带了咨询两个字: the kind named, nothing changed of it
+    if any(v < 0 for v in inv.values()) or inv == before:
+        return None
+    total = re.search(r"(?:现在|一共|总共|共|合计)\s*(\d+)\s*(?:家|个)", t)
+    if total and float(total.group(1)) != sum(inv.values()):
+        return None  # the counts worked out and the total said disagree: asked
+    kept = {k: v for k, v in inv.items() if v > 0}
+    return f"{len(kept)}{first.words[0]}，{sum(kept.values()):g}{second.words[0]}"

@@ -3055,3 +3055,32 @@ def test_an_answer_with_an_aside_is_still_an_answer(
     proposed = chat.session.proposal or {}
     assert chat.session.answers.get(asked, proposed.get("value")) == value, chat.text  # recorded, or proposed as it
     assert "仍记为" not in chat.text
+
+
+@pytest.mark.parametrize(
+    ("turns", "value"),
+    [
+        # the kinds said one by one, each changed as told, and both counts worked out again
+        (["律所两家、鉴定一家", "哦还漏了，再加一家咨询公司"], {"types": 3, "units": 4}),
+        (["律所一家，鉴定一家", "哦对了鉴定那家不算了，去年就注销了"], {"types": 1, "units": 1}),
+        (["律所两家，鉴定一家", "全区排不上", "服务机构那题，鉴定那家换成了一家培训机构"], {"types": 2, "units": 3}),
+        (["律所两家、鉴定一家", "加一家咨询公司，再去掉一家律所"], {"types": 3, "units": 3}),
+        (
+            ["鉴定所一家，律所一家", "全区前十", "啊机构那题，刚说的律所其实已经搬走了，只剩鉴定所"],
+            {"types": 1, "units": 1},
+        ),
+        (["咨询公司一家", "不是一家，是一家咨询一家律所"], {"types": 2, "units": 2}),
+        (["律所两家、咨询一家", "那家“咨询”其实也是律所，只是名字里带了咨询两个字"], {"types": 1, "units": 3}),
+    ],
+)
+def test_kinds_told_one_by_one_are_changed_one_by_one(engine: Engine, turns: list[str], value: Any) -> None:
+    chat = answered_at(engine, "zone.B1", turns)
+    proposed = chat.session.proposal or {}
+    got = proposed.get("value") if proposed.get("criterion") == "zone.B1" else chat.session.answers.get("zone.B1")
+    assert got == value, chat.text
+
+
+def test_a_kind_the_unit_is_unsure_of_is_not_taken_off(engine: Engine) -> None:
+    chat = answered_at(engine, "zone.B1", ["律所一家 鉴定一家"])
+    chat.say("answer", "鉴定那家还算不算在园区我也拿不准，他们说可能要搬", None)
+    assert chat.session.answers.get("zone.B1") != {"types": 1, "units": 1}, chat.text
