@@ -500,7 +500,7 @@ _OPEN_REQUEST = re.compile(
     + rf"(?:(?P<a>{_Q_REF}){_Q_SUFFIX}|(?P<a2>{_Q_NAME}){_Q_POINTER})"
     + rf"|(?:(?P<b>{_Q_REF}){_Q_SUFFIX}|(?P<b2>{_Q_NAME}){_Q_POINTER}){_VERB_AFTER}"
     + rf"|(?P<c>{_Q_REF}){_Q_SUFFIX}"
-    + rf"|(?P<d>{_Q_NAME})(?:那|这)(?:一)?(?:道题|题|项)"
+    + r"|(?P<d>(?![^,，。]*[没有不无是])[^,，。;；:：\d#]{2,12}?)那(?:一)?(?:道题|题|项)"
     + rf"|(?:我|我们)?(?:要|想|再)?(?:回到|返回|退回|跳回)(?P<e>{_Q_NAME}))"
     + _Q_TAIL
 )

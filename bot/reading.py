@@ -2533,8 +2533,14 @@ def _undone_by_next(f: Found, parts: list[tuple[str, bool]]) -> bool:
         r"(?:都|也)?(?:不算|不计|没算|不包括|不含)",
         said,
     )
-    if kind_off is not None and not re.fullmatch(
-        r"(?:但是?|不过|可是?)?(?:这|那)(?:两|几|些|个)?(?:次|家|起|个|场|回)?|它们?|其中|剩下的?", kind_off.group(1)
+    if (
+        kind_off is not None
+        and not re.search(r"算不算|不知道|拿不准|不确定", said)
+        and not re.search(r"[没未不]|撤|失败|还在|结", kind_off.group(1))  # (也没立上案，不算: this one undone)
+        and not re.fullmatch(
+            r"(?:但是?|不过|可是?)?(?:这|那)(?:两|几|些|个)?(?:次|家|起|个|场|回)?|它们?|其中|剩下的?",
+            kind_off.group(1),
+        )
     ):
         return False  # 去年2次，安全生产检查那些不算: another kind is left out, not this figure undone
     return bool(NOT_DONE.search(said)) and not _filed_and_open(f.text + said)
