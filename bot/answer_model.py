@@ -176,6 +176,8 @@ DEV_BANKS = (
     "answer_dev150",
     "answer_dev151",
     "answer_dev152",
+    "answer_dev153",
+    "answer_dev154",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
 # the label of a case as the rules' literal verdict: for an absence question (有没有发生过…),

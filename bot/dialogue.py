@@ -1365,9 +1365,9 @@ class Engine:
                 and previous is True
                 and r.value is False
                 and not bad_event
-                and not (
-                    fix.kind == "explicit" and re.search(r"说错|答错|选错|填错|搞错|弄错", ev.text)
-                )  # (all of it wrong)
+                and not re.search(
+                    r"(?:都|全|全部|全都)(?:在|是|没|不)", rest
+                )  # (那几家机构…都在外面: all of it, not a part)
                 and _some_left(c, said, rest, r)
             ):
                 r = r.model_copy(update={"value": "partial", "confidence": min(r.confidence, 0.9)})
