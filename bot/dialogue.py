@@ -1365,9 +1365,7 @@ class Engine:
                 and previous is True
                 and r.value is False
                 and not bad_event
-                and not re.search(
-                    r"(?:都|全|全部|全都)(?:在|是|没|不)", rest
-                )  # (那几家机构…都在外面: all of it, not a part)
+                and not re.search(r"(?:都|全部|全都)(?:在|没|不)", rest)  # (那几家机构…都在外面: all of it, not a part)
                 and _some_left(c, said, rest, r)
             ):
                 r = r.model_copy(update={"value": "partial", "confidence": min(r.confidence, 0.9)})
