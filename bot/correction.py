@@ -474,10 +474,10 @@ def questions_back(text: str) -> tuple[int, re.Match[str]] | None:
 
 # 改宣传那题 / 我要改一下检查那题 / 能改下第12题吗 / 第四十二题能不能改 / 回到检查次数 / #25 / 十五题: the whole
 # message asks to open a question again (by its number or its words), with no new answer in it
-_N = r"[\d一二三四五六七八九十两]"
+_QN = r"[\d一二三四五六七八九十两]"
 _Q_REF = (
-    rf"(?:加分(?:项|题)?(?:里|中|的)?第\s*{_N}+\s*(?:个)?(?:题|项|条)?|第\s*{_N}+\s*个加分项|第\s*{_N}+\s*(?:个)?(?:题|项|条|个问题)?|"
-    rf"{_N}{{1,3}}\s*(?:号)?(?:题|项)|#\s*\d{{1,2}}|no\.?\s*\d{{1,2}}|q\s?\d{{1,2}}|b\s?[1-9]|{_N}{{1,3}}(?=[,，\s]*(?:那|这)(?:个|题|项)))"
+    rf"(?:加分(?:项|题)?(?:里|中|的)?第\s*{_QN}+\s*(?:个)?(?:题|项|条)?|第\s*{_QN}+\s*个加分项|第\s*{_QN}+\s*(?:个)?(?:题|项|条|个问题)?|"
+    rf"{_QN}{{1,3}}\s*(?:号)?(?:题|项)|#\s*\d{{1,2}}|no\.?\s*\d{{1,2}}|q\s?\d{{1,2}}|b\s?[1-9]|{_QN}{{1,3}}(?=[,，\s]*(?:那|这)(?:个|题|项)))"
 )
 _Q_NAME = r"(?![成为掉好完善进]|上|前一|前面|刚|这|那|之前|先前|最后|一下|下)[^,，。;；:：\d#]{2,12}?"
 _Q_SUFFIX = r"[,，\s]*(?:那|这)?(?:一)?(?:道题|题|项|个问题|个数字?|个|块|条)?(?:的答案|的回答|的数字?|的)?"
@@ -529,7 +529,7 @@ def opening_request(text: str) -> str | None:
     if m is None:
         return None
     name = next((g for g in m.group("a", "a2", "b", "b2", "c", "d", "e") if g), "").strip()
-    if re.fullmatch(rf"{_N}{{1,3}}", name):
+    if re.fullmatch(rf"{_QN}{{1,3}}", name):
         return f"第{arabic(name)}题"  # 四十二 那个我改下
     if re.fullmatch(_Q_REF, name):
         name = arabic(re.sub(r"^#\s*", "第", name))
