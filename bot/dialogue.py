@@ -48,6 +48,7 @@ from .said import (
     _STATED_FIGURE,
     _STRESS,
     _THAN_SAID,
+    ANSWER_OPENING,
     _delta,
     _doubted,
     _fits_unit,
@@ -2206,9 +2207,7 @@ _ASIDE_OR_PLAN = re.compile(
     r"^(?:对了|哦对了|另外|还有|顺便|顺带|btw|补充)|明年|后年|下一?年度?|今后|以后|将来|打算|计划|准备|目标|争取|预计|有望|应该能"
 )
 # a message that opens with its answer (有的。另外集团明年要来查两次): read as said
-_PLAIN_ANSWER_HEAD = re.compile(
-    r"^(?:有的?|没有|没|无|是的?|对的?|嗯+|签了|设了|建了|做了|做到了?|都有|全部|部分|yes|no|ok)(?:[,，。.!！~\s]|$)"
-)
+_PLAIN_ANSWER_HEAD = re.compile(rf"^(?:{ANSWER_OPENING})(?:[,，。.!！~\s]|$)")
 _DEFER = re.compile(
     r"先空着|空着吧|先放(?:着|一放|一下)|后面再(?:说|答|填)|以后再说|先问别的|先跳过|跳过吧|下一题|先不答|先不填|"
     r"(?:明天|晚点|之后|回头)[^,，。]{0,6}再填"

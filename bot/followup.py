@@ -32,6 +32,7 @@ from .said import (
     _NAMES_IT,
     _STATED_FIGURE,
     _TAKE_OFF,
+    ANSWER_OPENING,
     _delta,
     _doubted,
     _fits_unit,
@@ -242,7 +243,7 @@ _MEASURE_UNIT = {
 _MEASURE_NAMED = re.compile(f"({'|'.join(_MEASURE_UNIT)})")
 # a reply that opens with its answer (有的。另外集团明年要来查两次): read as said
 _PLAIN_HEAD = re.compile(
-    r"^(?:有的?|没有|没|无|是的?|对的?|嗯+|签了|设了|建了|做了|做到了?|都有|全部|部分|yes|no|ok|不清楚|不知道)(?:[,，。.!！~\s]|$)"
+    rf"^(?:{ANSWER_OPENING}|不清楚|不知道)(?:[,，。.!！~\s]|$)"
     r"|^(?:从来|从|一直|向来|压根)?(?:没|未)(?:有)?(?:出|发生|遇到|碰到)过"
 )
 # an aside or a plan around a figure (对了… / 另外… / 明年争取… / …没法比)

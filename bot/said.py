@@ -587,6 +587,9 @@ def _parts_moved(rule: TwoPartRule, previous: Mapping[str, Any], text: str, said
     return "，".join(f"{merged[p.key]:g}{p.words[0]}" for p in rule.parts)
 
 
+# the words a reply opens with when it answers (有的。另外集团明年要来查两次): such a reply is read as said, never as an aside
+ANSWER_OPENING = r"有的?|没有|没|无|是的?|对的?|嗯+|签了|设了|建了|做了|做到了?|都有|全部|部分|yes|no|ok"
+
 # ── the kinds of a two-count answer, one by one (律所两家、鉴定一家) ────────────────────────────────────────
 _PIECE = re.compile(r"[,，、;；。:：]")
 _KIND_GONE = re.compile(
