@@ -791,7 +791,7 @@ class Engine:
                 return [*told, *msgs, Message(text=f"{left}还没有改，确认这一项后请再说一次。")]
             if i == len(parts) - 1:
                 return [*told, *msgs]
-            head = (msgs[0].text or "").split("我们接着刚才的题：")[0].strip() if msgs else ""
+            head = (msgs[0].changed or "").strip() if msgs else ""
             if head:
                 told.append(Message(text=head))
         return told
@@ -1133,10 +1133,10 @@ class Engine:
             s.proposal["then"] = now
             return done
         current = self.criterion_at(s)
-        if current is None or not done or "我们接着刚才的题" not in (done[-1].text or ""):
+        if current is None or not done or done[-1].changed is None:
             return done
-        note = (done[-1].text or "").split("我们接着刚才的题")[0]
-        return [*done[:-1], Message(text=note), *self._answer(s, UserEvent("answer", now))]
+        note = done[-1].changed
+        return [*done[:-1], Message(text=note, changed=note), *self._answer(s, UserEvent("answer", now))]
 
     def _correct(self, s: Session, ev: UserEvent, c: Criterion, fix: correction.Correction) -> list[Message]:
         """不对，应该是没有 / 刚才那题改成“有” / 上一题选错了: replace the previous answer, stay here."""
@@ -1453,7 +1453,7 @@ class Engine:
             return [Message(text=change), *self._summary(s, brief=True)]
         if self.criterion_at(s) is c:  # (#15 改成四家, asked at 15 again: answered, so the walk goes on)
             return self._after_answer(s, change)
-        return self.ask(s, prefix=change + "我们接着刚才的题：")
+        return self._back_to_question(s, change)
 
     def _changed_again(self, s: Session, ev: UserEvent) -> list[Message] | None:
         """示范点那个改成两家 → 又改：三家，最终确认: the answer just changed, changed once more (no other named)."""
@@ -1600,7 +1600,14 @@ class Engine:
         )
         if s.finished and not s.reviewing:
             return [Message(text=change), *self._summary(s, brief=True)]
-        return self.ask(s, prefix=change + "我们接着刚才的题：")
+        return self._back_to_question(s, change)
+
+    def _back_to_question(self, s: Session, change: str) -> list[Message]:
+        """A change to another question said, then the question being asked again; the change travels typed."""
+        msgs = self.ask(s, prefix=change + "我们接着刚才的题：")
+        if msgs:
+            msgs[0] = msgs[0].model_copy(update={"changed": change})
+        return msgs
 
     def _after_answer(self, s: Session, ack: str) -> list[Message]:
         if s.reviewing:

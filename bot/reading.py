@@ -929,7 +929,6 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
 _WHICH_ONE = re.compile(
     r"(?:按|填|以|用|算|报|写|选)(?:哪|那)(?:个|一个)(?:数|数字)?(?:为准|算|好|对)?[吗呢呀啊]?(?:[?？。.!！]|$)|(?:哪|那)个(?:数|数字)?(?:对|准|为准)"
 )
-_PART_NAMED = re.compile(r"[^,，。;；\d]{0,3}?(?:其中|里面|里头|当中|这里面|这当中|包括)")
 
 
 def _without_other_figures(c: Criterion, t: str, mark: bool = True) -> str:
@@ -2451,7 +2450,6 @@ _POPULATION = re.compile(
 _POPULATION_OF_FIRMS = re.compile(
     r"入驻|在册|注册|会员|员工|职工|(?:园区|区内|园里)(?:内|里)?(?:有|共有|一共有?)?(?:企业|公司)$|企业总数"
 )
-_QUALIFYING = re.compile(r"商秘|商业秘密|保密|泄密|免费|公益|无偿|不收费|真正")
 _QUALIFYING = re.compile(r"商秘|商业秘密|保密|泄密|免费|公益|无偿|不收费|真正")
 _ONLY = re.compile(r"(?:只有|仅有|仅|只|才|就)(?:有|给|为|帮|对)?\s*$")
 

@@ -36,6 +36,9 @@ class Message(BaseModel):
     text: str | None = None
     buttons: list[Button] = Field(default_factory=list)
     custom: dict[str, Any] | None = None
+    # what a correction changed, apart from the question asked again after it: several changes in one message and a
+    # correction said with the next answer tell it once without reading it back out of the text
+    changed: str | None = None
 
 
 class Session(BaseModel):
