@@ -67,6 +67,7 @@ from .said import (
     _unsettled,
     describe_answer,
     kinds_edited,
+    shares_edited,
 )
 from .scoring import score
 from .session import COMMAND_WORDS, Button, Message, Session, UserEvent, _hint
@@ -394,6 +395,13 @@ _AGAIN = re.compile(
 _SAID_AGAIN = re.compile(
     r"^(?:[哦噢啊嗯哎唉呃额诶呀]|算了|不对|等等|等下|sorry|[,，.。!！\s])*(?:还是|仍然是?|那就还是|就还是)"
 )
+
+
+_ALL_SAID_AGAIN = re.compile(
+    r"只有|只剩|就剩|仅|一共|总共|合计|总计|(?<![一总])共|都是|全是|其实就|没有别的|就这|\d\s*[类种]"
+)
+
+_PLANNED = r"明年|下一年|打算|计划|准备|将来|争取"
 
 
 class Engine:
@@ -1160,8 +1168,9 @@ class Engine:
         if (
             c.expects == "number"
             and c.id in s.answers
-            and re.search(r"明年|下一年|打算|计划|准备|将来|争取", fix.rest)
+            and re.search(_PLANNED, fix.rest)
             and not re.search(r"今年|去年|实际|其实|已经|只有|才", fix.rest)
+            and not self._figure_before_plan(s, c, fix.rest)
             and (kept := self._more_of_it(s, ev, c)) is not None
         ):
             return kept  # 内部检查刚才说的1次对吧，我们明年打算加到两次: a plan, the figure done stands
@@ -1224,10 +1233,17 @@ class Engine:
                 if isinstance(c.rule, TwoPartRule) and isinstance(previous, dict) and not switched
                 else None
             )
+            shared = (
+                shares_edited(c.rule, pending["counts"], told)
+                if isinstance(c.rule, AlternativesRule) and isinstance(pending.get("counts"), dict) and not switched
+                else None
+            )
             if (
                 edited is not None
             ):  # 律所两家、鉴定一家 → 鉴定那家换成了一家培训机构: the kinds one by one, counted again
                 rest, pending, moved = edited, {}, edited
+            elif shared is not None:  # 会员120家、培训40家、开展30家 → 开展工作的说少了，多了十家: that count moved
+                rest, pending, moved = shared, {}, shared
             elif moved is not None:  # 两类四家 → 类型我漏了一个培训类，家数不变还是4家: each count moved as told
                 rest, pending = moved, {}
             elif swapped is not None:  # 会员50家，培训20家，开展16家 → 不是16家，是14家: that figure, the rest as said
@@ -1399,8 +1415,22 @@ class Engine:
                 and (conflict := _disagreeing(c, fix.rest, ev.text)) is not None
             ):
                 return self._taken_back(s, c, "conflict", conflict.problem)  # 没到三百，三百一十人: neither stands
+            if (
+                r.outcome == "record"
+                and isinstance(c.rule, TwoPartRule)
+                and isinstance(previous, dict)
+                and isinstance(r.value, dict)
+                and not switched
+                and swapped is None
+                and moved is None
+                and (r.value.get(c.rule.parts[0].key) or 0) < (previous.get(c.rule.parts[0].key) or 0)
+                and not _ALL_SAID_AGAIN.search(arabic(normalize(rest)))
+            ):  # 律所、咨询、培训 → 律所有两家，我记错了: one kind's figure, no new answer of all of them
+                return self._taken_back(s, c, "relative")
             if r.outcome == "record":
-                return self._apply_correction(s, c, r.model_copy(update={"words": ev.text.strip()}))
+                recounted = c.expects == "counts" and (swapped is not None or moved is not None)
+                said = rest if recounted and not switched else ev.text.strip()  # 会员多了五家: kept as the counts
+                return self._apply_correction(s, c, r.model_copy(update={"words": said}))  # now are, for the next
             if (
                 fix.kind == "supplement"
                 and c.expects == "number"
@@ -1778,8 +1808,8 @@ class Engine:
             and (edited := kinds_edited(c.rule, s.answers[c.id], s.words.get(c.id, ""), ev.text)) is not None
         ):  # 服务机构那题，鉴定那家换成了一家培训机构: the kinds one by one (not 一家培训机构 as the new answer)
             r = read(c, edited, Hint(), {})
-            if r.outcome == "record":
-                return self._apply_correction(s, c, r.model_copy(update={"words": ev.text.strip()}))
+            if r.outcome == "record":  # the kinds as they now are, for the next change
+                return self._apply_correction(s, c, r.model_copy(update={"words": edited}))
         new = correction.new_answer(ev.text) if c is not None else ""
         if c is not None and new:  # 把背景调查那题改成没有: changed in one message, the walk stays here
             r = read(c, new, Hint(), {})
@@ -1880,6 +1910,13 @@ class Engine:
         if now is not None and now.value < q.value:
             return None  # 那两起都是专利纠纷: what it says of them takes them off (read as a correction)
         return self._more_of_it(s, ev, c)
+
+    @staticmethod
+    def _figure_before_plan(s: Session, c: Criterion, rest: str) -> bool:
+        """不对，2次。第三次是明年一月排的: a new figure said before the plan is the change; the plan says why."""
+        old = as_quantity(s.answers.get(c.id))
+        head = re.split(_PLANNED, rest)[0]
+        return old is not None and any(f.quantity.value != old.value for f in numbers(head))
 
     def _more_of_it(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
         """More told about an answer recorded, which stands: kept with its words; the question now asked again —

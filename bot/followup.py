@@ -221,7 +221,9 @@ _OF_THE_FIGURE = re.compile(
 # fewer or more than the figure just given, with no figure: 可能没那么多 / 好像没这么多吧 / 不止 / 还不止这些
 _NOT_SO_MANY = re.compile(
     r"(?:嗯|呃|额|哦|唔)?[,，\s]*(?:可能|好像|估计|应该|其实|感觉|实际上?)?(?:也)?"
-    r"(?:没(?:有)?(?:那么|这么)多|(?P<more>(?:还|应该|可能|其实)?不止(?:这些|这个数|这么多|那么多)?))[了吧啊呀哦]*[,，。.!！~…\s]*"
+    r"(?:没(?:有)?(?:那么|这么)多|比[^,，。少多]{0,8}?(?:略|稍微?|还|要)?少(?:一点|一些|点儿?|些)?"
+    r"|(?P<more>(?:还|应该|可能|其实)?不止(?:这些|这个数|这么多|那么多)?"
+    r"|比[^,，。少多]{0,8}?(?:略|稍微?|还|要)?多(?:一点|一些|点儿?|些)?))[了吧啊呀哦]*[,，。.!！~…\s]*"
 )
 
 
@@ -674,6 +676,14 @@ class FollowUp:
                 if r.outcome == "record" and r.value != previous:
                     return self.engine._propose_change(s, c, r.value, describe_words(ev.text.strip()))
             return None  # a figure: the figure rules decide (核了签到表，其实只有260人次)
+        if (
+            isinstance(c.rule, TwoPartRule)
+            and isinstance(previous, dict)
+            and (edited := kinds_edited(c.rule, previous, said, ev.text)) is not None
+        ):  # 律所2家、鉴定所1家 → 那家鉴定所去年关了: the kinds one by one, counted again
+            worked = read(c, edited, Hint(), {})
+            if worked.outcome == "record" and worked.value != previous:
+                return self.engine._propose_change(s, c, worked.value, edited)
         if c.expects == "number" and (less := _delta(c, previous, ev.text)) is not None and less != previous:
             return self.engine._propose_change(
                 s, c, int(less), describe_words(f"{said}；{ev.text.strip()}")
@@ -864,6 +874,15 @@ class FollowUp:
         t = arabic(normalize(ev.text))
         kinds = next((p.kinds for p in rule.parts if p.kinds), {})
         named = any(w.lower() in t.lower() for ws in kinds.values() for w in ws)
+        previous = s.answers[c.id]
+        if (
+            named
+            and isinstance(previous, dict)
+            and (edited := kinds_edited(rule, previous, s.words[c.id], ev.text)) is not None
+            and (worked := read(c, edited, Hint(), {})).outcome == "record"
+            and worked.value != previous
+        ):  # 律所两家、鉴定一家 → 再加两家律所 / 律所有一家退租了: the kinds one by one, whatever the words
+            return self.engine._propose_change(s, c, worked.value, edited)
         if not (_FIRM_CHANGED.search(t) and (named or re.search(r"(?:那|这|1)家", t))):
             return None
         if any(f.unit in p.words for p in rule.parts for f in numbers(t) if f.quantity.value > 1):
@@ -872,7 +891,7 @@ class FollowUp:
         if isinstance(previous, dict) and (edited := kinds_edited(rule, previous, said, ev.text)) is not None:
             worked = read(c, edited, Hint(), {})  # 加一家咨询公司，再去掉一家律所: the kinds one by one
             if worked.outcome == "record" and worked.value != previous:
-                return self.engine._propose_change(s, c, worked.value, describe_words(f"{said}；{ev.text.strip()}"))
+                return self.engine._propose_change(s, c, worked.value, edited)  # the kinds as they now are
         together = read(c, f"{said}，{ev.text.strip()}", Hint(), {})
         if together.outcome == "record" and together.value != previous:
             return self.engine._propose_change(s, c, together.value, describe_words(f"{said}；{ev.text.strip()}"))
@@ -964,8 +983,8 @@ class FollowUp:
         if m is None or not self._asks_other_than(s, c) or not isinstance(rule, (ThresholdRule, PerCountRule)):
             return None
         q = as_quantity(previous)
-        if q is None or q.relation != "eq":
-            return None
+        if q is None or q.relation != "eq" or any(f.quantity.value != q.value for f in numbers(t)):
+            return None  # (比五百略少一点 after 500: that figure; 比三百少 after 500 is no dispute of it)
         said = Quantity(value=q.value, relation="gt" if m.group("more") else "lt")
         if not isinstance(rule, ThresholdRule) or said.meets(rule.minimum, rule.strict) != q.meets(
             rule.minimum, rule.strict

@@ -635,8 +635,19 @@ def kinds_inventory(kinds: Mapping[str, list[str]], said: str) -> dict[str, floa
         ks = _kinds_in(all_one.group(2), kinds)  # 四家，都是律所
         return {ks[0]: float(all_one.group(1))} if len(ks) == 1 else None
     each = re.search(r"各\s*(\d+)\s*(?:家|个|所)|每(?:种|类|样)都是\s*(\d+)\s*(?:家|个|所)", t)
+    total = re.search(r"(?:一共|总共|合计|总计|(?<![一总])共)(?:有|是)?\s*(\d+)\s*(?:家|个|所)", t)
     inv: dict[str, float] = {}
-    for piece in _pieces(t, kinds):
+    pieces = _pieces(t, kinds)
+    named = [ks for p in pieces if (ks := _kinds_in(p, kinds))]
+    if (
+        not each
+        and total
+        and all(len(ks) == 1 for ks in named)
+        and len({ks[0] for ks in named}) == len(named) == int(total.group(1))
+        and not any(re.search(r"\d", p) for p in pieces if _kinds_in(p, kinds))
+    ):
+        return {ks[0]: 1.0 for ks in named}  # 3类：律所、咨询、培训，一共3家: one of each
+    for piece in pieces:
         ks = _kinds_in(piece, kinds)
         if not ks:
             continue
@@ -713,6 +724,8 @@ def kinds_edited(rule: TwoPartRule, previous: Mapping[str, Any], said: str, text
                 inv[ks[0]] = float(m.group(1))  # 律所是三家不是两家 / 鉴定其实是两家 / 律所只有3家
             elif _KIND_ADDED.search(piece) or adding:
                 inv[ks[0]] = inv.get(ks[0], 0) + n
+            elif n_said and re.fullmatch(r"[^\d]{0,6}?\d+\s*(?:家|个|所)[了的吧啊哈。.!！\s]*", piece):
+                inv[ks[0]] = n  # 不对，律所是两家，鉴定两家: the kind's count said again
             else:
                 continue  # 咨询没错 / 只是名字里带了咨询两个字: the kind named, nothing changed of it
     if any(v < 0 for v in inv.values()) or inv == before:
@@ -721,4 +734,81 @@ def kinds_edited(rule: TwoPartRule, previous: Mapping[str, Any], said: str, text
     if total and float(total.group(1)) != sum(inv.values()):
         return None  # the counts worked out and the total said disagree: asked
     kept = {k: v for k, v in inv.items() if v > 0}
-    return f"{len(kept)}{first.words[0]}，{sum(kept.values()):g}{second.words[0]}"
+    listed = "、".join(f"{kinds[k][0]}{v:g}家" for k, v in kept.items())  # kind by kind, for the next change
+    return f"{listed}，共{len(kept)}{first.words[0]}{sum(kept.values()):g}{second.words[0]}"
+
+
+_SHARE_N = r"(\d+)(?![\d.]|\s*[批期场次个人位名年月天号轮%])"
+_SHARE_MORE = (
+    r"(?:少|漏)(?:算|报|说|写|数|计|填|统计)了?\s*" + _SHARE_N + "|"  # 少说了两家: there are two more
+    r"(?:再|还|又|另外|也)?(?:加上?|多了?|增加了?|添了?|补了?|新增了?)\s*" + _SHARE_N + "|"
+    r"(\d+)\s*家[^,，。;；\d]{0,6}?(?:新入会|刚入会|新加入|漏了|没算|没统计)"
+)
+_SHARE_LESS = (
+    r"多(?:算|报|说|写|数|计|填|统计)了?\s*" + _SHARE_N + "|"  # 多算了两家: there are two fewer
+    r"(?:也|还|又)?(?:少了?|减(?:掉|去|少)?了?|去掉了?|扣(?:掉|除)?了?)\s*" + _SHARE_N + "|"
+    r"(\d+)\s*家[^,，。;；\d]{0,8}?(?:退会|退出|注销|关了|关门|倒闭|搬走|搬出|退了|不算)"
+)
+
+
+def shares_edited(rule: AlternativesRule, counts: Mapping[str, Any], text: str) -> str | None:
+    """会员100家、培训30家、开展50家 → 培训的再加三家 / 开展工作的说少了，多了十家 / 会员里有四家已经注销了: a part of
+    the association's counts moved by the difference said, the others as they were; the counts said again in full
+    (read like a first answer), or None when the change cannot be placed on one part for sure."""
+    group = next((g for g in rule.groups if g.total_cues and all(k.key in counts for k in g.conditions)), None)
+    if group is None or not isinstance(counts.get("total"), (int, float)):
+        return None
+    t = arabic(normalize(text))
+    if "%" in t or re.search(r"百分|成\b|比例|占比", t):
+        return None  # a share said: read as said elsewhere
+    if re.search(r"明年|下一年|打算|计划|准备|将来|争取|预计|有望", t):
+        return None  # 培训的明年再加三家: a plan moves no count
+    moved: dict[str, float] = {}
+    amounts: set[float] = set()
+    waiting: str | None = None  # a part named in a clause without its difference (开展工作的说少了，多了十家)
+    for clause in re.split(r"[,，。;；!！?？\s]+", t):
+        named = [k.key for k in group.conditions if any(w in clause for w in k.cues)]
+        part = (
+            named[0]
+            if len(named) == 1
+            else "total"
+            if not named and any(w in clause for w in group.total_cues)
+            else None
+        )
+        if len(named) > 1:
+            return None
+        more = [m for m in re.finditer(_SHARE_MORE, clause)]
+        less = [m for m in re.finditer(_SHARE_LESS, clause)]
+        if len(more) + len(less) > 1:
+            return None
+        if not more and not less:
+            if part is not None:
+                waiting = part
+            continue
+        m = (more or less)[0]
+        n = float(next(g for g in m.groups() if g is not None))
+        step = n if more else -n
+        if part is None and any(abs(v) == n for v in moved.values()):
+            continue  # 会员其实少两家，有两家年初退会了: the difference explained
+        part = part or waiting
+        if part is None:
+            return None
+        if part in moved:
+            if abs(moved[part]) == n:
+                continue  # 会员其实少两家，有两家年初退会了: the difference explained
+            return None
+        moved[part], waiting = step, None
+        amounts.add(n)
+    if not moved:
+        return None
+    after = {key: float(counts[key]) + moved.get(key, 0.0) for key in ("total", *(k.key for k in group.conditions))}
+    if any(v < 0 for v in after.values()):
+        return None
+    for f in (
+        f for f in numbers(t) if f.unit in ("家", "")
+    ):  # any other figure said must be one of the results (…是102家) or a difference again
+        if f.quantity.value not in amounts and f.quantity.value not in after.values():
+            return None
+    parts = [f"{group.total_cues[0]}{after['total']:g}家"]
+    parts += [f"{k.label.replace('占成员总数的比例', '')}{after[k.key]:g}家" for k in group.conditions]
+    return "，".join(parts)
