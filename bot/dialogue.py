@@ -811,6 +811,15 @@ class Engine:
         t = normalize(text)
         if _PLAIN_ANSWER_HEAD.match(t) or not _ASIDE_OR_PLAN.search(t):
             return None
+        first = re.split(r"[,，。;；!！?？]", t)[0]
+        if (
+            c.expects == "boolean"
+            and first != t
+            and not numbers(first)
+            and not _ASIDE_OR_PLAN.search(first)
+            and read(c, first, Hint(), {}).outcome == "record"
+        ):
+            return None  # 有整改，今年打算上下半年各查一次: it opens with this question's answer
         units = {f.unit for f in numbers(text) if f.unit}
         if not units:
             return None
@@ -1777,6 +1786,12 @@ class Engine:
             target is None or (crit := self.criterion_at(s, target)) is None or crit.expects == "boolean"
         ):
             target = by_figure
+        if (
+            target is None
+            and re.search(r"(?:之前|前面|刚才|刚刚|上面|先前|早先)(?:说|报|填|讲|答)?的?那个", normalize(ev.text))
+            and (owner := self.follow_up._figure_owner(s, ev.text)) is not None
+        ):  # 之前说的那个改成两起: the latest figure answered in that unit
+            target = len(self.basics(s)) + self.rubric(s).criteria.index(owner)
         if target is None:
             n = len(self.rubric(s).criteria)
             return [
@@ -2265,11 +2280,14 @@ _INDEFINITE_WH = re.compile(r"没(?:有)?(?:啥|什么)|(?:啥|什么)[^,，。?
 
 
 # a figure added to the one said (漏了一场，再加80) — unless the message gives the new total (一共是330)
-_SOFT_MORE = re.compile(r"(?:还|又)(?:查|做|办|搞|开展|组织|调解|立案|协助|服务|培训|补)(?:了|过)")
+_SOFT_MORE = re.compile(
+    r"(?:还|又)(?:在[^,，。\d]{0,8}?)?(?:查|做|办|搞|开展|组织|调解|立案|协助|服务|培训|补)(?:了|过)"
+)  # 还在两个社区办过宣传
 _A_NEW_TOTAL = re.compile(
     r"(?:加上|算上)[^,，。\d]{0,10}(?:是|就是)\s*(?=\d|[一二两三四五六七八九十百])|"  # 加上线上直播是三百二
-    r"一共|总共|(?<![一总])共(?:计|有)?\s*(?=\d|[一二两三四五六七八九十百])|合计|总计|全年|总数|加起来|所以是|应该是|其实是|实际是|=|(?:现在|目前)(?:是|有|一共)?\s*\d|(?:只有|只剩|才)\s*(?:\d+|[一二两三四五六七八九十百]+)|"
+    r"一共|总共|(?<![一总])共(?:计|有)?\s*(?=\d|[一二两三四五六七八九十百])|合计|总计|全年|总数|(?<![场次回期])加起来|所以是|应该是|其实是|实际是|=|(?:现在|目前)(?:是|有|一共)?\s*\d|(?:只有|只剩|才)\s*(?:\d+|[一二两三四五六七八九十百]+)|"
     r"[,，]\s*(?:那|那就|就|所以)?是\s*(?:\d+|[一二两三四五六七八九十百]+)\s*(?:人次|[次场家起人个件])|"
+    r"[,，]\s*(?:我们)?(?:自己|内部|实际|真正)(?:的|做的|查的)?(?:就|只)(?:是|有)?\s*(?:\d+|[一二两三四五六七八九十百]+)|"
     r"(?:^|[,，])\s*(?:而)?不是\s*(?:\d+|[一二两三四五六七八九十百]+)|"  # 4起，不是2起，…那两起也要算上
     + _DENIED_THEN_FIGURE.pattern
 )  # 还有一起忘说了，是三起: the new total said

@@ -212,7 +212,10 @@ _PART_SAID = re.compile(r"应该|其实|实际|准确|(?<![不就])是|为|改")
 _OF_THE_FIGURE = re.compile(
     r"没(?:有)?(?:那么|这么)多|不止|其实|实际|只有|准确|不准|不到|没到|多报|少报|多算|少算|大概|估计|左右|上下|更多|还多|"
     r"至少|起码|最少|不少于|不低于|将近|接近|差一点|差几|合计|共计|一共|总共|总计|加起来|以上|出头|签到|不严谨|"
-    r"\d\s*[+＋]\s*\d|"
+    r"(?:\d|[一二两三四五六七八九十百])\s*(?:人次|[家次场起个人])?是[^,，。\d]{1,12}(?:数|数量|人数|次数)(?:[,，。]|$)|"
+    r"全年|整年|算下来|去掉|减掉|扣掉|扣除|刨掉|减去|剔除|不该算|算进去了|漏(?:了|算|加|报|统计)|少加|"
+    r"\d\s*[+＋]\s*\d|其中(?:有)?\s*(?:\d|[一二两三四五六七八九十])|"
+    r"(?:那|所以)[^,，。\d]{0,6}?(?:就|只有|才)(?:是)?\s*(?:\d|[一二两三四五六七八九十])|"
     r"各(?:一|1)\s*(?:次|场|家|起|回)|(?:还有|另外|又)(?:有)?\s*(?:\d|[一二两三四五六七八九十])+\s*(?:次|场|家|起|回|个|所)|"
     r"(?:做|办|帮|协助|查|搞|开展|服务|参加|来)的(?:是|有|就是|只是)\s*(?:\d|[一二两三四五六七八九十百])"  # 我们协助的是两起
 )
@@ -1013,6 +1016,17 @@ class FollowUp:
         doubt = bool(_DOUBT.search(t))
         if not found and not doubt:
             return None
+        if (
+            current is not None
+            and re.search(r"明年|后年|今年(?:还)?(?:打算|计划|准备)|打算|计划|准备|争取", t)
+            and not re.search(r"其实|实际|不对|错|准确|应该是", t)
+            and (
+                _PLAIN_HEAD.match(t)
+                or re.match(r"(?:有|没有?|是的?|对|都有|做了|落实了|已经)(?![\d一二两三四五六七八九十])", t)
+                or measures_named(t, context(current).measure_list)
+            )
+        ):
+            return None  # 有整改，今年打算上下半年各查一次: this answer, and a plan, no word on the figure said
         if re.match(r"(?:嗯)?(?:对的?|是的|没错|对呀|确实|是滴)[,，。!！\s]", t) and not (
             _STATED_FIGURE.search(arabic(t)) or doubt or re.search(r"不过|但是?|可是|只是", t)
         ):
@@ -1095,11 +1109,16 @@ class FollowUp:
             or any(w in ctx.topic and w not in theirs for w in topic_words(t))  # (words the figure's question lacks)
             or measures_named(t, ctx.measure_list)
             or correction.parse(ev.text, s.answers.get(c.id), True) is not None
+            or _delta(c, s.answers.get(c.id), ev.text) is not None  # 年会没讲商秘，去掉三十个人: the figure moved
         ):
             return None
         if not (numbers(t) or _ASIDE_MARK.search(t) or on_topic(t, theirs)):
             return None
-        if re.search(r"实际|真正|其实|只有|就是|才|应该|准确|不对|错|都是|里有|中有|其中", t):
+        if re.search(
+            r"实际|真正|其实|只有|就是|才|应该|准确|不对|错|都是|里有|中有|其中|"
+            r"全年|整年|一共|总共|合计|总计|加起来|算下来|上半年|下半年|季度|(?<![不那这])是\s*\d",
+            arabic(t),
+        ):
             return None  # 那是邀请的人数，真正来的二百八十左右 / 三次都是免费的: about the figure itself, read below
         i = self.engine.position(s, c)[0]
         held = describe_answer(c, s.answers.get(c.id))

@@ -360,7 +360,7 @@ def _read_boolean(c: Criterion, words: str, hint: Hint) -> Reading:
         and not re.search(r"每[^,，。\d]{0,10}?\d+\s*[次场回]", t)  # 每季度交1次: how often it is done
         and not on_topic(t, context(c).topic)
         and not re.search(r"\d+\s*(?:次|个|家|场|起|回)(?:都|也)(?:没|不|未)", t)  # 这几年停掉了，一场都没有
-        and not re.match(r"^(?:有|没|是|对|不|yes|no)", t)
+        and not re.match(r"^(?:有|没|是|对|不|yes|no|ok|[设建做签搞办开装定配立](?:了|过))", t)  # 设了，去年奖了两个
         and a.verdict not in ("no", "partial")  # 只查了本部，两个分所从来没查过: a part described, not a count
     ):
         return reask(  # 我们公司有三百多个员工 (to a question about passwords): an answer to something else
@@ -2053,7 +2053,7 @@ def _said_left(t: str, unit: str) -> Quantity | None:
     first, last = found[0], found[-1]
     if (
         not _LEFT_SAID.search(last.before)
-        or last.quantity.relation != "eq"
+        or last.quantity.relation not in ("eq", "about")  # (不算的话四百左右: about what is left)
         or first.quantity.value <= last.quantity.value
         or re.match(r"(?:另外|还有|此外|再|加上|线上|线下)", last.text)
         or not _PART_NAMED.search(t[first.end : last.start])

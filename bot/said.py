@@ -341,7 +341,7 @@ _STRESS = re.compile(
 
 
 _MORE_OF_IT = re.compile(
-    r"再加|加上|还(?:得|要)加|另加|再算上|(?<!是)算上|漏(?:了|算了?|说了?)[^,，。\d]{0,10}[,，]?\s*(?:还有|再|另外)|"
+    r"再加|加上|还(?:得|要)加|另加|再算上|(?<!是)算上(?!级|面|半年|次|回|个月|周|年)|漏(?:了|算了?|说了?)[^,，。\d]{0,10}[,，]?\s*(?:还有|再|另外)|"
     r"漏(?:了|算了?|说了?)[^。\d]{0,10}?(?:还|又)(?:加|多|补)(?:了|办了|开了)|"  # 漏了，下半年还加了两场
     r"^(?:哦|啊|噢|诶|嗯|对了|不对|等等|等一下|[,，\s!！])*(?:还有|另外|另有|外加)"
 )
@@ -456,7 +456,7 @@ def _delta(c: Criterion, previous: Any, text: str) -> float | None:
     if (
         isinstance(previous, dict)
         and previous.get("relation") in ("about", "gt", "ge")
-        and _DELTA.search(arabic(normalize(text)))
+        and (_DELTA.search(arabic(normalize(text))) or re.search(r"少加了?|漏加了?", text))
     ):
         previous = previous.get("value")  # 四百人次左右 / 一千出头 → 再加一百五: near enough the figure said
     if isinstance(previous, bool) or not isinstance(previous, (int, float)):
@@ -497,7 +497,13 @@ def _delta(c: Criterion, previous: Any, text: str) -> float | None:
             if f.unit in units or not f.unit
         ):
             return step  # 一起 → 漏了一起，…那起也算，两起: the total with it said too, never added again
-    own = [f for f in numbers(t) if (f.unit in units or not f.unit) and f.quantity.value != previous]
+    own = [
+        f
+        for f in numbers(t)
+        if (f.unit in units or not f.unit)
+        and f.quantity.value != previous
+        and not (unit == "人次" and f.unit == "个" and re.match(r"\s*个\s*(?!人)[\u4e00-\u9fff]", f.after or ""))
+    ]  # (少加了一个线上直播，…看的人有一百: 一个 counts the broadcast, not its audience)
     if (
         len(own) == 1
         and own[0].quantity.relation in ("eq", "about")

@@ -37,6 +37,10 @@ _EMOJI_WORDS = {
 _DECORATION = re.compile(
     "[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d\u3000]"  # pictographs, dingbats, variation selectors
 )
+# an emoji between two phrases ends the first (改成三次👌 上半年多做了一次): a clause mark, its word kept
+_MID_EMOJI = re.compile(
+    "(?<=[\u4e00-\u9fff\\d])\\s*([\U0001f000-\U0001faff\u2600-\u27bf])[\ufe0f\u200d]*\\s*(?=[\u4e00-\u9fff\\d])"
+)
 _QUOTES = re.compile("[\"'“”‘’「」『』【】《》〈〉()（）\\[\\]]")
 _CJK = r"\u4e00-\u9fff"
 _SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}\d])\s+(?=[{_CJK}\d])")
@@ -240,6 +244,7 @@ def normalize(text: str) -> str:
     t = re.sub(r"\s*\|\s*", "，", t)  # 会员 56 家｜受训 29 家: a table row typed in a chat
     t = re.sub(r"(?<=[\u4e00-\u9fff])\s*[×✕✖*]\s*(?=\d)", "", t)  # 律所×2: a count, not a cross
     t = re.sub(r"(?:^|(?<=[^\d.\s]))\s*~\s*(?=\d)", "约", t)  # ~300: about, not a range
+    t = _MID_EMOJI.sub(lambda m: f"，{_EMOJI_WORDS.get(m.group(1), '')}，" if m.group(1) in _EMOJI_WORDS else "，", t)
     for emoji, word in _EMOJI_WORDS.items():
         t = t.replace(emoji, f" {word} ")
     t = _DECORATION.sub(" ", t)
