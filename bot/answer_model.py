@@ -178,6 +178,10 @@ DEV_BANKS = (
     "answer_dev152",
     "answer_dev153",
     "answer_dev154",
+    "answer_dev155",
+    "answer_dev156",
+    "answer_dev157",
+    "answer_dev158",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
 # the label of a case as the rules' literal verdict: for an absence question (有没有发生过…),

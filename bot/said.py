@@ -374,7 +374,9 @@ _FAILED_PART = re.compile(
     r"(?:(?:有|其中)?\s*(?<!第)(\d+)\s*(人次|[次场家起人个件期回])(?!都|也)|(?:那个|那起|那家|那次|那场|那件|这次|这个|这起|这场)|"
     r"第\d+\s*[次场家起个件]|另(?:外)?\s*(?:一|1)\s*[次场家起个件])"
     r"[^,，。\d]{0,8}?(?:[,，]\s*(?:还|都|也|并)(?=没))?"  # (其中两起只是报了案，还没立案)
-    r"(?:没(?:有)?(?:成功|成|做成|搞成|调成|立上|办成|通过|验收|做完|完成|办完|结果|立案)|失败了?|不算|(?:要|得)?去掉|黄了|撤了|还在审|在审)"
+    r"(?:没(?:有)?(?:成功|成|做成|搞成|调成|立上|办成|通过|验收|做完|完成|办完|结果|立案)|失败了?|不算|(?:要|得)?去掉|黄了|撤了|还在审|在审|"
+    r"(?:还|并|其实)没(?:有)?(?:做|办|搞|开展|查|举办)(?![成完过了])"  # 下半年那次还没做
+    r")"
 )
 
 
@@ -405,6 +407,9 @@ _TAKE_OFF = re.compile(
     r"(?:要|得|需要|应该)?(?:减掉|扣掉|去掉|扣除|刨掉|减去|剔除)|算了两遍|重复(?:统计|登记|计算|算)|不该算|没开成|取消|"
     r"多(?:算|报|说|统计|写|数|计|填)了?|搬走|迁走|注销|撤销|摘牌|退出|取消了"
 )
+
+
+_NOT_COUNTED = re.compile(r"(?<![算还])不(?:能)?算(?![多少太很大小是作]|\s*\d)|算不上|不计入?")
 
 
 _ASIDE = re.compile(r"(?:补充|多说|再多?说|补说|再讲|多讲)\s*(?:一|两|几|\d)\s*句")  # 补充一句 / 多说两句
@@ -515,8 +520,8 @@ def _delta(c: Criterion, previous: Any, text: str) -> float | None:
             r"\S{0,2}?(?:[,，。.!！\s]|$)", own[0].after
         ):
             return None  # 250，刚才多说了: the figure said first and alone is the new one, not the part
-        if _TAKE_OFF.search(t) and n < previous:
-            return previous - n
+        if (_TAKE_OFF.search(t) or _NOT_COUNTED.search(t)) and n < previous:
+            return previous - n  # (有一次只查了涉密区域，不算全面检查: that one off)
         if _LEFT_OUT.search(t) and not _NOT_MEANT.search(t):
             return previous + n
     parts = list(_DELTA.finditer(t))
@@ -674,6 +679,22 @@ def kinds_inventory(kinds: Mapping[str, list[str]], said: str) -> dict[str, floa
     return inv or None
 
 
+def _kind_said_again(piece: str, words: list[str]) -> bool:
+    """律所是2家 / 鉴定2家 / 律所其实有3家: a kind's word and its count, nothing else (not 律所是同1个老板)."""
+    m = re.fullmatch(r"(\D{0,8}?)(\d+)\s*(?:家|个|所)[了的吧啊哈。.!！\s]*", piece)
+    if m is None:
+        return False
+    head = m.group(1)
+    for w in sorted(words, key=len, reverse=True):
+        head = head.replace(w.lower(), "")
+    return (
+        re.fullmatch(
+            r"\s*(?:所|公司|机构|中心|处|类)?\s*(?:那|的)?\s*(?:其实|应该|实际)?(?:是|有|就是|就|只有)?\s*", head
+        )
+        is not None
+    )
+
+
 def kinds_edited(rule: TwoPartRule, previous: Mapping[str, Any], said: str, text: str) -> str | None:
     """律所两家、鉴定一家 → 再加一家咨询公司 / 鉴定那家注销了 / 鉴定那家换成了一家培训机构 / 律所其实是三家 / 只剩鉴定所:
     the kinds said one by one, each changed as the message tells, and the two counts worked out again ("2类，3家");
@@ -730,7 +751,7 @@ def kinds_edited(rule: TwoPartRule, previous: Mapping[str, Any], said: str, text
                 inv[ks[0]] = float(m.group(1))  # 律所是三家不是两家 / 鉴定其实是两家 / 律所只有3家
             elif _KIND_ADDED.search(piece) or adding:
                 inv[ks[0]] = inv.get(ks[0], 0) + n
-            elif n_said and re.fullmatch(r"[^\d]{0,6}?\d+\s*(?:家|个|所)[了的吧啊哈。.!！\s]*", piece):
+            elif n_said and _kind_said_again(piece, kinds[ks[0]]):
                 inv[ks[0]] = n  # 不对，律所是两家，鉴定两家: the kind's count said again
             else:
                 continue  # 咨询没错 / 只是名字里带了咨询两个字: the kind named, nothing changed of it

@@ -3084,3 +3084,132 @@ def test_a_kind_the_unit_is_unsure_of_is_not_taken_off(engine: Engine) -> None:
     chat = answered_at(engine, "zone.B1", ["律所一家 鉴定一家"])
     chat.say("answer", "鉴定那家还算不算在园区我也拿不准，他们说可能要搬", None)
     assert chat.session.answers.get("zone.B1") != {"types": 1, "units": 1}, chat.text
+
+
+def _held_or_proposed(chat: Chat, cid: str) -> Any:
+    """What ``cid`` holds, or the change to it waiting for a yes."""
+    proposed = chat.session.proposal or {}
+    return proposed.get("value") if proposed.get("criterion") == cid else chat.session.answers.get(cid)
+
+
+@pytest.mark.parametrize(
+    ("turns", "counts"),
+    [
+        # one part of the association's counts moved by the difference said; the shares worked out again
+        (["会员90家，培训过30家，开展保护工作的27家", "开展工作的少报了，再加三家"], (90, 30, 30)),
+        (["会员90家，培训过30家，开展保护工作的40家", "受训的漏统计了一批，多了六家"], (90, 36, 40)),
+        (["会员90家，培训过30家，开展保护工作的40家", "会员其实少五家，有五家去年退会了"], (85, 30, 40)),
+        (["会员90家，培训过30家，开展保护工作的40家", "多了十家会员，培训的也多三家"], (100, 33, 40)),
+        (["会员90家，培训过30家，开展保护工作的40家", "培训的说多了，多算了四家"], (90, 26, 40)),
+    ],
+)
+def test_a_share_count_moved_by_a_difference(engine: Engine, turns: list[str], counts: tuple[int, int, int]) -> None:
+    chat = answered_at(engine, "station.24", turns)
+    total, trained, active = counts
+    want = {"trained_ratio": round(trained / total * 100, 2), "active_ratio": round(active / total * 100, 2)}
+    assert _held_or_proposed(chat, "station.24") == want, chat.text
+
+
+def test_a_share_change_after_a_plan_moves_nothing(engine: Engine) -> None:
+    chat = answered_at(engine, "station.24", ["会员90家，培训过30家，开展保护工作的40家", "培训的明年再加十家"])
+    assert (chat.session.proposal or {}).get("criterion") != "station.24", chat.text
+    assert chat.session.answers["station.24"] == {"trained_ratio": 33.33, "active_ratio": 44.44}, chat.text
+
+
+@pytest.mark.parametrize(
+    ("turns", "value"),
+    [
+        (["律所1家、鉴定所1家、培训机构1家", "那家培训机构前阵子关门了"], {"types": 2, "units": 2}),
+        (["律所、咨询、鉴定各一家", "又来了两家律所"], {"types": 3, "units": 5}),
+        (["律所三家，鉴定一家", "不对，律所是一家，鉴定三家"], {"types": 2, "units": 4}),
+        (["三类：律所、咨询、公证，一共三家", "不对，律所有两家"], {"types": 3, "units": 4}),
+    ],
+)
+def test_the_kinds_changed_whatever_question_is_asked_next(engine: Engine, turns: list[str], value: Any) -> None:
+    chat = answered_at(engine, "zone.B1", turns)
+    assert _held_or_proposed(chat, "zone.B1") == value, chat.text
+
+
+def test_a_second_kind_change_starts_from_the_first(engine: Engine) -> None:
+    chat = answered_at(engine, "zone.B1", ["律所两家咨询一家"])
+    say_and_accept(chat, "再加一家律所", "zone.B1")
+    say_and_accept(chat, "还有一家培训公司也加上", "zone.B1")
+    assert chat.session.answers["zone.B1"] == {"types": 3, "units": 5}, chat.text
+
+
+def test_one_kind_said_again_is_no_new_answer_of_all(engine: Engine) -> None:
+    chat = answered_at(engine, "zone.B1", ["法律、咨询、培训三类，总共三家"])
+    chat.say("answer", "律所有两家，我记错了", None)
+    assert _held_or_proposed(chat, "zone.B1") != {"types": 1, "units": 2}, chat.text
+
+
+@pytest.mark.parametrize(
+    ("cid", "turns", "value"),
+    [
+        ("point.42", ["3次", "不对，2次。第三次是明年二月排的"], 2),  # a figure before the plan: the change
+        ("point.42", ["两次", "哦对，其中一次算集团来查的，我们自己就一次"], 1),  # 算 + 集团, no 算上
+        ("point.42", ["三次", "不过有一次只看了机房，不算全面检查"], 2),
+        ("point.42", ["两次", "其实下半年那次还没做，排在十二月"], 1),
+        ("station.27", ["六次", "嗯 其中有两次是收费的，那公益的就四次"], 4),
+        ("station.27", ["两次", "哦，两次是上半年的，全年是五次"], 5),
+        ("station.25", ["三百一十", "哦我把一场年会也算进去了，年会没讲商秘，去掉四十个人"], 270),
+        ("zone.12", ["四百", "其实我们还在三个社区办过宣传，那三场加起来两百"], 600),
+        ("zone.15", ["七家", "啊 七家是入驻的服务机构数，示范站点是三家"], 3),
+        ("zone.12", ["五百五十人次", "有一场是下个月的，还没办，目前四百来人"], 400),
+    ],
+)
+def test_a_figure_refined_at_the_next_question(engine: Engine, cid: str, turns: list[str], value: int) -> None:
+    chat = answered_at(engine, cid, turns)
+    held = _held_or_proposed(chat, cid)
+    assert (held.get("value") if isinstance(held, dict) else held) == value, chat.text
+
+
+def test_a_figure_said_a_little_less_than_before_is_taken_back(engine: Engine) -> None:
+    chat = answered_at(engine, "zone.12", ["五百", "嗯其实比五百稍微少一些"])
+    assert "zone.12" not in chat.session.answers, chat.text  # at the threshold: no side holds
+
+
+@pytest.mark.parametrize(
+    ("cid", "turns", "changed", "value", "now"),
+    [
+        (
+            "point.41",
+            ["有吧", "上一题改成不清楚，我得问问财务那边。检查嘛一年四次"],
+            "point.41",
+            "unknown",
+            ("point.42", 4),
+        ),
+        ("zone.14", ["有", "上一题改为没有吧，那是所里自己弄的。示范站点目前三家"], "zone.14", False, ("zone.15", 3)),
+        ("zone.11", ["有", "上一题改成部分做到 这题六百"], "zone.11", "partial", ("zone.12", 600)),
+    ],
+)
+def test_a_change_then_this_answer_in_one_message(
+    engine: Engine, cid: str, turns: list[str], changed: str, value: Any, now: tuple[str, int]
+) -> None:
+    chat = answered_at(engine, cid, turns)
+    assert chat.session.answers[changed] == value, chat.text
+    assert chat.session.answers.get(now[0]) == now[1], chat.text
+
+
+@pytest.mark.parametrize(
+    ("cid", "turns", "value"),
+    [
+        ("point.42", ["去年一共查了1次", "有整改", "没", "之前说的那个改成三次，漏算了年底那次"], 3),
+        ("zone.B4", ["没有", "没有", "前面说的那个改成一起，我刚问了法务"], 1),
+        (
+            "point.42",
+            ["2次", "整改 有", "联系机制有的", "没有", "这个没有", "第四十二项改成三次👌 下半年多做了一次"],
+            3,
+        ),
+    ],
+)
+def test_a_figure_named_vaguely_or_with_an_emoji_is_changed(
+    engine: Engine, cid: str, turns: list[str], value: int
+) -> None:
+    chat = answered_at(engine, cid, turns)
+    assert chat.session.answers.get(cid) == value, chat.text
+
+
+def test_a_yes_with_a_count_of_something_else_is_a_yes(engine: Engine) -> None:
+    chat = answered_at(engine, "station.B2", ["设了，去年奖了三个先进个人"])
+    assert _held_or_proposed(chat, "station.B2") is True, chat.text
