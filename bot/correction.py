@@ -87,11 +87,20 @@ _OWN_TARGET = re.compile(
 )
 
 
+def has_question_ref(text: str) -> bool:
+    """Whether a message names a question by its number (42题 / B4 / 加分项第四条)."""
+    t = normalize(text)
+    return bool(_BONUS_REF.search(t) or _OWN_TARGET.search(arabic(t)))
+
+
+_BONUS_REF = re.compile(r"加分(?:项|题)?(?:里|中|的)?第\s*[\d一二三四五六七八九十两]+\s*(?:个)?[题项条]?")
+
+
 def without_question_refs(text: str) -> str:
     """修改42题 / 改一下27题 / 修改B4 → the message without the question it names, so that no figure is read out
     of a question's number (it had proposed “从2次改为42次”)."""
     t = normalize(text)
-    t = re.sub(r"加分(?:项|题)?(?:里|中|的)?第\s*[\d一二三四五六七八九十两]+\s*(?:个)?[题项条]?", "", t)
+    t = _BONUS_REF.sub("", t)
     return _OWN_TARGET.sub("", arabic(t))  # (十五题 too)
 
 

@@ -321,6 +321,9 @@ def _takes_all_back(c: Criterion, said: str, rest: str) -> bool:
 
 
 # 前面说的受众人次… / 回头看前面公益服务次数… / 刚才内部检查次数…: an earlier answer pointed at by its words
+_NUMBERED_QUESTION = re.compile(  # 加分项第四条，至少两起 / 第二十七项，其实是四次: a question named by its number
+    r"加分(?:项|题)?(?:里|中|的)?第\s*[\d一二三四五六七八九十两]+\s*(?:个)?[题项条]|第\s*[\d一二三四五六七八九十百两]+\s*[题项条]"
+)
 _BACK_TO = re.compile(r"(?:前面|之前|上面|刚才|刚刚|先前|回头看)(?:说的|提到的|讲的|填的|报的|答的)?[\u4e00-\u9fff]{2}")
 
 
@@ -1211,7 +1214,12 @@ class Engine:
             switched = _another_group(c, previous, ev.text)
             if switched:
                 pending = {}  # 不好意思说错了，我们是律师事务所，服务过12家 (after a 协会's shares): read afresh
-            rest = fix.rest
+            rest = (
+                correction.without_question_refs(fix.rest)
+                if c.expects in ("number", "counts") and correction.has_question_ref(fix.rest)
+                else fix.rest
+            )
+            # (B4那个 准确说刚好三起: the question named is no figure of it)
             if (
                 fix.kind == "supplement"
                 and c.expects == "boolean"
@@ -1543,7 +1551,11 @@ class Engine:
         with 那个 / 那题 and given a figure — a change of that answer, not an answer to this question."""
         t = normalize(ev.text)
         current = self.criterion_at(s)
-        if current is None or not (_NAMES_IT.search(arabic(t)) or _BACK_TO.search(t)) or not numbers(t):
+        if (
+            current is None
+            or not (_NAMES_IT.search(arabic(t)) or _BACK_TO.search(t) or _NUMBERED_QUESTION.search(t))
+            or not numbers(correction.without_question_refs(t))
+        ):
             return False
         target = self._find_target(s, replace(ev, entities={}))
         c = self.criterion_at(s, target) if target is not None and target != s.cursor else None
@@ -1887,6 +1899,10 @@ class Engine:
                 and not _ASKED_BACK.search(ev.text)
             ):
                 # 刚才那个内部检查次数我问了行政，准确说是四次: the named figure's new value, read as a revision
+                told = correction.modification_rest(ev.text)
+                denied = re.search(r"不是\s*(?:\d|[一二两三四五六七八九十百])", arabic(normalize(ev.text)))
+                if denied and told and numbers(told):  # 不是两次，一两次吧…: the old figure denied, what follows
+                    return self._correct(s, ev, c, correction.Correction("explicit", told))
                 return self._correct(s, ev, c, correction.Correction("revision", ev.text))
         if s.return_to is None and target != s.cursor:
             s.return_to = s.cursor

@@ -236,6 +236,9 @@ _POINTS_BACK = re.compile(r"前面|之前|刚才|刚刚|上上|那题|那道题|
 
 
 _MEASURE_UNIT = {
+    "几起": "起",  # 前面说的几起改成0: the count named by its measure word
+    "几次": "次",
+    "几家": "家",
     "人数": "人次",
     "人次": "人次",
     "次数": "次",

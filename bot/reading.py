@@ -1843,6 +1843,11 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         and not re.search(r"[上下]半年|季度|线上|线下|[上下]旬|月份|\+|加上|以及|还有|另外", t)
     ):
         return values[0], conf, ""  # (上半年250人次下半年250人次: two counts with words of their own)
+    if any(q.relation == "range" for q in values) and not re.search(
+        r"[上下]半年|季度|线上|线下|\+|加上|以及|还有|另外|另有|又|再|分别", t
+    ):  # 一两次吧，有时候一年就查一次: a range and another figure that says how it varies — never a sum
+        listed = "、".join(f.quantity.describe(f.unit) for f in done)
+        return None, 0.0, f"你提到了几个数字（{listed}），请告诉我{rule.label}一共是多少{unit}。"
     if unit in ("人次", "家", "起") or (unit == "次" and not years and (separate or _ENUMERATED.search(t))):
         return _sum(values), 0.85, ""  # 区级2家市级1家 / 线下120人，线上400多 / 免费咨询5场，技术论证1次
     listed = "、".join(f.quantity.describe(f.unit) for f in done)

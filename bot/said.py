@@ -520,8 +520,11 @@ def _delta(c: Criterion, previous: Any, text: str) -> float | None:
             r"\S{0,2}?(?:[,，。.!！\s]|$)", own[0].after
         ):
             return None  # 250，刚才多说了: the figure said first and alone is the new one, not the part
-        if (_TAKE_OFF.search(t) or _NOT_COUNTED.search(t)) and n < previous:
-            return previous - n  # (有一次只查了涉密区域，不算全面检查: that one off)
+        if (
+            _TAKE_OFF.search(t)
+            or (_NOT_COUNTED.search(t) and re.search(r"(?:有|其中|其中有|里面有|当中有)\s*$", own[0].before))
+        ) and n < previous:
+            return previous - n  # (有一次只查了涉密区域，不算全面检查: that one off — not 免费的就两次，收费的不能算)
         if _LEFT_OUT.search(t) and not _NOT_MEANT.search(t):
             return previous + n
     parts = list(_DELTA.finditer(t))

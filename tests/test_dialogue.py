@@ -3213,3 +3213,22 @@ def test_a_figure_named_vaguely_or_with_an_emoji_is_changed(
 def test_a_yes_with_a_count_of_something_else_is_a_yes(engine: Engine) -> None:
     chat = answered_at(engine, "station.B2", ["设了，去年奖了三个先进个人"])
     assert _held_or_proposed(chat, "station.B2") is True, chat.text
+
+
+@pytest.mark.parametrize(
+    ("cid", "turns", "value"),
+    [
+        ("zone.B4", ["两三起", "没有", "B4那个 准确说刚好两起"], 2),  # the bonus id is no figure of it (had been 4 + 2)
+        ("station.B4", ["1起", "有", "加分项第四条，至少三起，有立案通知书的"], {"value": 3.0, "relation": "ge"}),
+        ("station.B4", ["两起", "没有", "前面说的几起改成0，其实都没成功"], 0),
+    ],
+)
+def test_a_bonus_count_named_by_its_number_or_measure(engine: Engine, cid: str, turns: list[str], value: Any) -> None:
+    chat = answered_at(engine, cid, turns)
+    assert _held_or_proposed(chat, cid) == value, chat.text
+
+
+def test_a_figure_denied_for_a_range_that_varies_is_taken_back(engine: Engine) -> None:
+    chat = answered_at(engine, "point.42", ["每年两次", "没有", "没有"])
+    chat.say("answer", "前面检查那题我想改一下，不是两次，一两次吧，有时候一年就查一次", None)
+    assert "point.42" not in chat.session.answers, chat.text  # 2 would meet ≥ 2; one or two does not say

@@ -2381,3 +2381,15 @@ def test_totals_said_again_or_over_years_are_not_added(cid: str, text: str, expe
 
 def test_a_year_named_by_its_digits_is_no_count_of_years() -> None:
     assert value("point.42", "2023年一共检查了3次，不过其中一次其实是消防安全检查，跟商秘没关系，不算") == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["一两次吧，有时候一年就查一次", "两三次吧，有的年份就一次"],
+)
+def test_a_range_and_a_figure_that_varies_it_are_never_added(text: str) -> None:
+    assert read(crit("point.42"), text, Hint()).outcome == "reask"  # 1–2 and 1 are no 2 checks
+
+
+def test_a_range_and_a_figure_of_another_part_still_add_up() -> None:
+    assert value("zone.12", "线下两三百，线上另外一百") == 300
