@@ -1843,9 +1843,13 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         and not re.search(r"[上下]半年|季度|线上|线下|[上下]旬|月份|\+|加上|以及|还有|另外", t)
     ):
         return values[0], conf, ""  # (上半年250人次下半年250人次: two counts with words of their own)
-    if any(q.relation == "range" for q in values) and not re.search(
-        r"[上下]半年|季度|线上|线下|\+|加上|以及|还有|另外|另有|又|再|分别", t
-    ):  # 一两次吧，有时候一年就查一次: a range and another figure that says how it varies — never a sum
+    ranged = [q for q in values if q.relation == "range" and q.upper is not None]
+    if (
+        len(ranged) == 1
+        and all(ranged[0].value - 1 <= q.value <= (ranged[0].upper or q.value) for q in values if q is not ranged[0])
+        and not re.search(r"[上下]半年|季度|线上|线下|\+|加上|以及|还有|另外|另有|又|再|分别|各", t)
+        and not re.search(r"准确|确切|具体|实际|其实|应该是|也就是|即", t)
+    ):  # 一两次吧，有时候一年就查一次: a range and a figure inside it that says how it varies — never a sum
         listed = "、".join(f.quantity.describe(f.unit) for f in done)
         return None, 0.0, f"你提到了几个数字（{listed}），请告诉我{rule.label}一共是多少{unit}。"
     if unit in ("人次", "家", "起") or (unit == "次" and not years and (separate or _ENUMERATED.search(t))):
