@@ -405,6 +405,8 @@ _ALL_SAID_AGAIN = re.compile(
     r"只有|只剩|就剩|仅|一共|总共|合计|总计|(?<![一总])共|都是|全是|其实就|没有别的|就这|\d\s*[类种]"
 )
 
+_NO_FIGURE_COMMANDS = ("pause", "chitchat", "resume")  # commands said with no figure of an answer
+
 _PLANNED = r"明年|下一年|打算|计划|准备|将来|争取"
 
 
@@ -545,6 +547,14 @@ class Engine:
                 return out + self._modify(s, replace(ev, command="modify"))
         if last is not None and ev.text and (same := self.follow_up.same_as_last(s, ev, last)) is not None:
             return out + same
+        if (
+            last is not None
+            and ev.text
+            and ev.command in _NO_FIGURE_COMMANDS
+            and not s.finished
+            and numbers(correction.without_question_refs(ev.text))
+        ):
+            ev = replace(ev, command="answer")  # 再加两家律所 (DIET: goodbye): a figure is told, no command's words
         if last is not None and ev.text:
             reply, ev = self.follow_up.reply(s, ev, last)
             if reply is not None:
@@ -602,6 +612,8 @@ class Engine:
                 return ev
             r = read(c, ev.text, Hint(), s.pending)
             return replace(ev, command="answer") if r.outcome == "record" and r.confidence >= 0.85 else ev
+        if ev.command in _NO_FIGURE_COMMANDS and numbers(correction.without_question_refs(ev.text)):
+            return replace(ev, command="answer")  # 再加两家律所 (DIET: goodbye): a figure is told, no command's words
         if c is None:
             return ev
         r = read(c, ev.text, Hint(), s.pending)

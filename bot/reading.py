@@ -2850,7 +2850,9 @@ def _read_tier(rule: TierRule, words: str, hint: Hint) -> Reading:
         )
     if out_of or _NONE_TIER.search(t):
         return record(TIER_NONE, 0.9, words, "no tier")
-    if a.verdict == "no":
+    head = (clauses(t) or [t])[0]
+    if a.verdict == "no" and (not numbers(words) or (not numbers(head) and analyze(head).verdict == "no")):
+        # (六百里有一百二是报名没到场的: a no of something counted, no answer; 没有，园区才20家企业 is one)
         return record(TIER_NONE, min(a.confidence, 0.9), words, *a.reasons)
     if re.search(r"前\s*\d+|第\s*\d+", t):
         return reask("这个排名是全国、全市还是全区的？请选一项。", words, "rank without a scope")

@@ -3232,3 +3232,16 @@ def test_a_figure_denied_for_a_range_that_varies_is_taken_back(engine: Engine) -
     chat = answered_at(engine, "point.42", ["每年两次", "没有", "没有"])
     chat.say("answer", "前面检查那题我想改一下，不是两次，一两次吧，有时候一年就查一次", None)
     assert "point.42" not in chat.session.answers, chat.text  # 2 would meet ≥ 2; one or two does not say
+
+
+def test_a_change_routed_to_a_pause_is_still_a_change(engine: Engine) -> None:
+    chat = answered_at(engine, "zone.B1", ["律所2家、鉴定所1家、咨询公司1家"])
+    chat.say("pause", "再加两家律所", None)  # what DIET called it through the servers
+    assert not chat.session.paused, chat.text
+    assert _held_or_proposed(chat, "zone.B1") == {"types": 3, "units": 6}, chat.text
+
+
+def test_a_no_of_something_counted_is_no_rank(engine: Engine) -> None:
+    chat = answered_at(engine, "zone.B1", ["律所2家、鉴定所1家"])
+    chat.say("answer", "前面那个人次，六百里有一百二是报名没到场的", None)
+    assert "zone.B2" not in chat.session.answers, chat.text  # had been recorded 都不是
