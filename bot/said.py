@@ -409,7 +409,9 @@ _TAKE_OFF = re.compile(
 )
 
 
-_NOT_COUNTED = re.compile(r"(?<![算还])不(?:能)?算(?![多少太很大小是作]|\s*\d)|算不上|不计入?")
+# 不算 / 不能算 said of something (not 算不算 / 还不算 / 不算多 / 不算是3次): shared with the follow-up's figure words
+NOT_COUNTED_AS = r"(?<![算还])不(?:能)?算(?![多少太很大小是作]|\s*\d)"
+_NOT_COUNTED = re.compile(NOT_COUNTED_AS + r"|算不上|不计入?")
 
 
 _ASIDE = re.compile(r"(?:补充|多说|再多?说|补说|再讲|多讲)\s*(?:一|两|几|\d)\s*句")  # 补充一句 / 多说两句
