@@ -182,6 +182,10 @@ DEV_BANKS = (
     "answer_dev156",
     "answer_dev157",
     "answer_dev158",
+    "answer_dev159",
+    "answer_dev160",
+    "answer_dev161",
+    "answer_dev162",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
 # the label of a case as the rules' literal verdict: for an absence question (有没有发生过…),

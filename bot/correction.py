@@ -332,7 +332,7 @@ def figures_fixed(text: str) -> str:
 
 # what follows these is the corrected answer: a verdict marker (改成 / 应该算) wins over a fact (其实 / 实际)
 _VERDICT_MARK = re.compile(
-    r"(?:改成|改为|记成|记为|应该(?:是|选|算|为)?|(?:^|那|就|这|那就|可以)算(?:是|作)?|(?:帮我|给我|先|就)记(?:成|为|作)?)([^，,。;；:：]+)"
+    r"(?:改成|改为|改(?=没有|没|有|部分|不清楚|不确定|不知道|做到|全部)|记成|记为|应该(?:是|选|算|为)?|(?:^|那|就|这|那就|可以)算(?:是|作)?|(?:帮我|给我|先|就)记(?:成|为|作)?)([^，,。;；:：]+)"
 )
 _FACT_MARK = re.compile(r"(?:其实(?:是)?|实际上?(?:是)?)([^，,。;；]+)")
 _ANSWERISH = re.compile(r"\d|有|没|部分|不|全|都|是的|对|做到|达到|符合|yes|no")
@@ -618,7 +618,7 @@ def _without_old_figure(t: str) -> str:
 
 # 改成没有……算了，还是有 / 改成部分做到吧。哦不对，还是做到了: a change taken back in the same message
 _TAKEN_BACK_AGAIN = re.compile(
-    r"(?:[,，。…\s!！]|\.\.\.)+(?:哦|呃|啊|诶|额|噢|哎|唉)?\s*"
+    r"(?:[,，。…\s!！—~～-]|\.\.\.)+(?:哦|呃|啊|诶|额|噢|哎|唉)?\s*"
     r"(?:(?:算了算了|算了|不对不对|不对|不不)(?=[,，。…\s!！]|还是|是)|不(?=[,，。…\s!！]))[,，。…\s!！]*"
     r"(?=还是|就是|是|应该|按|有|没|做到|部分)"  # (…，不是全部: a part, not the change taken back)
 )
@@ -633,6 +633,11 @@ def settled_after_taking_back(t: str) -> str:
     return settled if settled and _ANSWERISH.search(arabic(settled)) else ""
 
 
+# the answer left as it was, said in so many words
+_KEEP_IT = re.compile(r"不改了?|不用改|别改|先别改|先不改|不要改|暂时不改|说的(?:是)?对|没说错|就按(?:原来|刚才)的")
+_ANSWER_AFTER_KEEP = re.compile(r"改成|改为|应该|其实|还是(?:有|没)|(?<![确])(?:是|有|没有|部分|不清楚|做到)(?![来问])")
+
+
 def remainder(text: str) -> str:
     """The new answer inside a correction ("不对，应该是部分做到" -> "部分做到"), possibly empty.
 
@@ -642,6 +647,9 @@ def remainder(text: str) -> str:
     t = _without_old_figure(t)
     if settled := settled_after_taking_back(t):  # 改成没有……算了，还是有: the change taken back
         return settled
+    keep = list(_KEEP_IT.finditer(t))
+    if keep and not re.search(r"\d", arabic(t)) and not _ANSWER_AFTER_KEEP.search(t[keep[-1].end() :]):
+        return "不改"  # 刚才那个说的对 ok，不改 / 刚才那个改成……嗯，先别改，我回头确认了再说: the answer stands
     marked: list[str] = [m.group(1).strip(" 吧啊呢。.") for m in _VERDICT_MARK.finditer(t)]
     for part in reversed(marked):  # 其实还没签，应该算一部分: the verdict said last
         if part and _ANSWERISH.search(arabic(part)):

@@ -339,6 +339,8 @@ _ONE_EXCEPTION = re.compile(
 
 def _some_left(c: Criterion, said: str, rest: str, r: Reading) -> bool:
     """A no that corrects a yes, but takes back only part of it: the rest of the yes stands (partial)."""
+    if len(c.short) >= 3 and c.short in normalize(rest) and not _SOME_OF_THEM.search(rest):
+        return False  # 做的 → 不对不对 离职检查我们没有: the question's own subject denied, all of it
     if _NONE_OF_THEM.search(rest) is None and (
         (_ALL_OF_THEM.search(said) or (len(said) > 4 and NAMED_NO.match(rest))) and not _takes_all_back(c, said, rest)
     ):
@@ -499,7 +501,7 @@ class Engine:
             return out + again
         if (
             split_ok
-            and ev.command == "answer"
+            and ev.command in ("answer", "modify")  # (签的。不过公益服务其实是两次: the NLU hears the change)
             and ev.text
             and last is not None
             and not s.pending
@@ -1083,8 +1085,8 @@ class Engine:
         """The answer to the question now asked, then a change (or a confirmation) of an earlier figure answer in
         the same message: 有维权协助。480这个数我确认过了，不改 / 经验分享没做过。另外宣传那个更正一下：…"""
         current = self.criterion_at(s)
-        if current is None or not _TURN_TO_EARLIER.search(text):
-            return None
+        if current is None or not (_TURN_TO_EARLIER.search(text) or re.search(r"[。！!；;]\s*\S", text)):
+            return None  # (签的。公益服务其实是两次: a sentence of its own turns to the earlier figure too)
         cuts = [m.end() for m in re.finditer(r"[。！!；;?？]+\s*", text)]
         cuts += [
             m.start()
@@ -1119,6 +1121,7 @@ class Engine:
                 or _UNCHANGED.search(normalize(tail))
                 or _SAID_FIGURE.search(arabic(tail))
                 or re.search(r"核(?:过|对过|实过)|确认(?:过|了)|没错|没问题|不改|不变", tail)
+                or (numbers(tail) and re.search(_PLUS, arabic(normalize(tail))))  # 宣传那块要加上进社区那次，150人
             )
             if not cue or correction.parse(head, None, False) is not None:
                 continue
@@ -1126,8 +1129,9 @@ class Engine:
                 numbers(head) and _fits_unit(target, head)
             ):
                 continue  # 协助办案 | 我刚说的两起…: the head names the figure's question, it answers nothing now
-            if read(current, head, Hint(), {}).outcome == "record":
-                return head, tail, target
+            said_now = read(current, head, Hint(), {})
+            if said_now.outcome == "record" and "no answer words" not in said_now.reasons:
+                return head, tail, target  # (三千！少说了个零: a figure, no answer to the yes/no asked now)
         return None
 
     def _figure_question_named(self, s: Session, text: str) -> Criterion | None:
@@ -1142,6 +1146,16 @@ class Engine:
             and c.expects in ("number", "counts")
             and matched_keywords(normalize(text), [*c.keywords, c.short])
         ]
+        if not named:  # 另外检查其实是3次: a word of the question's short name, and a figure in its unit
+            t = normalize(text)
+            named = [
+                c
+                for c in self.rubric(s).criteria
+                if c.id in s.answers
+                and c.expects == "number"
+                and _fits_unit(c, text)
+                and any(c.short[i : i + 2] in t for i in range(len(c.short) - 1) if c.short[i : i + 2] != "人次")
+            ]
         return named[0] if len(named) == 1 else None
 
     def _now_answered(self, s: Session, done: list[Message], head: str, at: int) -> list[Message]:
@@ -2343,7 +2357,7 @@ _TURN_TO_EARLIER = re.compile(
     r"核(?:过|对过|实过)|确认(?:过|了)"
 )
 _LEAD_IN = re.compile(
-    r"^(?:另外|顺带|顺便|还有就是|还有个事|对了|然后|再就是)(?:说下|说一下|提一下|讲一下)?[,，:：\s]*"
+    r"^(?:另外|顺带|顺便|还有就是|还有个事|对了|然后|再就是|不过|但是?|哦对|噢对)(?:说下|说一下|提一下|讲一下)?[,，:：\s]*"
 )
 
 

@@ -451,6 +451,9 @@ _LOOKING_UP = re.compile(  # the whole message says "wait while I look it up": �
 )
 LEARNED_OVERRULES = 0.9  # the combiner overturns a contrast the rules read as partial only this sure
 _REPEATS = re.compile(r"(.)\1+|(..)\2+")  # 啦啦啦 / 啊吧啊吧: one sound said again and again
+_PLAN_WORDS = re.compile(
+    r"明年|今年|后年|下半年|年底|下个?月|打算|计划|准备|想|要|将|再|每(?:个)?(?:月|季度|年|周)|[,，。.!！\s]"
+)
 LEARNED_MIN = 0.45  # below this the learned reading of a reply without answer words is not proposed
 
 
@@ -488,6 +491,23 @@ def _with_learned(words: str, a: Analysis, ctx: Context) -> Analysis:
     if top == a.verdict and len(a.reasons) == 1 and a.reasons[0].startswith(("yes:", "no:")):
         p = max(p, a.confidence)  # 我们一直有执行: one plain clause and both agree — the rules' certainty stands
     reasons = [*a.reasons, f"learned {top} {p:.2f}"]
+    if (
+        top == "no"
+        and "done in part, the rest planned" in a.reasons
+        and any(re.search(r"(?<!有)(?<!没)[\u4e00-\u9fff](?:了|过)", r[4:]) for r in a.reasons if r.startswith("yes:"))
+    ):  # 签了，明年准备再补签一份: something is done (not 有，明年准备签: a plan had), never read as none of it
+        return Analysis("partial", min(p, 0.69), reasons)
+    plans = [r[5:] for r in a.reasons if r.startswith("plan:")]
+    bare_yes = [r for r in a.reasons if r.startswith("yes:") and len(r) <= 7]  # 有 / 有的 / 签了 / 做到了
+    if (
+        top == "no"
+        and "done in part, the rest planned" in a.reasons
+        and plans
+        and bare_yes
+        and all(r in bare_yes or r.startswith("plan:") for r in a.reasons if ":" in r and not r.startswith("learned"))
+        and all(len(_PLAN_WORDS.sub("", x)) >= 4 and not on_topic(x, ctx.topic) for x in plans)
+    ):  # 有，明年打算每月搞一次免费咨询 (asked about 保密协议): a plan of something else, no part of this answer
+        return Analysis("yes", 0.8, [*reasons, "a plan of something else"])
     if a.verdict == "partial" and top != "partial" and "contrast" in a.reasons and p < LEARNED_OVERRULES:
         p = min(p, 0.69)  # 销售没签，其他都签了 read as a whole: not recorded against the clauses unasked
     if a.verdict is not None and ("hedged" in a.reasons or OFF_TOPIC in a.reasons):
@@ -837,7 +857,9 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
             words,
             "another's figure",
         )
+    said_in_full = t
     t = _without_other_figures(c, t)
+    denied_only = t != said_in_full and not numbers(t)  # 没做过公益的，…去年营收三百多万: the no is the answer
     if (told := _one_session_told(rule, t)) is not None:
         if isinstance(told, str):
             return reask(told, words, "figures do not add up", BEYOND_BOUND)
@@ -867,20 +889,23 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
     ):
         q, conf = Quantity(value=0), 0.85  # 协助过，但都撤诉了，没有成功的
     if q is None:
-        a = _with_model(analyze(words), hint)
+        a = _with_model(analyze(t if denied_only else words), hint)
         if a.verdict == "unknown" or _unsure(words):
             return record("unknown", max(a.confidence, 0.9), words, "unsure", *a.reasons)
         if why:  # 不到500人次，有620人次吧: figures that disagree are asked about, never read as a no
             return reask(why, words, *(["figures do not add up"] if "对不上" in why else []))
         if a.verdict == "no" and re.fullmatch(r"(?:不是|不对|错了|不)(?:的|啊|呀|吧|哦)?[。.!！~～]*", t):
             return reask("请告诉我具体的数；一次也没有的话，回答“没有”或“0”。", words)  # 不是: a denial, no zero
+        pieces = [x for x in re.split(r"[,，。;；!！]", t) if x.strip()]
+        asked = [x for x in pieces if any(k in x for k in c.keywords) or _QUALIFYING.search(x)]
+        many = [x for x in pieces if re.search(r"不(?:小|少|低|错|赖|差)(?!于)", x)]
         if (
             a.verdict == "no"
             and a.confidence >= CONFIRM_BELOW
-            and not re.search(r"不(?:小|少|低|错|赖|差)(?!于)", t)  # 覆盖面不小的 / 次数不少: many, not none
-        ):
+            and not (many and (not asked or any(x in asked for x in many)))  # 覆盖面不小的 / 次数不少: many, not none
+        ):  # (没做过公益的，收费项目倒不少: many of something else)
             return record(0, a.confidence, words, "no = 0", *a.reasons)
-        last = [c for c in re.split(r"[,，。;；!！]", t) if c.strip()][-1:]
+        last = pieces[-1:]
         if (
             a.verdict in ("yes", "partial")
             and last
@@ -888,6 +913,15 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
         ):
             # 我们都是收费服务，免费的没做过 / 案子都是企业自己打，园区没参与过: proposed as none
             return record(0, CONFIRM_BELOW - 0.1, words, "none of it, said last")
+        if (
+            a.verdict in ("yes", "partial")
+            and asked
+            and all(
+                re.search(r"(?:没|未)(?!怎么|太|咋)(?:有)?[^,，。\d]{0,6}过|(?:没|未)(?:有)?(?:做|搞|办|开展|提供)", x)
+                for x in asked
+            )
+        ):  # 没做过公益的，收费项目倒不少: what is asked is denied, something else is done
+            return record(0, CONFIRM_BELOW - 0.1, words, "none of what is asked")
         if a.verdict in ("yes", "partial"):
             return reask(f"有的话，具体是多少{unit}？请告诉我一个数字，比如“3{unit}”。", words, "yes without a number")
         return reask(f"请告诉我具体数字（{unit}），比如“3{unit}”；没有就说“没有”。", words)
@@ -931,6 +965,11 @@ _WHICH_ONE = re.compile(
 )
 
 
+_BARE_NO = re.compile(
+    r"\s*(?:没有|没|无|木有|冇|莫得|没得|0|一起都没有|1起都没有|一次都没有|1次都没有)[的呢啊哦哈]*[,，。.!！\s]*"
+)
+
+
 def _without_other_figures(c: Criterion, t: str, mark: bool = True) -> str:
     """A clause counting something else the criterion names (开了4次会 beside 内部检查, 报名560人 beside
     受众) is said not to count when another clause gives a figure of what it asks: the reading leaves it
@@ -962,6 +1001,13 @@ def _without_other_figures(c: Criterion, t: str, mark: bool = True) -> str:
     ]
     if denied and all(o for _, f, o in marks if f) and any(o for _, _, o in marks):
         return denied[0]  # ISO体系审核一年两次，商秘的内部检查其实没单独搞过: the figure is of another thing
+    if (  # 没有，倒是接过二十多次维权咨询: a plain no, then a figure of something else
+        len(marks) > 1
+        and _BARE_NO.fullmatch(marks[0][0])
+        and all(o for _, f, o in marks[1:] if f)
+        and any(o for _, _, o in marks)
+    ):
+        return "0"
     if any(o for _, _, o in marks) and any(f and not o for _, f, o in marks):
         return "".join(  # 开了4次会，不算 / 其中1次是消防检查，不算: said as not counted, for the reading to take off
             re.sub(r"(?=[,，。;；!！?？\n]?$)", "不算", x, count=1) if o and mark and numbers(x) else "" if o else x
@@ -1118,6 +1164,12 @@ _SPAN = re.compile(r"(?:近|连续|已经|这|过去|前后|最近)?(\d+)\s*年(
 _PER_YEAR = {"年": 1, "半年": 2, "季度": 4, "季": 4, "月": 12}
 
 
+_DURATION = re.compile(r"(?:多|余|来)?个(?:多|半)?(?:月|小时|钟头|星期|礼拜|工作日)")
+_DURATION_OR_STAFF = re.compile(
+    r"(?:多|余|来)?个(?:多|半)?(?:月|小时|钟头|星期|礼拜|工作日)|(?:多|余)?个(?:多)?(?:工作人员|员工|职工|律师|同事|专职|兼职)"
+)
+
+
 def _rate_over_years(t: str, found: list[Found]) -> Quantity | str | None:
     """每年一起，连续三年了 / 近三年每年都有一起 / 去年一年每个季度一起: a rate times the years it ran —
     unless the total is said too (两年下来正好4起), which then stands."""
@@ -1258,6 +1310,13 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         f
         for f in numbers(t)
         if not (unit == "家" and _STAFF.match(f.after))  # 有20个律师: the firm's size
+        and not (_DURATION_OR_STAFF.match(f.after) and (unit != "人次" or _DURATION.match(f.after)))
+        # (平均每起跟了两个多月 / 30个工作人员: no count of what is asked)
+        and not (  # 30个工作人员里有3个专门跟案子: some of the staff
+            unit != "人次"
+            and f.unit == "个"
+            and re.search(r"(?:人员|员工|职工|律师|同事)(?:里|里面|中|当中)(?:有|的)?$", f.before)
+        )
         and not re.match(r"(?:个|项)?(?:比例|占比|方面|指标)", f.after)  # 两个比例都超过三成: no count
         and not (  # 有两家是同一个客户 / 3个会员单位: no audience
             unit == "人次"
@@ -1353,8 +1412,9 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             ):  # (上级来查: marked 不算 by the rubric)
                 left = annual.value - float(part_off.group(1))
                 return (Quantity(value=left), 0.85, "") if left >= 0 else (None, 0.0, "")
-        if annual is not None:
-            return annual, 0.92, ""
+        if annual is not None:  # 两年做了五次 = 2.5 a year on average: one year may still have had fewer, so asked
+            unsure = annual.value != int(annual.value) and annual.value >= rule.minimum
+            return annual, (CONFIRM_BELOW - 0.1 if unsure else 0.92), ""
     over_years = [
         f
         for f in found
@@ -1841,6 +1901,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         len(set(values)) == 1
         and not separate
         and not re.search(r"[上下]半年|季度|线上|线下|[上下]旬|月份|\+|加上|以及|还有|另外", t)
+        and not (years and (isinstance(rule, PerCountRule) or unit == "家"))  # 去年一起今年一起: cases of two years
     ):
         return values[0], conf, ""  # (上半年250人次下半年250人次: two counts with words of their own)
     ranged = [q for q in values if q.relation == "range" and q.upper is not None]
@@ -2125,7 +2186,12 @@ def _less_taken_off(t: str, unit: str) -> tuple[str, str]:
 def _without_plans(t: str) -> str:
     """计划上下半年各一次，实际只做了上半年那次 / 一千是年初定的目标，实际做到了720: the plan is not the count."""
     parts = re.split(r"(?<=[,，。;；])", t)
-    future = [p for p in parts if re.search(r"明年|下一年|后年|今后|下一步", p) and _PLAN_CLAUSE.search(p)]
+    future = [
+        p
+        for p in parts
+        if (re.search(r"明年|下一年|后年|今后|下一步", p) and _PLAN_CLAUSE.search(p))
+        or (re.search(r"争取|力争|冲刺|希望|目标", p) and not re.search(r"已|了|过|实际|达到|做到", p))
+    ]  # 近五百人次，今年争取破千: a target of the year, no count of it
     if future and len(future) < len(parts):
         parts = [p for p in parts if p not in future]  # 今年280人次，明年目标1000: next year's target is no count
         t = "".join(parts)
@@ -2669,10 +2735,24 @@ def _per_session_total(found: list[Found], t: str = "") -> Quantity | None:
         for f in found
         if f.unit in ("", "人", "人次", "名", "位", "个人")
         and re.search(
-            r"(?:每(?:场|次|期|回|轮|天|周|晚)|平均|场均)[^,，\d]{0,5}$|^[^,，\d]{0,2}各(?:来了|有|是|都有|都来了)?\s*$",
+            r"(?:每(?:场|次|期|回|轮|天|周|晚)|平均|场均)[^,，\d]{0,5}$|^[^,，\d]{0,2}各(?:来了|有|是|都有|都来了)?\s*$"
+            r"|^\s*1(?:场|次|期|回)(?:大概|大约|约|差不多|有|都|能有|平均)?\s*$",
             re.split(r"[,，]", f.before)[-1],
         )
     ]  # 两场，每场两百五 / 连续五天摆摊，每天一百多人次 / 一场在四月一场在六月，各来了一百五: the unit is the question's
+    # (三场，一场两百人: the 一场 opens a clause and says the rate, so it is no session of its own)
+    listed = len(re.findall(r"(?:^|[,，。;；\s])\s*(?:另(?:外)?)?1(?:场|次|期|回)", t)) > 1 or re.search(
+        r"另(?:外)?1(?:场|次|期|回)", t
+    )
+    rate_words = [
+        f
+        for i, f in enumerate(found[:-1])
+        if not listed  # (两场活动，一场160人，另一场一百三: single sessions told apart)
+        and f.quantity.value == 1
+        and found[i + 1] in per
+        and re.match(r"\s*1(?:场|次|期|回)", re.split(r"[,，]", found[i + 1].before)[-1])
+    ]
+    sessions = [f for f in sessions if f not in rate_words]
     apart = _sessions_told_apart(found, sessions, per)
     if apart is None:
         return None  # 三场每场一百，有两场八十: which sessions are meant is not clear

@@ -99,6 +99,22 @@ def _the_new_figure(c: Criterion, rest: str, previous: Any = None) -> str:
         ]
         if len(old) == 1 and len(clauses) == 2 and re.match(r"\s*(?:是|那是|其实是|都是)", old[0]):
             rest = next(p for p, _ in clauses if p is not old[0])
+        if (  # the new total, and the part that makes it (said as the reason, not a further change)
+            len(clauses) == 2
+            and len(clauses[0][1]) == 1
+            and len(clauses[1][1]) == 1
+            and (
+                (  # 2次 → 检查其实是3次，漏了一次专项的: the new total, and the one left out that makes it
+                    re.search(r"漏|忘|没算|少算|没说", clauses[1][0])
+                    and abs(float(previous) + clauses[1][1][0].quantity.value - clauses[0][1][0].quantity.value) < 0.01
+                )
+                or (  # 3次 → 其实是两次，有一次是前年的: the new total, and the one taken off that makes it
+                    re.search(r"是(?:前年|去年|往年|以前|收费|有偿|别人|上级|外面)|不算|多算|重复|算错", clauses[1][0])
+                    and abs(float(previous) - clauses[1][1][0].quantity.value - clauses[0][1][0].quantity.value) < 0.01
+                )
+            )
+        ):
+            return clauses[0][0]
     if c.expects != "number" or re.search(r"每(?:场|次|期|回|轮)|各\s*\d|\d\s*[+＋]\s*\d", arabic(normalize(rest))):
         return (
             rest  # 一共办了4场讲座，每场签到都是80人 / 三场活动：120 + 95 + 60: the figure is worked out of all of it
@@ -250,7 +266,7 @@ _ASKED_BACK = re.compile(
 
 
 _CONFIRMS = re.compile(
-    r"确认|没问题|没错|不用改|不改了|就是这样|就这样|对的|准确|无误|属实|是按[^,，。]{0,14}(?:统计|算|计)的"
+    r"确认|没问题|没错|不用改|不改了?|别改|说的(?:是)?对|没说错|就是这样|就这样|对的|准确|无误|属实|是按[^,，。]{0,14}(?:统计|算|计)的"
 )  # 五百多是按签到表加线上观看数统计的: how the figure was counted, which stands
 
 
@@ -343,6 +359,7 @@ _STRESS = re.compile(
 _MORE_OF_IT = re.compile(
     r"再加|加上|还(?:得|要)加|另加|再算上|(?<!是)算上(?!级|面|半年|次|回|个月|周|年)|漏(?:了|算了?|说了?)[^,，。\d]{0,10}[,，]?\s*(?:还有|再|另外)|"
     r"漏(?:了|算了?|说了?)[^。\d]{0,10}?(?:还|又)(?:加|多|补)(?:了|办了|开了)|"  # 漏了，下半年还加了两场
+    r"漏(?:了|算了?|说了?|掉了?)\s*[1一]\s*(?:场|期|回|次)(?=[^,，。\d]{0,8}[,，]\s*(?:那|这)(?:场|期|回|次))|"  # 漏了一次线上的，那次有六十多人
     r"^(?:哦|啊|噢|诶|嗯|对了|不对|等等|等一下|[,，\s!！])*(?:还有|另外|另有|外加)"
 )
 

@@ -2376,7 +2376,7 @@ def test_the_figure_said_as_the_change_after_修改第N题(engine: Engine, reply
     ("cid", "turns", "reply", "value"),
     [
         ("station.B4", ["我们律所代理过6起，都调解或者立案了"], "6起里有一起是2019年的老案子，不算，按5起", 5),
-        ("zone.B4", ["五起", "做过，发过海外风险提示"], "前面说的五起案子里两起还没结案，按三起算", 3),
+        ("zone.B4", ["五起", "有的，发过海外风险提示"], "前面说的五起案子里两起还没结案，按三起算", 3),
         ("zone.B4", ["三起，都是调解的"], "调解的三起里有一起是企业自己和对方谈的，我们没插手，so 两起", 2),
         ("point.42", ["两次", "有整改方案，也都落实了"], "对了，前面检查次数那题说错了，只有一次", 1),
         ("station.25", ["三百五十人次", "帮过，协助会员单位做过证据固定"], "刚才那个人数说错了，是二百五", 250),
@@ -3245,3 +3245,79 @@ def test_a_no_of_something_counted_is_no_rank(engine: Engine) -> None:
     chat = answered_at(engine, "zone.B1", ["律所2家、鉴定所1家"])
     chat.say("answer", "前面那个人次，六百里有一百二是报名没到场的", None)
     assert "zone.B2" not in chat.session.answers, chat.text  # had been recorded 都不是
+
+
+@pytest.mark.parametrize(
+    ("cid", "turns", "values", "at"),
+    [
+        # this question's answer first, then a sentence that changes the figure before it: both kept
+        (
+            "point.42",
+            ["2", "有，整改台账都有。另外检查其实是3次，漏了一次专项的"],
+            {"point.42": 3, "point.43": True},
+            "point.B1",
+        ),
+        (
+            "station.27",
+            ["两次", "有的，合作单位都签了。公益服务的话就是2次，没记错"],
+            {"station.27": 2, "station.28": True},
+            "station.B1",
+        ),
+        ("zone.15", ["两家", "没有侵权事件。示范点的话漏了一家市级的"], {"zone.15": 3, "zone.16": True}, "zone.B1"),
+        (
+            "point.42",
+            ["一次", "没做整改方案。不过检查我想起来了，其实做了两次"],
+            {"point.42": 2, "point.43": False},
+            "point.B1",
+        ),
+    ],
+)
+def test_an_answer_then_a_change_of_the_figure_before(
+    engine: Engine, cid: str, turns: list[str], values: dict[str, Any], at: str
+) -> None:
+    chat = answered_at(engine, cid, turns)
+    if chat.session.proposal is not None:
+        chat.say("answer", "是的", "affirm")
+    for k, v in values.items():
+        assert chat.session.answers.get(k) == v, (k, chat.text)
+    assert engine.criterion_at(chat.session).id == at, chat.text
+
+
+@pytest.mark.parametrize(
+    ("turns", "value"),
+    [
+        (["2", "3次，漏了一次专项的"], 3),  # the new total, and the one left out that makes it
+        (["三次", "其实是两次，有一次是前年的"], None),  # (station.27 below)
+    ],
+)
+def test_a_new_total_with_its_reason_is_not_added_again(engine: Engine, turns: list[str], value: Any) -> None:
+    if value is None:
+        chat = answered_at(engine, "station.27", turns)
+        assert _held_or_proposed(chat, "station.27") == 2, chat.text
+    else:
+        chat = answered_at(engine, "point.42", turns)
+        assert _held_or_proposed(chat, "point.42") == value, chat.text
+
+
+def test_a_session_left_out_adds_its_audience(engine: Engine) -> None:
+    chat = answered_at(engine, "station.25", ["两百九", "哦漏了一次线上的，那次有六十多人看"])
+    assert _held_or_proposed(chat, "station.25") == {"value": 350.0, "relation": "gt", "upper": 360.0}, chat.text
+
+
+@pytest.mark.parametrize(
+    ("cid", "turns", "value"),
+    [
+        ("station.10", ["会提醒交回", "刚才那个说的对 ok，不改"], True),  # kept in so many words (had become 没有)
+        ("point.27", ["有加密", "刚才那个改成……嗯，先别改，我回头确认了再说"], True),
+        ("point.12", ["有", "上一题改成没有——不对，是有的，我看错题了"], True),  # the change taken back after a dash
+        ("point.17", ["做的", "不对不对 离职检查我们没有，说错了"], False),  # the question's own subject: all of it
+    ],
+)
+def test_a_yes_no_kept_or_changed_as_said(engine: Engine, cid: str, turns: list[str], value: Any) -> None:
+    chat = answered_at(engine, cid, turns)
+    assert chat.session.answers.get(cid) == value, chat.text
+
+
+def test_a_change_said_with_a_bare_verb_is_the_new_answer(engine: Engine) -> None:
+    chat = answered_at(engine, "zone.B3", ["有", "其实没签协议，只是请老师来讲过一次，改没有吧"])
+    assert _held_or_proposed(chat, "zone.B3") is False, chat.text

@@ -2393,3 +2393,56 @@ def test_a_range_and_a_figure_that_varies_it_are_never_added(text: str) -> None:
 
 def test_a_range_and_a_figure_of_another_part_still_add_up() -> None:
     assert value("zone.12", "线下两三百，线上另外一百") == 300
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("zone.12", "三场，一场两百人", 600),  # 一场 opening a clause says the rate, it is no session of its own
+        ("station.25", "三场，一场一百五，另外两场各八十", 310),
+        ("station.B4", "去年一起今年一起", 2),  # cases of two years add up (a count that is not yearly)
+        ("zone.15", "去年一家今年一家", 2),
+        ("point.42", "去年两次今年两次", 2),  # a yearly standard: each year's figure, not their sum
+        ("station.B4", "成功的有3起，都在2023年3月以后，平均每起跟了两个多月", 3),  # a duration is no count
+        ("zone.B4", "5起，园区30个工作人员里有3个专门跟案子", 5),  # staff are no cases
+        ("station.B4", "没有，倒是接过二十多次维权咨询", 0),  # a plain no, then a figure of something else
+        ("zone.B4", "没有。园区两百多家企业，这几年都挺太平", 0),
+        ("zone.B4", "园区协助企业调解成功的有两起，还有一起在诉讼中", 2),
+        ("zone.B4", "去年协助调解了两起，前年帮一家企业立了案", 3),
+        ("station.27", "没做过公益的，收费项目倒不少，去年营收三百多万", 0),  # what is asked denied; many of another
+        ("station.27", "嗯…去年公益服务一共2次，另外带队参观了3次示范企业", 2),
+        ("point.42", "保密会一年开好几次，检查的话是1次", 1),
+    ],
+)
+def test_the_figure_of_what_is_asked_among_others(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected
+
+
+def test_a_target_for_the_year_is_no_count() -> None:
+    r = read(crit("zone.12"), "近五百人次，今年争取破千", Hint())
+    assert r.outcome == "record" and r.value == {"value": 500.0, "relation": "lt", "lower": 450.0}, r
+
+
+def test_an_average_over_years_that_meets_is_confirmed() -> None:
+    r = read(crit("point.42"), "两年做了五次", Hint())  # one year may still have had fewer than two
+    assert r.outcome == "record" and r.needs_confirmation, r
+    assert read(crit("point.42"), "两年做了三次", Hint()).needs_confirmation is False  # below it either way
+
+
+@pytest.mark.parametrize(
+    ("cid", "text"),
+    [
+        ("point.B3", "外包的保安保洁也要算进全员吗"),  # every clause asks: the standard is explained, then asked again
+        ("zone.3", "这个怎么算？跟别的部门合用的办公室算不算固定场所"),
+        ("point.B6", "红蓝对抗是个啥😂"),
+        ("zone.B6", "啥算创新性？能举个例子不"),
+    ],
+)
+def test_a_question_back_is_asked_again(cid: str, text: str) -> None:
+    assert read(crit(cid), text, Hint()).outcome == "reask"
+
+
+def test_a_plan_to_add_more_keeps_a_yes() -> None:
+    assert value("point.2", "有专人，后面打算再招一个") is True
+    r = read(crit("point.8"), "签了，明年准备再补签一份", Hint())  # done, and more planned: never none of it
+    assert r.value != NO, r
