@@ -1165,9 +1165,7 @@ _PER_YEAR = {"年": 1, "半年": 2, "季度": 4, "季": 4, "月": 12}
 
 
 _DURATION = re.compile(r"(?:多|余|来)?个(?:多|半)?(?:月|小时|钟头|星期|礼拜|工作日)")
-_DURATION_OR_STAFF = re.compile(
-    r"(?:多|余|来)?个(?:多|半)?(?:月|小时|钟头|星期|礼拜|工作日)|(?:多|余)?个(?:多)?(?:工作人员|员工|职工|律师|同事|专职|兼职)"
-)
+_STAFF_COUNT = re.compile(r"(?:多|余)?个(?:多)?(?:工作人员|员工|职工|律师|同事|专职|兼职)")
 
 
 def _rate_over_years(t: str, found: list[Found]) -> Quantity | str | None:
@@ -1310,8 +1308,8 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         f
         for f in numbers(t)
         if not (unit == "家" and _STAFF.match(f.after))  # 有20个律师: the firm's size
-        and not (_DURATION_OR_STAFF.match(f.after) and (unit != "人次" or _DURATION.match(f.after)))
-        # (平均每起跟了两个多月 / 30个工作人员: no count of what is asked)
+        and not (_DURATION.match(f.after) or (unit != "人次" and _STAFF_COUNT.match(f.after)))
+        # (平均每起跟了两个多月 / 30个工作人员: no count of what is asked; staff may be an audience)
         and not (  # 30个工作人员里有3个专门跟案子: some of the staff
             unit != "人次"
             and f.unit == "个"
