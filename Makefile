@@ -50,8 +50,8 @@ example: $(VENV)/.installed ## print the gap report of the example 示范点 ans
 	$(VENV)/bin/shangmi score point examples/point-sample.yml --format markdown
 
 lint: $(VENV)/.installed ## ruff
-	$(VENV)/bin/ruff check app bot actions tests bench scripts
-	$(VENV)/bin/ruff format --check app bot actions tests bench scripts
+	$(VENV)/bin/ruff check app bot actions tests bench scripts rasa_channels
+	$(VENV)/bin/ruff format --check app bot actions tests bench scripts rasa_channels
 
 typecheck: $(VENV)/.installed ## mypy (strict) on the web app, the core and the actions
 	$(VENV)/bin/mypy app bot actions

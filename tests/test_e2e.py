@@ -282,3 +282,30 @@ def test_correction_in_one_message_and_confirmation_through_rest(servers: Server
             )
         )
     assert words == "不对，刚才那题应该是没有" and history == [True, False]  # the change is kept, not overwritten
+
+
+def test_rest_channel_logs_no_message_text() -> None:
+    """Rasa's REST channel logs the message on a timeout or a failure; the channel credentials.yml names
+    (rasa_channels/private_rest.py) must drop it, whatever the log level, and keep the REST address."""
+    assert "rasa_channels.private_rest.PrivateRestInput" in yaml.safe_load((ROOT / "credentials.yml").read_text())
+    probe = (
+        "import rasa.utils.log_utils as lu; lu.configure_structlog()\n"
+        "import rasa.core.channels.rest as rest\n"
+        "from rasa_channels.private_rest import PrivateRestInput\n"
+        "rest.structlogger.error('rest.message.received.timeout', text='离职检查没做过ABC')\n"
+        "rest.structlogger.error('rest.message.received.failure', text='离职检查没做过ABC')\n"
+        "print('channel', PrivateRestInput.name())\n"
+    )
+    out = subprocess.run(
+        [str(RASA.parent / "python"), "-c", probe],
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    logged = out.stdout + out.stderr
+    assert "channel rest" in logged, logged
+    assert "rest.message.received.timeout" in logged and "rest.message.received.failure" in logged, logged
+    for form in ("离职检查没做过ABC", json.dumps("离职检查没做过ABC")[1:-1]):
+        assert form not in logged, logged
