@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .text import arabic, normalize
+from .text import ENGLISH_NUMBERS, arabic, normalize
 from .verdict import on_topic, topic_words
 
 Kind = Literal["explicit", "checked", "recalled", "supplement", "revision"]
@@ -419,9 +419,27 @@ _NAMED_FIRST_THEN_TOLD = re.compile(
 )
 
 
+# 前面那个检查，其中有一次是集团来查的: the pointer first, then the words that name the question (not 刚才那个…:
+# that is the answer just given, which the correction of the last answer reads)
+_POINTER_THEN_NAME = re.compile(
+    r"^((?:对了|哦|噢|啊|还有|另外)?[,，\s]*)(?:前面|之前|上面|先前)(?:说的|的)?(?:那个|那题|那道题|那项)\s*"
+    r"(?P<name>(?![数])(?:(?![有没是不对错改说了算多少加减漏记报填写一二两三四五六七八九十几的])[\u4e00-\u9fff]){2,6}?)"
+    r"(?:的)?(?:那题|题|那个)?\s*(?=[,，:：])"
+)
+
+
+def pointer_named(text: str) -> str:
+    """前面那个检查，… -> 检查那个，…: a question named after the words that point back, said the usual way round
+    (the name first), so that one reading of named questions serves both."""
+    t = normalize(text)
+    if not _POINTER_THEN_NAME.search(t):
+        return text  # (as said: the callers read the words as typed)
+    return _POINTER_THEN_NAME.sub(lambda m: f"{m.group(1)}{m.group('name')}那个", t, count=1)
+
+
 def names_a_question(text: str) -> bool:
     """背调那个我要改：其实从来没做过 / 第18题改一下，…: a change to a question the message names."""
-    t = normalize(text)
+    t = normalize(pointer_named(text))
     ref = _NAMED_QUESTION.search(t)
     return bool(ref and _NAMED_CHANGE.search(t[ref.start() :])) or bool(_NAMED_FIRST_THEN_TOLD.match(t))
 
@@ -678,7 +696,9 @@ def remainder(text: str) -> str:
         return re.sub(r"^[\s,.:;!-]+|[\s,.:;!-]+$", "", _FILLER.sub("", t))
     t = _DENIED_FIGURE.sub("", t)  # 4起不对，3起: the figure taken back is not the new answer
     pieces = [p for p in (_FILLER.sub("", c).strip() for c in re.split(_BREAK, t)) if p]
-    pieces = [p for p in pieces if len(p) > 1 and not re.fullmatch(r"[a-z]+", p)]
+    pieces = [  # (不对，2 / 不对 two: a figure alone, one character or one English word, is the new answer)
+        p for p in pieces if (len(p) > 1 and not re.fullmatch(r"[a-z]+", p)) or p.isdigit() or p in ENGLISH_NUMBERS
+    ]
     if len(pieces) > 1 and re.fullmatch(r"不是的?|不对", pieces[0]):
         pieces = pieces[1:]  # 啊不是，只有涉密岗位培训了: the no is to the answer taken back
     asked = [p for p in pieces if re.search(r"^(?:是|你)?问(?:的)?(?:是)?|有没有|是不是|对吧|是吧[?？]?$|[?？]$", p)]

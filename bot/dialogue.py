@@ -1105,7 +1105,13 @@ class Engine:
                 continue  # 对了，前面宣传那个… / ok 上题改成一起: no answer before the turn
             target = self._quoted_figure(s, tail)
             back = correction.questions_back(tail)
-            steps = back[0] if back is not None else 1 if re.search(r"上一?题|上个问题|前一题", tail) else 0
+            steps = (
+                back[0]
+                if back is not None
+                else 1
+                if re.search(r"上一?题|上个问题|前一题|上面(?:那|这)(?:道)?题", tail)
+                else 0
+            )
             if target is None and steps:
                 place = s.cursor - len(self.basics(s)) - steps  # 上一题 / 上上题: counted from the question now asked
                 target = self.rubric(s).criteria[place] if 0 <= place < len(self.rubric(s).criteria) else None
@@ -1606,7 +1612,7 @@ class Engine:
         m = _SAID_FIGURE.search(arabic(normalize(text)))
         if m is None:
             return None
-        said = float(m.group(1) or m.group(2))
+        said = float(m.group(1) or m.group(2) or m.group(3))
         hits = [
             c
             for c in self.rubric(s).criteria
@@ -2068,7 +2074,7 @@ class Engine:
             for i, c in enumerate(crits):
                 if c.id == cid:
                     return offset + i
-        text = ev.text
+        text = correction.pointer_named(ev.text)  # (前面那个检查，…: 检查 names it)
         named_first = re.search(r"^([\u4e00-\u9fffA-Za-z]{2,10}?)" + correction.NAMING, text)
         for i, f in enumerate(self.basics(s)):
             if named_first is not None and f.label not in named_first.group(1):
@@ -2348,7 +2354,9 @@ _CHANGED_TO = re.compile(
 # 我刚说的400 / 刚才说的“五百多” / 前面报的3家: a figure quoted as said before
 _SAID_FIGURE = re.compile(
     r"(?:我|刚才|刚刚|前面|之前|上面|刚)(?:刚|才)?(?:说|报|填|写|讲|答)的(?:那个|那|这个)?\s*[“\"']?\s*(\d+(?:\.\d+)?)|"
-    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:人次|次|家|起|个)?\s*(?:这个|那个)(?:数|数字)"  # 480这个数我确认过了
+    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:人次|次|家|起|个)?\s*(?:这个|那个)(?:数|数字)|"  # 480这个数我确认过了
+    # 刚才那个数我再说一下，380是一场活动的: the figure named, then quoted as what it was
+    r"(?:刚才|刚刚|前面|之前|上面)(?:说的)?那个(?:数|数字)[^\d,，。;；]{0,8}[,，]?\s*(\d+(?:\.\d+)?)(?=\s*\S{0,2}?\s*是)"
 )
 # the turn of a message to an earlier answer, after this question's answer: 另外前面… / 顺带说下上一题… / 宣传那个…
 _TURN_TO_EARLIER = re.compile(

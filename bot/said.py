@@ -422,8 +422,16 @@ _THAN_SAID = re.compile(
 
 _TAKE_OFF = re.compile(
     r"(?:要|得|需要|应该)?(?:减掉|扣掉|去掉|扣除|刨掉|减去|剔除)|算了两遍|重复(?:统计|登记|计算|算)|不该算|没开成|取消|"
-    r"多(?:算|报|说|统计|写|数|计|填)了?|搬走|迁走|注销|撤销|摘牌|退出|取消了"
+    r"多(?:算|报|说|统计|写|数|计|填)了?|搬走|迁走|搬出|迁出|搬离|退租|倒闭|破产|注销|撤销|摘牌|退出|取消了"
 )
+
+
+# 里面有一场450人次的是前年办的 / 其中有一次其实是集团来查的: a part of another period, or done by someone else
+_OTHER_PERIOD = re.compile(
+    r"是(?:前年|往年|以前|之前|早些年|[两三]年前|更早|集团|总部|上级|外部|外面|第三方|别人|别家|外单位)[^,，。;；\d]{0,8}?的"
+)
+# what opens a part of the figure said (有一家 / 其中两场 / 里面有一场450人次): the part is what follows
+_PART_OPENING = re.compile(r"(?:有|其中|其中有|里面有|当中有|这里面有)\s*(?:\d+\s*[场次期回个家起])?\s*$")
 
 
 # 不算 / 不能算 said of something (not 算不算 / 还不算 / 不算多 / 不算是3次): shared with the follow-up's figure words
@@ -541,7 +549,7 @@ def _delta(c: Criterion, previous: Any, text: str) -> float | None:
             return None  # 250，刚才多说了: the figure said first and alone is the new one, not the part
         if (
             _TAKE_OFF.search(t)
-            or (_NOT_COUNTED.search(t) and re.search(r"(?:有|其中|其中有|里面有|当中有)\s*$", own[0].before))
+            or ((_NOT_COUNTED.search(t) or _OTHER_PERIOD.search(t)) and _PART_OPENING.search(own[0].before))
         ) and n < previous:
             return previous - n  # (有一次只查了涉密区域，不算全面检查: that one off — not 免费的就两次，收费的不能算)
         if _LEFT_OUT.search(t) and not _NOT_MEANT.search(t):

@@ -121,7 +121,7 @@ _ENGLISH_FIGURES = [
     (r"\b(?:in )?total\b", "总共"),
     (r"\bactive\b", "开展工作"),
 ]
-_EN_NUM = {
+ENGLISH_NUMBERS = {
     "zero": 0,
     "one": 1,
     "two": 2,
@@ -152,7 +152,7 @@ def _english(t: str) -> str:
             return repl
     if not re.search(r"[a-z]{3,}", t):
         return t
-    t = re.sub(r"\b(" + "|".join(_EN_NUM) + r")\b", lambda m: f" {_EN_NUM[m.group(1)]}", t)
+    t = re.sub(r"\b(" + "|".join(ENGLISH_NUMBERS) + r")\b", lambda m: f" {ENGLISH_NUMBERS[m.group(1)]}", t)
     if re.search(r"\d", t):
         for pattern, repl in _ENGLISH_FIGURES:
             t = re.sub(pattern, repl, t)
@@ -218,7 +218,8 @@ _YEAR_IN_BRACKETS = re.compile(
 # 松市监案处〔2024〕8号 / 2024.3、2024.11: a document number or a date, never a count
 _DOCUMENT_NUMBER = re.compile(r"[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d+\s*号")
 _DOTTED_DATE = re.compile(
-    r"(?<![\d.])(?:19|20)\d{2}\s*[./]\s*(?:1[0-2]|0?[1-9])(?:\s*[./]\s*(?:3[01]|[12]\d|0?[1-9]))?(?![\d.])"
+    r"(?<![\d.])(?:19|20)\d{2}\s*[./]\s*(?:1[0-2]|0?[1-9])(?:\s*[./]\s*(?:3[01]|[12]\d|0?[1-9]))?(?![\d.])|"
+    r"(?<![\d.·•・])(?:1[0-2]|[1-9])\s*[·•・]\s*(?:3[01]|[12]\d|[1-9])(?![\d.·•・])"  # 4·26 / 3·15: a day named
 )
 # 2 000 / 1 200: a thousands separator typed as a space (after NFKC, so a full-width space too)
 _SPACED_THOUSANDS = re.compile(r"(?<![\d.])(\d{1,2}) (\d{3})(?![\d.])")

@@ -3321,3 +3321,43 @@ def test_a_yes_no_kept_or_changed_as_said(engine: Engine, cid: str, turns: list[
 def test_a_change_said_with_a_bare_verb_is_the_new_answer(engine: Engine) -> None:
     chat = answered_at(engine, "zone.B3", ["有", "其实没签协议，只是请老师来讲过一次，改没有吧"])
     assert _held_or_proposed(chat, "zone.B3") is False, chat.text
+
+
+@pytest.mark.parametrize(
+    ("cid", "turns", "value"),
+    [
+        ("zone.15", ["3家", "有一家去年已经搬出园区了"], 2),  # a part gone: one less (proposed)
+        ("zone.12", ["九百", "有分享", "协助过", "宣传那个里面有一场450人次的是前年办的"], 450),  # another year
+        (
+            "point.42",
+            ["一年两次", "有", "没有", "有经费", "前面那个检查，其中有一次其实是集团来查的"],
+            1,
+        ),  # not internal
+        ("station.27", ["three", "不对 two"], 2),  # a bare figure after 不对, in English or digits
+        ("point.42", ["3次", "不对，2"], 2),
+    ],
+)
+def test_a_part_taken_off_or_a_bare_figure_changes_the_figure(
+    engine: Engine, cid: str, turns: list[str], value: Any
+) -> None:
+    chat = answered_at(engine, cid, turns)
+    assert _held_or_proposed(chat, cid) == value, chat.text
+
+
+def test_a_part_of_this_year_keeps_the_figure(engine: Engine) -> None:
+    chat = answered_at(engine, "zone.12", ["九百", "里面有一场450人次的是今年三月办的"])
+    assert _held_or_proposed(chat, "zone.12") == 900, chat.text
+
+
+def test_the_figure_quoted_after_that_number_is_the_one_changed(engine: Engine) -> None:
+    chat = answered_at(
+        engine, "zone.12", ["三百八", "有", "刚才那个数我再说一下，380是一场活动的，全年加起来一千二左右"]
+    )
+    assert chat.session.answers.get("zone.12") == {"value": 1200.0, "relation": "about"}, chat.text
+    assert chat.session.answers.get("zone.13") is True, chat.text
+
+
+def test_the_question_above_named_after_this_answer(engine: Engine) -> None:
+    chat = answered_at(engine, "point.42", ["一年2次", "都整改了，对了上面那题是一次不是两次"])
+    assert chat.session.answers.get("point.42") == 1, chat.text
+    assert chat.session.answers.get("point.43") is True, chat.text

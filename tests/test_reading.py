@@ -2446,3 +2446,48 @@ def test_a_plan_to_add_more_keeps_a_yes() -> None:
     assert value("point.2", "有专人，后面打算再招一个") is True
     r = read(crit("point.8"), "签了，明年准备再补签一份", Hint())  # done, and more planned: never none of it
     assert r.value != NO, r
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("station.25", "320，有的活动没签到", 320),  # some of it told about: the figure stands (had been 0)
+        ("station.25", "300人次，有100人是线上的", 300),  # a part of the figure, never added to it (had been 400)
+        ("station.25", "线下200人，线上100人", 300),  # two parts, added
+        (
+            "zone.12",
+            "线下宣传周约200人次，两场讲座共180人次，线下累计380人次",
+            380,
+        ),  # the total said last (had been 760)
+        ("station.25", "三百多人次吧，去年4·26宣传周和商秘进企业两次活动，签到表加起来是三百多", None),  # 4·26 is a day
+        ("point.42", "3次，有1次是集团来查的", 2),
+    ],
+)
+def test_a_part_or_a_total_said_beside_the_figure(cid: str, text: str, expected: int | None) -> None:
+    r = read(crit(cid), text, Hint())
+    if expected is None:
+        assert r.outcome == "record" and r.value == {"value": 300.0, "relation": "gt", "upper": 400.0}, r
+    else:
+        assert r.outcome == "record" and r.value == expected, r
+
+
+@pytest.mark.parametrize("text", ["一般两次，忙的时候少查一次", "两次，有时候会多查一次"])
+def test_a_count_that_varies_is_asked_again(text: str) -> None:
+    assert read(crit("point.42"), text, Hint()).outcome == "reask"  # (had been 3: the variation added)
+
+
+def test_a_tier_said_impossible_is_no_tier() -> None:
+    assert value("zone.B2", "全国前10不可能，全市也就排30多名，区里的话是第2") == "district"
+
+
+def test_who_answers_is_no_part_of_the_answer() -> None:
+    # a preamble about the speaker and the conversation, then the answer
+    assert value("station.1", "嗯……让我想想怎么说。领导小组这个暂时还没有。会长说明年换届以后再考虑成立") is False
+    r = read(crit("station.4"), "我是综合办的小刘，有说得不对的你提醒我。有专门的管理办法，所有员工入职都要学", Hint())
+    assert r.value is True, r
+    assert value("station.4", "我刚接手") == "unknown"  # alone, it still says the unit does not know
+
+
+def test_a_requirement_hard_to_meet_is_no_yes() -> None:
+    r = read(crit("point.2"), "专职的有一个，不过她只有高中学历，让她独立开展工作有点难", Hint())
+    assert r.value is not True, r
