@@ -186,6 +186,9 @@ DEV_BANKS = (
     "answer_dev160",
     "answer_dev161",
     "answer_dev162",
+    "answer_dev163",
+    "answer_dev164",
+    "answer_dev165",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
 # the label of a case as the rules' literal verdict: for an absence question (有没有发生过…),
