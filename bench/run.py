@@ -89,6 +89,19 @@ def our_script(turns: int) -> list[str]:
     return (head + [answers[i % len(answers)] for i in range(turns)])[:turns]
 
 
+LONG_REPLY = (
+    "我们签了保密协议，研发和销售都签了，新来的几个还在走流程；制度是去年发的文，培训一年两次，"
+    "档案室单独上锁，U盘要登记，离职的时候会收回电脑、停账号；"
+)
+
+
+def long_script(turns: int) -> list[str]:
+    """Replies near the web gateway's 1,000-character cap (the longest a unit can send): the reading's worst case."""
+    reply = (LONG_REPLY * (990 // len(LONG_REPLY) + 1))[:990]
+    head = ["你好", "我们是一家做芯片的企业", "全部跳过"]
+    return (head + [reply] * turns)[:turns]
+
+
 def floor_script(turns: int) -> list[str]:
     msgs = ["hello", "I am sad", "yes", "great", "bye", "are you a bot?"]
     return [msgs[i % len(msgs)] for i in range(turns)]
@@ -157,6 +170,15 @@ def main() -> int:
                 "商秘自评助手", ours.rasa_port, our_script, args, {"rasa": ours.rasa.pid, "actions": ours.actions.pid}
             )
         )
+        long_rows = [
+            measure(
+                "商秘自评助手, 990-character replies",
+                ours.rasa_port,
+                long_script,
+                argparse.Namespace(**{**vars(args), "turns": 20, "concurrency": 5}),  # ~1 s a turn: fewer of them
+                {"rasa": ours.rasa.pid, "actions": ours.actions.pid},
+            )
+        ]
 
         # ── the web app in front of the same servers ────────────────────
         if not args.skip_web:
@@ -205,7 +227,13 @@ def main() -> int:
         shutil.rmtree(tmp, ignore_errors=True)
 
     table(rows)
+    print()
+    table(long_rows)
     ours, base = rows[0], rows[1]
+    print(
+        f"\n990-character replies, 1 client p95: {long_rows[0]['1 client p95 ms']} ms "
+        f"(ordinary replies {ours['1 client p95 ms']} ms)"
+    )
     ratio = float(ours["1 client p95 ms"]) / float(base["1 client p95 ms"])
     print(f"\np95 per turn (1 client): {ratio:.2f}x the default bot (target <= 2x)")
     ratio20 = float(ours[f"{args.concurrency} clients p95 ms"]) / float(base[f"{args.concurrency} clients p95 ms"])
