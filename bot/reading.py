@@ -587,6 +587,10 @@ def _unsure(words: str) -> bool:
     return bool(UNSURE.search(t))
 
 
+# 其他小活动没算进去: a part left out of the figure said, which is then a lower bound
+_LEFT_OUT_OF_IT = re.compile(r"没(?:有)?(?:算|统计|计)(?:进去|在(?:里面|里头|内))|没计入|不计入")
+
+
 _NEGATIVE_NUMBER = re.compile(r"(?<!\d)[-−]\s*\d|负\s*\d|(?<![加增])减\s*\d")
 
 
@@ -803,12 +807,20 @@ def _qualifier_after(t: str) -> str:
     return t[:end] + m.group(2)
 
 
+_THIS_YEAR_NOT_COUNTED = re.compile(
+    r"(?:^|(?<=[,，。;；]))[^,，。;；\d]*今年[^,，。;；\d]*(?:还没|没有?|未)(?:统计|算|汇总|出来)[^,，。;；\d]*(?:[,，。;；]|$)"
+)
+
+
 def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, hint: Hint) -> Reading:
     unit = rule.unit
     if hint.button:
         if hint.intent == "deny":
             return record(0, 1.0, words, "button")
         return reask(f"请告诉我具体数字（{unit}），比如“3{unit}”；没有就说“没有”。", words)
+    if re.search(r"(?:去年|上一?年|过去一年)[^,，。;；]*\d", arabic(normalize(words))):
+        # 今年的数据还没统计完，去年是五百多人次: this year's count unknown, the year asked about said
+        words = _THIS_YEAR_NOT_COUNTED.sub("", words).strip(" ,，。;；") or words
     t = _none_as_zero(  # (零零星星有几起: sporadic, no 0 said)
         arabic(every_month(SPORADIC.sub("偶尔", normalize(words)))), UNIT_WORDS.get(unit, (unit,))
     )
@@ -833,6 +845,15 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
         return reask(f"您说了两个数，请告诉我{rule.label}确切是多少{unit}。", words, "either figure")
     if (counted := _COUNT_AS.search(t)) and len(numbers(t)) > 1:
         t = counted.group(1)  # 五起案子里两起还没结案，按三起算: the figure it is to be counted as
+    if (
+        isinstance(rule, ThresholdRule)
+        and _LEFT_OUT_OF_IT.search(normalize(words))
+        and not _unsure(_LEFT_OUT_OF_IT.sub("", words))
+    ):  # 去年是五百多人次，其他小活动没算进去: the figure said is a lower bound — read when it meets already
+        r = _read_number(c, rule, _LEFT_OUT_OF_IT.sub("", words), hint)
+        q = as_quantity(r.value) if r.outcome == "record" else None
+        if q is not None and q.meets(rule.minimum, rule.strict) is True:
+            return r.model_copy(update={"words": words})
     exact_later = (
         _EXACT_LATER.search(normalize(words))
         and any(f.quantity.relation in ("gt", "ge", "lt", "le") for f in numbers(t))

@@ -2491,3 +2491,10 @@ def test_who_answers_is_no_part_of_the_answer() -> None:
 def test_a_requirement_hard_to_meet_is_no_yes() -> None:
     r = read(crit("point.2"), "专职的有一个，不过她只有高中学历，让她独立开展工作有点难", Hint())
     assert r.value is not True, r
+
+
+def test_a_part_left_out_makes_the_figure_a_lower_bound() -> None:
+    met = {"value": 500.0, "relation": "gt", "upper": 600.0}
+    assert value("zone.12", "去年是五百多人次，其他小活动没算进去") == met  # meets already: read
+    assert value("zone.12", "今年的数据还没统计完，去年是五百多人次") == met  # this year unknown, the year asked said
+    assert value("zone.12", "去年四百多人次，还有几场小的没算进去") == "unknown"  # may meet or not: 不清楚, confirmed
