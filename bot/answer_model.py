@@ -189,6 +189,9 @@ DEV_BANKS = (
     "answer_dev163",
     "answer_dev164",
     "answer_dev165",
+    "answer_dev166",
+    "answer_dev167",
+    "answer_dev168",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
 # the label of a case as the rules' literal verdict: for an absence question (有没有发生过…),

@@ -186,8 +186,20 @@ def parse(text: str, previous: Any, previous_is_figure: bool) -> Correction | No
         kind = "revision"  # 类型没那么多，就法律、信息、鉴定、咨询四类: the figure said too high, and the new one
     elif previous_is_figure and _names_figure(arabic(t), previous) and _OLD_FIGURE_DISOWNED.search(arabic(t)):
         kind = "revision"  # 600是报名人数，实际到场的只有420 / 4家里有一家没验收，已完成的是3家
+    elif previous_is_figure and _CHANGED_TO.search(arabic(t)) and _names_figure(arabic(t), previous):
+        kind = "explicit"  # 6→3 / 1改2 / 10家→9家: the figure just recorded, and its new value
     if kind is None:
         return None
+    swap = _SWAP.search(arabic(t)) if previous_is_figure else None
+    k = next((k for k in ("", "2", "3") if swap.group(f"old{k}")), None) if swap is not None else None
+    if (
+        swap is not None
+        and k is not None
+        and _names_figure(swap.group(f"old{k}"), previous)
+        and not _PART_OF_FIGURE.search(arabic(t))
+    ):  # 把2改成0吧，其实都只是咨询 = 0: the figure swapped for the one just recorded, whatever follows
+        told = re.match(r"\d+(?:\.\d+)?[^,，。;；:：]*", arabic(t)[swap.start(f"new{k}") :])
+        return Correction(kind, told.group(0) if told else swap.group(f"new{k}"))
     clauses = re.split(r"(?<=[,，。;；])", t)
     for i, first in enumerate(clauses[:-1]):
         later = "".join(clauses[i + 1 :])
@@ -315,7 +327,7 @@ _NOT_THIS_FIGURE = re.compile(
 
 
 _CHANGED_TO = re.compile(
-    r"(?<![\d.])\d+(?:\.\d+)?\s*(?:人次|[次场家起个件类%])?\s*(?:→|->|=>|—>|改成|改为|变成)\s*(?=\d)"
+    r"(?<![\d.])\d+(?:\.\d+)?\s*(?:人次|[次场家起个件类%])?\s*(?:→|->|=>|—>|改成|改为|变成|(?<![\u4e00-\u9fff])改)\s*(?=\d)"
 )
 
 
@@ -656,6 +668,12 @@ _KEEP_IT = re.compile(r"不改了?|不用改|别改|先别改|先不改|不要�
 _ANSWER_AFTER_KEEP = re.compile(r"改成|改为|应该|其实|还是(?:有|没)|(?<![确])(?:是|有|没有|部分|不清楚|做到)(?![来问])")
 
 
+_OLD_ANSWER_SAID = re.compile(
+    r"^(?:哦|啊|嗯)?[,，\s]*(?:我)?(?:刚才|刚刚|之前|前面|上面)(?:我)?(?:说|答|选|填|讲)(?:的|了)?(?:是)?"
+    r"[^,，。;；\d]{1,8}[,，。;；]\s*"
+)
+
+
 def remainder(text: str) -> str:
     """The new answer inside a correction ("不对，应该是部分做到" -> "部分做到"), possibly empty.
 
@@ -663,10 +681,16 @@ def remainder(text: str) -> str:
     the words of the correction itself."""
     t = normalize(text)
     t = _without_old_figure(t)
+    if (said := _OLD_ANSWER_SAID.match(t)) and len(re.sub(r"[\W_]", "", t[said.end() :])) >= 2:
+        t = t[said.end() :]  # 刚才说不清楚，问了下人事，都签了: the answer taken back is restated first
     if settled := settled_after_taking_back(t):  # 改成没有……算了，还是有: the change taken back
         return settled
     keep = list(_KEEP_IT.finditer(t))
-    if keep and not re.search(r"\d", arabic(t)) and not _ANSWER_AFTER_KEEP.search(t[keep[-1].end() :]):
+    if (
+        keep
+        and not re.search(r"\d", arabic(without_question_refs(t)))  # (上一题ok的，不用改: 上一题 is no figure)
+        and not _ANSWER_AFTER_KEEP.search(t[keep[-1].end() :])
+    ):
         return "不改"  # 刚才那个说的对 ok，不改 / 刚才那个改成……嗯，先别改，我回头确认了再说: the answer stands
     marked: list[str] = [m.group(1).strip(" 吧啊呢。.") for m in _VERDICT_MARK.finditer(t)]
     for part in reversed(marked):  # 其实还没签，应该算一部分: the verdict said last
@@ -717,7 +741,7 @@ def remainder(text: str) -> str:
 # 不是16家，是14家 / 16家改成14家 / 把16改成14: the old figure named and the new one
 _SWAP = re.compile(
     r"(?:不是|并非)\s*(?P<old>\d+(?:\.\d+)?)\s*[^,，。\d]{0,4}?[,，]?\s*(?:而)?(?:是|应该是|为)\s*(?P<new>\d+(?:\.\d+)?)|"
-    r"(?:把)?\s*(?P<old2>\d+(?:\.\d+)?)\s*[^,，。\d]{0,4}?(?:改成|改为|换成|应该是)\s*(?P<new2>\d+(?:\.\d+)?)|"
+    r"(?:把)?\s*(?P<old2>\d+(?:\.\d+)?)\s*[^,，。\d]{0,4}?(?:改成|改为|换成|应该是|→|->|=>|—>|(?<![\u4e00-\u9fff])改)\s*(?P<new2>\d+(?:\.\d+)?)|"
     # 18家说错了，是24家 / 20家写错了，应该是26家
     r"(?P<old3>\d+(?:\.\d+)?)\s*[^,，。\d]{0,3}?(?:说错了?|写错了?|记错了?|填错了?|错了|不对|有误)[,，\s]*"
     r"(?:应该|实际|其实)?(?:是|为)\s*(?P<new3>\d+(?:\.\d+)?)"

@@ -510,7 +510,7 @@ class Engine:
         ):  # 维权指导没做过。顺带说下上一题的人次，320是两年加起来的，去年一年就150: the change first (上一题 is
             said_now, change, target = pair  # counted from the question now asked), then this question's answer
             at, s.last, change_ev = s.cursor, last, replace(ev, text=change)
-            fix = correction.parse(change, s.answers[target.id], True)
+            fix = correction.parse(change, s.answers[target.id], target.expects != "boolean")
             if fix is None and numbers(correction.without_pointer(change)) and not _CONFIRMS.search(normalize(change)):
                 fix = correction.Correction("revision", change)  # 我刚说的三家里有一家是培育对象，所以是两家
             done = (
@@ -1105,13 +1105,7 @@ class Engine:
                 continue  # 对了，前面宣传那个… / ok 上题改成一起: no answer before the turn
             target = self._quoted_figure(s, tail)
             back = correction.questions_back(tail)
-            steps = (
-                back[0]
-                if back is not None
-                else 1
-                if re.search(r"上一?题|上个问题|前一题|上面(?:那|这)(?:道)?题", tail)
-                else 0
-            )
+            steps = back[0] if back is not None else 1 if _PREVIOUS_ONE.search(tail) else 0
             if target is None and steps:
                 place = s.cursor - len(self.basics(s)) - steps  # 上一题 / 上上题: counted from the question now asked
                 target = self.rubric(s).criteria[place] if 0 <= place < len(self.rubric(s).criteria) else None
@@ -1120,8 +1114,10 @@ class Engine:
                 target = self.criterion_at(s, found) if found is not None and found != s.cursor else None
             if target is None or target.expects == "boolean":
                 target = self._figure_question_named(s, tail) or target
-            if target is None or target.id == current.id or target.id not in s.answers or target.expects == "boolean":
+            if target is None or target.id == current.id or target.id not in s.answers:
                 continue
+            if target.expects == "boolean" and not (steps == 1 and _PREVIOUS_ONE.search(tail)):
+                continue  # (a yes/no changed here only when named as the question before: 上一题应该是没有)
             cue = correction.parse(tail, s.answers[target.id], True) is not None or bool(
                 _CONFIRMS.search(normalize(tail))
                 or _UNCHANGED.search(normalize(tail))
@@ -2359,8 +2355,12 @@ _SAID_FIGURE = re.compile(
     r"(?:刚才|刚刚|前面|之前|上面)(?:说的)?那个(?:数|数字)[^\d,，。;；]{0,8}[,，]?\s*(\d+(?:\.\d+)?)(?=\s*\S{0,2}?\s*是)"
 )
 # the turn of a message to an earlier answer, after this question's answer: 另外前面… / 顺带说下上一题… / 宣传那个…
+# 上一题 / 前一个问题 / 上一个: the question asked just before this one
+_PREVIOUS_ONE = re.compile(
+    r"上一?题|上个问题|前一题|上面(?:那|这)(?:道)?题|(?:前|上)一个(?:问题|题)?(?!月|季度|年|星期|周)"
+)
 _TURN_TO_EARLIER = re.compile(
-    r"(?:另外|顺带|顺便|还有就是|还有个事|对了|然后|再就是|补充一下|更正一下)|(?:上一?题|上上题|前面|刚才|之前|我刚)|"
+    r"(?:另外|顺带|顺便|还有就是|还有个事|对了|然后|再就是|补充一下|更正一下)|(?:上一?题|上上题|前面|刚才|之前|我刚|前一个|上一个)|"
     r"\d\s*(?:人次|次|家|起|个)?\s*(?:这个|那个)(?:数|数字)|(?:那个|那题)(?:数|数字)?(?:我|也|说|更正|改|确认|核)|"
     r"核(?:过|对过|实过)|确认(?:过|了)"
 )

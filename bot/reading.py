@@ -824,6 +824,8 @@ def _read_number(c: Criterion, rule: ThresholdRule | PerCountRule, words: str, h
     t = _none_as_zero(  # (零零星星有几起: sporadic, no 0 said)
         arabic(every_month(SPORADIC.sub("偶尔", normalize(words)))), UNIT_WORDS.get(unit, (unit,))
     )
+    # 一场一百多人一场两百出头: sessions told one after the other without a break, each a clause of its own
+    t = re.sub(r"(?<=[人次位名个多头])\s*(?=(?:另)?1\s*(?:场|期)(?!都|也)\s*\d)", "，", t)
     if _NEGATIVE_NUMBER.search(t):
         return reask(f"数量不能是负数，请再说一下是多少{unit}。", words, "negative")
     t = _IDENTIFIER.sub("", t)  # 电话尾号3366的王律师: a number that counts nothing
@@ -2878,7 +2880,7 @@ _FIRM_RANK = re.compile(r"(?:公司|企业|厂|龙头|入驻的|细分行业|行
 _LATER = re.compile(r"掉到|跌到|降到|掉出|滑到|现在|目前|去年|今年|后来|最近|最新")
 _NONE_TIER = re.compile(
     r"(?:也|都|并|还)没(?:有)?(?:呢|啊|吧)?$|都不是|都没有|(?<!也)不算(?=[^,，。]{0,4}(?:前|top))|排不上|不在前|进不了|进不去|够不上|算不上|没排上|没有排名|没进|谈不上|都不够|挨不上|没上榜|达不到|排不进|够不着|靠后|"
-    r"没有进|不够|没戏|不可能|不太可能|别想了|想都别想|不行|差得远|差远了|没得比|比不上|排不到|(?:掉|跌|滑|退)出|没保住|保不住|没守住|差一?点(?:点)?(?:就)?(?:进|到|够)|差点(?:就)?(?:进|到|够)|没能进|未能进"
+    r"没有进|不够|没戏|不可能|不太可能|别想了|想都别想|差一?点(?:点)?(?=[,，。\s]|$)|不行|差得远|差远了|没得比|比不上|排不到|(?:掉|跌|滑|退)出|没保住|保不住|没守住|差一?点(?:点)?(?:就)?(?:进|到|够)|差点(?:就)?(?:进|到|够)|没能进|未能进"
 )
 
 

@@ -199,7 +199,8 @@ _NONE_OF_THEM = re.compile(
 # a group of people, not all of them: 转岗过来的那批 / 新来的几个 / 销售那边
 _A_GROUP = re.compile(
     r"(?:那|这|一)批|(?:那|这)几(?:个|位)|转岗|新来|新招|新入职|刚来|刚入职|实习生|外包|临时工|个别|少数|部分(?:人|员工|部门|岗位)|"
-    r"(?:销售|研发|生产|行政|财务|市场|技术|采购)(?:那边|这边|部门|岗|的人|的同事)"
+    r"(?:销售|研发|生产|行政|财务|市场|技术|采购)(?:那边|这边|部门|岗|的人|的同事)|"
+    r"车间|一线|(?:生产线|流水线)上|工人|保安|保洁|门卫|劳务派遣|派遣工|兼职的|分公司|子公司|驻外|外地的"
 )
 
 
@@ -495,7 +496,7 @@ def _delta(c: Criterion, previous: Any, text: str) -> float | None:
         return None
     if correction.ZEROS.search(normalize(text)):
         return None  # 多写了一个零: a slip of the keys, not one less (correction.parse divides it)
-    t = _ASIDE.sub("", arabic(normalize(text)))  # 多说一句，… is no figure said too many
+    t = _ASIDE.sub("", correction.without_question_refs(text))  # 多说一句，… is no figure said too many (nor Q12)
     if re.search(r"(?:加上|算上|加起来|合起来)[^,，。\d]{0,10}(?:是|一共|总共|共|就是)\s*\d", t):
         return None  # 加上线上直播是三百二: the total with it is said
     t = re.sub(r"(?<![\d.])\d{1,2}\s*(?:月份?|号|日)(?![\d])|(?<![\d.])\d{4}\s*年", "", t)  # 是10月份做的: a date

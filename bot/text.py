@@ -380,6 +380,7 @@ def arabic(text: str) -> str:
 
     t = _NUMERAL_RUN.sub(conv, t)
     t = re.sub(r"(\d+(?:\.\d+)?)\s*k(?![a-z])", lambda m: _plain(float(m.group(1)) * 1000), t)  # 1k左右 / 1.2k
+    t = re.sub(r"(\d+(?:\.\d+)?)\s*w(?![a-z])", lambda m: _plain(float(m.group(1)) * 10000), t)  # 0.5w / 1w+ (万)
     # 1.2万 / 3千 / 12万5: digit followed by a magnitude
     t = re.sub(r"(\d+(?:\.\d+)?)万(\d+)?", lambda m: _plain(float(m.group(1)) * 10000 + _tail(m.group(2), 1000)), t)
     t = re.sub(r"(\d+(?:\.\d+)?)千(\d+)?", lambda m: _plain(float(m.group(1)) * 1000 + _tail(m.group(2), 100)), t)

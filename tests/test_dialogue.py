@@ -3361,3 +3361,54 @@ def test_the_question_above_named_after_this_answer(engine: Engine) -> None:
     chat = answered_at(engine, "point.42", ["一年2次", "都整改了，对了上面那题是一次不是两次"])
     assert chat.session.answers.get("point.42") == 1, chat.text
     assert chat.session.answers.get("point.43") is True, chat.text
+
+
+@pytest.mark.parametrize(
+    ("cid", "turns", "value"),
+    [
+        ("point.42", ["1次", "1改2"], 2),  # the old figure, then the new one: X改Y / X→Y
+        ("station.27", ["2次", "2改3"], 3),
+        ("zone.B1", ["5类10家", "10家→9家"], {"types": 5, "units": 9}),
+        ("station.B4", ["两起", "把2改成0吧，其实都只是咨询"], 0),  # the swap wins over what follows 其实
+        ("zone.12", ["300人次", "有", "Q12 漏了一场大型宣讲，再加300"], None),  # Q12 is no figure (had been 312)
+    ],
+)
+def test_a_figure_swapped_for_another(engine: Engine, cid: str, turns: list[str], value: Any) -> None:
+    chat = answered_at(engine, cid, turns)
+    if value is None:
+        assert _held_or_proposed(chat, cid) in (300, 600), chat.text
+    else:
+        assert _held_or_proposed(chat, cid) == value, chat.text
+
+
+@pytest.mark.parametrize(
+    ("cid", "turns", "value", "now"),
+    [
+        ("point.29", ["有", "有的。对了上一题应该是没有"], False, True),  # this answer, then the one before changed
+        ("station.21", ["有", "没有 ，前一个问题也改成没有"], False, False),
+        ("point.31", ["没有", "有。上一个按错了，也是有"], True, True),
+    ],
+)
+def test_this_answer_then_the_yes_no_before_changed(
+    engine: Engine, cid: str, turns: list[str], value: Any, now: Any
+) -> None:
+    chat = answered_at(engine, cid, turns)
+    nxt = engine.rubric(chat.session).criteria[
+        engine.rubric(chat.session).criteria.index(engine.rubric(chat.session).get(cid)) + 1
+    ]
+    assert chat.session.answers.get(cid) == value, chat.text
+    assert chat.session.answers.get(nxt.id) == now, chat.text
+
+
+@pytest.mark.parametrize(
+    ("cid", "turns", "value"),
+    [
+        ("station.12", ["有的", "上一题ok的，不用改"], True),  # kept (上一题 is no figure; had become 没有)
+        ("point.8", ["不清楚", "刚才说不清楚，问了下人事，都签了"], True),  # the old answer restated, then the new
+        ("point.34", ["没有", "刚才说没有，其实研发室门口贴了涉密区域的牌子和警示语"], True),
+        ("point.B3", ["是", "刚才说全员，其实车间工人没培训到"], "partial"),  # a group left out of a yes
+    ],
+)
+def test_a_yes_no_correction_said_with_its_reason(engine: Engine, cid: str, turns: list[str], value: Any) -> None:
+    chat = answered_at(engine, cid, turns)
+    assert _held_or_proposed(chat, cid) == value, chat.text

@@ -2498,3 +2498,10 @@ def test_a_part_left_out_makes_the_figure_a_lower_bound() -> None:
     assert value("zone.12", "去年是五百多人次，其他小活动没算进去") == met  # meets already: read
     assert value("zone.12", "今年的数据还没统计完，去年是五百多人次") == met  # this year unknown, the year asked said
     assert value("zone.12", "去年四百多人次，还有几场小的没算进去") == "unknown"  # may meet or not: 不清楚, confirmed
+
+
+def test_figures_typed_short() -> None:
+    assert value("zone.12", "0.5w") == 5000  # w for 万, as k for 千
+    r = read(crit("station.25"), "讲座办了两场，一场一百多人一场两百出头", Hint())  # sessions told without a break
+    assert r.value == {"value": 300.0, "relation": "gt", "upper": 450.0}, r
+    assert value("zone.B2", "全国前10差一点 第十一名，但上海第一") == "city"
