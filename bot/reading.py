@@ -492,6 +492,8 @@ def _with_learned(words: str, a: Analysis, ctx: Context) -> Analysis:
         return a  # 以前没有，现在有了 (said in so many words): what holds now, by rule
     if any(r.startswith("closing verdict:") for r in a.reasons):
         return a  # …，算没做到: the unit's own verdict on what it described
+    if a.verdict == "yes" and "plan to improve" in a.reasons:
+        return a  # 有专人，后面打算再招一个: done, and more of it planned — the plan takes nothing back
     model = ANSWER_MODEL.get()
     if model is None:
         return a
@@ -1958,7 +1960,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     if parts_of and len(parts_of) == len(done) - 1:
         # 300人次，有100人是线上的 / 3次，有1次没做完: a part of the figure said first, never added to it; a part
         # that does not count is taken off, and proposed (the unit may count it)
-        off = [f for f in parts_of if NOT_DONE.search(f.text + f.tail) or _NOT_COUNTED.search(f.text + f.tail)]
+        off = [f for f in parts_of if NOT_DONE.search(f.text + f.tail) or _PART_NOT_COUNTED.search(f.text + f.tail)]
         if off:
             left = done[0].quantity.value - sum(f.quantity.value for f in off)
             return Quantity(value=left), CONFIRM_BELOW - 0.2, ""
@@ -2666,6 +2668,8 @@ _TOTAL_LAST = re.compile(
 _VARIES = re.compile(
     r"(?:有时(?:候)?|偶尔|忙的时候|忙起来|有的年份?|个别年份?)[^,，。;；\d]{0,8}?(?:多|少)(?:查|做|办|搞|开|来|组织)?(?:了)?$"
 )
+# 有1次不算 / 有一家算不上: the part said not to count
+_PART_NOT_COUNTED = re.compile(r"(?<![算还])不(?:能)?算(?![多少太很大小是作]|\s*\d)|不计入?|算不上")
 # 有100人是线上的 / 其中1次: a figure opening a part of the one said before it (not 另外有 / 还有: more of it)
 _PART_OF_FIRST = re.compile(
     r"(?:^|[,，。;；])\s*(?:但是?|不过|可是?|只是)?\s*(?:(?:其中|里面|当中|这里面|这当中)(?:有|是)?|有)$"
