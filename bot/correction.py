@@ -449,11 +449,21 @@ def pointer_named(text: str) -> str:
     return _POINTER_THEN_NAME.sub(lambda m: f"{m.group(1)}{m.group('name')}那个", t, count=1)
 
 
+# 之前说检查没做过不对，去年做了两次: an earlier answer quoted, and said to be wrong — it names its question
+QUOTED_OLD_ANSWER = re.compile(
+    r"(?:之前|前面|上面|先前)(?:我)?(?:说|答|填|讲|报)(?:的)?(?:是)?(?P<quoted>[^,，。;；\d]{2,12}?)(?:不对|错了|说错了|有误|不准确?)"
+)
+
+
 def names_a_question(text: str) -> bool:
-    """背调那个我要改：其实从来没做过 / 第18题改一下，…: a change to a question the message names."""
+    """背调那个我要改：其实从来没做过 / 第18题改一下，… / 之前说检查没做过不对: a change to a question the message names."""
     t = normalize(pointer_named(text))
     ref = _NAMED_QUESTION.search(t)
-    return bool(ref and _NAMED_CHANGE.search(t[ref.start() :])) or bool(_NAMED_FIRST_THEN_TOLD.match(t))
+    return (
+        bool(ref and _NAMED_CHANGE.search(t[ref.start() :]))
+        or bool(_NAMED_FIRST_THEN_TOLD.match(t))
+        or bool(QUOTED_OLD_ANSWER.search(t))
+    )
 
 
 def modification_rest(text: str) -> str:

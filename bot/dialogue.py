@@ -804,6 +804,15 @@ class Engine:
                 or (correction.parse(text, s.answers[c.id], True) is not None and numbers(text[len(c.short) :]))
             ):
                 return c
+            stem = re.sub(r"(?:人次|次数|家数|数量|数)$", "", c.short)  # 宣传受众我再加一下，还有场线上直播200人
+            if (
+                len(stem) >= 2
+                and stem != c.short
+                and t.startswith(stem)
+                and not re.search(r"[。！!；;?？:：]\s*\S", t)  # one sentence, which adds to that figure only
+                and _delta(c, s.answers[c.id], text) is not None
+            ):
+                return c
         return None
 
     def _several_changes(self, s: Session, ev: UserEvent, parts: list[str]) -> list[Message]:
@@ -1988,6 +1997,12 @@ class Engine:
         """More told about an answer recorded, which stands: kept with its words; the question now asked again —
         unless the message answers the question now asked while it points back (跟高校有交流机制，那两起案子里还
         请了法学院老师 / 没发生过侵权事件，那4家示范点也都没出过事): then it is that answer."""
+        if c.expects == "tier" and correction.QUOTED_OLD_ANSWER.search(normalize(ev.text)):
+            r = read(
+                c, correction.remainder(ev.text), Hint(), {}
+            )  # 之前说的全国前十不对，是全市前十: the rank said now
+            if r.outcome == "record" and r.value != s.answers.get(c.id):
+                return self._propose_change(s, c, r.value, describe_words(ev.text.strip()))
         if self._answers_now(s, ev, c):
             return None
         s.words[c.id] = describe_words(f"{s.words.get(c.id, '')}；{ev.text.strip()}")
@@ -2100,6 +2115,17 @@ class Engine:
         if n is not None and 1 <= n <= len(crits):
             return offset + n - 1
         said = name.group(1) if name else text
+        old_said = correction.QUOTED_OLD_ANSWER.search(normalize(text)) if name is None else None
+        if (
+            old_said is not None
+        ):  # 之前说检查没做过不对: the answer quoted, without its verdict words, names the question
+            said = re.sub(
+                r"(?:没有?|不|未|从来|都|也|还)?(?:做过?|搞过?|有|签过?|查过?|办过?|开展过?)[了的过]?$",
+                "",
+                old_said.group("quoted"),
+            )
+            said = said or old_said.group("quoted")
+            name = old_said
         if name is not None:  # 帮我把办案那个… / 啊机构那题: the words that ask or exclaim name nothing
             said = re.sub(r"^(?:帮我|麻烦|请|给我|我想|我要|我们|我)*把", "", said) or said
             said = re.sub(r"^(?:啊|哦|噢|嗯|呃|额|诶|哎|唉|那个)+", "", said) or said

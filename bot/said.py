@@ -553,8 +553,9 @@ def _delta(c: Criterion, previous: Any, text: str) -> float | None:
             or ((_NOT_COUNTED.search(t) or _OTHER_PERIOD.search(t)) and _PART_OPENING.search(own[0].before))
         ) and n < previous:
             return previous - n  # (有一次只查了涉密区域，不算全面检查: that one off — not 免费的就两次，收费的不能算)
-        if _LEFT_OUT.search(t) and not _NOT_MEANT.search(t):
-            return previous + n
+        added = re.search(r"(?:再|还要|还得)(?:加|补)(?:一下|下)", t) and re.search(r"还有", own[0].before)
+        if (_LEFT_OUT.search(t) or added) and not _NOT_MEANT.search(t):
+            return previous + n  # (宣传受众我再加一下，还有场线上直播200人: the part added)
     parts = list(_DELTA.finditer(t))
     failed = list(_FAILED_PART.finditer(t)) or list(_NOT_DONE_PART.finditer(t))
     counted = [m for m in failed if m.group(1)]

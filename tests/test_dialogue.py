@@ -3412,3 +3412,21 @@ def test_this_answer_then_the_yes_no_before_changed(
 def test_a_yes_no_correction_said_with_its_reason(engine: Engine, cid: str, turns: list[str], value: Any) -> None:
     chat = answered_at(engine, cid, turns)
     assert _held_or_proposed(chat, cid) == value, chat.text
+
+
+def test_an_earlier_answer_quoted_as_wrong_names_its_question(engine: Engine) -> None:
+    # had recorded 没有 for the question now asked (point.B4); the figure of point.42 is proposed instead
+    chat = answered_at(engine, "point.42", ["没做过", "有", "没有", "没有", "有", "之前说检查没做过不对，去年做了两次"])
+    assert "point.B4" not in chat.session.answers, chat.text
+    assert _held_or_proposed(chat, "point.42") == 2, chat.text
+
+
+def test_a_figure_named_by_its_short_name_then_added_to(engine: Engine) -> None:
+    chat = answered_at(engine, "zone.12", ["450", "有", "有", "6家", "宣传受众我再加一下，还有场线上直播200人"])
+    assert _held_or_proposed(chat, "zone.12") == 650, chat.text  # (had been taken as more about 6家: 450 kept)
+    assert chat.session.answers.get("zone.15") == 6, chat.text
+
+
+def test_a_rank_quoted_as_wrong_is_changed(engine: Engine) -> None:
+    chat = answered_at(engine, "zone.B2", ["全国前十", "有", "1起", "之前说的全国前十不对，是全市前十"])
+    assert _held_or_proposed(chat, "zone.B2") == "city", chat.text  # (had been kept as 全国前10名, "a supplement")
