@@ -9,7 +9,7 @@ from typing import Any, Protocol
 
 from . import correction
 from .quantity import UNIT_WORDS, Quantity, as_quantity, numbers, says_zero
-from .reading import Hint, Reading, describe_words, others_figures, quantity_value, read
+from .reading import NOT_COUNTED_AS, Hint, Reading, describe_words, others_figures, quantity_value, read
 from .rubric import (
     AlternativesRule,
     Criterion,
@@ -33,7 +33,6 @@ from .said import (
     _STATED_FIGURE,
     _TAKE_OFF,
     ANSWER_OPENING,
-    NOT_COUNTED_AS,
     _delta,
     _doubted,
     _fits_unit,

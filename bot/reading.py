@@ -308,13 +308,14 @@ def _without_chatter(c: Criterion, words: str) -> str:
     t = normalize(words)
     parts = [p for p in re.split(r"[,，。;；!！?？~～\n]+|\s{2,}", t) if p.strip()]
     about_us = [p for p in parts if _META.search(p.strip())]
-    if not _CHATTER.search(t) and not _MOOD.search(t) and not _INSTRUCTION.search(t) and not about_us:
+    chatty = bool(_CHATTER.search(t) or _MOOD.search(t) or _INSTRUCTION.search(t))
+    if not chatty and not about_us:
         return words
     topic = context(c).topic
     meta = [p for p in about_us if not on_topic(p, topic)]
     if meta and len(meta) < len(parts):
         parts = [p for p in parts if p not in meta]  # (我是办公室的小王，台账上是有的: the answer beside who says it)
-        if not _CHATTER.search(t) and not _MOOD.search(t) and not _INSTRUCTION.search(t):
+        if not chatty:
             return "，".join(parts)
     kept: list[str] = []
     for i, p in enumerate(parts):
@@ -807,6 +808,12 @@ def _qualifier_after(t: str) -> str:
     if m.group(2) in ("只多不少", "不止"):
         return f"{t[: f.start]}至少{t[f.start : end]}"
     return t[:end] + m.group(2)
+
+
+# 不算 / 不能算 said of something (not 算不算 / 还不算 / 不算多 / 不算是3次): shared with the follow-up's figure words
+NOT_COUNTED_AS = r"(?<![算还])不(?:能)?算(?![多少太很大小是作]|\s*\d)"
+# 有1次不算 / 有一家算不上: a part said not to count (said's changes of a figure read it too)
+PART_NOT_COUNTED = re.compile(NOT_COUNTED_AS + r"|算不上|不计入?")
 
 
 _THIS_YEAR_NOT_COUNTED = re.compile(
@@ -1960,7 +1967,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
     if parts_of and len(parts_of) == len(done) - 1:
         # 300人次，有100人是线上的 / 3次，有1次没做完: a part of the figure said first, never added to it; a part
         # that does not count is taken off, and proposed (the unit may count it)
-        off = [f for f in parts_of if NOT_DONE.search(f.text + f.tail) or _PART_NOT_COUNTED.search(f.text + f.tail)]
+        off = [f for f in parts_of if NOT_DONE.search(f.text + f.tail) or PART_NOT_COUNTED.search(f.text + f.tail)]
         if off:
             left = done[0].quantity.value - sum(f.quantity.value for f in off)
             return Quantity(value=left), CONFIRM_BELOW - 0.2, ""
@@ -2668,8 +2675,6 @@ _TOTAL_LAST = re.compile(
 _VARIES = re.compile(
     r"(?:有时(?:候)?|偶尔|忙的时候|忙起来|有的年份?|个别年份?)[^,，。;；\d]{0,8}?(?:多|少)(?:查|做|办|搞|开|来|组织)?(?:了)?$"
 )
-# 有1次不算 / 有一家算不上: the part said not to count
-_PART_NOT_COUNTED = re.compile(r"(?<![算还])不(?:能)?算(?![多少太很大小是作]|\s*\d)|不计入?|算不上")
 # 有100人是线上的 / 其中1次: a figure opening a part of the one said before it (not 另外有 / 还有: more of it)
 _PART_OF_FIRST = re.compile(
     r"(?:^|[,，。;；])\s*(?:但是?|不过|可是?|只是)?\s*(?:(?:其中|里面|当中|这里面|这当中)(?:有|是)?|有)$"
@@ -2884,7 +2889,7 @@ _FIRM_RANK = re.compile(r"(?:公司|企业|厂|龙头|入驻的|细分行业|行
 _LATER = re.compile(r"掉到|跌到|降到|掉出|滑到|现在|目前|去年|今年|后来|最近|最新")
 _NONE_TIER = re.compile(
     r"(?:也|都|并|还)没(?:有)?(?:呢|啊|吧)?$|都不是|都没有|(?<!也)不算(?=[^,，。]{0,4}(?:前|top))|排不上|不在前|进不了|进不去|够不上|算不上|没排上|没有排名|没进|谈不上|都不够|挨不上|没上榜|达不到|排不进|够不着|靠后|"
-    r"没有进|不够|没戏|不可能|不太可能|别想了|想都别想|差一?点(?:点)?(?=[,，。\s]|$)|不行|差得远|差远了|没得比|比不上|排不到|(?:掉|跌|滑|退)出|没保住|保不住|没守住|差一?点(?:点)?(?:就)?(?:进|到|够)|差点(?:就)?(?:进|到|够)|没能进|未能进"
+    r"没有进|不够|没戏|不可能|不太可能|别想了|想都别想|不行|差得远|差远了|没得比|比不上|排不到|(?:掉|跌|滑|退)出|没保住|保不住|没守住|差一?点(?:点)?(?:(?:就)?(?:进|到|够)|(?=[,，。\s]|$))|差点(?:就)?(?:进|到|够)|没能进|未能进"
 )
 
 

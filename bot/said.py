@@ -9,7 +9,7 @@ from typing import Any
 
 from . import correction
 from .quantity import UNIT_WORDS, as_quantity, numbers
-from .reading import NOT_DONE, Hint, Reading, read
+from .reading import NOT_DONE, PART_NOT_COUNTED, Hint, Reading, read
 from .rubric import (
     AlternativesRule,
     Criterion,
@@ -435,11 +435,6 @@ _OTHER_PERIOD = re.compile(
 _PART_OPENING = re.compile(r"(?:有|其中|其中有|里面有|当中有|这里面有)\s*(?:\d+\s*[场次期回个家起])?\s*$")
 
 
-# 不算 / 不能算 said of something (not 算不算 / 还不算 / 不算多 / 不算是3次): shared with the follow-up's figure words
-NOT_COUNTED_AS = r"(?<![算还])不(?:能)?算(?![多少太很大小是作]|\s*\d)"
-_NOT_COUNTED = re.compile(NOT_COUNTED_AS + r"|算不上|不计入?")
-
-
 _ASIDE = re.compile(r"(?:补充|多说|再多?说|补说|再讲|多讲)\s*(?:一|两|几|\d)\s*句")  # 补充一句 / 多说两句
 
 
@@ -550,7 +545,7 @@ def _delta(c: Criterion, previous: Any, text: str) -> float | None:
             return None  # 250，刚才多说了: the figure said first and alone is the new one, not the part
         if (
             _TAKE_OFF.search(t)
-            or ((_NOT_COUNTED.search(t) or _OTHER_PERIOD.search(t)) and _PART_OPENING.search(own[0].before))
+            or ((PART_NOT_COUNTED.search(t) or _OTHER_PERIOD.search(t)) and _PART_OPENING.search(own[0].before))
         ) and n < previous:
             return previous - n  # (有一次只查了涉密区域，不算全面检查: that one off — not 免费的就两次，收费的不能算)
         added = re.search(r"(?:再|还要|还得)(?:加|补)(?:一下|下)", t) and re.search(r"还有", own[0].before)

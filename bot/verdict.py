@@ -1004,10 +1004,11 @@ def analyze(
     unpunctuated = (re.sub(r"[~。.…!！,，\s]+", "", x) for x in (whole, t))  # 了解了: its 了 is part of the word
     if NEUTRAL.match(whole) or any(NEUTRAL.match(x) for x in unpunctuated):
         return Analysis(None, 0.0, ["a filler"])  # 这个嘛 / 我们公司 / 怎么说呢: nothing said yet
-    asking = [p for p, _ in split_clauses(t) if QUESTION.search(p) or re.search(r"(?:吗|\?)$", p)]
+    said_clauses = split_clauses(t)
+    asking = [p for p, _ in said_clauses if QUESTION.search(p) or re.search(r"(?:吗|\?)$", p)]
     if (
         asking
-        and len(asking) == len(split_clauses(t))
+        and len(asking) == len(said_clauses)
         and not UNSURE.search(re.sub(r"算不算|(?:得|要|需要)算", "", t))
         and not re.search(r"不好(?:判断|说)|搞不清|你问我|问谁", t)
         and not _TENTATIVE.search(t)
