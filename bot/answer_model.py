@@ -192,6 +192,9 @@ DEV_BANKS = (
     "answer_dev166",
     "answer_dev167",
     "answer_dev168",
+    "answer_dev169",
+    "answer_dev170",
+    "answer_dev171",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
 # the label of a case as the rules' literal verdict: for an absence question (有没有发生过…),

@@ -331,6 +331,11 @@ _CHANGED_TO = re.compile(
 )
 
 
+def changed_to(text: str) -> bool:
+    """6→3 / 1改2 / 10家变成9家: a figure and its new value, side by side."""
+    return _CHANGED_TO.search(arabic(normalize(text))) is not None
+
+
 def figures_fixed(text: str) -> str:
     """A figure corrected in the same message is replaced by its correction, the rest kept
     (会员100家，培训了25家——不对，是35家，开展40家 -> 会员100家，培训了35家，开展40家); a figure said

@@ -411,6 +411,14 @@ _NO_FIGURE_COMMANDS = ("pause", "chitchat", "resume")  # commands said with no f
 
 _PLANNED = r"明年|下一年|打算|计划|准备|将来|争取"
 
+# 前面说的都对，接着问吧 / 之前的都没问题，继续: the answers given stand, and nothing is said of the question now asked
+_EARLIER_ALL_RIGHT = re.compile(
+    r"(?:[哦噢啊嗯好的行ok]|[,，.。!！~\s])*(?:前面|之前|上面|以上|刚才|前几题|前几个|前边)(?:我)?"
+    r"(?P<said>的回答|说的|答的|填的|回答的|选的|那些|几题|几个|的)?(?:都|全都|全|基本都)?(?:对|对的|没错|没问题|ok|准确|不用改|不改)(?:的|了)?"
+    r"(?:[,，.。!！~\s]|(?P<go>(?:你|请|就)?(?:接着|继续)(?:问|来|往下|下一题|吧|啊|呀)*))*",
+    re.IGNORECASE,
+)
+
 
 class Engine:
     """The conversation over a set of rubrics. ``report_sink`` stores a finished report
@@ -758,6 +766,13 @@ class Engine:
             return self._answer_field(s, f, ev)
         c = self.criterion_at(s)
         assert c is not None
+        if (
+            not s.pending
+            and c.id not in s.answers
+            and (kept := _EARLIER_ALL_RIGHT.fullmatch(normalize(ev.text)))
+            and (kept["said"] or kept["go"])  # (之前都没问题 alone may answer an absence question)
+        ):
+            return self.ask(s, prefix="好的，前面的回答都不变。我们接着这一题：")
         if c.id in s.answers and not s.pending and c.expects in ("number", "boolean"):
             changed = self._changed_to(c, ev.text, s.answers[c.id])
             if changed is not None:
@@ -1521,7 +1536,14 @@ class Engine:
         was = _figures_of(old)
         said_again = bool(again) and bool(was) and again[: len(was)] == was  # 算了还是4家 (4 → 5 before) /
         # 啊不对，还是600，400是线下的: the old figure said again first
-        if not (_UNDO.search(t) or said_again) or len(t) > 40:
+        told = [f.quantity.value for f in numbers(t)]
+        right_again = (  # 不好意思看串行了，700人次是对的: the old figure said to be the right one
+            bool(told)
+            and bool(was)
+            and told == was
+            and re.search(r"是?(?:对的|才对|没错|没有错|准的|准确)", t) is not None
+        )
+        if not (_UNDO.search(t) or said_again or right_again) or len(t) > 40:
             return None
         named = self._find_target(s, replace(ev, entities={}))
         if named != len(self.basics(s)) + self.rubric(s).criteria.index(c) and (
@@ -1898,7 +1920,7 @@ class Engine:
                 return self._apply_correction(s, c, r.model_copy(update={"words": ev.text.strip()}))
         told = correction.modification_rest(ev.text) if c is not None and c.id in s.answers else ""
         if c is not None and told:  # 第18题改一下，离职时会签保密承诺书: the new answer said in its own words
-            r = read(c, _the_new_figure(c, told), Hint(), {})
+            r = read(c, _the_new_figure(c, told, s.answers.get(c.id)), Hint(), {})
             one_of_figures = (  # 成员单位那题更正：培训过的其实只有30家: one figure of several, read with the rest
                 c.expects in ("counts", "choice")
                 and isinstance(s.answers.get(c.id), dict)
@@ -2094,7 +2116,11 @@ class Engine:
                 return i
         if "名称" in text and named_first is None:
             return 0
-        for where in dict.fromkeys([named_first.group(1) if named_first else text, text]):
+        early = re.search(r"([\u4e00-\u9fffA-Za-z]{2,10}?)" + correction.NAMING, text) if named_first is None else None
+        wheres = [named_first.group(1) if named_first else text, text]
+        if early is not None and any(matched_keywords(early.group(1), [*c.keywords, c.short]) for c in crits):
+            wheres = [early.group(1)]  # 等下，宣传那题里90那场是内部员工培训: 宣传 names it, not the 培训 said after
+        for where in dict.fromkeys(wheres):
             for i, c in enumerate(crits):  # (经验分享那个改成有，…介绍了我们的管理制度: the name said first)
                 if c.short in where or c.id in text:
                     return offset + i

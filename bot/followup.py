@@ -275,6 +275,12 @@ _FIRM_CHANGED = re.compile(
     r"漏了|(?<![没])还有|另外|再加|也在(?:我们)?园区|也入驻|新入驻|刚入驻|入驻了"
 )
 
+# 律所有两家，其中一家只是挂名，要去掉: some of the firms of one kind gone, the kind itself still there
+_SOME_OF_A_KIND_OFF = re.compile(
+    r"(?P<n>\d+)\s*家[,，\s]*(?:其中|里面?|当中|中间)?(?:有|的)?\s*(?P<k>\d+)\s*家"
+    r"[^。;；]{0,20}?(?:注销|搬(?:走|出|离)|迁(?:走|出)|去掉|剔掉|剔除|删掉|拿掉|划掉|不算|不在(?:我们|本)?园区|关门|倒闭|撤(?:了|走)|挂名)"
+)
+
 
 class FollowUp:
     """The follow-up handlers of one engine: they read against its session and answer through its walk."""
@@ -306,11 +312,21 @@ class FollowUp:
                 return self.engine._taken_back(s, c_last, "doubt"), ev
             if c_last.id == last and (disputed := self._figure_disputed(s, ev, c_last)) is not None:
                 return disputed, ev  # 5家 → 其实没那么多吧: no 0, and no answer to the question now asked
+            if (gone := self._some_of_a_kind_off(s, ev, c_last)) is not None:
+                return gone, ev
             fix = correction.parse(
                 ev.text, s.answers.get(c_last.id if quoted is c_last else last), c_last.expects != "boolean"
             )
             if fix is None:
                 fix = self._figure_revised(s, ev.text, c_last) or self._tier_revised(s, ev.text, c_last)
+            if (
+                fix is None
+                and c_last.expects == "counts"
+                and s.words.get(c_last.id)
+                and correction.changed_to(ev.text)
+                and correction.figure_swapped(s.words[c_last.id], ev.text) is not None
+            ):  # 25→10 (会员50家…开展保护工作的25家 just said; the shares are recorded): a figure of it swapped
+                fix = correction.Correction("explicit", ev.text)
             if (
                 fix is None
                 and quoted is not None
@@ -908,6 +924,26 @@ class FollowUp:
             return None
         return self.engine._taken_back(s, c, "relative")
 
+    def _some_of_a_kind_off(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
+        """4类6家 → 律所有两家，其中一家只是挂名，要去掉 (another question asked now): some firms of a kind named
+        with more of them are gone; the kind stays, so the types stand and the firms are fewer. Proposed."""
+        rule, previous = c.rule, s.answers.get(c.id)
+        if not isinstance(rule, TwoPartRule) or not isinstance(previous, dict) or not self._asks_other_than(s, c):
+            return None
+        t = arabic(normalize(ev.text))
+        off = _SOME_OF_A_KIND_OFF.search(t)
+        kinds = next((p.kinds for p in rule.parts if p.kinds), {})
+        units = previous.get("units")
+        if (
+            off is None
+            or not any(w.lower() in t[: off.start("k")].lower() for ws in kinds.values() for w in ws)
+            or not isinstance(units, int)
+            or not 0 < int(off["k"]) < int(off["n"]) <= units
+        ):
+            return None
+        new = {**previous, "units": units - int(off["k"])}
+        return self.engine._propose_change(s, c, new, describe_words(f"{s.words.get(c.id, '')}；{ev.text.strip()}"))
+
     def _part_revised(self, s: Session, ev: UserEvent, c: Criterion) -> list[Message] | None:
         """会员120家，培训40家，开展36家 → 培训的比例应该是35% / 5类12家 → 类型是4类 (another question asked
         now, which cannot read it): a figure naming one part of the last two-figure answer revises that part.
@@ -972,7 +1008,10 @@ class FollowUp:
             )
         else:
             return None
-        if not named or (current is not None and read(current, ev.text, _hint(ev), {}).outcome != "reask"):
+        swapped = bool(s.words.get(c.id)) and correction.figure_swapped(s.words[c.id], ev.text) is not None
+        if not named or (  # 开展工作的25→10: a figure of that answer swapped, whatever the question now asked reads
+            current is not None and not swapped and read(current, ev.text, _hint(ev), {}).outcome != "reask"
+        ):
             return None
         return self.engine._correct(s, ev, c, correction.Correction("revision", ev.text))
 

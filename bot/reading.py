@@ -65,6 +65,8 @@ from .verdict import (
 )
 
 CONFIRM_BELOW = 0.7  # a reading less sure than this is confirmed with the unit before it is recorded
+# a verdict the combiner reads from descriptions alone (no answer word) is recorded only well above the line
+DESCRIBED_ONLY_MIN = 0.8
 WHOLE_REPLY = 0.97  # the rules' confidence in a reply that is an answer word on its own (有 / 木有 / 不清楚)
 MODEL_TRUSTED = 0.9  # an intent this sure may be proposed when the rules find no answer words
 INTENT_VERDICT: dict[str, Verdict] = {"affirm": "yes", "deny": "no", "partial": "partial", "unsure": "unknown"}
@@ -540,6 +542,9 @@ def _with_learned(words: str, a: Analysis, ctx: Context) -> Analysis:
         p = min(p, 0.69)
     if a.verdict is not None and ("hedged" in a.reasons or OFF_TOPIC in a.reasons):
         p = min(p, 0.66)  # 应该有吧 / 仓库又漏水了: confirmed whatever the combiner says
+    found = [r for r in a.reasons if ":" in r]
+    if found and all(r.startswith("weak:") for r in found) and p < DESCRIBED_ONLY_MIN:
+        p = min(p, 0.69)  # 办公室空调又坏了: a description with no answer word, read near the line — confirmed
     return Analysis(top, p, reasons)
 
 
@@ -1661,7 +1666,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
             )
             and _off_topic(f.text if f is candidates[0] else f.text + f.tail, unit)
         )
-        and not (NOT_DONE.search(f.text) and not (unit == "起" and _filed_and_open(f.text)))
+        and not (NOT_DONE.search(_own_words(f)) and not (unit == "起" and _filed_and_open(f.text)))
         and not _undone_by_next(f, parts)
         and not re.search(
             r"(?<!的)(?:这|那)(?:\d+|几)?(?:家|起|个|次)?(?:都|也)?不算|没签约|没签合同|只是意向",
@@ -1691,6 +1696,9 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         )
     ):  # 3次论证会：2次是我们组织的，另外1次我们只是去旁听 = 2: a total told part by part, some parts not counted
         return _sum([f.quantity for f in candidates[1:] if f in done]), 0.85, ""
+    if not done and candidates and all(re.match(r"\s*(?:那|这)", f.after) for f in candidates):
+        # 90那场不算: a figure said before, taken off — the total it comes off is not said here
+        return None, 0.0, f"请告诉我去掉之后{rule.label}一共是多少{unit}。"
     if not done:  # 有三家在申报，还没批下来 / 协助过一起，但最后没立上案: none counts yet
         return Quantity(value=0), 0.85, ""
     conf = 0.95 if done[0] in matching else 0.9
@@ -1834,7 +1842,11 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
                 and not re.search(r"调解|查办|立案", others[0].text)
             )
         )
-        and not any(re.search(r"又|另外|还有|再|加上|此外|另", f.before[-8:]) for f in succeeded)  # 今年又调解成了一起
+        and not any(  # 今年又调解成了一起 / 另外区级示范点也评上了一家: more, not a part
+            re.search(r"又|另外|还有|再|加上|此外|另|也(?!就|只|才)", f.before[-8:])
+            or re.search(r"(?:^|[,，])\s*(?:另外|此外|还有|另)", f.before)
+            for f in succeeded
+        )
         and not _other_years(succeeded[0], others[0])  # (今年调解成了两起，去年两起: each year's, not a part)
         and not any(
             re.search(r"忘了?说|漏(?:说|了|掉)|刚才没说|没说", f.text) for f in succeeded
@@ -1952,9 +1964,46 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         and sum(f.quantity.value for f in done[:-1]) <= done[-1].quantity.value + 0.01
     ):  # 线下约200人次，…两场讲座共180人次，线下累计380人次 / 三百多人次，…签到表加起来是三百多: the total said last
         return done[-1].quantity, 0.85, ""
+    if (
+        len(done) >= 2
+        and _NOW_LEFT.search(done[-1].before)
+        and done[-1].unit in (*UNIT_WORDS.get(unit, (unit,)), "")
+        and done[-1].quantity.relation == "eq"
+        and done[-1].quantity.value > 0
+        and not NOT_DONE.search(done[-1].after)  # (到现在还没有一家通过验收: none yet of another step)
+    ):  # 其中一家…去年搬出园区了，现在园区内两家: the count as it stands now, said last
+        return done[-1].quantity, 0.85, ""
     if len(done) >= 2 and any(_VARIES.search(f.before) for f in done[1:]):
         # 一般两次，忙的时候少查一次 / 两次，有时候会多查一次: the count varies, no figure of the year is said
         return None, 0.0, f"您说的{rule.label}每年不固定。请告诉我过去一年实际是多少{unit}。"
+    if (
+        len(done) == 2
+        and _PART_WITHIN.search(done[1].before)
+        and done[1].unit in (*UNIT_WORDS.get(unit, (unit,)), "人", "")
+        and done[0].unit in UNIT_WORDS.get(unit, (unit,))
+        and done[0].quantity.relation == "eq"
+        and done[1].quantity.value < done[0].quantity.value
+    ):  # 4起里只有两起是成功的 / 500人次里有200是线上的: a part said inside the figure, never added to it
+        inner = done[1]
+        inner_said = inner.text + inner.tail
+        if NOT_DONE.search(inner_said) or PART_NOT_COUNTED.search(inner_said):
+            return Quantity(value=done[0].quantity.value - inner.quantity.value), CONFIRM_BELOW - 0.2, ""
+        label_grams = {rule.label[i : i + 2] for i in range(len(rule.label) - 1)} - {"数量", "次数", "年度", "每年"}
+        within = _PART_WITHIN.search(inner.before)
+        if (
+            (within is not None and within["only"])
+            or (SUCCESS.search(inner_said) and not re.search(r"没|未|不", inner_said))
+            or any(g in inner_said for g in label_grams if re.fullmatch(r"[\u4e00-\u9fff]{2}", g))
+        ):  # 4起里只有两起是成功的 / 五家里有两家是示范点: the part that counts, proposed
+            return inner.quantity, CONFIRM_BELOW - 0.2, ""
+        return (
+            None,
+            0.0,
+            (
+                f"您说的{done[0].quantity.describe(unit)}里有{inner.quantity.describe(unit)}是另一类。"
+                f"请告诉我{rule.label}是多少{unit}。"
+            ),
+        )
     parts_of = [
         f
         for f in done[1:]
@@ -2334,7 +2383,7 @@ _BAR_NAMED = re.compile(  # 服务对象就4家，够不上5家: the standard's 
     rf"(?:够不上|够不到|达不到|没达到|凑不够|不满足|低于标准的?|标准(?:是|要求)?|要求(?:是|的)?|门槛(?:是)?)\s*(\d+)\s*{_U}"
 )
 _CONTEXT_TOTAL = re.compile(
-    r"(\d+)\s*(?:多|余|来)?\s*家(?:企业|会员|单位|公司)?(?:里|中|当中|之中|里面|里头)(?![^,，。]*?(?:没|无))"
+    r"(\d+)\s*(?P<about>多|余|来)?\s*家(?P<what>企业|会员|单位|公司)?(?:里|中|当中|之中|里面|里头)(?![^,，。]*?(?:没|无))"
 )
 
 
@@ -2360,7 +2409,11 @@ def _counted_figures(t: str) -> str:
         if bar:
             t = t[: bar.start()] + t[bar.end() :]
         ctx = _CONTEXT_TOTAL.search(t)
-        if ctx and numbers(t[ctx.end() :]):
+        if (
+            ctx
+            and numbers(t[ctx.end() :])
+            and (ctx["about"] or ctx["what"] or float(ctx.group(1)) >= 20)  # (3家里有1家还在培育: a part of the 3)
+        ):
             t = t[: ctx.start()] + t[ctx.end() :]
     return t
 
@@ -2671,11 +2724,26 @@ def _other_years(a: Found, b: Found) -> bool:
 _TOTAL_LAST = re.compile(
     r"(?:加起来|合起来|累计|一共|总共|合计|总计|共计|总的|全年(?:一共|总共|共)?)(?:是|有|约|大概|差不多)?\s*$"
 )
+# 现在园区内两家 / 目前只剩 (after what left): the count as it stands now
+_NOW_LEFT = re.compile(r"(?:现在|目前|如今)(?:园区|区)?(?:内|里)?(?:还|就|只)?(?:有|剩下?|是|为)?\s*$")
 # 有时候会多查一次 / 忙的时候少查一次: a figure that says how the count varies, not a count
 _VARIES = re.compile(
     r"(?:有时(?:候)?|偶尔|忙的时候|忙起来|有的年份?|个别年份?)[^,，。;；\d]{0,8}?(?:多|少)(?:查|做|办|搞|开|来|组织)?(?:了)?$"
 )
+
+
 # 有100人是线上的 / 其中1次: a figure opening a part of the one said before it (not 另外有 / 还有: more of it)
+def _own_words(f: Found) -> str:
+    """The words of a figure's clause that are about it: all of them, unless a part of it is named later in the
+    clause (3家里有1家还在培育: 还在培育 is said of the part, not of the 3家)."""
+    inside = re.search(r"(?:里|里面|里头|中|当中|之中)[,，\s]*(?:其实)?(?:只有|仅有|只|仅|就)?有?\s*\d", f.after)
+    return f.before + f.after[: inside.start()] if inside else f.text
+
+
+# 4起里只有两起… / 500人次里面有200…: a part named inside the figure just said
+_PART_WITHIN = re.compile(
+    r"\d\s*[^\d,，。;；]{0,3}(?:里|里面|里头|中|当中|之中)[,，\s]*(?:其实)?(?P<only>只有|仅有|只|仅|就)?有?\s*$"
+)
 _PART_OF_FIRST = re.compile(
     r"(?:^|[,，。;；])\s*(?:但是?|不过|可是?|只是)?\s*(?:(?:其中|里面|当中|这里面|这当中)(?:有|是)?|有)$"
 )

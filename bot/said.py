@@ -99,6 +99,16 @@ def _the_new_figure(c: Criterion, rest: str, previous: Any = None) -> str:
         ]
         if len(old) == 1 and len(clauses) == 2 and re.match(r"\s*(?:是|那是|其实是|都是)", old[0]):
             rest = next(p for p, _ in clauses if p is not old[0])
+        elif (
+            len(clauses) == 2
+            and len(clauses[1][1]) == 1
+            and re.match(
+                rf"\s*(?:那个|这个|那|这|我说的|说的)?\s*{float(previous):g}\s*(?:人次|次|家|起|场|人|个)?(?:其实|实际上?)?"
+                r"(?:是|指|说的是)(?!对|没错|准)",
+                arabic(normalize(clauses[0][0])),
+            )
+        ):  # 那个3次是三场保密培训，内部检查只做了一次: what the old figure counted, then the new figure
+            rest = clauses[1][0]
         if (  # the new total, and the part that makes it (said as the reason, not a further change)
             len(clauses) == 2
             and len(clauses[0][1]) == 1
@@ -361,7 +371,10 @@ _MORE_OF_IT = re.compile(
     r"再加|加上|还(?:得|要)加|另加|再算上|(?<!是)算上(?!级|面|半年|次|回|个月|周|年)|漏(?:了|算了?|说了?)[^,，。\d]{0,10}[,，]?\s*(?:还有|再|另外)|"
     r"漏(?:了|算了?|说了?)[^。\d]{0,10}?(?:还|又)(?:加|多|补)(?:了|办了|开了)|"  # 漏了，下半年还加了两场
     r"漏(?:了|算了?|说了?|掉了?)\s*[1一]\s*(?:场|期|回|次)(?=[^,，。\d]{0,8}[,，]\s*(?:那|这)(?:场|期|回|次))|"  # 漏了一次线上的，那次有六十多人
-    r"^(?:哦|啊|噢|诶|嗯|对了|不对|等等|等一下|[,，\s!！])*(?:还有|另外|另有|外加)"
+    r"^(?:哦|啊|噢|诶|嗯|对了|不对|等等|等一下|[,，\s!！])*(?:还有|另外|另有|外加)|"
+    # 补一句，…那个，去年12月底还有一次免费咨询活动，我漏了 / 补充上一题：还有线上直播50人次，线上的也算吧
+    r"(?:^|[,，:：])\s*[^,，。;；]{0,10}?(?:还有|另外|另有|外加)[^,，。;；]{0,16}?(?:\d|[一二两三四五六七八九十百])"
+    r"[^,，。;；]{0,12}?(?:人次|次|场|家|起)[^。]*?(?:漏了|漏说|漏算|也算|也要算|没算|没说|忘了)"
 )
 
 

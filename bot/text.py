@@ -12,6 +12,11 @@ from functools import lru_cache
 from itertools import pairwise
 
 import cn2an
+import opencc
+
+# traditional characters (a unit in Hong Kong or Taiwan, or an input method left on 繁体): OpenCC's character and
+# phrase tables, so 兩/參/貳/鑑/頭 read as the simplified forms every rule is written in (simplified text is unchanged)
+_T2S = opencc.OpenCC("t2s")
 
 # emoji carry an answer only in a few cases; the rest is decoration
 _EMOJI_WORDS = {
@@ -75,13 +80,6 @@ _REPEAT = re.compile(r"(有的|是的|对的|好的|没有|有|是|对|没|嗯|�
 # financial numerals (壹贰叁) and the English people mix in (twice a year, 6 clients, top 10 nationally)
 _NOT_CAPITAL = re.compile(r"陆(?=陆?续|地|路|上|军|家嘴)|(?<=[大登着内])陆")
 _CAPITAL = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")
-# traditional characters (a unit in Hong Kong or Taiwan, or an input method left on 繁体): the common ones
-_TRADITIONAL = str.maketrans(
-    "兩個們這對簽會過還確實無來萬幾時說嗎麼員業協議檢場訓練與後開關將為經辦網備機構類點區級國進動準統計應該記錄單問題誰從沒裡"
-    "錯項蓋發現處審權帳戶號碼數據電腦盤標識課專職負責資檔學術談見聽讀寫講買賣車門規範證書習慣調週",
-    "两个们这对签会过还确实无来万几时说吗么员业协议检场训练与后开关将为经办网备机构类点区级国进动准统计应该记录单问题谁从没里"
-    "错项盖发现处审权账户号码数据电脑盘标识课专职负责资档学术谈见听读写讲买卖车门规范证书习惯调周",
-)
 _ENGLISH = [
     (r"\blaw firms?\b", "律所"),
     (r"\bassociations?\b", "协会"),
@@ -146,10 +144,19 @@ _PINYIN = [
 ]
 
 
+# liang ci / san jia: a count typed in pinyin, the whole reply
+_PINYIN_DIGITS = {"ling": 0, "yi": 1, "liang": 2, "er": 2, "san": 3, "si": 4, "wu": 5, "liu": 6, "qi": 7, "ba": 8}
+_PINYIN_DIGITS |= {"jiu": 9, "shi": 10}
+_PINYIN_UNITS = {"ci": "次", "jia": "家", "qi": "起", "chang": "场", "lei": "类", "ge": "个"}
+_PINYIN_COUNT = re.compile(rf"^\s*({'|'.join(_PINYIN_DIGITS)})\s*({'|'.join(_PINYIN_UNITS)})\s*$")
+
+
 def _english(t: str) -> str:
     for pattern, repl in _PINYIN:  # a whole reply typed in pinyin
         if re.match(pattern, t):
             return repl
+    if m := _PINYIN_COUNT.match(t):
+        return f"{_PINYIN_DIGITS[m.group(1)]}{_PINYIN_UNITS[m.group(2)]}"
     if not re.search(r"[a-z]{3,}", t):
         return t
     t = re.sub(r"\b(" + "|".join(ENGLISH_NUMBERS) + r")\b", lambda m: f" {ENGLISH_NUMBERS[m.group(1)]}", t)
@@ -169,7 +176,7 @@ _DIALECT = [
     (r"勿晓得|弗晓得|伐晓得|晓不得|唔知|不造|母鸡", "不知道"),
     (r"清爽|清处|青楚|晴楚|请楚|情楚|清粗|清出(?=[,，。!！~]|$)", "清楚"),
     (r"(?<=[不没]太)清除|(?<=[不没])清除(?=[,，。!！~]|$)", "清楚"),  # 不太清除: typed fast
-    (r"弗(?=清楚|晓得|知道|懂)", "不"),
+    (r"弗(?=[对是会要能好清晓知懂做签])", "不"),
     (r"布吉岛|不鸡道|不知岛", "不知道"),
     (r"^mei(?=[\u4e00-\u9fff])", "没"),  # mei跟: pinyin then the verb
     (r"^(?:灭有|美有)(?=[\u4e00-\u9fff])", "没有，"),  # 灭有 跟政府不熟: the answer, then why
@@ -178,15 +185,39 @@ _DIALECT = [
     (r"知到|只道(?=[,，。!！~]|$)", "知道"),
     (r"(?<=有)勿(?=有)", "没"),  # 有勿有 = 有没有
     (r"(?<=[我你他她侬讲说])勿|勿(?=[是要用大会晓清懂能好讲准记得允许准得拆登分锁带对出够])", "不"),
-    (r"唔(?=[清知系係好会要该使上到够得])", "不"),
+    (r"唔系好(?=清楚|确定|明白|了解|肯定)", "不太"),  # 唔系好清楚 = 不太清楚
+    (r"唔(?!该)(?=[\u4e00-\u9fff])", "不"),  # (唔，有的: a filler; 唔该: thanks)
+    # Cantonese, read after OpenCC (係 is 系 by then): 唔系，头先嗰题系冇 = 不是，刚才那题是没有
+    (r"(?<=[不都就也还仲])系|(?<![体联关派维世直院水星谱母父嫡])系(?=没有|有|不|咪|啊|呀|[,，。!！]|$)", "是"),
+    (r"头先", "刚才"),
+    (r"[嗰𠮶]", "那"),
+    (r"咗", "了"),
+    (r"喺度|喺", "在"),
+    (r"仲(?!裁)", "还"),
+    (r"乜嘢|乜|咩", "什么"),
+    (r"啲", "些"),
+    (r"嚟", "来"),
+    (r"(?<=[\d一二两三四五六七八九十几])宗", "起"),  # 一宗都冇: a case
+    (r"廿(?=[一二三四五六七八九])", "二十"),
+    (r"廿", "二十"),
+    (r"参(?=[佰百仟千拾十万家次起场人个类种位成])", "三"),  # 參佰 (OpenCC: 参): the financial 叁 typed 參
+    # typed by ear or by a voice input: 每有 = 没有 (never 每有新人入职都签, whenever), 作到 = 做到, 以经 = 已经
+    (r"每有(?![^,，。;；]{0,10}(?:就|都|便|时|的时候|则))", "没有"),
+    (r"作到", "做到"),
+    (r"以经", "已经"),
+    (r"千(?=了字|过字|字了|了协议|了名)", "签"),
     (r"阿拉|俺们|俺", "我们"),
     (r"伊拉|佢哋", "他们"),
     (r"侪", "都"),
     (r"迭个|迭种|迭项|迭只|迭", "这个"),
     (r"事体", "事情"),
+    (r"辰光", "时间"),
     (r"(?<=[有做签弄搞])额", "的"),
+    (
+        r"(?<=[\u4e00-\u9fff])(?<![金限份名配定余差总超数面])额(?=有|是|呢|啊|哦|[,，。!！~]|$)",
+        "的",
+    ),  # 工作额有 = 工作的有
     (r"额$", "的"),
-    (r"係|系(?=[咪])", "是"),
     (r"嘅", "的"),
     (r"睇", "看"),
     (r"啥子", "什么"),
@@ -222,7 +253,7 @@ _DOTTED_DATE = re.compile(
     r"(?<![\d.·•・])(?:1[0-2]|[1-9])\s*[·•・]\s*(?:3[01]|[12]\d|[1-9])(?![\d.·•・])"  # 4·26 / 3·15: a day named
 )
 # 2 000 / 1 200: a thousands separator typed as a space (after NFKC, so a full-width space too)
-_SPACED_THOUSANDS = re.compile(r"(?<![\d.])(\d{1,2}) (\d{3})(?![\d.])")
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.])(?<!\d )(\d{1,2}) (\d{3})(?![\d.])(?! \d)")  # (120 90 100: a list)
 _PHONE = re.compile(r"(?<![\d.])(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)|(?<![\d.])0\d{2,3}[\s-]\d{7,8}(?!\d)")
 
 
@@ -238,9 +269,12 @@ def normalize(text: str) -> str:
     t = _THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), t)
     t = _FIGURES_IN_BRACKETS.sub(r"：\1，", t)  # 4起（立案2、调解2）: a breakdown, its own clauses
     t = _YEAR_IN_BRACKETS.sub(r"\1\2年\3", t)  # 华谊精密（2021）: a year, not a count
-    t = _NOT_CAPITAL.sub("\x01", t)  # 陆续 / 大陆: 陆 here is no financial numeral 六
-    t = unicodedata.normalize("NFKC", t).translate(_CAPITAL).translate(_TRADITIONAL).replace("\x01", "陆")
+    t = _NOT_CAPITAL.sub("\x01", _T2S.convert(t))  # 陆续 / 大陆: 陆 here is no financial numeral 六
+    t = unicodedata.normalize("NFKC", t).translate(_CAPITAL).replace("\x01", "陆")
     t = _SPACED_THOUSANDS.sub(r"\1\2", t)
+    t = re.sub(  # 120 90 100: three or more figures listed with spaces
+        r"(?<![\d.])\d+(?: +\d+){2,}(?![\d.])", lambda m: "、".join(m.group(0).split()), t
+    )
     t = re.sub(r"(?<=[1-9])[oO]{1,3}(?![a-zA-Z\d])", lambda m: "0" * len(m.group(0)), t)  # 3oo人次: zeros typed as o
     t = re.sub(r"\s*\|\s*", "，", t)  # 会员 56 家｜受训 29 家: a table row typed in a chat
     t = re.sub(r"(?<=[\u4e00-\u9fff])\s*[×✕✖*]\s*(?=\d)", "", t)  # 律所×2: a count, not a cross

@@ -3430,3 +3430,83 @@ def test_a_figure_named_by_its_short_name_then_added_to(engine: Engine) -> None:
 def test_a_rank_quoted_as_wrong_is_changed(engine: Engine) -> None:
     chat = answered_at(engine, "zone.B2", ["全国前十", "有", "1起", "之前说的全国前十不对，是全市前十"])
     assert _held_or_proposed(chat, "zone.B2") == "city", chat.text  # (had been kept as 全国前10名, "a supplement")
+
+
+@pytest.mark.parametrize(
+    ("cid", "text"),
+    [
+        ("point.8", "前面说的都对，接着问吧"),
+        ("station.12", "之前的都没问题，继续"),
+        ("zone.16", "嗯，上面答的全都对的。继续问吧"),
+    ],
+)
+def test_earlier_answers_said_right_keep_them_and_ask_again(engine: Engine, cid: str, text: str) -> None:
+    chat = answered_at(engine, cid, [])
+    before = dict(chat.session.answers)
+    chat.say("answer", text, None)
+    assert chat.session.answers == before and chat.session.proposal is None, chat.text  # (had proposed 没有)
+    assert "前面的回答都不变" in chat.text, chat.text
+
+
+def test_no_trouble_before_still_answers_an_absence_question(engine: Engine) -> None:
+    chat = answered_at(engine, "zone.16", ["之前都没问题"])
+    assert _held_or_proposed(chat, "zone.16") is True, chat.text
+
+
+@pytest.mark.parametrize("change", ["开展工作的25→10", "25→10", "25->10家"])
+def test_a_figure_of_the_association_counts_changed_by_an_arrow(engine: Engine, change: str) -> None:
+    chat = answered_at(engine, "station.24", ["协会，会员50家，培训过的30家，开展保护工作的25家", change])
+    assert _held_or_proposed(chat, "station.24") == {"trained_ratio": 60, "active_ratio": 20}, chat.text
+    assert "station.25" not in chat.session.answers, chat.text  # (had recorded 10人次 for the publicity question)
+
+
+def test_one_firm_of_a_kind_with_two_taken_off(engine: Engine) -> None:
+    chat = answered_at(engine, "zone.B1", ["4类6家", "律所有两家，其中一家只是挂名，没在园区办公，要去掉"])
+    assert _held_or_proposed(chat, "zone.B1") == {"types": 4, "units": 5}, chat.text  # (had been taken back)
+
+
+def test_an_earlier_figure_named_by_its_topic_and_explained_away(engine: Engine) -> None:
+    chat = answered_at(
+        engine, "point.42", ["三次", "yes", "检查次数 那个我说错了 3次是三场保密培训 内部检查只做了一次"]
+    )
+    assert _held_or_proposed(chat, "point.42") == 1, chat.text  # (had been kept as 3, "a supplement")
+
+
+def test_a_change_undone_by_saying_the_old_figure_was_right(engine: Engine) -> None:
+    chat = answered_at(engine, "zone.12", ["700人次", "有", "宣传那个改成480", "不好意思看串行了，700人次是对的"])
+    assert chat.session.answers.get("zone.12") == 700, chat.text  # (had stayed 480)
+
+
+@pytest.mark.parametrize(
+    ("turns", "value"),
+    [
+        (
+            ["协会 会员150家，培训覆盖60家，开展保护工作的有55家", "450人次", "会员总数那个写错了，是250家"],
+            {"trained_ratio": 24, "active_ratio": 22},
+        ),  # (had asked which question)
+        (["律师事务所，服务对象6家", "宣传300人次", "有", "律所那题，6家里有两家是前年的，去年就4家"], {"clients": 4}),
+    ],
+)
+def test_the_coverage_question_named_by_members_or_law_firm(engine: Engine, turns: list[str], value: Any) -> None:
+    chat = answered_at(engine, "station.24", turns)
+    assert _held_or_proposed(chat, "station.24") == value, chat.text
+
+
+@pytest.mark.parametrize(
+    ("cid", "turns", "value"),
+    [
+        (
+            "station.27",
+            ["去年两次", "补一句，刚才公益服务那个，去年12月底还有一次免费咨询活动，我漏了"],
+            3,
+        ),  # had been 1
+        ("zone.15", ["3家", "更正：其中一家示范点的企业去年搬出园区了，现在园区内两家"], 2),  # had stayed 3
+        ("zone.15", ["两家市级", "另外区级示范点也评上了一家"], 3),  # had proposed 1
+        ("zone.B4", ["4起", "有", "办案那个，4起里只有两起是成功的"], 2),  # had proposed 6
+        # 宣传 names the question, not the 培训 said after it (had opened the training question)
+        ("station.25", ["一共三场，120 90 100", "等下，宣传那题里90那场是内部员工培训，不算宣传，去掉"], 220),
+    ],
+)
+def test_twenty_fifth_round_figure_changes(engine: Engine, cid: str, turns: list[str], value: Any) -> None:
+    chat = answered_at(engine, cid, turns)
+    assert _held_or_proposed(chat, cid) == value, chat.text

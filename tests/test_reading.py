@@ -2505,3 +2505,72 @@ def test_figures_typed_short() -> None:
     r = read(crit("station.25"), "讲座办了两场，一场一百多人一场两百出头", Hint())  # sessions told without a break
     assert r.value == {"value": 300.0, "relation": "gt", "upper": 450.0}, r
     assert value("zone.B2", "全国前10差一点 第十一名，但上海第一") == "city"
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        # traditional characters (OpenCC's tables), Cantonese and Wu words, voice-input slips
+        ("station.27", "貳次", 2),
+        ("point.42", "去年查了參次", 3),  # 參 (traditional 参) as the financial 叁
+        ("station.25", "參佰人次", 300),
+        ("zone.B4", "一宗都冇", 0),
+        ("point.42", "liang ci", 2),  # a count typed in pinyin
+        ("point.6", "每有定期复评", NO),  # 每有 typed for 没有
+        ("point.8", "每有新员工入职都会签", YES),  # (每有…都: whenever, no 没有)
+        ("station.4", "以经发文了，大家都晓得", YES),
+        ("zone.16", "每有发生过", YES),  # the absence question: nothing happened
+        ("point.35", "唔系好清楚", UNSURE),
+        ("zone.4", "制度有，企業知曉率唔高", PARTIAL),
+        ("station.28", "協議都有簽，冇侵犯過", YES),  # 没有侵犯过 is the standard's 未发生侵犯 (had been a bad event)
+    ],
+)
+def test_answers_typed_in_traditional_characters_dialect_or_by_ear(cid: str, text: str, expected: Any) -> None:
+    got = value(cid, text)
+    if isinstance(expected, int) and not isinstance(expected, bool):
+        got = as_quantity(got).value  # type: ignore[union-attr]
+    assert got == expected, (text, got)
+
+
+def test_simplified_text_is_left_as_it_is() -> None:
+    for text in ("体系有，联系过", "申请仲裁", "额，有的", "金额有", "我们系统没有", "干部都签了", "后面再说"):
+        assert normalize(text) == normalize(text.replace("，", ",")), text
+        assert all(ch in normalize(text) for ch in text if ch not in "，"), (text, normalize(text))
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected", "proposed"),
+    [
+        ("zone.B4", "4起里只有两起是成功的", 2, True),  # a part said inside the figure: never added (had been 6)
+        ("zone.B4", "4起里有两起成功了", 2, True),
+        ("zone.15", "五家里有两家是示范点", 2, True),
+        ("point.42", "3次里只有1次是专门查商秘的", 1, True),
+        ("zone.15", "3家里有1家还在培育", 2, False),  # (had been 0: 3家里 read as the park's population)
+        ("zone.15", "园区200家里，示范点有2家", 2, False),  # a population still is one
+    ],
+)
+def test_a_part_said_inside_a_figure(cid: str, text: str, expected: float, proposed: bool) -> None:
+    r = read(crit(cid), text, Hint())
+    assert r.outcome == "record" and as_quantity(r.value) is not None, (text, r)
+    assert as_quantity(r.value).value == expected, (text, r)  # type: ignore[union-attr]
+    assert (r.confidence < CONFIRM_BELOW) == proposed, (text, r)
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("station.25", "一共三场，120 90 100", 310),  # figures listed with spaces (had been 90100 + 120)
+        ("station.25", "2 000人次", 2000),  # a thousands separator typed as a space still is one
+        ("zone.15", "其中一家示范点的企业去年搬出园区了，现在园区内两家", 2),  # the count as it stands now
+        ("zone.15", "已经创建完成3家了，不过园区里到现在还没有一家通过验收", 3),
+        ("zone.15", "两家市级，另外区级示范点也评上了一家", 3),  # 另外…也评上: more, not the successful part
+        ("zone.15", "3家申报，评上了2家", 2),
+    ],
+)
+def test_twenty_fifth_round_figures(cid: str, text: str, expected: float) -> None:
+    assert as_quantity(value(cid, text)).value == expected, text  # type: ignore[union-attr]
+
+
+def test_a_part_taken_off_with_no_total_is_asked_again() -> None:
+    r = read(crit("station.25"), "90那场不算，是内部员工培训", Hint())  # had recorded 0
+    assert r.outcome == "reask", r
