@@ -195,6 +195,9 @@ DEV_BANKS = (
     "answer_dev169",
     "answer_dev170",
     "answer_dev171",
+    "answer_dev172",
+    "answer_dev173",
+    "answer_dev174",
 )
 LABELS: tuple[Verdict, ...] = ("yes", "no", "partial", "unknown")
 # the label of a case as the rules' literal verdict: for an absence question (有没有发生过…),

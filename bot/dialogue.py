@@ -197,7 +197,9 @@ def _named_figure(c: Criterion, text: str, said: Mapping[str, Any]) -> str:
         alone = [
             f
             for p in re.split(r"[，,。；;]", arabic(t))[1:]
-            if re.fullmatch(r"\s*(?:那就|所以|一共|总共|就是|是)?\s*\d+\s*家?\s*(?:了|吧)?\s*", p)
+            if re.fullmatch(  # (…，培训过的16家: the part named again with its new count)
+                r"\s*(?:那就|所以|一共|总共|就是|是|[^\d,，]{1,6}?的(?:是|有)?)?\s*\d+\s*家?\s*(?:了|吧)?\s*", p
+            )
             for f in numbers(p)
         ]
         stressed = alone[-1:] if alone else []
@@ -2154,7 +2156,13 @@ class Engine:
             name = old_said
         if name is not None:  # 帮我把办案那个… / 啊机构那题: the words that ask or exclaim name nothing
             said = re.sub(r"^(?:帮我|麻烦|请|给我|我想|我要|我们|我)*把", "", said) or said
-            said = re.sub(r"^(?:啊|哦|噢|嗯|呃|额|诶|哎|唉|那个)+", "", said) or said
+            said = (
+                re.sub(r"^(?:啊|哦|噢|嗯|呃|额|诶|哎|唉|那个|不好意思|抱歉|对不起|哎呀|等下|等等|稍等)+", "", said)
+                or said
+            )
+            said = re.sub(
+                r"^(?:商秘|商业秘密)(?=[\u4e00-\u9fff]{2})", "", said
+            )  # 商秘制度那个: every question is 商秘's
         if name is not None:  # 对了前面检查那个: the words that point back name nothing
             said = (
                 re.sub(
@@ -2387,6 +2395,7 @@ _SOFT_MORE = re.compile(
     r"(?:还|又)(?:在[^,，。\d]{0,8}?)?(?:查|做|办|搞|开展|组织|调解|立案|协助|服务|培训|补)(?:了|过)"
 )  # 还在两个社区办过宣传
 _A_NEW_TOTAL = re.compile(
+    r"(?:^|[,，!！?？\s])\s*(?:其实|应该|实际)?是\s*\d+\s*(?:人次|[次场家起个件])|"  # sorry! 是 4 起，另外两起…忘了
     r"(?:加上|算上)[^,，。\d]{0,10}(?:是|就是)\s*(?=\d|[一二两三四五六七八九十百])|"  # 加上线上直播是三百二
     r"一共|总共|(?<![一总])共(?:计|有)?\s*(?=\d|[一二两三四五六七八九十百])|合计|总计|全年|总数|(?<![场次回期])加起来|所以是|应该是|其实是|实际是|=|(?:现在|目前)(?:是|有|一共)?\s*\d|(?:只有|只剩|才)\s*(?:\d+|[一二两三四五六七八九十百]+)|"
     r"[,，]\s*(?:那|那就|就|所以)?是\s*(?:\d+|[一二两三四五六七八九十百]+)\s*(?:人次|[次场家起人个件])|"

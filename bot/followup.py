@@ -462,6 +462,13 @@ class FollowUp:
                 return self.engine._correct(s, ev, c_last, fix), ev
             if asked_too is not None:
                 ev = replace(ev, text=f"{ev.text}，{asked_too}")  # no change after all: the message as said
+            if (
+                ev.command == "answer"
+                and re.match(r"[^,，。;；\d]{2,10}?" + correction.NAMING, normalize(ev.text))
+                and (head := self._head_target(s, ev.text, last)) is not None
+                and self.engine.rubric(s).get(head).expects == "boolean"
+            ):  # 权限那个我问了IT，都是按岗位开的 (three answers on): the question it names, not the last one's
+                return self.engine._modify(s, replace(ev, command="modify", entities={"criterion": head})), ev
             if ev.command == "answer":
                 guess = (
                     self._remark(s, ev)
@@ -1299,6 +1306,18 @@ class FollowUp:
         }
         best = max(hits.values(), default=0)
         top = [cid for cid, n in hits.items() if n == best]
+        name = re.match(r"([\u4e00-\u9fff]{2,8}?)" + correction.NAMING, head)
+        if not best and name is not None:  # 权限那个…: part of an answered question's name (权限管理, not 回收权限)
+            ranked = {
+                c.id: (
+                    int(any(k.startswith(name.group(1)) for k in [*c.keywords, c.short])),
+                    sum(name.group(1) in k for k in [*c.keywords, c.short]),
+                )
+                for c in self.engine.rubric(s).criteria
+                if c.id in s.answers and any(name.group(1) in k for k in [*c.keywords, c.short])
+            }
+            first = max(ranked.values(), default=(0, 0))
+            best, top = len(ranked), [cid for cid, rank in ranked.items() if rank == first]
         if not best or len(top) != 1 or top[0] == last:
             return None  # (服务机构那题漏了一家… just after 机构类型与数量: the words name the last one too)
         named, c_last = self.engine.rubric(s).get(top[0]), self.engine.rubric(s).get(last)

@@ -3557,6 +3557,12 @@ def _members_only(t: str) -> str:
 
 def _read_alternatives(rule: AlternativesRule, words: str, hint: Hint, pending: dict[str, Any]) -> Reading:
     t = _in_shares(_none_as_zero(arabic(normalize(words)), both=True))
+    t = _without_plans(t)  # 明年打算把剩下60家都培训掉: a plan counts no member
+    t = re.sub(  # 服务对象4家，一家收费2000元: a firm described by its fee is one of those counted, not one more
+        r"(?<=[,，;；。])\s*(?:其中)?(?:有)?\s*\d+\s*家[^,，;；。\d]{0,8}\d+(?:\.\d+)?\s*(?:万|千)?(?:元|块)[^,，;；。]*",
+        "",
+        t,
+    )
     found = _counted_figures_of(t)
     chosen = (hint.entities or {}).get("choice")
     group_name = pending.get("group") or (chosen if hint.button else None)

@@ -272,8 +272,8 @@ def normalize(text: str) -> str:
     t = _NOT_CAPITAL.sub("\x01", _T2S.convert(t))  # 陆续 / 大陆: 陆 here is no financial numeral 六
     t = unicodedata.normalize("NFKC", t).translate(_CAPITAL).replace("\x01", "陆")
     t = _SPACED_THOUSANDS.sub(r"\1\2", t)
-    t = re.sub(  # 120 90 100: three or more figures listed with spaces
-        r"(?<![\d.])\d+(?: +\d+){2,}(?![\d.])", lambda m: "、".join(m.group(0).split()), t
+    t = re.sub(  # 120 90 100: three or more figures listed with spaces (3 0 0 is one figure typed apart)
+        r"(?<![\d.])\d{2,}(?: +\d{2,}){2,}(?![\d.])", lambda m: "、".join(m.group(0).split()), t
     )
     t = re.sub(r"(?<=[1-9])[oO]{1,3}(?![a-zA-Z\d])", lambda m: "0" * len(m.group(0)), t)  # 3oo人次: zeros typed as o
     t = re.sub(r"\s*\|\s*", "，", t)  # 会员 56 家｜受训 29 家: a table row typed in a chat

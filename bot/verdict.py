@@ -467,6 +467,7 @@ PROHIBITION = _rx(
     r"一律不(?!签|培训|登记|审批|检查|做|搞|办|管|查|记|交|收|备案)|绝不|决不|不随便|不对外|不外发|不外带|不带出|不能带出|不动(?:就|自动)|不明文|不外露|不落地|不留(?:存|底)?在",
     r"(?:闲人|外人|别人|其他人|无关人员|外来人员|陌生人|外部人员|访客|维修的?|外包的?|对方|外面的人|客户)[^,，]{0,4}(?:进不|拿不|带不|看不|接触不|碰不)",
     r"(?:名单外|无关|其他|别的|外部|没权限)[^,，]{0,6}(?:看不到|看不了|拿不到|进不去|碰不到|接触不到|打不开)",
+    r"(?:私人|个人|外来|外部|自己的|其他)[^,，]{0,6}(?:插不上|插不进|用不了|读不了|识别不了|连不上|拷不出|带不出|拷不走)",
     r"(?:账号|账户|权限|门禁卡?|邮箱|vpn)[^,，。]{0,6}?(?:停掉|停了|关掉|关了|注销了?|冻结了?)",  # 账号当天就停掉: the step, done
 )
 # a negated bad event: part of meeting a standard that asks for 未发生… (presence questions only)
@@ -608,7 +609,10 @@ POSITIVE = _rx(
 # positives that alone do not report a practice ("都是老板自己管", "就直接走了")
 WEAK = re.compile(r"都|是|了|就|过|对|好|行|可以|一直|有(?=[个点些\d])")
 # a guess, not an answer, when the reply is no more than that (好像有 / 可能吧 / 也许贴过)
-_TENTATIVE = re.compile(r"好像|(?<!怎么)(?<!不)(?<!哪)可能|也许|或许|大概|说不定|貌似|似乎|印象中|印象里")
+_TENTATIVE = re.compile(
+    r"好像|(?<!怎么)(?<!不)(?<!哪)可能|也许|或许|大概|说不定|貌似|似乎|印象中|印象里|"
+    r"(?:这个|这样|所以|那)?算(?:是)?(?:有|一半|部分|做到|达标|符合)(?:了)?(?:吧|\s*\?\s*$)"  # …职责都写在文件里了。这个算有吧？
+)
 HEDGE = _rx(
     r"(?<!怎么)(?<!不)(?<!哪)可能|也许|好像|应该|大概|似乎|估计|印象中|貌似|或许|大约|差不多|感觉|觉得|算是|算有|勉强|\bprobably\b|\bi think\b"
 )
@@ -993,7 +997,9 @@ def analyze(
         return Analysis("yes", 0.93, ["the question's word said back twice"])  # 查的查的 / 签了签了
     if (
         ctx.topic
-        and (2 <= len(echo) <= 4 or (len(echo) == 1 and echo in "查签做装锁贴审管办建设配派记登交收停封拆批"))
+        and (
+            2 <= len(echo) <= 4 or (len(echo) == 1 and echo in "查签做装锁贴审管办建设配派记登交收停封拆批帮报评训教讲")
+        )
         and re.search(r"[的了过][啊呀吧呢。.!！~]*$", t)  # 督促的 / 限制了: the word said back as done, not a noun
         and not re.match(r"(?:那个|这个|那|这)", t)
         and echo in ctx.topic
@@ -1001,6 +1007,17 @@ def analyze(
         and not (NEGATIVE.search(echo) or PARTIAL.search(echo) or UNSURE.search(echo) or HEDGE.search(echo))
     ):
         return Analysis("yes", 0.9, ["the question's word said back"])  # 有没有督促…？— 督促的
+    for i in range(2, min(7, len(whole))):  # 背调做的 / 密级有的 / 加密没有: the subject named, then an answer word
+        head, rest = whole[:i], re.sub(r"^(?:这块|这个|那块|的话|呢|嘛|是)?[,，\s]*", "", whole[i:])
+        if (
+            ctx.topic
+            and head in ctx.topic
+            and head not in _COMMON
+            and not (NEGATIVE.search(head) or UNSURE.search(head) or HEDGE.search(head))
+            and _WHOLE_LOOKUP.get(rest) in ("yes", "no")
+            and not (ctx.absence or ctx.no_bad_event_ok)
+        ):
+            return Analysis(_WHOLE_LOOKUP[rest], 0.93, [f"the subject, then {rest}"])
     unpunctuated = (re.sub(r"[~。.…!！,，\s]+", "", x) for x in (whole, t))  # 了解了: its 了 is part of the word
     if NEUTRAL.match(whole) or any(NEUTRAL.match(x) for x in unpunctuated):
         return Analysis(None, 0.0, ["a filler"])  # 这个嘛 / 我们公司 / 怎么说呢: nothing said yet

@@ -3510,3 +3510,52 @@ def test_the_coverage_question_named_by_members_or_law_firm(engine: Engine, turn
 def test_twenty_fifth_round_figure_changes(engine: Engine, cid: str, turns: list[str], value: Any) -> None:
     chat = answered_at(engine, cid, turns)
     assert _held_or_proposed(chat, cid) == value, chat.text
+
+
+def test_a_question_named_after_an_apology(engine: Engine) -> None:
+    chat = answered_at(engine, "zone.B1", ["四类六家", "不好意思机构那题说错了，是三类六家，律所被我重复算成两类了"])
+    assert _held_or_proposed(chat, "zone.B1") == {"types": 3, "units": 6}, chat.text  # (had asked which question)
+
+
+def test_a_share_part_named_again_with_its_new_count(engine: Engine) -> None:
+    chat = answered_at(
+        engine,
+        "station.24",
+        ["协会，会员50家，培训过15家，开展工作的20家", "上一题补充，年底又培训了一家，培训过的16家"],
+    )
+    assert _held_or_proposed(chat, "station.24") == {"trained_ratio": 32, "active_ratio": 40}, (
+        chat.text
+    )  # (had stayed 30%)
+
+
+@pytest.mark.parametrize(
+    ("cid", "turns", "value"),
+    [
+        # a yes/no question named by part of its name, three answers on (had been "more" of the last answer)
+        (
+            "point.25",
+            [
+                "没有，大家权限都一样",
+                "有密码 不自动登录",
+                "有加密 有备份",
+                "权限那个我问了IT，都是按岗位开的，最小权限",
+            ],
+            True,
+        ),
+        (
+            "zone.14",
+            ["有", "第14题我不确定了，得问问主任"],
+            "unknown",
+        ),  # (had proposed 不清楚 for the question now asked)
+        ("station.2", ["有专人", "专人那个说错了，其实没有专人也没人兼着，出了事临时找人"], False),  # (had asked which)
+        ("zone.4", ["有制度", "有经费", "有", "商秘制度那个收回，园区其实没有任何商秘方面的规定"], False),
+    ],
+)
+def test_twenty_fifth_round_yes_no_changes(engine: Engine, cid: str, turns: list[str], value: Any) -> None:
+    chat = answered_at(engine, cid, turns)
+    assert _held_or_proposed(chat, cid) == value, chat.text
+
+
+def test_a_supplement_that_opens_with_its_word_adds(engine: Engine) -> None:
+    chat = answered_at(engine, "station.B4", ["协助调解成功2起", "补充，还有1起成功协助立案的，松市监〔2024〕12号"])
+    assert _held_or_proposed(chat, "station.B4") == 3, chat.text  # (had been 1; the document number is none)

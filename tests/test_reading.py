@@ -2574,3 +2574,34 @@ def test_twenty_fifth_round_figures(cid: str, text: str, expected: float) -> Non
 def test_a_part_taken_off_with_no_total_is_asked_again() -> None:
     r = read(crit("station.25"), "90那场不算，是内部员工培训", Hint())  # had recorded 0
     assert r.outcome == "reask", r
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "expected"),
+    [
+        ("station.26", "帮过", YES),  # the question's verb (帮助) said back as done
+        ("point.7", "背调做的", YES),  # the subject named, then an answer word
+        ("point.27", "加密没有", NO),
+        ("point.29", "涉密的U盘都是统一采购编号的，登记在册，放在保密柜里，私人U盘插不上", YES),  # 插不上: a control
+        ("station.1", "小组有的，名单也有；但下面办事的就是大家轮着来，没有固定部门。所以算一半？", PARTIAL),
+    ],
+)
+def test_twenty_fifth_round_yes_no(cid: str, text: str, expected: Any) -> None:
+    assert value(cid, text) == expected, text
+
+
+def test_a_closing_is_it_so_is_no_question_back() -> None:
+    r = read(crit("point.1"), "去年十月份发的文，领导小组组长是总经理，职责都写在文件里了。这个算有吧？", Hint())
+    assert r.outcome == "record" and r.value is True, r  # (had been "a question back": asked again)
+    assert read(crit("point.8"), "这个算有吗？", Hint()).outcome == "reask"  # a question it still is
+
+
+def test_figures_beside_the_counts_that_are_no_counts() -> None:
+    # a plan moves no member; a firm described by its fee is one of those counted (had been 75 % and 5 clients)
+    assert value("station.24", "协会会员一共80家，培训过的有20家，明年打算把剩下60家都培训掉，开展工作的有35家") == {
+        "trained_ratio": 25,
+        "active_ratio": 43.75,
+    }
+    assert value("station.24", "我们是律师事务所，服务对象4家，一家收费2000元") == {"clients": 4}
+    assert as_quantity(value("station.27", "都是收费服务，公益的没有")).value == 0  # type: ignore[union-attr]
+    assert as_quantity(value("zone.B4", "园区200家企业，目前还没协助过案件")).value == 0  # type: ignore[union-attr]
