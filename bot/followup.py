@@ -1094,8 +1094,19 @@ class FollowUp:
                 r"^(?:哦|啊|嗯|对了)?[,，\s]*([\u4e00-\u9fff]{0,8}?)(?:应该|其实|实际)?(?:是|就是|只有|就|才)\s*\d",
                 arabic(t),
             )
+            own_words = bool(matched_keywords(t, [*c.keywords, c.short])) and not (
+                current is not None and matched_keywords(t, [*current.keywords, current.short])
+            )
             revised = (
                 (in_unit and (field is not None or bool(_OF_THE_FIGURE.search(t))))
+                # 上半年一次，下半年没查 / 两次是演练，真正检查就一次: the count told by period or by its own words
+                or (in_unit and re.search(r"[上下]半年|季度|每(?:个)?月|全年", t) is not None)
+                or (in_unit and own_words)
+                or (
+                    in_unit
+                    and re.search(r"(?:真正|实际|其实|本身|自己)[^,，。\d]{0,6}(?:就|只有|只|才|是)\s*\d", arabic(t))
+                    is not None
+                )
                 or (bare and current is not None and bool(_OF_THE_FIGURE.search(t)))
                 or (
                     in_unit

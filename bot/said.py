@@ -486,7 +486,24 @@ def _tier_completed(c: Criterion, rule: TierRule, said: str, rest: str) -> str:
     return rest
 
 
+_STATED_TOTAL = re.compile(
+    r"(?:其实|实际上?|应该|所以|那就|总共|一共|合计|现在)(?:是|有|只有|就)?\s*(\d+(?:\.\d+)?)(?!\s*(?:月|号|日|年))"
+)
+
+
 def _delta(c: Criterion, previous: Any, text: str) -> float | None:
+    """The count said before, plus or minus the one part the message names; None when the message also states
+    a total that disagrees (多写了50，其实250 after 350: the total said wins, read as said — never 300)."""
+    value = _delta_said(c, previous, text)
+    if value is None:
+        return None
+    stated = _STATED_TOTAL.search(arabic(normalize(correction.without_question_refs(text))))
+    if stated is not None and abs(float(stated.group(1)) - value) > 0.01:
+        return None
+    return value
+
+
+def _delta_said(c: Criterion, previous: Any, text: str) -> float | None:
     """The count said before, plus or minus the one part the message names — when it names one part and no
     new total (实际两次 / 所以是两家 are read as said)."""
     if c.expects == "counts" and isinstance(previous, dict) and len(previous) == 1:

@@ -279,6 +279,7 @@ def normalize(text: str) -> str:
     t = re.sub(r"\s*\|\s*", "，", t)  # 会员 56 家｜受训 29 家: a table row typed in a chat
     t = re.sub(r"(?<=[\u4e00-\u9fff])\s*[×✕✖*]\s*(?=\d)", "", t)  # 律所×2: a count, not a cross
     t = re.sub(r"(?:^|(?<=[^\d.\s]))\s*~\s*(?=\d)", "约", t)  # ~300: about, not a range
+    t = re.sub(r"\s*(?:➡️|➡|⇒|⟶|⮕|👉)\s*(?=\d)", "→", t)  # 350➡️250: an arrow drawn as an emoji
     t = _MID_EMOJI.sub(lambda m: f"，{_EMOJI_WORDS.get(m.group(1), '')}，" if m.group(1) in _EMOJI_WORDS else "，", t)
     for emoji, word in _EMOJI_WORDS.items():
         t = t.replace(emoji, f" {word} ")

@@ -3559,3 +3559,17 @@ def test_twenty_fifth_round_yes_no_changes(engine: Engine, cid: str, turns: list
 def test_a_supplement_that_opens_with_its_word_adds(engine: Engine) -> None:
     chat = answered_at(engine, "station.B4", ["协助调解成功2起", "补充，还有1起成功协助立案的，松市监〔2024〕12号"])
     assert _held_or_proposed(chat, "station.B4") == 3, chat.text  # (had been 1; the document number is none)
+
+
+@pytest.mark.parametrize(
+    ("cid", "first", "change", "value"),
+    [
+        ("station.25", "350人次", "多写了50，其实250", 250),  # the total said wins over the difference (had been 300)
+        ("station.25", "350人次", "350➡️250", 250),  # an arrow drawn as an emoji (had proposed 600)
+        ("point.42", "3次", "上半年一次，下半年没查", 1),  # told by period, a yes/no asked now (had answered it)
+        ("point.42", "3次", "两次是演练，真正检查就一次", 1),  # (had been read as 部分做到 of 整改)
+    ],
+)
+def test_twenty_fifth_round_figure_corrections(engine: Engine, cid: str, first: str, change: str, value: Any) -> None:
+    chat = answered_at(engine, cid, [first, change])
+    assert _held_or_proposed(chat, cid) == value, chat.text
