@@ -960,8 +960,10 @@ class FollowUp:
         t, found = normalize(ev.text), numbers(ev.text)
         current = self.engine.criterion_at(s)
         previous = s.answers[c.id]
+        said_figures = {f.quantity.value for f in numbers(s.words.get(c.id, "")) if f.unit == "家"}
         if (
             _NAMES_IT.search(arabic(t))  # the cheap test first: this runs on every reply after a two-figure answer
+            and not any(f.unit == "家" and f.quantity.value in said_figures for f in found)  # (培训那个40家里…)
             and (target := self.engine._find_target(s, replace(ev, entities={}))) is not None
             and self.engine.criterion_at(s, target) not in (None, c)
         ):
@@ -997,8 +999,9 @@ class FollowUp:
                 r = read(c, ev.text, Hint(), {"group": group.name})
                 if r.outcome == "record" and _same_score(c, previous, r.value):
                     return self.engine._more_of_it(s, ev, c)  # 两个比例都超过三成 (33 % and 37 % recorded): it stands
-                if r.outcome == "record" and r.value != previous:
-                    return self.engine._propose_change(s, c, r.value, describe_words(ev.text.strip()))
+                if r.outcome == "record" and isinstance(r.value, dict) and {**previous, **r.value} != previous:
+                    # 开展保护工作的比例其实不到三成: that share changed, the other as it was
+                    return self.engine._propose_change(s, c, {**previous, **r.value}, describe_words(ev.text.strip()))
             named = bool(found) and (
                 (
                     len(shares) > 1

@@ -2985,6 +2985,11 @@ _RANK = re.compile(  # 差1名 is a gap; 全国十强 / 上海市十佳 / 区里
 _LEADING = re.compile(r"领先|靠前|数一数二|第一|龙头|头部|前列|名列前茅|top|顶尖|最好|最大|前几")
 
 
+_OTHERS_RANK = re.compile(
+    r"(?:是|为|属于)(?:我们)?(?:集团|母公司|总公司|上级公司|入驻企业|龙头企业|企业|行业协会|协会)(?:的|评的|自己的)(?:排名|名次)?"
+)
+
+
 def _rank(clause: str) -> Quantity | None:
     if re.search(r"头名|头一名|榜首|状元|第一名|排第一|排名第一", clause):
         return Quantity(value=1)
@@ -3023,8 +3028,10 @@ def _read_tier(rule: TierRule, words: str, hint: Hint) -> Reading:
     parts = [_DESIGNATION.sub("", c) for c in clauses(t)] or [t]  # 国家级孵化器 is a title, not a rank
     scope: str | None = None
     for i, clause in enumerate(parts):
-        if _FIRM_RANK.search(clause) and not re.search(r"园区(?:本身|自己|自身|的排名|整体)", clause):
-            continue  # 园区里的睿芯公司是全国行业第3: a firm's rank, not the park's
+        if (_FIRM_RANK.search(clause) or _OTHERS_RANK.search(clause)) and not re.search(
+            r"园区(?:本身|自己|自身|的排名|整体)", clause
+        ):
+            continue  # 园区里的睿芯公司是全国行业第3 / 全国前十是集团的排名: another's rank, not the park's
         named = next((tier_ for tier_ in rule.tiers if any(w in clause for w in tier_.words)), None)
         if (
             named is None
@@ -3057,7 +3064,8 @@ def _read_tier(rule: TierRule, words: str, hint: Hint) -> Reading:
             best_rank, worst_rank = _rank_bounds(rank)
             if worst_rank <= named.rank:
                 qualifying.append(named.name)
-            elif best_rank > named.rank:
+            elif best_rank > named.rank or (rank.relation == "le" and rank.value > named.rank):
+                # 全国前二十 (for 全国前10名): one in the top ten would say so — said wider, it is not
                 out_of.append(named.name)
                 ranked_out.append(named.name)
             else:

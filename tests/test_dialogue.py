@@ -3573,3 +3573,17 @@ def test_a_supplement_that_opens_with_its_word_adds(engine: Engine) -> None:
 def test_twenty_fifth_round_figure_corrections(engine: Engine, cid: str, first: str, change: str, value: Any) -> None:
     chat = answered_at(engine, cid, [first, change])
     assert _held_or_proposed(chat, cid) == value, chat.text
+
+
+def test_a_question_said_chosen_wrong_then_its_answer(engine: Engine) -> None:
+    chat = answered_at(engine, "point.8", ["有", "第8题选错了 是部分"])
+    assert chat.session.answers.get("point.8") == "partial", chat.text  # (选错了 had been read as the answer 错了)
+
+
+def test_a_share_changed_by_its_part_keeps_the_other(engine: Engine) -> None:
+    said = "协会，会员100家，培训过40家，开展工作的35家"
+    chat = answered_at(engine, "station.24", [said, "培训那个40家里有20家不是会员"])
+    assert _held_or_proposed(chat, "station.24") == {"trained_ratio": 20, "active_ratio": 35}, chat.text
+    chat = answered_at(engine, "station.24", [said, "开展保护工作的比例其实不到三成"])
+    proposed = _held_or_proposed(chat, "station.24")
+    assert proposed["trained_ratio"] == 40 and proposed["active_ratio"]["relation"] == "lt", chat.text  # (had lost 40%)

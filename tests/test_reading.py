@@ -2605,3 +2605,11 @@ def test_figures_beside_the_counts_that_are_no_counts() -> None:
     assert value("station.24", "我们是律师事务所，服务对象4家，一家收费2000元") == {"clients": 4}
     assert as_quantity(value("station.27", "都是收费服务，公益的没有")).value == 0  # type: ignore[union-attr]
     assert as_quantity(value("zone.B4", "园区200家企业，目前还没协助过案件")).value == 0  # type: ignore[union-attr]
+
+
+def test_a_rank_of_another_or_said_wider_is_no_tier() -> None:
+    # another's rank is not the park's (had been national); 前二十 for a top-ten tier is out of it (had been national?)
+    assert value("zone.B2", "全国前十是集团的排名，园区自己全区第三") == "district"
+    assert value("zone.B2", "国家级的那个排名是行业协会评的，不算吧，区里倒是前五") == "district"
+    assert read(crit("zone.B2"), "其实是全国前二十", Hint()).outcome == "reask"
+    assert value("zone.B2", "全国前十吧") == "national"
