@@ -2033,6 +2033,7 @@ def _quantity_for(rule: ThresholdRule | PerCountRule, t: str) -> tuple[Quantity 
         and not separate
         and not re.search(r"[上下]半年|季度|线上|线下|[上下]旬|月份|\+|加上|以及|还有|另外", t)
         and not (years and (isinstance(rule, PerCountRule) or unit == "家"))  # 去年一起今年一起: cases of two years
+        and not _KINDS_EACH.search(t)  # 一家市级一家区级: one of each kind, two
     ):
         return values[0], conf, ""  # (上半年250人次下半年250人次: two counts with words of their own)
     ranged = [q for q in values if q.relation == "range" and q.upper is not None]
@@ -2985,6 +2986,11 @@ _RANK = re.compile(  # 差1名 is a gap; 全国十强 / 上海市十佳 / 区里
 _LEADING = re.compile(r"领先|靠前|数一数二|第一|龙头|头部|前列|名列前茅|top|顶尖|最好|最大|前几")
 
 
+_KINDS_EACH = re.compile(
+    r"\d\s*(?:家|起|次|场)[^\d,，。]{0,3}(?P<a>市级|区级|省级|国家级|线上|线下|咨询|论证)"
+    r"[^\d。]{0,4}\d\s*(?:家|起|次|场)[^\d,，。]{0,3}(?!(?P=a))(?:市级|区级|省级|国家级|线上|线下|咨询|论证)"
+    r"|(?P<b>市级|区级|省级|国家级)[^\d,，。]{0,3}\d\s*(?:家|个)[^\d。]{0,4}(?!(?P=b))(?:市级|区级|省级|国家级)[^\d,，。]{0,3}\d"
+)
 _OTHERS_RANK = re.compile(
     r"(?:是|为|属于)(?:我们)?(?:集团|母公司|总公司|上级公司|入驻企业|龙头企业|企业|行业协会|协会)(?:的|评的|自己的)(?:排名|名次)?"
 )
@@ -3064,8 +3070,7 @@ def _read_tier(rule: TierRule, words: str, hint: Hint) -> Reading:
             best_rank, worst_rank = _rank_bounds(rank)
             if worst_rank <= named.rank:
                 qualifying.append(named.name)
-            elif best_rank > named.rank or (rank.relation == "le" and rank.value > named.rank):
-                # 全国前二十 (for 全国前10名): one in the top ten would say so — said wider, it is not
+            elif best_rank > named.rank:
                 out_of.append(named.name)
                 ranked_out.append(named.name)
             else:

@@ -2608,8 +2608,13 @@ def test_figures_beside_the_counts_that_are_no_counts() -> None:
 
 
 def test_a_rank_of_another_or_said_wider_is_no_tier() -> None:
-    # another's rank is not the park's (had been national); 前二十 for a top-ten tier is out of it (had been national?)
+    # another's rank is not the park's (had been national)
     assert value("zone.B2", "全国前十是集团的排名，园区自己全区第三") == "district"
     assert value("zone.B2", "国家级的那个排名是行业协会评的，不算吧，区里倒是前五") == "district"
-    assert read(crit("zone.B2"), "其实是全国前二十", Hint()).outcome == "reask"
     assert value("zone.B2", "全国前十吧") == "national"
+
+
+def test_one_of_each_kind_and_an_idiom_of_exactness() -> None:
+    assert as_quantity(value("zone.15", "一家市级一家区级")).value == 2  # type: ignore[union-attr]  # (had been 1)
+    assert as_quantity(value("zone.15", "一家，市级的")).value == 1  # type: ignore[union-attr]
+    assert as_quantity(value("station.25", "刚好300，一个不多一个不少")).value == 300  # type: ignore[union-attr]
