@@ -1641,7 +1641,7 @@ class Engine:
         m = _SAID_FIGURE.search(arabic(normalize(text)))
         if m is None:
             return None
-        said = float(m.group(1) or m.group(2) or m.group(3))
+        said = float(m.group(1) or m.group(2) or m.group(3) or m.group(4))
         hits = [
             c
             for c in self.rubric(s).criteria
@@ -2413,7 +2413,10 @@ _SAID_FIGURE = re.compile(
     r"(?:我|刚才|刚刚|前面|之前|上面|刚)(?:刚|才)?(?:说|报|填|写|讲|答)的(?:那个|那|这个)?\s*[“\"']?\s*(\d+(?:\.\d+)?)|"
     r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:人次|次|家|起|个)?\s*(?:这个|那个)(?:数|数字)|"  # 480这个数我确认过了
     # 刚才那个数我再说一下，380是一场活动的: the figure named, then quoted as what it was
-    r"(?:刚才|刚刚|前面|之前|上面)(?:说的)?那个(?:数|数字)[^\d,，。;；]{0,8}[,，]?\s*(\d+(?:\.\d+)?)(?=\s*\S{0,2}?\s*是)"
+    r"(?:刚才|刚刚|前面|之前|上面)(?:说的)?那个(?:数|数字)[^\d,，。;；]{0,8}[,，]?\s*(\d+(?:\.\d+)?)(?=\s*\S{0,2}?\s*是)|"
+    # 那个350是报名数，到场250 / 前面那个350人次其实包括了员工培训100人次: the figure pointed at, then what it was
+    r"^(?:对了|哦|啊|嗯)?[,，\s]*(?:前面|之前|刚才|上面)?(?:那个|这个)\s*(\d+(?:\.\d+)?)\s*(?:人次|次|家|起|个)?\s*"
+    r"(?=是|其实|实际|里|中|包括|包含|有)"
 )
 # the turn of a message to an earlier answer, after this question's answer: 另外前面… / 顺带说下上一题… / 宣传那个…
 # 上一题 / 前一个问题 / 上一个: the question asked just before this one

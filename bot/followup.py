@@ -466,8 +466,7 @@ class FollowUp:
                 ev.command == "answer"
                 and re.match(r"[^,，。;；\d]{2,10}?" + correction.NAMING, normalize(ev.text))
                 and (head := self._head_target(s, ev.text, last)) is not None
-                and self.engine.rubric(s).get(head).expects == "boolean"
-            ):  # 权限那个我问了IT，都是按岗位开的 (three answers on): the question it names, not the last one's
+            ):  # 权限那个我问了IT，都是按岗位开的 / 宣传那块有一场100人的是前年的，去掉: the question it names
                 return self.engine._modify(s, replace(ev, command="modify", entities={"criterion": head})), ev
             if ev.command == "answer":
                 guess = (

@@ -82,10 +82,18 @@ def _doubted(c: Criterion, r: Reading, text: str) -> bool:
     )
 
 
+_LEFT_AFTER_TAKING_OFF = re.compile(
+    r"(?:去掉|扣掉|减掉|除去|刨掉|不算)[^,，。\d]{0,10}?(?:的|后|以后|之后)?(?:就|剩下?|还有|只有)(?:是|有)?\s*(\d+(?:\.\d+)?)"
+)
+
+
 def _the_new_figure(c: Criterion, rest: str, previous: Any = None) -> str:
     """The clause of a figure's correction that carries the new figure: 不对，一起，另一起还没立案 /
     六百是两年加起来的，今年就三百出头 / 有两次其实是收费的，公益的只有3次. A clause that only says what the
     old figure was (6家 → 是6个培育对象，已经授牌的有4家) is not it."""
+    left = _LEFT_AFTER_TAKING_OFF.search(arabic(normalize(rest)))
+    if left is not None and c.expects == "number":  # 去掉线上的就250: what is left, said as such
+        return f"{left.group(1)}{getattr(c.rule, 'unit', '')}"
     if isinstance(previous, (int, float)) and not isinstance(previous, bool):
         clauses = [(p, found) for p in re.split(r"[，,。；;]", rest) if (found := numbers(p))]
         old = [
@@ -437,7 +445,8 @@ _THAN_SAID = re.compile(
 
 _TAKE_OFF = re.compile(
     r"(?:要|得|需要|应该)?(?:减掉|扣掉|去掉|扣除|刨掉|减去|剔除)|算了两遍|重复(?:统计|登记|计算|算)|不该算|没开成|取消|"
-    r"多(?:算|报|说|统计|写|数|计|填)了?|搬走|迁走|搬出|迁出|搬离|退租|倒闭|破产|注销|撤销|摘牌|退出|取消了"
+    r"多(?:算|报|说|统计|写|数|计|填)了?|搬走|迁走|搬出|迁出|搬离|退租|倒闭|破产|注销|撤销|摘牌|退出|取消了|"
+    r"(?:其实|实际上?|原来|不小心)(?:还|也)?(?:包括|包含|含|算上|算进)(?:了|去了|进去了)?"  # 其实包括了员工培训100人次
 )
 
 
@@ -487,7 +496,9 @@ def _tier_completed(c: Criterion, rule: TierRule, said: str, rest: str) -> str:
 
 
 _STATED_TOTAL = re.compile(
-    r"(?:其实|实际上?|应该|所以|那就|总共|一共|合计|现在)(?:是|有|只有|就)?\s*(\d+(?:\.\d+)?)(?!\s*(?:月|号|日|年))"
+    r"(?:(?:其实|实际上?|应该|所以|那就|总共|一共|合计|现在)(?:是|有|只有|就)?"
+    r"|(?:去掉|扣掉|减掉|除去|不算)[^,，。\d]{0,10}?(?:的|后|以后|之后)?(?:就|剩下?|还有|只有)(?:是|有)?)"  # 去掉线上的就250
+    r"\s*(\d+(?:\.\d+)?)(?!\s*(?:月|号|日|年))"
 )
 
 

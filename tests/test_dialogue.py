@@ -3587,3 +3587,22 @@ def test_a_share_changed_by_its_part_keeps_the_other(engine: Engine) -> None:
     chat = answered_at(engine, "station.24", [said, "开展保护工作的比例其实不到三成"])
     proposed = _held_or_proposed(chat, "station.24")
     assert proposed["trained_ratio"] == 40 and proposed["active_ratio"]["relation"] == "lt", chat.text  # (had lost 40%)
+
+
+@pytest.mark.parametrize(
+    ("change", "value"),
+    [
+        ("那个350是报名数，到场250", 250),  # the figure pointed at (had recorded 600 for the question now asked)
+        ("宣传那块有一场100人的是前年的，去掉", 250),  # the question named first (had recorded 1 for the one now asked)
+        ("前面那个350人次其实包括了员工培训100人次", 250),  # a part included by mistake (had recorded 100)
+    ],
+)
+def test_a_figure_changed_two_questions_later(engine: Engine, change: str, value: int) -> None:
+    chat = answered_at(engine, "station.25", ["350人次", "有", change])
+    assert _held_or_proposed(chat, "station.25") == value, chat.text
+    assert "station.27" not in chat.session.answers, chat.text
+
+
+def test_a_part_taken_off_with_what_is_left_never_subtracts_it(engine: Engine) -> None:
+    chat = answered_at(engine, "station.25", ["350人次", "有", "对了，受众人次那个，去掉线上的就250"])
+    assert _held_or_proposed(chat, "station.25") == 250, chat.text  # (had recorded 100: 350 − 250)
