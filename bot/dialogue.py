@@ -1153,6 +1153,8 @@ class Engine:
             )
             if not cue or correction.parse(head, None, False) is not None:
                 continue
+            if correction.disowns(head) or _NUMBERED_QUESTION.search(normalize(head)):
+                continue  # 刚才第42题的数不对 之前那个两次是前年的…: the head is the change's, no answer now
             if _only_about(head, context(target).topic, context(current).topic) or (
                 numbers(head) and _fits_unit(target, head)
             ):

@@ -466,6 +466,7 @@ class FollowUp:
                 ev.command == "answer"
                 and re.match(r"[^,，。;；\d]{2,10}?" + correction.NAMING, normalize(ev.text))
                 and (head := self._head_target(s, ev.text, last)) is not None
+                and self._changes_named(s, ev.text, self.engine.rubric(s).get(head))
             ):  # 权限那个我问了IT，都是按岗位开的 / 宣传那块有一场100人的是前年的，去掉: the question it names
                 return self.engine._modify(s, replace(ev, command="modify", entities={"criterion": head})), ev
             if ev.command == "answer":
@@ -1304,6 +1305,18 @@ class FollowUp:
             return self.engine.ask(s, prefix=f"好的，第 {i} 项“{c.short}”仍记为“{kept}”。我们接着这一题：")
         s.proposal = {"criterion": c.id, "value": r.value, "words": describe_words(completed)}
         return [self.engine._proposal_message(s, c, r.value, change=True)]
+
+    @staticmethod
+    def _changes_named(s: Session, text: str, c: Criterion) -> bool:
+        """Whether a message that opens with an earlier question's name may change it: any yes/no, a figure
+        question only with a figure other than its answer or a part taken off (人次那个是全年累计的… only tells)."""
+        if c.expects == "boolean":
+            return True
+        if c.expects not in ("number", "counts"):
+            return False
+        held = as_quantity(s.answers.get(c.id))
+        other = [f for f in numbers(text) if held is None or f.quantity.value != held.value]
+        return bool(other) or _TAKE_OFF.search(normalize(text)) is not None
 
     def _head_target(self, s: Session, text: str, last: str) -> str | None:
         """竞业限制再更正下：技术骨干签了… / 离职告知那题sorry，…: the words before the correction (its head,

@@ -92,8 +92,9 @@ def _the_new_figure(c: Criterion, rest: str, previous: Any = None) -> str:
     六百是两年加起来的，今年就三百出头 / 有两次其实是收费的，公益的只有3次. A clause that only says what the
     old figure was (6家 → 是6个培育对象，已经授牌的有4家) is not it."""
     left = _LEFT_AFTER_TAKING_OFF.search(arabic(normalize(rest)))
-    if left is not None and c.expects == "number":  # 去掉线上的就250: what is left, said as such
-        return f"{left.group(1)}{getattr(c.rule, 'unit', '')}"
+    if left is not None and c.expects == "number":  # 去掉线上的就250 / 去掉就四百出头: what is left, said as such
+        said = arabic(normalize(rest))
+        return re.split(r"[,，。;；]", said[left.start(1) :])[0]
     if isinstance(previous, (int, float)) and not isinstance(previous, bool):
         clauses = [(p, found) for p in re.split(r"[，,。；;]", rest) if (found := numbers(p))]
         old = [
