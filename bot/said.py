@@ -91,10 +91,10 @@ def _the_new_figure(c: Criterion, rest: str, previous: Any = None) -> str:
     """The clause of a figure's correction that carries the new figure: 不对，一起，另一起还没立案 /
     六百是两年加起来的，今年就三百出头 / 有两次其实是收费的，公益的只有3次. A clause that only says what the
     old figure was (6家 → 是6个培育对象，已经授牌的有4家) is not it."""
-    left = _LEFT_AFTER_TAKING_OFF.search(arabic(normalize(rest)))
+    plain = arabic(normalize(rest))
+    left = _LEFT_AFTER_TAKING_OFF.search(plain)
     if left is not None and c.expects == "number":  # 去掉线上的就250 / 去掉就四百出头: what is left, said as such
-        said = arabic(normalize(rest))
-        return re.split(r"[,，。;；]", said[left.start(1) :])[0]
+        return re.split(r"[,，。;；]", plain[left.start(1) :])[0]
     if isinstance(previous, (int, float)) and not isinstance(previous, bool):
         clauses = [(p, found) for p in re.split(r"[，,。；;]", rest) if (found := numbers(p))]
         old = [
